@@ -1,0 +1,1081 @@
+/*
+** load.c -- corpus loading: turns command-line corpus arguments into a store.
+**
+** Owns: argument dispatch (folder, manifest, document file, JSON records,
+** "-" for JSON Lines on stdin), the folder walk (sorted, loop-safe), manifest
+** parsing and validation with file:line:col messages, and the parallel
+** read-validate-segment pass. Uses cJSON for parsing, store for documents,
+** pool for threads.
+**
+** cJSON keeps no positions, so a small scanner records the offset of every
+** JSON value in document order; walking the parsed tree in the same order
+** finds any node's offset, which is how semantic errors ("'published' must be
+** a date") get their line and column.
+*/
+#include "load.h"
+
+#include <cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "limits.h"
+#include "pool.h"
+#include "utf8.h"
+
+/* ---------------------------------------------------------------- messages */
+
+typedef struct {
+    sift_store *st;
+    const sift_load_opts *o;
+    int errors;
+} loader;
+
+void sift_text_linecol(const char *text, size_t len, size_t off, size_t *line, size_t *col)
+{
+    size_t l = 1, start = 0;
+    if (off > len) off = len;
+    for (size_t i = 0; i < off; i++)
+        if (text[i] == '\n') {
+            l++;
+            start = i + 1;
+        }
+    *line = l;
+    *col = sift_utf8_count(text, start, off) + 1;
+}
+
+/*
+** Print one message. With text, the location is file:line:col of offset off
+** in it; with only a file, file:; with neither, the plain "sift:" prefix.
+*/
+static void vdiag(loader *L, int error, const char *file, const char *text, size_t len, size_t off,
+                  const char *fmt, va_list ap)
+{
+    if (error) L->errors++;
+    else if (L->o->quiet) return;
+    if (file && text) {
+        size_t line, col;
+        sift_text_linecol(text, len, off, &line, &col);
+        fprintf(stderr, "%s:%zu:%zu: ", file, line, col);
+    } else if (file) {
+        fprintf(stderr, "%s: ", file);
+    } else {
+        fprintf(stderr, "sift: ");
+    }
+    fprintf(stderr, "%s: ", error ? "error" : "warning");
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+static void errat(loader *L, const char *file, const char *text, size_t len, size_t off,
+                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static void errat(loader *L, const char *file, const char *text, size_t len, size_t off,
+                  const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vdiag(L, 1, file, text, len, off, fmt, ap);
+    va_end(ap);
+}
+
+static void warnat(loader *L, const char *file, const char *text, size_t len, size_t off,
+                   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static void warnat(loader *L, const char *file, const char *text, size_t len, size_t off,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vdiag(L, 0, file, text, len, off, fmt, ap);
+    va_end(ap);
+}
+
+/* ------------------------------------------------------------------ files */
+
+/*
+** Read a whole file (or stdin for "-") into a NUL-terminated buffer. On
+** failure returns NULL with *why set to a static description.
+*/
+static char *readall(const char *path, size_t max, size_t *len, const char **why)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        if (f != stdin) fclose(f);
+        *why = "is a directory";
+        return NULL;
+    }
+    size_t cap = (sb.st_size > 0 && S_ISREG(sb.st_mode)) ? (size_t)sb.st_size + 1 : 65536;
+    size_t n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) break;
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (n > max) {
+            *why = "file too large";
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        if (got == 0) {
+            if (ferror(f)) {
+                *why = strerror(errno ? errno : EIO);
+                free(buf);
+                buf = NULL;
+            }
+            break;
+        }
+    }
+    if (f != stdin) fclose(f);
+    if (!buf) {
+        if (!*why) *why = "out of memory";
+        return NULL;
+    }
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+static const char *ext(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(slash ? slash : path, '.');
+    return dot ? dot : "";
+}
+
+enum { K_NONE, K_DOC, K_JSON, K_JSONL };
+
+/* What a file is by its extension: a document, JSON records, or nothing we read. */
+static int filekind(const char *path, sift_fmt *fmt)
+{
+    const char *e = ext(path);
+    *fmt = SIFT_FMT_TEXT;
+    if (!strcmp(e, ".txt") || !strcmp(e, ".text")) return K_DOC;
+    if (!strcmp(e, ".md") || !strcmp(e, ".markdown") || !strcmp(e, ".wiki") ||
+        !strcmp(e, ".mediawiki") || !strcmp(e, ".html") || !strcmp(e, ".htm")) {
+        *fmt = sift_fmt_from_path(path);
+        return K_DOC;
+    }
+    if (!strcmp(e, ".json")) return K_JSON;
+    if (!strcmp(e, ".jsonl") || !strcmp(e, ".ndjson")) return K_JSONL;
+    return K_NONE;
+}
+
+static char *joinpath(const char *dir, const char *rel)
+{
+    if (rel[0] == '/' || !dir || !*dir || !strcmp(dir, ".")) return strdup(rel);
+    size_t a = strlen(dir), b = strlen(rel);
+    char *p = malloc(a + b + 2);
+    if (!p) return NULL;
+    memcpy(p, dir, a);
+    p[a] = '/';
+    memcpy(p + a + 1, rel, b + 1);
+    return p;
+}
+
+static char *dirof(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash) return strdup(".");
+    if (slash == path) return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+/* The id of a document file: its path relative to the corpus root, without extension. */
+static char *idof(const char *rel)
+{
+    const char *e = ext(rel);
+    return strndup(rel, (size_t)(e - rel));
+}
+
+/* ------------------------------------------------------------------- JSON */
+
+typedef struct {
+    const char *path, *text;
+    size_t len;
+    cJSON *root;
+    size_t *voff, *koff; /* offset of each value and of its key, in document order */
+    size_t n, cap;
+} jfile;
+
+static size_t skipws(const char *s, size_t len, size_t i)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    return i;
+}
+
+static size_t skipstr(const char *s, size_t len, size_t i)
+{
+    for (i++; i < len && s[i] != '"'; i++)
+        if (s[i] == '\\') i++;
+    return i + 1;
+}
+
+/* Record the offsets of the value at i and everything inside it; return its end. */
+static size_t scan(jfile *jf, size_t i, size_t key)
+{
+    const char *s = jf->text;
+    size_t len = jf->len;
+    if (jf->n == jf->cap) {
+        size_t cap = jf->cap ? jf->cap * 2 : 256;
+        size_t *v = realloc(jf->voff, cap * sizeof *v);
+        if (v) jf->voff = v;
+        size_t *k = realloc(jf->koff, cap * sizeof *k);
+        if (k) jf->koff = k;
+        if (!v || !k) return len;
+        jf->cap = cap;
+    }
+    jf->voff[jf->n] = i;
+    jf->koff[jf->n++] = key;
+    if (i >= len) return len;
+    if (s[i] == '"') return skipstr(s, len, i);
+    if (s[i] != '{' && s[i] != '[') {
+        while (i < len && !strchr(",]} \t\r\n", s[i])) i++;
+        return i;
+    }
+    char close = s[i] == '{' ? '}' : ']';
+    i = skipws(s, len, i + 1);
+    if (i < len && s[i] == close) return i + 1;
+    while (i < len) {
+        size_t k = i;
+        if (close == '}') {
+            i = skipws(s, len, skipstr(s, len, i));
+            i = skipws(s, len, i + 1); /* ':' */
+        }
+        i = skipws(s, len, scan(jf, i, k));
+        if (i < len && s[i] == ',') i = skipws(s, len, i + 1);
+        else return i + 1;
+    }
+    return len;
+}
+
+static int preorder(const cJSON *node, const cJSON *want, size_t *count)
+{
+    if (node == want) return 1;
+    (*count)++;
+    for (const cJSON *c = node->child; c; c = c->next)
+        if (preorder(c, want, count)) return 1;
+    return 0;
+}
+
+/* Offset of a node's value (key = 0) or of its key (key = 1) in the text. */
+static size_t jpos(const jfile *jf, const cJSON *node, int key)
+{
+    size_t k = 0;
+    if (!node || !preorder(jf->root, node, &k) || k >= jf->n) return 0;
+    return key ? jf->koff[k] : jf->voff[k];
+}
+
+/*
+** Parse the JSON value in text[start..len); on a syntax error print file:line:col and what was
+** expected, and return -1. Trailing non-space text is an error too.
+*/
+static int jparse(loader *L, jfile *jf, const char *path, const char *text, size_t start,
+                  size_t len)
+{
+    memset(jf, 0, sizeof *jf);
+    jf->path = path;
+    jf->text = text;
+    jf->len = len;
+    if (len - start >= 3 && !memcmp(text + start, "\xEF\xBB\xBF", 3)) start += 3; /* BOM */
+    size_t bad;
+    if (!sift_utf8_check(text + start, len - start, &bad)) {
+        bad += start;
+        errat(L, path, text, len, bad, "invalid UTF-8 (byte 0x%02X)", (unsigned char)text[bad]);
+        return -1;
+    }
+    const char *end = NULL;
+    jf->root = cJSON_ParseWithLengthOpts(text + start, len - start, &end, 0);
+    size_t off = end ? (size_t)(end - text) : len;
+    if (!jf->root) {
+        const char *what = off >= len ? "unexpected end of input" : "invalid JSON";
+        errat(L, path, text, len, off, "%s (expected a value, ',' , ':' or a closing bracket)",
+              what);
+        return -1;
+    }
+    off = skipws(text, len, off);
+    if (off < len) {
+        errat(L, path, text, len, off, "unexpected text after the JSON value");
+        cJSON_Delete(jf->root);
+        jf->root = NULL;
+        return -1;
+    }
+    scan(jf, skipws(text, len, start), skipws(text, len, start));
+    return 0;
+}
+
+static void jfree(jfile *jf)
+{
+    cJSON_Delete(jf->root);
+    free(jf->voff);
+    free(jf->koff);
+    memset(jf, 0, sizeof *jf);
+}
+
+#define JERR(L, jf, node, ...) errat(L, (jf)->path, (jf)->text, (jf)->len, jpos(jf, node, 0), __VA_ARGS__)
+
+static const char *jtype(const cJSON *v)
+{
+    if (cJSON_IsString(v)) return "a string";
+    if (cJSON_IsNumber(v)) return "a number";
+    if (cJSON_IsBool(v)) return "a boolean";
+    if (cJSON_IsNull(v)) return "null";
+    if (cJSON_IsArray(v)) return "an array";
+    return "an object";
+}
+
+/* Warn about every key of obj not in the NULL-terminated list `known`. */
+static void checkkeys(loader *L, jfile *jf, const cJSON *obj, const char *what,
+                      const char *const *known)
+{
+    for (const cJSON *c = obj->child; c; c = c->next) {
+        int ok = 0;
+        for (const char *const *k = known; *k && !ok; k++) ok = !strcmp(c->string, *k);
+        if (ok) continue;
+        char list[512] = "";
+        for (const char *const *k = known; *k; k++) {
+            strncat(list, *k, sizeof list - strlen(list) - 1);
+            if (k[1]) strncat(list, ", ", sizeof list - strlen(list) - 1);
+        }
+        warnat(L, jf->path, jf->text, jf->len, jpos(jf, c, 1),
+               "unknown key '%s' in %s (expected one of: %s)", c->string, what, list);
+    }
+}
+
+/*
+** A string member: returns a malloc'd copy, NULL when absent (or null). A
+** member of the wrong type is an error (*bad set).
+*/
+static char *jstr(loader *L, jfile *jf, const cJSON *obj, const char *key, int *bad)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || cJSON_IsNull(v)) return NULL;
+    if (!cJSON_IsString(v)) {
+        JERR(L, jf, v, "'%s' must be a string (got %s)", key, jtype(v));
+        *bad = 1;
+        return NULL;
+    }
+    return strdup(v->valuestring);
+}
+
+/* A list of strings: "aliases": ["a", "b"]. */
+static int jstrs(loader *L, jfile *jf, const cJSON *obj, const char *key, char ***out, size_t *n)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || cJSON_IsNull(v)) return 0;
+    if (!cJSON_IsArray(v)) {
+        JERR(L, jf, v, "'%s' must be an array of strings (got %s)", key, jtype(v));
+        return -1;
+    }
+    for (const cJSON *c = v->child; c; c = c->next) {
+        if (!cJSON_IsString(c)) {
+            JERR(L, jf, c, "'%s' must hold strings only (got %s)", key, jtype(c));
+            return -1;
+        }
+        int dup = 0;
+        for (size_t i = 0; i < *n && !dup; i++) dup = !strcmp((*out)[i], c->valuestring);
+        if (dup) continue;
+        char **nv = realloc(*out, (*n + 1) * sizeof *nv);
+        if (!nv) return -1;
+        *out = nv;
+        (*out)[(*n)++] = strdup(c->valuestring);
+    }
+    return 0;
+}
+
+/* YYYY-MM-DD naming a real day. */
+static int isdate(const char *s)
+{
+    int y, m, d;
+    char tail;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
+    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return 0;
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return 0;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------- sides, entities */
+
+static const char *const SIDE_KEYS[] = {"label", "aliases", "party", "description", NULL};
+static const char *const DECL_KEYS[] = {"name", "kind", "side", "aliases", "description", "url",
+                                        NULL};
+static const char *const KINDS[] = {"person", "org", "place", "group", "other", NULL};
+
+static sift_side *getside(sift_store *st, const char *id)
+{
+    for (size_t i = 0; i < st->nsides; i++)
+        if (!strcmp(st->sides[i].id, id)) return &st->sides[i];
+    return NULL;
+}
+
+/* Merge "sides": a later definition of the same id adds aliases and overrides the rest. */
+static void loadsides(loader *L, jfile *jf, const cJSON *sides)
+{
+    if (!cJSON_IsObject(sides)) {
+        JERR(L, jf, sides, "'sides' must be an object of side ids (got %s)", jtype(sides));
+        return;
+    }
+    for (const cJSON *s = sides->child; s; s = s->next) {
+        if (!cJSON_IsObject(s)) {
+            JERR(L, jf, s, "side '%s' must be an object (got %s)", s->string, jtype(s));
+            continue;
+        }
+        checkkeys(L, jf, s, "a side", SIDE_KEYS);
+        sift_side *sd = getside(L->st, s->string);
+        if (!sd) {
+            sift_side *n = realloc(L->st->sides, (L->st->nsides + 1) * sizeof *n);
+            if (!n) return;
+            L->st->sides = n;
+            sd = &n[L->st->nsides++];
+            memset(sd, 0, sizeof *sd);
+            sd->id = strdup(s->string);
+        }
+        int bad = 0;
+        char *label = jstr(L, jf, s, "label", &bad);
+        if (label) {
+            free(sd->label);
+            sd->label = label;
+        }
+        if (!sd->label) sd->label = strdup(sd->id);
+        const cJSON *party = cJSON_GetObjectItemCaseSensitive(s, "party");
+        if (party && !cJSON_IsBool(party))
+            JERR(L, jf, party, "'party' must be true or false (got %s)", jtype(party));
+        else if (party)
+            sd->party = cJSON_IsTrue(party);
+        jstrs(L, jf, s, "aliases", &sd->aliases, &sd->naliases);
+    }
+}
+
+static void loaddecls(loader *L, jfile *jf, const cJSON *ents)
+{
+    if (!cJSON_IsArray(ents)) {
+        JERR(L, jf, ents, "'entities' must be an array (got %s)", jtype(ents));
+        return;
+    }
+    for (const cJSON *e = ents->child; e; e = e->next) {
+        if (!cJSON_IsObject(e)) {
+            JERR(L, jf, e, "an entity must be an object (got %s)", jtype(e));
+            continue;
+        }
+        checkkeys(L, jf, e, "an entity", DECL_KEYS);
+        int bad = 0;
+        char *name = jstr(L, jf, e, "name", &bad);
+        char *kind = jstr(L, jf, e, "kind", &bad);
+        char *side = jstr(L, jf, e, "side", &bad);
+        if (!name && !bad) {
+            JERR(L, jf, e, "an entity needs a 'name'");
+            bad = 1;
+        }
+        if (kind) {
+            int ok = 0;
+            for (const char *const *k = KINDS; *k; k++) ok |= !strcmp(kind, *k);
+            if (!ok) {
+                JERR(L, jf, cJSON_GetObjectItemCaseSensitive(e, "kind"),
+                     "unknown entity kind '%s' (expected one of: person, org, place, group, "
+                     "other)",
+                     kind);
+                bad = 1;
+            }
+        }
+        if (side && !getside(L->st, side)) {
+            JERR(L, jf, cJSON_GetObjectItemCaseSensitive(e, "side"),
+                 "entity '%s' names side '%s', which no 'sides' entry declares", name ? name : "?",
+                 side);
+            bad = 1;
+        }
+        if (bad) {
+            free(name);
+            free(kind);
+            free(side);
+            continue;
+        }
+        sift_decl *d = NULL;
+        for (size_t i = 0; i < L->st->ndecls && !d; i++)
+            if (!strcmp(L->st->decls[i].name, name)) d = &L->st->decls[i];
+        if (d) {
+            free(name);
+            if (kind) free(d->kind), d->kind = kind;
+            if (side) free(d->side), d->side = side;
+        } else {
+            sift_decl *n = realloc(L->st->decls, (L->st->ndecls + 1) * sizeof *n);
+            if (!n) return;
+            L->st->decls = n;
+            d = &n[L->st->ndecls++];
+            *d = (sift_decl){.name = name, .kind = kind ? kind : strdup("other"), .side = side};
+        }
+        jstrs(L, jf, e, "aliases", &d->aliases, &d->naliases);
+    }
+}
+
+/* ------------------------------------------------------------- documents */
+
+static const char *const DOC_FIELDS[] = {"id",    "path",     "source", "published",
+                                         "kind",  "title",    "language", "url",
+                                         "text",  NULL};
+static const char *const DOC_KEYS[] = {"id",       "path",  "source",   "published", "kind",
+                                       "title",    "language", "url",   "text",      "based_on",
+                                       "author",   "dateline", "notes", "description", NULL};
+
+static char *wherestr(const jfile *jf, const cJSON *node)
+{
+    size_t line, col;
+    sift_text_linecol(jf->text, jf->len, jpos(jf, node, 0), &line, &col);
+    char *w = malloc(strlen(jf->path) + 48);
+    if (w) sprintf(w, "%s:%zu:%zu", jf->path, line, col);
+    return w;
+}
+
+/* Metadata other than the core fields, kept as a JSON object for Lua (doc.meta). */
+static char *extrameta(const cJSON *rec)
+{
+    cJSON *m = NULL;
+    for (const cJSON *c = rec->child; c; c = c->next) {
+        int core = 0;
+        for (const char *const *k = DOC_FIELDS; *k && !core; k++) core = !strcmp(c->string, *k);
+        if (core) continue;
+        if (!m) m = cJSON_CreateObject();
+        cJSON_AddItemToObject(m, c->string, cJSON_Duplicate(c, 1));
+    }
+    char *s = m ? cJSON_PrintUnformatted(m) : NULL;
+    cJSON_Delete(m);
+    return s;
+}
+
+/*
+** One document from a JSON object: a manifest entry (path relative to dir,
+** or inline "text") or a record with "text". defid is the id to use when
+** the object has none (NULL: "id" is required).
+*/
+static void adddoc(loader *L, jfile *jf, const cJSON *rec, const char *dir, const char *defid,
+                   int manifest)
+{
+    if (!cJSON_IsObject(rec)) {
+        JERR(L, jf, rec, "a document must be an object (got %s)", jtype(rec));
+        return;
+    }
+    if (manifest) checkkeys(L, jf, rec, "a document", DOC_KEYS);
+    int bad = 0;
+    char *f[8];
+    for (int i = 0; i < 8; i++) f[i] = jstr(L, jf, rec, DOC_FIELDS[i], &bad);
+    char *text = jstr(L, jf, rec, "text", &bad);
+    if (f[3] && !isdate(f[3])) {
+        JERR(L, jf, cJSON_GetObjectItemCaseSensitive(rec, "published"),
+             "'published' must be a date YYYY-MM-DD (got \"%s\")", f[3]);
+        bad = 1;
+    }
+    if (!f[0] && defid) f[0] = strdup(defid);
+    if (!f[0] && !bad) {
+        JERR(L, jf, rec, "a document needs an 'id'");
+        bad = 1;
+    }
+    if (!text && !f[1] && !bad) {
+        JERR(L, jf, rec, manifest ? "document '%s' needs a 'path' or a 'text'"
+                                  : "record '%s' has no 'text' string",
+             f[0]);
+        bad = 1;
+    }
+    sift_doc *d = bad ? NULL : sift_store_add_doc(L->st);
+    if (!d) {
+        for (int i = 0; i < 8; i++) free(f[i]);
+        free(text);
+        return;
+    }
+    d->id = f[0];
+    d->source = f[2];
+    d->published = f[3];
+    d->kind = f[4];
+    d->title = f[5];
+    d->language = f[6];
+    d->url = f[7];
+    d->where = wherestr(jf, rec);
+    d->meta = extrameta(rec);
+    if (text) {
+        d->bytes = text;
+        d->len = strlen(text);
+        d->path = f[1] ? joinpath(dir, f[1]) : strdup(jf->path);
+        d->fmt = f[1] ? sift_fmt_from_path(f[1]) : SIFT_FMT_TEXT;
+        if (f[1] && filekind(f[1], &d->fmt) != K_DOC) d->fmt = SIFT_FMT_TEXT;
+    } else {
+        d->path = joinpath(dir, f[1]);
+        sift_fmt fmt;
+        filekind(f[1], &fmt);
+        d->fmt = fmt;
+    }
+    free(f[1]);
+}
+
+static void loadfile(loader *L, const char *path, const char *rel, int named);
+static void loaddir(loader *L, const char *path);
+
+/*
+** A manifest: sides and entities always; documents only when want_docs
+** (not for include and --config). depth bounds include chains.
+*/
+static void loadmanifest(loader *L, const char *path, int want_docs, int depth)
+{
+    if (depth > SIFT_MAX_INCLUDE_DEPTH) {
+        errat(L, path, NULL, 0, 0,
+              "includes nested more than %d deep (an include cycle?)", SIFT_MAX_INCLUDE_DEPTH);
+        return;
+    }
+    size_t len;
+    const char *why = NULL;
+    char *text = readall(path, SIFT_MAX_JSON_BYTES, &len, &why);
+    if (!text) {
+        errat(L, path, NULL, 0, 0, "cannot read manifest: %s", why);
+        return;
+    }
+    char *dir = dirof(path);
+    jfile jf;
+    if (jparse(L, &jf, path, text, 0, len) == 0) {
+        if (!cJSON_IsObject(jf.root)) {
+            JERR(L, &jf, jf.root, "a manifest must be a JSON object (got %s)", jtype(jf.root));
+        } else {
+            static const char *const TOP[] = {"name",     "description", "include", "sides",
+                                              "entities", "documents",   "extractors",
+                                              "fictional", "license",    "notes",   NULL};
+            checkkeys(L, &jf, jf.root, "the manifest", TOP);
+            const cJSON *inc = cJSON_GetObjectItemCaseSensitive(jf.root, "include");
+            if (inc && !cJSON_IsArray(inc))
+                JERR(L, &jf, inc, "'include' must be an array of paths (got %s)", jtype(inc));
+            else if (inc)
+                for (const cJSON *c = inc->child; c; c = c->next) {
+                    if (!cJSON_IsString(c)) {
+                        JERR(L, &jf, c, "'include' must hold paths (got %s)", jtype(c));
+                        continue;
+                    }
+                    char *p = joinpath(dir, c->valuestring);
+                    if (access(p, R_OK) != 0)
+                        JERR(L, &jf, c, "cannot read included manifest '%s': %s", p,
+                             strerror(errno));
+                    else
+                        loadmanifest(L, p, 0, depth + 1);
+                    free(p);
+                }
+            const cJSON *v;
+            if ((v = cJSON_GetObjectItemCaseSensitive(jf.root, "sides"))) loadsides(L, &jf, v);
+            if ((v = cJSON_GetObjectItemCaseSensitive(jf.root, "entities"))) loaddecls(L, &jf, v);
+            int bad = 0;
+            char *name = jstr(L, &jf, jf.root, "name", &bad);
+            if (want_docs && name && !L->st->name) L->st->name = name;
+            else free(name);
+            v = cJSON_GetObjectItemCaseSensitive(jf.root, "documents");
+            if (want_docs && v && !cJSON_IsArray(v))
+                JERR(L, &jf, v, "'documents' must be an array (got %s)", jtype(v));
+            else if (want_docs && v)
+                for (const cJSON *c = v->child; c; c = c->next) adddoc(L, &jf, c, dir, NULL, 1);
+            else if (want_docs && depth == 0)
+                warnat(L, path, NULL, 0, 0, "the manifest lists no 'documents'");
+        }
+    }
+    jfree(&jf);
+    free(dir);
+    free(text);
+}
+
+/* JSON records: one object (or an array of objects) per .json file, one per line in .jsonl. */
+static void loadrecords(loader *L, const char *path, const char *rel, int lines)
+{
+    size_t len;
+    const char *why = NULL;
+    char *text = readall(path, lines ? SIFT_MAX_DOC_BYTES : SIFT_MAX_JSON_BYTES, &len, &why);
+    const char *shown = strcmp(path, "-") ? path : "<stdin>";
+    if (!text) {
+        errat(L, shown, NULL, 0, 0, "cannot read: %s", why);
+        return;
+    }
+    char *base = strcmp(path, "-") ? idof(rel) : strdup("stdin");
+    if (!lines) {
+        jfile jf;
+        if (jparse(L, &jf, shown, text, 0, len) == 0) {
+            if (cJSON_IsObject(jf.root) && cJSON_GetObjectItemCaseSensitive(jf.root, "documents")) {
+                jfree(&jf);
+                free(text);
+                free(base);
+                loadmanifest(L, path, 1, 0);
+                return;
+            }
+            if (cJSON_IsArray(jf.root)) {
+                size_t k = 0;
+                for (const cJSON *c = jf.root->child; c; c = c->next) {
+                    char id[64 + PATH_MAX];
+                    snprintf(id, sizeof id, "%s#%zu", base, ++k);
+                    adddoc(L, &jf, c, NULL, id, 0);
+                }
+            } else {
+                adddoc(L, &jf, jf.root, NULL, base, 0);
+            }
+        }
+        jfree(&jf);
+    } else {
+        size_t lineno = 0;
+        for (size_t pos = 0; pos < len;) {
+            const char *nl = memchr(text + pos, '\n', len - pos);
+            size_t end = nl ? (size_t)(nl - text) : len;
+            lineno++;
+            size_t s = skipws(text, end, pos);
+            if (s < end) {
+                if (lineno == 1 && memmem(text + s, end - s, "\"sift-extract/", 14)) {
+                    errat(L, shown, NULL, 0, 0,
+                          "this is 'sift extract' output; loading extracted records is not "
+                          "supported by this version (give the corpus itself)");
+                    break;
+                }
+                /* parse the line alone, but report positions in the whole file */
+                jfile jf;
+                if (jparse(L, &jf, shown, text, s, end) == 0) {
+                    char id[64 + PATH_MAX];
+                    snprintf(id, sizeof id, "%s#%zu", base, lineno);
+                    adddoc(L, &jf, jf.root, NULL, id, 0);
+                }
+                jfree(&jf);
+            }
+            pos = end + 1;
+        }
+    }
+    free(base);
+    free(text);
+}
+
+/* A document file: read later, on a worker thread. */
+static void loaddocfile(loader *L, const char *path, const char *rel, sift_fmt fmt)
+{
+    sift_doc *d = sift_store_add_doc(L->st);
+    if (!d) return;
+    d->id = idof(rel);
+    d->path = strdup(path);
+    d->fmt = fmt;
+}
+
+/*
+** A path named on the command line (named = 1) or met in a folder walk.
+** rel is the path relative to the corpus root, for ids.
+*/
+static void loadfile(loader *L, const char *path, const char *rel, int named)
+{
+    sift_fmt fmt;
+    int k = filekind(path, &fmt);
+    if (k == K_JSON) loadrecords(L, path, rel, 0);
+    else if (k == K_JSONL) loadrecords(L, path, rel, 1);
+    else if (k == K_DOC || named) loaddocfile(L, path, rel, fmt);
+}
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} strlist;
+
+static int push(strlist *l, char *s)
+{
+    if (!s) return -1;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **nv = realloc(l->v, cap * sizeof *nv);
+        if (!nv) {
+            free(s);
+            return -1;
+        }
+        l->v = nv;
+        l->cap = cap;
+    }
+    l->v[l->n++] = s;
+    return 0;
+}
+
+static int cmpstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+} dirid;
+
+/*
+** Collect the readable files under root/rel (relative paths in *out), skipping
+** dot files. A sub-folder with its own corpus.json is a corpus: its manifest
+** path is collected instead of its files. Loops through links are errors.
+*/
+static void walk(loader *L, const char *root, const char *rel, dirid *stack, int depth,
+                 strlist *out)
+{
+    char *path = rel ? joinpath(root, rel) : strdup(root);
+    struct stat sb;
+    if (!path || stat(path, &sb) != 0) {
+        errat(L, path ? path : root, NULL, 0, 0, "cannot read: %s", strerror(errno));
+        free(path);
+        return;
+    }
+    for (int i = 0; i < depth; i++)
+        if (stack[i].dev == sb.st_dev && stack[i].ino == sb.st_ino) {
+            errat(L, path, NULL, 0, 0, "directory loop (this folder contains itself through a link)");
+            free(path);
+            return;
+        }
+    if (depth >= SIFT_MAX_DIR_DEPTH) {
+        errat(L, path, NULL, 0, 0, "folders nested more than %d deep", SIFT_MAX_DIR_DEPTH);
+        free(path);
+        return;
+    }
+    stack[depth] = (dirid){sb.st_dev, sb.st_ino};
+    DIR *dh = opendir(path);
+    if (!dh) {
+        errat(L, path, NULL, 0, 0, "cannot open folder: %s", strerror(errno));
+        free(path);
+        return;
+    }
+    strlist names = {0};
+    struct dirent *e;
+    while ((e = readdir(dh))) {
+        if (e->d_name[0] == '.') continue;
+        push(&names, strdup(e->d_name));
+    }
+    closedir(dh);
+    qsort(names.v, names.n, sizeof *names.v, cmpstr);
+    for (size_t i = 0; i < names.n; i++) {
+        char *r = rel ? joinpath(rel, names.v[i]) : strdup(names.v[i]);
+        char *full = joinpath(root, r);
+        struct stat fb;
+        if (!r || !full) {
+        } else if (stat(full, &fb) != 0) {
+            errat(L, full, NULL, 0, 0, "cannot read: %s", strerror(errno));
+        } else if (S_ISDIR(fb.st_mode)) {
+            char *man = joinpath(full, "corpus.json");
+            if (man && access(man, F_OK) == 0) push(out, joinpath(r, "corpus.json"));
+            else walk(L, root, r, stack, depth + 1, out);
+            free(man);
+        } else if (S_ISREG(fb.st_mode)) {
+            sift_fmt fmt;
+            if (filekind(r, &fmt) != K_NONE) push(out, strdup(r));
+        }
+        free(r);
+        free(full);
+        free(names.v[i]);
+    }
+    free(names.v);
+    free(path);
+}
+
+static void loaddir(loader *L, const char *path)
+{
+    char *man = joinpath(path, "corpus.json");
+    if (man && access(man, F_OK) == 0) {
+        loadmanifest(L, man, 1, 0);
+        free(man);
+        return;
+    }
+    free(man);
+    dirid stack[SIFT_MAX_DIR_DEPTH + 1];
+    strlist files = {0};
+    walk(L, path, NULL, stack, 0, &files);
+    for (size_t i = 0; i < files.n; i++) {
+        char *full = joinpath(path, files.v[i]);
+        const char *base = strrchr(files.v[i], '/');
+        if (full && !strcmp(base ? base + 1 : files.v[i], "corpus.json"))
+            loadmanifest(L, full, 1, 0);
+        else if (full)
+            loadfile(L, full, files.v[i], 0);
+        free(full);
+        free(files.v[i]);
+    }
+    free(files.v);
+    if (!L->st->name) {
+        const char *b = strrchr(path, '/');
+        while (b && b[1] == 0 && b > path) { /* trailing slash */
+            const char *p = b - 1;
+            while (p > path && *p != '/') p--;
+            b = *p == '/' ? p : NULL;
+            if (!b) break;
+        }
+        char *nm = strdup(b ? b + 1 : path);
+        if (nm) nm[strcspn(nm, "/")] = 0;
+        L->st->name = nm;
+    }
+}
+
+/* --------------------------------------------------------- parallel pass */
+
+typedef struct {
+    sift_store *st;
+    int lenient;
+    char **errs;
+} prep;
+
+static void prepone(void *ctx, size_t i, int worker)
+{
+    prep *p = ctx;
+    sift_doc *d = &p->st->docs[i];
+    char *err = NULL;
+    if (!d->bytes) {
+        const char *why = NULL;
+        d->bytes = readall(d->path, SIFT_MAX_DOC_BYTES, &d->len, &why);
+        if (!d->bytes) {
+            size_t n = strlen(why) + strlen(d->path) + (d->where ? strlen(d->where) : 0) + 64;
+            if ((err = malloc(n)))
+                snprintf(err, n, "%s: error: cannot read document: %s%s%s", d->path, why,
+                         d->where ? " (listed at " : "", d->where ? d->where : "");
+            if (err && d->where) strcat(err, ")");
+            p->errs[i] = err;
+            return;
+        }
+    }
+    if (d->len == 0) {
+        size_t n = strlen(d->path) + 64;
+        if ((err = malloc(n))) snprintf(err, n, "%s: error: empty document", d->path);
+        p->errs[i] = err;
+        return;
+    }
+    char *why = NULL;
+    if (sift_doc_prepare(d, p->lenient, &why) != 0) {
+        size_t n = strlen(d->path) + strlen(why ? why : "") + 32;
+        if ((err = malloc(n))) snprintf(err, n, "%s:%s", d->path, why ? why : "1:1: failed");
+        /* turn "file:L:C: what" into "file:L:C: error: what" */
+        char *colon = err ? strstr(err + strlen(d->path) + 1, ": ") : NULL;
+        if (colon) {
+            size_t head = (size_t)(colon - err) + 2;
+            char *e2 = malloc(strlen(err) + 8);
+            if (e2) {
+                memcpy(e2, err, head);
+                strcpy(e2 + head, "error: ");
+                strcat(e2, err + head);
+                free(err);
+                err = e2;
+            }
+        }
+        free(why);
+        p->errs[i] = err;
+    }
+}
+
+/*
+** Read and prepare every document; then report duplicate ids. Messages come
+** out in document order whatever the threads did.
+*/
+static void prepare_all(loader *L)
+{
+    sift_store *st = L->st;
+    prep p = {st, L->o->lenient, calloc(st->ndocs ? st->ndocs : 1, sizeof(char *))};
+    if (!p.errs) {
+        L->errors++;
+        return;
+    }
+    sift_pool_run(L->o->jobs, st->ndocs, prepone, &p);
+    for (size_t i = 0; i < st->ndocs; i++) {
+        if (p.errs[i]) {
+            fprintf(stderr, "%s\n", p.errs[i]);
+            L->errors++;
+            free(p.errs[i]);
+        } else if (st->docs[i].repaired && !L->o->quiet) {
+            fprintf(stderr, "%s: warning: replaced %zu invalid UTF-8 sequence%s with U+FFFD\n",
+                    st->docs[i].path, st->docs[i].repaired, st->docs[i].repaired == 1 ? "" : "s");
+        }
+    }
+    free(p.errs);
+    /* duplicate ids: sort indexes by id */
+    size_t *ix = malloc((st->ndocs ? st->ndocs : 1) * sizeof *ix);
+    if (!ix) return;
+    for (size_t i = 0; i < st->ndocs; i++) ix[i] = i;
+    for (size_t i = 1; i < st->ndocs; i++) { /* insertion sort on ids: stable, small n typical */
+        size_t k = ix[i], j = i;
+        while (j > 0 && strcmp(st->docs[ix[j - 1]].id, st->docs[k].id) > 0) {
+            ix[j] = ix[j - 1];
+            j--;
+        }
+        ix[j] = k;
+    }
+    for (size_t i = 1; i < st->ndocs; i++) {
+        sift_doc *a = &st->docs[ix[i - 1]], *b = &st->docs[ix[i]];
+        if (strcmp(a->id, b->id) == 0) {
+            sift_doc *first = ix[i - 1] < ix[i] ? a : b, *second = first == a ? b : a;
+            fprintf(stderr, "sift: error: duplicate document id '%s': %s and %s\n", a->id,
+                    first->where ? first->where : first->path,
+                    second->where ? second->where : second->path);
+            L->errors++;
+        }
+    }
+    free(ix);
+}
+
+static sift_store *finish(loader *L)
+{
+    if (!L->errors) prepare_all(L);
+    if (L->errors) {
+        sift_store_free(L->st);
+        return NULL;
+    }
+    if (!L->st->name) L->st->name = strdup("corpus");
+    return L->st;
+}
+
+sift_store *sift_load(const char *const *paths, int npaths, const sift_load_opts *o)
+{
+    loader L = {sift_store_new(), o, 0};
+    if (!L.st) return NULL;
+    if (o->config) loadmanifest(&L, o->config, 0, 0);
+    for (int i = 0; i < npaths; i++) {
+        const char *p = paths[i];
+        struct stat sb;
+        if (!strcmp(p, "-")) {
+            loadrecords(&L, "-", "stdin", 1);
+        } else if (stat(p, &sb) != 0) {
+            errat(&L, p, NULL, 0, 0, "%s", strerror(errno));
+        } else if (S_ISDIR(sb.st_mode)) {
+            loaddir(&L, p);
+        } else {
+            const char *slash = strrchr(p, '/');
+            loadfile(&L, p, slash ? slash + 1 : p, 1);
+        }
+    }
+    if (!L.errors && L.st->ndocs == 0 && npaths > 0) {
+        errat(&L, NULL, NULL, 0, 0, "no documents found in %s%s (documents are .txt, .md, "
+                                    ".wiki, .html, .json or .jsonl files)",
+              paths[0], npaths > 1 ? " and the other paths" : "");
+    }
+    if (npaths > 1 || !L.st->name) {
+        free(L.st->name);
+        L.st->name = NULL;
+    }
+    return finish(&L);
+}
+
+sift_store *sift_load_manifest_text(const char *text, size_t len, const char *name,
+                                    const char *dir, const sift_load_opts *o)
+{
+    loader L = {sift_store_new(), o, 0};
+    if (!L.st) return NULL;
+    jfile jf;
+    if (jparse(&L, &jf, name, text, 0, len) == 0) {
+        const cJSON *v;
+        if ((v = cJSON_GetObjectItemCaseSensitive(jf.root, "sides"))) loadsides(&L, &jf, v);
+        if ((v = cJSON_GetObjectItemCaseSensitive(jf.root, "entities"))) loaddecls(&L, &jf, v);
+        if ((v = cJSON_GetObjectItemCaseSensitive(jf.root, "name")) && cJSON_IsString(v))
+            L.st->name = strdup(v->valuestring);
+        v = cJSON_GetObjectItemCaseSensitive(jf.root, "documents");
+        size_t k = 0;
+        for (const cJSON *c = v ? v->child : NULL; c; c = c->next) {
+            char id[32];
+            snprintf(id, sizeof id, "doc%zu", ++k);
+            adddoc(&L, &jf, c, dir, id, 1);
+        }
+    }
+    jfree(&jf);
+    return finish(&L);
+}

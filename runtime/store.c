@@ -1,0 +1,222 @@
+/*
+** store.c -- the corpus store: documents, their plain text, sentences and
+** line index. Uses fmt (markup), segment (sentences) and utf8 (validation).
+*/
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "limits.h"
+#include "utf8.h"
+
+sift_store *sift_store_new(void)
+{
+    return calloc(1, sizeof(sift_store));
+}
+
+static void freestrs(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+void sift_doc_clear(sift_doc *d)
+{
+    free(d->id);
+    free(d->path);
+    free(d->source);
+    free(d->published);
+    free(d->kind);
+    free(d->title);
+    free(d->language);
+    free(d->url);
+    free(d->where);
+    free(d->meta);
+    free(d->bytes);
+    sift_plain_free(&d->plain);
+    free(d->sents);
+    free(d->paras);
+    free(d->lines);
+    memset(d, 0, sizeof *d);
+}
+
+void sift_store_free(sift_store *st)
+{
+    if (!st) return;
+    for (size_t i = 0; i < st->ndocs; i++) sift_doc_clear(&st->docs[i]);
+    free(st->docs);
+    for (size_t i = 0; i < st->nsides; i++) {
+        free(st->sides[i].id);
+        free(st->sides[i].label);
+        freestrs(st->sides[i].aliases, st->sides[i].naliases);
+    }
+    free(st->sides);
+    for (size_t i = 0; i < st->ndecls; i++) {
+        free(st->decls[i].name);
+        free(st->decls[i].kind);
+        free(st->decls[i].side);
+        freestrs(st->decls[i].aliases, st->decls[i].naliases);
+    }
+    free(st->decls);
+    free(st->name);
+    free(st);
+}
+
+sift_doc *sift_store_add_doc(sift_store *st)
+{
+    if (st->ndocs == st->capdocs) {
+        size_t cap = st->capdocs ? st->capdocs * 2 : 64;
+        sift_doc *n = realloc(st->docs, cap * sizeof *n);
+        if (!n) return NULL;
+        st->docs = n;
+        st->capdocs = cap;
+    }
+    sift_doc *d = &st->docs[st->ndocs++];
+    memset(d, 0, sizeof *d);
+    return d;
+}
+
+void sift_store_truncate(sift_store *st, size_t n)
+{
+    while (st->ndocs > n) sift_doc_clear(&st->docs[--st->ndocs]);
+}
+
+long sift_store_find_doc(const sift_store *st, const char *id)
+{
+    for (size_t i = 0; i < st->ndocs; i++)
+        if (st->docs[i].id && strcmp(st->docs[i].id, id) == 0) return (long)i;
+    return -1;
+}
+
+const char *sift_doc_plain(const sift_doc *d, size_t *len)
+{
+    if (d->fmt == SIFT_FMT_TEXT) {
+        *len = d->len;
+        return d->bytes;
+    }
+    *len = d->plain.len;
+    return d->plain.text;
+}
+
+size_t sift_doc_src_start(const sift_doc *d, size_t off)
+{
+    return d->fmt == SIFT_FMT_TEXT ? off : sift_plain_src_start(&d->plain, off);
+}
+
+size_t sift_doc_src_end(const sift_doc *d, size_t end)
+{
+    return d->fmt == SIFT_FMT_TEXT ? end : sift_plain_src_end(&d->plain, end);
+}
+
+void sift_doc_linecol(const sift_doc *d, size_t off, size_t *line, size_t *col)
+{
+    if (off > d->len) off = d->len;
+    size_t lo = 0, hi = d->nlines; /* last line start <= off */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->lines[mid] <= off) lo = mid;
+        else hi = mid;
+    }
+    *line = lo + 1;
+    *col = sift_utf8_count(d->bytes, d->lines[lo], off) + 1;
+}
+
+/* Line starts of the original bytes ("\n" ends a line; "\r\n" too). */
+static int index_lines(sift_doc *d)
+{
+    size_t n = 1;
+    for (const char *p = d->bytes; (p = memchr(p, '\n', (size_t)(d->bytes + d->len - p))); p++) n++;
+    d->lines = malloc(n * sizeof *d->lines);
+    if (!d->lines) return -1;
+    d->lines[0] = 0;
+    d->nlines = 1;
+    for (const char *p = d->bytes; (p = memchr(p, '\n', (size_t)(d->bytes + d->len - p))); p++)
+        d->lines[d->nlines++] = (uint32_t)(p - d->bytes + 1);
+    return 0;
+}
+
+static char *msgf(const char *fmt, size_t a, size_t b, const char *what)
+{
+    char *m = malloc(strlen(fmt) + (what ? strlen(what) : 0) + 64);
+    if (m) sprintf(m, fmt, a, b, what ? what : "");
+    return m;
+}
+
+int sift_doc_prepare(sift_doc *d, int lenient, char **err)
+{
+    *err = NULL;
+    if (d->len > SIFT_MAX_DOC_BYTES) {
+        *err = msgf("1:1: document too large (%zu bytes; the limit is %zu bytes)%s", d->len,
+                    SIFT_MAX_DOC_BYTES, NULL);
+        return -1;
+    }
+    if (index_lines(d) != 0) goto oom;
+    const char *nul = memchr(d->bytes, 0, d->len);
+    if (nul) {
+        size_t line, col;
+        sift_doc_linecol(d, (size_t)(nul - d->bytes), &line, &col);
+        *err = msgf("%zu:%zu: NUL byte: this looks like a binary file, not text%s", line, col, NULL);
+        return -1;
+    }
+    size_t bad;
+    if (!sift_utf8_check(d->bytes, d->len, &bad)) {
+        if (!lenient) {
+            size_t line, col;
+            sift_doc_linecol(d, bad, &line, &col);
+            char what[64];
+            snprintf(what, sizeof what, "byte 0x%02X", (unsigned char)d->bytes[bad]);
+            *err = msgf("%zu:%zu: invalid UTF-8 (%s); use --lenient to replace invalid bytes "
+                        "with U+FFFD",
+                        line, col, what);
+            return -1;
+        }
+        size_t n, r;
+        char *fixed = sift_utf8_repair(d->bytes, d->len, &n, &r);
+        if (!fixed) goto oom;
+        free(d->bytes);
+        free(d->lines);
+        d->lines = NULL;
+        d->bytes = fixed;
+        d->len = n;
+        d->repaired = r;
+        if (index_lines(d) != 0) goto oom;
+    }
+    if (d->fmt != SIFT_FMT_TEXT && sift_fmt_strip(d->fmt, d->bytes, d->len, &d->plain) != 0)
+        goto oom;
+
+    size_t plen;
+    const char *ptext = sift_doc_plain(d, &plen);
+    sift_segs segs;
+    if (sift_segment(ptext, plen, &segs) != 0) goto oom;
+    d->sents = malloc((segs.nsents ? segs.nsents : 1) * sizeof *d->sents);
+    d->paras = malloc((segs.nparas ? segs.nparas : 1) * sizeof *d->paras);
+    if (!d->sents || !d->paras) {
+        sift_segs_free(&segs);
+        goto oom;
+    }
+    for (size_t i = 0; i < segs.nsents; i++) {
+        sift_sent *s = &segs.sents[i];
+        d->sents[i] = (sift_sentence){.start = (uint32_t)sift_doc_src_start(d, s->start),
+                                      .end = (uint32_t)sift_doc_src_end(d, s->end),
+                                      .pstart = s->start,
+                                      .pend = s->end,
+                                      .para = s->para,
+                                      .kind = s->kind};
+    }
+    for (size_t i = 0; i < segs.nparas; i++)
+        d->paras[i] = (sift_para){(uint32_t)sift_doc_src_start(d, segs.paras[i].start),
+                                  (uint32_t)sift_doc_src_end(d, segs.paras[i].end)};
+    d->nsents = segs.nsents;
+    d->nparas = segs.nparas;
+    sift_segs_free(&segs);
+    /* a title: the manifest's, else the markup's, else an opening headline */
+    if (!d->title && d->plain.title) d->title = strdup(d->plain.title);
+    if (!d->title && d->nsents && d->sents[0].kind == SIFT_SENT_HEADLINE)
+        d->title = strndup(ptext + d->sents[0].pstart, d->sents[0].pend - d->sents[0].pstart);
+    return 0;
+oom:
+    *err = msgf("%zu:%zu: out of memory%s", (size_t)1, (size_t)1, NULL);
+    return -1;
+}

@@ -1,0 +1,106 @@
+/*
+** store.h -- the corpus store: documents with their text, markup map,
+** sentences and line index, plus the sides and entities a manifest declares.
+**
+** Basic use:
+**     sift_store *st = sift_store_new();
+**     sift_doc *d = sift_store_add_doc(st);        -- zeroed slot; fill it
+**     ... sift_doc_prepare(d, lenient, &err) ...     -- segment it (any thread)
+**     sift_store_free(st);
+**
+** Positions: every offset the store gives out is a byte offset into the
+** document's original bytes (`bytes`), end exclusive. Analysis runs on the
+** plain text (markup removed; for plain-text documents the bytes themselves)
+** and is mapped back with sift_doc_src_start / sift_doc_src_end.
+**
+** Ownership: the store owns every string and array reachable from it.
+** Thread safety: read-only once loading has finished; during loading each
+** document is prepared by one thread.
+*/
+#ifndef SIFT_STORE_H
+#define SIFT_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fmt.h"
+#include "segment.h"
+
+typedef struct {
+    char *id, *label;
+    char **aliases;
+    size_t naliases;
+    int party; /* 1 for a party to the conflict */
+} sift_side;
+
+/* An entity a manifest declares (organisations, places, ...). */
+typedef struct {
+    char *name, *kind, *side; /* side may be NULL */
+    char **aliases;
+    size_t naliases;
+} sift_decl;
+
+typedef struct {
+    uint32_t start, end;   /* in the original bytes */
+    uint32_t pstart, pend; /* in the plain text */
+    uint32_t para;
+    uint8_t kind; /* SIFT_SENT_SENTENCE or SIFT_SENT_HEADLINE */
+} sift_sentence;
+
+typedef struct {
+    /* metadata; NULL when absent */
+    char *id, *path, *source, *published, *kind, *title, *language, *url;
+    char *where; /* where the document was named: "corpus.json:12:7" or NULL */
+    char *meta;  /* other manifest or record fields as a JSON object, or NULL */
+    /* text */
+    char *bytes; /* original bytes, NUL-terminated (repaired under --lenient) */
+    size_t len;
+    sift_fmt fmt;
+    sift_plain plain; /* zeroed for SIFT_FMT_TEXT */
+    /* structure */
+    sift_sentence *sents;
+    size_t nsents;
+    sift_para *paras; /* in the original bytes */
+    size_t nparas;
+    uint32_t *lines; /* offset where each line starts; lines[0] == 0 */
+    size_t nlines;
+    size_t repaired; /* invalid sequences replaced under --lenient */
+} sift_doc;
+
+typedef struct {
+    char *name;
+    sift_side *sides;
+    size_t nsides;
+    sift_decl *decls;
+    size_t ndecls;
+    sift_doc *docs;
+    size_t ndocs, capdocs;
+} sift_store;
+
+sift_store *sift_store_new(void);
+void sift_store_free(sift_store *st);
+
+/* A new zeroed document slot at the end (pointers to earlier slots may move). */
+sift_doc *sift_store_add_doc(sift_store *st);
+/* Index of the document with this id, or -1. Linear; callers index as needed. */
+long sift_store_find_doc(const sift_store *st, const char *id);
+/* Drop the documents from index n on (after a failed load). */
+void sift_store_truncate(sift_store *st, size_t n);
+
+/*
+** Validate, strip markup and segment a document whose bytes are set. Returns
+** 0, or -1 with *err a malloc'd message ("line:col: what") for the caller to
+** prefix with the file name.
+*/
+int sift_doc_prepare(sift_doc *d, int lenient, char **err);
+void sift_doc_clear(sift_doc *d);
+
+/* The text analysis runs on. */
+const char *sift_doc_plain(const sift_doc *d, size_t *len);
+/* Map plain positions to original bytes. */
+size_t sift_doc_src_start(const sift_doc *d, size_t plain_off);
+size_t sift_doc_src_end(const sift_doc *d, size_t plain_end);
+/* 1-based line and column (in code points) of a byte offset. */
+void sift_doc_linecol(const sift_doc *d, size_t off, size_t *line, size_t *col);
+
+#endif
