@@ -25,7 +25,7 @@ LPEG_A = /usr/lib/x86_64-linux-gnu/liblua5.4-lpeg.a
 RE_LUA = /usr/share/lua/5.4/re.lua
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-FINAL_CFLAGS = $(STD) $(WARN) $(OPTIMIZATION) -g $(DEP_CFLAGS) -Iruntime -I$(BUILD) $(CFLAGS)
+FINAL_CFLAGS = $(STD) $(WARN) $(OPTIMIZATION) -g $(DEP_CFLAGS) -iquote runtime -iquote $(BUILD) $(CFLAGS)
 FINAL_LDFLAGS = $(LDFLAGS)
 FINAL_LIBS = $(LPEG_A) $(DEP_LIBS) -lpthread -lm $(LIBS)
 
@@ -63,7 +63,7 @@ $(BUILD)/obj/%.o: runtime/%.c Makefile | $(BUILD)/.deps
 	$(Q)$(CC) $(FINAL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/embed: mk/embed.c | $(BUILD)/.deps
-	$(Q)$(CC) -std=c17 -O1 -Iruntime -o $@ $<
+	$(Q)$(CC) -std=c17 -O1 -iquote runtime -o $@ $<
 
 $(BUILD)/stdlib_blob.c: $(BUILD)/embed $(LUA_SRCS) $(RE_LUA) Makefile
 	@echo "  EMBED $@"
@@ -71,7 +71,7 @@ $(BUILD)/stdlib_blob.c: $(BUILD)/embed $(LUA_SRCS) $(RE_LUA) Makefile
 
 $(BUILD)/obj/stdlib_blob.o: $(BUILD)/stdlib_blob.c
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(STD) $(OPTIMIZATION) -Iruntime -c -o $@ $<
+	$(Q)$(CC) $(STD) $(OPTIMIZATION) -iquote runtime -c -o $@ $<
 
 $(BUILD)/tests/%: tests/c/%.c tests/c/test.h $(SRCS) Makefile | $(BUILD)/.deps
 	@mkdir -p $(@D)

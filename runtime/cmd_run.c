@@ -1,0 +1,162 @@
+/*
+** cmd_run.c -- `sift run`: run Lua scripts (or one -e chunk) over a corpus.
+** A script that raises is reported with file:line and a traceback; the other
+** scripts still run, and the exit code is then 3.
+*/
+#include <errno.h>
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "host.h"
+
+static const char HELP[] =
+    "usage: sift run [OPTIONS] SCRIPT.lua... CORPUS...\n"
+    "       sift run [OPTIONS] -e 'CODE' CORPUS...\n"
+    "\n"
+    "Run Lua scripts with the global `corpus` set to the loaded corpus. With -e,\n"
+    "run one chunk; when it is an expression, its values are printed.\n"
+    "\n"
+    "options:\n"
+    "  -e CODE            Lua code to run (instead of, or before, scripts)\n"
+    "  -o FILE            write standard output to FILE (atomically: temp file + rename)\n"
+    "  -j N               worker threads for loading (default: all cores)\n"
+    "  --config FILE      merge sides and entities from another manifest\n"
+    "  --lenient          replace invalid UTF-8 with U+FFFD (with a warning) instead of failing\n"
+    "  --unsafe           open the full Lua standard library (os.execute, io.popen, ...)\n"
+    "  --max-memory MB    memory limit for Lua\n"
+    "  --timeout SECONDS  time limit for each script\n"
+    "  -q, --quiet        no warnings\n"
+    "  -h, --help         this help\n"
+    "\n"
+    "examples:\n"
+    "  sift run -e '#corpus' corpus/panjshir-2021\n"
+    "  sift run scripts/summary.lua corpus/panjshir-2021\n"
+    "\n"
+    "exit codes: 0 done, 2 usage or input error, 3 a script raised an error\n";
+
+static int runopt(int argc, char **argv, int i, sift_opts *o)
+{
+    if (!strcmp(argv[i], "-e")) {
+        if (i + 1 >= argc) {
+            sift_errorf("option '-e' needs Lua code (see 'sift run --help')");
+            return -1;
+        }
+        o->expr = argv[i + 1];
+        return 2;
+    }
+    return 0;
+}
+
+/*
+** Redirect stdout into a temporary file beside `path`; finish_output renames
+** it into place, so readers never see a half-written file.
+*/
+static int begin_output(const char *path, char **tmp, int *saved)
+{
+    size_t n = strlen(path) + 32;
+    *tmp = malloc(n);
+    if (!*tmp) return -1;
+    snprintf(*tmp, n, "%s.tmp.%ld", path, (long)getpid());
+    fflush(stdout);
+    *saved = dup(STDOUT_FILENO);
+    if (*saved < 0 || !freopen(*tmp, "w", stdout)) {
+        sift_errorf("cannot write %s: %s", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static int finish_output(const char *path, const char *tmp, int saved)
+{
+    int bad = fflush(stdout) != 0 || ferror(stdout);
+    bad |= dup2(saved, STDOUT_FILENO) < 0;
+    close(saved);
+    clearerr(stdout);
+    if (bad || rename(tmp, path) != 0) {
+        sift_errorf("cannot write %s: %s", path, strerror(errno));
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+/* Run -e code: as an expression first ("return CODE"), else as statements. */
+static int runexpr(lua_State *L, const char *code)
+{
+    const char *ret = lua_pushfstring(L, "return %s;", code);
+    int base = lua_gettop(L);
+    int st = luaL_loadbufferx(L, ret, strlen(ret), "=(command line)", "t");
+    if (st != LUA_OK) {
+        lua_pop(L, 1);
+        st = luaL_loadbufferx(L, code, strlen(code), "=(command line)", "t");
+    }
+    if (st == LUA_OK) {
+        sift_host_arm(L);
+        st = sift_host_docall(L, 0, LUA_MULTRET);
+    }
+    if (st != LUA_OK) {
+        sift_host_report(L);
+        lua_settop(L, base - 1);
+        return SIFT_EXIT_SCRIPT;
+    }
+    sift_host_show(L, base + 1);
+    lua_settop(L, base - 1);
+    return SIFT_EXIT_OK;
+}
+
+int sift_cmd_run(int argc, char **argv)
+{
+    sift_opts o;
+    int done, rc = sift_opts_parse(argc, argv, &o, HELP, runopt, &done);
+    if (rc || done) goto out;
+    if (!o.expr && o.nscripts == 0) {
+        sift_errorf("nothing to run: give SCRIPT.lua files or -e 'CODE' (see 'sift run --help')");
+        rc = SIFT_EXIT_INPUT;
+        goto out;
+    }
+    for (int i = 0; i < o.nscripts; i++)
+        if (access(o.scripts[i], R_OK) != 0) {
+            sift_errorf("cannot read script %s: %s", o.scripts[i], strerror(errno));
+            rc = SIFT_EXIT_INPUT;
+        }
+    if (rc) goto out;
+    lua_State *L = sift_host_new(&o);
+    if (!L) {
+        sift_errorf("cannot create a Lua state (out of memory)");
+        rc = SIFT_EXIT_INPUT;
+        goto out;
+    }
+    if ((rc = sift_host_load_corpus(L, &o)) != SIFT_EXIT_OK) {
+        sift_host_close(L);
+        goto out;
+    }
+    sift_host_strict(L);
+    char *tmp = NULL;
+    int saved = -1;
+    if (o.output && begin_output(o.output, &tmp, &saved) != 0) {
+        rc = SIFT_EXIT_INPUT;
+        sift_host_close(L);
+        free(tmp);
+        goto out;
+    }
+    if (o.expr) rc = runexpr(L, o.expr);
+    for (int i = 0; i < o.nscripts; i++) {
+        sift_host_arm(L);
+        if (sift_host_dofile(L, o.scripts[i]) != LUA_OK) {
+            sift_host_report(L);
+            rc = SIFT_EXIT_SCRIPT;
+        }
+    }
+    fflush(stdout);
+    if (o.output && finish_output(o.output, tmp, saved) != 0 && rc == SIFT_EXIT_OK)
+        rc = SIFT_EXIT_INPUT;
+    free(tmp);
+    sift_host_close(L);
+out:
+    sift_opts_free(&o);
+    return rc;
+}

@@ -1,0 +1,59 @@
+/*
+** host.h -- the lua_State lifecycle: a state with the sandbox (or, with
+** --unsafe, the full standard library), the sift classes and stdlib loaded,
+** memory and time limits, and the one error path to the terminal.
+**
+** Basic use:
+**     lua_State *L = sift_host_new(&opts);        -- NULL: out of memory
+**     int st = sift_host_dofile(L, "rules.lua");  -- LUA_OK or an error
+**     if (st != LUA_OK) sift_host_report(L);      -- prints message + traceback
+**     sift_host_close(L);
+**
+** One state per thread; states share nothing. The host struct lives in the
+** state's extra space (sift_host_get).
+*/
+#ifndef SIFT_HOST_H
+#define SIFT_HOST_H
+
+#include <lua.h>
+#include <stddef.h>
+
+#include "cli.h"
+
+#define SIFT_VERSION_STRING SIFT_VERSION
+
+typedef struct {
+    sift_opts opts;
+    size_t mem_used, mem_limit;
+    double deadline; /* monotonic seconds; 0 = none */
+    int timed_out;
+} sift_host;
+
+lua_State *sift_host_new(const sift_opts *o);
+void sift_host_close(lua_State *L);
+sift_host *sift_host_get(lua_State *L);
+
+/* Start the --timeout clock for the next script (a no-op without --timeout). */
+void sift_host_arm(lua_State *L);
+
+/* Call the function below nargs arguments with a traceback handler. */
+int sift_host_docall(lua_State *L, int nargs, int nres);
+/* Load a file as a text chunk named "@path" and run it. */
+int sift_host_dofile(lua_State *L, const char *path);
+/* Load a string chunk (text only) with the given chunk name and run it. */
+int sift_host_dostring(lua_State *L, const char *s, size_t len, const char *name, int nres);
+/* Make reading an undefined global an error (after the command set its globals). */
+void sift_host_strict(lua_State *L);
+/* Print the error message on top of the stack to stderr and pop it. */
+void sift_host_report(lua_State *L);
+
+/*
+** Load the corpus arguments of o (if any) and set the global `corpus`.
+** Returns SIFT_EXIT_OK, or SIFT_EXIT_INPUT after the loader printed why.
+*/
+int sift_host_load_corpus(lua_State *L, const sift_opts *o);
+
+/* Print the values on the stack from index `first` with sift.inspect, tab-separated. */
+void sift_host_show(lua_State *L, int first);
+
+#endif

@@ -1,0 +1,110 @@
+-- sift.testing -- tests for sift scripts and rules, run by `sift test`.
+--
+--   test("finds the capital", function()
+--     local c = testing.corpus{ {id = "a", published = "2021-09-06", text = [[...]]} }
+--     eq(#c:find("Bazarak"), 1)
+--   end)
+--
+-- A test file sees test, eq, ok, raises, matches and testing as globals.
+local core = require "sift.core"
+local inspect = require "sift.inspect".inspect
+local type, pairs, ipairs, error, pcall, tostring, select = type, pairs, ipairs, error, pcall, tostring, select
+local getmetatable, xpcall = getmetatable, xpcall
+local string_format, io_write = string.format, io.write
+local traceback = debug.traceback
+
+local M = {}
+local registered = {}
+
+-- test(name, fn) -- register a test of this file.
+function M.test(name, fn)
+  if type(name) ~= "string" then error("bad argument #1 to 'test' (string expected, got " .. type(name) .. ")", 2) end
+  if type(fn) ~= "function" then error("bad argument #2 to 'test' (function expected, got " .. type(fn) .. ")", 2) end
+  registered[#registered + 1] = { name = name, fn = fn }
+end
+
+-- corpus{ doc, doc, ..., sides = {...}, entities = {...} } -- a fixture corpus
+-- from inline documents ({id=, source=, published=, kind=, title=, text=}).
+function M.corpus(spec)
+  if type(spec) ~= "table" then error("bad argument #1 to 'corpus' (table expected)", 2) end
+  local docs = setmetatable({}, core.json.array_mt)
+  for i, d in ipairs(spec) do
+    if type(d) ~= "table" or type(d.text) ~= "string" then
+      error(string_format("bad document #%d to 'corpus' (a table with a 'text' string expected)", i), 2)
+    end
+    docs[i] = d
+  end
+  local manifest = { name = spec.name or "fixture", sides = spec.sides, entities = spec.entities, documents = docs }
+  return core._manifest(core.json.encode(manifest), ".", "fixture")
+end
+
+local function deepeq(a, b, seen)
+  if a == b then return true end
+  if type(a) ~= "table" or type(b) ~= "table" then return false end
+  if getmetatable(a) ~= getmetatable(b) then return false end
+  seen = seen or {}
+  if seen[a] == b then return true end
+  seen[a] = b
+  for k, v in pairs(a) do
+    if not deepeq(v, b[k], seen) then return false end
+  end
+  for k in pairs(b) do
+    if a[k] == nil then return false end
+  end
+  return true
+end
+
+-- eq(got, want [, what]) -- deep equality.
+function M.eq(got, want, what)
+  if not deepeq(got, want) then
+    error(string_format("%sexpected %s, got %s", what and (what .. ": ") or "", inspect(want), inspect(got)), 2)
+  end
+end
+
+-- ok(v [, what]) -- v is truthy.
+function M.ok(v, what)
+  if not v then error((what or "expected a true value") .. " (got " .. inspect(v) .. ")", 2) end
+  return v
+end
+
+-- matches(s, pattern) -- s matches the Lua pattern.
+function M.matches(s, pattern)
+  if type(s) ~= "string" or not s:find(pattern) then
+    error(string_format("expected a string matching %q, got %s", pattern, inspect(s)), 2)
+  end
+end
+
+-- raises(fn, pattern) -- fn raises an error whose message matches pattern.
+function M.raises(fn, pattern)
+  local okay, err = pcall(fn)
+  if okay then error("expected an error" .. (pattern and (" matching " .. pattern) or ""), 2) end
+  if pattern and not tostring(err):find(pattern) then
+    error(string_format("expected an error matching %q, got: %s", pattern, tostring(err)), 2)
+  end
+  return err
+end
+
+function M.install(env)
+  env.test, env.eq, env.ok, env.matches, env.raises, env.testing = M.test, M.eq, M.ok, M.matches, M.raises, M
+end
+
+-- _run(file, verbose) -- run the tests the file registered; print one line
+-- each; return passed, failed.
+function M._run(file, verbose)
+  local passed, failed = 0, 0
+  for _, t in ipairs(registered) do
+    local okay, err = xpcall(t.fn, function(e) return verbose and traceback(tostring(e), 2) or tostring(e) end)
+    if okay then
+      passed = passed + 1
+      if verbose then io_write("ok   ", file, ": ", t.name, "\n") end
+    else
+      failed = failed + 1
+      io_write("FAIL ", file, ": ", t.name, "\n     ", (tostring(err):gsub("\n", "\n     ")), "\n")
+    end
+  end
+  registered = {}
+  return passed, failed
+end
+
+M.select = select
+return M
