@@ -113,6 +113,7 @@ int sift_host_dostring(lua_State *L, const char *s, size_t len, const char *name
 
 void sift_host_report(lua_State *L)
 {
+    fflush(stdout); /* what the script printed comes first */
     const char *msg = lua_tostring(L, -1);
     fprintf(stderr, "%s\n", msg ? msg : "(error object is not a string)");
     fflush(stderr);

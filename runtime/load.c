@@ -1014,9 +1014,10 @@ static void prepare_all(loader *L)
     free(ix);
 }
 
+/* Prepare what was listed even after errors, so one run reports every problem. */
 static sift_store *finish(loader *L)
 {
-    if (!L->errors) prepare_all(L);
+    prepare_all(L);
     if (L->errors) {
         sift_store_free(L->st);
         return NULL;

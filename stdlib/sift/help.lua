@@ -5,7 +5,7 @@ local table_sort, table_concat, string_format = table.sort, table.concat, string
 
 local DOCS = {
   ["sift.corpus"] = {
-    title = "corpus -- the loaded corpus (the global `corpus`)",
+    _title = "corpus -- the loaded corpus (the global `corpus`)",
     name = "the corpus name (manifest \"name\" or the folder name)",
     ["documents()"] = "every document, in corpus order (a list)",
     ["document(id)"] = "the document with this id, or nil",
@@ -15,7 +15,7 @@ local DOCS = {
     ["#corpus"] = "the number of documents",
   },
   ["sift.doc"] = {
-    title = "doc -- one document of the corpus",
+    _title = "doc -- one document of the corpus",
     id = "the document id (manifest id, or the path without extension)",
     source = "the outlet or party that published it (or nil)",
     published = "publication date YYYY-MM-DD (or nil)",
@@ -35,7 +35,7 @@ local DOCS = {
     ["span(i, j)"] = "the span of doc.text:sub(i, j)",
   },
   ["sift.span"] = {
-    title = "span -- a range of a document: doc.text:sub(span.start, span.stop) == span.text",
+    _title = "span -- a range of a document: doc.text:sub(span.start, span.stop) == span.text",
     doc = "the document",
     start = "first byte (1-based, as string.sub)",
     stop = "last byte (inclusive, as string.sub)",
@@ -50,7 +50,7 @@ local DOCS = {
     ["#span"] = "bytes in the span",
   },
   sift = {
-    title = "sift -- the sift module",
+    _title = "sift -- the sift module",
     version = "the sift version",
     ["json.decode(s)"] = "JSON text -> Lua value (null is sift.json.null)",
     ["json.encode(v [, pretty])"] = "Lua value -> JSON text, keys sorted",
@@ -72,10 +72,10 @@ local function lines_for(name)
   if not d then return nil end
   local keys = {}
   for k in pairs(d) do
-    if k ~= "title" then keys[#keys + 1] = k end
+    if k ~= "_title" then keys[#keys + 1] = k end
   end
   table_sort(keys)
-  local out = { d.title, "" }
+  local out = { d._title, "" }
   for _, k in ipairs(keys) do out[#out + 1] = string_format("  %-26s %s", k, d[k]) end
   return table_concat(out, "\n")
 end
