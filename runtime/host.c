@@ -207,11 +207,12 @@ static int ro_open(lua_State *L)
         return luaL_error(L, "io.open: mode '%s' is not allowed in the sandbox (files are "
                              "read-only; write results with -o, or run with --unsafe)",
                           mode);
+    int base = lua_gettop(L);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_pushvalue(L, 1);
     lua_pushstring(L, mode);
     lua_call(L, 2, LUA_MULTRET);
-    return lua_gettop(L) - 2;
+    return lua_gettop(L) - base;
 }
 
 /* load() that refuses binary chunks. */

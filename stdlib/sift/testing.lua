@@ -9,7 +9,7 @@
 local core = require "sift.core"
 local inspect = require "sift.inspect".inspect
 local type, pairs, ipairs, error, pcall, tostring, select = type, pairs, ipairs, error, pcall, tostring, select
-local getmetatable, xpcall = getmetatable, xpcall
+local setmetatable, xpcall = setmetatable, xpcall
 local string_format, io_write = string.format, io.write
 local traceback = debug.traceback
 
@@ -41,7 +41,6 @@ end
 local function deepeq(a, b, seen)
   if a == b then return true end
   if type(a) ~= "table" or type(b) ~= "table" then return false end
-  if getmetatable(a) ~= getmetatable(b) then return false end
   seen = seen or {}
   if seen[a] == b then return true end
   seen[a] = b
@@ -54,7 +53,7 @@ local function deepeq(a, b, seen)
   return true
 end
 
--- eq(got, want [, what]) -- deep equality.
+-- eq(got, want [, what]) -- deep equality of contents (metatables are not compared).
 function M.eq(got, want, what)
   if not deepeq(got, want) then
     error(string_format("%sexpected %s, got %s", what and (what .. ": ") or "", inspect(want), inspect(got)), 2)

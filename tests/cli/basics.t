@@ -1,0 +1,52 @@
+# The command line itself: version, help, usage errors.
+
+=== --version prints the version
+$ sift --version
+sift 0.1.0
+-- exit 0
+
+=== no command is a usage error
+$ sift
+-- exit 2
+-- stderr: usage: sift COMMAND
+
+=== --help lists the commands
+$ sift --help
+*
+-- exit 0
+-- stdout: run SCRIPT.lua... CORPUS...
+-- stdout: repl [CORPUS...]
+-- stdout: test [FILE_test.lua|DIR...]
+
+=== each command has --help
+$ sift run --help && sift repl --help && sift test --help
+*
+-- exit 0
+-- stdout: usage: sift run
+-- stdout: usage: sift repl
+-- stdout: usage: sift test
+
+=== an unknown command says which
+$ sift frobnicate
+-- exit 2
+-- stderr: unknown command 'frobnicate'
+
+=== an unknown option says which and where to look
+$ sift run --frob -e 1
+-- exit 2
+-- stderr: unknown option '--frob' (see 'sift run --help')
+
+=== an option missing its value
+$ sift run -e
+-- exit 2
+-- stderr: option '-e' needs Lua code
+
+=== -j takes a number
+$ sift run -j many -e 1
+-- exit 2
+-- stderr: option '-j' takes a number
+
+=== run without scripts or -e
+$ sift run tests/data/mini
+-- exit 2
+-- stderr: nothing to run

@@ -1,0 +1,1 @@
+print("second script ran")
