@@ -18,11 +18,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "limits.h"
@@ -917,11 +919,41 @@ typedef struct {
     sift_store *st;
     int lenient;
     char **errs;
+    int progress;        /* show progress on stderr (a terminal) */
+    atomic_size_t done;  /* documents prepared so far */
+    double last;         /* when progress was last shown (worker 0 only) */
 } prep;
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Worker 0 redraws "reading documents N/M" at most five times a second. */
+static void showprogress(prep *p, int worker)
+{
+    size_t n = atomic_fetch_add(&p->done, 1) + 1;
+    if (!p->progress || worker != 0) return;
+    double t = seconds();
+    if (t - p->last < 0.2) return;
+    p->last = t;
+    fprintf(stderr, "\rsift: reading documents %zu/%zu", n, p->st->ndocs);
+    fflush(stderr);
+}
+
+static void prepone1(prep *p, size_t i);
 
 static void prepone(void *ctx, size_t i, int worker)
 {
     prep *p = ctx;
+    prepone1(p, i);
+    showprogress(p, worker);
+}
+
+static void prepone1(prep *p, size_t i)
+{
     sift_doc *d = &p->st->docs[i];
     char *err = NULL;
     if (!d->bytes) {
@@ -972,12 +1004,15 @@ static void prepone(void *ctx, size_t i, int worker)
 static void prepare_all(loader *L)
 {
     sift_store *st = L->st;
-    prep p = {st, L->o->lenient, calloc(st->ndocs ? st->ndocs : 1, sizeof(char *))};
+    prep p = {st, L->o->lenient, calloc(st->ndocs ? st->ndocs : 1, sizeof(char *)), 0, 0, 0};
     if (!p.errs) {
         L->errors++;
         return;
     }
+    p.progress = !L->o->quiet && st->ndocs >= 100 && isatty(STDERR_FILENO);
+    p.last = seconds();
     sift_pool_run(L->o->jobs, st->ndocs, prepone, &p);
+    if (p.progress) fprintf(stderr, "\r\033[K");
     for (size_t i = 0; i < st->ndocs; i++) {
         if (p.errs[i]) {
             fprintf(stderr, "%s\n", p.errs[i]);
