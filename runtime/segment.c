@@ -34,34 +34,46 @@
 #define CLOSERS_MAX 8  /* closing marks looked through at the end of a line */
 
 #define ELLIPSIS 0x2026
+#define LISTW    10 /* bytes per word-list entry: words of up to 9 letters */
 
-/* Abbreviations after which a full stop never ends a sentence. */
-static const char *const titles[] = {
-    "Mr",   "Mrs",  "Ms",   "Mme",  "Mlle", "Messrs", "Dr",  "Prof", "Sr",  "Jr",  "St",   "Mt",
-    "Ft",   "Gen",  "Gens", "Lt",   "Col",  "Maj",    "Capt", "Sgt", "Cpl", "Pvt", "Pfc",  "Spc",
-    "Adm",  "Cmdr", "Brig", "Gov",  "Govs", "Sen",    "Sens", "Rep", "Reps", "Pres", "Amb", "Rev",
-    "Hon",  "Fr",   "Supt", "Insp", "Det",  "Vol",    "Vols", "vs",  "approx", "cf", "viz", NULL};
+/*
+** Word lists, each sorted in byte order for match (upper case before lower).
+** Abbreviations after which a full stop never ends a sentence:
+*/
+static const char titles[][LISTW] = {
+    "Adm",    "Amb",  "Brig", "Capt",   "Cmdr", "Col",  "Cpl",  "Det", "Dr",   "Fr",
+    "Ft",     "Gen",  "Gens", "Gov",    "Govs", "Hon",  "Insp", "Jr",  "Lt",   "Maj",
+    "Messrs", "Mlle", "Mme",  "Mr",     "Mrs",  "Ms",   "Mt",   "Pfc", "Pres", "Prof",
+    "Pvt",    "Rep",  "Reps", "Rev",    "Sen",  "Sens", "Sgt",  "Spc", "Sr",   "St",
+    "Supt",   "Vol",  "Vols", "approx", "cf",   "viz",  "vs"};
 
 /* Abbreviations that never end a sentence when a number follows ("No. 5", "Sept. 6"). */
-static const char *const numbered[] = {"No",  "Nos", "no",  "nos", "Art", "Fig", "fig",
-                                       "p",   "pp",  "Jan", "Feb", "Mar", "Apr", "Jun",
-                                       "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
+static const char numbered[][LISTW] = {"Apr", "Art",  "Aug", "Dec", "Feb", "Fig", "Jan",
+                                       "Jul", "Jun",  "Mar", "No",  "Nos", "Nov", "Oct",
+                                       "Sep", "Sept", "fig", "no",  "nos", "p",   "pp"};
 
 /*
 ** Words that begin sentences far more often than names do: after "U.S." or a
 ** single initial, a sentence ends only before one of these (or a quotation).
 */
-static const char *const starters[] = {"The", "A",  "An", "He",   "She",   "It",
-                                       "They", "We", "I",  "But",  "In",    "On",
-                                       "At",  "This", "That", "These", "Those", "There", NULL};
+static const char starters[][LISTW] = {"A",     "An",    "At",   "But",  "He",    "I",
+                                       "In",    "It",    "On",   "She",  "That",  "The",
+                                       "There", "These", "They", "This", "Those", "We"};
+
+/* Words that go on a time of day: "at 9 a.m. Tuesday", "5 p.m. GMT". */
+static const char clockwords[][LISTW] = {
+    "AFT",      "April",     "August",   "BST",      "CDT",      "CEST",   "CET",
+    "CST",      "December",  "EDT",      "EST",      "February", "Friday", "GMT",
+    "IST",      "January",   "July",     "June",     "MDT",      "MST",    "March",
+    "May",      "Monday",    "November", "October",  "PDT",      "PKT",    "PST",
+    "Saturday", "September", "Sunday",   "Thursday", "Tuesday",  "UTC",    "Wednesday"};
 
 /* Words a headline does not end with: a line ending in one runs on. */
-static const char *const weak[] = {"a",     "an",   "the",  "of",  "to",      "that",
-                                   "and",   "or",   "but",  "nor", "for",     "with",
-                                   "by",    "from", "at",   "as",  "than",    "which",
-                                   "who",   "whose", "is",  "are", "was",     "were",
-                                   "into",  "its",  "their", "his", "our",    "my",
-                                   "your",  "if",   "because", "whether", NULL};
+static const char weak[][LISTW] = {"a",       "an",    "and", "are",   "as",   "at",  "because",
+                                   "but",     "by",    "for", "from",  "his",  "if",  "into",
+                                   "is",      "its",   "my",  "nor",   "of",   "or",  "our",
+                                   "than",    "that",  "the", "their", "to",   "was", "were",
+                                   "whether", "which", "who", "whose", "with", "your"};
 
 typedef struct {
     const char *t;
@@ -90,7 +102,7 @@ enum { END_WORD, END_STOP, END_JOIN };
 ** ASCII takes a fast path; a malformed sequence (the text is validated, but
 ** this must not crash) reads as one byte of U+FFFD.
 */
-static size_t dec(const char *t, size_t i, size_t e, int32_t *cp)
+static inline size_t dec(const char *t, size_t i, size_t e, int32_t *cp)
 {
     unsigned char b = (unsigned char)t[i];
     if (b < 0x80) {
@@ -116,25 +128,60 @@ static size_t back(const char *t, size_t lo, size_t i)
     return j;
 }
 
-static int cat(int32_t cp)
+/* Unicode general category; ASCII is answered here, as utf8proc would. */
+static inline int cat(int32_t cp)
 {
-    return (int)utf8proc_category(cp);
+    if (cp >= 0x80) return (int)utf8proc_category(cp);
+    if (cp >= 'a' && cp <= 'z') return UTF8PROC_CATEGORY_LL;
+    if (cp >= 'A' && cp <= 'Z') return UTF8PROC_CATEGORY_LU;
+    if (cp >= '0' && cp <= '9') return UTF8PROC_CATEGORY_ND;
+    if (cp < 0x20 || cp == 0x7F) return UTF8PROC_CATEGORY_CC;
+    switch (cp) {
+    case ' ':
+        return UTF8PROC_CATEGORY_ZS;
+    case '$':
+        return UTF8PROC_CATEGORY_SC;
+    case '+':
+    case '<':
+    case '=':
+    case '>':
+    case '|':
+    case '~':
+        return UTF8PROC_CATEGORY_SM;
+    case '^':
+    case '`':
+        return UTF8PROC_CATEGORY_SK;
+    case '_':
+        return UTF8PROC_CATEGORY_PC;
+    case '-':
+        return UTF8PROC_CATEGORY_PD;
+    case '(':
+    case '[':
+    case '{':
+        return UTF8PROC_CATEGORY_PS;
+    case ')':
+    case ']':
+    case '}':
+        return UTF8PROC_CATEGORY_PE;
+    default:
+        return UTF8PROC_CATEGORY_PO;
+    }
 }
 
-static int white(int32_t cp)
+static inline int white(int32_t cp)
 {
     if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
     return cp == 0x85 || cp == 0x200B || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
            cat(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
-static int letter(int32_t cp)
+static inline int letter(int32_t cp)
 {
     int c = cat(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-static int upper(int32_t cp)
+static inline int upper(int32_t cp)
 {
     int c = cat(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
@@ -156,14 +203,14 @@ static int asciidigit(int32_t cp)
 }
 
 /* Letters, marks and numbers: what words and numbers are made of. */
-static int wordch(int32_t cp)
+static inline int wordch(int32_t cp)
 {
     int c = cat(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;
 }
 
 /* Marks that can end a sentence. */
-static int term(int32_t cp)
+static inline int term(int32_t cp)
 {
     return cp == '.' || cp == '?' || cp == '!' || cp == ELLIPSIS || cp == 0x061F /* ؟ */ ||
            cp == 0x203C /* ‼ */ || cp == 0x203D /* ‽ */;
@@ -198,13 +245,31 @@ static int startlike(int32_t cp)
            c == UTF8PROC_CATEGORY_ND || opener(cp) || cp == 0xBF || cp == 0xA1;
 }
 
-/* Whether the n bytes at s spell one of the words in list. */
-static int match(const char *const *list, const char *s, size_t n)
+/*
+** Whether the n bytes at s spell one of the words in list, which is sorted
+** in byte order (a test checks). Entries are NUL-padded to LISTW bytes, so the
+** comparison needs no strlen: this runs at every full stop followed by
+** white space and must stay cheap.
+*/
+static int match(const char (*list)[LISTW], size_t count, const char *s, size_t n)
 {
-    for (; *list; list++)
-        if (strlen(*list) == n && memcmp(*list, s, n) == 0) return 1;
+    size_t lo = 0, hi = count;
+    if (n == 0 || n >= LISTW) return 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, i = 0;
+        const char *w = list[mid];
+        while (i < n && w[i] == s[i]) i++;
+        int c = i < n ? (unsigned char)w[i] - (unsigned char)s[i] : w[n] != '\0';
+        if (c == 0) return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return 0;
 }
+
+#define MATCH(list, s, n) match(list, sizeof list / sizeof *list, s, n)
 
 /* ---------------------------------------------------------------- output */
 
@@ -266,9 +331,12 @@ static size_t wordstart(const char *t, size_t lo, size_t p)
 {
     size_t i = p;
     while (i > lo) {
-        int32_t cp;
-        size_t j = back(t, lo, i);
-        dec(t, j, i, &cp);
+        int32_t cp = (unsigned char)t[i - 1];
+        size_t j = i - 1;
+        if (cp >= 0x80) {
+            j = back(t, lo, i);
+            dec(t, j, i, &cp);
+        }
         if (cp != '.' && !letter(cp)) break;
         if (p - j > WORD_MAX) return SIZE_MAX;
         i = j;
@@ -277,22 +345,34 @@ static size_t wordstart(const char *t, size_t lo, size_t p)
 }
 
 /*
+** Length of the ASCII word at t[r] when it is a whole word short enough for
+** the word lists ("The" in "The valley", but not in "Theodore"), else 0.
+*/
+static size_t nextword(const char *t, size_t r, size_t e)
+{
+    size_t i = r;
+    while (i < e && i - r < LISTW && ((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z')))
+        i++;
+    if (i - r >= LISTW) return 0;
+    if (i < e) {
+        int32_t cp;
+        dec(t, i, e, &cp);
+        if (wordch(cp)) return 0;
+    }
+    return i - r;
+}
+
+/*
 ** Whether the word at t[r] is a common sentence starter (see starters) or an
-** opening quotation. Looks at most seven bytes ahead.
+** opening quotation.
 */
 static int starter(const char *t, size_t r, size_t e)
 {
     int32_t cp;
     dec(t, r, e, &cp);
     if (opener(cp)) return 1;
-    size_t i = r;
-    while (i < e && i - r < 6 && ((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z')))
-        i++;
-    if (i < e) {
-        dec(t, i, e, &cp);
-        if (wordch(cp)) return 0; /* "Theodore", "Iran", "Afghan" */
-    }
-    return match(starters, t + r, i - r);
+    if (cp < 'A' || cp > 'Z') return 0;
+    return MATCH(starters, t + r, nextword(t, r, e));
 }
 
 /*
@@ -306,7 +386,8 @@ static int starter(const char *t, size_t r, size_t e)
 ** otherwise:
 **  - titles ("Gen.", "Dr.", "vs.") never end one;
 **  - numbered abbreviations ("No.", "Sept.") do not before a digit;
-**  - "a.m."/"p.m." do (before a capital; never before lower case);
+**  - "a.m."/"p.m." do, unless a weekday, a month or a time zone follows
+**    ("9 a.m. Tuesday", "5 p.m. GMT");
 **  - "e.g."/"i.e." never do;
 **  - other dotted acronyms ("U.S.", "U.N.") and single initials ("J.") do
 **    only before a common sentence starter ("U.S. The") or a quotation:
@@ -327,26 +408,29 @@ static int breakhere(const char *t, size_t lo, size_t p, size_t stop, int closed
     if (w == SIZE_MAX || w == p) return 1;
     const char *s = t + w;
     size_t n = p - w;
-    if (match(titles, s, n)) return 0;
-    if (match(numbered, s, n)) return !digit(c);
+    int32_t cp;
     if (memchr(s, '.', n)) {
-        static const char *const ampm[] = {"a.m", "p.m", "A.M", "P.M", NULL};
-        static const char *const eg[] = {"e.g", "i.e", "E.g", "I.e", NULL};
-        if (match(ampm, s, n)) return 1;
-        if (match(eg, s, n)) return 0;
+        static const char ampm[][LISTW] = {"A.M", "P.M", "a.m", "p.m"};
+        static const char eg[][LISTW] = {"E.g", "I.e", "e.g", "i.e"};
+        if (n == 3 && MATCH(ampm, s, n)) return !MATCH(clockwords, t + r, nextword(t, r, e));
+        if (n == 3 && MATCH(eg, s, n)) return 0;
         return starter(t, r, e);
     }
-    int32_t cp;
     if (dec(t, w, p, &cp) == n && upper(cp)) return starter(t, r, e);
+    if (MATCH(titles, s, n)) return 0;
+    if (MATCH(numbered, s, n)) return !digit(c);
     return 1;
 }
 
 /* Tracks double quotation marks: curly and guillemets nest, straight ones toggle. */
 static void quote(int32_t cp, size_t *depth, int *straight)
 {
-    if (cp == 0x201C || cp == 0x00AB) (*depth)++;
-    else if ((cp == 0x201D || cp == 0x00BB) && *depth > 0) (*depth)--;
-    else if (cp == '"') *straight = !*straight;
+    if (cp == 0x201C || cp == 0x00AB)
+        (*depth)++;
+    else if ((cp == 0x201D || cp == 0x00BB) && *depth > 0)
+        (*depth)--;
+    else if (cp == '"')
+        *straight = !*straight;
 }
 
 /*
@@ -362,6 +446,11 @@ static int scan(seg *g, size_t bs, size_t be, size_t para, int quotes)
     size_t s = bs, p = bs, depth = 0;
     int straight = 0;
     while (p < be) {
+        unsigned char b = (unsigned char)t[p];
+        if (b < 0x80 && b != '.' && b != '?' && b != '!' && b != '"') {
+            p++; /* the common case: nothing to track */
+            continue;
+        }
         int32_t cp;
         size_t n = dec(t, p, be, &cp);
         if (!term(cp)) {
@@ -412,7 +501,11 @@ static int splitblock(seg *g, size_t bs, size_t be, size_t para)
 
 /* ---------------------------------------------------------------- lines */
 
-/* Measures the line that starts at pos. */
+/*
+** Measures the line that starts at pos. Code points are examined one by one
+** only until the first word and HEAD_WORDS + 1 words are behind; the rest
+** of a long line is found with memchr and counted byte-wise.
+*/
 static void readline(const char *t, size_t len, size_t pos, line *l)
 {
     size_t i = pos, cps = 0, lead = 0;
@@ -420,6 +513,24 @@ static void readline(const char *t, size_t len, size_t pos, line *l)
     memset(l, 0, sizeof *l);
     l->cs = l->ce = pos;
     while (i < len && t[i] != '\n') {
+        if (fwdone && l->words > HEAD_WORDS) {
+            const char *nl = memchr(t + i, '\n', len - i);
+            size_t le = nl ? (size_t)(nl - t) : len, e = le;
+            while (e > i) {
+                int32_t cp;
+                size_t j = back(t, i, e);
+                dec(t, j, e, &cp);
+                if (!white(cp)) break;
+                e = j;
+            }
+            if (e > i) {
+                for (size_t k = i; k < e; k++) cps += ((unsigned char)t[k] & 0xC0) != 0x80;
+                l->ce = e;
+                l->width = cps;
+            }
+            i = le;
+            break;
+        }
         int32_t cp;
         size_t n = dec(t, i, len, &cp);
         cps++;
@@ -477,7 +588,12 @@ static int endsweak(const char *t, size_t cs, size_t ce)
         dec(t, back(t, cs, i), i, &cp);
         if (wordch(cp) || cp == '\'' || cp == 0x2019 || dash(cp)) return 0;
     }
-    return match(weak, t + i, ce - i);
+    return MATCH(weak, t + i, ce - i);
+}
+
+static int isshort(const line *l)
+{
+    return l->chars <= HEAD_CHARS && l->words <= HEAD_WORDS;
 }
 
 /*
@@ -486,16 +602,24 @@ static int endsweak(const char *t, size_t cs, size_t ce)
 ** (w, its widest line) and b's first word would not have fitted at the end
 ** of a. Greedy wrapping moves a word to the next line only when it does not
 ** fit, so a line that had room for the next word ended on purpose.
+**
+** The width test needs prose around it: in a paragraph whose last line does
+** not end a sentence (prose is 0: a stack of headlines, a list of links), a
+** break after a short line is a hard one. Otherwise two stacked headlines
+** ("... holds the northern valley\nFighters dig in ...") would read as one
+** wrapped line, the first being the paragraph's widest.
 */
-static int wrapped(const line *a, const line *b, size_t w)
+static int wrapped(const line *a, const line *b, size_t w, int prose)
 {
-    return lower(b->first) || (w >= WRAP_MIN && a->width + 1 + b->fw > w);
+    if (lower(b->first)) return 1;
+    if (!prose && isshort(a)) return 0;
+    return w >= WRAP_MIN && a->width + 1 + b->fw > w;
 }
 
 /*
 ** Whether line cur is a headline, given the previous and next lines of its
-** paragraph (NULL at the paragraph's edges) and w, the paragraph's width.
-** A headline
+** paragraph (NULL at the paragraph's edges), w, the paragraph's width, and
+** prose, whether its last line ends a sentence. A headline
 **  - is short: at most HEAD_WORDS words and HEAD_CHARS code points;
 **  - does not start in lower case;
 **  - does not end in . ! ? … : ; , or a dash, even behind a closing quote
@@ -506,27 +630,26 @@ static int wrapped(const line *a, const line *b, size_t w)
 **    or the end of text follows), or the break after it is not a wrap.
 ** So "Taliban claim victory\nKABUL -- The ..." is a headline and a paragraph,
 ** while prose wrapped at 72 columns stays prose even where a line ends before
-** a capital ("... said on Monday that\nAhmad Massoud ..."). A list of short
-** lines in a paragraph narrower than WRAP_MIN ("Kabul\nHerat\nMazar") is a
-** list of headlines.
+** a capital ("... said on Monday\nAhmad Massoud ..."). Lists of short lines
+** ("Kabul\nHerat\nMazar") are lists of headlines.
 */
-static int isheadline(const char *t, const line *prev, const line *cur, const line *next,
-                      size_t w)
+static int isheadline(const char *t, const line *prev, const line *cur, const line *next, size_t w,
+                      int prose)
 {
-    if (cur->chars > HEAD_CHARS || cur->words > HEAD_WORDS || lower(cur->first)) return 0;
+    if (!isshort(cur) || lower(cur->first)) return 0;
     if (endclass(t, cur->cs, cur->ce) != END_WORD || endsweak(t, cur->cs, cur->ce)) return 0;
     if (prev) {
         int e = endclass(t, prev->cs, prev->ce);
-        if (e == END_JOIN || (e == END_WORD && wrapped(prev, cur, w))) return 0;
+        if (e == END_JOIN || (e == END_WORD && wrapped(prev, cur, w, prose))) return 0;
     }
-    return !next || !wrapped(cur, next, w);
+    return !next || !wrapped(cur, next, w, prose);
 }
 
 /*
 ** Adds the sentences of the paragraph whose first line is first: headline
 ** lines one by one, the runs of lines between them through splitblock.
 */
-static int dopara(seg *g, const line *first, size_t w, size_t para)
+static int dopara(seg *g, const line *first, size_t w, int prose, size_t para)
 {
     line win[3], *prev = NULL, *cur = &win[0], *next = &win[1], *spare = &win[2];
     size_t bs = SIZE_MAX, be = 0;
@@ -537,7 +660,7 @@ static int dopara(seg *g, const line *first, size_t w, size_t para)
             readline(g->t, g->len, cur->next, next);
             last = next->cs == next->ce;
         }
-        if (isheadline(g->t, prev, cur, last ? NULL : next, w)) {
+        if (isheadline(g->t, prev, cur, last ? NULL : next, w, prose)) {
             if (bs != SIZE_MAX && splitblock(g, bs, be, para)) return -1;
             bs = SIZE_MAX;
             if (addsent(g, cur->cs, cur->ce, para, SIFT_SENT_HEADLINE)) return -1;
@@ -558,9 +681,10 @@ static int dopara(seg *g, const line *first, size_t w, size_t para)
 /* ---------------------------------------------------------------- exported */
 
 /*
-** Finds each paragraph and its width in one read of its lines, records it,
-** then hands it to dopara. Texts over 4 GiB cannot be described with the
-** header's 32-bit offsets and fail like an allocation would.
+** Finds each paragraph, its width and whether it ends a sentence in one read
+** of its lines, records it, then hands it to dopara. Texts over 4 GiB cannot
+** be described with the header's 32-bit offsets and fail like an allocation
+** would.
 */
 int sift_segment(const char *text, size_t len, sift_segs *out)
 {
@@ -575,16 +699,18 @@ int sift_segment(const char *text, size_t len, sift_segs *out)
             pos = first.next;
             continue;
         }
-        size_t w = first.width, pend = first.ce;
+        size_t w = first.width, pcs = first.cs, pend = first.ce;
         pos = first.next;
         while (pos < len) {
             readline(text, len, pos, &l);
             if (l.cs == l.ce) break;
             if (l.width > w) w = l.width;
+            pcs = l.cs;
             pend = l.ce;
             pos = l.next;
         }
-        if (addpara(&g, first.cs, pend) || dopara(&g, &first, w, out->nparas - 1)) {
+        int prose = endclass(text, pcs, pend) == END_STOP;
+        if (addpara(&g, first.cs, pend) || dopara(&g, &first, w, prose, out->nparas - 1)) {
             sift_segs_free(out);
             return -1;
         }
@@ -616,12 +742,17 @@ static size_t word(const char *t, size_t i, size_t end, sift_tok *tk)
     k = dec(t, i, end, &cp);
     if (upper(cp)) tk->flags |= SIFT_TOKF_CAP;
     for (;;) {
-        int c = cat(cp);
-        if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) {
+        if (cp >= 'a' && cp <= 'z') {
             letters++;
-            uppers += c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+            alpha = 1;
+        } else if (cp > '9') { /* not an ASCII digit or lower-case letter */
+            int c = cat(cp);
+            if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) {
+                letters++;
+                uppers += c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+            }
+            if (c < UTF8PROC_CATEGORY_ND) alpha = 1;
         }
-        if (c < UTF8PROC_CATEGORY_ND) alpha = 1;
         prev = cp;
         i += k;
         if (i >= end) break;
@@ -631,14 +762,18 @@ static size_t word(const char *t, size_t i, size_t end, sift_tok *tk)
         int32_t nx;
         size_t k2 = dec(t, i + k, end, &nx);
         int join = 0;
-        if (cp == '\'' || cp == 0x2019) join = wordch(nx);
-        else if (cp == '-' || cp == 0x2010 || cp == 0x2011) join = wordch(nx) && (alpha || letter(nx));
-        else if (cp == '.') join = asciidigit(prev) && asciidigit(nx);
+        if (cp == '\'' || cp == 0x2019)
+            join = wordch(nx);
+        else if (cp == '-' || cp == 0x2010 || cp == 0x2011)
+            join = wordch(nx) && (alpha || letter(nx));
+        else if (cp == '.')
+            join = asciidigit(prev) && asciidigit(nx);
         else if (cp == ',')
             join = !alpha && asciidigit(prev) && i + 4 <= end && asciidigit(t[i + 1]) &&
                    asciidigit(t[i + 2]) && asciidigit(t[i + 3]) &&
                    (i + 4 == end || !asciidigit(t[i + 4]));
-        else if (cp == 0x200C || cp == 0x200D || cp == 0x00AD) join = wordch(nx);
+        else if (cp == 0x200C || cp == 0x200D || cp == 0x00AD)
+            join = wordch(nx);
         if (!join) break;
         i += k;
         cp = nx;
