@@ -1,0 +1,1209 @@
+-- sift.grammar.date -- finds dates, periods and durations in plain text and
+-- gives them TIMEX3 values, precisions, modifiers and day bounds, resolving
+-- relative expressions against an anchor. Uses LPeg for the grammar and
+-- sift.grammar.calendar for day arithmetic. Interface: grammar/README.md.
+--
+--   local date = require "sift.grammar.date"
+--   for _, t in ipairs(date.scan(text, {value = "2021-09-07", kind = "published"})) do
+--     print(t.s, t.e, t.text, t.value, t.precision, t.earliest, t.latest)
+--   end
+--
+-- How it scans. One LPeg pattern, compiled at load, walks the text a word at
+-- a time: bytes that cannot start a word are skipped in one span, and the
+-- grammar is tried only at word starts; words that start no date fail on
+-- their first byte or two and are skipped whole. Matches come back as small
+-- parse tables; a Lua pass then turns them into records in text order, so a
+-- record can use the dates before it (text anchor, "the same day").
+--
+-- Decisions (also the answers to "what does X give?"):
+-- * Anchor: the `anchor` argument (a document's published date); without
+--   one, a dateline date (a full date on a line of the first 400 bytes that
+--   reads "PLACE, <date>" or "<date> -"); without that, the latest absolute
+--   date earlier in the text (its year and month serve year-less dates, its
+--   day weekdays and deictic words).
+-- * A bare weekday ("on Monday", "said Monday") is the latest such day on or
+--   before the anchor: in a Tuesday article Monday is the day before, and a
+--   weekday equal to the anchor's is the anchor day. "last Monday" is
+--   strictly before, "next Monday" strictly after; a future marker ("will",
+--   "shall", "'ll", "going to", "scheduled", "due to") earlier in the same
+--   clause turns it forward (on or after the anchor). "Friday (3)" is the
+--   3rd nearest the anchor (the weekday picks the month).
+-- * A year-less date or month takes the anchor's year, or the previous year
+--   when it would otherwise lie more than 183 days after the anchor. A named
+--   weekday ("Friday, 3 September") picks the year whose calendar agrees.
+-- * Unresolvable values keep X for the unknown part: "XXXX-10",
+--   "XXXX-09-06", a weekday "XXXX-WXX-1" (ISO weekday, 1 = Monday),
+--   deictic days "XXXX-XX-XX"; such records have no earliest/latest and
+--   anchor "none".
+-- * Numeric dates "d/m/yyyy" or "m/d/yyyy" (also with "." or "-") are read
+--   as days only when unambiguous (one part > 12, or both parts equal);
+--   otherwise the record is the year (precision year), its bounds spanning
+--   both readings.
+-- * early/mid/late (and "the beginning/middle/end of") set mod START, MID,
+--   END and narrow the bounds to the first, middle or last third of the
+--   period; the value stays the period's. "around/about/approximately/
+--   circa/roughly" give APPROX, "before/by/prior to" BEFORE, "after/since"
+--   AFTER; these words stay outside the span and early/mid/late win. The
+--   bounds stay those of the named period: mod says how to read them.
+-- * Durations ("five-day", "two weeks", "decade-long", "the past few days",
+--   "within days") are kind "duration" with value P<n><unit> (P5D, P2W,
+--   P10Y, PT2H, PXD for an unknown count), precision the unit, no bounds.
+--   Ages ("20-year-old", "20 years old") are not durations. "N days ago"
+--   is a date before the anchor; "N days later/earlier" a date after or
+--   before the last date the text named (a duration when "than" follows).
+-- * "the same day", "the next day", "the previous day", "the night before":
+--   the last day the text named with a date or a weekday (deictic words
+--   like "yesterday" do not count), else the anchor; anchor "text" when a
+--   named day served.
+-- * Not dates: numbers with thousands separators or decimals, numbers
+--   followed by a unit or a counted noun ("2021 km", "1500 fighters"),
+--   phone-like digit groups, "AK-47", lower-case "may"/"march", a bare "May"
+--   or "March" without a preposition or early/mid/late before it, a bare
+--   month followed by a capitalised word ("April Ryan"), "the September 11
+--   attacks", weekday-named papers ("Sunday Times"), and everything on a
+--   line from "Copyright" or "(c)"/"©" on.
+local lpeg = require "lpeg"
+local cal = require "sift.grammar.calendar"
+
+local P, R, S, B, C, Cc, Cg, Ct, Cp = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lpeg.Cc, lpeg.Cg, lpeg.Ct, lpeg.Cp
+local tonumber, tostring, type, ipairs, pairs, error = tonumber, tostring, type, ipairs, pairs, error
+local string_format, string_sub, string_find, string_lower = string.format, string.sub, string.find, string.lower
+local string_upper = string.upper
+local string_gsub, string_match, string_gmatch, string_byte = string.gsub, string.match, string.gmatch, string.byte
+local string_reverse = string.reverse
+local table_sort, table_concat = table.sort, table.concat
+local cal_day, cal_civil, cal_fmt, cal_weekday = cal.day, cal.civil, cal.fmt, cal.weekday
+local cal_mdays, cal_isoweek, cal_weekstart, cal_addmonths = cal.mdays, cal.isoweek, cal.weekstart, cal.addmonths
+local cal_parse, cal_valid = cal.parse, cal.valid
+
+local _ENV = nil -- luacheck: ignore 211
+
+local M = {}
+
+-- ------------------------------------------------------------ lexical
+
+local digit = R"09"
+local upper = R"AZ"
+-- Bytes that start or continue a word: ASCII letters and digits, and the
+-- lead bytes of multi-byte letters (not U+0080-U+00BF, not U+2000-U+2FFF:
+-- those are punctuation, no-break space, quotes and dashes).
+local wc = R("az", "AZ", "09", "\195\225", "\227\244")
+local cont = R"\128\191"
+local eow = -wc
+local hs = S" \t" + P"\194\160"
+local ws = hs^1
+local dash = P"-" + P"\226\128\147" + P"\226\128\148" + P"\226\128\146"
+local apos = P"'" + P"\226\128\153" + P"\226\128\152"
+local comma = hs^0 * P"," * hs^0
+
+-- ci(s) -- s in any letter case.
+local function ci(s)
+  local p = P(true)
+  for i = 1, #s do
+    local c = string_sub(s, i, i)
+    local l, u = string_lower(c), string_upper(c)
+    p = p * (l ~= u and S(l .. u) or P(c))
+  end
+  return p
+end
+
+-- kw(s) -- the word s in any letter case, ending at a word boundary.
+local function kw(s) return ci(s) * eow end
+
+-- cap(s) -- s capitalised ("Times", "TIMES", not "times"), as a whole word.
+local function cap(s)
+  return P(string_upper(string_sub(s, 1, 1))) * ci(string_sub(s, 2)) * eow
+end
+
+-- lexicon(entries, capital) -- one whole word of entries ({word, value
+-- [, dot = true]}), in any case (capital: the first letter upper case),
+-- capturing its value; an entry with dot may end in ".". Built as a trie:
+-- the alternatives at each letter start with different bytes, so LPeg
+-- takes one branch after a single test instead of trying words in turn.
+local function lexicon(entries, capital)
+  local function build(list, depth)
+    local groups, order, leaf = {}, {}, nil
+    for _, e in ipairs(list) do
+      if #e[1] < depth then
+        leaf = e
+      else
+        local c = string_lower(string_sub(e[1], depth, depth))
+        if not groups[c] then groups[c] = {}; order[#order + 1] = c end
+        local g = groups[c]
+        g[#g + 1] = e
+      end
+    end
+    table_sort(order)
+    local p = P(false)
+    for _, c in ipairs(order) do
+      local u = string_upper(c)
+      local head
+      if depth == 1 and capital then head = P(u)
+      elseif u ~= c then head = S(c .. u)
+      else head = P(c) end
+      p = p + head * build(groups[c], depth + 1)
+    end
+    if leaf then p = p + eow * (leaf.dot and P"."^-1 or P(true)) * (leaf[2] == nil and P(true) or Cc(leaf[2])) end
+    return p
+  end
+  return build(entries, 1)
+end
+
+-- words(list [, value]) -- lexicon entries giving every word of list one
+-- value (none: the words capture nothing).
+local function words(list, value, out)
+  out = out or {}
+  for _, w in ipairs(list) do out[#out + 1] = { w, value } end
+  return out
+end
+
+local function num(s) return tonumber((string_gsub(s, ",", ""))) end
+
+-- ------------------------------------------------------------ vocabulary
+
+local MONTHS = {
+  { "january", "jan" }, { "february", "feb" }, { "march", "mar" }, { "april", "apr" }, { "may" },
+  { "june", "jun" }, { "july", "jul" }, { "august", "aug" }, { "september", "sept", "sep" },
+  { "october", "oct" }, { "november", "nov" }, { "december", "dec" },
+}
+local WEEKDAYS = {
+  { "monday", "mon" }, { "tuesday", "tues", "tue" }, { "wednesday", "wed" },
+  { "thursday", "thurs", "thur", "thu" }, { "friday", "fri" }, { "saturday", "sat" }, { "sunday", "sun" },
+}
+local ONES = { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen" }
+local TENS = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety" }
+local ORDS = { "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+  "eighteenth", "nineteenth", "twentieth" }
+-- Duration units by surface form: the unit and whether the form is plural.
+local UNITS = {
+  day = { "day", false }, days = { "day", true }, week = { "week", false }, weeks = { "week", true },
+  month = { "month", false }, months = { "month", true }, year = { "year", false }, years = { "year", true },
+  decade = { "decade", false }, decades = { "decade", true }, century = { "century", false },
+  centuries = { "century", true }, hour = { "hour", false }, hours = { "hour", true },
+  minute = { "minute", false }, minutes = { "minute", true },
+}
+-- Words after a number that make it a count or a measure, not a year.
+local COUNTED = { "people", "persons", "fighters", "soldiers", "troops", "civilians", "militants", "men",
+  "women", "children", "families", "residents", "inhabitants", "refugees", "members", "deaths", "dead",
+  "casualties", "households", "houses", "homes", "buildings", "villages", "km", "kms", "kilometres",
+  "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre", "meter", "m", "ft",
+  "feet", "ha", "hectares", "acres", "tonnes", "tons", "kg", "kilograms", "dollars", "euros", "pounds",
+  "afghanis", "rupees", "usd", "eur", "votes", "cases", "vehicles", "weapons", "rifles", "rounds",
+  "students", "prisoners", "police", "policemen", "officers", "workers", "employees", "hours", "hrs",
+  "gmt", "utc", "pages", "words", "units", "times", "mm", "cm", "sq", "square", "per", "percent",
+  "million", "billion", "calories", "displaced" }
+-- Words that, before a bare month name, show it is one ("in May").
+local CUES = { "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "before",
+  "after", "and", "or", "last", "next", "this", "between", "throughout", "early", "late", "mid", "for", "on",
+  "around", "about", "end", "beginning", "start", "middle" }
+
+local monthentries, wdentries = {}, {}
+for i, names in ipairs(MONTHS) do
+  monthentries[#monthentries + 1] = { names[1], i }
+  for j = 2, #names do monthentries[#monthentries + 1] = { names[j], -i, dot = true } end
+end
+for i, names in ipairs(WEEKDAYS) do
+  wdentries[#wdentries + 1] = { names[1], i }
+  for j = 2, #names do wdentries[#wdentries + 1] = { names[j], -i, dot = true } end
+end
+-- Months and weekdays: the number, negative for an abbreviation.
+local month = lexicon(monthentries, true)
+local weekdayname = lexicon(wdentries, true)
+
+local numbers = {}
+for i, w in ipairs(ONES) do numbers[#numbers + 1] = { w, i } end
+for i, w in ipairs(TENS) do numbers[#numbers + 1] = { w, 10 * (i + 1) } end
+words({ "few", "several", "many", "numerous" }, "X", numbers)
+local ones9 = {}
+for i = 1, 9 do ones9[i] = { ONES[i], i } end
+local tens = {}
+for i, w in ipairs(TENS) do tens[i] = { w, 10 * (i + 1) } end
+local numword = lexicon(tens) * S"- " * lexicon(ones9) / function(a, b) return a + b end + lexicon(numbers)
+-- A count: digits (thousands separators, decimals), number words, "a"/"an",
+-- or a vague word ("X": an unknown count).
+local count = C(digit^1 * ("," * digit * digit * digit)^0 * ("." * digit^1)^-1) * -(digit + P"," * digit) / num
+  + numword
+  + kw"a" * ws * (kw"couple" * ws * kw"of" * Cc(2) + kw"few" * Cc"X")
+  + (kw"a" + kw"an") * Cc(1)
+
+local ordentries = {}
+for i, w in ipairs(ORDS) do ordentries[i] = { w, i } end
+local ordinal = C(digit * digit^-1) / tonumber * (ci"st" + ci"nd" + ci"rd" + ci"th") * eow
+  + ci"twenty" * dash * (kw"first" * Cc(21) + kw"second" * Cc(22))
+  + lexicon(ordentries)
+
+local unitentries, singentries = {}, {}
+for form, u in pairs(UNITS) do
+  unitentries[#unitentries + 1] = { form, form }
+  if not u[2] then singentries[#singentries + 1] = { form, form } end
+end
+table_sort(unitentries, function(a, b) return a[1] < b[1] end)
+table_sort(singentries, function(a, b) return a[1] < b[1] end)
+local function grp(p, name) return Cg(p, name) end
+local function tag(t) return Cg(Cc(t), "t") end
+local function off(n) return Cg(Cc(n), "off") end
+local pos = Cp()
+
+local unitany = grp(lexicon(unitentries), "unit")
+local unitsing = grp(lexicon(singentries), "unit")
+local unitplur = #lexicon(words{ "days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes" })
+  * unitany
+local counted = lexicon(words(COUNTED))
+local partofday = lexicon(words{ "morning", "afternoon", "evening", "night", "noon", "midday", "lunchtime",
+  "dawn", "overnight" })
+local dayish = lexicon(words{ "day", "night", "evening", "morning" })
+
+-- ------------------------------------------------------------ grammar
+
+local day = C(digit * digit^-1) / tonumber * -digit * (ci"st" + ci"nd" + ci"rd" + ci"th")^-1 * eow
+local year4 = C(R"12" * digit * digit * digit) / tonumber * eow
+local d2 = C(digit * digit) / tonumber
+local d12 = C(digit * digit^-1) / tonumber
+local yearnum = C(P"1" * digit * digit * digit + P"20" * digit * digit) / tonumber * eow
+
+local dayitem = Ct(grp(pos, "s") * grp(day, "d") * grp(pos, "e"))
+local listsep = comma * (kw"and" * ws)^-1
+  + ws * lexicon(words{ "and", "or", "to", "through", "until", "till" }) * ws
+  + hs^0 * dash * hs^0
+local yearpart = (comma + ws) * grp(year4, "y")
+
+-- "3 and 4 September 2021", "5 September", "5th of September".
+local dmy = tag"dmy" * grp(Ct((dayitem * listsep)^1), "pre")^-1 * grp(pos, "ms") * grp(day, "d") * ws
+  * (kw"of" * ws)^-1 * grp(month, "m") * yearpart^-1
+-- After a month: " 5, 2021", " 6", " 5 and 6".
+local mdyrest = tag"mdy" * hs^1 * grp(day, "d") * grp(pos, "me") * grp(Ct((listsep * dayitem)^1), "post")^-1
+  * yearpart^-1
+local mdy = grp(month, "m") * mdyrest
+-- "2021-09-06", "2021/09/06".
+local iso = tag"iso" * grp(Ct(C(R"12" * digit^3) / tonumber * S"-/" * d2 * S"-/" * d2), "ymd") * eow
+  * -(P"." * digit)
+-- "6/9/2021", "13.09.2021": day and month order decided later.
+local numeric = tag"num" * grp(d12, "a") * (P"/" * grp(d12, "b") * P"/" + P"." * grp(d12, "b") * P"."
+  + P"-" * grp(d12, "b") * P"-") * grp(year4, "y") * -(S".-/" * digit)
+-- A bare year: four digits, 1000-2099, not a count, measure, phone or
+-- decimal number.
+local year = tag"year" * -B(digit * S" ,.-/") * -B(S"$#+/\\.:-") * -B(P"\194\163") * -B(P"\226\130\172")
+  * grp(yearnum, "y") * -(S".,:" * digit) * -(hs^0 * P"%") * -(S"-/" * digit) * -(ws * counted)
+-- "1992-1994", "1992–94": two years.
+local yrange = tag"yrange" * grp(Ct(grp(pos, "s") * grp(yearnum, "y") * grp(pos, "e")), "y1") * hs^0 * dash
+  * hs^0 * grp(Ct(grp(pos, "s") * grp(yearnum + d2 * eow, "y") * grp(pos, "e")), "y2") * -(S".,:-/" * digit)
+-- "1980s", "1990's", "'90s" (after "the").
+local decade = tag"decade" * (grp(C(R"12" * digit * digit) / tonumber, "dec") * P"0" * apos^-1 * P"s"
+  + apos * grp(C(digit) / function(d) return 190 + tonumber(d) end, "dec") * P"0s") * eow
+-- After an ordinal: " century", "-century".
+local centuryrest = tag"century" * (ws + dash) * lexicon(words{ "century", "centuries" })
+local century = grp(ordinal, "c") * centuryrest
+-- After a season: " 2021", " of 2022".
+local seasonrest = tag"season" * ws * (kw"of" * ws)^-1 * grp(year4, "y")
+-- After "first" ... "fourth": " quarter of 2021", " half of 2021".
+local partrest = tag"part" * ws * grp(lexicon{ { "quarter", "Q" }, { "half", "H" } }, "part") * ws * kw"of" * ws
+  * grp(year4, "y")
+
+-- Modified periods: "May", "May 2021", "1990s", "19th century", "2021",
+-- "last year" (after "early", "mid-", "the end of", ...).
+local relunit = grp(lexicon{ { "week", "week" }, { "weekend", "weekend" }, { "month", "month" }, { "year", "year" } },
+  "unit")
+local relu = tag"relu" * grp(lexicon{ { "last", -1 }, { "next", 1 }, { "this", 0 } }, "off") * ws * relunit
+local modhead = grp(pos, "ms") * grp(month, "m") * ((ws * kw"of")^-1 * (comma + ws) * grp(year4, "y"))^-1 * tag"my"
+  + (kw"the" * ws)^-1 * (decade + century) + tag"year" * grp(yearnum, "y") * -(ws * counted)
+  + relu
+local earlymidlate = (hs^0 * dash * hs^0 + ws) * modhead
+local endof = ws * kw"of" * ws * (kw"the" * ws)^-1 * modhead
+
+-- After a weekday: ", 5 September 2021", " (3)", " morning", or nothing.
+local weekdayrest = ws * (cap"times" + cap"telegraph" + cap"express" + cap"mirror" + cap"post" + cap"herald"
+    + cap"mail" + cap"independent" + cap"observer" + cap"tribune" + cap"star" + cap"sun" + cap"sport") * tag"skip"
+  + (comma + ws) * (dmy + mdy)
+  + hs^0 * P"(" * grp(day, "dom") * P")" * tag"wd"
+  + ws * partofday * tag"wd"
+  + tag"wd"
+
+-- After a month: " 11 attacks" (dropped), " 5, 2021", " 2021", " to May
+-- 2021", or nothing (a bare month).
+local monthrest = grp(pos, "me") * (
+  ws * day * ws * lexicon(words{ "attack", "attacks", "commission", "memorial" }) * tag"skip"
+  + mdyrest
+  + (ws * kw"of")^-1 * (comma + ws) * grp(year4, "y") * tag"my"
+  + listsep * grp(pos, "ms2") * grp(month, "m2") * (comma + ws) * grp(year4, "y") * tag"my2"
+  + tag"my" * grp(Cc(true), "bare") * (#(ws * upper) * grp(Cc(true), "capnext"))^-1
+    * -(hs^0 * dash * hs^0 * digit))
+
+-- After a count: "-day", " weeks", " years ago", " days earlier" (but
+-- "two days later than" is a duration).
+local countrest = dash * unitsing * -(dash * (ci"old" + ci"year")) * -(ws * kw"old") * tag"dur"
+  + ws * unitany * (
+    ws * kw"ago" * tag"ago"
+    + ws * grp(kw"later" * Cc(1) + kw"earlier" * Cc(-1), "dir") * -(ws * kw"than") * tag"refoff"
+    + -(ws * kw"old") * -(dash * wc) * tag"dur")
+local digitcount = C(digit^1 * ("," * digit * digit * digit)^0 * ("." * digit^1)^-1) * -(digit + P"," * digit) / num
+
+-- dispatch(entries) -- like lexicon, but each entry {word, cont [, dot =
+-- true] [, capital = true]} continues with its own pattern after the word;
+-- entries of one word are tried in order; a capital entry needs its first
+-- letter in upper case (checked by looking back from the word's end). One
+-- trie walk finds the first word, so words that start no date cost a byte
+-- or two. (The tries are never joined by "+" with patterns that can start
+-- with the same byte: LPeg would flatten them into one long choice.)
+local function dispatch(entries)
+  local function build(list, depth)
+    local groups, order, leaf = {}, {}, nil
+    for _, e in ipairs(list) do
+      if #e[1] < depth then
+        local p = (e.dot and P"."^-1 or P(true)) * e[2]
+        if e.capital then p = B(upper * P(#e[1] - 1)) * p end
+        leaf = leaf and leaf + p or p
+      else
+        local c = string_lower(string_sub(e[1], depth, depth))
+        if not groups[c] then groups[c] = {}; order[#order + 1] = c end
+        local g = groups[c]
+        g[#g + 1] = e
+      end
+    end
+    table_sort(order)
+    local p = P(false)
+    for _, c in ipairs(order) do
+      local u = string_upper(c)
+      p = p + (u ~= c and S(c .. u) or P(c)) * build(groups[c], depth + 1)
+    end
+    if leaf then p = p + eow * leaf end
+    return p
+  end
+  return build(entries, 1)
+end
+
+-- Words after "the": "the 1980s", "the 19th century", "the same day",
+-- "the night before", "the past few days", "the weekend", "the end of May".
+local punct_after = #(hs^0 * (S".,;:!?)\"'\r\n" + P"\226\128" + -P(1)))
+local thewords = {}
+do
+  local function add(w, p) thewords[#thewords + 1] = { w, p } end
+  local dayafter = ws * dayish
+  add("same", dayafter * off(0) * tag"ref")
+  add("next", dayafter * off(1) * tag"ref")
+  add("following", dayafter * off(1) * tag"ref")
+  add("previous", dayafter * off(-1) * tag"ref")
+  add("previous", ws * off(-1) * relunit * tag"relu")
+  add("day", ws * (kw"before" * ws * kw"yesterday" * off(-2) + kw"after" * ws * kw"tomorrow" * off(2)) * tag"deic")
+  add("day", ws * kw"after" * punct_after * off(1) * tag"ref")
+  for _, w in ipairs{ "day", "night", "evening", "morning" } do
+    add(w, ws * kw"before" * punct_after * off(-1) * tag"ref")
+  end
+  add("weekend", grp(Cc"weekend", "unit") * grp(Cc(true), "recent") * tag"relu")
+  for _, w in ipairs{ "past", "last", "next", "coming", "previous", "following" } do
+    add(w, ws * (grp(count, "n") * ws * unitany + unitplur
+      + #lexicon(words{ "week", "month", "year", "decade", "hour" }) * unitany * grp(Cc(1), "n")) * tag"dur")
+  end
+  for _, w in ipairs{ "early", "mid", "late" } do
+    add(w, grp(Cc(w == "early" and "START" or w == "mid" and "MID" or "END"), "mod") * earlymidlate)
+  end
+  for _, w in ipairs{ "beginning", "start", "middle", "end" } do
+    add(w, grp(Cc((w == "middle" and "MID") or (w == "end" and "END") or "START"), "mod") * endof)
+  end
+  for _, w in ipairs{ "spring", "summer", "autumn", "fall", "winter" } do
+    add(w, grp(Cc(w == "spring" and "SP" or w == "summer" and "SU" or w == "winter" and "WI" or "FA"), "season")
+      * seasonrest)
+  end
+  for i, w in ipairs{ "first", "second", "third", "fourth" } do add(w, grp(Cc(i), "n") * partrest) end
+  for i, w in ipairs(ORDS) do add(w, grp(Cc(i), "c") * centuryrest) end
+  add("twenty", dash * (kw"first" * grp(Cc(21), "c") + kw"second" * grp(Cc(22), "c")) * centuryrest)
+end
+local thebody = dispatch(thewords) + #digit * (decade + century) + decade
+
+-- First words of dates (other than digits, month and weekday names).
+local firstwords = {}
+do
+  local function add(w, p, dot) firstwords[#firstwords + 1] = { w, p, dot = dot } end
+  add("the", ws * thebody)
+  for i, w in ipairs(ONES) do add(w, grp(Cc(i), "n") * countrest) end
+  for i, w in ipairs(TENS) do
+    add(w, grp(Cc(10 * (i + 1)), "n") * (S"- " * grp(lexicon(ones9), "n2"))^-1 * countrest)
+  end
+  for _, w in ipairs{ "few", "several", "many", "numerous" } do add(w, grp(Cc"X", "n") * countrest) end
+  add("a", ws * (kw"couple" * ws * kw"of" * grp(Cc(2), "n") + kw"few" * grp(Cc"X", "n")) * countrest)
+  add("a", grp(Cc(1), "n") * countrest)
+  add("an", grp(Cc(1), "n") * countrest)
+  for _, w in ipairs{ "early", "mid", "late" } do
+    add(w, grp(Cc(w == "early" and "START" or w == "mid" and "MID" or "END"), "mod") * earlymidlate)
+  end
+  for _, w in ipairs{ "beginning", "start", "middle", "end" } do
+    add(w, grp(Cc((w == "middle" and "MID") or (w == "end" and "END") or "START"), "mod") * endof)
+  end
+  -- "last night", "last Sunday", "last week", "last March", "this morning" ...
+  local function dirrest(k)
+    return ws * (grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd"
+      + relunit * off(k) * tag"relu"
+      + grp(month, "m") * tag"relm")
+  end
+  add("last", ws * (kw"night" + kw"evening") * off(-1) * tag"deic")
+  add("last", grp(Cc(-1), "dir") * dirrest(-1))
+  add("next", grp(Cc(1), "dir") * dirrest(1))
+  add("this", ws * (kw"morning" + kw"afternoon" + kw"evening") * off(0) * tag"deic")
+  add("this", ws * kw"past" * grp(Cc(-1), "dir") * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd")
+  add("this", grp(Cc(0), "dir") * dirrest(0))
+  add("past", grp(Cc(-1), "dir") * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd")
+  add("coming", grp(Cc(1), "dir") * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd")
+  for _, w in ipairs{ "earlier", "later" } do
+    add(w, grp(Cc(w == "earlier" and -1 or 1), "part") * ws * (
+      kw"this" * ws * off(0) * relunit * tag"relu"
+      + kw"in" * ws * kw"the" * ws * kw"day" * off(0) * tag"deic"
+      + kw"that" * ws * dayish * off(0) * tag"ref"))
+  end
+  add("today", off(0) * tag"deic")
+  add("tonight", off(0) * tag"deic")
+  add("yesterday", off(-1) * (ws * partofday)^-1 * tag"deic")
+  add("tomorrow", off(1) * (ws * partofday)^-1 * tag"deic")
+  add("that", ws * kw"same" * ws * dayish * off(0) * tag"ref")
+  for form, u in pairs(UNITS) do
+    add(form, grp(Cc(form), "unit") * (u[2] and P(true) or grp(Cc(1), "n")) * dash * kw"long" * tag"dur")
+  end
+  for _, w in ipairs{ "within", "recent" } do add(w, ws * unitplur * tag"dur") end
+  for _, w in ipairs{ "spring", "summer", "autumn", "fall", "winter" } do
+    add(w, grp(Cc(w == "spring" and "SP" or w == "summer" and "SU" or w == "winter" and "WI" or "FA"), "season")
+      * seasonrest)
+  end
+  for i, w in ipairs{ "first", "second", "third", "fourth" } do add(w, grp(Cc(i), "n") * partrest) end
+end
+
+-- Capitalised first words: months, weekdays, "Q1", "Copyright".
+do
+  local function add(w, p, dot) firstwords[#firstwords + 1] = { w, p, dot = dot, capital = true } end
+  for _, e in ipairs(monthentries) do add(e[1], grp(Cc(e[2]), "m") * monthrest, e.dot) end
+  for _, e in ipairs(wdentries) do add(e[1], grp(Cc(e[2]), "wd") * weekdayrest, e.dot) end
+  for i = 1, 4 do add("q" .. i, tag"part" * grp(Cc(i), "n") * grp(Cc"Q", "part") * ws * grp(year4, "y")) end
+  -- copyright lines are skipped to their end
+  add("copyright", (1 - S"\r\n")^0 * tag"skip")
+end
+
+local counting = grp(digitcount, "n") * countrest
+local digitled = #(digit * digit * digit * digit * -digit) * (yrange + iso + decade + counting + year)
+  + #(digit * digit^-1 * -digit) * (numeric + dmy + counting + century)
+  + #digit * counting
+local firstword = dispatch(firstwords)
+local node = Ct(grp(pos, "s") * (digitled + firstword + P"\194\169" * (1 - S"\r\n")^0 * tag"skip")
+  * grp(pos, "e"))
+
+-- choose(alts) -- the choice of alts ({bytes, pattern}: a pattern and the
+-- bytes it can start with, all different), as a balanced tree: LPeg tests
+-- alternatives one after another, so a flat choice of 26 letters costs up
+-- to 26 tests a word and the tree five. (The "#S(...)" keeps LPeg from
+-- flattening the tree back into one list.)
+local function choose(alts, i, j)
+  i, j = i or 1, j or #alts
+  if i > j then return P(false) end
+  if j - i < 3 then
+    local p = P(false)
+    for k = i, j do p = p + alts[k][2] end
+    return p
+  end
+  local m = (i + j) // 2
+  local left = {}
+  for k = i, m do left[#left + 1] = alts[k][1] end
+  return #S(table_concat(left)) * choose(alts, i, m) + choose(alts, m + 1, j)
+end
+
+-- trie(list) -- accepts the input when it starts with one of the phrases
+-- in list (letters in any case; " " is one or more blanks; "#" a digit;
+-- "$" the end of a word).
+local function trie(list)
+  local groups, order, final, boundary = {}, {}, false, false
+  for _, w in ipairs(list) do
+    if w == "" then
+      final = true
+    elseif w == "$" then
+      boundary = true
+    else
+      local c = string_lower(string_sub(w, 1, 1))
+      if not groups[c] then groups[c] = {}; order[#order + 1] = c end
+      local g = groups[c]
+      g[#g + 1] = string_sub(w, 2)
+    end
+  end
+  table_sort(order)
+  local alts = {}
+  for _, c in ipairs(order) do
+    local head, bytes
+    if c == " " then head, bytes = ws, " \t\194"
+    elseif c == "#" then head, bytes = digit, "0123456789"
+    elseif string_upper(c) ~= c then head, bytes = S(c .. string_upper(c)), c .. string_upper(c)
+    else head, bytes = P(c), c end
+    alts[#alts + 1] = { bytes, head * trie(groups[c]) }
+  end
+  local p = choose(alts)
+  if boundary then p = p + eow end
+  if final then p = p + P(true) end
+  return p
+end
+
+-- The gate: the words (and for frequent words, the next word too) that can
+-- start a date. Words outside it are skipped without trying the grammar.
+local gate
+do
+  local free, exact = {}, {}
+  -- phrases ending in a letter must end a word there; the others are prefixes
+  local function add(list, w) list[#list + 1] = string_find(w, "%a$") and w .. "$" or w end
+  local function title(w) return string_upper(string_sub(w, 1, 1)) .. string_sub(w, 2) end
+  for _, names in ipairs(MONTHS) do for _, n in ipairs(names) do add(exact, title(n)) end end
+  for _, names in ipairs(WEEKDAYS) do for _, n in ipairs(names) do add(exact, title(n)) end end
+  for _, w in ipairs{ "Q1", "Q2", "Q3", "Q4" } do add(exact, w) end
+  local units = {}
+  for form in pairs(UNITS) do units[#units + 1] = form end
+  table_sort(units)
+  add(exact, "Copyright")
+  for _, w in ipairs{ "yesterday", "today", "tonight", "tomorrow", "early", "mid", "late", "spring", "summer",
+    "autumn", "fall", "winter", "few", "several", "many", "numerous", "beginning", "start", "middle", "end",
+    "earlier", "later", "past", "coming", "within", "recent" } do add(free, w) end
+  for _, w in ipairs(ONES) do add(free, w) end
+  for _, w in ipairs(TENS) do add(free, w) end
+  for _, w in ipairs(units) do add(free, w .. "-") end
+  for _, w in ipairs(units) do add(free, "a " .. w); add(free, "an " .. w) end
+  for _, w in ipairs{ "few", "couple" } do add(free, "a " .. w) end
+  for _, w in ipairs{ "past ", "coming ", "within ", "recent " } do add(free, w) end
+  for _, w in ipairs{ "beginning", "start", "middle", "end" } do add(free, w .. " of") end
+  for _, w in ipairs{ "first", "second", "third", "fourth" } do add(free, w .. " quarter"); add(free, w .. " half") end
+  -- "last", "this", "next": a period word, or a capitalised weekday or month
+  for _, w in ipairs{ "this ", "last ", "next " } do
+    for _, u in ipairs{ "week", "month", "year", "weekend", "night", "evening", "morning", "afternoon", "past",
+      "few" } do
+      add(free, w .. u)
+    end
+    for c in ("ADFJMNOSTW"):gmatch(".") do free[#free + 1] = w .. c end
+  end
+  for _, w in ipairs{ "earlier ", "later " } do
+    add(free, w .. "in"); add(free, w .. "that"); add(free, w .. "this")
+  end
+  add(free, "that same")
+  for _, w in ipairs{ "same", "next", "following", "previous", "past", "last", "coming", "end", "beginning",
+    "start", "middle", "weekend", "first", "second", "third", "fourth", "spring", "summer", "autumn", "fall",
+    "winter", "early", "mid", "late", "#", "'", "\226\128\153", "twenty", "day", "night", "evening",
+    "morning" } do
+    add(free, "the " .. w)
+  end
+  for _, w in ipairs(ORDS) do add(free, "the " .. w) end
+  for _, w in ipairs(exact) do add(free, w) end -- case is checked by the grammar
+  add(free, "#")
+  add(free, "\194\169")
+  gate = trie(free)
+end
+
+-- Words are skipped whole; other bytes in one span, except \194 (the lead
+-- byte of the copyright sign), which stops the span.
+local word = wc * (wc + cont)^0
+local skip = (1 - (wc + P"\194"))^0
+local scanner = Ct((skip * (#gate * node + word + 1))^0)
+
+-- ------------------------------------------------------------ resolution
+
+local UNITLETTER = { day = "D", week = "W", month = "M", year = "Y", hour = "H", minute = "M" }
+local UNITYEARS = { decade = 10, century = 100 }
+
+-- Narrow [a, b] (day numbers) to the third that mod names: by days for a
+-- month or less, by months for a year (Jan-Apr, May-Aug, Sep-Dec), by years
+-- for longer periods (a decade: 0-3, 3-6, 6-9).
+local function narrow(a, b, mod)
+  if not mod or mod == "APPROX" or mod == "BEFORE" or mod == "AFTER" then return a, b end
+  local n = b - a + 1
+  if n > 31 then
+    local y1, m1 = cal_civil(a)
+    local y2, m2 = cal_civil(b)
+    local months = (y2 - y1) * 12 + m2 - m1 + 1
+    local step = months > 12 and 12 or 1
+    local units = months // step
+    local size = (units + 2) // 3 -- 12 months: 4; 10 years: 4; 100 years: 34
+    local k1 = mod == "START" and 0 or mod == "END" and units - size or (units - size) // 2
+    local k2 = k1 + size - 1
+    local ya, ma = cal_addmonths(y1, m1, k1 * step)
+    local yb, mb = cal_addmonths(y1, m1, k2 * step + step - 1)
+    return cal_day(ya, ma, 1), cal_day(yb, mb, cal_mdays(yb, mb))
+  end
+  if mod == "START" then return a, a + n // 3 - 1 end
+  if mod == "MID" then return a + n // 3, a + (2 * n) // 3 - 1 end
+  return a + (2 * n) // 3, b
+end
+
+-- "YYYY-MM-DD" of day number n, remembered (a few thousand days at most
+-- recur in a corpus; the cache is emptied when it grows past that).
+local fmtcache, nfmt = {}, 0
+local function fmt(n)
+  local v = fmtcache[n]
+  if not v then
+    if nfmt > 20000 then fmtcache, nfmt = {}, 0 end
+    v = cal_fmt(n)
+    fmtcache[n], nfmt = v, nfmt + 1
+  end
+  return v
+end
+
+-- The day number of the last day-precision record made (for "the same day").
+local lastday
+
+-- The record for text[s, e) with a value and day bounds (day numbers or nil).
+local function record(text, s, e, value, precision, a, b, mod)
+  if a then a, b = narrow(a, b, mod) end
+  if precision == "day" then lastday = a end
+  return {
+    s = s, e = e - 1, text = string_sub(text, s, e - 1), value = value, kind = "date",
+    precision = precision, mod = mod, earliest = a and fmt(a), latest = b and fmt(b),
+    relative = false,
+  }
+end
+
+local function monthbounds(y, m) return cal_day(y, m, 1), cal_day(y, m, cal_mdays(y, m)) end
+local function yearbounds(y) return cal_day(y, 1, 1), cal_day(y, 12, 31) end
+
+-- The year a year-less month m (day d, or the month's first day) takes:
+-- the anchor's, or the one before when that would lie more than 183 days
+-- after the anchor. wd, when given, is a weekday the day must fall on.
+local function guessyear(ctx, m, d, wd)
+  local y = ctx.ay
+  if not y then return nil end
+  local function late(yy)
+    if ctx.ad then
+      local dd = d or 1
+      if not cal_valid(yy, m, dd) then return true end
+      return cal_day(yy, m, dd) - ctx.ad > 183
+    end
+    return ctx.am and m - ctx.am > 6 and yy == y
+  end
+  local pick = late(y) and y - 1 or y
+  if wd and d then
+    if cal_valid(pick, m, d) and cal_weekday(cal_day(pick, m, d)) == wd then return pick end
+    for _, yy in ipairs{ y, y - 1, y + 1 } do
+      if cal_valid(yy, m, d) and cal_weekday(cal_day(yy, m, d)) == wd then return yy end
+    end
+  end
+  return pick
+end
+
+-- Mark r as resolved against the anchor (or not resolved at all).
+local function relative(r, ctx, how)
+  r.relative = true
+  r.anchor = how or ctx.akind or "none"
+  return r
+end
+
+-- A day-precision record for day d, month m, year y (nil: from the anchor).
+local function dayrecord(text, s, e, ctx, d, m, y, wd, mod)
+  if y then
+    if not cal_valid(y, m, d) then return nil end
+    local n = cal_day(y, m, d)
+    return record(text, s, e, fmt(n), "day", n, n, mod)
+  end
+  if d > 31 or (m == 2 and d > 29) or (d > 30 and (m == 4 or m == 6 or m == 9 or m == 11)) then return nil end
+  y = guessyear(ctx, m, d, wd)
+  if not y or not cal_valid(y, m, d) then
+    return relative(record(text, s, e, string_format("XXXX-%02d-%02d", m, d), "day", nil, nil, mod), ctx, "none")
+  end
+  local n = cal_day(y, m, d)
+  return relative(record(text, s, e, fmt(n), "day", n, n, mod), ctx)
+end
+
+local function monthrecord(text, s, e, ctx, m, y, mod)
+  local rel = not y
+  if rel then y = guessyear(ctx, m) end
+  if not y then
+    return relative(record(text, s, e, string_format("XXXX-%02d", m), "month", nil, nil, mod), ctx, "none")
+  end
+  local a, b = monthbounds(y, m)
+  local r = record(text, s, e, string_format("%04d-%02d", y, m), "month", a, b, mod)
+  return rel and relative(r, ctx) or r
+end
+
+-- Words before position s in its clause that put a weekday in the future:
+-- a future marker with no past-tense reporting verb after it.
+local FUTURE = { will = true, shall = true, ["'ll"] = true, scheduled = true, ["won't"] = true }
+local FUTURE2 = { going = "to", due = "to", plans = "to", planned = "for", expected = "on" }
+local PAST = { said = true, told = true, says = true, added = true, announced = true, reported = true,
+  was = true, were = true, had = true }
+local function future(text, s)
+  local from = s - 80
+  if from < 1 then from = 1 end
+  -- (matched on the reversed text: an anchored match is linear, a "$" one is not)
+  local clause = string_lower(string_reverse(string_match(string_reverse(string_sub(text, from, s - 1)),
+    "^[^%.!?;\n\"]*")))
+  if not (string_find(clause, "'ll", 1, true) or string_find(clause, "will", 1, true)
+      or string_find(clause, "shall", 1, true) or string_find(clause, "won't", 1, true)
+      or string_find(clause, "to ", 1, true) or string_find(clause, "scheduled", 1, true)
+      or string_find(clause, "planned", 1, true) or string_find(clause, "expected", 1, true)) then
+    return false
+  end
+  local fut, prev = false, nil
+  for w in string_gmatch(clause, "[%a']+") do
+    if FUTURE[w] or (prev and FUTURE2[prev] == w) or string_sub(w, -3) == "'ll" then fut = true
+    elseif fut and PAST[w] then fut = false end
+    prev = w
+  end
+  return fut
+end
+
+-- Day number of weekday wd relative to anchor day ad: dir -1 strictly
+-- before, 1 strictly after, 0 on or after, nil on or before.
+local function weekdayfrom(ad, wd, dir)
+  local wa = cal_weekday(ad)
+  if dir == -1 then return ad - (wa - wd - 1) % 7 - 1 end
+  if dir == 1 then return ad + (wd - wa - 1) % 7 + 1 end
+  if dir == 0 then return ad + (wd - wa) % 7 end
+  return ad - (wa - wd) % 7
+end
+
+-- "Friday (3)": the day numbered dom, in the anchor's month or one next to
+-- it, that falls on weekday wd and lies nearest the anchor.
+local function weekdaydom(ad, wd, dom)
+  local y, m = cal_civil(ad)
+  local best, fallback
+  for k = -1, 1 do
+    local yy, mm = cal_addmonths(y, m, k)
+    if cal_valid(yy, mm, dom) then
+      local n = cal_day(yy, mm, dom)
+      local dist = n > ad and n - ad or ad - n
+      if cal_weekday(n) == wd and (not best or dist < best[2]) then best = { n, dist } end
+      if n <= ad and (not fallback or n > fallback) then fallback = n end
+    end
+  end
+  return best and best[1] or fallback
+end
+
+-- Is the capitalised word at s the end of a name ("Varkesia Today")? True
+-- when a capitalised word precedes it on the same line.
+local function namepart(text, s)
+  local c = string_sub(text, s, s)
+  if c < "A" or c > "Z" or s == 1 then return false end
+  local from = s - 32
+  if from < 1 then from = 1 end
+  local rev = string_reverse(string_sub(text, from, s - 1))
+  local w = string_match(rev, "^ +([%w\128-\255]+)")
+  if not w or (from > 1 and #w == #rev - #string_match(rev, "^ +")) then return false end
+  local first = string_sub(w, -1)
+  return first >= "A" and first <= "Z"
+end
+
+local DURVALUE = {}
+-- Duration value: P5D, P2W, P10Y, PT2H, PXD.
+local function durvalue(n, unit)
+  local key = tostring(n) .. unit
+  local v = DURVALUE[key]
+  if v then return v end
+  local yrs = UNITYEARS[unit]
+  if n == "X" then
+    if yrs then v = unit == "decade" and "PXDE" or "PXCE"
+    elseif unit == "hour" or unit == "minute" then v = "PTX" .. UNITLETTER[unit]
+    else v = "PX" .. UNITLETTER[unit] end
+  else
+    local q = n
+    if yrs then q = n * yrs end
+    if q == (q // 1) then q = string_format("%d", q) else q = tostring(q) end
+    if yrs then v = "P" .. q .. "Y"
+    elseif unit == "hour" or unit == "minute" then v = "PT" .. q .. UNITLETTER[unit]
+    else v = "P" .. q .. UNITLETTER[unit] end
+  end
+  DURVALUE[key] = v
+  return v
+end
+
+-- A period unit relative to the anchor: "last week", "this month", ...
+local function relunitrecord(text, s, e, ctx, t)
+  local unit, k = t.unit, t.off or 0
+  local ad = ctx.ad
+  local r
+  if unit == "week" or unit == "weekend" then
+    if not ad then return relative(record(text, s, e, unit == "week" and "XXXX-WXX" or "XXXX-WXX-WE", unit),
+      ctx, "none") end
+    local base = cal_weekstart(ad) + 7 * k
+    if t.recent and cal_weekday(ad) < 6 then base = base - 7 end
+    local wy, wn = cal_isoweek(base)
+    if unit == "week" then
+      r = record(text, s, e, string_format("%04d-W%02d", wy, wn), "week", base, base + 6, t.mod)
+    else
+      r = record(text, s, e, string_format("%04d-W%02d-WE", wy, wn), "weekend", base + 5, base + 6, t.mod)
+    end
+  elseif unit == "month" then
+    if not (ctx.ay and ctx.am) then return relative(record(text, s, e, "XXXX-XX", "month"), ctx, "none") end
+    local y, m = cal_addmonths(ctx.ay, ctx.am, k)
+    local a, b = monthbounds(y, m)
+    r = record(text, s, e, string_format("%04d-%02d", y, m), "month", a, b, t.mod)
+  else
+    if not ctx.ay then return relative(record(text, s, e, "XXXX", "year"), ctx, "none") end
+    local a, b = yearbounds(ctx.ay + k)
+    r = record(text, s, e, string_format("%04d", ctx.ay + k), "year", a, b, t.mod)
+  end
+  -- "earlier this month" ends at the anchor, "later this month" starts there
+  if t.part and ad and r.earliest then
+    if t.part < 0 and cal_day(cal_parse(r.latest)) > ad then r.latest = fmt(ad) end
+    if t.part > 0 and cal_day(cal_parse(r.earliest)) < ad then r.earliest = fmt(ad) end
+  end
+  return relative(r, ctx)
+end
+
+-- The word that ends right before position s, with blanks between (none
+-- across lines): the word, lower-cased, and its first position.
+local function prevword(text, s)
+  local from = s - 24
+  if from < 1 then from = 1 end
+  local sp, w = string_match(string_reverse(string_sub(text, from, s - 1)), "^([ \t]+)(%a+)")
+  if not w then return nil end
+  w = string_reverse(w)
+  local at = s - #sp - #w
+  if at > 1 and string_find(string_sub(text, at - 1, at - 1), "^[%w\128-\255]") then return nil end
+  return string_lower(w), at
+end
+
+local CUE = {}
+for _, w in ipairs(CUES) do CUE[w] = true end
+
+-- Undo the grammar's encodings: abbreviated months and weekdays come as
+-- negative numbers, units as their surface form. False when the node is
+-- no date after all (an abbreviation alone, a bare "May" without a cue).
+local function normalize(text, t)
+  local kind = t.t
+  if kind == "skip" then return false end
+  local abbr = false
+  if t.m and t.m < 0 then t.m, abbr = -t.m, true end
+  if t.m2 and t.m2 < 0 then t.m2 = -t.m2 end
+  if t.wd and t.wd < 0 then
+    t.wd = -t.wd
+    if kind == "wd" then return false end
+  end
+  if t.n2 then t.n = t.n + t.n2 end
+  t.ms = t.ms or t.s
+  local u = t.unit and UNITS[t.unit]
+  if u then t.unit, t.plural = u[1], u[2] end
+  if t.bare then
+    if abbr then return false end
+    if not CUE[prevword(text, t.s) or ""] and (t.m == 3 or t.m == 5 or t.capnext) then return false end
+  end
+  return true
+end
+
+local function add(out, r)
+  if r then out[#out + 1] = r end
+  return r
+end
+
+-- The record makers by parse kind: each appends what its node gives to
+-- out and returns the main record (which takes the prefix mod), if any.
+local MAKE = {}
+
+function MAKE.dmy(text, t, ctx, out)
+  local s, e, wd, mod = t.s, t.e, t.wd, t.mod
+  local r
+  if t.pre then
+    for i, it in ipairs(t.pre) do
+      local first = i == 1 and wd
+      local ri = add(out, dayrecord(text, first and s or it.s, it.e, ctx, it.d, t.m, t.y, first, mod))
+      r = r or ri
+    end
+    local last = add(out, dayrecord(text, t.ms, e, ctx, t.d, t.m, t.y, nil, mod))
+    return r or last
+  end
+  if t.post then
+    r = add(out, dayrecord(text, s, t.me, ctx, t.d, t.m, t.y, wd, mod))
+    local post = t.post
+    for i, it in ipairs(post) do
+      add(out, dayrecord(text, it.s, i == #post and e or it.e, ctx, it.d, t.m, t.y, nil, mod))
+    end
+    return r
+  end
+  return add(out, dayrecord(text, s, e, ctx, t.d, t.m, t.y, wd, mod))
+end
+MAKE.mdy = MAKE.dmy
+
+function MAKE.iso(text, t, _, out)
+  local y, m, d = t.ymd[1], t.ymd[2], t.ymd[3]
+  if not cal_valid(y, m, d) then return end
+  local n = cal_day(y, m, d)
+  return add(out, record(text, t.s, t.e, fmt(n), "day", n, n))
+end
+
+function MAKE.num(text, t, _, out)
+  local a, b, y = t.a, t.b, t.y
+  local dm = a <= 31 and b <= 12 and cal_valid(y, b, a) -- a is the day
+  local md = b <= 31 and a <= 12 and cal_valid(y, a, b) -- a is the month
+  if dm and md and a ~= b then
+    local n1, n2 = cal_day(y, b, a), cal_day(y, a, b)
+    if n1 > n2 then n1, n2 = n2, n1 end
+    return add(out, record(text, t.s, t.e, string_format("%04d", y), "year", n1, n2))
+  elseif dm or md then
+    local n = dm and cal_day(y, b, a) or cal_day(y, a, b)
+    return add(out, record(text, t.s, t.e, fmt(n), "day", n, n))
+  end
+end
+
+function MAKE.year(text, t, _, out)
+  local a, b = yearbounds(t.y)
+  return add(out, record(text, t.s, t.e, string_format("%04d", t.y), "year", a, b, t.mod))
+end
+
+function MAKE.yrange(text, t, _, out)
+  local y1, y2 = t.y1.y, t.y2.y
+  if y2 < 100 then y2 = y1 // 100 * 100 + y2 end
+  if y2 <= y1 or y2 - y1 > 100 then return end
+  local a1, b1 = yearbounds(y1)
+  local a2, b2 = yearbounds(y2)
+  local r = add(out, record(text, t.y1.s, t.y1.e, string_format("%04d", y1), "year", a1, b1))
+  add(out, record(text, t.y2.s, t.e, string_format("%04d", y2), "year", a2, b2))
+  return r
+end
+
+function MAKE.decade(text, t, _, out)
+  local y0 = t.dec * 10
+  return add(out, record(text, t.s, t.e, string_format("%03dX", t.dec), "decade", cal_day(y0, 1, 1),
+    cal_day(y0 + 9, 12, 31), t.mod))
+end
+
+function MAKE.century(text, t, _, out)
+  local c = t.c - 1
+  return add(out, record(text, t.s, t.e, string_format("%02d", c), "century", cal_day(c * 100, 1, 1),
+    cal_day(c * 100 + 99, 12, 31), t.mod))
+end
+
+local SEASONMONTHS = { SP = 3, SU = 6, FA = 9, WI = 12 }
+function MAKE.season(text, t, _, out)
+  local y, m = t.y, SEASONMONTHS[t.season]
+  local a = cal_day(y, m, 1)
+  local y2, m2 = cal_addmonths(y, m, 3)
+  return add(out, record(text, t.s, t.e, string_format("%04d-%s", y, t.season), "season", a,
+    cal_day(y2, m2, 1) - 1, t.mod))
+end
+
+function MAKE.part(text, t, _, out)
+  local y, n, qh = t.y, t.n, t.part
+  if qh == "H" and n > 2 then return end
+  local len = qh == "Q" and 3 or 6
+  local m1 = (n - 1) * len + 1
+  return add(out, record(text, t.s, t.e, string_format("%04d-%s%d", y, qh, n), qh == "Q" and "quarter" or "half",
+    cal_day(y, m1, 1), cal_day(y, m1 + len - 1, cal_mdays(y, m1 + len - 1)), t.mod))
+end
+
+function MAKE.my(text, t, ctx, out)
+  return add(out, monthrecord(text, t.s, t.e, ctx, t.m, t.y, t.mod))
+end
+
+function MAKE.my2(text, t, ctx, out)
+  local r = add(out, monthrecord(text, t.s, t.me, ctx, t.m, t.y))
+  add(out, monthrecord(text, t.ms2, t.e, ctx, t.m2, t.y))
+  return r
+end
+
+function MAKE.wd(text, t, ctx, out)
+  local ad, s = ctx.ad, t.s
+  if not ad then return add(out, relative(record(text, s, t.e, "XXXX-WXX-" .. t.wd, "day"), ctx, "none")) end
+  local n
+  if t.dom then
+    n = weekdaydom(ad, t.wd, t.dom)
+  else
+    local dir = t.dir
+    if dir == nil and future(text, s) then dir = 0 end
+    n = weekdayfrom(ad, t.wd, dir)
+  end
+  if not n then return end
+  return add(out, relative(record(text, s, t.e, fmt(n), "day", n, n), ctx))
+end
+
+function MAKE.deic(text, t, ctx, out)
+  local s = t.s
+  if namepart(text, s) then return end
+  if not ctx.ad then return add(out, relative(record(text, s, t.e, "XXXX-XX-XX", "day"), ctx, "none")) end
+  local n = ctx.ad + t.off
+  return add(out, relative(record(text, s, t.e, fmt(n), "day", n, n), ctx))
+end
+
+-- A date n units after day number base: its record (nil for other units).
+local function shifted(text, s, e, base, n, unit)
+  if unit == "day" or unit == "week" then
+    local d = base + n * (unit == "week" and 7 or 1)
+    return record(text, s, e, fmt(d), "day", d, d)
+  end
+  local by, bm = cal_civil(base)
+  if unit == "month" then
+    local y, m = cal_addmonths(by, bm, n)
+    local a, b = monthbounds(y, m)
+    return record(text, s, e, string_format("%04d-%02d", y, m), "month", a, b)
+  end
+  local k = unit == "year" and 1 or UNITYEARS[unit]
+  if not k then return nil end
+  local y = by + n * k
+  local a, b = yearbounds(y)
+  return record(text, s, e, string_format("%04d", y), "year", a, b)
+end
+
+-- The reference day for "the same day", "two days later": the last day
+-- the text named, else the anchor day.
+local function refday(ctx)
+  if ctx.ref then return ctx.ref, "text" end
+  return ctx.ad, ctx.akind
+end
+
+function MAKE.ref(text, t, ctx, out)
+  local base, how = refday(ctx)
+  if not base then return add(out, relative(record(text, t.s, t.e, "XXXX-XX-XX", "day"), ctx, "none")) end
+  local n = base + t.off
+  return add(out, relative(record(text, t.s, t.e, fmt(n), "day", n, n), ctx, how))
+end
+
+function MAKE.refoff(text, t, ctx, out)
+  local base, how = refday(ctx)
+  local n = t.n
+  if n == "X" or not base or n ~= n // 1 then return end
+  local r = shifted(text, t.s, t.e, base, n * t.dir, t.unit)
+  return r and add(out, relative(r, ctx, how))
+end
+
+function MAKE.ago(text, t, ctx, out)
+  local n = t.n
+  if n == "X" or n ~= n // 1 or not ctx.ad then return end
+  local r = shifted(text, t.s, t.e, ctx.ad, -n, t.unit)
+  return r and add(out, relative(r, ctx))
+end
+
+function MAKE.relu(text, t, ctx, out)
+  return add(out, relunitrecord(text, t.s, t.e, ctx, t))
+end
+
+function MAKE.relm(text, t, ctx, out)
+  local s, e, m = t.s, t.e, t.m
+  if not ctx.ay then
+    return add(out, relative(record(text, s, e, string_format("XXXX-%02d", m), "month"), ctx, "none"))
+  end
+  local am, y = ctx.am or 12, ctx.ay
+  if t.dir < 0 and m >= am then y = y - 1 end
+  if t.dir > 0 and m <= am then y = y + 1 end
+  local a, b = monthbounds(y, m)
+  return add(out, relative(record(text, s, e, string_format("%04d-%02d", y, m), "month", a, b), ctx))
+end
+
+function MAKE.dur(text, t, _, out)
+  local n = t.n or (t.plural and "X") or 1
+  local r = record(text, t.s, t.e, durvalue(n, t.unit), t.unit, nil, nil)
+  r.kind = "duration"
+  if t.pm == "APPROX" then r.mod = "APPROX" end
+  return add(out, r)
+end
+
+-- Records for one parse node, appended to out; ctx carries the anchor, the
+-- text anchor and the last named day.
+local function resolve(text, t, ctx, out)
+  if not normalize(text, t) then return end
+  local make = MAKE[t.t]
+  local r = make and make(text, t, ctx, out)
+  if r and t.pm and not r.mod then r.mod = t.pm end
+end
+
+-- The anchor state for a document: anchor is {value=, kind=} or nil.
+local function newctx(anchor)
+  local ctx = {}
+  if type(anchor) == "table" and anchor.value then
+    local y, m, d = cal_parse(anchor.value)
+    if y then
+      ctx.ay, ctx.am, ctx.ad = y, m, d and cal_day(y, m, d)
+      ctx.akind = anchor.kind or "published"
+      ctx.fixed = true
+    end
+  end
+  return ctx
+end
+
+-- Set ctx from the latest absolute record r (text anchoring).
+local function textanchor(ctx, r, kind)
+  local y, m, d = cal_parse(r.value)
+  if not y then return end
+  ctx.ay, ctx.am, ctx.ad = y, m, d and cal_day(y, m, d)
+  ctx.akind = kind or "text"
+end
+
+-- A dateline: a full date near the top on a line reading "PLACE, <date>"
+-- or followed by a dash.
+local function dateline(text, r)
+  if r.s > 400 or r.relative or r.precision ~= "day" then return false end
+  local ls = r.s
+  while ls > 1 and string_sub(text, ls - 1, ls - 1) ~= "\n" do ls = ls - 1 end
+  local before = string_sub(text, ls, r.s - 1)
+  local after = string_sub(text, r.e + 1, r.e + 6)
+  if string_find(before, "^%s*%u[^%.!?]*,%s*$") and #before < 80 then return true end
+  if string_find(after, "^%s*[%-%(]") or string_find(after, "^%s*\226\128[\147\148]") then return true end
+  return false
+end
+
+local DAYKIND = { dmy = true, mdy = true, iso = true, num = true, wd = true }
+
+-- Modifier words before a date (outside its span).
+local PREMOD = { around = "APPROX", about = "APPROX", approximately = "APPROX", circa = "APPROX",
+  roughly = "APPROX", almost = "APPROX", nearly = "APPROX", some = "APPROX", before = "BEFORE", by = "BEFORE",
+  after = "AFTER", since = "AFTER" }
+
+-- Look at the words before node t: a weekday takes a preceding "on" into
+-- its span; "around", "before", "since", ... give t its prefix mod.
+local function prefix(text, t)
+  local c = string_byte(text, t.s - 1)
+  if c ~= 32 and c ~= 9 then return end
+  local w, at = prevword(text, t.s)
+  if w == "on" and (t.t == "wd" or t.wd) then
+    t.s = at
+    w, at = prevword(text, at)
+  end
+  if not w then return end
+  local mod = PREMOD[w]
+  if w == "to" then
+    local w2 = prevword(text, at)
+    if w2 == "prior" then mod = "BEFORE" end
+  end
+  if t.t == "dur" and (w == "once" or w == "twice" or w == "thrice" or w == "per" or w == "times"
+      or w == "every") then
+    t.t = "skip" -- a frequency, not a duration
+    return
+  end
+  if mod and (t.t ~= "dur" or mod == "APPROX") and (w ~= "some" or t.t == "dur") then t.pm = mod end
+end
+
+-- scan(text, anchor) -- the times in text, in text order (see README.md).
+function M.scan(text, anchor)
+  if type(text) ~= "string" then
+    error("bad argument #1 to 'scan' (string expected, got " .. type(text) .. ")", 2)
+  end
+  if anchor ~= nil and type(anchor) ~= "table" then
+    error("bad argument #2 to 'scan' (table or nil expected, got " .. type(anchor) .. ")", 2)
+  end
+  return M._records(text, scanner:match(text), anchor)
+end
+
+function M._records(text, nodes, anchor)
+  local ctx = newctx(anchor)
+  local out = {}
+  -- without an anchor, look for a dateline first: it anchors the whole text
+  if not ctx.fixed then
+    for _, t in ipairs(nodes) do
+      if t.s > 400 then break end
+      if (t.t == "dmy" or t.t == "mdy" or t.t == "iso") and t.y or t.t == "iso" then
+        local tmp = {}
+        resolve(text, t, {}, tmp)
+        local r = tmp[#tmp]
+        if r and not r.relative and dateline(text, r) then
+          textanchor(ctx, r, "dateline")
+          ctx.fixed = true
+          break
+        end
+      end
+    end
+  end
+  for _, t in ipairs(nodes) do
+    prefix(text, t)
+    local n0 = #out
+    resolve(text, t, ctx, out)
+    for i = n0 + 1, #out do
+      local r = out[i]
+      if r.kind == "date" then
+        if not ctx.fixed and not r.relative and (r.precision == "day" or r.precision == "month"
+            or r.precision == "year") then
+          textanchor(ctx, r)
+        end
+        if DAYKIND[t.t] and r.precision == "day" and r.earliest then ctx.ref = lastday end
+      end
+    end
+  end
+  return out
+end
+
+M.calendar = cal
+M._p = { node = node, word = word, skip = skip, firstword = firstword, digitled = digitled, gate = gate,
+  scanner = scanner }
+return M
