@@ -8,26 +8,31 @@
 --     print(t.s, t.e, t.text, t.value, t.precision, t.earliest, t.latest)
 --   end
 --
--- How it scans. One LPeg pattern, compiled at load, walks the text a word at
--- a time: bytes that cannot start a word are skipped in one span, and the
--- grammar is tried only at word starts; words that start no date fail on
--- their first byte or two and are skipped whole. Matches come back as small
--- parse tables; a Lua pass then turns them into records in text order, so a
--- record can use the dates before it (text anchor, "the same day").
+-- How it scans. One LPeg pattern, compiled once at load, walks the text a
+-- word at a time: bytes that cannot start a word are skipped in one span;
+-- at each word start a capture-free trie (the "gate") checks whether the
+-- word, and for frequent words like "the" and "a" the next one too, can
+-- start a date; only then is the grammar tried, itself dispatched through
+-- a trie of first words. Matches come back as small parse tables; a Lua
+-- pass turns them into records in text order, so a record can use the
+-- dates before it (text anchor, "the same day").
 --
 -- Decisions (also the answers to "what does X give?"):
 -- * Anchor: the `anchor` argument (a document's published date); without
---   one, a dateline date (a full date on a line of the first 400 bytes that
---   reads "PLACE, <date>" or "<date> -"); without that, the latest absolute
---   date earlier in the text (its year and month serve year-less dates, its
---   day weekdays and deictic words).
+--   one, a dateline date (a full date in the first 400 bytes, on a line
+--   that reads "PLACE, <date>" or followed by a dash or parenthesis);
+--   without that, the latest absolute date earlier in the text (its year
+--   and month serve year-less dates; its day, when it has one, weekdays and
+--   deictic words). `anchor` on a record says which served.
 -- * A bare weekday ("on Monday", "said Monday") is the latest such day on or
 --   before the anchor: in a Tuesday article Monday is the day before, and a
---   weekday equal to the anchor's is the anchor day. "last Monday" is
---   strictly before, "next Monday" strictly after; a future marker ("will",
---   "shall", "'ll", "going to", "scheduled", "due to") earlier in the same
---   clause turns it forward (on or after the anchor). "Friday (3)" is the
---   3rd nearest the anchor (the weekday picks the month).
+--   weekday equal to the anchor's is the anchor day. "last Monday" and
+--   "this past Monday" are strictly before, "next Monday" strictly after,
+--   "this Monday" on or after; a future marker ("will", "shall", "'ll",
+--   "going to", "scheduled", "due to") earlier in the same clause, with no
+--   "said"/"told"/... after it, turns a bare weekday forward (on or after
+--   the anchor). "Friday (3)" is the 3rd nearest the anchor that is a
+--   Friday. A preceding "on" is part of a weekday's span.
 -- * A year-less date or month takes the anchor's year, or the previous year
 --   when it would otherwise lie more than 183 days after the anchor. A named
 --   weekday ("Friday, 3 September") picks the year whose calendar agrees.
@@ -39,29 +44,43 @@
 --   as days only when unambiguous (one part > 12, or both parts equal);
 --   otherwise the record is the year (precision year), its bounds spanning
 --   both readings.
+-- * Lists and intervals give one time per item, later items lending month
+--   and year to earlier ones: "3 and 4 September 2021" is "3" (2021-09-03)
+--   and "4 September 2021"; "from 1996 to 2001" and "1992-94" two years.
+-- * Precisions beyond the README's: week ("last week": 2021-W35), weekend
+--   (2021-W35-WE), season (2021-SU), quarter (2021-Q1), half (2021-H2).
 -- * early/mid/late (and "the beginning/middle/end of") set mod START, MID,
 --   END and narrow the bounds to the first, middle or last third of the
---   period; the value stays the period's. "around/about/approximately/
---   circa/roughly" give APPROX, "before/by/prior to" BEFORE, "after/since"
---   AFTER; these words stay outside the span and early/mid/late win. The
---   bounds stay those of the named period: mod says how to read them.
+--   period (a month by days, a year Jan-Apr/May-Aug/Sep-Dec, a decade by
+--   years); the value stays the period's. "around/about/approximately/
+--   circa/roughly/almost/nearly" give APPROX, "before/by/prior to" BEFORE,
+--   "after/since" AFTER; these words stay outside the span (durations too:
+--   "almost thirty years" is "thirty years", APPROX), early/mid/late win,
+--   and the bounds stay those of the named period: mod says how to read
+--   them.
 -- * Durations ("five-day", "two weeks", "decade-long", "the past few days",
 --   "within days") are kind "duration" with value P<n><unit> (P5D, P2W,
 --   P10Y, PT2H, PXD for an unknown count), precision the unit, no bounds.
---   Ages ("20-year-old", "20 years old") are not durations. "N days ago"
---   is a date before the anchor; "N days later/earlier" a date after or
---   before the last date the text named (a duration when "than" follows).
--- * "the same day", "the next day", "the previous day", "the night before":
---   the last day the text named with a date or a weekday (deictic words
---   like "yesterday" do not count), else the anchor; anchor "text" when a
---   named day served.
+--   Ages ("20-year-old", "20 years old") and frequencies ("twice a day",
+--   "hours a day", "every two weeks") are not durations. "N days ago" is a
+--   date before the anchor; "N days later/earlier" one after or before the
+--   last date the text named (a duration when "than" follows).
+-- * "the same day", "the next day", "the previous day", "the night before"
+--   count from the last date the text named: a date, a weekday, a month or
+--   year, "two days later" (not deictic words like "yesterday": they are
+--   the speaker's, and not durations); else from the anchor day. Anchor
+--   "text" when a named date served. A reference coarser than a day keeps
+--   its value ("in 2011 ... two weeks later" is 2011, bounds moved).
 -- * Not dates: numbers with thousands separators or decimals, numbers
 --   followed by a unit or a counted noun ("2021 km", "1500 fighters"),
---   phone-like digit groups, "AK-47", lower-case "may"/"march", a bare "May"
---   or "March" without a preposition or early/mid/late before it, a bare
---   month followed by a capitalised word ("April Ryan"), "the September 11
---   attacks", weekday-named papers ("Sunday Times"), and everything on a
---   line from "Copyright" or "(c)"/"©" on.
+--   digit groups that look like phone numbers, "AK-47", lower-case
+--   "may"/"march", a bare "May" or "March" without a preposition or
+--   early/mid/late before it (or "and"/"or" after another month), a bare
+--   month followed by a capitalised word ("April Ryan"), abbreviated months
+--   and weekdays alone ("Dec.", "Sun"), "the September 11 attacks",
+--   weekday-named papers ("Sunday Times"), "Today" after a capitalised
+--   word ("Varkesia Today"), and everything on a line from "Copyright" or
+--   "©" on (years in copyright footers are not emitted).
 local lpeg = require "lpeg"
 local cal = require "sift.grammar.calendar"
 
@@ -69,7 +88,7 @@ local P, R, S, B, C, Cc, Cg, Ct, Cp = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lp
 local tonumber, tostring, type, ipairs, pairs, error = tonumber, tostring, type, ipairs, pairs, error
 local string_format, string_sub, string_find, string_lower = string.format, string.sub, string.find, string.lower
 local string_upper = string.upper
-local string_gsub, string_match, string_gmatch, string_byte = string.gsub, string.match, string.gmatch, string.byte
+local string_gsub, string_match, string_gmatch = string.gsub, string.match, string.gmatch
 local string_reverse = string.reverse
 local table_sort, table_concat = table.sort, table.concat
 local cal_day, cal_civil, cal_fmt, cal_weekday = cal.day, cal.civil, cal.fmt, cal.weekday
@@ -196,8 +215,8 @@ local COUNTED = { "people", "persons", "fighters", "soldiers", "troops", "civili
   "million", "billion", "calories", "displaced" }
 -- Words that, before a bare month name, show it is one ("in May").
 local CUES = { "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "before",
-  "after", "and", "or", "last", "next", "this", "between", "throughout", "early", "late", "mid", "for", "on",
-  "around", "about", "end", "beginning", "start", "middle" }
+  "after", "last", "next", "this", "between", "throughout", "early", "late", "mid", "around", "about", "end",
+  "beginning", "start", "middle" }
 
 local monthentries, wdentries = {}, {}
 for i, names in ipairs(MONTHS) do
@@ -310,7 +329,7 @@ local modhead = grp(pos, "ms") * grp(month, "m") * ((ws * kw"of")^-1 * (comma + 
   + (kw"the" * ws)^-1 * (decade + century) + tag"year" * grp(yearnum, "y") * -(ws * counted)
   + relu
 local earlymidlate = (hs^0 * dash * hs^0 + ws) * modhead
-local endof = ws * kw"of" * ws * (kw"the" * ws)^-1 * modhead
+local endof = ws * kw"of" * ws * (kw"the" * ws * off(0) * relunit * tag"relu" + (kw"the" * ws)^-1 * modhead)
 
 -- After a weekday: ", 5 September 2021", " (3)", " morning", or nothing.
 local weekdayrest = ws * (cap"times" + cap"telegraph" + cap"express" + cap"mirror" + cap"post" + cap"herald"
@@ -422,8 +441,8 @@ do
   end
   for _, w in ipairs{ "few", "several", "many", "numerous" } do add(w, grp(Cc"X", "n") * countrest) end
   add("a", ws * (kw"couple" * ws * kw"of" * grp(Cc(2), "n") + kw"few" * grp(Cc"X", "n")) * countrest)
-  add("a", grp(Cc(1), "n") * countrest)
-  add("an", grp(Cc(1), "n") * countrest)
+  add("a", grp(Cc(1), "n") * grp(Cc(true), "art") * countrest)
+  add("an", grp(Cc(1), "n") * grp(Cc(true), "art") * countrest)
   for _, w in ipairs{ "early", "mid", "late" } do
     add(w, grp(Cc(w == "early" and "START" or w == "mid" and "MID" or "END"), "mod") * earlymidlate)
   end
@@ -635,13 +654,13 @@ local function fmt(n)
   return v
 end
 
--- The day number of the last day-precision record made (for "the same day").
-local lastday
+-- The bounds (day numbers) of the last record made, for "the same day".
+local lasta, lastb
 
 -- The record for text[s, e) with a value and day bounds (day numbers or nil).
 local function record(text, s, e, value, precision, a, b, mod)
   if a then a, b = narrow(a, b, mod) end
-  if precision == "day" then lastday = a end
+  lasta, lastb = a, b
   return {
     s = s, e = e - 1, text = string_sub(text, s, e - 1), value = value, kind = "date",
     precision = precision, mod = mod, earliest = a and fmt(a), latest = b and fmt(b),
@@ -848,13 +867,14 @@ local function prevword(text, s)
   return string_lower(w), at
 end
 
-local CUE = {}
+local CUE, MONTHNAME = {}, {}
 for _, w in ipairs(CUES) do CUE[w] = true end
+for _, names in ipairs(MONTHS) do MONTHNAME[names[1]] = true end
 
 -- Undo the grammar's encodings: abbreviated months and weekdays come as
 -- negative numbers, units as their surface form. False when the node is
 -- no date after all (an abbreviation alone, a bare "May" without a cue).
-local function normalize(text, t)
+local function decode(text, t)
   local kind = t.t
   if kind == "skip" then return false end
   local abbr = false
@@ -870,7 +890,16 @@ local function normalize(text, t)
   if u then t.unit, t.plural = u[1], u[2] end
   if t.bare then
     if abbr then return false end
-    if not CUE[prevword(text, t.s) or ""] and (t.m == 3 or t.m == 5 or t.capnext) then return false end
+    if not (t.m == 3 or t.m == 5 or t.capnext) then return true end
+    -- "in May", "since March", "in April and May": a preposition, early/mid/
+    -- late, or "and"/"or" after another month
+    local w, at = prevword(text, t.s)
+    if w == "and" or w == "or" then
+      w = prevword(text, at)
+      if not (w and MONTHNAME[w]) then return false end
+    elseif not CUE[w or ""] then
+      return false
+    end
   end
   return true
 end
@@ -1027,25 +1056,56 @@ local function shifted(text, s, e, base, n, unit)
   return record(text, s, e, string_format("%04d", y), "year", a, b)
 end
 
--- The reference day for "the same day", "two days later": the last day
--- the text named, else the anchor day.
-local function refday(ctx)
+-- The reference for "the same day", "two days later": the last date the
+-- text named ({a =, b =, value =, precision =}), else the anchor day.
+local function refdate(ctx)
   if ctx.ref then return ctx.ref, "text" end
-  return ctx.ad, ctx.akind
+  if ctx.ad then return { a = ctx.ad, b = ctx.ad, precision = "day" }, ctx.akind end
+  return nil
+end
+
+-- A reference coarser than a day ("In 2011 ... the same day") keeps its
+-- value; its bounds move by k days, or by k months when months is true.
+local function movedref(text, s, e, ref, k, months)
+  local a, b = ref.a, ref.b
+  if months then
+    local y, m, d = cal_civil(a)
+    y, m = cal_addmonths(y, m, k)
+    a = cal_day(y, m, d <= cal_mdays(y, m) and d or cal_mdays(y, m))
+    y, m, d = cal_civil(b)
+    y, m = cal_addmonths(y, m, k)
+    b = cal_day(y, m, d <= cal_mdays(y, m) and d or cal_mdays(y, m))
+  else
+    a, b = a + k, b + k
+  end
+  return record(text, s, e, ref.value, ref.precision, a, b)
 end
 
 function MAKE.ref(text, t, ctx, out)
-  local base, how = refday(ctx)
-  if not base then return add(out, relative(record(text, t.s, t.e, "XXXX-XX-XX", "day"), ctx, "none")) end
-  local n = base + t.off
+  local ref, how = refdate(ctx)
+  if not ref then return add(out, relative(record(text, t.s, t.e, "XXXX-XX-XX", "day"), ctx, "none")) end
+  if ref.precision ~= "day" then return add(out, relative(movedref(text, t.s, t.e, ref, t.off), ctx, how)) end
+  local n = ref.a + t.off
   return add(out, relative(record(text, t.s, t.e, fmt(n), "day", n, n), ctx, how))
 end
 
+local UNITRANK = { day = 1, week = 1, month = 3, year = 5, decade = 5, century = 5 }
+local PRECRANK = { day = 1, week = 2, weekend = 2, month = 3, quarter = 4, season = 4, half = 4, year = 5,
+  decade = 6, century = 7 }
+
 function MAKE.refoff(text, t, ctx, out)
-  local base, how = refday(ctx)
-  local n = t.n
-  if n == "X" or not base or n ~= n // 1 then return end
-  local r = shifted(text, t.s, t.e, base, n * t.dir, t.unit)
+  local ref, how = refdate(ctx)
+  local n, unit = t.n, t.unit
+  if n == "X" or not ref or n ~= n // 1 or not UNITRANK[unit] then return end
+  n = n * t.dir
+  local r
+  if PRECRANK[ref.precision] <= UNITRANK[unit] then
+    r = shifted(text, t.s, t.e, ref.a, n, unit)
+  elseif unit == "day" or unit == "week" then
+    r = movedref(text, t.s, t.e, ref, n * (unit == "week" and 7 or 1))
+  else
+    r = movedref(text, t.s, t.e, ref, n * (unit == "month" and 1 or 12 * (UNITYEARS[unit] or 1)), true)
+  end
   return r and add(out, relative(r, ctx, how))
 end
 
@@ -1078,6 +1138,12 @@ function MAKE.dur(text, t, _, out)
   r.kind = "duration"
   if t.pm == "APPROX" then r.mod = "APPROX" end
   return add(out, r)
+end
+
+-- (Once per node: the dateline search may resolve a node twice.)
+local function normalize(text, t)
+  if t.normal == nil then t.normal = decode(text, t) end
+  return t.normal
 end
 
 -- Records for one parse node, appended to out; ctx carries the anchor, the
@@ -1124,49 +1190,47 @@ local function dateline(text, r)
   return false
 end
 
-local DAYKIND = { dmy = true, mdy = true, iso = true, num = true, wd = true }
+-- The kinds of node that name a date later text can refer back to ("the
+-- same day", "two days later"); not deictic words, periods or durations.
+local NAMED = { dmy = true, mdy = true, iso = true, num = true, wd = true, ref = true, refoff = true, my = true,
+  my2 = true, year = true, yrange = true, season = true, part = true, relm = true, ago = true }
 
--- Modifier words before a date (outside its span).
-local PREMOD = { around = "APPROX", about = "APPROX", approximately = "APPROX", circa = "APPROX",
-  roughly = "APPROX", almost = "APPROX", nearly = "APPROX", some = "APPROX", before = "BEFORE", by = "BEFORE",
-  after = "AFTER", since = "AFTER" }
+-- Words just before a date, with one blank between, found by looking back
+-- from the date's start (an LPeg match at that position): "on" joins a
+-- weekday's span; "around", "before", "since", ... give the date its mod;
+-- "once", "every", "hours" before "a day" make it a frequency.
+local function before(w) return B(ci(w) * S" \t") * -B(wc * P(#w + 1)) end
+local lookmod = P(false)
+for _, e in ipairs{ { "APPROX", { "around", "about", "approximately", "circa", "roughly", "almost", "nearly" } },
+  { "SOME", { "some" } }, { "BEFORE", { "before", "by" } }, { "AFTER", { "after", "since" } },
+  { "RATE", { "once", "twice", "thrice", "per", "every" } },
+  { "RATENOUN", { "hours", "days", "times", "weeks", "months", "nights", "meals", "shifts", "flights", "trips",
+    "visits", "sessions", "doses", "miles", "kilometres", "kilometers", "km", "dollars" } } } do
+  for _, w in ipairs(e[2]) do lookmod = lookmod + before(w) * Cc(e[1]) end
+end
+lookmod = lookmod + before("prior to") * Cc"BEFORE"
+local lookon = before("on") * Cc(true) + Cc(false)
+local lookback = lookon * (lookmod + Cc(nil))
 
--- Look at the words before node t: a weekday takes a preceding "on" into
--- its span; "around", "before", "since", ... give t its prefix mod.
+-- Apply the words before node t (see lookback).
 local function prefix(text, t)
-  local c = string_byte(text, t.s - 1)
-  if c ~= 32 and c ~= 9 then return end
-  local w, at = prevword(text, t.s)
-  if w == "on" and (t.t == "wd" or t.wd) then
-    t.s = at
-    w, at = prevword(text, at)
+  local s = t.s
+  local on, mod = lookback:match(text, s)
+  if on and (t.t == "wd" or t.wd) then
+    t.s = s - 3
+    mod = lookmod:match(text, s - 3)
   end
-  if not w then return end
-  local mod = PREMOD[w]
-  if w == "to" then
-    local w2 = prevword(text, at)
-    if w2 == "prior" then mod = "BEFORE" end
+  if not mod then return end
+  if t.t == "dur" then
+    if mod == "RATE" or (mod == "RATENOUN" and t.art) then t.t = "skip" -- a frequency, not a duration
+    elseif mod == "APPROX" or mod == "SOME" then t.pm = "APPROX" end
+  elseif mod ~= "SOME" and mod ~= "RATE" and mod ~= "RATENOUN" then
+    t.pm = mod
   end
-  if t.t == "dur" and (w == "once" or w == "twice" or w == "thrice" or w == "per" or w == "times"
-      or w == "every") then
-    t.t = "skip" -- a frequency, not a duration
-    return
-  end
-  if mod and (t.t ~= "dur" or mod == "APPROX") and (w ~= "some" or t.t == "dur") then t.pm = mod end
 end
 
--- scan(text, anchor) -- the times in text, in text order (see README.md).
-function M.scan(text, anchor)
-  if type(text) ~= "string" then
-    error("bad argument #1 to 'scan' (string expected, got " .. type(text) .. ")", 2)
-  end
-  if anchor ~= nil and type(anchor) ~= "table" then
-    error("bad argument #2 to 'scan' (table or nil expected, got " .. type(anchor) .. ")", 2)
-  end
-  return M._records(text, scanner:match(text), anchor)
-end
-
-function M._records(text, nodes, anchor)
+-- The records of the parse nodes of text, resolved in text order.
+local function records(text, nodes, anchor)
   local ctx = newctx(anchor)
   local out = {}
   -- without an anchor, look for a dateline first: it anchors the whole text
@@ -1196,14 +1260,25 @@ function M._records(text, nodes, anchor)
             or r.precision == "year") then
           textanchor(ctx, r)
         end
-        if DAYKIND[t.t] and r.precision == "day" and r.earliest then ctx.ref = lastday end
+        if i == #out and NAMED[t.t] and r.earliest then
+          ctx.ref = { a = lasta, b = lastb, value = r.value, precision = r.precision }
+        end
       end
     end
   end
   return out
 end
 
+-- scan(text, anchor) -- the times in text, in text order (see README.md).
+function M.scan(text, anchor)
+  if type(text) ~= "string" then
+    error("bad argument #1 to 'scan' (string expected, got " .. type(text) .. ")", 2)
+  end
+  if anchor ~= nil and type(anchor) ~= "table" then
+    error("bad argument #2 to 'scan' (table or nil expected, got " .. type(anchor) .. ")", 2)
+  end
+  return records(text, scanner:match(text), anchor)
+end
+
 M.calendar = cal
-M._p = { node = node, word = word, skip = skip, firstword = firstword, digitled = digitled, gate = gate,
-  scanner = scanner }
 return M

@@ -62,6 +62,7 @@ return {
     { text = "1994", value = "1994" } } },
   { "in the 1992-94 war", T, { { text = "1992", value = "1992" }, { text = "94", value = "1994" } } },
   { "from March to May 2021", T, { { text = "March", value = "2021-03" }, { text = "May 2021", value = "2021-05" } } },
+  { "in April and May", T, { { text = "April", value = "2021-04" }, { text = "May", value = "2021-05" } } },
   { "from 1 March to 15 March", "2023-03-20", { { text = "1 March", value = "2023-03-01" },
     { text = "15 March", value = "2023-03-15" } } },
 
@@ -71,6 +72,8 @@ return {
   { "Friday, 3 September:", T, { { text = "Friday, 3 September", value = "2021-09-03", relative = true } } },
   { "The Ledger, Saturday 18 March 2023", T, { { text = "Saturday 18 March 2023", value = "2023-03-18" } } },
   { "Sun, 5 Sep 2021", T, { { text = "Sun, 5 Sep 2021", value = "2021-09-05" } } },
+  { "Monday, Sept. 6", T, { { text = "Monday, Sept. 6", value = "2021-09-06" } } },
+  { "Mon., Sept. 6, 2021", T, { { text = "Mon., Sept. 6, 2021", value = "2021-09-06" } } },
 
   -- months, years, decades, centuries, seasons, quarters
   { "September 2021", T, { { value = "2021-09", precision = "month", earliest = "2021-09-01", latest = "2021-09-30",
@@ -121,6 +124,12 @@ return {
   { "since 1996", T, { { text = "1996", mod = "AFTER" } } },
   { "since 16 February 2023", T, { { text = "16 February 2023", mod = "AFTER" } } },
   { "cleared by mid-March", "2023-03-14", { { text = "mid-March", value = "2023-03", mod = "MID" } } },
+  { "by the end of the year", T, { { text = "the end of the year", value = "2021", mod = "END",
+    earliest = "2021-09-01", latest = "2021-12-31" } } },
+  { "late last year", T, { { text = "late last year", value = "2020", mod = "END" } } },
+  { "early next week", T, { { text = "early next week", value = "2021-W37", mod = "START" } } },
+  { "the late 1980s and early 1990s", T, { { text = "the late 1980s", value = "198X", mod = "END" },
+    { text = "early 1990s", value = "199X", mod = "START" } } },
 
   -- weekdays: the latest such day on or before the anchor
   { "said on Monday that", T, { { text = "on Monday", value = "2021-09-06", s = 6, e = 14, relative = true,
@@ -144,6 +153,9 @@ return {
   { "on Monday", false, { { text = "on Monday", value = "XXXX-WXX-1", anchor = "none", relative = true,
     earliest = "<nil>" } } },
   { "since Friday", "2023-03-14", { { text = "Friday", value = "2023-03-10", mod = "AFTER" } } },
+  { "Talks will be held on Monday, officials said.", T, { { value = "2021-09-13" } } },
+  { "\"We will attack on Monday,\" he said on Tuesday.", T, { { value = "2021-09-13" }, { value = "2021-09-07" } } },
+  { "Taliban will not negotiate, a spokesman said on Monday.", T, { { value = "2021-09-06" } } },
 
   -- anchors other than the published date
   { "On Monday", { value = T, kind = "dateline" }, { { value = "2021-09-06", anchor = "dateline" } } },
@@ -203,6 +215,11 @@ return {
   { "the province had been cleared the night before.", "2021-09-06", { { text = "the night before",
     value = "2021-09-05" } } },
   { "on 6 September; a week later", T, { { value = "2021-09-06" }, { text = "a week later", value = "2021-09-13" } } },
+  { "released in 2011 and re-arrested two weeks later", T, { { value = "2011" },
+    { text = "two weeks later", value = "2011", precision = "year", earliest = "2011-01-15",
+      latest = "2012-01-14", anchor = "text" } } },
+  { "In March 2020 it began; two months later it ended.", T, { { value = "2020-03" },
+    { text = "two months later", value = "2020-05", precision = "month" } } },
 
   -- durations
   { "in the five-day battle", T, { { text = "five-day", value = "P5D", kind = "duration", precision = "day",
@@ -255,6 +272,15 @@ return {
   { "a 20-year-old man", T, {} },
   { "he was 20 years old", T, {} },
   { "twice a day, once a week", T, {} },
+  { "open 24 hours a day, three meals a day, every two weeks", T, { { text = "24 hours", value = "PT24H" } } },
+  { "It is a year since the war.", T, { { text = "a year", value = "P1Y" } } },
+  { "Johnson and May said.", T, {} },
+  { "Theresa May spoke.", T, {} },
+  { "Pressure on May grew.", T, {} },
+  { "Jan Egeland said", T, {} },
+  { "at Mar-a-Lago", T, {} },
+  { "COVID-19 and the G20", T, {} },
+  { "+1 (202) 555-2021", T, {} },
   { "Sun", T, {} },
   { "Dec.", T, {} },
   { "the years of Taliban rule", T, {} },
