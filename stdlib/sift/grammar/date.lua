@@ -10,12 +10,12 @@
 --
 -- How it scans. One LPeg pattern, compiled once at load, walks the text a
 -- word at a time: bytes that cannot start a word are skipped in one span;
--- at each word start a capture-free trie (the "gate") checks whether the
--- word, and for frequent words like "the" and "a" the next one too, can
--- start a date; only then is the grammar tried, itself dispatched through
--- a trie of first words. Matches come back as small parse tables; a Lua
--- pass turns them into records in text order, so a record can use the
--- dates before it (text anchor, "the same day").
+-- at each word start the grammar begins with a trie of the words a date
+-- can start with (digits, month and weekday names, "the", "last", "early",
+-- number words, ...), laid out so LPeg rejects any other word after a few
+-- byte tests, and the word is skipped whole. Matches come back as small
+-- parse tables; a Lua pass turns them into records in text order, so a
+-- record can use the dates before it (text anchor, "the same day").
 --
 -- Decisions (also the answers to "what does X give?"):
 -- * Anchor: the `anchor` argument (a document's published date); without
@@ -88,7 +88,7 @@ local P, R, S, B, C, Cc, Cg, Ct, Cp = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lp
 local tonumber, tostring, type, ipairs, pairs, error = tonumber, tostring, type, ipairs, pairs, error
 local string_format, string_sub, string_find, string_lower = string.format, string.sub, string.find, string.lower
 local string_upper = string.upper
-local string_gsub, string_match, string_gmatch = string.gsub, string.match, string.gmatch
+local string_gsub, string_match, string_gmatch, string_byte = string.gsub, string.match, string.gmatch, string.byte
 local string_reverse = string.reverse
 local table_sort, table_concat = table.sort, table.concat
 local cal_day, cal_civil, cal_fmt, cal_weekday = cal.day, cal.civil, cal.fmt, cal.weekday
@@ -114,6 +114,10 @@ local ws = hs^1
 local dash = P"-" + P"\226\128\147" + P"\226\128\148" + P"\226\128\146"
 local apos = P"'" + P"\226\128\153" + P"\226\128\152"
 local comma = hs^0 * P"," * hs^0
+
+-- The period after an abbreviation ("Sept."), unless it ends a sentence
+-- ("on 12 Oct. Prices rose").
+local abbrdot = (P"." * -(hs^1 * upper))^-1
 
 -- ci(s) -- s in any letter case.
 local function ci(s)
@@ -162,7 +166,7 @@ local function lexicon(entries, capital)
       else head = P(c) end
       p = p + head * build(groups[c], depth + 1)
     end
-    if leaf then p = p + eow * (leaf.dot and P"."^-1 or P(true)) * (leaf[2] == nil and P(true) or Cc(leaf[2])) end
+    if leaf then p = p + eow * (leaf.dot and abbrdot or P(true)) * (leaf[2] == nil and P(true) or Cc(leaf[2])) end
     return p
   end
   return build(entries, 1)
@@ -358,6 +362,25 @@ local countrest = dash * unitsing * -(dash * (ci"old" + ci"year")) * -(ws * kw"o
     + -(ws * kw"old") * -(dash * wc) * tag"dur")
 local digitcount = C(digit^1 * ("," * digit * digit * digit)^0 * ("." * digit^1)^-1) * -(digit + P"," * digit) / num
 
+-- choose(alts) -- the choice of alts ({bytes, pattern}: a pattern and the
+-- bytes it can start with, all different), as a balanced tree: LPeg tests
+-- alternatives one after another, so a flat choice of 26 letters costs up
+-- to 26 tests a word and the tree five. (The "#S(...)" keeps LPeg from
+-- flattening the tree back into one list.)
+local function choose(alts, i, j)
+  i, j = i or 1, j or #alts
+  if i > j then return P(false) end
+  if j - i < 3 then
+    local p = P(false)
+    for k = i, j do p = p + alts[k][2] end
+    return p
+  end
+  local m = (i + j) // 2
+  local left = {}
+  for k = i, m do left[#left + 1] = alts[k][1] end
+  return #S(table_concat(left)) * choose(alts, i, m) + choose(alts, m + 1, j)
+end
+
 -- dispatch(entries) -- like lexicon, but each entry {word, cont [, dot =
 -- true] [, capital = true]} continues with its own pattern after the word;
 -- entries of one word are tried in order; a capital entry needs its first
@@ -370,7 +393,7 @@ local function dispatch(entries)
     local groups, order, leaf = {}, {}, nil
     for _, e in ipairs(list) do
       if #e[1] < depth then
-        local p = (e.dot and P"."^-1 or P(true)) * e[2]
+        local p = (e.dot and abbrdot or P(true)) * e[2]
         if e.capital then p = B(upper * P(#e[1] - 1)) * p end
         leaf = leaf and leaf + p or p
       else
@@ -381,11 +404,12 @@ local function dispatch(entries)
       end
     end
     table_sort(order)
-    local p = P(false)
+    local alts = {}
     for _, c in ipairs(order) do
       local u = string_upper(c)
-      p = p + (u ~= c and S(c .. u) or P(c)) * build(groups[c], depth + 1)
+      alts[#alts + 1] = { u ~= c and c .. u or c, (u ~= c and S(c .. u) or P(c)) * build(groups[c], depth + 1) }
     end
+    local p = choose(alts)
     if leaf then p = p + eow * leaf end
     return p
   end
@@ -503,114 +527,11 @@ local firstword = dispatch(firstwords)
 local node = Ct(grp(pos, "s") * (digitled + firstword + P"\194\169" * (1 - S"\r\n")^0 * tag"skip")
   * grp(pos, "e"))
 
--- choose(alts) -- the choice of alts ({bytes, pattern}: a pattern and the
--- bytes it can start with, all different), as a balanced tree: LPeg tests
--- alternatives one after another, so a flat choice of 26 letters costs up
--- to 26 tests a word and the tree five. (The "#S(...)" keeps LPeg from
--- flattening the tree back into one list.)
-local function choose(alts, i, j)
-  i, j = i or 1, j or #alts
-  if i > j then return P(false) end
-  if j - i < 3 then
-    local p = P(false)
-    for k = i, j do p = p + alts[k][2] end
-    return p
-  end
-  local m = (i + j) // 2
-  local left = {}
-  for k = i, m do left[#left + 1] = alts[k][1] end
-  return #S(table_concat(left)) * choose(alts, i, m) + choose(alts, m + 1, j)
-end
-
--- trie(list) -- accepts the input when it starts with one of the phrases
--- in list (letters in any case; " " is one or more blanks; "#" a digit;
--- "$" the end of a word).
-local function trie(list)
-  local groups, order, final, boundary = {}, {}, false, false
-  for _, w in ipairs(list) do
-    if w == "" then
-      final = true
-    elseif w == "$" then
-      boundary = true
-    else
-      local c = string_lower(string_sub(w, 1, 1))
-      if not groups[c] then groups[c] = {}; order[#order + 1] = c end
-      local g = groups[c]
-      g[#g + 1] = string_sub(w, 2)
-    end
-  end
-  table_sort(order)
-  local alts = {}
-  for _, c in ipairs(order) do
-    local head, bytes
-    if c == " " then head, bytes = ws, " \t\194"
-    elseif c == "#" then head, bytes = digit, "0123456789"
-    elseif string_upper(c) ~= c then head, bytes = S(c .. string_upper(c)), c .. string_upper(c)
-    else head, bytes = P(c), c end
-    alts[#alts + 1] = { bytes, head * trie(groups[c]) }
-  end
-  local p = choose(alts)
-  if boundary then p = p + eow end
-  if final then p = p + P(true) end
-  return p
-end
-
--- The gate: the words (and for frequent words, the next word too) that can
--- start a date. Words outside it are skipped without trying the grammar.
-local gate
-do
-  local free, exact = {}, {}
-  -- phrases ending in a letter must end a word there; the others are prefixes
-  local function add(list, w) list[#list + 1] = string_find(w, "%a$") and w .. "$" or w end
-  local function title(w) return string_upper(string_sub(w, 1, 1)) .. string_sub(w, 2) end
-  for _, names in ipairs(MONTHS) do for _, n in ipairs(names) do add(exact, title(n)) end end
-  for _, names in ipairs(WEEKDAYS) do for _, n in ipairs(names) do add(exact, title(n)) end end
-  for _, w in ipairs{ "Q1", "Q2", "Q3", "Q4" } do add(exact, w) end
-  local units = {}
-  for form in pairs(UNITS) do units[#units + 1] = form end
-  table_sort(units)
-  add(exact, "Copyright")
-  for _, w in ipairs{ "yesterday", "today", "tonight", "tomorrow", "early", "mid", "late", "spring", "summer",
-    "autumn", "fall", "winter", "few", "several", "many", "numerous", "beginning", "start", "middle", "end",
-    "earlier", "later", "past", "coming", "within", "recent" } do add(free, w) end
-  for _, w in ipairs(ONES) do add(free, w) end
-  for _, w in ipairs(TENS) do add(free, w) end
-  for _, w in ipairs(units) do add(free, w .. "-") end
-  for _, w in ipairs(units) do add(free, "a " .. w); add(free, "an " .. w) end
-  for _, w in ipairs{ "few", "couple" } do add(free, "a " .. w) end
-  for _, w in ipairs{ "past ", "coming ", "within ", "recent " } do add(free, w) end
-  for _, w in ipairs{ "beginning", "start", "middle", "end" } do add(free, w .. " of") end
-  for _, w in ipairs{ "first", "second", "third", "fourth" } do add(free, w .. " quarter"); add(free, w .. " half") end
-  -- "last", "this", "next": a period word, or a capitalised weekday or month
-  for _, w in ipairs{ "this ", "last ", "next " } do
-    for _, u in ipairs{ "week", "month", "year", "weekend", "night", "evening", "morning", "afternoon", "past",
-      "few" } do
-      add(free, w .. u)
-    end
-    for c in ("ADFJMNOSTW"):gmatch(".") do free[#free + 1] = w .. c end
-  end
-  for _, w in ipairs{ "earlier ", "later " } do
-    add(free, w .. "in"); add(free, w .. "that"); add(free, w .. "this")
-  end
-  add(free, "that same")
-  for _, w in ipairs{ "same", "next", "following", "previous", "past", "last", "coming", "end", "beginning",
-    "start", "middle", "weekend", "first", "second", "third", "fourth", "spring", "summer", "autumn", "fall",
-    "winter", "early", "mid", "late", "#", "'", "\226\128\153", "twenty", "day", "night", "evening",
-    "morning" } do
-    add(free, "the " .. w)
-  end
-  for _, w in ipairs(ORDS) do add(free, "the " .. w) end
-  for _, w in ipairs(exact) do add(free, w) end -- case is checked by the grammar
-  add(free, "#")
-  add(free, "\194\169")
-  gate = trie(free)
-end
-
 -- Words are skipped whole; other bytes in one span, except \194 (the lead
 -- byte of the copyright sign), which stops the span.
 local word = wc * (wc + cont)^0
 local skip = (1 - (wc + P"\194"))^0
-local scanner = Ct((skip * (#gate * node + word + 1))^0)
+local scanner = Ct((skip * (node + word + 1))^0)
 
 -- ------------------------------------------------------------ resolution
 
@@ -650,6 +571,17 @@ local function fmt(n)
     if nfmt > 20000 then fmtcache, nfmt = {}, 0 end
     v = cal_fmt(n)
     fmtcache[n], nfmt = v, nfmt + 1
+  end
+  return v
+end
+
+-- "YYYY" of year y, remembered.
+local yearcache = {}
+local function yearstr(y)
+  local v = yearcache[y]
+  if not v then
+    v = string_format("%04d", y)
+    if y >= 0 and y < 10000 then yearcache[y] = v end
   end
   return v
 end
@@ -844,7 +776,7 @@ local function relunitrecord(text, s, e, ctx, t)
   else
     if not ctx.ay then return relative(record(text, s, e, "XXXX", "year"), ctx, "none") end
     local a, b = yearbounds(ctx.ay + k)
-    r = record(text, s, e, string_format("%04d", ctx.ay + k), "year", a, b, t.mod)
+    r = record(text, s, e, yearstr(ctx.ay + k), "year", a, b, t.mod)
   end
   -- "earlier this month" ends at the anchor, "later this month" starts there
   if t.part and ad and r.earliest then
@@ -951,7 +883,7 @@ function MAKE.num(text, t, _, out)
   if dm and md and a ~= b then
     local n1, n2 = cal_day(y, b, a), cal_day(y, a, b)
     if n1 > n2 then n1, n2 = n2, n1 end
-    return add(out, record(text, t.s, t.e, string_format("%04d", y), "year", n1, n2))
+    return add(out, record(text, t.s, t.e, yearstr(y), "year", n1, n2))
   elseif dm or md then
     local n = dm and cal_day(y, b, a) or cal_day(y, a, b)
     return add(out, record(text, t.s, t.e, fmt(n), "day", n, n))
@@ -960,7 +892,7 @@ end
 
 function MAKE.year(text, t, _, out)
   local a, b = yearbounds(t.y)
-  return add(out, record(text, t.s, t.e, string_format("%04d", t.y), "year", a, b, t.mod))
+  return add(out, record(text, t.s, t.e, yearstr(t.y), "year", a, b, t.mod))
 end
 
 function MAKE.yrange(text, t, _, out)
@@ -969,8 +901,8 @@ function MAKE.yrange(text, t, _, out)
   if y2 <= y1 or y2 - y1 > 100 then return end
   local a1, b1 = yearbounds(y1)
   local a2, b2 = yearbounds(y2)
-  local r = add(out, record(text, t.y1.s, t.y1.e, string_format("%04d", y1), "year", a1, b1))
-  add(out, record(text, t.y2.s, t.e, string_format("%04d", y2), "year", a2, b2))
+  local r = add(out, record(text, t.y1.s, t.y1.e, yearstr(y1), "year", a1, b1))
+  add(out, record(text, t.y2.s, t.e, yearstr(y2), "year", a2, b2))
   return r
 end
 
@@ -1053,7 +985,7 @@ local function shifted(text, s, e, base, n, unit)
   if not k then return nil end
   local y = by + n * k
   local a, b = yearbounds(y)
-  return record(text, s, e, string_format("%04d", y), "year", a, b)
+  return record(text, s, e, yearstr(y), "year", a, b)
 end
 
 -- The reference for "the same day", "two days later": the last date the
@@ -1215,6 +1147,8 @@ local lookback = lookon * (lookmod + Cc(nil))
 -- Apply the words before node t (see lookback).
 local function prefix(text, t)
   local s = t.s
+  local c = string_byte(text, s - 1)
+  if c ~= 32 and c ~= 9 then return end
   local on, mod = lookback:match(text, s)
   if on and (t.t == "wd" or t.wd) then
     t.s = s - 3
@@ -1261,7 +1195,9 @@ local function records(text, nodes, anchor)
           textanchor(ctx, r)
         end
         if i == #out and NAMED[t.t] and r.earliest then
-          ctx.ref = { a = lasta, b = lastb, value = r.value, precision = r.precision }
+          local ref = ctx.ref or {}
+          ref.a, ref.b, ref.value, ref.precision = lasta, lastb, r.value, r.precision
+          ctx.ref = ref
         end
       end
     end
