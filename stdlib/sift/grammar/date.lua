@@ -10,12 +10,14 @@
 --
 -- How it scans. One LPeg pattern, compiled once at load, walks the text a
 -- word at a time: bytes that cannot start a word are skipped in one span;
--- at each word start the grammar begins with a trie of the words a date
--- can start with (digits, month and weekday names, "the", "last", "early",
--- number words, ...), laid out so LPeg rejects any other word after a few
--- byte tests, and the word is skipped whole. Matches come back as small
--- parse tables; a Lua pass turns them into records in text order, so a
--- record can use the dates before it (text anchor, "the same day").
+-- at each word start a capture-free trie (the gate) checks whether the
+-- word, and for frequent words like "the" and "a" the next one too, can
+-- start a date; only then is the grammar tried, itself entered through a
+-- trie of first words. Tries are laid out as trees of byte tests, so LPeg
+-- rejects other words after a few tests, and the word is skipped whole.
+-- Matches come back as small parse tables; a Lua pass turns them into
+-- records in text order, so a record can use the dates before it (text
+-- anchor, "the same day").
 --
 -- Decisions (also the answers to "what does X give?"):
 -- * Anchor: the `anchor` argument (a document's published date); without
@@ -527,11 +529,95 @@ local firstword = dispatch(firstwords)
 local node = Ct(grp(pos, "s") * (digitled + firstword + P"\194\169" * (1 - S"\r\n")^0 * tag"skip")
   * grp(pos, "e"))
 
+-- trie(list) -- accepts the input when it starts with one of the phrases
+-- in list (letters in any case; " " is one or more blanks; "#" a digit;
+-- "$" the end of a word).
+local function trie(list)
+  local groups, order, final, boundary = {}, {}, false, false
+  for _, w in ipairs(list) do
+    if w == "" then
+      final = true
+    elseif w == "$" then
+      boundary = true
+    else
+      local c = string_lower(string_sub(w, 1, 1))
+      if not groups[c] then groups[c] = {}; order[#order + 1] = c end
+      local g = groups[c]
+      g[#g + 1] = string_sub(w, 2)
+    end
+  end
+  table_sort(order)
+  local alts = {}
+  for _, c in ipairs(order) do
+    local head, bytes
+    if c == " " then head, bytes = ws, " \t\194"
+    elseif c == "#" then head, bytes = digit, "0123456789"
+    elseif string_upper(c) ~= c then head, bytes = S(c .. string_upper(c)), c .. string_upper(c)
+    else head, bytes = P(c), c end
+    alts[#alts + 1] = { bytes, head * trie(groups[c]) }
+  end
+  local p = choose(alts)
+  if boundary then p = p + eow end
+  if final then p = p + P(true) end
+  return p
+end
+
+-- The gate: the words (and for frequent words, the next word too) that can
+-- start a date. Words outside it are skipped without trying the grammar.
+local gate
+do
+  local free, exact = {}, {}
+  -- phrases ending in a letter must end a word there; the others are prefixes
+  local function add(list, w) list[#list + 1] = string_find(w, "%a$") and w .. "$" or w end
+  local function title(w) return string_upper(string_sub(w, 1, 1)) .. string_sub(w, 2) end
+  for _, names in ipairs(MONTHS) do for _, n in ipairs(names) do add(exact, title(n)) end end
+  for _, names in ipairs(WEEKDAYS) do for _, n in ipairs(names) do add(exact, title(n)) end end
+  for _, w in ipairs{ "Q1", "Q2", "Q3", "Q4" } do add(exact, w) end
+  local units = {}
+  for form in pairs(UNITS) do units[#units + 1] = form end
+  table_sort(units)
+  add(exact, "Copyright")
+  for _, w in ipairs{ "yesterday", "today", "tonight", "tomorrow", "early", "mid", "late", "spring", "summer",
+    "autumn", "fall", "winter", "few", "several", "many", "numerous", "beginning", "start", "middle", "end",
+    "earlier", "later", "past", "coming", "within", "recent" } do add(free, w) end
+  for _, w in ipairs(ONES) do add(free, w) end
+  for _, w in ipairs(TENS) do add(free, w) end
+  for _, w in ipairs(units) do add(free, w .. "-") end
+  for _, w in ipairs(units) do add(free, "a " .. w); add(free, "an " .. w) end
+  for _, w in ipairs{ "few", "couple" } do add(free, "a " .. w) end
+  for _, w in ipairs{ "past ", "coming ", "within ", "recent " } do add(free, w) end
+  for _, w in ipairs{ "beginning", "start", "middle", "end" } do add(free, w .. " of") end
+  for _, w in ipairs{ "first", "second", "third", "fourth" } do add(free, w .. " quarter"); add(free, w .. " half") end
+  -- "last", "this", "next": a period word, or a capitalised weekday or month
+  for _, w in ipairs{ "this ", "last ", "next " } do
+    for _, u in ipairs{ "week", "month", "year", "weekend", "night", "evening", "morning", "afternoon", "past",
+      "few" } do
+      add(free, w .. u)
+    end
+    for c in ("ADFJMNOSTW"):gmatch(".") do free[#free + 1] = w .. c end
+  end
+  for _, w in ipairs{ "earlier ", "later " } do
+    add(free, w .. "in"); add(free, w .. "that"); add(free, w .. "this")
+  end
+  add(free, "that same")
+  for _, w in ipairs{ "same", "next", "following", "previous", "past", "last", "coming", "end", "beginning",
+    "start", "middle", "weekend", "first", "second", "third", "fourth", "spring", "summer", "autumn", "fall",
+    "winter", "early", "mid", "late", "#", "'", "\226\128\153", "twenty", "day", "night", "evening",
+    "morning" } do
+    add(free, "the " .. w)
+  end
+  for _, w in ipairs(ORDS) do add(free, "the " .. w) end
+  for _, w in ipairs(exact) do add(free, w) end -- case is checked by the grammar
+  add(free, "#")
+  add(free, "\194\169")
+  gate = trie(free)
+end
+
 -- Words are skipped whole; other bytes in one span, except \194 (the lead
 -- byte of the copyright sign), which stops the span.
 local word = wc * (wc + cont)^0
 local skip = (1 - (wc + P"\194"))^0
-local scanner = Ct((skip * (node + word + 1))^0)
+local scanner = Ct((skip * (#gate * node + word + 1))^0)
 
 -- ------------------------------------------------------------ resolution
 
