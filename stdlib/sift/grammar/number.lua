@@ -1,0 +1,897 @@
+-- sift.grammar.number -- quantities in text: counts, measures, money,
+-- percentages, ranges, bounds, vague quantifiers and ordinals.
+--
+--   local number = require "sift.grammar.number"
+--   for _, q in ipairs(number.scan("more than 700 fighters")) do
+--     print(q.s, q.e, q.text, q.value, q.min, q.max)   --> 1 13 more than 700 700 701 nil
+--   end
+--
+-- Records and fields: stdlib/sift/grammar/README.md. Uses LPeg and
+-- sift.grammar.unit; every pattern is compiled once, when the module loads.
+--
+-- How a scan works: one LPeg pass skips runs of bytes that cannot start a
+-- quantity and whole words that are not one of the words a quantity can
+-- start with (a trie, so a miss costs a few byte tests). At each remaining
+-- candidate the full grammar runs and captures a raw table; a token it cannot
+-- read (AK-47, 10:30, 2021-09-06, 1990s, 4x4) is skipped whole, so no match
+-- begins inside a word. The raw tables are then checked against their
+-- context in Lua (years, dates, names, idioms of "one") and become records.
+local lpeg = require "lpeg"
+local unit = require "sift.grammar.unit"
+
+local P, R, S, C, Cp, Cc, Cg, Ct, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Cc, lpeg.Cg, lpeg.Ct, lpeg.V
+local type, ipairs, pairs, tonumber, tostring, error = type, ipairs, pairs, tonumber, tostring, error
+local setmetatable, select = setmetatable, select
+local string_sub, string_lower, string_byte = string.sub, string.lower, string.byte
+local string_match, string_gsub, string_find, string_gmatch = string.match, string.gsub, string.find, string.gmatch
+local table_concat = table.concat
+local math_tointeger, math_abs, math_max = math.tointeger, math.abs, math.max
+
+local words, fold, lookup = unit.words, unit.fold, unit.lookup
+-- FOLD[s] is fold(s), remembered.
+local FOLD = lookup(fold)
+local wordch, hs, digit = unit.wordch, unit.hs, unit.digit
+
+local M = {}
+
+-- ------------------------------------------------------------ lexicon
+
+local ONES = { one = 1, two = 2, three = 3, four = 4, five = 5, six = 6, seven = 7, eight = 8, nine = 9 }
+local TEENS = { ten = 10, eleven = 11, twelve = 12, thirteen = 13, fourteen = 14, fifteen = 15, sixteen = 16,
+  seventeen = 17, eighteen = 18, nineteen = 19 }
+local TENS = { twenty = 20, thirty = 30, forty = 40, fourty = 40, fifty = 50, sixty = 60, seventy = 70, eighty = 80,
+  ninety = 90 }
+local SCALES = { thousand = 1000, million = 1000000, billion = 1000000000, trillion = 1000000000000 }
+-- Scale words and abbreviations written after digits ("1.2 million", "3.5bn").
+local DSCALES = { hundred = 100, thousand = 1000, million = 1000000, billion = 1000000000,
+  trillion = 1000000000000, mn = 1000000, mln = 1000000, bn = 1000000000, tn = 1000000000000 }
+-- After a currency sign a bare "m", "b" or "k" is a scale too ("$20m").
+local MSCALES = { m = 1000000, b = 1000000000, k = 1000 }
+for k, v in pairs(DSCALES) do MSCALES[k] = v end
+local ORD_ONES = { first = 1, second = 2, third = 3, fourth = 4, fifth = 5, sixth = 6, seventh = 7, eighth = 8,
+  ninth = 9 }
+local ORDS = { tenth = 10, eleventh = 11, twelfth = 12, thirteenth = 13, fourteenth = 14, fifteenth = 15,
+  sixteenth = 16, seventeenth = 17, eighteenth = 18, nineteenth = 19, twentieth = 20, thirtieth = 30,
+  fortieth = 40, fiftieth = 50, sixtieth = 60, seventieth = 70, eightieth = 80, ninetieth = 90,
+  hundredth = 100, thousandth = 1000, millionth = 1000000 }
+for k, v in pairs(ORD_ONES) do ORDS[k] = v end
+
+-- Bound and approximation words before a number, by what they imply:
+-- gt "more than N" (min N+1 for counts), ge "at least N" (min N),
+-- lt "fewer than N" (max N-1), le "up to N" (max N), near "nearly N"
+-- (approx, max N), over "just over N" (approx, min N), about "about N"
+-- (approx, open).
+local MODS = {
+  ["more than"] = "gt", ["over"] = "gt", ["above"] = "gt", ["upwards of"] = "gt",
+  ["more then"] = "gt",
+  ["at least"] = "ge", ["no fewer than"] = "ge", ["no less than"] = "ge", ["not less than"] = "ge",
+  ["not fewer than"] = "ge", ["a minimum of"] = "ge",
+  ["fewer than"] = "lt", ["less than"] = "lt", ["under"] = "lt", ["below"] = "lt",
+  ["up to"] = "le", ["at most"] = "le", ["no more than"] = "le", ["not more than"] = "le",
+  ["a maximum of"] = "le", ["as many as"] = "le", ["as much as"] = "le", ["as high as"] = "le",
+  ["nearly"] = "near", ["almost"] = "near", ["just under"] = "near", ["close to"] = "near",
+  ["just shy of"] = "near", ["just below"] = "near", ["not quite"] = "near",
+  ["just over"] = "over", ["just above"] = "over", ["slightly more than"] = "over", ["a little over"] = "over",
+  ["a little more than"] = "over", ["just more than"] = "over",
+  ["about"] = "about", ["around"] = "about", ["roughly"] = "about", ["approximately"] = "about",
+  ["approx."] = "about", ["some"] = "about", ["an estimated"] = "about", ["estimated"] = "about",
+  ["circa"] = "about", ["more or less"] = "about", ["somewhere around"] = "about", ["roughly about"] = "about",
+  ["an approximate"] = "about", ["approx"] = "about", ["an average of"] = "about",
+}
+-- Written after a number: "20 or more", "20 or so", "20-odd", "20+".
+local POSTS = { ["or more"] = "ge", ["or so"] = "about", ["or fewer"] = "le", ["or less"] = "le",
+  ["odd"] = "about", ["plus"] = "ge", ["+"] = "ge", ["or over"] = "ge" }
+
+-- Vague quantifiers: the interval they imply and an ACLED-style point value.
+-- Plurals of scale words are "2 or more of them"; several, many, numerous
+-- and "a large number" are coded 10 (ACLED's convention for unspecified
+-- plural counts). Words with no agreed value are vague and nothing else.
+local VAGUE = {
+  dozens = { 24, 12 }, hundreds = { 200, 100 }, thousands = { 2000, 1000 }, millions = { 2000000, 1000000 },
+  billions = { 2000000000, 1000000000 }, tens = { 20, 10 }, scores = { 40, 20 },
+  several = { nil, 10 }, many = { nil, 10 }, numerous = { nil, 10 },
+  ["a large number"] = { nil, 10 }, ["large numbers"] = { nil, 10 }, ["a huge number"] = { nil, 10 },
+  ["a great number"] = { nil, 10 }, ["a significant number"] = { nil, 10 }, ["a considerable number"] = { nil, 10 },
+  ["a high number"] = { nil, 10 }, ["a number"] = { nil, 10 }, ["huge numbers"] = { nil, 10 },
+  ["a small number"] = {}, ["a few"] = {}, ["a handful"] = {}, countless = {}, multiple = {},
+}
+-- Scale words a vague determiner can govern: "several hundred", "a few thousand".
+local VSCALES = { dozen = 12, dozens = 12, hundred = 100, hundreds = 100, thousand = 1000, thousands = 1000,
+  million = 1000000, millions = 1000000, billion = 1000000000 }
+
+local MONTHS = {}
+for _, m in ipairs{ "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+  "nov", "dec" } do MONTHS[m] = true end
+local WEEKDAYS = {}
+for _, d in ipairs{ "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" } do
+  WEEKDAYS[d] = true
+end
+
+-- Words before a bare number that make it a label, not a count ("Article 5",
+-- "Resolution 2254", "No. 10", "day 3 of the siege").
+-- (Capitalised labels, "Camp 5", "Boeing 737", are caught by their capital.)
+local DESIGNATORS = {}
+for _, w in ipairs{ "article", "articles", "resolution", "section", "chapter", "paragraph", "clause", "route",
+  "highway", "flight", "no", "nos", "number", "room", "page", "pages", "p", "pp", "vol", "volume", "phase",
+  "platform", "channel", "bus", "tier", "version", "episode", "season", "category", "grade", "exit", "junction",
+  "terminal", "apartment", "tel", "phone", "fax", "ext", "art", "sec", "ch", "ref", "sura", "surah", "verse",
+  "psalm", "decree", "amendment", "protocol", "annex", "appendix", "schedule", "fig", "figure", "table" } do
+  DESIGNATORS[w] = true
+end
+
+-- Words before "one" that make it a pronoun ("no one", "the one who").
+local ONE_PRONOUN = {}
+for _, w in ipairs{ "no", "any", "every", "each", "some", "the", "this", "that", "which", "what", "another",
+  "such", "someone", "anyone", "everyone", "a", "little", "last", "first", "right", "wrong",
+  "new", "old", "big", "small", "young", "loved", "dear" } do ONE_PRONOUN[w] = true end
+-- Nouns after "one" that make an idiom ("one day", "on one side", "one hand").
+local ONE_TIME = { day = true, night = true, morning = true, afternoon = true, evening = true, moment = true }
+local ONE_IDIOM = {}
+for _, w in ipairs{ "point", "way", "hand", "side", "thing", "another", "who", "whom", "whose", "must",
+  "should", "can", "could", "would", "may", "might", "will", "shall", "instance", "occasion", "respect", "sense",
+  "go", "piece", "voice", "accord", "mind", "reason", "kind", "sided", "off", "time" } do
+  ONE_IDIOM[w] = true
+end
+-- Words before "one day" and the like that make it a duration after all.
+local DURATION_PREP = {}
+for _, w in ipairs{ "for", "within", "in", "after", "than", "only", "just", "over", "about", "nearly", "least",
+  "lasted", "last", "lasting", "took", "take", "takes", "spent", "spend", "per", "every", "each", "around",
+  "almost", "under", "most" } do DURATION_PREP[w] = true end
+-- Words that make "about 1990" a year ("since about 1990").
+local YEAR_PREP = {}
+for _, w in ipairs{ "in", "since", "from", "until", "till", "before", "after", "during", "year", "circa", "c",
+  "early", "late", "mid", "spring", "summer", "autumn", "winter" } do YEAR_PREP[w] = true end
+-- Count nouns that make a 4-digit number a count even without a bound word.
+local COUNT_NOUNS = {}
+for _, w in ipairs{ "people", "persons", "civilians", "fighters", "troops", "soldiers", "militants", "men",
+  "women", "children", "families", "residents", "refugees", "prisoners", "casualties", "deaths", "dead",
+  "homes", "houses", "buildings", "villages", "households", "members", "students", "workers", "protesters",
+  "migrants", "inhabitants", "killed", "wounded", "injured", "displaced", "detainees", "captives", "hostages",
+  "victims", "police", "policemen", "officers", "rebels", "insurgents", "vehicles", "tanks", "rockets",
+  "missiles", "shells", "rounds", "cases", "votes", "voters", "jobs", "tonnes", "units", "schools",
+  "patients", "others", "more" } do COUNT_NOUNS[w] = true end
+-- Words that cannot be the counted noun (noun capture stops at them).
+local NOT_NOUN = {}
+for _, w in ipairs{ "of", "the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "for", "from", "by",
+  "with", "were", "was", "are", "is", "be", "been", "being", "had", "have", "has", "will", "would", "could",
+  "should", "may", "might", "must", "can", "did", "do", "does", "that", "which", "who", "whom", "whose", "this",
+  "these", "those", "them", "they", "their", "its", "his", "her", "our", "my", "your", "it", "as", "than", "per",
+  "into", "over", "under", "after", "before", "since", "during", "while", "when", "where", "said", "says",
+  "according", "more", "less", "other", "such", "each", "all", "both", "some", "any", "there", "here", "not",
+  "no", "so", "too", "also", "only", "just", "about", "around", "between", "against", "among", "across",
+  "if", "then", "out", "up", "down", "off", "back", "away", "ago", "later", "earlier", "times", "percent" } do
+  NOT_NOUN[w] = true
+end
+-- Articles and possessives skipped between a vague word's "of" and its noun.
+local DETS = { the = true, our = true, their = true, his = true, her = true, its = true, these = true,
+  those = true, my = true, your = true }
+-- Capitalised words that do not make the next number a label ("In 2020",
+-- "About 20", "The 17 civilians").
+local CAP_FUNCTION = {}
+for _, w in ipairs{ "in", "on", "at", "the", "about", "some", "only", "just", "over", "nearly", "almost",
+  "around", "with", "of", "and", "but", "for", "by", "to", "from", "since", "after", "before", "all",
+  "another", "further", "roughly", "approximately", "least", "than", "says", "said", "say",
+  "kill", "kills", "killed", "claims", "claim", "reports", "report", "lost", "loses", "lose" } do
+  CAP_FUNCTION[w] = true
+end
+
+-- ------------------------------------------------------------ grammar
+
+local hsp = hs ^ 1                              -- blanks inside one quantity (never a newline)
+local bnd = -wordch                             -- end of a word
+local hyph = P"-" + P"\226\128\145"             -- hyphen, non-breaking hyphen
+local dash = P"-" + P"\226\128\147" + P"\226\128\148" -- hyphen, en dash, em dash
+local nl = P"\r" ^ -1 * P"\n"
+
+local function keys(t)
+  local list = {}
+  for k in pairs(t) do list[#list + 1] = k end
+  return list
+end
+
+-- lex(t): any key of t as a whole word; captures t[key].
+local function lex(t)
+  return C(words(keys(t))) / lookup(function(s) return t[fold(s)] end)
+end
+
+-- The grammar is one LPeg grammar whose rules are compiled once and called
+-- where they are used (inlined, the tries would be copied at every use).
+-- Every word a quantity can start with is one entry of a single trie whose
+-- leaves go on with what may follow that word ("more than" -> a number,
+-- "dozens" -> "of thousands"?), so a word costs one walk of one trie,
+-- and a word that starts no entry a few byte tests.
+local G = {}
+local trie = unit.trie
+
+local function K(p) return Ct(Cg(Cp(), "s") * p * Cg(Cp(), "e")) end
+
+-- Numbers in words ----------------------------------------------------
+
+G.ones = lex(ONES)
+G.tens = lex(TENS)
+local ONES_TEENS = {}
+for k, v in pairs(ONES) do ONES_TEENS[k] = v end
+for k, v in pairs(TEENS) do ONES_TEENS[k] = v end
+G.ones_teens = lex(ONES_TEENS)
+G.scale = lex(SCALES)
+G.w_and = words{ "and" } * hsp
+-- 1..99 in words: "seven", "fifteen", "forty-eight", "forty eight".
+G.w_small = V"tens" * ((hyph + hsp) * V"ones") ^ -1 + V"ones_teens"
+-- What may follow 1..99 in a number: "hundred [and] N", then "dozen", or a
+-- scale word and more ("two thousand five hundred").
+G.w_hundred = hsp * words{ "hundred" } * Cc"h" * (hsp * V"w_and" ^ -1 * V"w_small") ^ -1
+G.w_scales = hsp * (words{ "dozen" } * Cc"dz"
+  + V"scale" * (hsp * V"w_and" ^ -1 * V"w_group" * (hsp * V"scale") ^ -1) ^ -1)
+G.w_group = (V"w_small" + words{ "a" } * Cc(1) * #(hsp * words{ "hundred" })) * V"w_hundred" ^ -1
+G.w_num = (V"w_small" + words{ "a" } * Cc(1) * #(hsp * (words{ "hundred", "dozen" } + V"scale"))
+  + words{ "half a" } * Cc(0.5) * #(hsp * words{ "dozen" })) * V"w_hundred" ^ -1 * V"w_scales" ^ -1
+G.half = hsp * words{ "and a half" } * Cg(Cc(true), "half") * (hsp * Cg(C(words(keys(SCALES))), "hx")) ^ -1
+
+-- Digits: "24,723", "700", "3.5". Never followed by more digit punctuation
+-- (10:30, 1.2.3, 3/4, 1,23 are not numbers).
+local int_comma = digit * digit ^ -2 * ("," * digit * digit * digit) ^ 1 * -digit
+G.d_num = C((int_comma + digit ^ 1) * ("." * digit ^ 1) ^ -1) * -(S".,:/" * digit)
+G.d_scale = hsp * C(words(keys(DSCALES))) + C(words{ "bn", "mn", "mln", "tn" })
+
+-- A number as a table {s=, e=, d= digits | w= {word values}, x= scale word,
+-- half=}, where one is read after another word (a bound, "between", a range).
+G.num = Ct(Cg(Cp(), "s") * (Cg(V"d_num", "d") * Cg(V"d_scale", "x") ^ -1 + Cg(Ct(V"w_num"), "w"))
+  * V"half" ^ -1 * Cg(Cp(), "e"))
+
+-- What follows a number -----------------------------------------------
+
+G.unit = unit.pattern
+-- A number never runs into a word, a hyphenated word or more digits.
+G.stop = bnd * -(hyph * wordch) * -(S".,:/" * digit)
+G.post = Cg((hsp * C(words{ "or more", "or so", "or fewer", "or less", "or over" }) + C"+") / FOLD, "post")
+-- A conversion in brackets: "90 miles (144 kilometers)", "20 km (12 miles)".
+G.alt = hs ^ 0 * "(" * hs ^ 0 * (words{ "about", "around", "roughly", "approximately", "some", "nearly",
+  "almost", "over", "more than", "or", "approx.", "c." } * hsp) ^ -1
+  * Cg(Ct(Cg(Cp(), "s") * Cg(V"num", "n") * (hs ^ 0 * Cg(V"unit", "u") + hyph * Cg(unit.adjective, "u"))
+  * Cg(Cp(), "e")), "alt") * hs ^ 0 * ")"
+-- The end of a single quantity: "qe" is where its text ends (before a
+-- conversion in brackets).
+G.single = (hyph * Cg(C(words{ "odd", "plus" }) / FOLD, "post") + V"stop" * V"post" ^ -1) * Cg(Cp(), "qe")
+  * V"alt" ^ -1
+-- Ranges: "20-25", "20 to 25 km", "two or three"; build() checks that the
+-- second number exceeds the first.
+G.rsep = hs ^ 0 * dash * hs ^ 0 * Cc"dash" + hsp * (C(words{ "to", "or" }) / FOLD) * hsp
+G.range_tail = Cg(V"rsep", "sep") * Cg(V"num", "n2") * (hs ^ 0 * Cg(V"unit", "u2")) ^ -1 * V"stop"
+-- After a number: a unit ("km", "%"), a hyphenated unit adjective
+-- ("five-day", "47-year-old"), a hyphenated count word ("30-strong"), the
+-- rest of a range, or nothing.
+G.after_num = hs ^ 0 * Cg(V"unit", "u") * (V"range_tail" + V"single")
+  + hyph * Cg(unit.adjective, "u") * (hyph * words{ "old", "long" }) ^ -1 * V"single"
+  + hyph * words{ "strong", "member", "man", "person", "seat", "vehicle" } * V"single"
+  + V"range_tail" + V"single"
+-- A number read after another word, and what follows it.
+G.quantity = Cg(V"num", "n") * V"after_num"
+
+-- Money: "$3.5bn", "US$ 20m", "€5". A bare m, b or k after a currency is a scale.
+G.money_rest = hs ^ 0 * Cg(Cp(), "ns") * Cg(V"d_num", "d") * Cg(hs ^ 0 * C(words(keys(MSCALES))), "x") ^ -1
+  * Cg(Cp(), "ne") * V"stop" * V"post" ^ -1 * Cg(Cp(), "qe")
+G.money = Cg(unit.prefix, "cur") * V"money_rest"
+
+-- Vague quantifiers ---------------------------------------------------
+
+-- Not when they count time ("several days", "many years") or occasions
+-- ("many times"), which are durations or frequencies.
+local TIMEISH = { "times", "ways", "kinds", "types", "sorts", "reasons", "respects", "occasions", "instances",
+  "aspects", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+  "months", "year", "years", "decade", "decades", "century", "centuries", "generations", "miles", "kilometres",
+  "kilometers", "metres", "meters", "km", "percent", "per cent", "nights", "mornings", "afternoons",
+  "evenings", "more times", "other" }
+G.not_time = -(hsp * (words{ "of" } * hsp * (words{ "the" } * hsp) ^ -1) ^ -1 * words(TIMEISH))
+local of = hsp * words{ "of" }
+G.vof = (of * hsp * Cg(C(words{ "dozens", "hundreds", "thousands", "millions", "billions" }) / FOLD, "vof")) ^ -1
+  * V"not_time"
+G.vs = (hsp * Cg(C(words(keys(VSCALES))) / FOLD, "vs")) ^ -1 * V"not_time"
+-- "dozens", "hundreds of thousands", "tens of thousands"
+local VPLURALS = { dozens = "vof", hundreds = "vof", thousands = "vof", millions = "vof", billions = "vof",
+  tens = "of", scores = "of", ["a number"] = "of" }
+-- "several", "several hundred", "a large number", "a few thousand"
+local DETS_V = { "several", "many", "numerous", "a few", "a large number", "large numbers", "a huge number",
+  "a great number", "a significant number", "a considerable number", "a high number", "huge numbers",
+  "a small number", "a handful", "countless", "multiple" }
+local VAGUE_ENTRY = {}
+for w, k in pairs(VPLURALS) do
+  VAGUE_ENTRY[w] = Cg(Cc(w), "v") * (k == "of" and #of * V"vof" or V"vof")
+end
+for _, w in ipairs(DETS_V) do VAGUE_ENTRY[w] = Cg(Cc(w), "v") * V"vs" end
+
+-- "a year", "an hour": one of a time unit.
+local AUNITS = { "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "fortnight" }
+
+-- After a bound word: a number, a vague quantifier, "a year", money.
+local after_mod = {}
+for w, p in pairs(VAGUE_ENTRY) do after_mod[w] = p end
+for _, u in ipairs(AUNITS) do
+  after_mod[(u == "hour" and "an " or "a ") .. u] = Cg(Cc(u), "au") * V"stop"
+end
+G.after_mod = Cg(Cp(), "ns") * (V"quantity" + V"money" + trie(after_mod))
+
+-- The dispatch trie ---------------------------------------------------
+
+local entries = {}
+-- A number word: the rest of the number, then what follows it.
+local w_rest_small = V"w_hundred" ^ -1 * V"w_scales" ^ -1
+for w, v in pairs(ONES_TEENS) do
+  entries[w] = Cg(Ct(Cc(v) * w_rest_small), "w") * V"half" ^ -1 * Cg(Cp(), "ne") * V"after_num"
+end
+for w, v in pairs(TENS) do
+  entries[w] = Cg(Cc(v), "ot") * hyph * Cg(lex(ORD_ONES), "oo")
+    + Cg(Ct(Cc(v) * ((hyph + hsp) * V"ones") ^ -1 * w_rest_small), "w") * V"half" ^ -1 * Cg(Cp(), "ne")
+    * V"after_num"
+end
+for w, m in pairs{ ["a dozen"] = "dz", ["half a dozen"] = "dz", ["a hundred"] = "h" } do
+  local lead = w == "half a dozen" and 0.5 or 1
+  local rest = m == "h" and (hsp * V"w_and" ^ -1 * V"w_small") ^ -1 * V"w_scales" ^ -1 or P(true)
+  entries[w] = Cg(Ct(Cc(lead) * Cc(m) * rest), "w") * Cg(Cp(), "ne") * V"after_num"
+end
+for w, v in pairs(SCALES) do
+  entries["a " .. w] = Cg(Ct(Cc(1) * Cc(v) * (hsp * V"w_and" ^ -1 * V"w_group" * (hsp * V"scale") ^ -1) ^ -1), "w")
+    * Cg(Cp(), "ne") * V"after_num"
+end
+-- A bound or approximation word, then what may follow it.
+for w in pairs(MODS) do entries[w] = Cg(Cc(w), "m") * hsp * V"after_mod" end
+-- Vague quantifiers, ordinals, "a year", "between 20 and 25", currencies.
+for w, p in pairs(VAGUE_ENTRY) do entries[w] = p end
+for w, v in pairs(ORDS) do entries[w] = Cg(Cc(v), "ov") end
+for _, u in ipairs(AUNITS) do
+  entries[(u == "hour" and "an " or "a ") .. u] = Cg(Cc(u), "au") * V"stop"
+end
+entries["between"] = Cg(Cc"between", "sep") * hsp * Cg(V"num", "n")
+  * (hs ^ 0 * Cg(V"unit", "u")) ^ -1 * hsp * words{ "and" } * hsp * Cg(V"num", "n2")
+  * (hs ^ 0 * Cg(V"unit", "u2")) ^ -1 * V"stop"
+for w, code in pairs{ ["us$"] = "USD", usd = "USD", eur = "EUR", gbp = "GBP", afn = "AFN" } do
+  entries[w] = Cg(Cc(code), "cur") * V"money_rest"
+end
+-- Each entry makes its own record table, so a word that starts an entry but
+-- goes on to fail, and every other word, costs no capture. The table
+-- records the phrase and where it ends ("ph", "pe"); build() finds its start.
+for w, p in pairs(entries) do
+  entries[w] = Ct(Cg(Cc(w), "ph") * Cg(Cp(), "pe") * p * Cg(Cp(), "e"))
+end
+-- Dates that start with a month: "September 5", "Sept. 6, 2021", skipped
+-- with no capture (the date grammar reads them).
+local day = digit * digit ^ -1 * words{ "st", "nd", "rd", "th" } ^ -1 * bnd
+local month_day = hsp * day * ((P"," * hs ^ 0 + hsp) * digit * digit * digit * digit * bnd) ^ -1
+for _, m in ipairs{ "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+  "nov", "dec" } do
+  entries[m] = month_day
+  if #m <= 4 then entries[m .. "."] = month_day end
+end
+G.words = trie(entries, "taoscbfmhdrelnuw", true)
+
+-- Digits that are dates, skipped with no capture: a year 1900-2099 not
+-- followed by a unit or a count noun ("in 2021", "the 2011 census"), and a
+-- day before a month ("5 September", "5th of September").
+local MONTH_WORDS = {}
+for m in pairs(MONTHS) do MONTH_WORDS[#MONTH_WORDS + 1] = m end
+local cnouns = {}
+for w in pairs(COUNT_NOUNS) do cnouns[#cnouns + 1] = w end
+-- Phone numbers: three or more groups of digits ("20 210 1234", "+93 20 210 1234").
+local group = digit * digit * digit ^ -2
+G.date_digits = digit * digit ^ -3 * (S" -." * group) ^ 2 * bnd * -(S" -." * digit)
+  + (P"19" + P"20") * digit * digit * -(wordch + S",." * digit + hyph * digit + hs ^ 0 * V"unit"
+    + hsp * words(cnouns))
+  + day * hsp * (words{ "of" } * hsp) ^ -1 * #R"AZ" * words(MONTH_WORDS) * P"." ^ -1
+
+-- Digits: a number, what follows it; or an ordinal ("5th").
+G.digits = Cg(C(digit ^ 1) * words{ "st", "nd", "rd", "th" }, "od")
+  + Cg(V"d_num", "d") * Cg(V"d_scale", "x") ^ -1 * V"half" ^ -1 * Cg(Cp(), "ne") * V"after_num"
+
+-- Skipping ------------------------------------------------------------
+
+-- (Word bytes, unit.wordch: ASCII letters and digits and the bytes of UTF-8
+-- letters. Sequences led by C2, E2 and F0-F4 are taken one at a time.)
+-- A token: words joined by in-word punctuation ("10:30", "2021-09-06",
+-- "1,23"); skipped whole when no quantity starts it.
+local token = wordch ^ 1 * (S"-/_.:@#,+'" * wordch ^ 1) ^ 0
+local other = 1 - (wordch + S"$#\n\194\226\240\241\242\243\244")
+local sequence = P"\226" * R"\128\191" ^ -2 + P"\194" * R"\128\191" ^ -1 + R"\240\244" * R"\128\191" ^ -3
+
+-- At the start of a line: gallery counters ("2 of 5", "3 out of 12") and
+-- list numbers ("1. ", "2) "), which are not quantities.
+G.counter = digit ^ 1 * hsp * words{ "of", "out of" } * hsp * digit ^ 1 * bnd
+G.line_start = hs ^ 0 * (V"counter" + digit ^ 1 * S".)" * hsp)
+
+-- One step per word: digits, a word (through the trie), a currency sign, a
+-- newline. The alternatives start with disjoint bytes, so LPeg picks one
+-- with a few byte tests and pushes no backtrack entry; with no catch-all
+-- alternative, the scan stops at a byte none of them takes (an "$" before
+-- no number), and scan() goes on from the next byte.
+local step = #digit * (V"date_digits" + V"counter" * hs ^ 0 * (nl + -1) + K(V"digits") + token)
+  + V"words"
+  + nl * V"line_start" ^ -1
+  + #S"$\194\226" * (K(V"money") + sequence)
+  + P"#" * digit ^ 1
+  + R"\240\244" * R"\128\191" ^ -3
+G[1] = "scan"
+G.scan = Ct(V"line_start" ^ -1 * (other ^ 0 * step) ^ 0) * other ^ 0 * Cp()
+local scan = P(G)
+M._G = G
+
+-- ------------------------------------------------------------ values
+
+-- The value of digits with an optional scale word, exact for "1.2 million".
+local function digits_value(d, x, scales)
+  if not x and not string_find(d, "[,.]") then return math_tointeger(tonumber(d)) or tonumber(d) end
+  local intpart, frac = string_match(string_gsub(d, ",", ""), "^(%d+)%.?(%d*)$")
+  local mult = x and scales[FOLD[x]] or 1
+  if frac == "" then return math_tointeger(tonumber(intpart) * mult) or tonumber(intpart) * mult end
+  local m = tonumber(intpart .. frac)
+  local div = 10 ^ #frac
+  if mult >= div and mult % div == 0 then return m * math_tointeger(mult // div) end
+  return m * mult / div
+end
+
+-- The value of number words: {20, 5} = 25, {2, "h", 50} = 250,
+-- {3, 1000000} = 3000000, {0.5, "dz"} = 6.
+local function words_value(w)
+  local total, cur = 0, 0
+  for _, t in ipairs(w) do
+    if t == "h" then
+      cur = (cur == 0 and 1 or cur) * 100
+    elseif t == "dz" then
+      cur = (cur == 0 and 1 or cur) * 12
+    elseif t >= 1000 then
+      total = total + (cur == 0 and 1 or cur) * t
+      cur = 0
+    else
+      cur = cur + t
+    end
+  end
+  local v = total + cur
+  return math_tointeger(v) or v
+end
+
+local function value_of(n, scales)
+  local v
+  if n.d then v = digits_value(n.d, n.x, scales or DSCALES) else v = words_value(n.w) end
+  if n.half then
+    v = v + 0.5
+    if n.hx then v = v * SCALES[FOLD[n.hx]] end
+    v = math_tointeger(v) or v
+  end
+  return v
+end
+
+-- ------------------------------------------------------------ context
+
+-- Byte classes for the context scans below.
+local ISWORD, ISBLANK = {}, { [32] = true, [9] = true }
+for b = 48, 57 do ISWORD[b] = true end
+for b = 65, 90 do ISWORD[b] = true end
+for b = 97, 122 do ISWORD[b] = true end
+
+-- The word before position s: lowercased without a final period or a
+-- possessive; what lies between it and s; the word as written; where it
+-- starts; whether it was possessive ("Afghanistan's"). Looks back at most
+-- a few bytes of punctuation and one word.
+local function prev_word(text, s)
+  local i = s - 1
+  local lim = s - 8
+  while i > 0 and i > lim and not ISWORD[string_byte(text, i)] do
+    local b = string_byte(text, i)
+    if b == 10 then return nil end
+    i = i - 1
+  end
+  if i < 1 or not ISWORD[string_byte(text, i)] then return nil end
+  local we = i
+  if string_byte(text, we + 1) == 46 then we = we + 1 end
+  while i > 0 do
+    local b = string_byte(text, i)
+    if ISWORD[b] or b == 46 or b == 39 or b >= 128 then i = i - 1 else break end
+  end
+  local ws = i + 1
+  while ws <= we and not ISWORD[string_byte(text, ws)] do ws = ws + 1 end
+  local w = string_sub(text, ws, we)
+  local gap = string_sub(text, we + 1, s - 1)
+  local poss = false
+  if string_find(w, "['\128-\255]") then
+    poss = string_find(w, "'s$") or string_find(w, "\226\128\153s$")
+    w = string_gsub(w, "[\128-\255].*$", "")
+    w = string_gsub(w, "'s$", "")
+    poss = poss ~= nil
+  end
+  local raw = w
+  if string_byte(w, -1) == 46 then w = string_sub(w, 1, -2) end
+  return string_lower(w), gap, raw, ws, poss
+end
+
+local function next_word(text, e)
+  return string_match(text, "^[ \t]+([%a][%a%-']*)", e + 1)
+end
+
+-- True when s starts a sentence: only blanks, quotes or brackets lie
+-- between it and the start of the text, a newline or . ! ? :
+local function sentence_start(text, s)
+  local i = s - 1
+  while i >= 1 do
+    local b = string_byte(text, i)
+    if ISBLANK[b] or b == 34 or b == 39 or b == 40 or b == 91 or b == 42 or b == 95 then
+      i = i - 1
+    elseif (b == 156 or b == 152) and string_byte(text, i - 1) == 128 and string_byte(text, i - 2) == 226 then
+      i = i - 3
+    else
+      return b == 46 or b == 33 or b == 63 or b == 58 or b == 59 or b == 10
+    end
+  end
+  return true
+end
+
+-- True when the line holding position s is written in title case (a
+-- headline), where capitals say nothing about names.
+local function title_line(text, s)
+  local a = s > 600 and s - 600 or 1
+  while true do
+    local p = string_find(text, "\n", a, true)
+    if not p or p >= s then break end
+    a = p + 1
+  end
+  local line = string_match(text, "^[^\n]*", a)
+  local up, low = 0, 0
+  for w in string_gmatch(line, "%a+") do
+    if #w >= 4 then
+      if string_find(w, "^%u") then up = up + 1 else low = low + 1 end
+    end
+  end
+  return up >= 3 and low <= up // 4
+end
+
+local function is_year_like(n)
+  return n.d and not n.x and #n.d == 4 and string_find(n.d, "^%d%d%d%d$") and tonumber(n.d) >= 1000
+    and tonumber(n.d) <= 2099
+end
+
+-- ------------------------------------------------------------ records
+
+local Quantity = { __name = "sift.quantity" }
+Quantity.__index = Quantity
+function Quantity.__tostring(q)
+  local parts = { q.text }
+  if q.value ~= nil then parts[#parts + 1] = "value=" .. tostring(q.value) end
+  if q.min ~= nil then parts[#parts + 1] = "min=" .. tostring(q.min) end
+  if q.max ~= nil then parts[#parts + 1] = "max=" .. tostring(q.max) end
+  if q.unit then parts[#parts + 1] = "unit=" .. q.unit end
+  if q.approx then parts[#parts + 1] = "approx=" .. q.approx end
+  if q.vague then parts[#parts + 1] = "vague=" .. q.vague end
+  if q.ordinal then parts[#parts + 1] = "ordinal" end
+  return "quantity(" .. table_concat(parts, " ") .. ")"
+end
+M.Quantity = Quantity
+
+local function integral(v) return math_tointeger(v) ~= nil end
+
+-- Apply a bound class to a record with a value.
+local function bound(q, class, word)
+  local v, count = q.value, q.unit == nil and integral(q.value)
+  if class == "gt" then
+    q.min, q.max = count and v + 1 or v, nil
+  elseif class == "ge" then
+    q.min, q.max = v, nil
+  elseif class == "lt" then
+    q.min, q.max = nil, count and v - 1 or v
+  elseif class == "le" then
+    q.min, q.max = nil, v
+  elseif class == "near" then
+    q.min, q.max, q.approx = nil, v, word
+  elseif class == "over" then
+    q.min, q.max, q.approx = v, nil, word
+  elseif class == "about" then
+    q.min, q.max, q.approx = nil, nil, word
+  end
+end
+
+local function with_base(q)
+  if q.unit and q.value then
+    local b, bu = unit.base(q.value, q.unit)
+    if b then q.base = { value = b, unit = bu } end
+  end
+  return q
+end
+
+local function new(text, s, e)
+  return setmetatable({ s = s, e = e, text = string_sub(text, s, e) }, Quantity)
+end
+
+-- Plural nouns that do not end in -s.
+local PLURALS = { men = true, women = true, children = true, people = true, police = true, personnel = true,
+  staff = true, militia = true, dead = true, wounded = true, injured = true, Taliban = true, taliban = true,
+  mujahideen = true, Mujahideen = true, livestock = true, cattle = true, sheep = true, troops = true }
+
+-- The counted noun after position e (after "of" and an article when
+-- skip_of; the last word of the phrase when one is true).
+local function noun_after(text, e, skip_of, one)
+  local pos = e + 1
+  if skip_of then
+    local p = string_match(text, "^[ \t]+of[ \t]+()", pos)
+    if p then
+      pos = p - 1
+      local d, p2 = string_match(text, "^[ \t]+(%a+)()", pos)
+      if d and DETS[string_lower(d)] then pos = p2 end
+    end
+  end
+  -- Up to three words: the first plural is the head ("30 resistance
+  -- commanders"); for one, the last word ("one Taliban fighter"); a
+  -- capitalised word counts as a plural ("700 Taliban"); else no noun.
+  local got, first
+  local after_of = pos ~= e + 1
+  for _ = 1, 3 do
+    local w, p = string_match(text, "^[ \t]+[\"\226\128\156]*([%a][%a%-]*)()", pos)
+    if not w then w, p = string_match(text, "^\226\128\156([%a][%a%-]*)()", pos) end
+    if not w or NOT_NOUN[string_lower(w)] then break end
+    if got and (string_find(w, "ed$") or string_find(w, "ing$")) then break end
+    if not one and (PLURALS[w] or string_find(w, "[^s']s$") or string_find(w, "men$")) then return w end
+    got = w
+    first = first or w
+    pos = p
+    if not string_find(text, "^[ \t]", p) then break end
+  end
+  if one then return got end
+  if first and (after_of or string_find(first, "^%u")) then return first end
+  return nil
+end
+
+-- Turn one number table into a record (no context checks).
+local function single(text, raw, n, u, cur)
+  local q = new(text, raw.s, raw.qe - 1)
+  q.value = value_of(n, cur and MSCALES)
+  q.unit = cur or u
+  q.min, q.max = q.value, q.value
+  return q
+end
+
+-- Checks a bare number against its context; true when it is not a quantity.
+local function label_or_time(text, raw, n, q)
+  local d = n.d
+  local nw = next_word(text, raw.qe - 1)
+  local lnw = nw and string_lower(nw)
+  local v = q.value
+  -- A year: four digits from 1000 to 2099 without a thousands separator
+  -- (edited text writes counts as "1,500"), unless a count noun follows.
+  if not q.unit and is_year_like(n) then
+    if lnw and COUNT_NOUNS[lnw] then return false end
+    return true
+  end
+  -- A clock time: "5 pm", "11 a.m.", "0500 GMT".
+  if string_find(text, "^[ \t]*[AaPp]%.?[Mm]%f[^%w]", raw.qe) then return true end
+  if lnw and (lnw == "gmt" or lnw == "utc" or lnw == "o'clock" or lnw == "hrs" and #d == 4) then return true end
+  if q.unit then return false end
+  local pw, gap, praw, pat, poss = prev_word(text, raw.s)
+  local blank = gap and string_find(gap, "^[ \t]+$")
+  -- A day of a month: "5 September", "September 5", "Sept. 6", "3 and 4 September".
+  if #d <= 2 and v >= 1 and v <= 31 and integral(v) then
+    if nw and string_find(nw, "^%u") and MONTHS[lnw] then return true end
+    local m2 = lnw == "of" and string_match(text, "^[ \t]+of[ \t]+(%u%a+)", raw.qe)
+      or lnw == "and" and string_match(text, "^[ \t]+and[ \t]+%d%d?[ \t]+(%u%a+)", raw.qe)
+    if m2 and MONTHS[string_lower(m2)] then return true end
+    if pw and blank and MONTHS[pw] and string_find(praw, "^%u") then return true end
+    if pw and WEEKDAYS[pw] and string_find(gap, "^[ \t]*%($") then return true end
+  end
+  -- A label: "Article 5", "No. 10", "Boeing 737".
+  if pw and blank then
+    if DESIGNATORS[pw] then return true end
+    if string_find(praw, "^%u") and not poss and not CAP_FUNCTION[pw] and not string_find(d, "[,.]")
+      and not MONTHS[pw] and not sentence_start(text, pat) and not title_line(text, n.s) then
+      return true
+    end
+  end
+  -- A footnote mark: "[12]".
+  if string_byte(text, raw.s - 1) == 91 and string_byte(text, raw.qe) == 93 then return true end
+  return false
+end
+
+-- Checks number words against their context; true when they are not a quantity.
+local function idiom(text, raw, n)
+  local first = string_match(text, "^%a+", n.s)
+  local lfirst = string_lower(first)
+  if not raw.m and lfirst == "one" and #n.w == 1 and not n.half then
+    local pw = prev_word(text, raw.s)
+    local nw = next_word(text, n.e - 1)
+    nw = nw and string_lower(nw)
+    if pw and ONE_PRONOUN[pw] then return true end
+    -- "one by one"
+    if pw == "by" and string_find(string_sub(text, raw.s - 8 > 0 and raw.s - 8 or 1, raw.s - 1), "[Oo]ne by%s+$") then
+      return true
+    end
+    if string_find(text, "^['\226][\128-\255]*s", n.e) then return true end
+    if nw and ONE_IDIOM[nw] then return true end
+    if nw and ONE_TIME[nw] and not (pw and DURATION_PREP[pw]) then return true end
+    if nw == "of" or nw == "by" or nw == "or" and string_find(text, "^[ \t]+or[ \t]+another", n.e) then
+      return true
+    end
+  end
+  -- A capitalised number word inside a sentence, before another capital, is
+  -- a name ("Five Lions", "the Big Three"), except in a title-case headline.
+  if string_find(first, "^%u%l") and not sentence_start(text, raw.s) then
+    local nw = next_word(text, raw.e - 1)
+    if nw and string_find(nw, "^%u") and not title_line(text, raw.s) then return true end
+  end
+  return false
+end
+
+-- Build the records of one raw candidate into out.
+-- Where a phrase that ends before pe starts: pe - #ph when it is written
+-- with single blanks, else as many words back as the phrase has.
+local function phrase_start(text, ph, pe)
+  local s = pe - #ph
+  if s >= 1 and string_lower(string_sub(text, s, pe - 1)) == ph then return s end
+  local k = select(2, string_gsub(ph, " ", " ")) + 1
+  local i = pe - 1
+  for _ = 1, k do
+    while i > 1 and string_find(string_sub(text, i - 1, i - 1), "[^%s\194\160]") do i = i - 1 end
+    if _ < k then
+      i = i - 1
+      while i > 1 and not string_find(string_sub(text, i - 1, i - 1), "[%w$]") do i = i - 1 end
+    end
+  end
+  return i
+end
+
+-- Bytes that join a number to the word before it ("AK-47", "Covid-19",
+-- "x.com/2021"): such a number is part of a name or an address.
+local JOINERS = { [45] = true, [47] = true, [95] = true, [46] = true, [58] = true, [64] = true, [35] = true,
+  [44] = true }
+
+local function build(text, raw, out)
+  if not raw.s then raw.s = phrase_start(text, raw.ph, raw.pe) end
+  local s = raw.s
+  if s > 2 and JOINERS[string_byte(text, s - 1)] and ISWORD[string_byte(text, s - 2)] then return end
+  local n = raw.n
+  if not n and (raw.d or raw.w) then
+    n = { s = raw.ns or raw.s, e = raw.ne, d = raw.d, x = raw.x, w = raw.w, half = raw.half, hx = raw.hx }
+    raw.n = n
+  end
+  local k = raw.n2 and "range" or n and "num" or raw.v and "vague" or raw.au and "aunit" or "ord"
+  if k == "num" then
+    raw.e = raw.qe or raw.e
+    local q = single(text, raw, n, raw.u, raw.cur)
+    if raw.m == nil and (n.d and label_or_time(text, raw, n, q) or n.w and idiom(text, raw, n)) then return end
+    if raw.m and n.d and is_year_like(n) and not q.unit then
+      local pw = prev_word(text, raw.s)
+      if pw and YEAR_PREP[pw] and pw ~= "and" and pw ~= "of" then return end
+    end
+    if raw.m then bound(q, MODS[raw.m], raw.m) end
+    if raw.post then bound(q, POSTS[raw.post], raw.post) end
+    with_base(q)
+    local a = raw.alt
+    if a then
+      local av = value_of(a.n)
+      local b1, u1 = unit.base(q.value, q.unit)
+      local b2, u2 = unit.base(av, a.u)
+      local alt = new(text, a.s, a.e - 1)
+      alt.value, alt.unit = av, a.u
+      if b1 and b2 and u1 == u2 and math_abs(b1 - b2) <= 0.1 * math_max(b1, b2) and q.unit ~= a.u then
+        q.alt = { value = av, unit = a.u, s = alt.s, e = alt.e, text = alt.text }
+        out[#out + 1] = q
+      else
+        out[#out + 1] = q
+        alt.min, alt.max = av, av
+        out[#out + 1] = with_base(alt)
+      end
+      return
+    end
+    if not q.unit then q.noun = noun_after(text, raw.qe - 1, false, q.value == 1) end
+    out[#out + 1] = q
+  elseif k == "range" then
+    local n1, n2 = n, raw.n2
+    local u1, u = raw.u, raw.u2 or raw.u
+    local v1, v2 = value_of(n1), value_of(n2)
+    if n2.x and not n1.x and n1.d and v1 < tonumber((string_gsub(n2.d or "0", ",", ""))) then
+      v1 = digits_value(n1.d, n2.x, DSCALES)
+    end
+    if is_year_like(n1) and (is_year_like(n2) or n2.d and #n2.d == 2) then return end
+    if u1 and u ~= u1 and unit.dimension(u1) ~= unit.dimension(u) then return end
+    -- Days of a month: "5-6 September", "September 5-6".
+    local pw, gap, praw = prev_word(text, raw.s)
+    if not u and integral(v2) and v2 <= 31 and n1.d and n2.d then
+      local nw = next_word(text, raw.e - 1)
+      if nw and string_find(nw, "^%u") and MONTHS[string_lower(nw)] then return end
+      if pw and MONTHS[pw] and praw and string_find(praw, "^%u") and string_find(gap, "^[ \t]+$") then return end
+    end
+    -- "from 20 to 25 percent" is a change, not a range, and so is "5 or 3":
+    -- two figures. "3-1" is a score or a label: nothing.
+    if raw.sep == "to" and pw == "from" or raw.sep ~= "dash" and v2 <= v1 then
+      local a = new(text, n1.s, n1.e - 1)
+      a.value, a.min, a.max, a.unit = v1, v1, v1, u1 or u
+      local b = new(text, n2.s, raw.e - 1)
+      b.value, b.min, b.max, b.unit = v2, v2, v2, u
+      out[#out + 1] = with_base(a)
+      out[#out + 1] = with_base(b)
+      return
+    end
+    if v2 <= v1 then return end
+    local q = new(text, raw.s, raw.e - 1)
+    q.value, q.min, q.max, q.unit = v1, v1, v2, u
+    if raw.m then
+      local class = MODS[raw.m]
+      if class == "about" or class == "near" or class == "over" then q.approx = raw.m end
+    end
+    if not u then q.noun = noun_after(text, raw.e - 1) end
+    out[#out + 1] = with_base(q)
+  elseif k == "vague" then
+    local pw = prev_word(text, raw.s)
+    if not raw.m and raw.v == "many" and pw and (pw == "how" or pw == "so" or pw == "too" or pw == "that"
+      or pw == "as") then return end
+    local q = new(text, raw.s, raw.e - 1)
+    local v = raw.v
+    local info = VAGUE[v] or {}
+    q.vague = v
+    if raw.vs then
+      local sc = VSCALES[raw.vs]
+      q.min, q.coded = 2 * sc, sc
+      q.vague = v .. " " .. raw.vs
+    elseif raw.vof then
+      local a, b = VAGUE[raw.vof], info
+      q.min, q.coded = b[1] * a[2], b[2] * a[2]
+      q.vague = v .. " of " .. raw.vof
+    else
+      q.min, q.coded = info[1], info[2]
+    end
+    if raw.m then
+      local class = MODS[raw.m]
+      if class == "about" or class == "near" or class == "over" then q.approx = raw.m end
+    end
+    q.noun = noun_after(text, raw.e - 1, true)
+    out[#out + 1] = q
+  elseif k == "aunit" then
+    local pw = prev_word(text, raw.s)
+    if not raw.m and not (pw and DURATION_PREP[pw]) then return end
+    local q = new(text, raw.s, raw.e - 1)
+    local name = raw.au == "fortnight" and "week" or raw.au
+    q.value = raw.au == "fortnight" and 2 or 1
+    q.unit = name
+    q.min, q.max = q.value, q.value
+    if raw.m then bound(q, MODS[raw.m], raw.m) end
+    out[#out + 1] = with_base(q)
+  elseif k == "ord" then
+    local v
+    if raw.od then
+      v = tonumber(raw.od)
+      local nw = next_word(text, raw.e - 1)
+      local pw, gap = prev_word(text, raw.s)
+      if nw and (MONTHS[string_lower(nw)] or nw == "of" and
+        MONTHS[string_lower(string_match(text, "^[ \t]+of[ \t]+(%a+)", raw.e) or "")]) then return end
+      if pw and MONTHS[pw] and gap and string_find(gap, "^[ \t]*$") then return end
+    elseif raw.ot then
+      v = raw.ot + raw.oo
+    else
+      v = raw.ov
+    end
+    local q = new(text, raw.s, raw.e - 1)
+    q.value, q.ordinal = v, true
+    out[#out + 1] = q
+  end
+end
+
+-- scan(text [, opts]) -- every quantity in text, in text order (README.md).
+-- Ordinals ("third", "5th") are not counts and are left out unless
+-- opts.ordinals is true; their records then have ordinal = true.
+function M.scan(text, opts)
+  if type(text) ~= "string" then
+    error("bad argument #1 to 'scan' (string expected, got " .. type(text) .. ")", 2)
+  end
+  if opts ~= nil and type(opts) ~= "table" then
+    error("bad argument #2 to 'scan' (table expected, got " .. type(opts) .. ")", 2)
+  end
+  local ordinals = opts and opts.ordinals
+  local out = {}
+  local pos, n = 1, #text
+  while pos <= n do
+    local raws, stop = scan:match(text, pos)
+    for i = 1, #raws do
+      local r = raws[i]
+      if ordinals or not (r.ov or r.od or r.ot) then build(text, r, out) end
+    end
+    pos = stop + 1
+  end
+  return out
+end
+
+M._scanner = scan
+M._build = build
+return M
