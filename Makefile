@@ -8,6 +8,7 @@
 #   make lint       luacheck over stdlib/, scripts/, tests/lua/
 #   make format     clang-format the C sources in place
 #   make corpus-large N=20000   write the synthetic corpus to corpus/large
+#   make bench      throughput figures on corpus/large (made when missing)
 #   V=1             print full commands
 
 PREFIX ?= /usr/local
@@ -73,10 +74,14 @@ $(BUILD)/obj/stdlib_blob.o: $(BUILD)/stdlib_blob.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(STD) $(OPTIMIZATION) -iquote runtime -c -o $@ $<
 
-$(BUILD)/tests/%: tests/c/%.c tests/c/test.h $(SRCS) Makefile | $(BUILD)/.deps
+# A unit test includes the module it tests (to reach its statics) and links
+# every other object but main.
+TEST_OBJS = $(filter-out $(BUILD)/obj/$(1).o $(BUILD)/obj/main.o,$(OBJS))
+.SECONDEXPANSION:
+$(BUILD)/tests/test_%: tests/c/test_%.c tests/c/test.h runtime/%.c $$(call TEST_OBJS,$$*) Makefile | $(BUILD)/.deps
 	@mkdir -p $(@D)
 	@echo "  CC    $<"
-	$(Q)$(CC) $(FINAL_CFLAGS) -o $@ $< $(FINAL_LIBS)
+	$(Q)$(CC) $(FINAL_CFLAGS) -o $@ $< $(call TEST_OBJS,$*) $(FINAL_LIBS)
 
 -include $(OBJS:.o=.d)
 
@@ -104,8 +109,12 @@ format:
 format-check:
 	clang-format --dry-run --Werror runtime/*.c runtime/*.h tests/c/*.c tests/c/*.h mk/*.c
 
+bench: $(BUILD)/sift $(BUILD)/gencorpus
+	$(Q)SIFT=$(BUILD)/sift bash tests/bench/run
+
 N ?= 20000
 corpus-large: $(BUILD)/gencorpus
+	rm -rf corpus/large
 	$(BUILD)/gencorpus -n $(N) corpus/large
 
 $(BUILD)/gencorpus: tests/bench/gencorpus.c

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "limits.h"
@@ -168,4 +171,53 @@ void sift_opts_free(sift_opts *o)
     free(o->scripts);
     free(o->paths);
     free(o->rest);
+}
+
+FILE *sift_out_open(const char *path, char **tmp)
+{
+    struct stat sb;
+    *tmp = NULL;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        FILE *f = fopen(path, "w");
+        if (!f) sift_errorf("cannot write %s: %s", path, strerror(errno));
+        return f;
+    }
+    size_t n = strlen(path) + 32;
+    if (!(*tmp = malloc(n))) return NULL;
+    snprintf(*tmp, n, "%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(*tmp, "w");
+    if (!f) {
+        sift_errorf("cannot write %s: %s", path, strerror(errno));
+        free(*tmp);
+        *tmp = NULL;
+    }
+    return f;
+}
+
+int sift_out_close(FILE *f, const char *path, char *tmp, int ok)
+{
+    int bad = fflush(f) != 0 || ferror(f);
+    int err = errno;
+    bad |= fclose(f) != 0;
+    if (!bad && tmp && rename(tmp, path) != 0) {
+        err = errno;
+        bad = 1;
+    }
+    if (bad) sift_errorf("cannot write %s: %s", path, strerror(err ? err : EIO));
+    if (tmp && (bad || !ok)) unlink(tmp);
+    free(tmp);
+    return bad ? -1 : 0;
+}
+
+size_t sift_peak_rss(void)
+{
+    struct rusage ru;
+    return getrusage(RUSAGE_SELF, &ru) == 0 ? (size_t)ru.ru_maxrss * 1024 : 0;
+}
+
+double sift_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

@@ -53,9 +53,25 @@ int sift_opts_parse(int argc, char **argv, sift_opts *o, const char *help, sift_
                     int *done);
 void sift_opts_free(sift_opts *o);
 
+/*
+** Output files are written atomically: into "FILE.tmp.PID" beside FILE, then
+** renamed over it. A FILE that exists and is not a regular file (/dev/null,
+** a pipe) is written directly. sift_out_open returns the stream (and sets
+** *tmp, to pass to sift_out_close, which renames); NULL after printing why.
+*/
+#include <stdio.h>
+FILE *sift_out_open(const char *path, char **tmp);
+int sift_out_close(FILE *f, const char *path, char *tmp, int ok);
+
+/* Peak resident memory of the process so far, in bytes. */
+size_t sift_peak_rss(void);
+/* Monotonic seconds. */
+double sift_now(void);
+
 /* Commands: argv[0] is the command name. */
 int sift_cmd_run(int argc, char **argv);
 int sift_cmd_repl(int argc, char **argv);
 int sift_cmd_test(int argc, char **argv);
+int sift_cmd_extract(int argc, char **argv);
 
 #endif

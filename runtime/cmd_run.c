@@ -52,36 +52,31 @@ static int runopt(int argc, char **argv, int i, sift_opts *o)
 }
 
 /*
-** Redirect stdout into a temporary file beside `path`; finish_output renames
-** it into place, so readers never see a half-written file.
+** Point stdout at -o FILE (see sift_out_open: temp file + rename, or direct
+** for /dev/null and pipes); finish_output puts it in place.
 */
-static int begin_output(const char *path, char **tmp, int *saved)
+static FILE *begin_output(const char *path, char **tmp, int *saved)
 {
-    size_t n = strlen(path) + 32;
-    *tmp = malloc(n);
-    if (!*tmp) return -1;
-    snprintf(*tmp, n, "%s.tmp.%ld", path, (long)getpid());
+    FILE *f = sift_out_open(path, tmp);
+    if (!f) return NULL;
     fflush(stdout);
     *saved = dup(STDOUT_FILENO);
-    if (*saved < 0 || !freopen(*tmp, "w", stdout)) {
+    if (*saved < 0 || dup2(fileno(f), STDOUT_FILENO) < 0) {
         sift_errorf("cannot write %s: %s", path, strerror(errno));
-        return -1;
+        sift_out_close(f, path, *tmp, 0);
+        *tmp = NULL;
+        return NULL;
     }
-    return 0;
+    return f;
 }
 
-static int finish_output(const char *path, const char *tmp, int saved)
+static int finish_output(FILE *f, const char *path, char *tmp, int saved)
 {
     int bad = fflush(stdout) != 0 || ferror(stdout);
     bad |= dup2(saved, STDOUT_FILENO) < 0;
     close(saved);
     clearerr(stdout);
-    if (bad || rename(tmp, path) != 0) {
-        sift_errorf("cannot write %s: %s", path, strerror(errno));
-        unlink(tmp);
-        return -1;
-    }
-    return 0;
+    return sift_out_close(f, path, tmp, !bad) != 0 || bad ? -1 : 0;
 }
 
 /* Run -e code: as an expression first ("return CODE"), else as statements. */
@@ -137,10 +132,10 @@ int sift_cmd_run(int argc, char **argv)
     sift_host_strict(L);
     char *tmp = NULL;
     int saved = -1;
-    if (o.output && begin_output(o.output, &tmp, &saved) != 0) {
+    FILE *outf = NULL;
+    if (o.output && !(outf = begin_output(o.output, &tmp, &saved))) {
         rc = SIFT_EXIT_INPUT;
         sift_host_close(L);
-        free(tmp);
         goto out;
     }
     if (o.expr) rc = runexpr(L, o.expr);
@@ -152,9 +147,8 @@ int sift_cmd_run(int argc, char **argv)
         }
     }
     fflush(stdout);
-    if (o.output && finish_output(o.output, tmp, saved) != 0 && rc == SIFT_EXIT_OK)
+    if (outf && finish_output(outf, o.output, tmp, saved) != 0 && rc == SIFT_EXIT_OK)
         rc = SIFT_EXIT_INPUT;
-    free(tmp);
     sift_host_close(L);
 out:
     sift_opts_free(&o);

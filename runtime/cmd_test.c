@@ -166,7 +166,7 @@ int sift_cmd_test(int argc, char **argv)
         } else if (S_ISDIR(sb.st_mode)) {
             files sub = {0};
             collect(&sub, o.paths[i], 0);
-            qsort(sub.v, sub.n, sizeof *sub.v, cmp);
+            if (sub.n) qsort(sub.v, sub.n, sizeof *sub.v, cmp);
             for (size_t k = 0; k < sub.n; k++) {
                 add(&f, sub.v[k]);
                 free(sub.v[k]);
@@ -179,7 +179,7 @@ int sift_cmd_test(int argc, char **argv)
     }
     if (!rc && o.nscripts == 0 && o.npaths == 0) {
         collect(&f, ".", 0);
-        qsort(f.v, f.n, sizeof *f.v, cmp);
+        if (f.n) qsort(f.v, f.n, sizeof *f.v, cmp);
     }
     if (!rc && f.n == 0) {
         sift_errorf("no test files found (test files end in _test.lua)");

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "embedded.h"
+#include "extract.h"
 #include "load.h"
 #include "lua_common.h"
 
@@ -215,19 +216,15 @@ static int ro_open(lua_State *L)
     return lua_gettop(L) - base;
 }
 
-/* load() that refuses binary chunks. */
+/* load() that refuses binary chunks: the mode argument is forced to "t". */
 static int textload(lua_State *L)
 {
+    if (lua_gettop(L) < 3) lua_settop(L, 3); /* chunk, chunkname, mode [, env] */
+    lua_pushliteral(L, "t");
+    lua_replace(L, 3);
     int n = lua_gettop(L);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
-    while (n < 3) { /* chunk, chunkname, mode */
-        lua_pushnil(L);
-        n++;
-    }
-    lua_settop(L, 4);
-    lua_pushliteral(L, "t");
-    lua_replace(L, 4);
     lua_call(L, n, LUA_MULTRET);
     return lua_gettop(L);
 }
@@ -340,6 +337,10 @@ int sift_host_load_corpus(lua_State *L, const sift_opts *o)
     sift_load_opts lo = {o->jobs, o->lenient, o->quiet, o->config};
     sift_store *st = sift_load(o->paths, o->npaths, &lo);
     if (!st) return SIFT_EXIT_INPUT;
+    if (sift_extract_run(st, o) != 0) {
+        sift_store_free(st);
+        return SIFT_EXIT_INPUT;
+    }
     sift_lua_pushcorpus(L, st);
     lua_setglobal(L, "corpus");
     return SIFT_EXIT_OK;

@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,6 +214,11 @@ typedef struct {
     cJSON *root;
     size_t *voff, *koff; /* offset of each value and of its key, in document order */
     size_t n, cap;
+    /* node -> document-order index, built on the first lookup (open addressing) */
+    const cJSON **hkeys;
+    size_t *hvals, hcap;
+    /* line cursor for wherestr: offsets asked for mostly increase */
+    size_t cur_off, cur_line, cur_start;
 } jfile;
 
 static size_t skipws(const char *s, size_t len, size_t i)
@@ -266,21 +272,54 @@ static size_t scan(jfile *jf, size_t i, size_t key)
     return len;
 }
 
-static int preorder(const cJSON *node, const cJSON *want, size_t *count)
+static size_t hslot(const jfile *jf, const cJSON *node)
 {
-    if (node == want) return 1;
-    (*count)++;
-    for (const cJSON *c = node->child; c; c = c->next)
-        if (preorder(c, want, count)) return 1;
-    return 0;
+    uintptr_t h = (uintptr_t)node;
+    h ^= h >> 17;
+    h *= 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 7) & (jf->hcap - 1);
 }
 
-/* Offset of a node's value (key = 0) or of its key (key = 1) in the text. */
-static size_t jpos(const jfile *jf, const cJSON *node, int key)
+/* Number every node in document order (the order the scanner saw values). */
+static void number(jfile *jf, const cJSON *node, size_t *k)
 {
-    size_t k = 0;
-    if (!node || !preorder(jf->root, node, &k) || k >= jf->n) return 0;
-    return key ? jf->koff[k] : jf->voff[k];
+    size_t i = hslot(jf, node);
+    while (jf->hkeys[i]) i = (i + 1) & (jf->hcap - 1);
+    jf->hkeys[i] = node;
+    jf->hvals[i] = (*k)++;
+    for (const cJSON *c = node->child; c; c = c->next) number(jf, c, k);
+}
+
+/*
+** Offset of a node's value (key = 0) or of its key (key = 1) in the text.
+** The first call numbers the whole tree into a hash table, so each lookup
+** is O(1) and a manifest of any size is checked in linear time.
+*/
+static size_t jpos(jfile *jf, const cJSON *node, int key)
+{
+    if (!node) return 0;
+    if (!jf->hkeys) {
+        size_t cap = 64;
+        while (cap < jf->n * 2 + 2) cap *= 2;
+        jf->hkeys = calloc(cap, sizeof *jf->hkeys);
+        jf->hvals = calloc(cap, sizeof *jf->hvals);
+        if (!jf->hkeys || !jf->hvals) {
+            free(jf->hkeys);
+            free(jf->hvals);
+            jf->hkeys = NULL;
+            jf->hvals = NULL;
+            return 0;
+        }
+        jf->hcap = cap;
+        size_t k = 0;
+        number(jf, jf->root, &k);
+    }
+    for (size_t i = hslot(jf, node); jf->hkeys[i]; i = (i + 1) & (jf->hcap - 1))
+        if (jf->hkeys[i] == node) {
+            size_t k = jf->hvals[i];
+            return k >= jf->n ? 0 : key ? jf->koff[k] : jf->voff[k];
+        }
+    return 0;
 }
 
 /*
@@ -326,6 +365,8 @@ static void jfree(jfile *jf)
     cJSON_Delete(jf->root);
     free(jf->voff);
     free(jf->koff);
+    free(jf->hkeys);
+    free(jf->hvals);
     memset(jf, 0, sizeof *jf);
 }
 
@@ -535,12 +576,27 @@ static const char *const DOC_KEYS[] = {"id",       "path",  "source",   "publish
                                        "title",    "language", "url",   "text",      "based_on",
                                        "author",   "dateline", "notes", "description", NULL};
 
-static char *wherestr(const jfile *jf, const cJSON *node)
+/*
+** "file:line:col" of a node, for messages about a document later on. The
+** cursor moves forward from the last position asked for, so naming every
+** document of a large manifest stays linear.
+*/
+static char *wherestr(jfile *jf, const cJSON *node)
 {
-    size_t line, col;
-    sift_text_linecol(jf->text, jf->len, jpos(jf, node, 0), &line, &col);
+    size_t off = jpos(jf, node, 0);
+    if (off < jf->cur_off || jf->cur_line == 0) {
+        jf->cur_off = jf->cur_start = 0;
+        jf->cur_line = 1;
+    }
+    for (const char *p = jf->text + jf->cur_off;
+         (p = memchr(p, '\n', off - (size_t)(p - jf->text))); p++) {
+        jf->cur_line++;
+        jf->cur_start = (size_t)(p - jf->text) + 1;
+    }
+    jf->cur_off = off;
+    size_t col = sift_utf8_count(jf->text, jf->cur_start, off) + 1;
     char *w = malloc(strlen(jf->path) + 48);
-    if (w) sprintf(w, "%s:%zu:%zu", jf->path, line, col);
+    if (w) sprintf(w, "%s:%zu:%zu", jf->path, jf->cur_line, col);
     return w;
 }
 
@@ -851,12 +907,13 @@ static void walk(loader *L, const char *root, const char *rel, dirid *stack, int
         push(&names, strdup(e->d_name));
     }
     closedir(dh);
-    qsort(names.v, names.n, sizeof *names.v, cmpstr);
+    if (names.n) qsort(names.v, names.n, sizeof *names.v, cmpstr);
     for (size_t i = 0; i < names.n; i++) {
         char *r = rel ? joinpath(rel, names.v[i]) : strdup(names.v[i]);
         char *full = joinpath(root, r);
         struct stat fb;
         if (!r || !full) {
+            errat(L, root, NULL, 0, 0, "out of memory");
         } else if (stat(full, &fb) != 0) {
             errat(L, full, NULL, 0, 0, "cannot read: %s", strerror(errno));
         } else if (S_ISDIR(fb.st_mode)) {
@@ -874,6 +931,16 @@ static void walk(loader *L, const char *root, const char *rel, dirid *stack, int
     }
     free(names.v);
     free(path);
+}
+
+/* The last component of a path, trailing slashes ignored ("corpus/x/" -> "x"). */
+static char *basename_of(const char *path)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/') n--;
+    size_t start = n;
+    while (start > 0 && path[start - 1] != '/') start--;
+    return strndup(path + start, n - start);
 }
 
 static void loaddir(loader *L, const char *path)
@@ -899,18 +966,7 @@ static void loaddir(loader *L, const char *path)
         free(files.v[i]);
     }
     free(files.v);
-    if (!L->st->name) {
-        const char *b = strrchr(path, '/');
-        while (b && b[1] == 0 && b > path) { /* trailing slash */
-            const char *p = b - 1;
-            while (p > path && *p != '/') p--;
-            b = *p == '/' ? p : NULL;
-            if (!b) break;
-        }
-        char *nm = strdup(b ? b + 1 : path);
-        if (nm) nm[strcspn(nm, "/")] = 0;
-        L->st->name = nm;
-    }
+    if (!L->st->name) L->st->name = basename_of(path);
 }
 
 /* --------------------------------------------------------- parallel pass */

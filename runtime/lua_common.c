@@ -12,12 +12,17 @@ void sift_lua_pushstr(lua_State *L, const char *s)
     else lua_pushnil(L);
 }
 
+void sift_lua_setmeta(lua_State *L, const char *name)
+{
+    luaL_getmetatable(L, name);
+    if (lua_istable(L, -1)) lua_setmetatable(L, -2);
+    else lua_pop(L, 1);
+}
+
 void sift_lua_newlist(lua_State *L, int n)
 {
     lua_createtable(L, n, 0);
-    luaL_getmetatable(L, SIFT_LIST);
-    if (lua_istable(L, -1)) lua_setmetatable(L, -2);
-    else lua_pop(L, 1);
+    sift_lua_setmeta(L, SIFT_LIST);
 }
 
 void sift_lua_newclass(lua_State *L, const char *name, const luaL_Reg *meta,

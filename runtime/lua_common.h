@@ -20,7 +20,10 @@
 #define SIFT_CORPUS "sift.corpus"
 #define SIFT_DOC "sift.doc"
 #define SIFT_SPAN "sift.span"
-#define SIFT_LIST "sift.list" /* metatable of plain sequences (set by the stdlib) */
+/* metatables of plain tables, defined by the stdlib (sift._setmeta) */
+#define SIFT_LIST "sift.list"
+#define SIFT_QUANTITY "sift.quantity"
+#define SIFT_TIME "sift.time"
 
 /* span kinds */
 enum { SIFT_SPAN_MATCH, SIFT_SPAN_SENTENCE, SIFT_SPAN_HEADLINE, SIFT_SPAN_PARAGRAPH };
@@ -60,6 +63,8 @@ lspan *sift_lua_checkspan(lua_State *L, int idx);
 
 /* Push a new empty sequence with the sift.list metatable. */
 void sift_lua_newlist(lua_State *L, int n);
+/* Give the table on top the stdlib metatable `name`, when it is defined. */
+void sift_lua_setmeta(lua_State *L, const char *name);
 
 /*
 ** Create a class: metatable `name` with the given metamethods and a methods

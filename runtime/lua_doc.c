@@ -10,8 +10,11 @@
 *** @method doc:sentences()  sentences and headlines, as spans
 *** @method doc:paragraphs() paragraphs, as spans
 *** @method doc:span(i, j)   the span of doc.text:sub(i, j)
+*** @method doc:quantities() the figures found in it (sift.quantity tables)
+*** @method doc:times()      the dates and durations found in it (sift.time tables)
 */
 #include <cJSON.h>
+#include <math.h>
 #include <string.h>
 
 #include "lua_common.h"
@@ -116,6 +119,112 @@ static int paragraphs(lua_State *L)
     return 1;
 }
 
+static void setnum(lua_State *L, const char *k, double v)
+{
+    if (isnan(v)) return;
+    if (v == floor(v) && fabs(v) < 9.0e15) lua_pushinteger(L, (lua_Integer)v);
+    else lua_pushnumber(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static void setstr(lua_State *L, const char *k, const char *v)
+{
+    if (!v || !*v) return;
+    lua_pushstring(L, v);
+    lua_setfield(L, -2, k);
+}
+
+static void setbool(lua_State *L, const char *k, int v)
+{
+    lua_pushboolean(L, v);
+    lua_setfield(L, -2, k);
+}
+
+/* Fields every record table shares: doc, start, stop (Lua positions), text. */
+static void setspan(lua_State *L, int docidx, const sift_doc *d, uint32_t start, uint32_t end)
+{
+    lua_pushvalue(L, docidx);
+    lua_setfield(L, -2, "doc");
+    lua_pushinteger(L, (lua_Integer)start + 1);
+    lua_setfield(L, -2, "start");
+    lua_pushinteger(L, (lua_Integer)end);
+    lua_setfield(L, -2, "stop");
+    lua_pushlstring(L, d->bytes + start, end - start);
+    lua_setfield(L, -2, "text");
+}
+
+/* doc:quantities() -- the figures in the document, as plain tables (sift.quantity). */
+static int quantities(lua_State *L)
+{
+    sift_doc *d = getdoc(L, 1);
+    sift_lua_newlist(L, (int)d->nquantities);
+    for (size_t i = 0; i < d->nquantities; i++) {
+        const sift_quantity *q = &d->quantities[i];
+        lua_createtable(L, 0, 12);
+        setspan(L, 1, d, q->start, q->end);
+        setnum(L, "value", q->value);
+        setnum(L, "min", q->min);
+        setnum(L, "max", q->max);
+        setnum(L, "coded", q->coded);
+        setstr(L, "unit", q->unit);
+        setbool(L, "approx", q->approx);
+        setbool(L, "vague", q->vague);
+        if (q->ordinal) setbool(L, "ordinal", 1);
+        if (!isnan(q->base)) {
+            lua_createtable(L, 0, 2);
+            setnum(L, "value", q->base);
+            setstr(L, "unit", q->base_unit);
+            lua_setfield(L, -2, "base");
+        }
+        if (!isnan(q->alt)) {
+            lua_createtable(L, 0, 5);
+            setnum(L, "value", q->alt);
+            setstr(L, "unit", q->alt_unit);
+            lua_pushinteger(L, (lua_Integer)q->alt_start + 1);
+            lua_setfield(L, -2, "start");
+            lua_pushinteger(L, (lua_Integer)q->alt_end);
+            lua_setfield(L, -2, "stop");
+            lua_pushlstring(L, d->bytes + q->alt_start, q->alt_end - q->alt_start);
+            lua_setfield(L, -2, "text");
+            lua_setfield(L, -2, "alt");
+        }
+        sift_lua_setmeta(L, SIFT_QUANTITY);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+/* doc:times() -- the dates and durations in the document (sift.time). */
+static int times(lua_State *L)
+{
+    static const char *const ANCHORS[] = {"none", "published", "dateline", "text"};
+    sift_doc *d = getdoc(L, 1);
+    char buf[32];
+    sift_lua_newlist(L, (int)d->ntimes);
+    for (size_t i = 0; i < d->ntimes; i++) {
+        const sift_time *t = &d->times[i];
+        lua_createtable(L, 0, 12);
+        setspan(L, 1, d, t->start, t->end);
+        setstr(L, "value", t->value);
+        setstr(L, "kind", t->kind == SIFT_TIME_DURATION ? "duration" : "date");
+        setstr(L, "precision", t->precision);
+        setstr(L, "mod", t->mod);
+        if (t->earliest != SIFT_NO_DAY) {
+            sift_fmt_day(t->earliest, buf);
+            setstr(L, "earliest", buf);
+        }
+        if (t->latest != SIFT_NO_DAY) {
+            sift_fmt_day(t->latest, buf);
+            setstr(L, "latest", buf);
+        }
+        setbool(L, "relative", t->relative);
+        setstr(L, "anchor", ANCHORS[t->anchor]);
+        sift_lua_setmeta(L, SIFT_TIME);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
 /*
 ** Lua positions to a byte range, following string.sub: negative positions
 ** count from the end, out-of-range ones are clamped.
@@ -199,6 +308,8 @@ void sift_lua_open_doc(lua_State *L)
     static const luaL_Reg methods[] = {{"sentences", sentences},
                                        {"paragraphs", paragraphs},
                                        {"span", span},
+                                       {"quantities", quantities},
+                                       {"times", times},
                                        {"_plainspan", plainspan},
                                        {NULL, NULL}};
     sift_lua_newclass(L, SIFT_DOC, meta, methods, d_index, FIELDS);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract.h"
 #include "host.h"
 #include "load.h"
 #include "lua_common.h"
@@ -186,6 +187,10 @@ static int load(lua_State *L)
     const sift_host *h = sift_host_get(L);
     sift_load_opts o = {h->opts.jobs, h->opts.lenient, h->opts.quiet, NULL};
     sift_store *st = sift_load(paths, n, &o);
+    if (st && sift_extract_run(st, &h->opts) != 0) {
+        sift_store_free(st);
+        st = NULL;
+    }
     if (!st) {
         lua_pushnil(L);
         lua_pushstring(L, "the corpus could not be loaded (the errors were printed)");
@@ -205,6 +210,10 @@ static int manifest(lua_State *L)
     const sift_host *h = sift_host_get(L);
     sift_load_opts o = {1, h->opts.lenient, 1, NULL};
     sift_store *st = sift_load_manifest_text(s, len, name, dir, &o);
+    if (st && sift_extract_run(st, &h->opts) != 0) {
+        sift_store_free(st);
+        st = NULL;
+    }
     if (!st) return luaL_error(L, "invalid fixture corpus (see the messages above)");
     sift_lua_pushcorpus(L, st);
     return 1;
@@ -230,12 +239,18 @@ static int fields(lua_State *L)
     return 1;
 }
 
-/* sift._setlistmt(mt) -- the metatable C gives the lists it returns. */
-static int setlistmt(lua_State *L)
+/*
+** sift._setmeta(name, mt) -- the metatable C gives the plain tables it
+** returns: lists ("sift.list"), quantities ("sift.quantity"), times
+** ("sift.time"). The stdlib defines them; C only attaches them.
+*/
+static int setmeta(lua_State *L)
 {
-    luaL_checktype(L, 1, LUA_TTABLE);
-    lua_settop(L, 1);
-    lua_setfield(L, LUA_REGISTRYINDEX, SIFT_LIST);
+    static const char *const NAMES[] = {SIFT_LIST, SIFT_QUANTITY, SIFT_TIME, NULL};
+    int which = luaL_checkoption(L, 1, NULL, NAMES);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    lua_setfield(L, LUA_REGISTRYINDEX, NAMES[which]);
     return 0;
 }
 
@@ -244,7 +259,7 @@ int sift_lua_open_sift(lua_State *L)
     static const luaL_Reg json[] = {{"decode", jdecode}, {"encode", jencode}, {NULL, NULL}};
     static const luaL_Reg fns[] = {{"key", key}, {"load", load}, {"_manifest", manifest},
                                    {"_methods", methods}, {"_fields", fields},
-                                   {"_setlistmt", setlistmt}, {NULL, NULL}};
+                                   {"_setmeta", setmeta}, {NULL, NULL}};
     luaL_newlib(L, fns);
     lua_pushliteral(L, SIFT_VERSION_STRING);
     lua_setfield(L, -2, "version");

@@ -106,6 +106,7 @@ static int s_tostring(lua_State *L)
         shown--;
     for (size_t i = 0; i < shown; i++) {
         char c = d->bytes[s->start + i];
+        if (c == '"' || c == '\\') luaL_addchar(&b, '\\');
         luaL_addchar(&b, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
     }
     luaL_addstring(&b, shown < n ? "…\"" : "\"");

@@ -39,6 +39,8 @@ void sift_doc_clear(sift_doc *d)
     free(d->sents);
     free(d->paras);
     free(d->lines);
+    free(d->quantities);
+    free(d->times);
     memset(d, 0, sizeof *d);
 }
 
@@ -219,4 +221,33 @@ int sift_doc_prepare(sift_doc *d, int lenient, char **err)
 oom:
     *err = msgf("%zu:%zu: out of memory%s", (size_t)1, (size_t)1, NULL);
     return -1;
+}
+
+/*
+** Civil date <-> day number (days since 1970-01-01), proleptic Gregorian,
+** by the usual era arithmetic (400-year cycles of 146097 days).
+*/
+int32_t sift_days(int y, int m, int d)
+{
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void sift_fmt_day(int32_t z, char *buf)
+{
+    z += 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int y = yoe + era * 400;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    int d = doy - (153 * mp + 2) / 5 + 1;
+    int m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    snprintf(buf, 32, "%04d-%02d-%02d", y, m, d);
 }

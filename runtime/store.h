@@ -47,6 +47,34 @@ typedef struct {
     uint8_t kind; /* SIFT_SENT_SENTENCE or SIFT_SENT_HEADLINE */
 } sift_sentence;
 
+/* A quantity (sift.grammar.number): absent numbers are NAN. */
+typedef struct {
+    uint32_t start, end; /* in the original bytes */
+    double value, min, max, coded;
+    double base;      /* value in the base unit of its dimension, or NAN */
+    double alt;       /* the bracketed other reading ("90 miles (144 km)"), or NAN */
+    uint32_t alt_start, alt_end; /* where the other reading stands */
+    char unit[12];    /* "" for a count */
+    char base_unit[12];
+    char alt_unit[12];
+    uint8_t approx, vague, ordinal;
+} sift_quantity;
+
+enum { SIFT_TIME_DATE, SIFT_TIME_DURATION };
+enum { SIFT_ANCHOR_NONE, SIFT_ANCHOR_PUBLISHED, SIFT_ANCHOR_DATELINE, SIFT_ANCHOR_TEXT };
+
+/* A time (sift.grammar.date). Day bounds are days since 1970-01-01. */
+typedef struct {
+    uint32_t start, end;
+    char value[24];     /* TIMEX3 */
+    char precision[8];  /* day month year decade century */
+    char mod[8];        /* START MID END APPROX BEFORE AFTER, or "" */
+    int32_t earliest, latest; /* SIFT_NO_DAY when unknown */
+    uint8_t kind, anchor, relative;
+} sift_time;
+
+#define SIFT_NO_DAY INT32_MIN
+
 typedef struct {
     /* metadata; NULL when absent */
     char *id, *path, *source, *published, *kind, *title, *language, *url;
@@ -65,6 +93,11 @@ typedef struct {
     uint32_t *lines; /* offset where each line starts; lines[0] == 0 */
     size_t nlines;
     size_t repaired; /* invalid sequences replaced under --lenient */
+    /* extraction (extract.c) */
+    sift_quantity *quantities;
+    size_t nquantities;
+    sift_time *times;
+    size_t ntimes;
 } sift_doc;
 
 typedef struct {
@@ -100,6 +133,10 @@ const char *sift_doc_plain(const sift_doc *d, size_t *len);
 /* Map plain positions to original bytes. */
 size_t sift_doc_src_start(const sift_doc *d, size_t plain_off);
 size_t sift_doc_src_end(const sift_doc *d, size_t plain_end);
+/* Days since 1970-01-01 of a YYYY-MM-DD date, and back (buf holds 32 bytes). */
+int32_t sift_days(int y, int m, int d);
+void sift_fmt_day(int32_t days, char *buf);
+
 /* 1-based line and column (in code points) of a byte offset. */
 void sift_doc_linecol(const sift_doc *d, size_t off, size_t *line, size_t *col);
 

@@ -5,6 +5,8 @@ local core = require "sift.core"
 local inspect = require "sift.inspect"
 local list = require "sift.list"
 local help = require "sift.help"
+require "sift.quantity" -- metatables of quantity and time records
+require "sift.time"
 local lpeg = require "lpeg"
 
 local setmetatable, type, tostring, select, ipairs, error = setmetatable, type, tostring, select, ipairs, error
@@ -16,7 +18,7 @@ local sift = core
 sift.inspect = inspect.inspect
 sift.list = list.new
 sift.help = help.help
-core._setlistmt(list.mt)
+core._setmeta("sift.list", list.mt)
 
 -- Methods written in Lua join the C methods tables of their classes.
 local methods = core._methods

@@ -50,3 +50,13 @@ $ sift run -j many -e 1
 $ sift run tests/data/mini
 -- exit 2
 -- stderr: nothing to run
+
+=== the binary is self-contained: the stdlib is compiled in
+$ cp "$SIFT" "$TMP/sift-copy" && cd / && "$TMP/sift-copy" run -e 'require("sift.inspect") ~= nil'
+true
+-- exit 0
+
+=== SIFT_PATH runs the stdlib from a source tree instead
+$ mkdir -p "$TMP/lib" && cp -r stdlib/sift "$TMP/lib/" && printf 'return { inspect = function() return "from SIFT_PATH" end }\n' > "$TMP/lib/sift/inspect.lua" && SIFT_PATH="$TMP/lib" sift run -e '{}'
+from SIFT_PATH
+-- exit 0

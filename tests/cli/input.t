@@ -61,7 +61,7 @@ $ sift run -e 1 tests/data/empty.txt
 === a malformed manifest gives file:line:col
 $ sift run -e 1 tests/data/syntax
 -- exit 2
--- stderr: tests/data/syntax/corpus.json:4:38: error: invalid JSON
+-- stderr: tests/data/syntax/corpus.json:4:34: error: invalid JSON
 
 === unknown manifest keys are warnings with their position
 $ sift run -e '#corpus' tests/data/badkeys

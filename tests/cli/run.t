@@ -17,7 +17,7 @@ $ sift run -e 'local x = 2; print(x * 21)'
 
 === the corpus is loaded as `corpus`
 $ sift run -e 'corpus, #corpus, corpus.name' tests/data/mini
-corpus mini (2 documents, 7 sentences)	2	"mini"
+corpus mini (2 documents, 8 sentences)	2	"mini"
 -- exit 0
 
 === a script error gives file:line, a traceback and exit 3; later scripts still run
@@ -56,6 +56,11 @@ $ sift run -e 'corpus:document("wire").sorce' tests/data/mini
 $ sift run -o "$TMP/out.txt" -e 'print("to the file")' tests/data/mini && cat "$TMP/out.txt" && [ -z "$(ls "$TMP" | grep '[.]tmp[.]')" ] && echo no temp file left
 to the file
 no temp file left
+-- exit 0
+
+=== -o /dev/null writes to the device, never replaces it
+$ sift run -o /dev/null -e 'print("gone")' && [ -c /dev/null ] && echo still a device
+still a device
 -- exit 0
 
 === -o into a folder that does not exist is an error

@@ -22,12 +22,17 @@ $ sift run -e 'io.open("tests/data/mini/docs/statement.txt"):read("l")'
 
 === no package.loadlib and no C modules
 $ sift run -e 'package.loadlib == nil, pcall(require, "socket.core")'
-true	false	"module 'socket.core' not found:\n\tno field package.preload['socket.core']\n\tno module 'socket.core' in the sift standard library"
+true	false	"module 'socket.core' not found:\n\9no field package.preload['socket.core']\n\9no module 'socket.core' in the sift standard library"
 -- exit 0
 
 === no binary chunks through load
 $ sift run -e 'load(string.dump(function() return 1 end))'
 nil	"attempt to load a binary chunk (mode is 't')"
+-- exit 0
+
+=== load takes a chunk name and an environment
+$ sift run -e 'load("return x", "=chunk", "t", {x = 5})(), load("return 1")(), load("return y", nil, "b", {y = 2})()'
+5	1	2
 -- exit 0
 
 === --unsafe opens the full library

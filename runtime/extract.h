@@ -1,0 +1,20 @@
+/*
+** extract.h -- the extraction stage: runs the Lua extractors of the stdlib
+** (sift.extract: quantities and times for now) over every document, one Lua
+** state per worker thread, and stores the records in the documents.
+**
+** Basic use:
+**     if (sift_extract_run(st, &opts) != 0) -> errors were printed
+**
+** Documents are independent, so the pass is parallel; each worker writes
+** only its own documents, so the store comes out the same for any -j.
+*/
+#ifndef SIFT_EXTRACT_H
+#define SIFT_EXTRACT_H
+
+#include "cli.h"
+#include "store.h"
+
+int sift_extract_run(sift_store *st, const sift_opts *o);
+
+#endif
