@@ -9,13 +9,48 @@
 -- Records and fields: stdlib/sift/grammar/README.md. Uses LPeg and
 -- sift.grammar.unit; every pattern is compiled once, when the module loads.
 --
--- How a scan works: one LPeg pass skips runs of bytes that cannot start a
--- quantity and whole words that are not one of the words a quantity can
--- start with (a trie, so a miss costs a few byte tests). At each remaining
--- candidate the full grammar runs and captures a raw table; a token it cannot
--- read (AK-47, 10:30, 2021-09-06, 1990s, 4x4) is skipped whole, so no match
--- begins inside a word. The raw tables are then checked against their
--- context in Lua (years, dates, names, idioms of "one") and become records.
+-- How a scan works: one LPeg pass walks the text a word at a time. Bytes
+-- that cannot start a word are skipped in one span; a word goes through one
+-- trie of every word a quantity can start with ("two", "more than",
+-- "dozens", "a year"), whose leaves go on with the grammar for what may
+-- follow that word, so a word that starts nothing costs a few byte tests
+-- and no capture; digits go to the grammar of numbers. A token the grammar
+-- cannot read (10:30, 2021-09-06, 1990s, 4x4) is skipped whole, so no match
+-- begins inside a word. Each match is a small raw table; a Lua pass checks
+-- it against its context (years, days of months, labels, names, idioms of
+-- "one") and makes the record.
+--
+-- Decisions (the answers to "what does X give?"):
+-- * Not quantities: years (four digits 1000-2099 without a separator,
+--   unless a count noun follows: "2000 people"), days of months, clock
+--   times, decades, numbers joined to a word ("AK-47", "COVID-19"), labels
+--   ("Article 5", "Boeing 737"), phone numbers, gallery counters and list
+--   numbers at the start of a line, fractions ("two thirds"), "one" as a
+--   pronoun or in idioms ("one of the", "on one side", "no one", "one day"
+--   unless a duration: "for one day"), and zero words ("no", "none": the
+--   claims layer decides when "no casualties" is a figure).
+-- * Ordinals ("third", "5th") are left out unless scan(text, {ordinals =
+--   true}); they then come with ordinal = true and a value, no bounds.
+-- * Bounds: "more than N" min N+1 and "fewer than N" max N-1 for counts; for
+--   measures and fractions the bound is N itself. "nearly/almost N": approx,
+--   max N; "just over N": approx, min N; "about/some/roughly N": approx, open.
+--   approx holds the word ("about"), vague the phrase ("dozens", "tens of
+--   thousands").
+-- * A range ("20-25", "between 20 and 25", "two or three") is one record:
+--   value is the low end (ACLED's convention), min and max the ends. "from
+--   20 to 25" is a change (two records); "3-1" is a score (none).
+-- * Vague words: plurals of scale words ("dozens", "hundreds", "tens of
+--   thousands") have min twice the scale and coded the scale; several,
+--   many, numerous, "a large number" are coded 10; "a few", "a handful"
+--   are vague with no interval. A vague word counting time ("several days")
+--   or occasions ("many times") is no quantity.
+-- * Units are canonical names (sift.grammar.unit): km, m, mi, ft, ha, km2,
+--   percent, pp, hour, day, week, month, year, ...; money is the ISO 4217
+--   code (USD, EUR, GBP, AFN), as the gold guidelines have it. "a year"
+--   after "within", "for", a bound word... is one year; "a year ago" is not.
+-- * "90 miles (144 kilometers)": one record with alt = {value, unit, s, e,
+--   text} (the bracketed reading and where it is), when the two agree within
+--   10% after conversion; otherwise two records.
 local lpeg = require "lpeg"
 local unit = require "sift.grammar.unit"
 
@@ -116,7 +151,8 @@ for _, w in ipairs{ "article", "articles", "resolution", "section", "chapter", "
   "highway", "flight", "no", "nos", "number", "room", "page", "pages", "p", "pp", "vol", "volume", "phase",
   "platform", "channel", "bus", "tier", "version", "episode", "season", "category", "grade", "exit", "junction",
   "terminal", "apartment", "tel", "phone", "fax", "ext", "art", "sec", "ch", "ref", "sura", "surah", "verse",
-  "psalm", "decree", "amendment", "protocol", "annex", "appendix", "schedule", "fig", "figure", "table" } do
+  "psalm", "decree", "amendment", "protocol", "annex", "appendix", "schedule", "fig", "figure", "table",
+  "km" } do
   DESIGNATORS[w] = true
 end
 
@@ -594,8 +630,11 @@ local function with_base(q)
   return q
 end
 
-local function new(text, s, e)
-  return setmetatable({ s = s, e = e, text = string_sub(text, s, e) }, Quantity)
+-- A record for text:sub(s, e), its fields set in one constructor (so the
+-- table is made at its final size).
+local function new(text, s, e, value, min, max, u)
+  return setmetatable({ s = s, e = e, text = string_sub(text, s, e), value = value, min = min, max = max,
+    unit = u, noun = nil }, Quantity)
 end
 
 -- Plural nouns that do not end in -s.
@@ -621,8 +660,8 @@ local function noun_after(text, e, skip_of, one)
   local got, first
   local after_of = pos ~= e + 1
   for _ = 1, 3 do
-    local w, p = string_match(text, "^[ \t]+[\"\226\128\156]*([%a][%a%-]*)()", pos)
-    if not w then w, p = string_match(text, "^\226\128\156([%a][%a%-]*)()", pos) end
+    local w, p = string_match(text, "^[ \t]+[\"\226\128\156]*([%a][%w%-]*)()", pos)
+    if not w then w, p = string_match(text, "^\226\128\156([%a][%w%-]*)()", pos) end
     if not w or NOT_NOUN[string_lower(w)] then break end
     if got and (string_find(w, "ed$") or string_find(w, "ing$")) then break end
     if not one and (PLURALS[w] or string_find(w, "[^s']s$") or string_find(w, "men$")) then return w end
@@ -638,11 +677,8 @@ end
 
 -- Turn one number table into a record (no context checks).
 local function single(text, raw, n, u, cur)
-  local q = new(text, raw.s, raw.qe - 1)
-  q.value = value_of(n, cur and MSCALES)
-  q.unit = cur or u
-  q.min, q.max = q.value, q.value
-  return q
+  local v = value_of(n, cur and MSCALES)
+  return new(text, raw.s, raw.qe - 1, v, v, v, cur or u)
 end
 
 -- Checks a bare number against its context; true when it is not a quantity.
@@ -661,14 +697,27 @@ local function label_or_time(text, raw, n, q)
   if string_find(text, "^[ \t]*[AaPp]%.?[Mm]%f[^%w]", raw.qe) then return true end
   if lnw and (lnw == "gmt" or lnw == "utc" or lnw == "o'clock" or lnw == "hrs" and #d == 4) then return true end
   if q.unit then return false end
-  local pw, gap, praw, pat, poss = prev_word(text, raw.s)
-  local blank = gap and string_find(gap, "^[ \t]+$")
-  -- A day of a month: "5 September", "September 5", "Sept. 6", "3 and 4 September".
-  if #d <= 2 and v >= 1 and v <= 31 and integral(v) then
+  -- A day of a month: "5 September", "3 and 4 September", "September 5",
+  -- "Sept. 6".
+  local day = #d <= 2 and v >= 1 and v <= 31 and integral(v)
+  if day then
     if nw and string_find(nw, "^%u") and MONTHS[lnw] then return true end
     local m2 = lnw == "of" and string_match(text, "^[ \t]+of[ \t]+(%u%a+)", raw.qe)
       or lnw == "and" and string_match(text, "^[ \t]+and[ \t]+%d%d?[ \t]+(%u%a+)", raw.qe)
     if m2 and MONTHS[string_lower(m2)] then return true end
+  end
+  -- A footnote mark: "[12]".
+  if string_byte(text, raw.s - 1) == 91 and string_byte(text, raw.qe) == 93 then return true end
+  -- The checks below need the word before; most numbers follow punctuation,
+  -- or a blank and a word that is no label.
+  local b1, b2 = string_byte(text, raw.s - 2, raw.s - 1)
+  if raw.s <= 2 or not (ISBLANK[b2] or b2 == 40 or b2 == 91) or not (ISWORD[b1] or b1 == 46 or ISBLANK[b1]
+    or b1 == 40 or b1 >= 128) then
+    return false
+  end
+  local pw, gap, praw, pat, poss = prev_word(text, raw.s)
+  local blank = gap and string_find(gap, "^[ \t]+$")
+  if day then
     if pw and blank and MONTHS[pw] and string_find(praw, "^%u") then return true end
     if pw and WEEKDAYS[pw] and string_find(gap, "^[ \t]*%($") then return true end
   end
@@ -676,32 +725,39 @@ local function label_or_time(text, raw, n, q)
   if pw and blank then
     if DESIGNATORS[pw] then return true end
     if string_find(praw, "^%u") and not poss and not CAP_FUNCTION[pw] and not string_find(d, "[,.]")
-      and not MONTHS[pw] and not sentence_start(text, pat) and not title_line(text, n.s) then
+      and not MONTHS[pw] and not sentence_start(text, pat) and not title_line(text, raw.s) then
       return true
     end
   end
-  -- A footnote mark: "[12]".
-  if string_byte(text, raw.s - 1) == 91 and string_byte(text, raw.qe) == 93 then return true end
   return false
+end
+
+-- Fractions: "one third", "two thirds", "one half" are shares, not counts.
+local FRACTIONS = {}
+for _, w in ipairs{ "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth",
+  "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths" } do
+  FRACTIONS[w] = true
 end
 
 -- Checks number words against their context; true when they are not a quantity.
 local function idiom(text, raw, n)
-  local first = string_match(text, "^%a+", n.s)
+  local ns, ne = n.ns or n.s, n.ne or n.e
+  local first = string_match(text, "^%a+", ns)
   local lfirst = string_lower(first)
+
   if not raw.m and lfirst == "one" and #n.w == 1 and not n.half then
     local pw = prev_word(text, raw.s)
-    local nw = next_word(text, n.e - 1)
+    local nw = next_word(text, ne - 1)
     nw = nw and string_lower(nw)
     if pw and ONE_PRONOUN[pw] then return true end
     -- "one by one"
     if pw == "by" and string_find(string_sub(text, raw.s - 8 > 0 and raw.s - 8 or 1, raw.s - 1), "[Oo]ne by%s+$") then
       return true
     end
-    if string_find(text, "^['\226][\128-\255]*s", n.e) then return true end
+    if string_find(text, "^['\226][\128-\255]*s", ne) then return true end
     if nw and ONE_IDIOM[nw] then return true end
     if nw and ONE_TIME[nw] and not (pw and DURATION_PREP[pw]) then return true end
-    if nw == "of" or nw == "by" or nw == "or" and string_find(text, "^[ \t]+or[ \t]+another", n.e) then
+    if nw == "of" or nw == "by" or nw == "or" and string_find(text, "^[ \t]+or[ \t]+another", ne) then
       return true
     end
   end
@@ -741,15 +797,17 @@ local function build(text, raw, out)
   if not raw.s then raw.s = phrase_start(text, raw.ph, raw.pe) end
   local s = raw.s
   if s > 2 and JOINERS[string_byte(text, s - 1)] and ISWORD[string_byte(text, s - 2)] then return end
-  local n = raw.n
-  if not n and (raw.d or raw.w) then
-    n = { s = raw.ns or raw.s, e = raw.ne, d = raw.d, x = raw.x, w = raw.w, half = raw.half, hx = raw.hx }
-    raw.n = n
-  end
+  -- A number read after a bound word is a table of its own; one read at the
+  -- start of the candidate has its fields (d, x, w, half, hx, ns, ne) in raw.
+  local n = raw.n or (raw.d or raw.w) and raw
   local k = raw.n2 and "range" or n and "num" or raw.v and "vague" or raw.au and "aunit" or "ord"
   if k == "num" then
     raw.e = raw.qe or raw.e
     local q = single(text, raw, n, raw.u, raw.cur)
+    if not q.unit then
+      local after = next_word(text, (n.ne or n.e) - 1)
+      if after and FRACTIONS[string_lower(after)] then return end
+    end
     if raw.m == nil and (n.d and label_or_time(text, raw, n, q) or n.w and idiom(text, raw, n)) then return end
     if raw.m and n.d and is_year_like(n) and not q.unit then
       local pw = prev_word(text, raw.s)
@@ -763,8 +821,7 @@ local function build(text, raw, out)
       local av = value_of(a.n)
       local b1, u1 = unit.base(q.value, q.unit)
       local b2, u2 = unit.base(av, a.u)
-      local alt = new(text, a.s, a.e - 1)
-      alt.value, alt.unit = av, a.u
+      local alt = new(text, a.s, a.e - 1, av, nil, nil, a.u)
       if b1 and b2 and u1 == u2 and math_abs(b1 - b2) <= 0.1 * math_max(b1, b2) and q.unit ~= a.u then
         q.alt = { value = av, unit = a.u, s = alt.s, e = alt.e, text = alt.text }
         out[#out + 1] = q
@@ -796,17 +853,14 @@ local function build(text, raw, out)
     -- "from 20 to 25 percent" is a change, not a range, and so is "5 or 3":
     -- two figures. "3-1" is a score or a label: nothing.
     if raw.sep == "to" and pw == "from" or raw.sep ~= "dash" and v2 <= v1 then
-      local a = new(text, n1.s, n1.e - 1)
-      a.value, a.min, a.max, a.unit = v1, v1, v1, u1 or u
-      local b = new(text, n2.s, raw.e - 1)
-      b.value, b.min, b.max, b.unit = v2, v2, v2, u
+      local a = new(text, n1.ns or n1.s, (n1.ne or n1.e) - 1, v1, v1, v1, u1 or u)
+      local b = new(text, n2.s, raw.e - 1, v2, v2, v2, u)
       out[#out + 1] = with_base(a)
       out[#out + 1] = with_base(b)
       return
     end
     if v2 <= v1 then return end
-    local q = new(text, raw.s, raw.e - 1)
-    q.value, q.min, q.max, q.unit = v1, v1, v2, u
+    local q = new(text, raw.s, raw.e - 1, v1, v1, v2, u)
     if raw.m then
       local class = MODS[raw.m]
       if class == "about" or class == "near" or class == "over" then q.approx = raw.m end
@@ -841,11 +895,8 @@ local function build(text, raw, out)
   elseif k == "aunit" then
     local pw = prev_word(text, raw.s)
     if not raw.m and not (pw and DURATION_PREP[pw]) then return end
-    local q = new(text, raw.s, raw.e - 1)
-    local name = raw.au == "fortnight" and "week" or raw.au
-    q.value = raw.au == "fortnight" and 2 or 1
-    q.unit = name
-    q.min, q.max = q.value, q.value
+    local v = raw.au == "fortnight" and 2 or 1
+    local q = new(text, raw.s, raw.e - 1, v, v, v, raw.au == "fortnight" and "week" or raw.au)
     if raw.m then bound(q, MODS[raw.m], raw.m) end
     out[#out + 1] = with_base(q)
   elseif k == "ord" then
@@ -862,8 +913,8 @@ local function build(text, raw, out)
     else
       v = raw.ov
     end
-    local q = new(text, raw.s, raw.e - 1)
-    q.value, q.ordinal = v, true
+    local q = new(text, raw.s, raw.e - 1, v)
+    q.ordinal = true
     out[#out + 1] = q
   end
 end

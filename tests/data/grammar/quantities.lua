@@ -215,6 +215,7 @@ return {
   { "2021-09-06", {} },
   { "06/09/2021", {} },
   { "on 3 and 4 September", {} },
+  { "statements of the front, 3 and 4 September 2021", {} },
   { "5-6 September", {} },
   { "Friday (3)", {} },
   { "the 2011 census", {} },
@@ -240,6 +241,8 @@ return {
   { "COVID-19 cases", {} },
   { "the G20 summit", {} },
   { "Mi-17 helicopters", {} },
+  { "two AK-47s", { { text = "two", noun = "AK-47s" } } },
+  { "between km 20 and km 35", {} },
   { "Article 5 applies", {} },
   { "Resolution 2254", {} },
   { "No. 10", {} },
@@ -255,6 +258,11 @@ return {
   { "see note [12]", {} },
   { "www.example.com/2021/09/news", {} },
   { "#5", {} },
+
+  -- fractions are shares, not counts
+  { "Rebels hold roughly one third of the country.", {} },
+  { "two thirds of the land", {} },
+  { "one-third of the houses", {} },
 
   -- zero is for the claims layer
   { "There were no civilian casualties.", {} },
