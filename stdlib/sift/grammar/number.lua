@@ -699,8 +699,8 @@ local function label_or_time(text, raw, n, q)
   if q.unit then return false end
   -- A day of a month: "5 September", "3 and 4 September", "September 5",
   -- "Sept. 6".
-  local day = #d <= 2 and v >= 1 and v <= 31 and integral(v)
-  if day then
+  local mday = #d <= 2 and v >= 1 and v <= 31 and integral(v)
+  if mday then
     if nw and string_find(nw, "^%u") and MONTHS[lnw] then return true end
     local m2 = lnw == "of" and string_match(text, "^[ \t]+of[ \t]+(%u%a+)", raw.qe)
       or lnw == "and" and string_match(text, "^[ \t]+and[ \t]+%d%d?[ \t]+(%u%a+)", raw.qe)
@@ -717,7 +717,7 @@ local function label_or_time(text, raw, n, q)
   end
   local pw, gap, praw, pat, poss = prev_word(text, raw.s)
   local blank = gap and string_find(gap, "^[ \t]+$")
-  if day then
+  if mday then
     if pw and blank and MONTHS[pw] and string_find(praw, "^%u") then return true end
     if pw and WEEKDAYS[pw] and string_find(gap, "^[ \t]*%($") then return true end
   end
