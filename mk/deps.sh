@@ -5,7 +5,7 @@
 # Usage: mk/deps.sh [--test]   (--test adds what `make test` needs)
 set -u
 pkgs="gcc make pkg-config liblua5.4-dev lua-lpeg-dev libcjson-dev libutf8proc-dev libedit-dev"
-[ "${1:-}" = "--test" ] && pkgs="$pkgs lua-check"
+[ "${1:-}" = "--test" ] && pkgs="$pkgs lua-check clang-format"
 
 missing=""
 for p in $pkgs; do

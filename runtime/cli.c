@@ -103,8 +103,10 @@ int sift_opts_parse(int argc, char **argv, sift_opts *o, const char *help, sift_
         const char *a = argv[i], *v;
         double x;
         if (dashdash || a[0] != '-' || !strcmp(a, "-")) {
-            if (endswith(a, ".lua")) o->scripts[o->nscripts++] = a;
-            else o->paths[o->npaths++] = a;
+            if (endswith(a, ".lua"))
+                o->scripts[o->nscripts++] = a;
+            else
+                o->paths[o->npaths++] = a;
             continue;
         }
         if (!strcmp(a, "--")) {
@@ -160,9 +162,12 @@ int sift_opts_parse(int argc, char **argv, sift_opts *o, const char *help, sift_
             i += used - 1;
         }
     }
-    if (!strcmp(color, "always")) o->color = 1;
-    else if (!strcmp(color, "never")) o->color = 0;
-    else o->color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    if (!strcmp(color, "always"))
+        o->color = 1;
+    else if (!strcmp(color, "never"))
+        o->color = 0;
+    else
+        o->color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     return 0;
 }
 

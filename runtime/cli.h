@@ -9,29 +9,24 @@
 
 #include <stddef.h>
 
-enum {
-    SIFT_EXIT_OK = 0,
-    SIFT_EXIT_FINDINGS = 1,
-    SIFT_EXIT_INPUT = 2,
-    SIFT_EXIT_SCRIPT = 3
-};
+enum { SIFT_EXIT_OK = 0, SIFT_EXIT_FINDINGS = 1, SIFT_EXIT_INPUT = 2, SIFT_EXIT_SCRIPT = 3 };
 
 #define SIFT_VERSION "0.1.0"
 
 /* Options common to the commands; each command reads the ones it uses. */
 typedef struct {
-    int jobs;          /* -j N; 0 = all cores */
-    int quiet;         /* --quiet */
-    int unsafe;        /* --unsafe: full Lua standard library */
-    int lenient;       /* --lenient: repair invalid UTF-8 with U+FFFD */
-    int color;         /* resolved --color: 1 on, 0 off */
-    long max_memory;   /* --max-memory, bytes; 0 = no limit */
-    double timeout;    /* --timeout, seconds per script; 0 = none */
-    const char *output;  /* -o FILE */
-    const char *format;  /* --format */
-    const char *fail_on; /* --fail-on */
-    const char *config;  /* --config FILE */
-    const char *expr;    /* run -e */
+    int jobs;             /* -j N; 0 = all cores */
+    int quiet;            /* --quiet */
+    int unsafe;           /* --unsafe: full Lua standard library */
+    int lenient;          /* --lenient: repair invalid UTF-8 with U+FFFD */
+    int color;            /* resolved --color: 1 on, 0 off */
+    long max_memory;      /* --max-memory, bytes; 0 = no limit */
+    double timeout;       /* --timeout, seconds per script; 0 = none */
+    const char *output;   /* -o FILE */
+    const char *format;   /* --format */
+    const char *fail_on;  /* --fail-on */
+    const char *config;   /* --config FILE */
+    const char *expr;     /* run -e */
     const char **scripts; /* .lua files named on the command line */
     int nscripts;
     const char **paths; /* corpus arguments */

@@ -37,14 +37,18 @@ static const char HELP[] =
 
 static void addnum(cJSON *o, const char *k, double v)
 {
-    if (isnan(v)) cJSON_AddNullToObject(o, k);
-    else cJSON_AddNumberToObject(o, k, v);
+    if (isnan(v))
+        cJSON_AddNullToObject(o, k);
+    else
+        cJSON_AddNumberToObject(o, k, v);
 }
 
 static void addstr(cJSON *o, const char *k, const char *v)
 {
-    if (v && *v) cJSON_AddStringToObject(o, k, v);
-    else cJSON_AddNullToObject(o, k);
+    if (v && *v)
+        cJSON_AddStringToObject(o, k, v);
+    else
+        cJSON_AddNullToObject(o, k);
 }
 
 static int emit(FILE *out, cJSON *o)
@@ -181,7 +185,8 @@ int sift_cmd_extract(int argc, char **argv)
         goto out;
     }
     int bad = writeall(f, st);
-    if (o.output) bad |= sift_out_close(f, o.output, tmp, !bad) != 0;
+    if (o.output)
+        bad |= sift_out_close(f, o.output, tmp, !bad) != 0;
     else if ((bad |= fflush(stdout) != 0))
         sift_errorf("cannot write the output: %s", strerror(errno ? errno : EIO));
     double t3 = sift_now();

@@ -51,9 +51,12 @@ static char *history_path(void)
     const char *state = getenv("XDG_STATE_HOME");
     const char *home = getenv("HOME");
     char base[4096];
-    if (state && *state) snprintf(base, sizeof base, "%s/sift", state);
-    else if (home && *home) snprintf(base, sizeof base, "%s/.local/state/sift", home);
-    else return NULL;
+    if (state && *state)
+        snprintf(base, sizeof base, "%s/sift", state);
+    else if (home && *home)
+        snprintf(base, sizeof base, "%s/.local/state/sift", home);
+    else
+        return NULL;
     /* mkdir -p */
     for (char *p = base + 1; *p; p++)
         if (*p == '/') {
@@ -169,8 +172,10 @@ static int command(lua_State *L, const char *line)
         }
         lua_getglobal(L, "sift");
         lua_getfield(L, -1, "help");
-        if (n) lua_pushstring(L, argbuf);
-        else lua_pushnil(L);
+        if (n)
+            lua_pushstring(L, argbuf);
+        else
+            lua_pushnil(L);
         int st = sift_host_docall(L, 1, 0);
         if (st != LUA_OK) sift_host_report(L);
         lua_pop(L, 1);
@@ -306,8 +311,10 @@ int sift_cmd_repl(int argc, char **argv)
         hist = history_path();
         if (hist) read_history(hist);
         lua_getglobal(L, "corpus");
-        if (!lua_isnil(L, -1)) printf("sift %s  %s\n", SIFT_VERSION, luaL_tolstring(L, -1, NULL));
-        else printf("sift %s  (no corpus loaded)\n", SIFT_VERSION);
+        if (!lua_isnil(L, -1))
+            printf("sift %s  %s\n", SIFT_VERSION, luaL_tolstring(L, -1, NULL));
+        else
+            printf("sift %s  (no corpus loaded)\n", SIFT_VERSION);
         lua_settop(L, 0);
         puts("Type :help for help, :quit to leave.");
     }

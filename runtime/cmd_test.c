@@ -95,8 +95,10 @@ static void collect(files *f, const char *dir, int depth)
         struct stat sb;
         if (stat(path, &sb) != 0) continue;
         size_t n = strlen(e->d_name);
-        if (S_ISDIR(sb.st_mode)) collect(f, shown, depth + 1);
-        else if (n > 9 && !strcmp(e->d_name + n - 9, "_test.lua")) add(f, shown);
+        if (S_ISDIR(sb.st_mode))
+            collect(f, shown, depth + 1);
+        else if (n > 9 && !strcmp(e->d_name + n - 9, "_test.lua"))
+            add(f, shown);
     }
     closedir(d);
 }

@@ -179,8 +179,10 @@ static void xone(void *ctx, size_t i, int worker)
     const char *plain = sift_doc_plain(d, &plen);
     lua_getfield(L, LUA_REGISTRYINDEX, "sift.extract.document");
     lua_pushlstring(L, plain, plen);
-    if (d->published) lua_pushstring(L, d->published);
-    else lua_pushnil(L);
+    if (d->published)
+        lua_pushstring(L, d->published);
+    else
+        lua_pushnil(L);
     if (sift_host_docall(L, 2, 1) != LUA_OK) {
         snprintf(msg, sizeof msg, "%s: error: extraction failed: %s", d->path,
                  lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");

@@ -156,8 +156,7 @@ static int searcher(lua_State *L)
     for (const sift_embedded *e = sift_stdlib; e->name; e++) {
         if (strcmp(e->name, name) != 0) continue;
         const char *chunk = lua_pushfstring(L, "@%s", e->chunk);
-        if (luaL_loadbufferx(L, e->data, (size_t)e->len, chunk, "t") != LUA_OK)
-            return lua_error(L);
+        if (luaL_loadbufferx(L, e->data, (size_t)e->len, chunk, "t") != LUA_OK) return lua_error(L);
         lua_pushstring(L, e->chunk);
         return 2;
     }
@@ -205,8 +204,9 @@ static int ro_open(lua_State *L)
 {
     const char *mode = luaL_optstring(L, 2, "r");
     if (strcmp(mode, "r") != 0 && strcmp(mode, "rb") != 0)
-        return luaL_error(L, "io.open: mode '%s' is not allowed in the sandbox (files are "
-                             "read-only; write results with -o, or run with --unsafe)",
+        return luaL_error(L,
+                          "io.open: mode '%s' is not allowed in the sandbox (files are "
+                          "read-only; write results with -o, or run with --unsafe)",
                           mode);
     int base = lua_gettop(L);
     lua_pushvalue(L, lua_upvalueindex(1));

@@ -60,8 +60,10 @@ void sift_text_linecol(const char *text, size_t len, size_t off, size_t *line, s
 static void vdiag(loader *L, int error, const char *file, const char *text, size_t len, size_t off,
                   const char *fmt, va_list ap)
 {
-    if (error) L->errors++;
-    else if (L->o->quiet) return;
+    if (error)
+        L->errors++;
+    else if (L->o->quiet)
+        return;
     if (file && text) {
         size_t line, col;
         sift_text_linecol(text, len, off, &line, &col);
@@ -266,8 +268,10 @@ static size_t scan(jfile *jf, size_t i, size_t key)
             i = skipws(s, len, i + 1); /* ':' */
         }
         i = skipws(s, len, scan(jf, i, k));
-        if (i < len && s[i] == ',') i = skipws(s, len, i + 1);
-        else return i + 1;
+        if (i < len && s[i] == ',')
+            i = skipws(s, len, i + 1);
+        else
+            return i + 1;
     }
     return len;
 }
@@ -370,7 +374,8 @@ static void jfree(jfile *jf)
     memset(jf, 0, sizeof *jf);
 }
 
-#define JERR(L, jf, node, ...) errat(L, (jf)->path, (jf)->text, (jf)->len, jpos(jf, node, 0), __VA_ARGS__)
+#define JERR(L, jf, node, ...)                                                                     \
+    errat(L, (jf)->path, (jf)->text, (jf)->len, jpos(jf, node, 0), __VA_ARGS__)
 
 static const char *jtype(const cJSON *v)
 {
@@ -457,8 +462,8 @@ static int isdate(const char *s)
 /* ------------------------------------------------------- sides, entities */
 
 static const char *const SIDE_KEYS[] = {"label", "aliases", "party", "description", NULL};
-static const char *const DECL_KEYS[] = {"name", "kind", "side", "aliases", "description", "url",
-                                        NULL};
+static const char *const DECL_KEYS[] = {"name",        "kind", "side", "aliases",
+                                        "description", "url",  NULL};
 static const char *const KINDS[] = {"person", "org", "place", "group", "other", NULL};
 
 static sift_side *getside(sift_store *st, const char *id)
@@ -569,12 +574,11 @@ static void loaddecls(loader *L, jfile *jf, const cJSON *ents)
 
 /* ------------------------------------------------------------- documents */
 
-static const char *const DOC_FIELDS[] = {"id",    "path",     "source", "published",
-                                         "kind",  "title",    "language", "url",
-                                         "text",  NULL};
-static const char *const DOC_KEYS[] = {"id",       "path",  "source",   "published", "kind",
-                                       "title",    "language", "url",   "text",      "based_on",
-                                       "author",   "dateline", "notes", "description", NULL};
+static const char *const DOC_FIELDS[] = {"id",    "path",     "source", "published", "kind",
+                                         "title", "language", "url",    "text",      NULL};
+static const char *const DOC_KEYS[] = {"id",     "path",     "source", "published",   "kind",
+                                       "title",  "language", "url",    "text",        "based_on",
+                                       "author", "dateline", "notes",  "description", NULL};
 
 /*
 ** "file:line:col" of a node, for messages about a document later on. The
@@ -644,8 +648,9 @@ static void adddoc(loader *L, jfile *jf, const cJSON *rec, const char *dir, cons
         bad = 1;
     }
     if (!text && !f[1] && !bad) {
-        JERR(L, jf, rec, manifest ? "document '%s' needs a 'path' or a 'text'"
-                                  : "record '%s' has no 'text' string",
+        JERR(L, jf, rec,
+             manifest ? "document '%s' needs a 'path' or a 'text'"
+                      : "record '%s' has no 'text' string",
              f[0]);
         bad = 1;
     }
@@ -689,8 +694,8 @@ static void loaddir(loader *L, const char *path);
 static void loadmanifest(loader *L, const char *path, int want_docs, int depth)
 {
     if (depth > SIFT_MAX_INCLUDE_DEPTH) {
-        errat(L, path, NULL, 0, 0,
-              "includes nested more than %d deep (an include cycle?)", SIFT_MAX_INCLUDE_DEPTH);
+        errat(L, path, NULL, 0, 0, "includes nested more than %d deep (an include cycle?)",
+              SIFT_MAX_INCLUDE_DEPTH);
         return;
     }
     size_t len;
@@ -706,9 +711,9 @@ static void loadmanifest(loader *L, const char *path, int want_docs, int depth)
         if (!cJSON_IsObject(jf.root)) {
             JERR(L, &jf, jf.root, "a manifest must be a JSON object (got %s)", jtype(jf.root));
         } else {
-            static const char *const TOP[] = {"name",     "description", "include", "sides",
-                                              "entities", "documents",   "extractors",
-                                              "fictional", "license",    "notes",   NULL};
+            static const char *const TOP[] = {"name",     "description", "include",    "sides",
+                                              "entities", "documents",   "extractors", "fictional",
+                                              "license",  "notes",       NULL};
             checkkeys(L, &jf, jf.root, "the manifest", TOP);
             const cJSON *inc = cJSON_GetObjectItemCaseSensitive(jf.root, "include");
             if (inc && !cJSON_IsArray(inc))
@@ -732,8 +737,10 @@ static void loadmanifest(loader *L, const char *path, int want_docs, int depth)
             if ((v = cJSON_GetObjectItemCaseSensitive(jf.root, "entities"))) loaddecls(L, &jf, v);
             int bad = 0;
             char *name = jstr(L, &jf, jf.root, "name", &bad);
-            if (want_docs && name && !L->st->name) L->st->name = name;
-            else free(name);
+            if (want_docs && name && !L->st->name)
+                L->st->name = name;
+            else
+                free(name);
             v = cJSON_GetObjectItemCaseSensitive(jf.root, "documents");
             if (want_docs && v && !cJSON_IsArray(v))
                 JERR(L, &jf, v, "'documents' must be an array (got %s)", jtype(v));
@@ -830,9 +837,12 @@ static void loadfile(loader *L, const char *path, const char *rel, int named)
 {
     sift_fmt fmt;
     int k = filekind(path, &fmt);
-    if (k == K_JSON) loadrecords(L, path, rel, 0);
-    else if (k == K_JSONL) loadrecords(L, path, rel, 1);
-    else if (k == K_DOC || named) loaddocfile(L, path, rel, fmt);
+    if (k == K_JSON)
+        loadrecords(L, path, rel, 0);
+    else if (k == K_JSONL)
+        loadrecords(L, path, rel, 1);
+    else if (k == K_DOC || named)
+        loaddocfile(L, path, rel, fmt);
 }
 
 typedef struct {
@@ -884,7 +894,8 @@ static void walk(loader *L, const char *root, const char *rel, dirid *stack, int
     }
     for (int i = 0; i < depth; i++)
         if (stack[i].dev == sb.st_dev && stack[i].ino == sb.st_ino) {
-            errat(L, path, NULL, 0, 0, "directory loop (this folder contains itself through a link)");
+            errat(L, path, NULL, 0, 0,
+                  "directory loop (this folder contains itself through a link)");
             free(path);
             return;
         }
@@ -918,8 +929,10 @@ static void walk(loader *L, const char *root, const char *rel, dirid *stack, int
             errat(L, full, NULL, 0, 0, "cannot read: %s", strerror(errno));
         } else if (S_ISDIR(fb.st_mode)) {
             char *man = joinpath(full, "corpus.json");
-            if (man && access(man, F_OK) == 0) push(out, joinpath(r, "corpus.json"));
-            else walk(L, root, r, stack, depth + 1, out);
+            if (man && access(man, F_OK) == 0)
+                push(out, joinpath(r, "corpus.json"));
+            else
+                walk(L, root, r, stack, depth + 1, out);
             free(man);
         } else if (S_ISREG(fb.st_mode)) {
             sift_fmt fmt;
@@ -975,9 +988,9 @@ typedef struct {
     sift_store *st;
     int lenient;
     char **errs;
-    int progress;        /* show progress on stderr (a terminal) */
-    atomic_size_t done;  /* documents prepared so far */
-    double last;         /* when progress was last shown (worker 0 only) */
+    int progress;       /* show progress on stderr (a terminal) */
+    atomic_size_t done; /* documents prepared so far */
+    double last;        /* when progress was last shown (worker 0 only) */
 } prep;
 
 static double seconds(void)
@@ -1137,8 +1150,9 @@ sift_store *sift_load(const char *const *paths, int npaths, const sift_load_opts
         }
     }
     if (!L.errors && L.st->ndocs == 0 && npaths > 0) {
-        errat(&L, NULL, NULL, 0, 0, "no documents found in %s%s (documents are .txt, .md, "
-                                    ".wiki, .html, .json or .jsonl files)",
+        errat(&L, NULL, NULL, 0, 0,
+              "no documents found in %s%s (documents are .txt, .md, "
+              ".wiki, .html, .json or .jsonl files)",
               paths[0], npaths > 1 ? " and the other paths" : "");
     }
     if (npaths > 1 || !L.st->name) {
@@ -1148,8 +1162,8 @@ sift_store *sift_load(const char *const *paths, int npaths, const sift_load_opts
     return finish(&L);
 }
 
-sift_store *sift_load_manifest_text(const char *text, size_t len, const char *name,
-                                    const char *dir, const sift_load_opts *o)
+sift_store *sift_load_manifest_text(const char *text, size_t len, const char *name, const char *dir,
+                                    const sift_load_opts *o)
 {
     loader L = {sift_store_new(), o, 0};
     if (!L.st) return NULL;

@@ -34,8 +34,8 @@ sift_store *sift_load(const char *const *paths, int npaths, const sift_load_opts
 ** relative to `dir`. `name` stands for the file in messages. Returns NULL
 ** after printing errors.
 */
-sift_store *sift_load_manifest_text(const char *text, size_t len, const char *name,
-                                    const char *dir, const sift_load_opts *o);
+sift_store *sift_load_manifest_text(const char *text, size_t len, const char *name, const char *dir,
+                                    const sift_load_opts *o);
 
 /* 1-based line and column (code points) of offset off in text. */
 void sift_text_linecol(const char *text, size_t len, size_t off, size_t *line, size_t *col);

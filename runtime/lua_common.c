@@ -8,15 +8,19 @@
 
 void sift_lua_pushstr(lua_State *L, const char *s)
 {
-    if (s) lua_pushstring(L, s);
-    else lua_pushnil(L);
+    if (s)
+        lua_pushstring(L, s);
+    else
+        lua_pushnil(L);
 }
 
 void sift_lua_setmeta(lua_State *L, const char *name)
 {
     luaL_getmetatable(L, name);
-    if (lua_istable(L, -1)) lua_setmetatable(L, -2);
-    else lua_pop(L, 1);
+    if (lua_istable(L, -1))
+        lua_setmetatable(L, -2);
+    else
+        lua_pop(L, 1);
 }
 
 void sift_lua_newlist(lua_State *L, int n)

@@ -18,12 +18,12 @@
 #include "store.h"
 
 #define SIFT_CORPUS "sift.corpus"
-#define SIFT_DOC "sift.doc"
-#define SIFT_SPAN "sift.span"
+#define SIFT_DOC    "sift.doc"
+#define SIFT_SPAN   "sift.span"
 /* metatables of plain tables, defined by the stdlib (sift._setmeta) */
-#define SIFT_LIST "sift.list"
+#define SIFT_LIST     "sift.list"
 #define SIFT_QUANTITY "sift.quantity"
-#define SIFT_TIME "sift.time"
+#define SIFT_TIME     "sift.time"
 
 /* span kinds */
 enum { SIFT_SPAN_MATCH, SIFT_SPAN_SENTENCE, SIFT_SPAN_HEADLINE, SIFT_SPAN_PARAGRAPH };

@@ -26,7 +26,7 @@ lcorpus *sift_lua_checkcorpus(lua_State *L, int idx)
 void sift_lua_pushcorpus(lua_State *L, sift_store *st)
 {
     lcorpus *c = lua_newuserdatauv(L, sizeof *c, 1); /* [ud] */
-    c->st = NULL; /* valid (empty) before anything can fail */
+    c->st = NULL;                                    /* valid (empty) before anything can fail */
     luaL_setmetatable(L, SIFT_CORPUS);
     lua_createtable(L, 1, 1); /* [ud, uv] */
     lua_newtable(L);          /* the document cache, weak-valued */

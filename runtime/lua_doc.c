@@ -19,9 +19,9 @@
 
 #include "lua_common.h"
 
-static const char *const FIELDS[] = {"id",    "source", "published", "kind",  "title",
-                                     "language", "url", "path",      "text",  "plain",
-                                     "bytes", "meta",   "corpus",    NULL};
+static const char *const FIELDS[] = {"id",       "source", "published", "kind", "title",
+                                     "language", "url",    "path",      "text", "plain",
+                                     "bytes",    "meta",   "corpus",    NULL};
 
 ldoc *sift_lua_checkdoc(lua_State *L, int idx)
 {
@@ -37,12 +37,16 @@ static sift_doc *getdoc(lua_State *L, int idx)
 /* JSON value -> Lua value (objects to tables, arrays to sequences). */
 static void pushjson(lua_State *L, const cJSON *v)
 {
-    if (cJSON_IsString(v)) lua_pushstring(L, v->valuestring);
+    if (cJSON_IsString(v))
+        lua_pushstring(L, v->valuestring);
     else if (cJSON_IsNumber(v)) {
         double x = v->valuedouble;
-        if (x == (double)(lua_Integer)x) lua_pushinteger(L, (lua_Integer)x);
-        else lua_pushnumber(L, x);
-    } else if (cJSON_IsBool(v)) lua_pushboolean(L, cJSON_IsTrue(v));
+        if (x == (double)(lua_Integer)x)
+            lua_pushinteger(L, (lua_Integer)x);
+        else
+            lua_pushnumber(L, x);
+    } else if (cJSON_IsBool(v))
+        lua_pushboolean(L, cJSON_IsTrue(v));
     else if (cJSON_IsArray(v)) {
         lua_newtable(L);
         int i = 0;
@@ -56,7 +60,8 @@ static void pushjson(lua_State *L, const cJSON *v)
             pushjson(L, c);
             lua_setfield(L, -2, c->string);
         }
-    } else lua_pushnil(L);
+    } else
+        lua_pushnil(L);
 }
 
 static int d_index(lua_State *L)
@@ -64,26 +69,40 @@ static int d_index(lua_State *L)
     sift_doc *d = getdoc(L, 1);
     const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "";
     size_t plen;
-    if (!strcmp(k, "id")) sift_lua_pushstr(L, d->id);
-    else if (!strcmp(k, "source")) sift_lua_pushstr(L, d->source);
-    else if (!strcmp(k, "published")) sift_lua_pushstr(L, d->published);
-    else if (!strcmp(k, "kind")) sift_lua_pushstr(L, d->kind);
-    else if (!strcmp(k, "title")) sift_lua_pushstr(L, d->title);
-    else if (!strcmp(k, "language")) sift_lua_pushstr(L, d->language);
-    else if (!strcmp(k, "url")) sift_lua_pushstr(L, d->url);
-    else if (!strcmp(k, "path")) sift_lua_pushstr(L, d->path);
-    else if (!strcmp(k, "text")) lua_pushlstring(L, d->bytes, d->len);
+    if (!strcmp(k, "id"))
+        sift_lua_pushstr(L, d->id);
+    else if (!strcmp(k, "source"))
+        sift_lua_pushstr(L, d->source);
+    else if (!strcmp(k, "published"))
+        sift_lua_pushstr(L, d->published);
+    else if (!strcmp(k, "kind"))
+        sift_lua_pushstr(L, d->kind);
+    else if (!strcmp(k, "title"))
+        sift_lua_pushstr(L, d->title);
+    else if (!strcmp(k, "language"))
+        sift_lua_pushstr(L, d->language);
+    else if (!strcmp(k, "url"))
+        sift_lua_pushstr(L, d->url);
+    else if (!strcmp(k, "path"))
+        sift_lua_pushstr(L, d->path);
+    else if (!strcmp(k, "text"))
+        lua_pushlstring(L, d->bytes, d->len);
     else if (!strcmp(k, "plain")) {
         const char *p = sift_doc_plain(d, &plen);
         lua_pushlstring(L, p, plen);
-    } else if (!strcmp(k, "bytes")) lua_pushinteger(L, (lua_Integer)d->len);
+    } else if (!strcmp(k, "bytes"))
+        lua_pushinteger(L, (lua_Integer)d->len);
     else if (!strcmp(k, "meta")) {
         cJSON *m = d->meta ? cJSON_Parse(d->meta) : NULL;
-        if (m) pushjson(L, m);
-        else lua_newtable(L);
+        if (m)
+            pushjson(L, m);
+        else
+            lua_newtable(L);
         cJSON_Delete(m);
-    } else if (!strcmp(k, "corpus")) lua_getiuservalue(L, 1, 1);
-    else return sift_lua_method_or_error(L, SIFT_DOC, FIELDS);
+    } else if (!strcmp(k, "corpus"))
+        lua_getiuservalue(L, 1, 1);
+    else
+        return sift_lua_method_or_error(L, SIFT_DOC, FIELDS);
     return 1;
 }
 
@@ -122,8 +141,10 @@ static int paragraphs(lua_State *L)
 static void setnum(lua_State *L, const char *k, double v)
 {
     if (isnan(v)) return;
-    if (v == floor(v) && fabs(v) < 9.0e15) lua_pushinteger(L, (lua_Integer)v);
-    else lua_pushnumber(L, v);
+    if (v == floor(v) && fabs(v) < 9.0e15)
+        lua_pushinteger(L, (lua_Integer)v);
+    else
+        lua_pushnumber(L, v);
     lua_setfield(L, -2, k);
 }
 
@@ -232,10 +253,14 @@ static int times(lua_State *L)
 static void subrange(lua_Integer i, lua_Integer j, size_t len, uint32_t *start, uint32_t *end)
 {
     lua_Integer n = (lua_Integer)len;
-    if (i < 0) i = i < -n ? 1 : n + i + 1;
-    else if (i == 0) i = 1;
-    if (j < 0) j = j < -n ? 0 : n + j + 1;
-    else if (j > n) j = n;
+    if (i < 0)
+        i = i < -n ? 1 : n + i + 1;
+    else if (i == 0)
+        i = 1;
+    if (j < 0)
+        j = j < -n ? 0 : n + j + 1;
+    else if (j > n)
+        j = n;
     if (i > j) { /* empty: sits at i (clamped to the end) */
         if (i > n + 1) i = n + 1;
         *start = *end = (uint32_t)(i - 1);

@@ -30,21 +30,28 @@ static void pushvalue(lua_State *L, const cJSON *v, int depth)
 {
     if (depth > 200) luaL_error(L, "JSON nested too deeply");
     luaL_checkstack(L, 4, "JSON nested too deeply");
-    if (cJSON_IsString(v)) lua_pushstring(L, v->valuestring);
+    if (cJSON_IsString(v))
+        lua_pushstring(L, v->valuestring);
     else if (cJSON_IsNumber(v)) {
         double x = v->valuedouble;
-        if (x == floor(x) && fabs(x) < 9.0e15) lua_pushinteger(L, (lua_Integer)x);
-        else lua_pushnumber(L, x);
-    } else if (cJSON_IsBool(v)) lua_pushboolean(L, cJSON_IsTrue(v));
-    else if (cJSON_IsNull(v)) pushnull(L);
+        if (x == floor(x) && fabs(x) < 9.0e15)
+            lua_pushinteger(L, (lua_Integer)x);
+        else
+            lua_pushnumber(L, x);
+    } else if (cJSON_IsBool(v))
+        lua_pushboolean(L, cJSON_IsTrue(v));
+    else if (cJSON_IsNull(v))
+        pushnull(L);
     else {
         int arr = cJSON_IsArray(v);
         lua_newtable(L);
         int i = 0;
         for (const cJSON *c = v->child; c; c = c->next) {
             pushvalue(L, c, depth + 1);
-            if (arr) lua_rawseti(L, -2, ++i);
-            else lua_setfield(L, -2, c->string);
+            if (arr)
+                lua_rawseti(L, -2, ++i);
+            else
+                lua_setfield(L, -2, c->string);
         }
     }
 }
@@ -89,8 +96,8 @@ static cJSON *tojson(lua_State *L, int idx, int depth)
         return cJSON_CreateBool(lua_toboolean(L, idx));
     case LUA_TNUMBER:
         if (lua_isinteger(L, idx)) return cJSON_CreateNumber((double)lua_tointeger(L, idx));
-        if (!isfinite(lua_tonumber(L, idx))) luaL_error(L, "cannot encode %f in JSON",
-                                                         lua_tonumber(L, idx));
+        if (!isfinite(lua_tonumber(L, idx)))
+            luaL_error(L, "cannot encode %f in JSON", lua_tonumber(L, idx));
         return cJSON_CreateNumber(lua_tonumber(L, idx));
     case LUA_TSTRING:
         return cJSON_CreateString(lua_tostring(L, idx));
@@ -257,9 +264,10 @@ static int setmeta(lua_State *L)
 int sift_lua_open_sift(lua_State *L)
 {
     static const luaL_Reg json[] = {{"decode", jdecode}, {"encode", jencode}, {NULL, NULL}};
-    static const luaL_Reg fns[] = {{"key", key}, {"load", load}, {"_manifest", manifest},
-                                   {"_methods", methods}, {"_fields", fields},
-                                   {"_setmeta", setmeta}, {NULL, NULL}};
+    static const luaL_Reg fns[] = {
+        {"key", key},          {"load", load},      {"_manifest", manifest},
+        {"_methods", methods}, {"_fields", fields}, {"_setmeta", setmeta},
+        {NULL, NULL}};
     luaL_newlib(L, fns);
     lua_pushliteral(L, SIFT_VERSION_STRING);
     lua_setfield(L, -2, "version");

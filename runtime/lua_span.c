@@ -11,8 +11,8 @@
 
 #include "lua_common.h"
 
-static const char *const FIELDS[] = {"doc",    "start",  "stop", "text",  "line", "col",
-                                     "kind",   "offset", "length", "index", NULL};
+static const char *const FIELDS[] = {"doc",  "start",  "stop",   "text",  "line", "col",
+                                     "kind", "offset", "length", "index", NULL};
 static const char *const KINDS[] = {"match", "sentence", "headline", "paragraph"};
 
 lspan *sift_lua_checkspan(lua_State *L, int idx)
@@ -42,8 +42,10 @@ static long sentence_at(const sift_doc *d, uint32_t off)
     size_t lo = 0, hi = d->nsents;
     while (lo < hi) { /* first sentence ending after off */
         size_t mid = lo + (hi - lo) / 2;
-        if (d->sents[mid].end <= off) lo = mid + 1;
-        else hi = mid;
+        if (d->sents[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     if (lo < d->nsents && d->sents[lo].start <= off) return (long)lo;
     return -1;
@@ -55,22 +57,31 @@ static int s_index(lua_State *L)
     sift_doc *d = spandoc(L, 1, &s);
     const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "";
     size_t line, col;
-    if (!strcmp(k, "start")) lua_pushinteger(L, (lua_Integer)s->start + 1);
-    else if (!strcmp(k, "stop")) lua_pushinteger(L, (lua_Integer)s->end);
-    else if (!strcmp(k, "offset")) lua_pushinteger(L, (lua_Integer)s->start);
-    else if (!strcmp(k, "length")) lua_pushinteger(L, (lua_Integer)(s->end - s->start));
-    else if (!strcmp(k, "text")) lua_pushlstring(L, d->bytes + s->start, s->end - s->start);
-    else if (!strcmp(k, "kind")) lua_pushstring(L, KINDS[s->kind]);
+    if (!strcmp(k, "start"))
+        lua_pushinteger(L, (lua_Integer)s->start + 1);
+    else if (!strcmp(k, "stop"))
+        lua_pushinteger(L, (lua_Integer)s->end);
+    else if (!strcmp(k, "offset"))
+        lua_pushinteger(L, (lua_Integer)s->start);
+    else if (!strcmp(k, "length"))
+        lua_pushinteger(L, (lua_Integer)(s->end - s->start));
+    else if (!strcmp(k, "text"))
+        lua_pushlstring(L, d->bytes + s->start, s->end - s->start);
+    else if (!strcmp(k, "kind"))
+        lua_pushstring(L, KINDS[s->kind]);
     else if (!strcmp(k, "index")) {
-        if (s->index < 0) lua_pushnil(L);
-        else lua_pushinteger(L, (lua_Integer)s->index + 1);
+        if (s->index < 0)
+            lua_pushnil(L);
+        else
+            lua_pushinteger(L, (lua_Integer)s->index + 1);
     } else if (!strcmp(k, "line") || !strcmp(k, "col")) {
         sift_doc_linecol(d, s->start, &line, &col);
         lua_pushinteger(L, (lua_Integer)(k[0] == 'l' ? line : col));
     } else if (!strcmp(k, "doc")) {
         lua_getiuservalue(L, 1, 1);
         sift_lua_pushdoc(L, -1, s->doc);
-    } else return sift_lua_method_or_error(L, SIFT_SPAN, FIELDS);
+    } else
+        return sift_lua_method_or_error(L, SIFT_SPAN, FIELDS);
     return 1;
 }
 
@@ -126,8 +137,9 @@ static int s_eq(lua_State *L)
 static int s_lt(lua_State *L)
 {
     lspan *a = sift_lua_checkspan(L, 1), *b = sift_lua_checkspan(L, 2);
-    int lt = a->doc != b->doc ? a->doc < b->doc : a->start != b->start ? a->start < b->start
-                                                                       : a->end < b->end;
+    int lt = a->doc != b->doc       ? a->doc < b->doc
+             : a->start != b->start ? a->start < b->start
+                                    : a->end < b->end;
     lua_pushboolean(L, lt);
     return 1;
 }
@@ -141,11 +153,8 @@ static int s_len(lua_State *L)
 
 void sift_lua_open_span(lua_State *L)
 {
-    static const luaL_Reg meta[] = {{"__tostring", s_tostring},
-                                    {"__eq", s_eq},
-                                    {"__lt", s_lt},
-                                    {"__len", s_len},
-                                    {NULL, NULL}};
+    static const luaL_Reg meta[] = {
+        {"__tostring", s_tostring}, {"__eq", s_eq}, {"__lt", s_lt}, {"__len", s_len}, {NULL, NULL}};
     static const luaL_Reg methods[] = {{"sentence", sentence}, {NULL, NULL}};
     sift_lua_newclass(L, SIFT_SPAN, meta, methods, s_index, FIELDS);
 }

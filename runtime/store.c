@@ -118,8 +118,10 @@ void sift_doc_linecol(const sift_doc *d, size_t off, size_t *line, size_t *col)
     size_t lo = 0, hi = d->nlines; /* last line start <= off */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (d->lines[mid] <= off) lo = mid;
-        else hi = mid;
+        if (d->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
     }
     *line = lo + 1;
     *col = sift_utf8_count(d->bytes, d->lines[lo], off) + 1;
@@ -159,7 +161,8 @@ int sift_doc_prepare(sift_doc *d, int lenient, char **err)
     if (nul) {
         size_t line, col;
         sift_doc_linecol(d, (size_t)(nul - d->bytes), &line, &col);
-        *err = msgf("%zu:%zu: NUL byte: this looks like a binary file, not text%s", line, col, NULL);
+        *err =
+            msgf("%zu:%zu: NUL byte: this looks like a binary file, not text%s", line, col, NULL);
         return -1;
     }
     size_t bad;

@@ -51,10 +51,10 @@ typedef struct {
 typedef struct {
     uint32_t start, end; /* in the original bytes */
     double value, min, max, coded;
-    double base;      /* value in the base unit of its dimension, or NAN */
-    double alt;       /* the bracketed other reading ("90 miles (144 km)"), or NAN */
+    double base;                 /* value in the base unit of its dimension, or NAN */
+    double alt;                  /* the bracketed other reading ("90 miles (144 km)"), or NAN */
     uint32_t alt_start, alt_end; /* where the other reading stands */
-    char unit[12];    /* "" for a count */
+    char unit[12];               /* "" for a count */
     char base_unit[12];
     char alt_unit[12];
     uint8_t approx, vague, ordinal;
@@ -66,9 +66,9 @@ enum { SIFT_ANCHOR_NONE, SIFT_ANCHOR_PUBLISHED, SIFT_ANCHOR_DATELINE, SIFT_ANCHO
 /* A time (sift.grammar.date). Day bounds are days since 1970-01-01. */
 typedef struct {
     uint32_t start, end;
-    char value[24];     /* TIMEX3 */
-    char precision[8];  /* day month year decade century */
-    char mod[8];        /* START MID END APPROX BEFORE AFTER, or "" */
+    char value[24];           /* TIMEX3 */
+    char precision[8];        /* day month year decade century */
+    char mod[8];              /* START MID END APPROX BEFORE AFTER, or "" */
     int32_t earliest, latest; /* SIFT_NO_DAY when unknown */
     uint8_t kind, anchor, relative;
 } sift_time;

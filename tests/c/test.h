@@ -27,8 +27,10 @@ static const char *test_cur;
         test_cur = #name;                                                                          \
         test_cur_failed = 0;                                                                       \
         name();                                                                                    \
-        if (test_cur_failed) test_failed++;                                                        \
-        else test_passed++;                                                                        \
+        if (test_cur_failed)                                                                       \
+            test_failed++;                                                                         \
+        else                                                                                       \
+            test_passed++;                                                                         \
     } while (0)
 
 #define FAILF(...)                                                                                 \
@@ -53,8 +55,8 @@ static const char *test_cur;
 #define CHECK_STR(got, want)                                                                       \
     do {                                                                                           \
         const char *g_ = (got), *w_ = (want);                                                      \
-        if (!g_ || strcmp(g_, w_) != 0) FAILF("%s is \"%s\", expected \"%s\"", #got,               \
-                                              g_ ? g_ : "(null)", w_);                             \
+        if (!g_ || strcmp(g_, w_) != 0)                                                            \
+            FAILF("%s is \"%s\", expected \"%s\"", #got, g_ ? g_ : "(null)", w_);                  \
     } while (0)
 
 /* Compare n bytes at p with a NUL-terminated string. */

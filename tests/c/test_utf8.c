@@ -9,7 +9,8 @@ TEST(valid_text_passes)
 {
     size_t bad = 99;
     CHECK(sift_utf8_check("plain ascii", 11, &bad));
-    CHECK(sift_utf8_check("B\xC4\x81z\xC4\x81rak \xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98\x80", 22, &bad));
+    CHECK(sift_utf8_check("B\xC4\x81z\xC4\x81rak \xE2\x80\x9Cq\xE2\x80\x9D \xF0\x9F\x98\x80", 22,
+                          &bad));
     CHECK(sift_utf8_check("", 0, &bad));
     CHECK_INT(bad, 99); /* untouched when valid */
 }
@@ -20,14 +21,14 @@ TEST(invalid_sequences_are_found_at_their_first_byte)
         const char *s;
         size_t len, bad;
     } cases[] = {
-        {"ab\xFF", 3, 2},              /* never valid */
-        {"ab\xC3(", 4, 2},             /* bad continuation */
-        {"\xC0\xAF", 2, 0},            /* overlong slash */
-        {"x\xE0\x80\xAF", 4, 1},       /* overlong 3-byte */
-        {"\xED\xA0\x80", 3, 0},        /* surrogate */
-        {"\xF4\x90\x80\x80", 4, 0},    /* past U+10FFFF */
-        {"12345678\xE2\x82", 10, 8},   /* truncated at the end, after the fast path */
-        {"\x80", 1, 0},                /* lone continuation */
+        {"ab\xFF", 3, 2},            /* never valid */
+        {"ab\xC3(", 4, 2},           /* bad continuation */
+        {"\xC0\xAF", 2, 0},          /* overlong slash */
+        {"x\xE0\x80\xAF", 4, 1},     /* overlong 3-byte */
+        {"\xED\xA0\x80", 3, 0},      /* surrogate */
+        {"\xF4\x90\x80\x80", 4, 0},  /* past U+10FFFF */
+        {"12345678\xE2\x82", 10, 8}, /* truncated at the end, after the fast path */
+        {"\x80", 1, 0},              /* lone continuation */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t bad = 99;
@@ -39,8 +40,11 @@ TEST(invalid_sequences_are_found_at_their_first_byte)
 TEST(repair_replaces_each_bad_byte)
 {
     size_t n, r;
-    char *s = sift_utf8_repair("a\xFF" "b\xC3(", 5, &n, &r);
-    CHECK_STR(s, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD(");
+    char *s = sift_utf8_repair("a\xFF"
+                               "b\xC3(",
+                               5, &n, &r);
+    CHECK_STR(s, "a\xEF\xBF\xBD"
+                 "b\xEF\xBF\xBD(");
     CHECK_INT(r, 2);
     CHECK_INT(n, 9);
     size_t bad;
