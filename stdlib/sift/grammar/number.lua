@@ -66,6 +66,7 @@ local words, fold, lookup = unit.words, unit.fold, unit.lookup
 -- FOLD[s] is fold(s), remembered.
 local FOLD = lookup(fold)
 local wordch, hs, digit = unit.wordch, unit.hs, unit.digit
+local _ENV = nil -- luacheck: ignore 211 (from here on no global is read or written)
 
 local M = {}
 

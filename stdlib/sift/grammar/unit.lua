@@ -16,8 +16,9 @@ local lpeg = require "lpeg"
 local P, R, S, C = lpeg.P, lpeg.R, lpeg.S, lpeg.C
 local pairs, ipairs, type, error, setmetatable = pairs, ipairs, type, error, setmetatable
 local string_lower, string_upper, string_sub, string_gsub = string.lower, string.upper, string.sub, string.gsub
-local string_find = string.find
+local string_find, string_char = string.find, string.char
 local table_sort, table_concat = table.sort, table.concat
+local _ENV = nil -- luacheck: ignore 211 (from here on no global is read or written)
 
 local M = {}
 
@@ -79,7 +80,7 @@ M.lookup = lookup
 -- backtrack entry.)
 local WORDBYTES = {}
 for b = 0, 255 do
-  local c = string.char(b)
+  local c = string_char(b)
   if wordch:match(c) then WORDBYTES[#WORDBYTES + 1] = c end
 end
 -- Letters by how often English words start with them or contain them: a
