@@ -437,14 +437,14 @@ G.line_start = hs ^ 0 * (V"counter" + digit ^ 1 * S".)" * hsp)
 
 -- One step per word: digits, a word (through the trie), a currency sign, a
 -- newline. The alternatives start with disjoint bytes, so LPeg picks one
--- with a few byte tests and pushes no backtrack entry; with no catch-all
--- alternative, the scan stops at a byte none of them takes (an "$" before
--- no number), and scan() goes on from the next byte.
+-- with a few byte tests and pushes no backtrack entry. There is no
+-- catch-all alternative (it would overlap them all): should a byte be left
+-- that none takes, the scan stops there and scan() goes on after it.
 local step = #digit * (V"date_digits" + V"counter" * hs ^ 0 * (nl + -1) + K(V"digits") + token)
   + V"words"
   + nl * V"line_start" ^ -1
-  + #S"$\194\226" * (K(V"money") + sequence)
-  + P"#" * digit ^ 1
+  + #S"$\194\226" * (K(V"money") + sequence + P"$")
+  + P"#" * digit ^ 0
   + R"\240\244" * R"\128\191" ^ -3
 G[1] = "scan"
 G.scan = Ct(V"line_start" ^ -1 * (other ^ 0 * step) ^ 0) * other ^ 0 * Cp()
