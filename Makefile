@@ -8,6 +8,7 @@
 #   make lint       luacheck over stdlib/, scripts/, tests/lua/
 #   make format     clang-format the C sources in place
 #   make corpus-large N=20000   write the synthetic corpus to corpus/large
+#   make fuzz       libFuzzer on the parsers, FUZZ_SECONDS each (needs clang)
 #   make bench      throughput figures on corpus/large (made when missing)
 #   V=1             print full commands
 
@@ -44,7 +45,7 @@ C_TESTS = $(patsubst tests/c/%.c,$(BUILD)/tests/%,$(wildcard tests/c/test_*.c))
 # module name of a stdlib file: stdlib/sift/a/b.lua -> sift.a.b, .../init.lua -> its folder
 modname = $(subst /,.,$(patsubst stdlib/%.lua,%,$(patsubst %/init.lua,%.lua,$(1))))
 
-.PHONY: all deps run test sanitize install lint format format-check clean corpus-large bench
+.PHONY: all deps run test sanitize install lint format format-check clean corpus-large bench fuzz
 
 all: $(BUILD)/sift
 
@@ -83,14 +84,43 @@ $(BUILD)/tests/test_%: tests/c/test_%.c tests/c/test.h runtime/%.c $$(call TEST_
 	@echo "  CC    $<"
 	$(Q)$(CC) $(FINAL_CFLAGS) -o $@ $< $(call TEST_OBJS,$*) $(FINAL_LIBS)
 
+# Fuzz harnesses (tests/fuzz): replay drivers run over seed inputs in
+# `make test`; `make fuzz` runs libFuzzer (clang) for FUZZ_SECONDS each.
+FUZZERS = fmt segment manifest
+REPLAYS = $(FUZZERS:%=$(BUILD)/tests/replay_%)
+FUZZ_SECONDS ?= 60
+FUZZ_SRC_fmt = runtime/fmt.c
+FUZZ_SRC_segment = runtime/segment.c runtime/utf8.c
+FUZZ_SRC_manifest = runtime/load.c runtime/store.c runtime/fmt.c runtime/segment.c \
+	runtime/pool.c runtime/utf8.c
+
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $$(FUZZ_SRC_$$*) Makefile | $(BUILD)/.deps
+	@mkdir -p $(@D)
+	@echo "  CC    $<"
+	$(Q)$(CC) $(FINAL_CFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(FUZZ_SRC_$*) \
+		$(FINAL_LIBS)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $$(FUZZ_SRC_$$*) Makefile | $(BUILD)/.deps
+	@mkdir -p $(@D)
+	clang $(STD) -O1 -g -fsanitize=fuzzer,address,undefined $(DEP_CFLAGS) -iquote runtime \
+		-o $@ tests/fuzz/fuzz_$*.c $(FUZZ_SRC_$*) $(DEP_LIBS) -lpthread -lm
+
+fuzz: $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
+	@for f in $(FUZZERS); do \
+		mkdir -p $(BUILD)/fuzz/corpus_$$f; \
+		echo "fuzzing $$f for $(FUZZ_SECONDS) s"; \
+		$(BUILD)/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			$(BUILD)/fuzz/corpus_$$f tests/fuzz/seeds/$$f || exit 1; \
+	done
+
 -include $(OBJS:.o=.d)
 
 run: $(BUILD)/sift
 	$(BUILD)/sift run scripts/summary.lua corpus/panjshir-2021
 
-test: $(BUILD)/sift $(C_TESTS)
+test: $(BUILD)/sift $(C_TESTS) $(REPLAYS)
 	$(Q)sh mk/deps.sh --test
-	$(Q)SIFT=$(BUILD)/sift C_TESTS="$(C_TESTS)" bash tests/run
+	$(Q)SIFT=$(BUILD)/sift C_TESTS="$(C_TESTS)" REPLAYS="$(REPLAYS)" bash tests/run
 
 sanitize:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/san OPTIMIZATION=-O1 \
@@ -104,10 +134,10 @@ lint:
 	luacheck -q stdlib scripts tests/lua
 
 format:
-	clang-format -i runtime/*.c runtime/*.h tests/c/*.c tests/c/*.h mk/*.c
+	clang-format -i runtime/*.c runtime/*.h tests/c/*.c tests/c/*.h tests/fuzz/*.c mk/*.c
 
 format-check:
-	clang-format --dry-run --Werror runtime/*.c runtime/*.h tests/c/*.c tests/c/*.h mk/*.c
+	clang-format --dry-run --Werror runtime/*.c runtime/*.h tests/c/*.c tests/c/*.h tests/fuzz/*.c mk/*.c
 
 bench: $(BUILD)/sift $(BUILD)/gencorpus
 	$(Q)SIFT=$(BUILD)/sift bash tests/bench/run
