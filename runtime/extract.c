@@ -44,19 +44,33 @@ static int flag(lua_State *L, int t, const char *k)
 
 static void str(lua_State *L, int t, const char *k, char *buf, size_t n)
 {
-    lua_getfield(L, t, k);
-    const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
-    snprintf(buf, n, "%s", s);
+    size_t len = 0;
+    const char *s = lua_getfield(L, t, k) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : "";
+    if (len >= n) len = n - 1;
+    memcpy(buf, s, len);
+    buf[len] = 0;
     lua_pop(L, 1);
 }
 
+/* A "YYYY-MM-DD" field as a day number, or SIFT_NO_DAY. */
 static int32_t day(lua_State *L, int t, const char *k)
 {
-    char b[16];
-    int y, m, d;
-    str(L, t, k, b, sizeof b);
-    if (sscanf(b, "%d-%d-%d", &y, &m, &d) != 3) return SIFT_NO_DAY;
-    return sift_days(y, m, d);
+    size_t len = 0;
+    const char *s = lua_getfield(L, t, k) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : "";
+    int32_t r = SIFT_NO_DAY;
+    if (len == 10 && s[4] == '-' && s[7] == '-') {
+        int v[8], ok = 1;
+        static const int at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+        for (int i = 0; i < 8; i++) {
+            v[i] = s[at[i]] - '0';
+            ok &= v[i] >= 0 && v[i] <= 9;
+        }
+        if (ok)
+            r = sift_days(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], v[4] * 10 + v[5],
+                          v[6] * 10 + v[7]);
+    }
+    lua_pop(L, 1);
+    return r;
 }
 
 /*
@@ -203,6 +217,8 @@ static void xone(void *ctx, size_t i, int worker)
 
 int sift_extract_run(sift_store *st, const sift_opts *o)
 {
+    if (st->extracted) return 0;
+    st->extracted = 1;
     xctx *x = calloc(1, sizeof *x);
     if (!x) return -1;
     x->st = st;

@@ -6,7 +6,9 @@
 ** Basic use:
 **     if (sift_extract_run(st, &opts) != 0) -> errors were printed
 **
-** Documents are independent, so the pass is parallel; each worker writes
+** The host runs it lazily: on the first doc:quantities() or doc:times() of a
+** corpus, or at once for `sift extract`, so scripts that need no records
+** do not pay for them. Documents are independent, so the pass is parallel; each worker writes
 ** only its own documents, so the store comes out the same for any -j.
 */
 #ifndef SIFT_EXTRACT_H
@@ -15,6 +17,7 @@
 #include "cli.h"
 #include "store.h"
 
+/* Runs once per store (later calls return 0 at once); 0, or -1 after printing errors. */
 int sift_extract_run(sift_store *st, const sift_opts *o);
 
 #endif

@@ -19,7 +19,6 @@
 #include <time.h>
 
 #include "embedded.h"
-#include "extract.h"
 #include "load.h"
 #include "lua_common.h"
 
@@ -337,10 +336,6 @@ int sift_host_load_corpus(lua_State *L, const sift_opts *o)
     sift_load_opts lo = {o->jobs, o->lenient, o->quiet, o->config};
     sift_store *st = sift_load(o->paths, o->npaths, &lo);
     if (!st) return SIFT_EXIT_INPUT;
-    if (sift_extract_run(st, o) != 0) {
-        sift_store_free(st);
-        return SIFT_EXIT_INPUT;
-    }
     sift_lua_pushcorpus(L, st);
     lua_setglobal(L, "corpus");
     return SIFT_EXIT_OK;

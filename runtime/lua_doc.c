@@ -17,6 +17,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "extract.h"
+#include "host.h"
 #include "lua_common.h"
 
 static const char *const FIELDS[] = {"id",       "source", "published", "kind", "title",
@@ -174,9 +176,21 @@ static void setspan(lua_State *L, int docidx, const sift_doc *d, uint32_t start,
     lua_setfield(L, -2, "text");
 }
 
+/*
+** The records of a store, extracted on first use: the whole corpus in one
+** parallel pass (extract.c), so a script that never asks pays nothing.
+*/
+static void need_records(lua_State *L, int idx)
+{
+    sift_store *st = sift_lua_store(L, idx);
+    if (!st->extracted && sift_extract_run(st, &sift_host_get(L)->opts) != 0)
+        luaL_error(L, "extraction failed (see the messages above)");
+}
+
 /* doc:quantities() -- the figures in the document, as plain tables (sift.quantity). */
 static int quantities(lua_State *L)
 {
+    need_records(L, 1);
     sift_doc *d = getdoc(L, 1);
     sift_lua_newlist(L, (int)d->nquantities);
     for (size_t i = 0; i < d->nquantities; i++) {
@@ -219,6 +233,7 @@ static int quantities(lua_State *L)
 static int times(lua_State *L)
 {
     static const char *const ANCHORS[] = {"none", "published", "dateline", "text"};
+    need_records(L, 1);
     sift_doc *d = getdoc(L, 1);
     char buf[32];
     sift_lua_newlist(L, (int)d->ntimes);

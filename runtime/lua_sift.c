@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
 #include "host.h"
 #include "load.h"
 #include "lua_common.h"
@@ -194,10 +193,6 @@ static int load(lua_State *L)
     const sift_host *h = sift_host_get(L);
     sift_load_opts o = {h->opts.jobs, h->opts.lenient, h->opts.quiet, NULL};
     sift_store *st = sift_load(paths, n, &o);
-    if (st && sift_extract_run(st, &h->opts) != 0) {
-        sift_store_free(st);
-        st = NULL;
-    }
     if (!st) {
         lua_pushnil(L);
         lua_pushstring(L, "the corpus could not be loaded (the errors were printed)");
@@ -217,10 +212,6 @@ static int manifest(lua_State *L)
     const sift_host *h = sift_host_get(L);
     sift_load_opts o = {1, h->opts.lenient, 1, NULL};
     sift_store *st = sift_load_manifest_text(s, len, name, dir, &o);
-    if (st && sift_extract_run(st, &h->opts) != 0) {
-        sift_store_free(st);
-        st = NULL;
-    }
     if (!st) return luaL_error(L, "invalid fixture corpus (see the messages above)");
     sift_lua_pushcorpus(L, st);
     return 1;

@@ -108,6 +108,7 @@ typedef struct {
     size_t ndecls;
     sift_doc *docs;
     size_t ndocs, capdocs;
+    int extracted; /* extraction has run (extract.c); records are filled */
 } sift_store;
 
 sift_store *sift_store_new(void);
