@@ -2,19 +2,20 @@
 -- plain tables {doc, start, stop, text, value, min, max, unit, approx, vague,
 -- coded, base = {value, unit}, alt = {value, unit}} with interval helpers.
 local core = require "sift.core"
+local unit = require "sift.grammar.unit"
 local type, error, tostring, math_huge = type, error, tostring, math.huge
 local string_format = string.format
 
 local Q = {}
 local mt = { __index = Q, __name = "sift.quantity" }
 
--- Conversion to the base unit of each dimension: factor and base unit.
-local UNITS = {
-  km = { 1, "km" }, m = { 0.001, "km" }, mi = { 1.609344, "km" }, ft = { 0.0003048, "km" },
-  km2 = { 1, "km2" }, ha = { 0.01, "km2" }, mi2 = { 2.589988110336, "km2" }, acre = { 0.00404685642, "km2" },
-  percent = { 1, "percent" },
-  day = { 1, "day" }, week = { 7, "day" }, month = { 30.436875, "day" }, year = { 365.2425, "day" },
-}
+-- Units, their dimensions and conversion factors live in sift.grammar.unit.
+-- factor(u) -> multiplier to the base unit and the base unit's name, or nil
+-- (counts, percentages, money: never converted).
+local function factor(u)
+  if not u then return nil end
+  return unit.base(1, u)
+end
 
 -- The interval [lo, hi] a quantity stands for, in its own unit: an exact
 -- figure is [value, value]; a bound opens the other side ("more than 700":
@@ -30,12 +31,15 @@ end
 local function interval(q)
   local lo, hi = raw(q)
   if lo == nil then return nil end
-  local f = q.unit and UNITS[q.unit] and UNITS[q.unit][1] or 1
+  local f = factor(q.unit) or 1
   return lo * f, hi * f
 end
 
+-- What can be compared with what: the base unit of a convertible unit
+-- ("mi" and "km" are both "km"), else the unit itself, else "count".
 local function dimension(q)
-  return q.unit and UNITS[q.unit] and UNITS[q.unit][2] or (q.unit or "count")
+  local _, base = factor(q.unit)
+  return base or q.unit or "count"
 end
 
 -- q:bounds() -- lo, hi in the base unit (open ends are -inf / +inf; nil if vague).
@@ -61,13 +65,14 @@ function Q:contains(n)
 end
 
 -- q:to(unit) -- the value converted to another unit of the same dimension.
-function Q:to(unit)
-  local from, to = UNITS[self.unit or ""], UNITS[unit]
-  if not to then error("bad argument #1 to 'to' (unknown unit '" .. tostring(unit) .. "')", 2) end
-  if not from or from[2] ~= to[2] then
-    error(string_format("cannot convert %s to %s", tostring(self.unit or "a count"), unit), 2)
+function Q:to(name)
+  local f2, b2 = factor(name)
+  if not f2 then error("bad argument #1 to 'to' (unknown or unconvertible unit '" .. tostring(name) .. "')", 2) end
+  local f1, b1 = factor(self.unit)
+  if not f1 or b1 ~= b2 then
+    error(string_format("cannot convert %s to %s", tostring(self.unit or "a count"), name), 2)
   end
-  return self.value and self.value * from[1] / to[1] or nil
+  return self.value and self.value * f1 / f2 or nil
 end
 
 local function num(x)
@@ -88,4 +93,4 @@ function mt.__tostring(q)
 end
 
 core._setmeta("sift.quantity", mt)
-return { mt = mt, methods = Q, units = UNITS }
+return { mt = mt, methods = Q }
