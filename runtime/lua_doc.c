@@ -261,6 +261,24 @@ static int times(lua_State *L)
     return 1;
 }
 
+/* doc:_plainsentences() -- sentences as {s=, e=, kind=} in plain-text positions (1-based). */
+static int plainsentences(lua_State *L)
+{
+    sift_doc *d = getdoc(L, 1);
+    lua_createtable(L, (int)d->nsents, 0);
+    for (size_t i = 0; i < d->nsents; i++) {
+        lua_createtable(L, 0, 3);
+        lua_pushinteger(L, (lua_Integer)d->sents[i].pstart + 1);
+        lua_setfield(L, -2, "s");
+        lua_pushinteger(L, (lua_Integer)d->sents[i].pend);
+        lua_setfield(L, -2, "e");
+        lua_pushstring(L, d->sents[i].kind == SIFT_SENT_HEADLINE ? "headline" : "sentence");
+        lua_setfield(L, -2, "kind");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
 /*
 ** Lua positions to a byte range, following string.sub: negative positions
 ** count from the end, out-of-range ones are clamped.
@@ -351,6 +369,7 @@ void sift_lua_open_doc(lua_State *L)
                                        {"quantities", quantities},
                                        {"times", times},
                                        {"_plainspan", plainspan},
+                                       {"_plainsentences", plainsentences},
                                        {NULL, NULL}};
     sift_lua_newclass(L, SIFT_DOC, meta, methods, d_index, FIELDS);
 }

@@ -1,16 +1,61 @@
 -- sift.extract -- the extraction stage the host runs on every document, one
--- Lua state per worker thread: extract.document(text, published) returns
--- the records of each kind for one document's plain text.
+-- Lua state per worker thread. Every extractor receives the same context
+-- (see stdlib/sift/grammar/README.md, "The document context"):
+--
+--   extract.setup{sides = ..., declared = ...}   once per worker (the manifest's)
+--   extract.document(text, info)                 per document -> records by kind
+--   extract.context(doc)                         the same context for a doc
+--                                                handle (tests, the REPL)
 local number = require "sift.grammar.number"
 local date = require "sift.grammar.date"
 
-local M = {}
+local type, ipairs = type, ipairs
 
--- document(text, published) -- {quantities = {...}, times = {...}}, positions
--- 1-based and inclusive into text (the host maps them to the original bytes).
-function M.document(text, published)
-  local anchor = published and { value = published, kind = "published" } or nil
-  return { quantities = number.scan(text), times = date.scan(text, anchor) }
+local M = {}
+local config = { sides = {}, declared = {} }
+
+-- setup{sides =, declared =} -- the manifest's sides and declared entities,
+-- as corpus:sides() and corpus:declared() give them.
+function M.setup(c)
+  config = { sides = c.sides or {}, declared = c.declared or {} }
 end
 
+-- The context of one document: its text and metadata, the manifest's sides
+-- and entities, its sentences, and the records of the extractors before.
+local function context(text, info)
+  local anchor = info.published and { value = info.published, kind = "published" } or nil
+  local ctx = {
+    text = text,
+    doc = { id = info.id, source = info.source, kind = info.kind, published = info.published },
+    sides = config.sides, declared = config.declared,
+    sentences = info.sentences or {},
+  }
+  ctx.quantities = number.scan(text)
+  ctx.times = date.scan(text, anchor)
+  return ctx
+end
+
+-- document(text, info) -- {quantities =, times =} for one document's plain
+-- text; info = {id, source, kind, published, sentences = {{s, e, kind}}}.
+-- Positions are 1-based and inclusive into text (the host maps them to the
+-- original bytes).
+function M.document(text, info)
+  if type(info) ~= "table" then info = { published = info } end
+  local ctx = context(text, info)
+  return { quantities = ctx.quantities, times = ctx.times }
+end
+
+-- context(doc) -- the context extractors get, built for a doc handle, with
+-- the corpus's sides and declared entities.
+function M.context(doc)
+  local saved = config
+  local corpus = doc.corpus
+  config = { sides = corpus:sides(), declared = corpus:declared() }
+  local ctx = context(doc.plain, { id = doc.id, source = doc.source, kind = doc.kind,
+    published = doc.published, sentences = doc:_plainsentences() })
+  config = saved
+  return ctx
+end
+
+M.ipairs = ipairs
 return M
