@@ -117,6 +117,8 @@ fuzz: $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 
 run: $(BUILD)/sift
 	$(BUILD)/sift run scripts/summary.lua corpus/panjshir-2021
+	@echo
+	$(BUILD)/sift check corpus/panjshir-2021
 
 test: $(BUILD)/sift $(C_TESTS) $(REPLAYS)
 	$(Q)sh mk/deps.sh --test

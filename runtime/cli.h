@@ -68,5 +68,6 @@ int sift_cmd_run(int argc, char **argv);
 int sift_cmd_repl(int argc, char **argv);
 int sift_cmd_test(int argc, char **argv);
 int sift_cmd_extract(int argc, char **argv);
+int sift_cmd_check(int argc, char **argv);
 
 #endif

@@ -29,6 +29,8 @@ static const char HELP[] =
     "  --unsafe           open the full Lua standard library (os.execute, io.popen, ...)\n"
     "  --max-memory MB    memory limit for Lua\n"
     "  --timeout SECONDS  time limit for each script\n"
+    "  --fail-on LEVEL    exit 1 when the scripts' rules find this or worse (default: none)\n"
+    "  --format FORMAT    report of the scripts' rules: text (default), json, jsonl, sarif\n"
     "  -q, --quiet        no warnings\n"
     "  -h, --help         this help\n"
     "\n"
@@ -36,7 +38,10 @@ static const char HELP[] =
     "  sift run -e '#corpus' corpus/panjshir-2021\n"
     "  sift run scripts/summary.lua corpus/panjshir-2021\n"
     "\n"
-    "exit codes: 0 done, 2 usage or input error, 3 a script raised an error\n";
+    "Rules a script defines with rule{...} are checked after the scripts ran.\n"
+    "\n"
+    "exit codes: 0 done, 1 findings at or above --fail-on, 2 usage or input error,\n"
+    "3 a script or rule raised an error\n";
 
 static int runopt(int argc, char **argv, int i, sift_opts *o)
 {
@@ -77,6 +82,65 @@ static int finish_output(FILE *f, const char *path, char *tmp, int saved)
     close(saved);
     clearerr(stdout);
     return sift_out_close(f, path, tmp, !bad) != 0 || bad ? -1 : 0;
+}
+
+/*
+** Rules the scripts defined (rule{...}) are checked after them, on the same
+** corpus; the report goes to standard output. Returns the exit code of the
+** rule pass (--fail-on defaults to none for run).
+*/
+static int check_rules(lua_State *L, const sift_opts *o)
+{
+    sift_host_arm(L); /* a script that timed out leaves the hook firing on every line */
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "sift.rule");
+    lua_call(L, 1, 1);
+    lua_getfield(L, -1, "list");
+    lua_call(L, 0, 1);
+    int n = (int)lua_rawlen(L, -1);
+    lua_pop(L, 2);
+    if (n == 0) return SIFT_EXIT_OK;
+    if (lua_getglobal(L, "corpus") == LUA_TNIL) {
+        lua_pop(L, 1);
+        sift_errorf("the scripts define rules but no corpus was given to check them on");
+        return SIFT_EXIT_INPUT;
+    }
+    lua_pop(L, 1);
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "sift.check");
+    lua_call(L, 1, 1);
+    lua_getfield(L, -1, "main");
+    lua_createtable(L, 0, 4);
+    lua_getglobal(L, "corpus");
+    lua_setfield(L, -2, "corpus");
+    lua_pushstring(L, o->fail_on ? o->fail_on : "none");
+    lua_setfield(L, -2, "fail_on");
+    lua_pushstring(L, o->format ? o->format : "text");
+    lua_setfield(L, -2, "format");
+    lua_pushboolean(L, o->color);
+    lua_setfield(L, -2, "color");
+    sift_host_arm(L);
+    if (sift_host_docall(L, 1, 1) != LUA_OK) {
+        sift_host_report(L);
+        lua_pop(L, 1);
+        return SIFT_EXIT_SCRIPT;
+    }
+    int res = lua_gettop(L);
+    lua_getfield(L, res, "errors");
+    for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
+        lua_getfield(L, -1, "message");
+        lua_getfield(L, -2, "rule");
+        fprintf(stderr, "sift: error: rule '%s' raised an error:\n%s\n", lua_tostring(L, -1),
+                lua_tostring(L, -2));
+        lua_pop(L, 3);
+    }
+    lua_pop(L, 2);
+    lua_getfield(L, res, "main");
+    if (lua_isstring(L, -1)) fputs(lua_tostring(L, -1), stdout);
+    lua_getfield(L, res, "exit");
+    int rc = (int)lua_tointeger(L, -1);
+    lua_settop(L, res - 2);
+    return rc;
 }
 
 /* Run -e code: as an expression first ("return CODE"), else as statements. */
@@ -146,6 +210,9 @@ int sift_cmd_run(int argc, char **argv)
             rc = SIFT_EXIT_SCRIPT;
         }
     }
+    int checked = check_rules(L, &o);
+    if (checked == SIFT_EXIT_SCRIPT || (checked != SIFT_EXIT_OK && rc == SIFT_EXIT_OK))
+        rc = checked;
     fflush(stdout);
     if (outf && finish_output(outf, o.output, tmp, saved) != 0 && rc == SIFT_EXIT_OK)
         rc = SIFT_EXIT_INPUT;

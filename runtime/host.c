@@ -309,6 +309,10 @@ lua_State *sift_host_new(const sift_opts *o)
         }
         lua_setglobal(L, GLOBALS[i]);
     }
+    lua_getglobal(L, "sift"); /* rule{...} is a global: scripts define rules with it */
+    lua_getfield(L, -1, "rule");
+    lua_setglobal(L, "rule");
+    lua_pop(L, 1);
     return L;
 }
 

@@ -15,6 +15,7 @@ static const char USAGE[] =
     "  run SCRIPT.lua... CORPUS...   run scripts over a corpus\n"
     "  run -e 'CODE' CORPUS...       run one line of Lua; an expression's value is printed\n"
     "  repl [CORPUS...]              interactive Lua session with `corpus` loaded\n"
+    "  check CORPUS... [--rules P]   run the stock rules (and more): the CI entry point\n"
     "  extract CORPUS... [-o FILE]   write what was extracted as JSON Lines\n"
     "  test [FILE_test.lua|DIR...]   run Lua tests (default: *_test.lua under .)\n"
     "\n"
@@ -46,7 +47,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "repl")) return sift_cmd_repl(argc - 1, argv + 1);
     if (!strcmp(cmd, "test")) return sift_cmd_test(argc - 1, argv + 1);
     if (!strcmp(cmd, "extract")) return sift_cmd_extract(argc - 1, argv + 1);
-    sift_errorf("unknown command '%s' (commands: run, repl, extract, test; see 'sift --help')",
-                cmd);
+    if (!strcmp(cmd, "check")) return sift_cmd_check(argc - 1, argv + 1);
+    sift_errorf(
+        "unknown command '%s' (commands: run, repl, check, extract, test; see 'sift --help')", cmd);
     return SIFT_EXIT_INPUT;
 }

@@ -18,6 +18,7 @@ local sift = core
 sift.inspect = inspect.inspect
 sift.list = list.new
 sift.help = help.help
+sift.rule = require("sift.rule").define
 core._setmeta("sift.list", list.mt)
 
 -- Methods written in Lua join the C methods tables of their classes.

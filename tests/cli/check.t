@@ -1,0 +1,78 @@
+# sift check: the stock rules, reports, exit codes, baselines, custom rules.
+
+=== the stock rules find the count mismatch; warnings do not fail by default
+$ sift check corpus/varkesia-2023
+corpus/varkesia-2023/docs/jmmv-0316.txt:14:95: warning: three checkpoints, but the list that follows names 2: Ulmac, Brodnik [count-mismatch]
+  ... along the Lodva road. The patrol passed three checkpoints: Ulmac and Brodnik. At both...
+                                              ^~~~~
+1 warning
+-- exit 0
+
+=== --fail-on warning fails on it
+$ sift check --fail-on warning corpus/varkesia-2023 > /dev/null
+-- exit 1
+
+=== JSON Lines: one finding a line, type first
+$ sift check --format jsonl corpus/panjshir-2021 | cut -c1-80
+{"type":"finding","rule":"count-mismatch","severity":"warning","message":"six vi
+-- exit 0
+
+=== SARIF 2.1.0 with rules metadata, regions, byte offsets and fingerprints
+$ sift check --format sarif corpus/panjshir-2021 | sift run -e 'local s = sift.json.decode(io.read("a")); local r = s.runs[1]; local res = r.results[1]; local reg = res.locations[1].physicalLocation.region; return s.version, r.tool.driver.rules[1].id, res.ruleId, res.level, reg.startLine, reg.startColumn, reg.byteOffset > 0, #res.partialFingerprints["sift/v1"], r.invocations[1].executionSuccessful'
+"2.1.0"	"count-mismatch"	"count-mismatch"	"warning"	6	23	true	16	true
+-- exit 0
+
+=== the same input gives byte-identical reports
+$ for f in text json jsonl sarif; do sift check --format $f corpus/varkesia-2023 > "$TMP/a.$f"; sift check --format $f corpus/varkesia-2023 > "$TMP/b.$f"; cmp "$TMP/a.$f" "$TMP/b.$f" || echo "$f differs"; done; echo done
+done
+-- exit 0
+
+=== several outputs in one run
+$ sift check --sarif-output "$TMP/o.sarif" --json-output "$TMP/o.json" -o "$TMP/o.txt" corpus/varkesia-2023 && grep -c '"2.1.0"' "$TMP/o.sarif" && grep -c '"findings"' "$TMP/o.json" && tail -n 1 "$TMP/o.txt"
+1
+1
+1 warning
+-- exit 0
+
+=== a baseline hides the findings it already has
+$ sift check --format json corpus/varkesia-2023 > "$TMP/base.json" && sift check --baseline "$TMP/base.json" --fail-on note corpus/varkesia-2023
+no findings
+-- exit 0
+
+=== a SARIF baseline works too
+$ sift check --format sarif corpus/varkesia-2023 > "$TMP/base.sarif" && sift check --baseline "$TMP/base.sarif" corpus/varkesia-2023
+no findings
+-- exit 0
+
+=== custom rules with --rules; --only selects by tag
+$ sift check --rules tests/data/rules/mentions.lua --only places corpus/varkesia-2023 | tail -n 1
+17 notes
+-- exit 0
+
+=== --skip by id
+$ sift check --skip count-mismatch corpus/varkesia-2023
+no findings
+-- exit 0
+
+=== --only with an id no rule has
+$ sift check --only nonesuch corpus/varkesia-2023
+-- exit 2
+-- stderr: --only: no rule has the id or tag 'nonesuch'
+
+=== a rule that raises: exit 3, the other rules still ran and the report was written
+$ sift check --rules tests/data/rules/broken.lua -o "$TMP/r.txt" corpus/varkesia-2023; echo "exit $?"; tail -n 1 "$TMP/r.txt"
+exit 3
+1 warning
+-- exit 0
+-- stderr: rule 'broken' raised an error:
+-- stderr: this rule is broken
+
+=== rules defined by a script are checked by sift run
+$ sift run tests/data/rules/mentions.lua corpus/varkesia-2023 | tail -n 1
+17 notes
+-- exit 0
+
+=== a bad baseline file
+$ echo '[1, 2]' > "$TMP/bad.json" && sift check --baseline "$TMP/bad.json" corpus/varkesia-2023
+-- exit 2
+-- stderr: --baseline: neither a sift JSON report nor SARIF
