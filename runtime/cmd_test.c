@@ -24,19 +24,77 @@ static const char HELP[] =
     "  matches(s, pattern)  Lua pattern       raises(fn [, pattern])\n"
     "  testing.corpus{ {id=, source=, published=, text=}, ..., sides = {...} }\n"
     "                       a fixture corpus from inline documents\n"
+    "  snapshot(name, v)    v equals __snapshots__/<file>.<name>.txt (--accept writes it)\n"
+    "  testing.findings(corpus [, rules])  the report of the rules, to snapshot\n"
     "\n"
     "options:\n"
     "  --corpus PATH   load PATH as the global `corpus` for every file\n"
     "  -v, --verbose   a line for passing tests too, tracebacks for failures\n"
+    "  --accept        write or update the snapshots the tests compare against\n"
+    "  --junit FILE    also write the results as JUnit XML\n"
     "  --unsafe, --timeout S, --max-memory MB, -q   as for 'sift run'\n"
     "\n"
     "Output: a line per failing test (per test with -v), then 'N passed, N failed'.\n"
     "exit codes: 0 all passed, 1 a test failed, 2 usage error, 3 a file did not load\n";
 
 typedef struct {
-    int verbose;
-    const char *corpus;
+    int verbose, accept;
+    const char *corpus, *junit;
 } testopts;
+
+/* A growing string, for the JUnit report. */
+typedef struct {
+    char *s;
+    size_t n, cap;
+} sbuf;
+
+static void put(sbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        while (cap < b->n + n + 1) cap *= 2;
+        char *ns = realloc(b->s, cap);
+        if (!ns) return;
+        b->s = ns;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = 0;
+}
+
+static void puts_(sbuf *b, const char *s)
+{
+    put(b, s, strlen(s));
+}
+
+/* XML text: the five special characters escaped, control characters dropped. */
+static void putxml(sbuf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&':
+            puts_(b, "&amp;");
+            break;
+        case '<':
+            puts_(b, "&lt;");
+            break;
+        case '>':
+            puts_(b, "&gt;");
+            break;
+        case '"':
+            puts_(b, "&quot;");
+            break;
+        case '\'':
+            puts_(b, "&apos;");
+            break;
+        default:
+            if ((unsigned char)*s >= 0x20 || *s == '\n' || *s == '\t') put(b, s, 1);
+        }
+    }
+}
+
+static sbuf junit;
 
 static testopts topts;
 
@@ -45,6 +103,18 @@ static int testopt(int argc, char **argv, int i, sift_opts *o)
     if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose")) {
         topts.verbose = 1;
         return 1;
+    }
+    if (!strcmp(argv[i], "--accept")) {
+        topts.accept = 1;
+        return 1;
+    }
+    if (!strcmp(argv[i], "--junit")) {
+        if (i + 1 >= argc) {
+            sift_errorf("option '--junit' needs a file");
+            return -1;
+        }
+        topts.junit = argv[i + 1];
+        return 2;
     }
     if (!strcmp(argv[i], "--corpus")) {
         if (i + 1 >= argc) {
@@ -103,6 +173,94 @@ static void collect(files *f, const char *dir, int depth)
     closedir(d);
 }
 
+/* Add a file's results ({name, ok, message, seconds}) to the JUnit report. */
+static void record(lua_State *L, int results, const char *file, int tests, int failures)
+{
+    char num[64];
+    double total = 0;
+    for (lua_Integer i = 1; lua_rawgeti(L, results, i) == LUA_TTABLE; i++) {
+        lua_getfield(L, -1, "seconds");
+        total += lua_tonumber(L, -1);
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+    puts_(&junit, "  <testsuite name=\"");
+    putxml(&junit, file);
+    snprintf(num, sizeof num, "\" tests=\"%d\" failures=\"%d\" time=\"%.3f\">\n", tests, failures,
+             total);
+    puts_(&junit, num);
+    for (lua_Integer i = 1; lua_rawgeti(L, results, i) == LUA_TTABLE; i++) {
+        lua_getfield(L, -1, "name");
+        lua_getfield(L, -2, "ok");
+        lua_getfield(L, -3, "message");
+        lua_getfield(L, -4, "seconds");
+        puts_(&junit, "    <testcase classname=\"");
+        putxml(&junit, file);
+        puts_(&junit, "\" name=\"");
+        putxml(&junit, lua_tostring(L, -4));
+        snprintf(num, sizeof num, "\" time=\"%.3f\"", lua_tonumber(L, -1));
+        puts_(&junit, num);
+        if (lua_toboolean(L, -3)) {
+            puts_(&junit, "/>\n");
+        } else {
+            const char *msg = lua_tostring(L, -2);
+            puts_(&junit, ">\n      <failure message=\"");
+            char first[200];
+            snprintf(first, sizeof first, "%s", msg ? msg : "");
+            first[strcspn(first, "\n")] = 0;
+            putxml(&junit, first);
+            puts_(&junit, "\">");
+            putxml(&junit, msg);
+            puts_(&junit, "</failure>\n    </testcase>\n");
+        }
+        lua_pop(L, 5);
+    }
+    lua_pop(L, 1);
+    puts_(&junit, "  </testsuite>\n");
+}
+
+/* mkdir -p for the folder of a path. */
+static void mkdirs(const char *path)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash) return;
+    *slash = 0;
+    for (char *p = dir + 1; *p; p++)
+        if (*p == '/') {
+            *p = 0;
+            mkdir(dir, 0755);
+            *p = '/';
+        }
+    mkdir(dir, 0755);
+}
+
+/* Write the snapshots --accept collected ({path, text} records at idx). */
+static int writesnaps(lua_State *L, int idx)
+{
+    int rc = 0;
+    for (lua_Integer i = 1; lua_rawgeti(L, idx, i) == LUA_TTABLE; i++) {
+        lua_getfield(L, -1, "path");
+        lua_getfield(L, -2, "text");
+        const char *path = lua_tostring(L, -2);
+        size_t len;
+        const char *text = lua_tolstring(L, -1, &len);
+        if (path && text) {
+            mkdirs(path);
+            char *tmp;
+            FILE *f = sift_out_open(path, &tmp);
+            if (!f || sift_out_close(f, path, tmp, fwrite(text, 1, len, f) == len) != 0)
+                rc = -1;
+            else
+                printf("wrote %s\n", path);
+        }
+        lua_pop(L, 3);
+    }
+    lua_pop(L, 1);
+    return rc;
+}
+
 /* One file: returns 0, or 1 when it did not load; adds to the counts. */
 static int runfile(const sift_opts *o, const char *file, int *passed, int *failed)
 {
@@ -138,13 +296,17 @@ static int runfile(const sift_opts *o, const char *file, int *passed, int *faile
         lua_getfield(L, testing, "_run");
         lua_pushstring(L, file);
         lua_pushboolean(L, topts.verbose);
+        lua_pushboolean(L, topts.accept);
         sift_host_arm(L);
-        if (sift_host_docall(L, 2, 2) != LUA_OK) {
+        if (sift_host_docall(L, 3, 4) != LUA_OK) {
             sift_host_report(L);
             bad = 1;
         } else {
-            *passed += (int)lua_tointeger(L, -2);
-            *failed += (int)lua_tointeger(L, -1);
+            int p = (int)lua_tointeger(L, -4), f = (int)lua_tointeger(L, -3);
+            *passed += p;
+            *failed += f;
+            record(L, lua_gettop(L) - 1, file, p + f, f);
+            if (writesnaps(L, lua_gettop(L)) != 0) bad = 1;
         }
     }
     fflush(stdout);
@@ -189,6 +351,20 @@ int sift_cmd_test(int argc, char **argv)
     }
     int passed = 0, failed = 0, broken = 0;
     for (size_t i = 0; !rc && i < f.n; i++) broken |= runfile(&o, f.v[i], &passed, &failed);
+    if (!rc && topts.junit) {
+        sbuf doc = {0};
+        puts_(&doc,
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"sift test\">\n");
+        if (junit.s) puts_(&doc, junit.s);
+        puts_(&doc, "</testsuites>\n");
+        char *tmp;
+        FILE *jf = sift_out_open(topts.junit, &tmp);
+        if (!jf || sift_out_close(jf, topts.junit, tmp, fwrite(doc.s, 1, doc.n, jf) == doc.n) != 0)
+            broken = 1;
+        free(doc.s);
+    }
+    free(junit.s);
+    memset(&junit, 0, sizeof junit);
     if (!rc) {
         printf("%d passed, %d failed\n", passed, failed);
         rc = broken ? SIFT_EXIT_SCRIPT : failed ? SIFT_EXIT_FINDINGS : SIFT_EXIT_OK;

@@ -5,7 +5,7 @@
 --     eq(#c:find("Bazarak"), 1)
 --   end)
 --
--- A test file sees test, eq, ok, raises, matches and testing as globals.
+-- A test file sees test, eq, ok, raises, matches, snapshot and testing as globals.
 local core = require "sift.core"
 local inspect = require "sift.inspect".inspect
 local type, pairs, ipairs, error, pcall, tostring, select = type, pairs, ipairs, error, pcall, tostring, select
@@ -83,16 +83,80 @@ function M.raises(fn, pattern)
   return err
 end
 
-function M.install(env)
-  env.test, env.eq, env.ok, env.matches, env.raises, env.testing = M.test, M.eq, M.ok, M.matches, M.raises, M
+-- ------------------------------------------------------------ snapshots
+
+local current = { file = nil, accept = false, writes = {} }
+
+local function readfile(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
 end
 
--- _run(file, verbose) -- run the tests the file registered; print one line
--- each; return passed, failed.
-function M._run(file, verbose)
-  local passed, failed = 0, 0
+-- The first line where two texts differ, for the failure message.
+local function firstdiff(want, got)
+  local n = 1
+  local wl, gl = {}, {}
+  for l in (want .. "\n"):gmatch("(.-)\n") do wl[#wl + 1] = l end
+  for l in (got .. "\n"):gmatch("(.-)\n") do gl[#gl + 1] = l end
+  while wl[n] == gl[n] and n <= #wl do n = n + 1 end
+  return string_format("line %d:\n       expected: %s\n       got:      %s", n, tostring(wl[n]), tostring(gl[n]))
+end
+
+-- snapshot(name, value) -- value (a string, or anything sift.inspect prints)
+-- must equal the stored snapshot __snapshots__/<test file>.<name>.txt beside
+-- the test file; `sift test --accept` writes or updates it.
+function M.snapshot(name, value)
+  if type(name) ~= "string" or not name:match("^[%w_%-%.]+$") then
+    error("bad argument #1 to 'snapshot' (a name of letters, digits, '-', '_' and '.' expected)", 2)
+  end
+  local got = type(value) == "string" and value or (inspect(value) .. "\n")
+  local file = current.file or "test"
+  local dir = file:match("^(.*)/[^/]*$") or "."
+  local base = file:match("([^/]*)%.lua$") or file
+  local path = dir .. "/__snapshots__/" .. base .. "." .. name .. ".txt"
+  local want = readfile(path)
+  if want == got then return end
+  if current.accept then
+    current.writes[#current.writes + 1] = { path = path, text = got }
+    return
+  end
+  if want == nil then error("no snapshot " .. path .. " (run 'sift test --accept' to create it)", 2) end
+  error("snapshot " .. path .. " differs at " .. firstdiff(want, got)
+    .. "\n       (run 'sift test --accept' to update it)", 2)
+end
+
+-- findings(corpus [, rules]) -- the text report of the rules (default: the
+-- stock rules) on a corpus, for expected-findings snapshots.
+function M.findings(corpus, rules)
+  local rule = require "sift.rule"
+  local check = require "sift.check"
+  if not rules then
+    rules = {}
+    for _, id in ipairs(check.STOCK) do rules[#rules + 1] = require("sift.rules." .. id) end
+  end
+  local fs = rule.run(corpus, rules)
+  return require("sift.report").text(fs, corpus, { color = false })
+end
+
+function M.install(env)
+  env.test, env.eq, env.ok, env.matches, env.raises, env.testing = M.test, M.eq, M.ok, M.matches, M.raises, M
+  env.snapshot = M.snapshot
+end
+
+-- _run(file, verbose, accept) -- run the tests the file registered; print
+-- one line each; return passed, failed, results ({name, ok, message,
+-- seconds}) and the snapshot files to write ({path, text}).
+function M._run(file, verbose, accept)
+  local passed, failed, results = 0, 0, {}
+  current = { file = file, accept = accept, writes = {} }
   for _, t in ipairs(registered) do
+    local t0 = os.clock()
     local okay, err = xpcall(t.fn, function(e) return verbose and traceback(tostring(e), 2) or tostring(e) end)
+    results[#results + 1] = { name = t.name, ok = okay, message = not okay and tostring(err) or nil,
+      seconds = os.clock() - t0 }
     if okay then
       passed = passed + 1
       if verbose then io_write("ok   ", file, ": ", t.name, "\n") end
@@ -102,7 +166,7 @@ function M._run(file, verbose)
     end
   end
   registered = {}
-  return passed, failed
+  return passed, failed, results, current.writes
 end
 
 M.select = select

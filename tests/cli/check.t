@@ -76,3 +76,25 @@ $ sift run tests/data/rules/mentions.lua corpus/varkesia-2023 | tail -n 1
 $ echo '[1, 2]' > "$TMP/bad.json" && sift check --baseline "$TMP/bad.json" corpus/varkesia-2023
 -- exit 2
 -- stderr: --baseline: neither a sift JSON report nor SARIF
+
+=== sift test: a missing snapshot fails and says how to create it; --accept writes it
+$ mkdir -p "$TMP/st" && printf 'test("snap", function() snapshot("one", {1, 2}) end)\n' > "$TMP/st/a_test.lua" && sift test "$TMP/st"; echo "exit $?"; sift test --accept "$TMP/st" > /dev/null && cat "$TMP/st/__snapshots__/a_test.one.txt" && sift test "$TMP/st"
+*
+-- exit 0
+-- stdout: run 'sift test --accept' to create it
+-- stdout: exit 1
+-- stdout: { 1, 2 }
+-- stdout: 1 passed, 0 failed
+
+=== sift test: a changed value fails with the first differing line
+$ mkdir -p "$TMP/st2/__snapshots__" && printf 'test("snap", function() snapshot("one", "a\\nb\\n") end)\n' > "$TMP/st2/a_test.lua" && printf 'a\nc\n' > "$TMP/st2/__snapshots__/a_test.one.txt" && sift test "$TMP/st2"
+*
+-- exit 1
+-- stdout: differs at line 2:
+-- stdout: 0 passed, 1 failed
+
+=== sift test --junit writes JUnit XML
+$ sift test --junit "$TMP/j.xml" tests/lua/rule_test.lua > /dev/null && grep -c '<testcase ' "$TMP/j.xml" && grep -o '<testsuite name="[^"]*" tests="[0-9]*" failures="0"' "$TMP/j.xml"
+8
+<testsuite name="tests/lua/rule_test.lua" tests="8" failures="0"
+-- exit 0
