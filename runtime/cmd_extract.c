@@ -97,6 +97,9 @@ static int writeall(FILE *out, const sift_store *st)
         addstr(o, "title", d->title);
         addstr(o, "language", d->language);
         cJSON_AddNumberToObject(o, "bytes", (double)d->len);
+        /* a document with no file of its own carries its text, so the records
+           can be checked elsewhere (the reduce step of a map-reduce run) */
+        if (d->inline_text) cJSON_AddStringToObject(o, "text", d->bytes);
         rc |= emit(out, o);
         for (size_t k = 0; k < d->nquantities; k++) {
             const sift_quantity *q = &d->quantities[k];

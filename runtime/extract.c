@@ -182,6 +182,7 @@ static void xone(void *ctx, size_t i, int worker)
 {
     xctx *x = ctx;
     sift_doc *d = &x->st->docs[i];
+    if (d->has_records) return; /* loaded from `sift extract` output */
     lua_State *L = state(x, worker);
     char msg[512];
     if (!L) {

@@ -18,6 +18,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdarg.h>
@@ -672,6 +673,7 @@ static void adddoc(loader *L, jfile *jf, const cJSON *rec, const char *dir, cons
     if (text) {
         d->bytes = text;
         d->len = strlen(text);
+        d->inline_text = 1;
         d->path = f[1] ? joinpath(dir, f[1]) : strdup(jf->path);
         d->fmt = f[1] ? sift_fmt_from_path(f[1]) : SIFT_FMT_TEXT;
         if (f[1] && filekind(f[1], &d->fmt) != K_DOC) d->fmt = SIFT_FMT_TEXT;
@@ -755,6 +757,164 @@ static void loadmanifest(loader *L, const char *path, int want_docs, int depth)
     free(text);
 }
 
+static double jnum(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsNumber(v) ? v->valuedouble : NAN;
+}
+
+static void jcopy(const cJSON *o, const char *k, char *buf, size_t n)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    snprintf(buf, n, "%s", cJSON_IsString(v) ? v->valuestring : "");
+}
+
+static int32_t jday(const cJSON *o, const char *k)
+{
+    char b[16];
+    int y, m, d;
+    jcopy(o, k, b, sizeof b);
+    return sscanf(b, "%4d-%2d-%2d", &y, &m, &d) == 3 ? sift_days(y, m, d) : SIFT_NO_DAY;
+}
+
+/* Grow an array of records by one zeroed slot; NULL when memory runs out. */
+static void *grow(void **v, size_t *n, size_t size)
+{
+    if ((*n & (*n - 1)) == 0) { /* capacity doubles at powers of two */
+        void *nv = realloc(*v, (*n ? *n * 2 : 8) * size);
+        if (!nv) return NULL;
+        *v = nv;
+    }
+    void *slot = (char *)*v + *n * size;
+    memset(slot, 0, size);
+    (*n)++;
+    return slot;
+}
+
+/*
+** `sift extract` output (schema sift-extract/1): documents with their
+** records, loaded without extracting again ("extract once, check many").
+** A document's text comes from its record ("text") or from its path, and
+** must still have the size the extraction saw (checked after reading).
+*/
+static void loadextract(loader *L, const char *shown, const char *text, size_t len)
+{
+    static const char *const ANCHORS[] = {"none", "published", "dateline", "text"};
+    size_t lineno = 0, first = L->st->ndocs;
+    long cur = -1;
+    int warned = 0;
+    for (size_t pos = 0; pos < len;) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len, s = skipws(text, end, pos);
+        lineno++;
+        jfile jf;
+        if (s >= end || jparse(L, &jf, shown, text, s, end) != 0) {
+            if (s < end) jfree(&jf);
+            pos = end + 1;
+            continue;
+        }
+        const cJSON *r = jf.root, *t = cJSON_GetObjectItemCaseSensitive(r, "type");
+        const char *type = cJSON_IsString(t) ? t->valuestring : "";
+        const cJSON *docid = cJSON_GetObjectItemCaseSensitive(r, "doc");
+        if (!strcmp(type, "meta")) {
+            const cJSON *sc = cJSON_GetObjectItemCaseSensitive(r, "schema");
+            const cJSON *nm = cJSON_GetObjectItemCaseSensitive(r, "corpus");
+            if (!cJSON_IsString(sc) || strcmp(sc->valuestring, "sift-extract/1") != 0)
+                JERR(L, &jf, r, "unsupported extract schema (this version reads sift-extract/1)");
+            else if (cJSON_IsString(nm) && !L->st->name)
+                L->st->name = strdup(nm->valuestring);
+        } else if (!strcmp(type, "document")) {
+            int bad = 0;
+            char *id = jstr(L, &jf, r, "id", &bad), *path = jstr(L, &jf, r, "path", &bad);
+            char *body = jstr(L, &jf, r, "text", &bad);
+            double bytes = jnum(r, "bytes");
+            sift_doc *d = !bad && id && (path || body) ? sift_store_add_doc(L->st) : NULL;
+            if (!d) {
+                if (!bad) JERR(L, &jf, r, "a document record needs an 'id' and a 'path' or 'text'");
+                free(id);
+                free(path);
+                free(body);
+            } else {
+                d->id = id;
+                d->path = path ? path : strdup(shown);
+                static const char *const META[] = {"source", "published", "kind", "title",
+                                                   "language"};
+                char **dst[] = {&d->source, &d->published, &d->kind, &d->title, &d->language};
+                for (int k = 0; k < 5; k++) *dst[k] = jstr(L, &jf, r, META[k], &bad);
+                d->where = wherestr(&jf, r);
+                if (body) {
+                    d->bytes = body;
+                    d->len = strlen(body);
+                    d->inline_text = 1;
+                } else {
+                    filekind(path, &d->fmt);
+                }
+                d->has_records = 1;
+                d->expect_len = isnan(bytes) ? (size_t)-1 : (size_t)bytes;
+                cur = (long)L->st->ndocs - 1;
+            }
+        } else if (!strcmp(type, "quantity") || !strcmp(type, "time")) {
+            sift_doc *d = NULL;
+            if (cur >= 0 && cJSON_IsString(docid) &&
+                !strcmp(L->st->docs[cur].id, docid->valuestring))
+                d = &L->st->docs[cur];
+            for (size_t i = first; !d && cJSON_IsString(docid) && i < L->st->ndocs; i++)
+                if (!strcmp(L->st->docs[i].id, docid->valuestring)) d = &L->st->docs[i];
+            double a = jnum(r, "start"), b = jnum(r, "end");
+            if (!d) {
+                JERR(L, &jf, r, "a %s record for a document this file has not introduced", type);
+            } else if (isnan(a) || isnan(b) || a < 0 || b < a) {
+                JERR(L, &jf, r, "a %s record needs 'start' and 'end' offsets", type);
+            } else if (type[0] == 'q') {
+                sift_quantity *q = grow((void **)&d->quantities, &d->nquantities, sizeof *q);
+                if (q) {
+                    q->start = (uint32_t)a;
+                    q->end = (uint32_t)b;
+                    q->value = jnum(r, "value");
+                    q->min = jnum(r, "min");
+                    q->max = jnum(r, "max");
+                    q->coded = jnum(r, "coded");
+                    q->approx = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "approx"));
+                    q->vague = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "vague"));
+                    jcopy(r, "unit", q->unit, sizeof q->unit);
+                    q->base = q->alt = NAN;
+                    const cJSON *alt = cJSON_GetObjectItemCaseSensitive(r, "alt");
+                    if (cJSON_IsObject(alt)) {
+                        q->alt = jnum(alt, "value");
+                        jcopy(alt, "unit", q->alt_unit, sizeof q->alt_unit);
+                        q->alt_start = (uint32_t)jnum(alt, "start");
+                        q->alt_end = (uint32_t)jnum(alt, "end");
+                    }
+                }
+            } else {
+                sift_time *x = grow((void **)&d->times, &d->ntimes, sizeof *x);
+                if (x) {
+                    x->start = (uint32_t)a;
+                    x->end = (uint32_t)b;
+                    jcopy(r, "value", x->value, sizeof x->value);
+                    jcopy(r, "precision", x->precision, sizeof x->precision);
+                    jcopy(r, "mod", x->mod, sizeof x->mod);
+                    x->earliest = jday(r, "earliest");
+                    x->latest = jday(r, "latest");
+                    char k[16];
+                    jcopy(r, "kind", k, sizeof k);
+                    x->kind = !strcmp(k, "duration") ? SIFT_TIME_DURATION : SIFT_TIME_DATE;
+                    jcopy(r, "anchor", k, sizeof k);
+                    for (uint8_t an = 0; an < 4; an++)
+                        if (!strcmp(k, ANCHORS[an])) x->anchor = an;
+                    x->relative = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "relative"));
+                }
+            }
+        } else if (!warned) {
+            warnat(L, shown, text, len, s, "records of type '%s' are not loaded by this version",
+                   type);
+            warned = 1;
+        }
+        jfree(&jf);
+        pos = end + 1;
+    }
+}
+
 /* JSON records: one object (or an array of objects) per .json file, one per line in .jsonl. */
 static void loadrecords(loader *L, const char *path, const char *rel, int lines)
 {
@@ -798,9 +958,7 @@ static void loadrecords(loader *L, const char *path, const char *rel, int lines)
             size_t s = skipws(text, end, pos);
             if (s < end) {
                 if (lineno == 1 && memmem(text + s, end - s, "\"sift-extract/", 14)) {
-                    errat(L, shown, NULL, 0, 0,
-                          "this is 'sift extract' output; loading extracted records is not "
-                          "supported by this version (give the corpus itself)");
+                    loadextract(L, shown, text, len);
                     break;
                 }
                 /* parse the line alone, but report positions in the whole file */
@@ -1093,6 +1251,21 @@ static void prepare_all(loader *L)
         }
     }
     free(p.errs);
+    /* records from `sift extract` output must still fit their documents */
+    for (size_t i = 0; i < st->ndocs; i++) {
+        sift_doc *d = &st->docs[i];
+        if (!d->has_records || !d->bytes) continue;
+        int fits = d->expect_len == (size_t)-1 || d->expect_len == d->len;
+        for (size_t k = 0; fits && k < d->nquantities; k++) fits = d->quantities[k].end <= d->len;
+        for (size_t k = 0; fits && k < d->ntimes; k++) fits = d->times[k].end <= d->len;
+        if (!fits) {
+            fprintf(stderr,
+                    "%s: error: the document changed since it was extracted (%zu bytes now, "
+                    "%zu then); extract it again\n",
+                    d->path, d->len, d->expect_len);
+            L->errors++;
+        }
+    }
     /* duplicate ids: sort indexes by id */
     size_t *ix = malloc((st->ndocs ? st->ndocs : 1) * sizeof *ix);
     if (!ix) return;

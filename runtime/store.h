@@ -92,7 +92,10 @@ typedef struct {
     size_t nparas;
     uint32_t *lines; /* offset where each line starts; lines[0] == 0 */
     size_t nlines;
-    size_t repaired; /* invalid sequences replaced under --lenient */
+    size_t repaired;     /* invalid sequences replaced under --lenient */
+    uint8_t inline_text; /* the text came inside a JSON record, not from a file of its own */
+    uint8_t has_records; /* records loaded from `sift extract` output: not extracted again */
+    size_t expect_len;   /* with has_records: the byte count the extraction saw */
     /* extraction (extract.c) */
     sift_quantity *quantities;
     size_t nquantities;

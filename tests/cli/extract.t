@@ -50,3 +50,25 @@ $ sift extract --stats tests/data/mini > /dev/null
 -- exit 0
 -- stderr: 2 documents
 -- stderr: peak memory
+
+=== extract once, check many: parts extracted apart and checked together give the same findings
+$ for part in 0 1; do sift run -e "local docs = {}; for i, d in ipairs(corpus:documents()) do if i % 2 == $part then docs[#docs + 1] = {id = d.id, path = os.getenv('PWD') .. '/' .. d.path, source = d.source, published = d.published, kind = d.kind} end end; print(sift.json.encode({include = {os.getenv('PWD') .. '/corpus/panjshir-2021/corpus.json'}, documents = docs}))" corpus/panjshir-2021 > "$TMP/part$part.json" && sift extract "$TMP/part$part.json" > "$TMP/part$part.jsonl" || exit 1; done; for f in text jsonl sarif; do sift check --format $f "$TMP/part0.json" "$TMP/part1.json" > "$TMP/whole.$f"; sift check --format $f "$TMP/part0.jsonl" "$TMP/part1.jsonl" > "$TMP/merged.$f"; cmp "$TMP/whole.$f" "$TMP/merged.$f" && echo "$f identical"; done; grep -c count-mismatch "$TMP/merged.jsonl"
+text identical
+jsonl identical
+sarif identical
+1
+-- exit 0
+
+=== records on stdin documents carry the text, so the reduce step can report on them
+$ sift extract - > "$TMP/s.jsonl" && sift check "$TMP/s.jsonl"
+< {"id": "s1", "text": "The region has four towns: Arvel and Tovin."}
+<stdin>:1:16: warning: four towns, but the list that follows names 2: Arvel, Tovin [count-mismatch]
+  The region has four towns: Arvel and Tovin.
+                 ^~~~
+1 warning
+-- exit 0
+
+=== a document that changed since it was extracted is an error
+$ cp tests/data/mini/docs/wire.txt "$TMP/w.txt" && sift extract "$TMP/w.txt" > "$TMP/w.jsonl" && echo "More text." >> "$TMP/w.txt" && sift check "$TMP/w.jsonl"
+-- exit 2
+-- stderr: the document changed since it was extracted
