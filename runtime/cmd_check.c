@@ -200,12 +200,8 @@ int sift_cmd_check(int argc, char **argv)
         rc = SIFT_EXIT_INPUT;
         goto out;
     }
-    lua_State *L = sift_host_new(&o);
-    if (!L) {
-        rc = SIFT_EXIT_INPUT;
-        goto out;
-    }
-    if ((rc = sift_host_load_corpus(L, &o)) != SIFT_EXIT_OK) goto close;
+    lua_State *L;
+    if ((rc = sift_host_open(&o, &L)) != SIFT_EXIT_OK) goto out;
     lua_getglobal(L, "require");
     lua_pushliteral(L, "sift.check");
     lua_call(L, 1, 1);
@@ -256,14 +252,8 @@ int sift_cmd_check(int argc, char **argv)
     lua_pop(L, 1);
     /* rule errors: reported after the others ran, the report still written */
     lua_getfield(L, res, "errors");
-    for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
-        lua_getfield(L, -1, "message");
-        lua_getfield(L, -2, "rule");
-        fprintf(stderr, "sift: error: rule '%s' raised an error:\n%s\n", lua_tostring(L, -1),
-                lua_tostring(L, -2));
-        lua_pop(L, 3);
-    }
-    lua_pop(L, 2);
+    sift_host_rule_errors(L, -1);
+    lua_pop(L, 1);
     int bad = emit(L, res, "main", o.output);
     if (copts.sarif) bad |= emit(L, res, "sarif", copts.sarif);
     if (copts.json) bad |= emit(L, res, "json", copts.json);

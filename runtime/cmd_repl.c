@@ -291,15 +291,8 @@ int sift_cmd_repl(int argc, char **argv)
         rc = SIFT_EXIT_INPUT;
         goto out;
     }
-    lua_State *L = sift_host_new(&o);
-    if (!L) {
-        rc = SIFT_EXIT_INPUT;
-        goto out;
-    }
-    if ((rc = sift_host_load_corpus(L, &o)) != SIFT_EXIT_OK) {
-        sift_host_close(L);
-        goto out;
-    }
+    lua_State *L;
+    if ((rc = sift_host_open(&o, &L)) != SIFT_EXIT_OK) goto out;
     sift_host_strict(L);
     int tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
     char *hist = NULL;

@@ -127,14 +127,8 @@ static int check_rules(lua_State *L, const sift_opts *o)
     }
     int res = lua_gettop(L);
     lua_getfield(L, res, "errors");
-    for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
-        lua_getfield(L, -1, "message");
-        lua_getfield(L, -2, "rule");
-        fprintf(stderr, "sift: error: rule '%s' raised an error:\n%s\n", lua_tostring(L, -1),
-                lua_tostring(L, -2));
-        lua_pop(L, 3);
-    }
-    lua_pop(L, 2);
+    sift_host_rule_errors(L, -1);
+    lua_pop(L, 1);
     lua_getfield(L, res, "main");
     if (lua_isstring(L, -1)) fputs(lua_tostring(L, -1), stdout);
     lua_getfield(L, res, "exit");
@@ -183,16 +177,8 @@ int sift_cmd_run(int argc, char **argv)
             rc = SIFT_EXIT_INPUT;
         }
     if (rc) goto out;
-    lua_State *L = sift_host_new(&o);
-    if (!L) {
-        sift_errorf("cannot create a Lua state (out of memory)");
-        rc = SIFT_EXIT_INPUT;
-        goto out;
-    }
-    if ((rc = sift_host_load_corpus(L, &o)) != SIFT_EXIT_OK) {
-        sift_host_close(L);
-        goto out;
-    }
+    lua_State *L;
+    if ((rc = sift_host_open(&o, &L)) != SIFT_EXIT_OK) goto out;
     sift_host_strict(L);
     char *tmp = NULL;
     int saved = -1;

@@ -355,3 +355,33 @@ void sift_host_show(lua_State *L, int first)
     lua_insert(L, first);
     if (sift_host_docall(L, top - first + 1, 0) != LUA_OK) sift_host_report(L);
 }
+
+int sift_host_open(const sift_opts *o, lua_State **out)
+{
+    lua_State *L = sift_host_new(o);
+    *out = NULL;
+    if (!L) {
+        sift_errorf("cannot create a Lua state (out of memory)");
+        return SIFT_EXIT_INPUT;
+    }
+    int rc = sift_host_load_corpus(L, o);
+    if (rc != SIFT_EXIT_OK) {
+        sift_host_close(L);
+        return rc;
+    }
+    *out = L;
+    return SIFT_EXIT_OK;
+}
+
+void sift_host_rule_errors(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    for (lua_Integer i = 1; lua_rawgeti(L, idx, i) == LUA_TTABLE; i++) {
+        lua_getfield(L, -1, "message");
+        lua_getfield(L, -2, "rule");
+        fprintf(stderr, "sift: error: rule '%s' raised an error:\n%s\n", lua_tostring(L, -1),
+                lua_tostring(L, -2));
+        lua_pop(L, 3);
+    }
+    lua_pop(L, 1);
+}

@@ -53,6 +53,16 @@ void sift_host_report(lua_State *L);
 */
 int sift_host_load_corpus(lua_State *L, const sift_opts *o);
 
+/*
+** A state for a command: sift_host_new, then the corpus arguments of o
+** loaded as `corpus`. Returns SIFT_EXIT_OK with *out set, or
+** SIFT_EXIT_INPUT (and *out NULL) after saying why.
+*/
+int sift_host_open(const sift_opts *o, lua_State **out);
+
+/* Print the errors of rules that raised: the {rule, message} list at idx. */
+void sift_host_rule_errors(lua_State *L, int idx);
+
 /* Print the values on the stack from index `first` with sift.inspect, tab-separated. */
 void sift_host_show(lua_State *L, int first);
 
