@@ -4,7 +4,7 @@
 $ sift run scripts/summary.lua corpus/panjshir-2021 | head -n 3 | cut -d, -f1-2
 corpus panjshir-2021: 15 documents from 7 sources, 193 sentences
 published 2021-09-04 to 2021-09-09
-sides: Taliban (taliban, party), National Resistance Front (nrf, party)
+sides: Taliban (taliban, party)
 -- exit 0
 
 === timeline: the dates sources give about one subject, in date order
