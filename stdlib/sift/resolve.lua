@@ -1,0 +1,1589 @@
+-- sift.resolve -- one entity per referent, across documents.
+--
+--   local resolve = require "sift.resolve"
+--   local entities = resolve.entities(mentions, {sides = ..., declared = ...})
+--
+-- Owns cross-document entity resolution: it groups the mention records of
+-- sift.grammar.name (each with `doc` and `i`) into entities, sets `m.entity`
+-- (an index into the returned list) and `m.why` (why the mention joined its
+-- entity, for `sift extract --explain`) on every mention, and returns
+-- {{name, kind, side, aliases = {...}, spellings = {{text, docs = {...}}}}}.
+-- Uses sift.core.key (NFKC, case folded, marks stripped) and nothing else.
+--
+-- How it decides (every rule is general; nothing names a corpus):
+--  * Exact classes: mentions with one normalisation key are one class; its
+--    kind is the majority of its mentions' kinds, so a few missing or wrong
+--    kinds do not move it.
+--  * A transliteration key per token finds variants: the first letter (vowels
+--    by class), then the consonants with digraphs folded (sh/ch/zh/kh/gh/th/
+--    dh/ph, dj/dzh -> j, q -> k, w -> v), h dropped after the first letter,
+--    doubled letters collapsed, y read as i; plus the number of vowel groups
+--    and the class of the first vowel (Ahmad/Ahmed, Zabihullah/Zabiullah,
+--    Panjsher/Panjshir agree; Mujahid/Mujahideen, Mahmud/Mohammad do not).
+--    Short tokens also keep their whole vowel pattern (Ali is not Ala).
+--    Place names compare their words joined (Jabul-Saraj/Jablus Siraj).
+--  * Token alignment confirms people: first and last name align, every token
+--    of the shorter name aligns in order with one of the longer, each pair
+--    with one transliteration key or an initial. Extra initials and "Sr."/
+--    "Jr." markers are compatible ("Sr." and "Jr." are not); an extra middle
+--    name (Ahmad Massoud / Ahmad Shah Massoud) joins only when both carry the
+--    same side and no document uses both forms.
+--  * A document that uses two compatible but different forms of a name
+--    (Radomir Kaçeli Sr. and Radomir R. Kaçeli) names two people: those
+--    forms never merge. A form that fits two people who must stay apart
+--    (plain "Radomir Kaceli") is resolved per document, by which of them that
+--    document names apart; it never merges on its spelling alone.
+--  * A bare surname goes to the person its document named most recently with
+--    that surname (to the next one for a headline before the full name;
+--    "Sr."/"the elder" to the senior); across documents only when one person
+--    in the corpus has that surname.
+--  * Organisations: translation order ("Ministry of Defence" / "Defence
+--    Ministry"), a qualifier ("... of Afghanistan"), a generic tail ("News
+--    Agency"), acronyms (initials of the capitalised words, without of/the/
+--    and). Places: a type word separates (province / river / street); bare
+--    names join province-like types; "X district" takes a bare X only later
+--    in the same document.
+--  * Declared entities of the manifest (names and aliases) anchor clusters
+--    and give name, kind and side; otherwise an entity's side is the side
+--    most of its side-bearing mentions carry.
+-- Candidates come from hash buckets (surname key, place base key, org forms,
+-- initials), never from all pairs: the work grows with the number of
+-- mentions plus the pairs inside a bucket.
+local core = require "sift.core"
+
+local type, ipairs, pairs, error, tostring = type, ipairs, pairs, error, tostring
+local string_sub, string_gsub, string_find, string_gmatch = string.sub, string.gsub, string.find,
+  string.gmatch
+local string_lower, string_upper, string_format = string.lower, string.upper, string.format
+local table_sort, table_concat = table.sort, table.concat
+local utf8_len = utf8.len
+local corekey = core.key
+
+local _ENV = nil -- luacheck: ignore 211 (from here on no global is read or written)
+
+local M = {}
+
+-- ------------------------------------------------------------ word lists
+-- General English (and a few widely used name particles); nothing here is
+-- specific to a conflict or a corpus.
+
+local function set(list)
+  local s = {}
+  for _, w in ipairs(list) do s[w] = true end
+  return s
+end
+
+-- titles and ranks written before a name ("General Abdul Wudod Zara")
+local TITLES = set {
+  "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "general", "gen",
+  "lieutenant", "lt", "colonel", "col", "major", "maj", "captain", "capt", "commander", "cmdr", "cdr",
+  "sergeant", "sgt", "corporal", "cpl", "private", "pte", "pvt", "admiral", "adm", "brigadier", "brig",
+  "marshal", "president", "vice", "minister", "premier", "chancellor", "governor", "gov", "mayor",
+  "senator", "sen", "rep", "judge", "justice", "sheikh", "shaikh", "sheik", "mullah", "mawlawi", "maulvi",
+  "mawlana", "maulana", "imam", "ayatollah", "hajji", "haji", "king", "queen", "prince", "princess", "pope",
+  "rev", "reverend", "bishop", "rabbi", "comrade", "deputy", "acting", "prime", "chief", "ambassador",
+  "spokesman", "spokeswoman", "spokesperson", "leader",
+}
+-- generation markers, after the name or given as the mention's title/role
+local MARKERS = {
+  sr = "sr", snr = "sr", senior = "sr", elder = "sr",
+  jr = "jr", jnr = "jr", junior = "jr", younger = "jr",
+  ii = "ii", iii = "iii", iv = "iv",
+}
+-- particles that do not distinguish names (al-Qaeda, Sahib-e, Mazar-i-Sharif)
+local PARTICLES = set { "al", "el", "ul", "ad", "ud", "ash", "as", "ar", "an", "e", "i", "bin", "ibn", "bint",
+  "van", "von", "de", "da", "di", "du", "del", "der", "den", "la", "le", "ter", "ten", "zu" }
+-- lower-case words that structure organisation names and epithets
+local CONNECTORS = set { "of", "the", "and", "in", "for", "on", "at", "to", "&", "des", "du", "de", "del" }
+-- words that begin a qualifier of an organisation ("... of Afghanistan")
+local QUALIFIERS = set { "of", "in", "for", "at" }
+-- place type words; a bare name denotes the province-like ones
+local COEXTENSIVE = set { "province", "region", "republic", "state", "governorate", "oblast", "krai",
+  "prefecture", "canton", "emirate", "kingdom", "territory", "valley" }
+-- administrative units often named after their main town
+local SUBAREA = set { "district", "county", "municipality", "subdistrict", "commune", "parish", "borough",
+  "township", "zone", "neighbourhood", "neighborhood", "quarter", "ward" }
+local SETTLEMENT = set { "city", "town", "village", "hamlet" }
+-- places that are never the bare name's referent
+local LINEAR = set { "river", "street", "road", "avenue", "boulevard", "highway", "lane", "pass", "bridge",
+  "lake", "sea", "bay", "gulf", "strait", "canal", "dam", "mountain", "mountains", "hill", "hills", "peak",
+  "range", "ridge", "gorge", "island", "islands", "airport", "airbase", "square", "station", "port",
+  "harbour", "harbor", "crossing", "checkpoint", "camp", "desert", "forest", "plain", "plateau", "coast",
+  "beach", "cape", "stream", "creek", "falls", "glacier", "basin", "delta", "peninsula", "park" }
+-- generic tails an outlet's name is often written without ("Tasnim News Agency")
+local GENERIC_TAIL = set { "agency", "news", "press", "network", "corporation", "corp", "company", "co", "inc",
+  "ltd", "llc", "plc", "broadcasting", "tv" }
+-- words that make an unlabelled name an organisation
+local ORG_CUES = set { "front", "agency", "ministry", "army", "forces", "force", "party", "university",
+  "council", "committee", "government", "brigade", "mission", "centre", "center", "guard", "movement",
+  "alliance", "union", "organisation", "organization", "association", "institute", "news", "radio",
+  "television", "court", "bank", "police", "department", "office", "service", "corps", "battalion",
+  "regiment", "division", "company", "corporation", "network", "times", "post", "tribune", "herald",
+  "journal", "gazette", "press", "group", "federation", "league", "foundation", "fund", "authority",
+  "commission", "parliament", "assembly", "coalition", "command", "directorate", "administration" }
+
+local KINDS = { "person", "org", "place", "group", "other" }
+
+local function placetype(w)
+  if COEXTENSIVE[w] then return "coext" end
+  if SUBAREA[w] then return "sub" end
+  if SETTLEMENT[w] then return "settle" end
+  if LINEAR[w] then return "linear" end
+  return nil
+end
+
+-- ------------------------------------------------------------ transliteration key
+
+-- Latin letters sift.key leaves alone because they do not decompose.
+local FOLDS = { ["ı"] = "i", ["ł"] = "l", ["đ"] = "d", ["ð"] = "d", ["ø"] = "o", ["æ"] = "ae", ["œ"] = "oe",
+  ["þ"] = "th", ["ŀ"] = "l", ["ħ"] = "h", ["ŧ"] = "t" }
+
+-- The letters of a normalisation key, with digraphs and near-equivalent
+-- letters folded: "šendova", "shendova" and "sendova" all give "sendova".
+-- nil when nothing Latin is left (the caller then compares keys exactly).
+local function letters(k)
+  local s = string_gsub(k, "[\192-\255][\128-\191]*", FOLDS)
+  s = string_gsub(s, "[^a-z0-9]", "")
+  if s == "" then return nil end
+  s = string_gsub(s, "dzh", "j")
+  s = string_gsub(s, "dj", "j")
+  s = string_gsub(s, "([zsckgptd])h", "%1")
+  s = string_gsub(s, "ck", "k")
+  s = string_gsub(s, "q", "k")
+  s = string_gsub(s, "w", "v")
+  s = string_gsub(s, "f", "p") -- ph and f: one class (after "ph" lost its h)
+  return s
+end
+
+local VCLASS = { a = "a", e = "i", i = "i", y = "i", o = "u", u = "u" }
+
+-- The transliteration key of folded letters: first letter (a vowel by its
+-- class), consonant skeleton, number of vowel groups, class of the first
+-- vowel; short skeletons keep every vowel class.
+local function shape(s)
+  local first = string_sub(s, 1, 1)
+  local rest = string_gsub(string_sub(s, 2), "h", "")
+  rest = string_gsub(rest, "y", "i")
+  local t = first .. rest
+  local again = 1
+  while again > 0 do t, again = string_gsub(t, "([a-z0-9])%1", "%1") end
+  local skel, classes = {}, {}
+  local fc = t:sub(1, 1)
+  if fc ~= "y" and VCLASS[fc] then skel[1] = VCLASS[fc] else skel[1] = fc end
+  local prev = false
+  for p = 1, #t do
+    local c = string_sub(t, p, p)
+    local v = VCLASS[c] ~= nil and not (p == 1 and c == "y")
+    if v then
+      if not prev then classes[#classes + 1] = VCLASS[c] end
+      prev = true
+    else
+      if p > 1 then skel[#skel + 1] = c end
+      prev = false
+    end
+  end
+  local sk = table_concat(skel)
+  local k = sk .. #classes .. (classes[1] or "")
+  if #sk <= 2 then k = k .. ":" .. table_concat(classes) end
+  return k
+end
+
+-- tk(k): the transliteration key of one token's normalisation key.
+local function tk(k)
+  local s = letters(k)
+  if not s then return "=" .. k end
+  return shape(s)
+end
+
+-- ------------------------------------------------------------ tokens and analysis
+
+local function firstletter(k)
+  local s = letters(k)
+  return s and string_sub(s, 1, 1) or string_sub(k, 1, 1)
+end
+
+-- The words of a name: {raw, k (normalisation key), low (written in lower
+-- case), hy (part of a hyphenated word), dot (ends with a period)}.
+local function tokens(text)
+  local t = string_gsub(text, "\226\128\153s$", "")
+  t = string_gsub(t, "'s$", "")
+  t = string_gsub(t, "\226\128\153$", "")
+  t = string_gsub(t, "\226\128[\152\153\156\157]", " ")
+  t = string_gsub(t, "[\"()%[%],;:!?]", " ")
+  t = string_gsub(t, "\226\128[\147\148]", "-")
+  local out = {}
+  for w in string_gmatch(t, "%S+") do
+    local parts = {}
+    for p in string_gmatch(w, "[^%-]+") do parts[#parts + 1] = p end
+    for _, p in ipairs(parts) do
+      p = string_gsub(p, "^'+", "")
+      local dot = string_sub(p, -1) == "."
+      local bare = string_gsub(p, "[%.']+$", "")
+      if bare ~= "" then
+        local k = corekey(bare)
+        out[#out + 1] = { raw = p, bare = bare, k = k, low = string_find(bare, "^[a-z]") ~= nil,
+          hy = #parts > 1, dot = dot }
+      end
+    end
+  end
+  return out
+end
+
+local function isinitial(tok)
+  local n = utf8_len(tok.bare)
+  if n == 1 then return not tok.low end
+  return false
+end
+
+local function allcaps(text)
+  local s = string_gsub(text, "%.", "")
+  return string_find(s, "^%u%u+$") ~= nil and #s <= 6
+end
+
+-- The content of a name without connectors and particles: transliteration
+-- keys joined by spaces.
+local function contentkey(toks, from, to)
+  local ks = {}
+  for p = from, to do
+    local w = toks[p]
+    if not CONNECTORS[w.k] and not (PARTICLES[w.k] and (w.low or w.hy)) then ks[#ks + 1] = tk(w.k) end
+  end
+  return table_concat(ks, " "), #ks
+end
+
+-- Initials of the capitalised words between from and to (of/the/and left out).
+local function initials(toks, from, to)
+  local s = {}
+  for p = from, to do
+    local w = toks[p]
+    if not w.low and not CONNECTORS[w.k] and not PARTICLES[w.k] then
+      s[#s + 1] = string_sub(w.k, 1, 1)
+    end
+  end
+  return table_concat(s)
+end
+
+-- The kind a name suggests when no mention says it.
+local function guesskind(toks, text)
+  if allcaps(text) then return "org" end
+  local n = #toks
+  if n == 0 then return nil end
+  local last, first = toks[n].k, toks[1].k
+  if n >= 2 and placetype(last) then return "place" end
+  if n >= 3 and placetype(first) and toks[2].k == "of" then return "place" end
+  for _, w in ipairs(toks) do
+    if ORG_CUES[w.k] then return "org" end
+  end
+  if TITLES[first] or MARKERS[last] then return "person" end
+  for _, w in ipairs(toks) do
+    if isinitial(w) then return "person" end
+  end
+  if n >= 2 and n <= 4 then
+    for _, w in ipairs(toks) do
+      if w.low then return nil end
+    end
+    return "person"
+  end
+  return nil
+end
+
+-- Person name: titles off the front, markers off the back, particles out;
+-- slots = {tk, init, l1}. A lower-case connector makes it an epithet
+-- ("Lion of Panjshir"), compared only as a whole.
+local function personform(toks, a)
+  local p, q = 1, #toks
+  while p < q and TITLES[toks[p].k] do p = p + 1 end
+  local marker
+  while q > p and MARKERS[toks[q].k] and not (toks[q].low and string_find(toks[q].k, "^i")) do
+    marker = marker or MARKERS[toks[q].k]
+    q = q - 1
+  end
+  -- "the elder"/"the younger" in the text itself
+  if toks[p] and toks[p].k == "the" and toks[p + 1] and MARKERS[toks[p + 1].k] then
+    marker = marker or MARKERS[toks[p + 1].k]
+    p = p + 2
+  end
+  local slots = {}
+  for r = p, q do
+    local w = toks[r]
+    if CONNECTORS[w.k] and w.low then
+      a.form = "epithet"
+      return a
+    end
+    if not (PARTICLES[w.k] and (w.low or w.hy)) then
+      if isinitial(w) then
+        slots[#slots + 1] = { init = firstletter(w.k) }
+      elseif string_find(w.raw, "^%u%.%u%.") then -- "R.R."
+        for c in string_gmatch(w.bare, "%u") do slots[#slots + 1] = { init = string_lower(c) } end
+      else
+        slots[#slots + 1] = { tk = tk(w.k), l1 = firstletter(w.k) }
+      end
+    end
+  end
+  a.marker = marker
+  local full = 0
+  for _, s in ipairs(slots) do
+    if s.tk then full = full + 1 end
+  end
+  if #slots == 0 then
+    a.form = "epithet"
+  elseif #slots == 1 and slots[1].tk then
+    a.form = "bare"
+    a.sur = slots[1].tk
+  elseif full == 0 or not slots[#slots].tk then
+    a.form = "epithet"
+  else
+    a.form = "person"
+    a.slots = slots
+    a.sur = slots[#slots].tk
+    local first = slots[1]
+    a.bucket = (first.init or first.l1) .. "|" .. a.sur
+    local ks = {}
+    for r, s in ipairs(slots) do ks[r] = s.tk or ("~" .. s.init) end
+    a.tc = table_concat(ks, " ") .. "|" .. (marker or "")
+  end
+  return a
+end
+
+-- Place name: base words and an optional type word ("Panjshir River",
+-- "Republic of Varkesia"); the base compares with its words joined.
+local function placeform(toks, a)
+  local n = #toks
+  local from, to, ptype = 1, n, ""
+  if n >= 2 and placetype(toks[n].k) then
+    ptype, to = toks[n].k, n - 1
+  elseif n >= 3 and placetype(toks[1].k) and toks[2].k == "of" then
+    ptype, from = toks[1].k, 3
+  end
+  local ls = {}
+  for p = from, to do
+    local w = toks[p]
+    if not (CONNECTORS[w.k] and w.low) and not (PARTICLES[w.k] and (w.low or w.hy)) then
+      ls[#ls + 1] = letters(w.k) or w.k
+    end
+  end
+  if #ls == 0 then
+    a.form = "other"
+    a.tc = contentkey(toks, 1, n)
+    return a
+  end
+  a.form = "place"
+  a.base = shape(table_concat(ls))
+  a.ptype = ptype
+  a.pclass = ptype ~= "" and placetype(ptype) or nil
+  a.tc = a.base .. "|" .. ptype
+  a.inits = initials(toks, 1, n)
+  return a
+end
+
+-- Organisation (and group, other) name: content key, reordered "A of B",
+-- qualifier prefix, generic tail, initials.
+local function orgform(toks, a, text)
+  local n = #toks
+  local from = 1
+  if n >= 2 and toks[1].k == "the" then from = 2 end
+  a.form = "org"
+  a.tc, a.ntok = contentkey(toks, from, n)
+  a.inits = initials(toks, from, n)
+  local of
+  for p = from + 1, n - 1 do
+    if QUALIFIERS[toks[p].k] and toks[p].low then
+      of = p
+      break
+    end
+  end
+  if of then
+    local pk, pn = contentkey(toks, from, of - 1)
+    if pn >= 2 then
+      a.prefix, a.prefixn = pk, pn
+      a.pinits = initials(toks, from, of - 1)
+    end
+    if toks[of].k == "of" then
+      local head = contentkey(toks, from, of - 1)
+      local tail = contentkey(toks, of + 1, n)
+      if head ~= "" and tail ~= "" then a.alt = tail .. " " .. head end
+    end
+  end
+  local q = n
+  while q > from and GENERIC_TAIL[toks[q].k] do q = q - 1 end
+  if q < n and q >= from then a.tail = contentkey(toks, from, q) end
+  if a.tc == "" then a.tc = "=" .. corekey(text) end
+  return a
+end
+
+-- analyse(text, kind) -- the comparable form of one name.
+local function analyse(text, kind, caps)
+  local toks = tokens(text)
+  local a = { kind = kind }
+  if #toks == 0 then
+    a.form, a.tc = "other", "=" .. corekey(text)
+    return a
+  end
+  if caps then
+    a.acr = string_lower(string_gsub(text, "%.", ""))
+  end
+  local cat = kind or guesskind(toks, text)
+  a.cat = cat
+  if cat == "person" or (cat == nil and #toks == 1 and not caps) then
+    personform(toks, a)
+    if a.form == "epithet" then a.tc = "=" .. corekey(text) end
+    return a
+  end
+  if cat == "place" then return placeform(toks, a) end
+  return orgform(toks, a, text)
+end
+
+-- ------------------------------------------------------------ person profiles
+
+local function slotok(x, y)
+  if x.init and y.init then return x.init == y.init end
+  if x.init then return x.init == y.l1 end
+  if y.init then return y.init == x.l1 end
+  return x.tk == y.tk
+end
+
+-- align(p, q) -- how profile p relates to q: "eq", "gen" (p is more general:
+-- q adds initials, full forms of initials or a marker), "spec" (the reverse),
+-- "sib" (each adds something), "drop" (q has a middle name p lacks),
+-- "dropsup" (the reverse), or nil (incompatible); and the merged profile.
+local function align(p, q)
+  if p.marker and q.marker and p.marker ~= q.marker then return nil end
+  local short, long, swapped = p.slots, q.slots, false
+  if #short > #long then short, long, swapped = q.slots, p.slots, true end
+  local ns, nl = #short, #long
+  if ns < 2 then return nil end
+  if not slotok(short[1], long[1]) or not slotok(short[ns], long[nl]) then return nil end
+  local map = { [1] = 1, [ns] = nl }
+  local j = 2
+  for r = 2, ns - 1 do
+    while j <= nl - 1 and not slotok(short[r], long[j]) do j = j + 1 end
+    if j > nl - 1 then return nil end
+    map[r] = j
+    j = j + 1
+  end
+  local sx, lx, drop = false, false, false
+  local used, merged = {}, {}
+  for r = 1, nl do merged[r] = long[r] end
+  for r = 1, ns do
+    local x, y = short[r], long[map[r]]
+    used[map[r]] = true
+    if x.init and not y.init then
+      lx = true
+    elseif y.init and not x.init then
+      sx = true
+      merged[map[r]] = x
+    end
+  end
+  for r = 2, nl - 1 do
+    if not used[r] then
+      if long[r].init then lx = true else drop = true end
+    end
+  end
+  local smark, lmark = p.marker, q.marker
+  if swapped then smark, lmark = q.marker, p.marker end
+  if smark and not lmark then sx = true elseif lmark and not smark then lx = true end
+  local rel
+  if drop then
+    rel = "drop"
+  elseif sx and lx then
+    rel = "sib"
+  elseif lx then
+    rel = "gen"
+  elseif sx then
+    rel = "spec"
+  else
+    rel = "eq"
+  end
+  if swapped then
+    if rel == "drop" then
+      rel = "dropsup"
+    elseif rel == "gen" then
+      rel = "spec"
+    elseif rel == "spec" then
+      rel = "gen"
+    end
+  end
+  return rel, { slots = merged, marker = p.marker or q.marker }
+end
+
+-- ------------------------------------------------------------ helpers
+
+local function sidelist(sides)
+  local out = {}
+  if type(sides) ~= "table" then return out end
+  if sides[1] ~= nil then
+    for _, s in ipairs(sides) do
+      if type(s) == "table" and s.id then out[#out + 1] = s end
+    end
+  else
+    local ids = {}
+    for id in pairs(sides) do ids[#ids + 1] = id end
+    table_sort(ids, function(x, y) return tostring(x) < tostring(y) end)
+    for _, id in ipairs(ids) do
+      local s = sides[id]
+      if type(s) == "table" then
+        out[#out + 1] = { id = id, label = s.label, aliases = s.aliases }
+      end
+    end
+  end
+  return out
+end
+
+local function nonascii(s)
+  return string_find(s, "[\128-\255]") ~= nil
+end
+
+local function isupper(s)
+  return string_upper(s) == s and string_lower(s) ~= s
+end
+
+local function quote(s)
+  return "'" .. s .. "'"
+end
+
+-- ------------------------------------------------------------ resolution
+
+-- entities(mentions, opts) -- see the header.
+function M.entities(mentions, opts)
+  if type(mentions) ~= "table" then
+    error("bad argument #1 to 'entities' (table expected, got " .. type(mentions) .. ")", 2)
+  end
+  if opts ~= nil and type(opts) ~= "table" then
+    error("bad argument #2 to 'entities' (table expected, got " .. type(opts) .. ")", 2)
+  end
+  opts = opts or {}
+  local declared = opts.declared or {}
+  if type(declared) ~= "table" then error("bad argument #2 to 'entities' ('declared' must be a table)", 2) end
+
+  -- side of a name that is a side's label or alias
+  local sidekey = {}
+  for _, s in ipairs(sidelist(opts.sides)) do
+    if type(s.label) == "string" then sidekey[corekey(s.label)] = sidekey[corekey(s.label)] or s.id end
+    if type(s.aliases) == "table" then
+      for _, al in ipairs(s.aliases) do
+        if type(al) == "string" then sidekey[corekey(al)] = sidekey[corekey(al)] or s.id end
+      end
+    end
+  end
+
+  -- 1. exact classes: one normalisation key
+  local ecs, eclist = {}, {}
+  local docorder, docms = {}, {}
+  for n, m in ipairs(mentions) do
+    if type(m) ~= "table" or type(m.text) ~= "string" then
+      error(string_format("bad mention #%d to 'entities' (a table with a 'text' string expected)", n), 2)
+    end
+    local k = m.key
+    if type(k) ~= "string" then k = corekey(m.text) end
+    local ec = ecs[k]
+    if not ec then
+      ec = { k = k, ms = {}, kinds = {}, caps = true, id = #eclist + 1 }
+      ecs[k] = ec
+      eclist[#eclist + 1] = ec
+    end
+    ec.ms[#ec.ms + 1] = n
+    if type(m.kind) == "string" then ec.kinds[m.kind] = (ec.kinds[m.kind] or 0) + 1 end
+    if not allcaps(m.text) then ec.caps = false; ec.text = ec.text or m.text end
+    local d = m.doc
+    if d == nil then d = "" end
+    if not docms[d] then
+      docms[d] = {}
+      docorder[#docorder + 1] = d
+    end
+    local l = docms[d]
+    l[#l + 1] = n
+  end
+  for _, d in ipairs(docorder) do
+    local l = docms[d]
+    table_sort(l, function(x, y)
+      local ix, iy = mentions[x].i, mentions[y].i
+      if type(ix) == "number" and type(iy) == "number" and ix ~= iy then return ix < iy end
+      return x < y
+    end)
+  end
+  local pos = {} -- mention -> position in its document
+  for _, d in ipairs(docorder) do
+    for p, n in ipairs(docms[d]) do pos[n] = p end
+  end
+
+  for _, ec in ipairs(eclist) do
+    local best, bn = nil, 0
+    for _, kd in ipairs(KINDS) do
+      local c = ec.kinds[kd] or 0
+      if c > bn then best, bn = kd, c end
+    end
+    ec.kind = best
+    ec.text = ec.text or mentions[ec.ms[1]].text
+    ec.a = analyse(ec.text, best, ec.caps)
+    ec.cat = ec.a.cat
+    if ec.cat == "group" then ec.cat = "org" end
+  end
+
+  -- 2. nodes: one per exact class and document; one per mention for bare
+  -- surnames (resolved occurrence by occurrence); declared entities as seeds
+  local nodes, nodeof = {}, {}
+  local parent, C = {}, {}
+  local function newnode(t)
+    local id = #nodes + 1
+    nodes[id] = t
+    parent[id] = id
+    C[id] = { size = 1, founder = id, decl = t.decl, cl = nil, prof = nil, sides = {}, cat = t.cat }
+    return id
+  end
+  local ecdoc = {}
+  for n, m in ipairs(mentions) do
+    local k = m.key
+    if type(k) ~= "string" then k = corekey(m.text) end
+    local ec = ecs[k]
+    local d = m.doc
+    if d == nil then d = "" end
+    local id
+    if ec.a.form == "bare" then
+      id = newnode { ec = ec, doc = d, ms = {}, bare = true, cat = ec.cat }
+    else
+      ecdoc[ec] = ecdoc[ec] or {}
+      id = ecdoc[ec][d]
+      if not id then
+        id = newnode { ec = ec, doc = d, ms = {}, cat = ec.cat }
+        ecdoc[ec][d] = id
+        ec.nodes = ec.nodes or {}
+        ec.nodes[#ec.nodes + 1] = id
+      end
+    end
+    local node = nodes[id]
+    node.ms[#node.ms + 1] = n
+    node.first = node.first or n
+    nodeof[n] = id
+    local s = m.side
+    if type(s) ~= "string" then s = sidekey[k] end
+    if s ~= nil then
+      local sv = C[id].sides
+      sv[s] = (sv[s] or 0) + 1
+      C[id].sidefirst = C[id].sidefirst or n
+    end
+    if ec.a.form == "person" then C[id].prof = { slots = ec.a.slots, marker = ec.a.marker } end
+  end
+  for _, ec in ipairs(eclist) do
+    if ec.a.form == "bare" then ec.bare = true end
+  end
+
+  local dseed, dkey, dtc = {}, {}, {}
+  for j, dd in ipairs(declared) do
+    if type(dd) == "table" and type(dd.name) == "string" then
+      local kind = type(dd.kind) == "string" and dd.kind or nil
+      local cat = kind == "group" and "org" or kind
+      local id = newnode { decl = j, ms = {}, cat = cat, text = dd.name }
+      dseed[j] = id
+      local names = { dd.name }
+      if type(dd.aliases) == "table" then
+        for _, al in ipairs(dd.aliases) do
+          if type(al) == "string" then names[#names + 1] = al end
+        end
+      end
+      for r, nm in ipairs(names) do
+        local k = corekey(nm)
+        if not dkey[k] then dkey[k] = { j = j, alias = r > 1 } end
+        local a = analyse(nm, kind, allcaps(nm))
+        if a.tc and a.form ~= "bare" and not dtc[a.tc] then dtc[a.tc] = { j = j, alias = r > 1 } end
+      end
+    end
+  end
+
+  -- union-find with cluster data
+  local function find(x)
+    while parent[x] ~= x do
+      parent[x] = parent[parent[x]]
+      x = parent[x]
+    end
+    return x
+  end
+
+  local function textof(id)
+    local node = nodes[id]
+    if node.text then return node.text end
+    return mentions[node.first].text
+  end
+
+  local function sidemax(sv)
+    local best, bn = nil, 0
+    local ids = {}
+    for s in pairs(sv) do ids[#ids + 1] = s end
+    table_sort(ids, function(x, y) return tostring(x) < tostring(y) end)
+    for _, s in ipairs(ids) do
+      if sv[s] > bn then best, bn = s, sv[s] end
+    end
+    return best
+  end
+
+  local function compatcat(x, y)
+    if x == nil or y == nil or x == y then return true end
+    if x == "person" or y == "person" then return false end
+    return true
+  end
+
+  local function clashes(ra, rb)
+    local ca, cb = C[ra], C[rb]
+    if ca.cl and cb.cl then
+      local small, other = ca.cl, rb
+      if cb.size < ca.size then small, other = cb.cl, ra end
+      for x in pairs(small) do
+        if find(x) == other then return true end
+      end
+      return false
+    end
+    if ca.cl then
+      for x in pairs(ca.cl) do
+        if find(x) == rb then return true end
+      end
+    end
+    if cb.cl then
+      for x in pairs(cb.cl) do
+        if find(x) == ra then return true end
+      end
+    end
+    return false
+  end
+
+  -- can(ra, rb) -- may two clusters merge: no other declared entity, no
+  -- person with a non-person, no cannot-link, profiles that align, and for
+  -- people no disjoint sides. Returns the merged profile too.
+  local function can(ra, rb)
+    if ra == rb then return false end
+    local ca, cb = C[ra], C[rb]
+    if ca.decl and cb.decl and ca.decl ~= cb.decl then return false end
+    if not compatcat(ca.cat, cb.cat) then return false end
+    local prof = ca.prof or cb.prof
+    if ca.prof and cb.prof then
+      local rel, merged = align(ca.prof, cb.prof)
+      if not rel then return false end
+      prof = merged
+    end
+    if ca.cat == "person" or cb.cat == "person" then
+      local sa, sb = sidemax(ca.sides), sidemax(cb.sides)
+      if sa ~= nil and sb ~= nil and sa ~= sb then return false end
+    end
+    if clashes(ra, rb) then return false end
+    return true, prof
+  end
+
+  -- link(a, b, why) -- merge the cluster of node a into that of node b; the
+  -- reason goes to the founder of a's cluster (the node that had none).
+  local function link(a, b, why, force)
+    local ra, rb = find(a), find(b)
+    if ra == rb then return false end
+    local ok, prof = can(ra, rb)
+    if not ok and not force then return false end
+    local ca, cb = C[ra], C[rb]
+    local f = ca.founder
+    if f ~= a then why = why .. " (through " .. quote(textof(a)) .. ")" end
+    nodes[f].why = why
+    local big, small = rb, ra
+    if ca.size > cb.size then big, small = ra, rb end
+    local cbig, csmall = C[big], C[small]
+    parent[small] = big
+    cbig.size = cbig.size + csmall.size
+    cbig.founder = cb.founder
+    cbig.decl = cbig.decl or csmall.decl
+    cbig.cat = cb.cat or ca.cat
+    if cbig.decl and nodes[dseed[cbig.decl]].cat then cbig.cat = nodes[dseed[cbig.decl]].cat end
+    cbig.prof = prof or cbig.prof or csmall.prof
+    for s, c in pairs(csmall.sides) do cbig.sides[s] = (cbig.sides[s] or 0) + c end
+    if csmall.sidefirst and (not cbig.sidefirst or csmall.sidefirst < cbig.sidefirst) then
+      cbig.sidefirst = csmall.sidefirst
+    end
+    if csmall.cl then
+      cbig.cl = cbig.cl or {}
+      for x in pairs(csmall.cl) do cbig.cl[x] = true end
+    end
+    C[small] = nil
+    return true
+  end
+
+  local function cannotlink(a, b)
+    local ra, rb = find(a), find(b)
+    C[ra].cl = C[ra].cl or {}
+    C[ra].cl[b] = true
+    C[rb].cl = C[rb].cl or {}
+    C[rb].cl[a] = true
+  end
+
+  local function samewhy(a, b)
+    local ka, kb = nodes[a].ec and nodes[a].ec.k, nodes[b].ec and nodes[b].ec.k
+    if ka and ka == kb then
+      return "same name as in " .. tostring(nodes[b].doc)
+    end
+    local ta, tb = textof(a), textof(b)
+    if corekey(ta) == corekey(tb) then return "same key as " .. quote(tb) end
+    return "transliteration of " .. quote(tb)
+  end
+
+  -- node lists per exact class, in mention order
+  local function ecnodes(ec)
+    return ec.nodes or {}
+  end
+
+  -- 3. declared names and aliases
+  for id = 1, #nodes do
+    local node = nodes[id]
+    if node.ec then
+      local ec = node.ec
+      local hit = dkey[ec.k]
+      local how = hit and (hit.alias and "declared alias of " or "declared name of ")
+      if not hit then
+        for _, n in ipairs(node.ms) do
+          local dn = mentions[n].decl
+          if type(dn) == "string" and dkey[corekey(dn)] then
+            hit = dkey[corekey(dn)]
+            how = "declared entity "
+            break
+          end
+        end
+      end
+      if not hit and ec.a.tc and ec.a.form ~= "bare" and ec.a.form ~= "epithet" and dtc[ec.a.tc] then
+        hit = dtc[ec.a.tc]
+        how = "transliteration of declared "
+      end
+      if not hit and ec.a.prefix and dtc[ec.a.prefix] then
+        hit = dtc[ec.a.prefix]
+        how = "qualified form of declared "
+      end
+      if hit then
+        local seed = dseed[hit.j]
+        if compatcat(C[find(id)].cat, nodes[seed].cat) then
+          link(id, seed, how .. quote(declared[hit.j].name))
+        end
+      end
+    end
+  end
+
+  -- 4. people with full names
+  local tcs, tclist = {}, {}
+  for _, ec in ipairs(eclist) do
+    if ec.a.form == "person" then
+      local t = tcs[ec.a.tc]
+      if not t then
+        t = { tc = ec.a.tc, a = ec.a, nodes = {}, id = #tclist + 1 }
+        tcs[ec.a.tc] = t
+        tclist[#tclist + 1] = t
+      end
+      for _, id in ipairs(ecnodes(ec)) do
+        t.nodes[#t.nodes + 1] = id
+        nodes[id].tc = t
+      end
+    end
+  end
+  for _, t in ipairs(tclist) do
+    table_sort(t.nodes, function(x, y) return nodes[x].first < nodes[y].first end)
+  end
+  -- relations inside buckets (first initial + surname key)
+  local buckets, blist = {}, {}
+  for _, t in ipairs(tclist) do
+    local b = buckets[t.a.bucket]
+    if not b then
+      b = {}
+      buckets[t.a.bucket] = b
+      blist[#blist + 1] = b
+    end
+    b[#b + 1] = t
+  end
+  local rel = {}
+  local function relof(x, y)
+    local r = rel[x]
+    return r and r[y]
+  end
+  local pairsl = {}
+  for _, b in ipairs(blist) do
+    for p = 1, #b do
+      for q = p + 1, #b do
+        local x, y = b[p], b[q]
+        local r = align({ slots = x.a.slots, marker = x.a.marker }, { slots = y.a.slots, marker = y.a.marker })
+        if r then
+          local back = r == "gen" and "spec" or r == "spec" and "gen" or r == "drop" and "dropsup"
+            or r == "dropsup" and "drop" or r
+          rel[x] = rel[x] or {}
+          rel[y] = rel[y] or {}
+          rel[x][y], rel[y][x] = r, back
+          pairsl[#pairsl + 1] = { x, y, r }
+        end
+      end
+    end
+  end
+  -- a document that uses two compatible forms names two people
+  local tccl = {}
+  for _, d in ipairs(docorder) do
+    local seen, list = {}, {}
+    for _, n in ipairs(docms[d]) do
+      local id = nodeof[n]
+      if nodes[id].tc and not seen[id] then
+        seen[id] = true
+        list[#list + 1] = id
+      end
+    end
+    if #list > 1 then
+      local byb, bl = {}, {}
+      for _, id in ipairs(list) do
+        local bk = nodes[id].tc.a.bucket
+        if not byb[bk] then
+          byb[bk] = {}
+          bl[#bl + 1] = byb[bk]
+        end
+        local l = byb[bk]
+        l[#l + 1] = id
+      end
+      for _, l in ipairs(bl) do
+        for p = 1, #l do
+          for q = p + 1, #l do
+            local x, y = nodes[l[p]].tc, nodes[l[q]].tc
+            if x ~= y and relof(x, y) then
+              cannotlink(l[p], l[q])
+              tccl[x] = tccl[x] or {}
+              tccl[y] = tccl[y] or {}
+              tccl[x][y], tccl[y][x] = true, true
+            end
+          end
+        end
+      end
+    end
+  end
+  local function apart(y1, y2)
+    local r = relof(y1, y2)
+    if r == nil or r == "drop" or r == "dropsup" then return true end
+    return tccl[y1] ~= nil and tccl[y1][y2] == true
+  end
+  -- a form that fits two people who must stay apart is ambiguous
+  for _, t in ipairs(tclist) do
+    local o = {}
+    if rel[t] then
+      for _, b in ipairs(buckets[t.a.bucket]) do
+        local r = relof(t, b)
+        if r == "gen" or r == "drop" then o[#o + 1] = b end
+      end
+    end
+    t.options = o
+    for p = 1, #o do
+      for q = p + 1, #o do
+        if apart(o[p], o[q]) then t.ambiguous = true end
+      end
+    end
+  end
+  for _, t in ipairs(tclist) do
+    if not t.ambiguous then
+      for r = 2, #t.nodes do link(t.nodes[r], t.nodes[1], samewhy(t.nodes[r], t.nodes[1])) end
+    end
+  end
+  -- aligned forms: more general into more specific first, then siblings
+  local order = { gen = 1, spec = 1, sib = 2 }
+  local edges = {}
+  for _, e in ipairs(pairsl) do
+    if order[e[3]] and not e[1].ambiguous and not e[2].ambiguous then edges[#edges + 1] = e end
+  end
+  table_sort(edges, function(x, y)
+    local ox, oy = order[x[3]], order[y[3]]
+    if ox ~= oy then return ox < oy end
+    if x[1].id ~= y[1].id then return x[1].id < y[1].id end
+    return x[2].id < y[2].id
+  end)
+  for _, e in ipairs(edges) do
+    local x, y = e[1], e[2]
+    if e[3] == "spec" then x, y = y, x end
+    link(x.nodes[1], y.nodes[1], "aligns token by token with " .. quote(textof(y.nodes[1])))
+  end
+  -- ambiguous forms: per document, the one person its document does not name apart
+  for _, t in ipairs(tclist) do
+    if t.ambiguous then
+      for _, id in ipairs(t.nodes) do
+        local cands, seen = {}, {}
+        for _, y in ipairs(t.options) do
+          if not y.ambiguous and relof(t, y) == "gen" then
+            local r = find(y.nodes[1])
+            if not seen[r] then
+              seen[r] = true
+              cands[#cands + 1] = { r = r, via = y.nodes[1] }
+            end
+          end
+        end
+        local ok = {}
+        for _, c in ipairs(cands) do
+          if can(find(id), c.r) then ok[#ok + 1] = c end
+        end
+        if #ok == 1 then
+          local apartof
+          for x in pairs(C[find(id)].cl or {}) do
+            if nodes[x].doc == nodes[id].doc then apartof = x end
+          end
+          local why = "aligns token by token with " .. quote(textof(ok[1].via))
+          if apartof then why = why .. "; this document names " .. quote(textof(apartof)) .. " apart" end
+          link(id, ok[1].via, why)
+        end
+      end
+    end
+  end
+  -- a dropped middle name: only one candidate, same side, never in one document
+  for _, t in ipairs(tclist) do
+    if not t.ambiguous then
+      local cands, seen = {}, {}
+      for _, y in ipairs(t.options) do
+        if relof(t, y) == "drop" and not y.ambiguous then
+          local r = find(y.nodes[1])
+          if not seen[r] and r ~= find(t.nodes[1]) then
+            seen[r] = true
+            cands[#cands + 1] = y
+          end
+        end
+      end
+      if #cands == 1 then
+        local ra, rb = find(t.nodes[1]), find(cands[1].nodes[1])
+        local sa, sb = sidemax(C[ra].sides), sidemax(C[rb].sides)
+        if sa ~= nil and sa == sb then
+          link(t.nodes[1], cands[1].nodes[1], quote(textof(cands[1].nodes[1])) .. " without a middle name, same side ("
+            .. tostring(sa) .. ")")
+        end
+      end
+    end
+  end
+
+  -- 5. organisations, groups and other names
+  local otc, olist = {}, {}
+  for _, ec in ipairs(eclist) do
+    if ec.a.form == "org" and not ec.a.acr then
+      local t = otc[ec.a.tc]
+      if not t then
+        t = { tc = ec.a.tc, ecs = {}, nodes = {} }
+        otc[ec.a.tc] = t
+        olist[#olist + 1] = t
+      end
+      t.ecs[#t.ecs + 1] = ec
+      for _, id in ipairs(ecnodes(ec)) do t.nodes[#t.nodes + 1] = id end
+    end
+  end
+  for _, t in ipairs(olist) do
+    table_sort(t.nodes, function(x, y) return nodes[x].first < nodes[y].first end)
+  end
+  -- long forms by qualifier prefix and by generic tail
+  local byprefix, bytail = {}, {}
+  for _, t in ipairs(olist) do
+    local a = t.ecs[1].a
+    for _, ec in ipairs(t.ecs) do
+      if ec.a.prefix then
+        byprefix[ec.a.prefix] = byprefix[ec.a.prefix] or {}
+        local l = byprefix[ec.a.prefix]
+        if l[#l] ~= t then l[#l + 1] = t end
+      end
+    end
+    if a.tail then
+      bytail[a.tail] = bytail[a.tail] or {}
+      local l = bytail[a.tail]
+      l[#l + 1] = t
+    end
+  end
+  local function docsof(t)
+    local s = {}
+    for _, id in ipairs(t.nodes) do s[nodes[id].doc] = id end
+    return s
+  end
+  for _, t in ipairs(olist) do
+    t.short = byprefix[t.tc] and #byprefix[t.tc] > 1
+    if not t.short then
+      for r = 2, #t.nodes do link(t.nodes[r], t.nodes[1], samewhy(t.nodes[r], t.nodes[1])) end
+    end
+  end
+  for _, t in ipairs(olist) do
+    local a = t.ecs[1].a
+    -- "Ministry of Defence" / "Defence Ministry"
+    for _, ec in ipairs(t.ecs) do
+      local o = ec.a.alt and otc[ec.a.alt]
+      if o and o ~= t and not o.short and not t.short then
+        link(o.nodes[1], t.nodes[1], "reordered form of " .. quote(textof(t.nodes[1])))
+      end
+    end
+    -- "National Resistance Front" in "National Resistance Front of Afghanistan"
+    local longs = byprefix[t.tc]
+    if longs and #longs == 1 and #t.nodes > 0 then
+      local l = longs[1]
+      local together = a.ntok >= 3
+      if not together then
+        local ds = docsof(l)
+        for _, id in ipairs(t.nodes) do
+          if ds[nodes[id].doc] then together = true end
+        end
+      end
+      if together then
+        link(t.nodes[1], l.nodes[1], "short form of " .. quote(textof(l.nodes[1])))
+      end
+    elseif longs then
+      for _, id in ipairs(t.nodes) do
+        local hit
+        for _, l in ipairs(longs) do
+          local ds = docsof(l)
+          if ds[nodes[id].doc] then
+            if hit and find(hit) ~= find(ds[nodes[id].doc]) then
+              hit = false
+              break
+            end
+            hit = hit == nil and ds[nodes[id].doc] or hit
+          end
+        end
+        if hit then link(id, hit, "short form of " .. quote(textof(hit)) .. " in this document") end
+      end
+    end
+    -- "Tasnim" for "Tasnim News Agency"
+    local tails = bytail[t.tc]
+    if tails and #tails == 1 and tails[1] ~= t and t.ecs[1].kind ~= nil and t.ecs[1].cat == "org" then
+      link(t.nodes[1], tails[1].nodes[1], quote(textof(tails[1].nodes[1])) .. " without its generic tail")
+    end
+  end
+
+  -- 6. places: one base, type words apart; bare names of province-like places
+  local pbase, plist = {}, {}
+  for _, ec in ipairs(eclist) do
+    if ec.a.form == "place" then
+      local b = pbase[ec.a.base]
+      if not b then
+        b = { types = {}, tlist = {}, bare = {} }
+        pbase[ec.a.base] = b
+        plist[#plist + 1] = b
+      end
+      local pt = ec.a.ptype
+      if pt == "" then
+        for _, id in ipairs(ecnodes(ec)) do b.bare[#b.bare + 1] = id end
+      else
+        if not b.types[pt] then
+          b.types[pt] = {}
+          b.tlist[#b.tlist + 1] = pt
+        end
+        for _, id in ipairs(ecnodes(ec)) do
+          local l = b.types[pt]
+          l[#l + 1] = id
+        end
+      end
+    end
+  end
+  local function byfirst(x, y) return nodes[x].first < nodes[y].first end
+  for _, b in ipairs(plist) do
+    table_sort(b.bare, byfirst)
+    for _, pt in ipairs(b.tlist) do
+      local l = b.types[pt]
+      table_sort(l, byfirst)
+      for r = 2, #l do link(l[r], l[1], samewhy(l[r], l[1])) end
+    end
+    -- "Shotul" after "Shotul district" in the same document
+    local rest = {}
+    for _, id in ipairs(b.bare) do
+      local d, hit, other = nodes[id].doc, nil, false
+      for _, pt in ipairs(b.tlist) do
+        local pc = placetype(pt)
+        if pc ~= "linear" then
+          for _, x in ipairs(b.types[pt]) do
+            if nodes[x].doc == d then
+              if pc == "sub" and pos[nodes[x].first] < pos[nodes[id].first] and not hit then
+                hit = x
+              else
+                other = true
+              end
+            end
+          end
+        end
+      end
+      if hit and not other then
+        link(id, hit, "short for " .. quote(textof(hit)) .. " named earlier in this document")
+      else
+        rest[#rest + 1] = id
+      end
+    end
+    for r = 2, #rest do link(rest[r], rest[1], samewhy(rest[r], rest[1])) end
+    local anchor = rest[1]
+    local settle = false
+    for _, pt in ipairs(b.tlist) do
+      if placetype(pt) == "settle" then settle = true end
+    end
+    for _, pt in ipairs(b.tlist) do
+      local pc = placetype(pt)
+      local first = b.types[pt][1]
+      if (settle and pc == "settle") or (not settle and pc == "coext") then
+        if anchor then
+          link(first, anchor, quote(textof(anchor)) .. " with its type word")
+        else
+          anchor = first
+        end
+      end
+    end
+  end
+
+  -- 7. acronyms: initials of one long form (or of the one in this document)
+  local byinit = {}
+  local function indexinit(s, id)
+    if s and #s >= 2 then
+      byinit[s] = byinit[s] or {}
+      local l = byinit[s]
+      l[#l + 1] = id
+    end
+  end
+  for _, ec in ipairs(eclist) do
+    local a = ec.a
+    if not a.acr and ec.cat ~= "person" and (a.form == "org" or a.form == "place") then
+      for _, id in ipairs(ecnodes(ec)) do
+        indexinit(a.inits, id)
+        if a.pinits ~= a.inits then indexinit(a.pinits, id) end
+      end
+    end
+  end
+  for _, ec in ipairs(eclist) do
+    if ec.a.acr and ec.nodes then
+      local todo = {}
+      for _, id in ipairs(ec.nodes) do
+        if not C[find(id)].decl then todo[#todo + 1] = id end
+      end
+      if #todo > 0 then
+        local roots, rl = {}, {}
+        for _, x in ipairs(byinit[ec.a.acr] or {}) do
+          local r = find(x)
+          if not roots[r] then
+            roots[r] = x
+            rl[#rl + 1] = r
+          end
+        end
+        local together = false
+        if #rl == 1 then
+          if #ec.a.acr >= 3 then
+            together = true
+          else
+            local ds = {}
+            for _, x in ipairs(byinit[ec.a.acr]) do ds[nodes[x].doc] = true end
+            for _, id in ipairs(todo) do
+              if ds[nodes[id].doc] then together = true end
+            end
+          end
+        end
+        if together then
+          for _, id in ipairs(todo) do link(id, roots[rl[1]], "acronym of " .. quote(textof(roots[rl[1]]))) end
+        else
+          local left = {}
+          for _, id in ipairs(todo) do
+            local d, hit = nodes[id].doc, nil
+            for _, x in ipairs(byinit[ec.a.acr] or {}) do
+              if nodes[x].doc == d then
+                if hit and find(hit) ~= find(x) then
+                  hit = false
+                  break
+                end
+                hit = hit == nil and x or hit
+              end
+            end
+            if hit then
+              link(id, hit, "acronym of " .. quote(textof(hit)) .. " in this document")
+            else
+              left[#left + 1] = id
+            end
+          end
+          if #rl == 0 then
+            for r = 2, #left do link(left[r], left[1], samewhy(left[r], left[1])) end
+          end
+        end
+      end
+    end
+  end
+
+  -- everything else with one form across documents (epithets, unlabelled names)
+  for _, ec in ipairs(eclist) do
+    local f = ec.a.form
+    if (f == "epithet" or f == "other") and ec.nodes then
+      for r = 2, #ec.nodes do link(ec.nodes[r], ec.nodes[1], samewhy(ec.nodes[r], ec.nodes[1])) end
+    end
+  end
+
+  -- 8. bare surnames, occurrence by occurrence
+  local surroots = {}
+  for _, t in ipairs(tclist) do
+    local l = surroots[t.a.sur] or {}
+    surroots[t.a.sur] = l
+    for _, id in ipairs(t.nodes) do l[#l + 1] = id end
+  end
+  local function distinctroots(ids)
+    local seen, out = {}, {}
+    for _, x in ipairs(ids) do
+      local r = find(x)
+      if not seen[r] then
+        seen[r] = true
+        out[#out + 1] = x
+      end
+    end
+    return out
+  end
+  local mono, perdoc = {}, {}
+  for _, d in ipairs(docorder) do
+    local list = docms[d]
+    local full = {} -- surname -> {{p, node}} in document order
+    for p, n in ipairs(list) do
+      local node = nodes[nodeof[n]]
+      if node.tc then
+        local s = node.tc.a.sur
+        full[s] = full[s] or {}
+        local l = full[s]
+        l[#l + 1] = { p = p, id = nodeof[n] }
+      end
+    end
+    local recent = {}
+    for p, n in ipairs(list) do
+      local id = nodeof[n]
+      local node = nodes[id]
+      if node.tc then
+        recent[node.tc.a.sur] = id
+      elseif node.bare then
+        local a = node.ec.a
+        local m = mentions[n]
+        local marker = a.marker
+        for _, f in ipairs { m.title, m.role, m.generation } do
+          if type(f) == "string" then
+            for w in string_gmatch(string_lower(f), "%a+") do marker = marker or MARKERS[w] end
+          end
+        end
+        if marker == "ii" or marker == "iii" or marker == "iv" then marker = nil end
+        local s, target, why = a.sur, nil, nil
+        local inDoc = full[s]
+        if marker and inDoc then
+          local ids = {}
+          for _, e in ipairs(inDoc) do ids[#ids + 1] = e.id end
+          local cands = distinctroots(ids)
+          local same, notother = {}, {}
+          for _, x in ipairs(cands) do
+            local mk = C[find(x)].prof and C[find(x)].prof.marker
+            if mk == marker then same[#same + 1] = x end
+            if mk == nil then notother[#notother + 1] = x end
+          end
+          if #same == 1 then
+            target = same[1]
+          elseif #same == 0 and #notother > 0 then
+            if marker == "sr" then target = notother[1] else target = notother[#notother] end
+            if #notother == 1 and #cands > 1 then target = notother[1] end
+          end
+          if target then
+            why = (marker == "sr" and "the elder" or "the younger") .. " of the people this document calls "
+              .. quote(m.text) .. ": " .. quote(textof(target))
+          end
+        end
+        if not target and recent[s] then
+          target = recent[s]
+          why = "surname of " .. quote(textof(target)) .. " named earlier in this document"
+        end
+        if not target and inDoc then
+          for _, e in ipairs(inDoc) do
+            if e.p > p then
+              target = e.id
+              why = "surname of " .. quote(textof(target)) .. " named later in this document"
+              break
+            end
+          end
+        end
+        if not target and surroots[s] then
+          local cands = distinctroots(surroots[s])
+          if #cands == 1 then
+            target = cands[1]
+            why = "surname of " .. quote(textof(target)) .. ", the only person so named"
+          end
+        end
+        if target and link(id, target, why) then
+          recent[s] = target
+        elseif not surroots[s] then
+          if mono[s] then link(id, mono[s], samewhy(id, mono[s])) else mono[s] = id end
+        else
+          local pk = s
+          perdoc[d] = perdoc[d] or {}
+          if perdoc[d][pk] then
+            link(id, perdoc[d][pk], "same name earlier in this document")
+          else
+            perdoc[d][pk] = id
+          end
+        end
+      end
+    end
+  end
+
+  -- 9. entities
+  local ents, eroot = {}, {}
+  for n in ipairs(mentions) do
+    local r = find(nodeof[n])
+    local e = eroot[r]
+    if not e then
+      e = { r = r, ms = {} }
+      eroot[r] = e
+      ents[#ents + 1] = e
+    end
+    e.ms[#e.ms + 1] = n
+  end
+  local out = {}
+  for idx, e in ipairs(ents) do
+    local c = C[e.r]
+    local dd = c.decl and declared[c.decl]
+    -- spellings with their documents
+    local sp, spl = {}, {}
+    local kinds = {}
+    for _, n in ipairs(e.ms) do
+      local m = mentions[n]
+      local s = sp[m.text]
+      if not s then
+        s = { text = m.text, docs = {}, seen = {}, n = n }
+        sp[m.text] = s
+        spl[#spl + 1] = s
+      end
+      local d = m.doc
+      if d ~= nil and not s.seen[d] then
+        s.seen[d] = true
+        s.docs[#s.docs + 1] = d
+      end
+      if type(m.kind) == "string" then kinds[m.kind] = (kinds[m.kind] or 0) + 1 end
+    end
+    -- kind
+    local kind = dd and type(dd.kind) == "string" and dd.kind or nil
+    if not kind then
+      local bn = 0
+      for _, kd in ipairs(KINDS) do
+        if (kinds[kd] or 0) > bn then kind, bn = kd, kinds[kd] end
+      end
+    end
+    kind = kind or c.cat or "other"
+    -- side
+    local side = dd and type(dd.side) == "string" and dd.side or nil
+    if side == nil then
+      local sv = {}
+      local firsts = {}
+      for _, n in ipairs(e.ms) do
+        local m = mentions[n]
+        local s = m.side
+        if type(s) ~= "string" then s = sidekey[type(m.key) == "string" and m.key or corekey(m.text)] end
+        if s ~= nil then
+          sv[s] = (sv[s] or 0) + 1
+          firsts[s] = firsts[s] or n
+        end
+      end
+      local bn = 0
+      for s, cnt in pairs(sv) do
+        if cnt > bn or (cnt == bn and side ~= nil and firsts[s] < firsts[side]) then side, bn = s, cnt end
+      end
+    end
+    -- name: the full form most documents use; then its native spelling
+    local name = dd and dd.name
+    if not name then
+      local forms, fl = {}, {}
+      for _, s in ipairs(spl) do
+        local m = mentions[s.n]
+        local node = nodes[nodeof[s.n]]
+        local ec = node.ec
+        local short = node.bare or (ec.a.acr and true) or ec.a.form == "epithet"
+        local fk = ec.a.tc or ec.k
+        local f = forms[fk]
+        if not f then
+          f = { docs = {}, nd = 0, sp = {}, short = short, n = s.n, size = #tokens(m.text) }
+          forms[fk] = f
+          fl[#fl + 1] = f
+        end
+        for _, d in ipairs(s.docs) do
+          if not f.docs[d] then
+            f.docs[d] = true
+            f.nd = f.nd + 1
+          end
+        end
+        f.sp[#f.sp + 1] = s
+      end
+      local best
+      for _, f in ipairs(fl) do
+        if not best then
+          best = f
+        elseif best.short and not f.short then
+          best = f
+        elseif best.short == f.short then
+          if f.nd > best.nd or (f.nd == best.nd and f.size > best.size) then best = f end
+        end
+      end
+      -- within the form: the key group with a native (non-ASCII) spelling,
+      -- else the one most documents use; then its most used spelling
+      local groups, gl = {}, {}
+      for _, s in ipairs(best.sp) do
+        local k = corekey(s.text)
+        local g = groups[k]
+        if not g then
+          g = { sp = {}, docs = {}, nd = 0, native = false }
+          groups[k] = g
+          gl[#gl + 1] = g
+        end
+        g.sp[#g.sp + 1] = s
+        if nonascii(s.text) then g.native = true end
+        for _, d in ipairs(s.docs) do
+          if not g.docs[d] then
+            g.docs[d] = true
+            g.nd = g.nd + 1
+          end
+        end
+      end
+      local bg
+      for _, g in ipairs(gl) do
+        if not bg or (g.native and not bg.native) or (g.native == bg.native and g.nd > bg.nd) then bg = g end
+      end
+      local bs
+      for _, s in ipairs(bg.sp) do
+        if not bs then
+          bs = s
+        else
+          local better = #s.docs > #bs.docs
+          if #s.docs == #bs.docs then
+            if nonascii(s.text) ~= nonascii(bs.text) then
+              better = nonascii(s.text)
+            elseif isupper(bs.text) and not isupper(s.text) then
+              better = true
+            end
+          end
+          if better then bs = s end
+        end
+      end
+      name = bs.text
+    end
+    local aliases, aseen = {}, { [name] = true }
+    if dd and type(dd.aliases) == "table" then
+      for _, al in ipairs(dd.aliases) do
+        if type(al) == "string" and not aseen[al] then
+          aseen[al] = true
+          aliases[#aliases + 1] = al
+        end
+      end
+    end
+    local spellings = {}
+    for _, s in ipairs(spl) do
+      if not aseen[s.text] then
+        aseen[s.text] = true
+        aliases[#aliases + 1] = s.text
+      end
+      spellings[#spellings + 1] = { text = s.text, docs = s.docs }
+    end
+    out[idx] = { name = name, kind = kind, side = side, aliases = aliases, spellings = spellings }
+    for _, n in ipairs(e.ms) do
+      local m = mentions[n]
+      local node = nodes[nodeof[n]]
+      m.entity = idx
+      local why = node.why
+      if not why then
+        if n ~= node.first then
+          why = "same name earlier in this document"
+        else
+          why = dd and ("declared entity " .. quote(dd.name)) or "new entity"
+        end
+      end
+      m.why = why
+    end
+  end
+  return out
+end
+
+-- exposed for tests and tools: the transliteration key of one word, and the
+-- analysis of one name
+function M.key(word)
+  if type(word) ~= "string" then error("bad argument #1 to 'key' (string expected, got " .. type(word) .. ")", 2) end
+  return tk(corekey(word))
+end
+
+function M.analyse(text, kind)
+  if type(text) ~= "string" then
+    error("bad argument #1 to 'analyse' (string expected, got " .. type(text) .. ")", 2)
+  end
+  return analyse(text, kind, allcaps(text))
+end
+
+return M
