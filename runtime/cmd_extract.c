@@ -4,7 +4,6 @@
 ** its document record and its quantity and time records, in corpus order
 ** and text order, so identical input gives byte-identical output.
 */
-#include <cJSON.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -35,110 +34,172 @@ static const char HELP[] =
     "  sift extract corpus/panjshir-2021 -o panjshir.jsonl\n"
     "  cat docs.jsonl | sift extract - > records.jsonl     (a map step)\n";
 
-static void addnum(cJSON *o, const char *k, double v)
+/*
+** A JSON Lines writer: records are written field by field, in schema order,
+** straight to the stream (no tree per record: there are hundreds of
+** thousands). Strings are escaped as JSON requires; UTF-8 passes through.
+*/
+typedef struct {
+    FILE *f;
+    int n; /* fields written in the current record */
+} jw;
+
+static void jesc(FILE *f, const char *s, size_t len)
 {
-    if (isnan(v))
-        cJSON_AddNullToObject(o, k);
-    else
-        cJSON_AddNumberToObject(o, k, v);
+    fputc('"', f);
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        fwrite(s + run, 1, i - run, f);
+        run = i + 1;
+        switch (c) {
+        case '"':
+            fputs("\\\"", f);
+            break;
+        case '\\':
+            fputs("\\\\", f);
+            break;
+        case '\n':
+            fputs("\\n", f);
+            break;
+        case '\r':
+            fputs("\\r", f);
+            break;
+        case '\t':
+            fputs("\\t", f);
+            break;
+        default:
+            fprintf(f, "\\u%04x", c);
+        }
+    }
+    fwrite(s + run, 1, len - run, f);
+    fputc('"', f);
 }
 
-static void addstr(cJSON *o, const char *k, const char *v)
+static void jkey(jw *w, const char *k)
 {
+    fputc(w->n++ ? ',' : '{', w->f);
+    fputc('"', w->f);
+    fputs(k, w->f);
+    fputs("\":", w->f);
+}
+
+/* A string field; NULL or "" is null. */
+static void jstrf(jw *w, const char *k, const char *v)
+{
+    jkey(w, k);
     if (v && *v)
-        cJSON_AddStringToObject(o, k, v);
+        jesc(w->f, v, strlen(v));
     else
-        cJSON_AddNullToObject(o, k);
+        fputs("null", w->f);
 }
 
-static int emit(FILE *out, cJSON *o)
+/* A number field; NAN is null. Integers print without a fraction. */
+static void jnumf(jw *w, const char *k, double v)
 {
-    char *s = cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    if (!s) return -1;
-    int rc = fputs(s, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
-    free(s);
-    return rc;
+    jkey(w, k);
+    if (isnan(v)) {
+        fputs("null", w->f);
+    } else if (v == floor(v) && fabs(v) < 9.0e15) {
+        fprintf(w->f, "%lld", (long long)v);
+    } else {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%.15g", v);
+        if (strtod(buf, NULL) != v) snprintf(buf, sizeof buf, "%.17g", v);
+        fputs(buf, w->f);
+    }
 }
 
-/* A record with the fields every span record shares. */
-static cJSON *spanrec(const char *type, const sift_doc *d, uint32_t start, uint32_t end)
+static void jboolf(jw *w, const char *k, int v)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", type);
-    cJSON_AddStringToObject(o, "doc", d->id);
-    cJSON_AddNumberToObject(o, "start", start);
-    cJSON_AddNumberToObject(o, "end", end);
-    char *t = strndup(d->bytes + start, end - start);
-    cJSON_AddStringToObject(o, "text", t ? t : "");
-    free(t);
-    return o;
+    jkey(w, k);
+    fputs(v ? "true" : "false", w->f);
+}
+
+static void jend(jw *w)
+{
+    fputs("}\n", w->f);
+    w->n = 0;
+}
+
+/* The fields every span record starts with. */
+static void spanrec(jw *w, const char *type, const sift_doc *d, uint32_t start, uint32_t end)
+{
+    jstrf(w, "type", type);
+    jstrf(w, "doc", d->id);
+    jnumf(w, "start", start);
+    jnumf(w, "end", end);
+    jkey(w, "text");
+    jesc(w->f, d->bytes + start, end - start);
 }
 
 static int writeall(FILE *out, const sift_store *st)
 {
     static const char *const ANCHORS[] = {"none", "published", "dateline", "text"};
-    int rc = 0;
-    cJSON *m = cJSON_CreateObject();
-    cJSON_AddStringToObject(m, "type", "meta");
-    cJSON_AddStringToObject(m, "schema", "sift-extract/1");
-    cJSON_AddStringToObject(m, "version", SIFT_VERSION);
-    addstr(m, "corpus", st->name);
-    rc |= emit(out, m);
+    jw w = {out, 0};
+    jstrf(&w, "type", "meta");
+    jstrf(&w, "schema", "sift-extract/1");
+    jstrf(&w, "version", SIFT_VERSION);
+    jstrf(&w, "corpus", st->name);
+    jend(&w);
     for (size_t i = 0; i < st->ndocs; i++) {
         const sift_doc *d = &st->docs[i];
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "type", "document");
-        cJSON_AddStringToObject(o, "id", d->id);
-        addstr(o, "path", d->path);
-        addstr(o, "source", d->source);
-        addstr(o, "published", d->published);
-        addstr(o, "kind", d->kind);
-        addstr(o, "title", d->title);
-        addstr(o, "language", d->language);
-        cJSON_AddNumberToObject(o, "bytes", (double)d->len);
+        jstrf(&w, "type", "document");
+        jstrf(&w, "id", d->id);
+        jstrf(&w, "path", d->path);
+        jstrf(&w, "source", d->source);
+        jstrf(&w, "published", d->published);
+        jstrf(&w, "kind", d->kind);
+        jstrf(&w, "title", d->title);
+        jstrf(&w, "language", d->language);
+        jnumf(&w, "bytes", (double)d->len);
         /* a document with no file of its own carries its text, so the records
            can be checked elsewhere (the reduce step of a map-reduce run) */
-        if (d->inline_text) cJSON_AddStringToObject(o, "text", d->bytes);
-        rc |= emit(out, o);
+        if (d->inline_text) {
+            jkey(&w, "text");
+            jesc(out, d->bytes, d->len);
+        }
+        jend(&w);
         for (size_t k = 0; k < d->nquantities; k++) {
             const sift_quantity *q = &d->quantities[k];
-            o = spanrec("quantity", d, q->start, q->end);
-            addnum(o, "value", q->value);
-            addnum(o, "min", q->min);
-            addnum(o, "max", q->max);
-            addstr(o, "unit", q->unit);
-            cJSON_AddBoolToObject(o, "approx", q->approx);
-            cJSON_AddBoolToObject(o, "vague", q->vague);
-            addnum(o, "coded", q->coded);
+            spanrec(&w, "quantity", d, q->start, q->end);
+            jnumf(&w, "value", q->value);
+            jnumf(&w, "min", q->min);
+            jnumf(&w, "max", q->max);
+            jstrf(&w, "unit", q->unit);
+            jboolf(&w, "approx", q->approx);
+            jboolf(&w, "vague", q->vague);
+            jnumf(&w, "coded", q->coded);
             if (!isnan(q->alt)) { /* the bracketed other reading: "90 miles (144 km)" */
-                cJSON *a = cJSON_CreateObject();
-                cJSON_AddNumberToObject(a, "value", q->alt);
-                addstr(a, "unit", q->alt_unit);
-                cJSON_AddNumberToObject(a, "start", q->alt_start);
-                cJSON_AddNumberToObject(a, "end", q->alt_end);
-                cJSON_AddItemToObject(o, "alt", a);
+                jkey(&w, "alt");
+                jw a = {out, 0};
+                jnumf(&a, "value", q->alt);
+                jstrf(&a, "unit", q->alt_unit);
+                jnumf(&a, "start", q->alt_start);
+                jnumf(&a, "end", q->alt_end);
+                fputc('}', out);
             }
-            rc |= emit(out, o);
+            jend(&w);
         }
         for (size_t k = 0; k < d->ntimes; k++) {
             const sift_time *t = &d->times[k];
             char day[32];
-            o = spanrec("time", d, t->start, t->end);
-            addstr(o, "value", t->value);
-            addstr(o, "precision", t->precision);
-            addstr(o, "mod", t->mod);
+            spanrec(&w, "time", d, t->start, t->end);
+            jstrf(&w, "value", t->value);
+            jstrf(&w, "precision", t->precision);
+            jstrf(&w, "mod", t->mod);
             if (t->earliest != SIFT_NO_DAY) sift_fmt_day(t->earliest, day);
-            addstr(o, "earliest", t->earliest != SIFT_NO_DAY ? day : NULL);
+            jstrf(&w, "earliest", t->earliest != SIFT_NO_DAY ? day : NULL);
             if (t->latest != SIFT_NO_DAY) sift_fmt_day(t->latest, day);
-            addstr(o, "latest", t->latest != SIFT_NO_DAY ? day : NULL);
-            cJSON_AddBoolToObject(o, "relative", t->relative);
-            cJSON_AddStringToObject(o, "anchor", ANCHORS[t->anchor]);
-            cJSON_AddStringToObject(o, "kind", t->kind == SIFT_TIME_DURATION ? "duration" : "date");
-            rc |= emit(out, o);
+            jstrf(&w, "latest", t->latest != SIFT_NO_DAY ? day : NULL);
+            jboolf(&w, "relative", t->relative);
+            jstrf(&w, "anchor", ANCHORS[t->anchor]);
+            jstrf(&w, "kind", t->kind == SIFT_TIME_DURATION ? "duration" : "date");
+            jend(&w);
         }
     }
-    return rc;
+    return ferror(out) ? -1 : 0;
 }
 
 static int stats;
