@@ -167,7 +167,7 @@ local function shape(s)
   local t = first .. rest
   local again = 1
   while again > 0 do t, again = string_gsub(t, "([a-z0-9])%1", "%1") end
-  local skel, classes = {}, {}
+  local skel, classes, vs = {}, {}, {}
   local fc = t:sub(1, 1)
   if fc ~= "y" and VCLASS[fc] then skel[1] = VCLASS[fc] else skel[1] = fc end
   local prev = false
@@ -175,7 +175,10 @@ local function shape(s)
     local c = string_sub(t, p, p)
     local v = VCLASS[c] ~= nil and not (p == 1 and c == "y")
     if v then
-      if not prev then classes[#classes + 1] = VCLASS[c] end
+      if not prev then
+        classes[#classes + 1] = VCLASS[c]
+        vs[#vs + 1] = c
+      end
       prev = true
     else
       if p > 1 then skel[#skel + 1] = c end
@@ -185,14 +188,29 @@ local function shape(s)
   local sk = table_concat(skel)
   local k = sk .. #classes .. (classes[1] or "")
   if #sk <= 2 then k = k .. ":" .. table_concat(classes) end
-  return k
+  return k, table_concat(vs)
 end
 
--- tk(k): the transliteration key of one token's normalisation key.
+-- tk(k): the transliteration key of one token's normalisation key, and its
+-- vowel signature (the first vowel of each group).
 local function tk(k)
   local s = letters(k)
-  if not s then return "=" .. k end
+  if not s then return "=" .. k, "" end
   return shape(s)
+end
+
+-- Vowel signatures that may write one name: the same vowels, or a/e, e/i,
+-- o/u apart (Ahmad/Ahmed, Kareemi/Karimi, Mohammad/Muhammad; not
+-- Karim/Karam). Pairwise, not a key: e is near both a and i.
+local VNEAR = set { "ae", "ea", "ei", "ie", "ou", "uo" }
+local function vcompat(x, y)
+  if x == y then return true end
+  if #x ~= #y then return false end
+  for p = 1, #x do
+    local a, b = string_sub(x, p, p), string_sub(y, p, p)
+    if a ~= b and not VNEAR[a .. b] then return false end
+  end
+  return true
 end
 
 -- ------------------------------------------------------------ tokens and analysis
@@ -316,7 +334,8 @@ local function personform(toks, a)
       elseif string_find(w.raw, "^%u%.%u%.") then -- "R.R."
         for c in string_gmatch(w.bare, "%u") do slots[#slots + 1] = { init = string_lower(c) } end
       else
-        slots[#slots + 1] = { tk = tk(w.k), l1 = firstletter(w.k) }
+        local key, vs = tk(w.k)
+        slots[#slots + 1] = { tk = key, vs = vs, l1 = firstletter(w.k) }
       end
     end
   end
@@ -329,7 +348,7 @@ local function personform(toks, a)
     a.form = "epithet"
   elseif #slots == 1 and slots[1].tk then
     a.form = "bare"
-    a.sur = slots[1].tk
+    a.sur, a.vs = slots[1].tk, slots[1].vs
   elseif full == 0 or not slots[#slots].tk then
     a.form = "epithet"
   else
@@ -439,7 +458,7 @@ local function slotok(x, y)
   if x.init and y.init then return x.init == y.init end
   if x.init then return x.init == y.l1 end
   if y.init then return y.init == x.l1 end
-  return x.tk == y.tk
+  return x.tk == y.tk and vcompat(x.vs, y.vs)
 end
 
 -- align(p, q) -- how profile p relates to q: "eq", "gen" (p is more general:
@@ -640,6 +659,8 @@ function M.entities(mentions, opts)
     local id
     if ec.a.form == "bare" then
       id = newnode { ec = ec, doc = d, ms = {}, bare = true, cat = ec.cat }
+      ec.bnodes = ec.bnodes or {}
+      ec.bnodes[#ec.bnodes + 1] = id
     else
       ecdoc[ec] = ecdoc[ec] or {}
       id = ecdoc[ec][d]
@@ -745,22 +766,19 @@ function M.entities(mentions, opts)
   end
 
   -- can(ra, rb) -- may two clusters merge: no other declared entity, no
-  -- person with a non-person, no cannot-link, profiles that align, and for
-  -- people no disjoint sides. Returns the merged profile too.
-  local function can(ra, rb)
+  -- person with a non-person, no cannot-link, profiles that align. Sides do
+  -- not block (a side the text gets wrong must not split a name); they are
+  -- required only for a dropped middle name. Returns the merged profile too.
+  local function can(ra, rb, anycat)
     if ra == rb then return false end
     local ca, cb = C[ra], C[rb]
     if ca.decl and cb.decl and ca.decl ~= cb.decl then return false end
-    if not compatcat(ca.cat, cb.cat) then return false end
+    if not anycat and not compatcat(ca.cat, cb.cat) then return false end
     local prof = ca.prof or cb.prof
     if ca.prof and cb.prof then
       local rel, merged = align(ca.prof, cb.prof)
       if not rel then return false end
       prof = merged
-    end
-    if ca.cat == "person" or cb.cat == "person" then
-      local sa, sb = sidemax(ca.sides), sidemax(cb.sides)
-      if sa ~= nil and sb ~= nil and sa ~= sb then return false end
     end
     if clashes(ra, rb) then return false end
     return true, prof
@@ -768,11 +786,11 @@ function M.entities(mentions, opts)
 
   -- link(a, b, why) -- merge the cluster of node a into that of node b; the
   -- reason goes to the founder of a's cluster (the node that had none).
-  local function link(a, b, why, force)
+  local function link(a, b, why, anycat)
     local ra, rb = find(a), find(b)
     if ra == rb then return false end
-    local ok, prof = can(ra, rb)
-    if not ok and not force then return false end
+    local ok, prof = can(ra, rb, anycat)
+    if not ok then return false end
     local ca, cb = C[ra], C[rb]
     local f = ca.founder
     if f ~= a then why = why .. " (through " .. quote(textof(a)) .. ")" end
@@ -857,13 +875,25 @@ function M.entities(mentions, opts)
   end
 
   -- 4. people with full names
+  -- classes: one transliteration key, vowels compatible with the first form
   local tcs, tclist = {}, {}
+  local function samevowels(x, y)
+    for r, sl in ipairs(x.slots) do
+      if sl.tk and not vcompat(sl.vs, y.slots[r].vs) then return false end
+    end
+    return true
+  end
   for _, ec in ipairs(eclist) do
     if ec.a.form == "person" then
-      local t = tcs[ec.a.tc]
+      local l = tcs[ec.a.tc] or {}
+      tcs[ec.a.tc] = l
+      local t
+      for _, x in ipairs(l) do
+        if samevowels(x.a, ec.a) then t = x end
+      end
       if not t then
         t = { tc = ec.a.tc, a = ec.a, nodes = {}, id = #tclist + 1 }
-        tcs[ec.a.tc] = t
+        l[#l + 1] = t
         tclist[#tclist + 1] = t
       end
       for _, id in ipairs(ecnodes(ec)) do
@@ -1242,18 +1272,8 @@ function M.entities(mentions, opts)
             rl[#rl + 1] = r
           end
         end
-        local together = false
-        if #rl == 1 then
-          if #ec.a.acr >= 3 then
-            together = true
-          else
-            local ds = {}
-            for _, x in ipairs(byinit[ec.a.acr]) do ds[nodes[x].doc] = true end
-            for _, id in ipairs(todo) do
-              if ds[nodes[id].doc] then together = true end
-            end
-          end
-        end
+        -- two letters fit too many names: only beside the long form
+        local together = #rl == 1 and #ec.a.acr >= 3
         if together then
           for _, id in ipairs(todo) do link(id, roots[rl[1]], "acronym of " .. quote(textof(roots[rl[1]]))) end
         else
@@ -1312,6 +1332,10 @@ function M.entities(mentions, opts)
   local mono, perdoc = {}, {}
   for _, d in ipairs(docorder) do
     local list = docms[d]
+    local function lastvs(x)
+      local sl = nodes[x].tc.a.slots
+      return sl[#sl].vs
+    end
     local full = {} -- surname -> {{p, node}} in document order
     for p, n in ipairs(list) do
       local node = nodes[nodeof[n]]
@@ -1327,7 +1351,7 @@ function M.entities(mentions, opts)
       local id = nodeof[n]
       local node = nodes[id]
       if node.tc then
-        recent[node.tc.a.sur] = id
+        recent[node.tc.a.sur] = { id = id, vs = lastvs(id) }
       elseif node.bare then
         local a = node.ec.a
         local m = mentions[n]
@@ -1339,7 +1363,13 @@ function M.entities(mentions, opts)
         end
         if marker == "ii" or marker == "iii" or marker == "iv" then marker = nil end
         local s, target, why = a.sur, nil, nil
-        local inDoc = full[s]
+        local inDoc
+        for _, e in ipairs(full[s] or {}) do
+          if vcompat(a.vs, lastvs(e.id)) then
+            inDoc = inDoc or {}
+            inDoc[#inDoc + 1] = e
+          end
+        end
         if marker and inDoc then
           local ids = {}
           for _, e in ipairs(inDoc) do ids[#ids + 1] = e.id end
@@ -1361,8 +1391,8 @@ function M.entities(mentions, opts)
               .. quote(m.text) .. ": " .. quote(textof(target))
           end
         end
-        if not target and recent[s] then
-          target = recent[s]
+        if not target and recent[s] and vcompat(a.vs, recent[s].vs) then
+          target = recent[s].id
           why = "surname of " .. quote(textof(target)) .. " named earlier in this document"
         end
         if not target and inDoc then
@@ -1374,16 +1404,21 @@ function M.entities(mentions, opts)
             end
           end
         end
-        if not target and surroots[s] then
-          local cands = distinctroots(surroots[s])
+        local known = {}
+        for _, x in ipairs(surroots[s] or {}) do
+          if vcompat(a.vs, lastvs(x)) then known[#known + 1] = x end
+        end
+        if #known == 0 then known = nil end
+        if not target and known then
+          local cands = distinctroots(known)
           if #cands == 1 then
             target = cands[1]
             why = "surname of " .. quote(textof(target)) .. ", the only person so named"
           end
         end
         if target and link(id, target, why) then
-          recent[s] = target
-        elseif not surroots[s] then
+          recent[s] = { id = target, vs = a.vs }
+        elseif not known then
           if mono[s] then link(id, mono[s], samewhy(id, mono[s])) else mono[s] = id end
         else
           local pk = s
@@ -1398,7 +1433,46 @@ function M.entities(mentions, opts)
     end
   end
 
-  -- 9. entities
+  -- 9. a name given a kind by one mention only, left alone, joins the one
+  -- well-attested entity its words make under another kind
+  local strong = {}
+  for _, ec in ipairs(eclist) do
+    local votes = 0
+    for _, c in pairs(ec.kinds) do votes = votes + c end
+    ec.votes = votes
+    if votes >= 2 and ec.a.tc and ec.nodes then
+      local k = ec.a.form .. "|" .. ec.a.tc
+      strong[k] = strong[k] or {}
+      local l = strong[k]
+      l[#l + 1] = ec.nodes[1]
+    end
+  end
+  for _, ec in ipairs(eclist) do
+    if ec.votes <= 1 then
+      local hits, seen = {}, {}
+      for _, kd in ipairs { "place", "org", "person" } do
+        if kd ~= ec.kind then
+          local a = analyse(ec.text, kd, ec.caps)
+          for _, x in ipairs(a.tc and strong[a.form .. "|" .. a.tc] or {}) do
+            local r = find(x)
+            if not seen[r] then
+              seen[r] = true
+              hits[#hits + 1] = x
+            end
+          end
+        end
+      end
+      if #hits == 1 then
+        for _, id in ipairs(ec.nodes or ec.bnodes or {}) do
+          if C[find(id)].size == 1 then
+            link(id, hits[1], "same name as " .. quote(textof(hits[1])) .. " (this mention's kind disagrees)", true)
+          end
+        end
+      end
+    end
+  end
+
+  -- 10. entities
   local ents, eroot = {}, {}
   for n in ipairs(mentions) do
     local r = find(nodeof[n])
