@@ -1,0 +1,1430 @@
+-- sift.grammar.name -- mentions of people, organisations, places and groups
+-- in one document: names the manifest declares (entities and side aliases,
+-- matched through sift.key) and capitalised names the text itself shows,
+-- with a kind, a side when the text or the manifest gives one, and the cue
+-- that made each. Uses LPeg and sift.core.key. Interface: grammar/README.md
+-- ("The document context", "sift.grammar.name -- mentions").
+--
+--   local name = require "sift.grammar.name"
+--   for _, m in ipairs(name.scan(require("sift.extract").context(doc))) do
+--     print(m.s, m.e, m.text, m.kind, m.side, m.cue)
+--   end
+--
+-- How a scan works. One LPeg pass, compiled at load, walks the text and
+-- returns the positions of capitalised words only: lower-case words are
+-- skipped whole, so a word cannot start inside another ("iPhone"), and a
+-- capital after a hyphen starts one ("anti-Taliban"). Everything after is
+-- Lua over those few tokens:
+--   1. each token is normalised (possessive 's cut, "Taliban-held" ->
+--      "Taliban", "Soviet-era" dropped, initials and "Sr." keep their dot,
+--      "al-" joins) and keyed; tokens inside the date and number records of
+--      the context are not names;
+--   2. manifest names are matched first, longest first, from an index of
+--      first-word keys (built once per manifest and kept);
+--   3. the other tokens form runs (capitalised words separated by a space,
+--      a name particle, or "of" after an institution or place word); a run
+--      loses sentence-initial common words, demonyms and titles ("General",
+--      "Defence Minister", "Head of Mission") and is judged by its cues:
+--      words inside it ("Front", "University", "province", "Valley"), words
+--      around it ("spokesman X", "X, a town", "in X", "north of X", "X
+--      said", "By X"), its shape (an acronym, a known country);
+--   4. a sentence-initial single word ("Heavy", "Massoud") counts only when
+--      the same document uses it as a name elsewhere, and a word of a
+--      headline only when the body names it or a strong cue holds: headline
+--      capitals make nothing a name by themselves;
+--   5. kinds are settled per document (the strongest cue for a key wins; a
+--      bare surname is the person who carries it), then sides: the manifest,
+--      then the words around a person ("Taliban spokesman X", "X, leader of
+--      the Y", "the front's spokesman X", "Y, led by X", "its spokesman
+--      X"), then the same person elsewhere in the document.
+--
+-- Decisions (the answers to "what does X give?"):
+-- * Side aliases and labels are mentions only when the manifest writes them
+--   as names (every word capitalised but "of", "in", ...; not "the ...");
+--   "resistance", "the front", "government forces" still give sides to the
+--   people around them, never mentions. Declared aliases are mentions as
+--   written ("Soviet army").
+-- * A place type word written after a name stays in it when capitalised
+--   ("Panjshir Valley", "Lodva Street") and, lower case, for administrative
+--   units only ("Parwan province", "Shotul district"); "the Lodva river" is
+--   "Lodva" (kind place).
+-- * Titles are not part of the name; "Sr." and "Jr." are. A run made only of
+--   institution words ("Press Service", "the Ministry") is no name; such a
+--   word still points at the side whose manifest names end in it.
+-- * Not names: demonyms and languages ("Afghans", "Varkesian army",
+--   "Portuguese"), weekdays and months, era adjectives ("Soviet-era"),
+--   platforms as the medium of a post ("on Twitter", "Facebook post"),
+--   words with digits ("AK-47") unless declared, plural acronyms ("NGOs"),
+--   number words ("Five Lions").
+-- * kind: declared kind; side aliases are `org`; else the strongest cue in
+--   the document for that key; a single word with no cue that is the last
+--   word of a person's name in the document is that person; otherwise
+--   `place` for a single word and `person` for two to four plain words.
+local lpeg = require "lpeg"
+local core = require "sift.core"
+
+local P, R, S, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.Cp, lpeg.Ct
+local type, ipairs, pairs, error, setmetatable = type, ipairs, pairs, error, setmetatable
+local string_sub, string_byte, string_find, string_lower = string.sub, string.byte, string.find, string.lower
+local string_match, string_gmatch = string.match, string.gmatch
+local table_sort, table_concat, table_insert = table.sort, table.concat, table.insert
+local utf8_char = utf8.char
+local corekey = core.key
+
+local _ENV = nil -- luacheck: ignore 211 (from here on no global is read or written)
+
+local M = {}
+
+-- ------------------------------------------------------------ word lists
+-- General English only: nothing here names a party, a conflict or a place
+-- of one corpus (those come from ctx.sides and ctx.declared).
+
+local function set(s)
+  local t = {}
+  for w in string_gmatch(s, "%S+") do t[w] = true end
+  return t
+end
+
+-- Titles written before a name (keys: lower case, accents folded).
+local TITLE = set[[
+  president minister premier secretary general gen. colonel col. lieutenant lt. major maj. captain capt.
+  sergeant sgt. corporal cpl. private pte. commander cmdr. cdr. admiral adm. brigadier brig. marshal
+  commandant chief head director governor gov. mayor senator sen. rep. ambassador envoy judge king queen
+  prince princess sheikh shaikh mullah mawlawi maulvi ayatollah imam pope cardinal bishop archbishop rabbi
+  mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord chairman chairwoman chairperson
+  chancellor speaker spokesman spokeswoman spokesperson leader emir commissioner inspector insp. detective
+  superintendent supt. constable officer sgt warlord deputy
+]]
+-- Words that may come before a title inside a title phrase ("Defence
+-- Minister", "Lieutenant General", "Deputy Head").
+local TITLEMOD = set[[
+  vice deputy prime acting former foreign defence defense interior finance health education justice home
+  state army police military senior chief first grand supreme lieutenant major brigadier staff lance
+  provincial regional district press information economy trade labour labor agriculture energy culture
+  transport environment security intelligence national general attorney assistant executive associate
+  managing news field interim caretaker ex late
+]]
+-- Name suffixes that are part of the name.
+local SUFFIX = set[[ jr. sr. jr sr ii iii iv ]]
+-- Abbreviations whose final dot belongs to the word.
+local ABBR = set[[
+  Gen Col Lt Maj Capt Sgt Cpl Pte Cmdr Cdr Adm Brig Gov Sen Rep Insp Supt Mr Mrs Ms Dr Prof Rev St Mt Ft
+  Jr Sr Co Corp Inc Ltd Bros
+]]
+-- Lower-case name particles that join the words around them ("Abdul
+-- Rahman bin Ali", "Ludwig van Beethoven"); and those written before a
+-- hyphen ("al-Qaeda").
+local PARTICLE = set[[ de da del della di do dos das du van von der den ter bin ibn al el la le y e ]]
+local HYPHEN_PARTICLE = set[[ al el ad ar as ash at az an ud ul ur bin ibn abu abd ]]
+-- Lower-case endings after a hyphen that stay in a name ("Sahib-e").
+local HYPHEN_END = set[[ e i ul ud ur al el ad din o y zada zadeh khel ]]
+-- Lower-case endings after a hyphen that make the name an adjective: the
+-- name before the hyphen is still a mention ("Taliban-held", "US-backed").
+local LINKED = set[[
+  born based held led backed controlled run made owned linked allied affiliated aligned funded occupied
+  dominated administered appointed sponsored supported trained armed bound friendly leaning oriented
+  registered style
+]]
+-- Places the linked forms point at ("Kabul-born", "Pakistan-based").
+local LINKED_PLACE = set[[ born based registered ]]
+
+-- Role nouns around a person ("Taliban spokesman X", "X, a teacher").
+local ROLE = set[[
+  spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen leader leaders commander commanders
+  chief head official officials fighter fighters militant militants member members representative envoy
+  negotiator minister officer soldier deputy founder co-founder director president secretary adviser
+  advisor aide governor mayor ambassador delegate emir chairman chairwoman coordinator activist researcher
+  analyst correspondent reporter journalist editor photographer teacher resident witness doctor surgeon
+  lawyer judge priest cleric scholar expert professor student farmer driver general colonel captain
+  lieutenant sergeant major commissioner operative loyalist supporter guard guards veteran pilot nurse
+  engineer worker workers employee owner manager chief-of-staff strategist ideologue
+]]
+-- Words that may stand between a side's name and a person in a role
+-- phrase ("Taliban spokesman Zabihullah Mujahid", "X, spokesman and head of
+-- foreign relations of the Y", "X, who now leads the Y").
+local WALK = set[[
+  a an the of for and its their his her who now also one another both senior top chief former
+  acting deputy press service foreign relations affairs media information office official military
+  political armed wing local regional provincial field named called leads heads commands is has been as in
+  on at main new interim
+]]
+for w in pairs(ROLE) do WALK[w] = true end
+for w in pairs(TITLE) do WALK[w] = true end
+for w in pairs(TITLEMOD) do WALK[w] = true end
+-- Words that end a role phrase: relatives are other people.
+local KIN = set[[
+  father son brother sister daughter wife husband widow mother uncle aunt cousin nephew niece family
+  elder younger grandson granddaughter grandfather
+]]
+for w in pairs(KIN) do WALK[w] = nil end
+-- Pronouns and nouns standing for the organisation named just before.
+local ANAPHOR = set[[ its their group group's organisation organization movement ]]
+
+-- Verbs of speech: "X said", "said X", "according to X".
+local SAID = set[[
+  said says say told tells added adds wrote writes tweeted tweets posted stated declared claimed claims
+  announced denied insisted argued explained noted confirmed warned urged asked replied stressed
+  acknowledged admitted alleged vowed pledged accused called appealed responded commented
+]]
+
+-- Institution words: the last word of an organisation's name, or its first
+-- before "of" ("University of ..."). Alone they are no name.
+local ORG_WORD = set[[
+  front agency alliance university army ministry council party mission news centre center committee
+  brigade brigades battalion regiment division corps movement organisation organization institute bank
+  group corporation company association union forces force guard guards police service services court
+  parliament assembly commission foundation office department authority board bureau federation league
+  coalition initiative fund programme program watch nations airlines airways club church hospital school
+  college academy museum library embassy consulate secretariat cabinet senate congress directorate command
+  militia observatory administration government emirate caliphate network channel broadcasting television
+  radio press pictures media wire newswire inc. inc ltd. ltd llc corp. corp. co. holdings society trust
+  tribunal intelligence ministry's council's unit units cell cells squad squadron fleet navy gendarmerie
+  legion
+]]
+-- Newspaper words: the last word of an outlet's name of two words or more.
+local PAPER_WORD = set[[
+  times post herald tribune journal gazette chronicle courier telegraph mirror express observer standard
+  ledger bulletin dispatch sentinel monitor review weekly daily today globe record star sun guardian
+  independent insider reporter examiner inquirer
+]]
+-- Place words: the last word of a place's name ("Panjshir Valley"), or its
+-- first ("Mount ...", "Lake ..."). Alone they are no name.
+local PLACE_WORD = set[[
+  province district valley river mountains mountain pass street road avenue square lake sea ocean island
+  islands bay gulf bridge city town village county region oblast governorate strait peninsula desert
+  plain plains plateau hills hill canal dam airport port harbour harbor basin delta coast heights forest
+  gate crossing corridor highway quarter gorge marches steppe range falls springs creek canyon glacier
+  prefecture municipality state republic kingdom emirate territory territories camp base
+]]
+local PLACE_PREFIX = set[[ mount mt. lake cape fort port saint st. republic kingdom state gulf bay isle ]]
+-- Lower-case administrative words written after a name: part of it.
+local ADMIN = set[[ province district governorate oblast county prefecture municipality subdistrict ]]
+-- Lower-case words after a name that show a place (not part of the name).
+local PLACE_AFTER = set[[
+  valley river region area town city village road pass mountains border airport base checkpoint bridge
+  market neighbourhood neighborhood suburb capital crossing highway gorge front frontline district
+  province
+]]
+-- Words before a name that show a place ("in X", "north of X").
+local PLACE_BEFORE = set[[
+  in near from outside inside across into towards toward through via between throughout around at
+  reached entered captured took seized liberated besieged surrounded shelled bombed attacked
+]]
+local DIRECTION = set[[
+  north south east west north-east north-west south-east south-west northeast northwest southeast
+  southwest northern southern eastern western
+]]
+-- Nouns before "of X" that show a place ("the town of X", "outskirts of X").
+local PLACE_OF = set[[
+  town village city province district region capital outskirts centre center suburbs streets people
+  residents population governor mayor area valley river heart part parts edge north south east west
+  north-east north-west south-east south-west
+]]
+-- Appositive nouns: "X, a town in ...", "X, the capital" (place); "X, a
+-- teacher" is a role (person).
+local PLACE_APPOS = set[[
+  town city village capital province district region country valley river hamlet settlement port
+  provincial stronghold
+]]
+local ORG_APPOS = set[[
+  agency outlet newspaper broadcaster channel group organisation organization party militia movement
+  company network station charity ngo coalition alliance
+]]
+
+-- Words that are no names when they start a sentence (and many that never
+-- are): function words, pronouns, frequent sentence openers, headings.
+local COMMON = set[[
+  the a an this that these those it its he she they we i you our their his her my your me him them us
+  in on at by for from with without after before during since until as but and or if when while
+  although though because however meanwhile also only all some many most more no not neither nor both
+  each every other another such there here today yesterday tomorrow tonight earlier later now then
+  over under among according despite following asked like unlike what who whom why how where which
+  whether so yet still even once instead indeed further local one two three four five six seven eight
+  nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million dozens
+  several few photos photo photograph picture video image caption note notes summary statement
+  statements message messages remarks posts post update updates source sources read see also
+  references reference contents history geography background analysis opinion comment editorial
+  profile home news world politics sport business top latest breaking live watch share advertisement
+  related more print email subscribe sign login search menu next previous back page chapter section
+  part episode report reports press release spot patrol displacement end introduction overview
+  conclusion appendix table figure map maps sunday monday tuesday wednesday thursday friday saturday
+  residents officials witnesses police soldiers troops fighters people families volunteers reporters
+  doctors medics experts analysts critics observers authorities civilians villagers locals elders
+  leaders members supporters sources others many most everyone everybody someone somebody nobody
+  anyone nothing something everything government army military ministry parliament president minister
+  commander general spokesman spokeswoman heavy fierce fresh new old first second third last final
+  armed several dozen mr mrs ms dr sir madam dear thank thanks please yes okay ok hello welcome
+  good great glory long death down up out free let let's don't we're it's that's there's here's
+  can could would should will shall may might must do does did done have has had having be is are
+  was were been being get got make made take took give gave go went come came see saw say says said
+  tell told ask asked call called keep kept
+]]
+-- Never names, wherever they stand.
+local NONNAME = set[[
+  i ok tv am pm gmt utc ceo ceos id ids ngo ngos idp idps ied ieds rpg rpgs uav uavs hq pdf faq
+  internet web online god allah islam sharia ramadan eid christmas easter quran koran bible covid
+  covid-19 jihad ak-47 gps sms usd eur
+]]
+-- Weekdays and months: no part of a name wherever they stand.
+local TIMEWORD = set[[
+  sunday monday tuesday wednesday thursday friday saturday
+  january february march april june july august september october november december
+  sept jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
+]]
+
+-- Demonyms, languages and religious adjectives (plural forms too).
+local DEMONYM = set[[
+  afghan american british briton english french german russian chinese japanese indian pakistani iranian
+  iraqi syrian turkish kurdish kurd arab arabic israeli palestinian egyptian saudi yemeni libyan
+  sudanese somali ethiopian eritrean nigerian kenyan ukrainian polish czech slovak dutch belgian swiss
+  swedish norwegian danish finnish spanish portuguese italian greek brazilian mexican canadian
+  australian european asian african western eastern northern southern soviet uzbek tajik turkmen
+  pashtun hazara baloch baluch punjabi persian dari pashto urdu hindi bengali korean vietnamese thai
+  filipino indonesian malaysian muslim christian jewish jew sunni shia shiite shi'ite hindu buddhist
+  catholic orthodox protestant latin belarusian georgian armenian azerbaijani azeri kazakh kyrgyz
+  mongolian serbian serb croatian croat bosnian albanian romanian bulgarian hungarian austrian irish
+  scottish welsh lebanese jordanian qatari emirati omani kuwaiti bahraini tunisian algerian moroccan
+  congolese ugandan rwandan malian chadian colombian venezuelan argentine argentinian chilean peruvian
+  cuban haitian islamic islamist jihadist western arabian slavic balkan caucasian baltic nordic
+  scandinavian anglo latino hispanic gulf iberian moldovan lithuanian latvian estonian slovene
+  slovenian macedonian montenegrin cypriot maltese icelandic bangladeshi nepali nepalese sri lankan
+  burmese cambodian laotian tibetan uighur uyghur chechen dagestani ossetian abkhaz tatar yazidi druze
+  alawite coptic maronite sikh zoroastrian zionist bolshevik communist socialist marxist maoist
+]]
+-- Countries and large regions: places whatever else is around them.
+local COUNTRY = set[[
+  afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas
+  bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei
+  bulgaria burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus
+  czechia denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france
+  gabon gambia georgia germany ghana greece grenada guatemala guinea guyana haiti honduras hungary
+  iceland india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati
+  kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg
+  madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco
+  mongolia montenegro morocco mozambique myanmar burma namibia nauru nepal netherlands nicaragua niger
+  nigeria norway oman pakistan palau palestine panama paraguay peru philippines poland portugal qatar
+  romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia spain sudan
+  suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey
+  turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
+  europe asia africa america americas antarctica oceania eurasia balkans caucasus sahel maghreb levant
+  crimea kashmir chechnya kurdistan tibet xinjiang gaza donbas darfur
+]]
+-- Countries of two or three words.
+local COUNTRY2 = set[[
+  united_states united_kingdom saudi_arabia south_africa south_korea north_korea south_sudan new_zealand
+  sri_lanka costa_rica el_salvador ivory_coast sierra_leone burkina_faso east_timor united_arab_emirates
+  czech_republic dominican_republic central_african_republic middle_east west_bank soviet_union
+  north_macedonia papua_new_guinea
+]]
+local PLACE_ACRONYM = set[[ us u.s. usa u.s.a. uk u.k. uae drc prc ussr ]]
+-- Platforms: no mention when they are the medium of a post.
+local PLATFORM = set[[
+  twitter facebook instagram youtube telegram whatsapp tiktok wechat weibo snapchat linkedin vkontakte
+  signal x threads
+]]
+local MEDIUM_AFTER = set[[ post posts page account channel video videos message messages feed live story ]]
+local MEDIUM_BEFORE = set[[ on via through in ]]
+
+-- ------------------------------------------------------------ lexical
+
+local cont = R"\128\191"
+local digit = R"09"
+-- Upper-case letters beyond ASCII: Latin-1 (U+00C0-U+00DE but U+00D7),
+-- Latin Extended-A (capitals alternate with small letters), a few of
+-- Extended-B, Greek and Cyrillic capitals.
+local function upper_ext()
+  local byfirst = {}
+  local function add(cp)
+    local ch = utf8_char(cp)
+    local b1 = string_sub(ch, 1, 1)
+    byfirst[b1] = (byfirst[b1] or "") .. string_sub(ch, 2, 2)
+  end
+  for cp = 0xC0, 0xDE do if cp ~= 0xD7 then add(cp) end end
+  for cp = 0x100, 0x137, 2 do add(cp) end
+  for cp = 0x139, 0x148, 2 do add(cp) end
+  for cp = 0x14A, 0x177, 2 do add(cp) end
+  add(0x178)
+  for cp = 0x179, 0x17E, 2 do add(cp) end
+  for _, cp in ipairs{ 0x18F, 0x1A0, 0x1AF, 0x1CD, 0x1CF, 0x1D1, 0x1D3, 0x218, 0x21A, 0x386 } do add(cp) end
+  for cp = 0x388, 0x38F do add(cp) end
+  for cp = 0x391, 0x3A9 do if cp ~= 0x3A2 then add(cp) end end
+  for cp = 0x400, 0x42F do add(cp) end
+  local p = P(false)
+  for b1, seconds in pairs(byfirst) do p = p + P(b1) * S(seconds) end
+  return p
+end
+local upper = R"AZ" + upper_ext()
+-- Multi-byte letters: lead bytes of U+00C0-U+07FF, and of three- and
+-- four-byte characters outside U+2000-U+2FFF (punctuation, quotes,
+-- dashes, symbols) and U+3000-U+303F.
+local mbletter = R"\195\223" * cont + (R"\224\225" + R"\227\239") * cont * cont + R"\240\244" * cont * cont * cont
+local letter = R("az", "AZ") + mbletter
+local alnum = letter + digit
+local apos = P"'" + P"\226\128\153"
+local joiner = P"-" + apos
+local lowerstart = R"az" + (mbletter - upper) + digit
+
+-- A capitalised word: "U.S." or a word starting with a capital, with inner
+-- hyphens and apostrophes ("Jabul-Saraj", "O'Brien", "Taliban's").
+local capword = upper * P"." * (upper * P".")^1 + upper * alnum^0 * (joiner * alnum^1)^0
+-- A word starting in lower case or a digit is skipped whole, up to a
+-- hyphen followed by a capital ("anti-Taliban": "Taliban" is a token).
+local skipword = lowerstart * alnum^0 * (joiner * lowerstart * alnum^0)^0
+local skip = (skipword + (1 - upper))^0
+-- The scanner: start and end (+1) of every capitalised word.
+local scanner = Ct((skip * Cp() * capword * Cp())^0)
+
+
+-- Reads one word forward at a position after blanks (no line break):
+-- start and end (+1) of the word.
+local blank = S" \t" + P"\194\160"
+local wordat = blank^0 * Cp() * alnum^1 * (joiner * alnum^1)^0 * Cp()
+
+-- ------------------------------------------------------------ keys
+
+-- key(w): sift.key, remembered (bounded, per Lua state).
+local KEYS, nkeys = {}, 0
+local function key(w)
+  local v = KEYS[w]
+  if v == nil then
+    if nkeys >= 50000 then KEYS, nkeys = {}, 0 end
+    v = corekey(w)
+    KEYS[w] = v
+    nkeys = nkeys + 1
+  end
+  return v
+end
+
+local function isupperbyte(b) return b ~= nil and b >= 65 and b <= 90 end
+
+-- Is the word in capitals (ASCII), as acronyms are?
+local function allcaps(w)
+  return string_find(w, "^%u") ~= nil and not string_find(w, "[%l\128-\255]")
+end
+
+-- Does the word start with a capital letter (or a digit)?
+local function capital(w)
+  local b = string_byte(w, 1)
+  if not b then return false end
+  if b >= 48 and b <= 57 then return true end
+  return upper:match(w) ~= nil
+end
+
+-- A possessive ending ("'s", "’s", a bare "’" after s): the length to cut.
+local function posslen(w)
+  if string_find(w, "'s$") then return 2 end
+  if string_find(w, "\226\128\153s$") then return 4 end
+  return 0
+end
+
+-- ------------------------------------------------------------ gazetteer
+
+local function words(s)
+  local t = {}
+  for w in string_gmatch(s, "%S+") do t[#t + 1] = w end
+  return t
+end
+
+-- Is a manifest name written as a name: every word capitalised (or a
+-- digit word, or "al-..."), small linking words apart; not "the ..."?
+local LINKWORDS = set[[ of in for and de al el du da di van von bin on at ]]
+local function namelike(ws)
+  if #ws == 0 or string_lower(ws[1]) == "the" then return false end
+  for i, w in ipairs(ws) do
+    if not capital(w) and not (i > 1 and LINKWORDS[w]) and not string_find(w, "^%l+%-") then return false end
+  end
+  return true
+end
+
+local GAZ = setmetatable({}, { __mode = "k" })
+-- Institution words too common to stand for one side ("forces", "group").
+local VAGUE_HEAD = set[[ forces force group service services office unit units news wire press media army police ]]
+
+-- gazetteer(sides, declared): the manifest's names indexed by the key of
+-- their first capitalised word (`first`), the side phrases (lower-case
+-- keys of side labels, aliases and the names of entities with a side, "the"
+-- dropped, plus the last word of a side's organisation name when no other
+-- side shares it: "front", "ministry") that give a person's side in a role
+-- phrase, the words inside those phrases, and the side whose names say
+-- "government". Built once per manifest: the same tables come back for
+-- every document of a worker.
+local function gazetteer(sides, declared)
+  local cached = GAZ[declared or GAZ]
+  if cached and cached.sides == sides then return cached end
+  local g = { sides = sides, first = {}, phrase = {}, inphrase = {}, govside = nil, bykey = {} }
+  local byname = {}
+  local add
+  function add(name, e)
+    local ws = words(name)
+    if #ws == 0 then return end
+    local ks = {}
+    for i, w in ipairs(ws) do ks[i] = key(w) end
+    -- indexed under the first capitalised word; the words before it are
+    -- read back from the text ("4th Mountain Brigade")
+    local lead = 1
+    while lead < #ws and not upper:match(ws[lead]) do lead = lead + 1 end
+    local sig = table_concat(ks, " ")
+    g.bykey[sig] = g.bykey[sig] or e
+    local list = g.first[ks[lead]]
+    if not list then list = {}; g.first[ks[lead]] = list end
+    for _, x in ipairs(list) do if x.sig == sig then return end end
+    list[#list + 1] = { ks = ks, lead = lead, n = #ws, e = e, sig = sig }
+    table_sort(list, function(a, b) return a.n > b.n end)
+    -- "The Harbour Ledger" is also "the Harbour Ledger"
+    if ks[1] == "the" and #ws > 1 then
+      local rest = {}
+      for i = 2, #ws do rest[#rest + 1] = ws[i] end
+      add(table_concat(rest, " "), e)
+    end
+  end
+  local phrase = g.phrase
+  local function addphrase(p, side)
+    p = key(string_lower(p))
+    p = string_match(p, "^the%s+(.*)$") or p
+    if phrase[p] == nil then phrase[p] = side elseif phrase[p] ~= side then phrase[p] = false end
+  end
+  local heads = {}
+  local function addhead(n, side)
+    local ws = words(n)
+    local last = key(ws[#ws] or "")
+    if #ws > 1 and ORG_WORD[last] and not VAGUE_HEAD[last] and namelike(ws) then
+      if heads[last] == nil then heads[last] = side elseif heads[last] ~= side then heads[last] = false end
+    end
+  end
+  for _, d in ipairs(declared or {}) do
+    if type(d) == "table" and type(d.name) == "string" then
+      local e = { decl = d.name, kind = d.kind or "other", side = d.side, cue = "declared" }
+      local names = { d.name }
+      for _, a in ipairs(d.aliases or {}) do if type(a) == "string" then names[#names + 1] = a end end
+      for _, n in ipairs(names) do
+        byname[key(n)] = byname[key(n)] or e
+        add(n, e)
+        if d.side then addphrase(n, d.side); addhead(n, d.side) end
+      end
+    end
+  end
+  for _, sd in ipairs(sides or {}) do
+    if type(sd) == "table" and sd.id then
+      local names = { sd.label }
+      for _, a in ipairs(sd.aliases or {}) do names[#names + 1] = a end
+      local decl
+      for _, n in ipairs(names) do
+        if type(n) == "string" and byname[key(n)] then decl = byname[key(n)].decl; break end
+      end
+      for _, n in ipairs(names) do
+        if type(n) == "string" then
+          addphrase(n, sd.id)
+          addhead(n, sd.id)
+          if namelike(words(n)) then add(n, { decl = decl, kind = "org", side = sd.id, cue = "side" }) end
+          if string_find(" " .. string_lower(n) .. " ", "[^%a]government[^%a]") then g.govside = g.govside or sd.id end
+        end
+      end
+    end
+  end
+  for h, side in pairs(heads) do
+    if side and phrase[h] == nil then phrase[h] = side end
+  end
+  for p, side in pairs(phrase) do
+    if side then for w in string_gmatch(p, "%S+") do g.inphrase[w] = true end end
+  end
+  GAZ[declared or GAZ] = g
+  return g
+end
+
+-- ------------------------------------------------------------ sentences
+
+-- Without sentences from the host: lines, and full stops before a capital.
+local function segment(text)
+  local out, pos, n = {}, 1, #text
+  while pos <= n do
+    local nl = string_find(text, "\n", pos, true) or n + 1
+    local s = pos
+    while s < nl do
+      local a, b = string_find(text, "[%.!?][\"'\226\128\157]*[ \t]+%f[%u]", s)
+      if not a or a >= nl then break end
+      out[#out + 1] = { s = s, e = a, kind = "sentence" }
+      s = b + 1
+    end
+    if s < nl then out[#out + 1] = { s = s, e = nl - 1, kind = "sentence" } end
+    pos = nl + 1
+  end
+  return out
+end
+
+-- ------------------------------------------------------------ the scan
+
+local HPREFIX = set[[ anti pro non ex pre post mid neo pan trans inter counter un semi sub co ]]
+local NUMWORD = set[[
+  one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+  seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+  million billion dozen dozens hundreds thousands millions first second third
+]]
+-- Words before "of" that keep the run going: institution and place heads,
+-- epithets and titles ("University of ...", "Republic of ...", "Head of ...").
+local OF_HEAD = set[[
+  university ministry council bank republic kingdom state government department office institute league
+  union federation organisation organization museum court college academy centre center agency army
+  front movement party alliance committee association society forces board authority bureau service
+  mission embassy gulf bay isle isles sea lake cape city province district valley strait battle siege
+  treaty agreement accord declaration lion sultan duke king queen prince emir house order church
+  commission assembly parliament secretariat school hospital command coalition
+]]
+local CREDIT = set[[ photo photograph photos pictures picture credit reporting editing writing image video ]]
+local TOLD = set[[ told tells ]]
+-- Verbs whose subject is a place ("X lies 60 km north of Y").
+local PLACE_VERB = set[[ lies lay borders bordered overlooks ]]
+-- Verbs of speech written before the speaker ("..., said Mujahid").
+local SAID_BEFORE = set[[ said added wrote tweeted posted stated declared insisted explained noted warned told asked
+  replied ]]
+-- Adjectives an apposition may have before its noun ("X, the last province").
+local ADJ_SKIP = set[[
+  last only small large big remote northern southern eastern western central main mountainous strategic
+  nearby neighbouring neighboring provincial old ancient sleepy key besieged embattled tiny little major
+  district regional national
+]]
+local LEDBY = set[[ led headed commanded founded run ]]
+-- Verbs an apposition may hold after "who" ("X, who now leads the Y").
+local WHO_VERB = set[[ leads heads commands is has been ]]
+local PLACE_PLURAL = set[[ villages towns cities districts provinces regions countries checkpoints areas settlements ]]
+-- The last word of names of agreements, wars and meetings (kind other).
+local OTHER_WORD = set[[
+  agreement accord accords treaty declaration convention resolution protocol charter act plan war battle
+  operation offensive conference summit ceasefire truce process talks
+]]
+
+-- lower(w): a word's lower-case key with a possessive cut.
+local function lowerkey(w)
+  local pl = posslen(w)
+  if pl > 0 then w = string_sub(w, 1, #w - pl) end
+  return key(w)
+end
+
+function M.scan(ctx)
+  if type(ctx) ~= "table" then
+    error("bad argument #1 to 'scan' (table expected, got " .. type(ctx) .. ")", 2)
+  end
+  local text = ctx.text
+  if type(text) ~= "string" then
+    error("bad argument #1 to 'scan' (field 'text' must be a string, got " .. type(text) .. ")", 2)
+  end
+  local g = gazetteer(ctx.sides, ctx.declared)
+  local gfirst, phrase, inphrase = g.first, g.phrase, g.inphrase
+  local raw = scanner:match(text)
+  local ntok = #raw // 2
+  if ntok == 0 then return {} end
+  local sents = ctx.sentences
+  if type(sents) ~= "table" or #sents == 0 then sents = segment(text) end
+
+  -- 1. tokens: start, end of the name part, end of the written word (with
+  -- a possessive or an abbreviation dot), key, flags; sentence and whether
+  -- the token starts it.
+  local TS, TE, RE, TK, POSS, ADJ, SI, INIT, DEAD = {}, {}, {}, {}, {}, {}, {}, {}, {}
+  -- spans of dates and quantities: their words are no names
+  local spans = {}
+  for _, list in ipairs{ ctx.times or {}, ctx.quantities or {} } do
+    for _, r in ipairs(list) do if r.s and r.e then spans[#spans + 1] = r end end
+  end
+  table_sort(spans, function(a, b) return a.s < b.s end)
+  local sp, nsp = 1, #spans
+  local si, nsent = 1, #sents
+  local lastsent = 0
+  local n = 0
+  for t = 1, ntok do
+    local s, e = raw[2 * t - 1], raw[2 * t] - 1
+    local w = string_sub(text, s, e)
+    local re = e
+    local poss, adj, drop = false, nil, false
+    local pl = posslen(w)
+    if pl > 0 and #w > pl then e = e - pl; poss = true; w = string_sub(w, 1, #w - pl) end
+    -- hyphens: "Anti-Taliban" -> "Taliban"; "Taliban-held" -> "Taliban"
+    -- (an adjective); "Soviet-era" -> nothing; "Sahib-e" stays
+    if string_find(w, "-", 1, true) then
+      local pre = string_match(w, "^(%a+)%-[%u\195-\223]")
+      if pre and HPREFIX[string_lower(pre)] then
+        s = s + #pre + 1
+        w = string_sub(w, #pre + 2)
+      end
+      local h, rest = string_match(w, "()%-(%l[%l]*)$")
+      if not h then h, rest = string_match(w, "()%-(%l[%l]*)%-") end
+      if h and not HYPHEN_END[rest] then
+        if LINKED[rest] then
+          adj = rest
+          e = s + h - 2
+          w = string_sub(text, s, e)
+          poss = false
+        else
+          drop = true
+        end
+      end
+    end
+    if not poss and not adj and string_byte(text, e + 1) == 46 then -- "."
+      if (#w == 1 and isupperbyte(string_byte(w))) or ABBR[w] then
+        e = e + 1; re = e; w = w .. "."
+      end
+    end
+    -- "al-Qaeda": a particle before the hyphen joins the name
+    if string_byte(text, s - 1) == 45 then
+      local pw = string_match(string_sub(text, s > 8 and s - 8 or 1, s - 2), "%f[%a](%l+)$")
+      if pw and HYPHEN_PARTICLE[pw] then
+        s = s - #pw - 1
+        w = string_sub(text, s, e)
+      end
+    end
+    if not drop and e >= s then
+      n = n + 1
+      TS[n], TE[n], RE[n], TK[n], POSS[n], ADJ[n] = s, e, re, key(w), poss, adj
+      while sp <= nsp and spans[sp].e < s do sp = sp + 1 end
+      DEAD[n] = sp <= nsp and spans[sp].s <= e or false
+      while si < nsent and sents[si].e < s do si = si + 1 end
+      SI[n] = si
+      if si ~= lastsent then
+        lastsent = si
+        local first = string_find(text, "[%w\195-\239]", sents[si].s)
+        INIT[n] = first ~= nil and first >= s
+      else
+        INIT[n] = false
+      end
+    end
+  end
+  if n == 0 then return {} end
+
+  local function headline(i) return sents[SI[i]].kind == "headline" end
+  local function sentstart(i) return sents[SI[i]].s end
+
+  -- the word before pos (blanks between), not before limit: start, end, word
+  local function prevword(pos, limit)
+    local from = pos - 40
+    if from < limit then from = limit end
+    if from >= pos then return nil end
+    local slice = string_sub(text, from, pos - 1)
+    local a, w = string_match(slice, "()([%w\128-\255'%-]+)[ \t]*$")
+    if not a then return nil end
+    -- quotes and dashes glued to the front, and a cut character, are no part of it
+    while true do
+      local b1, b2, b3 = string_byte(w, 1, 3)
+      if b1 == 226 and b2 == 128 and b3 and b3 >= 147 and b3 <= 157 then w = string_sub(w, 4); a = a + 3
+      elseif b1 == 194 and b2 == 160 then w = string_sub(w, 3); a = a + 2
+      elseif b1 and ((b1 >= 128 and b1 < 192) or b1 == 39 or b1 == 45) then w = string_sub(w, 2); a = a + 1
+      else break end
+    end
+    if w == "" then return nil end
+    return from + a - 1, from + a + #w - 2, w
+  end
+  -- the word after pos (blanks between): start, end, word
+  local function nextword(pos)
+    local a, b = wordat:match(text, pos)
+    if a then return a, b - 1, string_sub(text, a, b - 1) end
+  end
+  -- the byte before pos, blanks skipped, and its position
+  local function prevchar(pos)
+    local q = pos - 1
+    while q >= 1 do
+      local b = string_byte(text, q)
+      if b == 32 or b == 9 then q = q - 1
+      elseif b == 160 and string_byte(text, q - 1) == 194 then q = q - 2
+      else return b, q end
+    end
+  end
+  -- Does a clause start at token i: after a colon, a bracket, a dash or an
+  -- opening quote, as a sentence does?
+  local function quasi(i)
+    local b, q = prevchar(TS[i])
+    if not b then return true end
+    if b == 58 then -- after a colon, a clause ("Note: The") but not a list ("villages: X, Y")
+      local a, _, w = nextword(RE[i] + 1)
+      return a ~= nil and a > RE[i] + 1 and not capital(w) and w ~= "and" and w ~= "or"
+    end
+    if b == 40 or b == 91 or b == 45 or b == 124 or b == 42 or b == 41 then return true end
+    if b == 34 then
+      local b2 = prevchar(q)
+      return b2 == nil or b2 == 58 or b2 == 44
+    end
+    if string_byte(text, q - 1) == 128 and string_byte(text, q - 2) == 226 then
+      return b == 147 or b == 148 or b == 156 or b == 152 -- dashes, opening quotes
+    end
+    return false
+  end
+
+  -- 2. manifest names, longest first
+  local cands = {}
+  local used = {}
+  local function gazmatch(i)
+    local list = gfirst[TK[i]]
+    if not list then return nil end
+    for _, x in ipairs(list) do
+      local s, e, poss, okay = TS[i], TE[i], POSS[i], true
+      for l = x.lead - 1, 1, -1 do
+        local a, _, w = prevword(s, 1)
+        if not a or key(w) ~= x.ks[l] then okay = false; break end
+        s = a
+      end
+      if okay and x.n > x.lead then
+        if POSS[i] or ADJ[i] then okay = false end
+        local q = RE[i] + 1
+        for l = x.lead + 1, x.n do
+          if not okay then break end
+          local a, b = wordat:match(text, q)
+          if not a or a == q then okay = false; break end
+          local w = string_sub(text, a, b - 1)
+          local pl = posslen(w)
+          if pl > 0 then w = string_sub(w, 1, #w - pl) end
+          if key(w) ~= x.ks[l] then
+            if string_byte(text, b) == 46 and key(w .. ".") == x.ks[l] then b = b + 1 else okay = false end
+          end
+          if okay then
+            e, q, poss = b - 1 - pl, b, pl > 0
+            if poss and l < x.n then okay = false end
+          end
+        end
+      end
+      if okay then return x.e, s, e, poss end
+    end
+  end
+  do
+    local i = 1
+    while i <= n do
+      local e0, s, e, poss
+      if not DEAD[i] then e0, s, e, poss = gazmatch(i) end
+      if e0 then
+        local c = { s = s, e = e, kind = e0.kind, side = e0.side, decl = e0.decl, cue = e0.cue, str = 4,
+          gaz = true, head = headline(i), n = 1, sent = SI[i] }
+        -- a type word after a declared place makes another place
+        -- ("Bazarak district" is not the town)
+        if e0.kind == "place" and not poss then
+          local a, b, w = nextword(e + 1)
+          if a and a > e + 1 and (ADMIN[w] or (capital(w) and PLACE_WORD[key(w)])) then
+            c.e, c.decl, c.cue, c.gaz = b, nil, "place-cue", nil
+            e = b
+          end
+        end
+        cands[#cands + 1] = c
+        local j = i
+        while j <= n and TS[j] <= e do used[j] = true; j = j + 1 end
+        i = j
+      else
+        i = i + 1
+      end
+    end
+  end
+
+  local GEND = {}
+  for _, c in ipairs(cands) do GEND[c.e] = c end
+
+  -- 3. runs of the other tokens, each judged by its cues
+  local function live(j) return j <= n and not used[j] and not DEAD[j] end
+  local function gapkind(j)
+    if not live(j + 1) or SI[j] ~= SI[j + 1] or POSS[j] or ADJ[j] or SUFFIX[TK[j]] then return nil end
+    local a, b = RE[j] + 1, TS[j + 1] - 1
+    if b < a or b - a > 8 then return nil end
+    local gs = string_sub(text, a, b)
+    if gs == " " or gs == "\194\160" or string_find(gs, "^[ \t]+$") then return "sp" end
+    if gs == " of " then return "of" end
+    if gs == " of the " then return "ofthe" end
+    local w = string_match(gs, "^ (%l+) $")
+    if w and PARTICLE[w] then return "part" end
+    return nil
+  end
+  local function isdemonym(t, alone)
+    local tk = TK[t]
+    if DEMONYM[tk] then return true end
+    local stem = string_match(tk, "^(.-)s$")
+    if stem and DEMONYM[stem] then return true end
+    if not alone then return false end
+    -- "-ian", "-ese", "-ish" adjectives before a common noun, and plurals
+    -- of "-an" and "-i" forms ("Varkesian army", "Afghans", "Pakistanis")
+    if string_find(tk, "[ie]ans$") or string_find(tk, "anis$") then return true end
+    if string_find(tk, "ian$") or string_find(tk, "ean$") or string_find(tk, "ese$") or string_find(tk, "ish$") then
+      local a, _, w = nextword(RE[t] + 1)
+      return a ~= nil and not capital(w)
+    end
+    return false
+  end
+  local function generic(tk)
+    return ORG_WORD[tk] or PLACE_WORD[tk] or TITLEMOD[tk] or TITLE[tk] or DIRECTION[tk] or COMMON[tk]
+      or DEMONYM[tk] or ROLE[tk] or NONNAME[tk]
+  end
+  -- is the lower-case form of a word used in the text (so the word is a
+  -- common word, capitalised because it starts a sentence)?
+  local function lowerused(tk)
+    if string_find(tk, "[^%a%-']") then return false end
+    local p = 1
+    while true do
+      local a, b = string_find(text, tk, p, true)
+      if not a then return false end
+      local before, after = string_byte(text, a - 1), string_byte(text, b + 1)
+      if (before == 32 or before == 10 or before == 9) and not (after and (after >= 97 and after <= 122)) then
+        return true
+      end
+      p = b + 1
+    end
+  end
+
+  local function ofjoin(r, j, init)
+    local tk = TK[j]
+    if OF_HEAD[tk] then return true end
+    local alltitle = true
+    for q = 1, #r do
+      local x = TK[r[q]]
+      if not (TITLE[x] or TITLEMOD[x]) then alltitle = false; break end
+    end
+    if alltitle and TITLE[tk] then return true end
+    -- "the Lion of Panjshir": an epithet
+    if #r == 1 and not init then
+      local _, _, w = prevword(TS[j], sentstart(j))
+      return w == "the" or w == "The"
+    end
+    return false
+  end
+
+  local function classify(r, conn)
+    local m = #r
+    local first = r[1]
+    local init = INIT[first] or quasi(first)
+    local k = 1
+    -- leading words that are no part of a name
+    while k <= m do
+      local tk = TK[r[k]]
+      local acro = allcaps(string_sub(text, TS[r[k]], TE[r[k]])) and TE[r[k]] > TS[r[k]]
+      if k == 1 and NUMWORD[tk] and not init then return end -- "the 'Five Lions'"
+      local titled = k < m and (TITLE[tk] or TITLEMOD[tk])
+      if (init and k == 1 and not acro and not titled and (COMMON[tk] or NUMWORD[tk])) or TIMEWORD[tk]
+        or (NONNAME[tk] and k == m) then
+        k = k + 1
+        init = false
+      elseif k < m and isdemonym(r[k]) and (TITLE[TK[r[k + 1]]] or TITLEMOD[TK[r[k + 1]]]) then
+        k = k + 1
+      else
+        break
+      end
+    end
+    if k > m then return end
+    -- a title phrase ("General", "Defence Minister", "Head of Mission")
+    local title
+    do
+      local j, last = k, nil
+      while j <= m do
+        local tk = TK[r[j]]
+        if TITLE[tk] then last = j elseif not TITLEMOD[tk] then break end
+        if conn[j] ~= "sp" then break end
+        j = j + 1
+      end
+      if last and (conn[last] == "of" or conn[last] == "ofthe") then
+        local q = last + 1
+        while q <= m do
+          local tk = TK[r[q]]
+          if not (ORG_WORD[tk] or TITLEMOD[tk] or PLACE_WORD[tk] or COUNTRY[tk]) then break end
+          last = q
+          if conn[q] ~= "sp" then break end
+          q = q + 1
+        end
+      end
+      if last and last < m then
+        title = string_sub(text, TS[r[k]], TE[r[last]])
+        k = last + 1
+        init = false
+      elseif last and last == m then
+        return -- a title alone
+      end
+    end
+    -- a sentence-initial word used in lower case elsewhere ("Heavy fighting")
+    if init and k < m and not COUNTRY[TK[r[k]]] and lowerused(TK[r[k]]) then
+      k = k + 1
+      init = false
+    end
+    local nn = m - k + 1
+    local s, e = TS[r[k]], TE[r[m]]
+    local fk, lk = TK[r[k]], TK[r[m]]
+    if SUFFIX[lk] and nn > 1 then lk = TK[r[m - 1]] end
+    if nn == 1 then
+      local t = r[k]
+      local acro = PLACE_ACRONYM[fk] and allcaps(string_sub(text, s, e))
+      if NONNAME[fk] then return end
+      if not acro and (generic(fk) or NUMWORD[fk] or isdemonym(t, true)) then return end
+      if string_find(fk, "%d") then return end
+      if string_find(string_sub(text, s, e), "^%u%u+s$") then return end -- "NGOs"
+      if PLATFORM[fk] then
+        local _, _, wb = prevword(s, 1)
+        local _, _, wa = nextword(RE[t] + 1)
+        if (wb and MEDIUM_BEFORE[string_lower(wb)]) or (wa and MEDIUM_AFTER[string_lower(wa)]) then return end
+      end
+    else
+      local all = true
+      for q = k, m do
+        if not (generic(TK[r[q]]) or NUMWORD[TK[r[q]]]) then all = false; break end
+      end
+      -- "Press Service", "Government Forces" at the start of a sentence or
+      -- in a headline are descriptions; "the Northern Alliance" is a name
+      if all and (init or headline(first) or not ORG_WORD[lk] or k > 1) then return end
+    end
+    local c = { s = s, e = e, n = nn, t1 = r[k], tn = r[m], title = title, init = init and nn == 1,
+      head = headline(first), str = 0, cue = "capitalised", sent = SI[first], poss = POSS[r[m]] }
+    local function ev(kind, str, cue)
+      if str > c.str then c.kind, c.str, c.cue = kind, str, cue end
+    end
+    if title then ev("person", 3, "title") end
+    -- cues inside the name
+    if nn >= 2 then
+      local two = fk .. "_" .. TK[r[k + 1]]
+      if COUNTRY2[two] or (nn == 3 and COUNTRY2[two .. "_" .. TK[r[k + 2]]]) then ev("place", 3, "place-cue") end
+      if PLACE_WORD[lk] or (PLACE_PREFIX[fk] and not ORG_WORD[lk]) then ev("place", 3, "place-cue") end
+      for q = k, m do
+        if ORG_WORD[TK[r[q]]] then ev("org", 3, "org-cue"); break end
+      end
+      if PAPER_WORD[lk] then ev("org", 2, "org-cue") end
+      if OTHER_WORD[lk] then ev("other", 3, "capitalised") end
+    else
+      if COUNTRY[fk] or PLACE_ACRONYM[fk] then ev("place", 3, "place-cue") end
+      if ADJ[r[k]] then ev(LINKED_PLACE[ADJ[r[k]]] and "place" or "org", 2, "capitalised") end
+      local w = string_sub(text, s, e)
+      if #w >= 2 and #w <= 6 and allcaps(w) and not PLACE_ACRONYM[fk] then ev("org", 2, "org-cue") end
+      if PLATFORM[fk] then ev("org", 2, "org-cue") end
+    end
+    -- the word after: a type word, a verb of speech, an apposition
+    local tl = r[m]
+    local na, nb, nw = nextword(RE[tl] + 1)
+    local lnw = nw and string_lower(nw)
+    if na and na > RE[tl] + 1 and not POSS[tl] then
+      if ADMIN[nw] then
+        c.e = nb
+        ev("place", 4, "place-cue")
+      elseif PLACE_AFTER[nw] or PLACE_VERB[nw] then
+        ev("place", 2, "place-cue")
+      elseif SAID[lnw] then
+        ev(c.str == 0 and (allcaps(string_sub(text, s, e)) and "org" or "person") or c.kind, 2, "capitalised")
+        c.said = true
+      end
+    end
+    if string_byte(text, RE[tl] + 1) == 44 then -- ", a town", ", spokesman of", ", who"
+      local a, _, w = nextword(RE[tl] + 2)
+      if a and (w == "a" or w == "an" or w == "the") then a, _, w = nextword(a + #w) end
+      for _ = 1, 3 do
+        if a and (TITLEMOD[w] or ADJ_SKIP[w]) and not ROLE[w] then a, _, w = nextword(a + #w) else break end
+      end
+      if a then
+        local lw = string_lower(w)
+        if ROLE[lw] then ev("person", 3, "role"); c.role = c.role or lw
+        elseif PLACE_APPOS[lw] then ev("place", 3, "place-cue")
+        elseif ORG_APPOS[lw] then ev("org", 3, "org-cue")
+        elseif lw == "who" then ev("person", 2, "capitalised")
+        end
+      end
+    end
+    -- the words before
+    local ss = sentstart(first)
+    local pa, _, pw = prevword(s, ss)
+    if pa then
+      local lpw = string_lower(pw)
+      if title then -- luacheck: ignore 542 (the title already decided)
+      elseif ROLE[lpw] and pw == lpw then
+        ev("person", 3, "role"); c.role = lpw
+      elseif lpw == "named" or lpw == "called" then
+        ev("person", 2, "capitalised")
+        local _, _, w2 = prevword(pa, ss)
+        if w2 and ROLE[w2] then c.role = w2; ev("person", 3, "role") end
+      elseif lpw == "by" then
+        local _, _, w2 = prevword(pa, ss)
+        if not w2 or CREDIT[string_lower(w2)] then ev("person", 3, "capitalised") end
+      elseif SAID_BEFORE[lpw] then
+        local after = string_byte(text, RE[tl] + 1)
+        if TOLD[lpw] then ev(nn == 1 and "org" or "person", 1, "capitalised")
+        elseif nn >= 2 or not after or after == 44 or after == 46 or after == 59 then
+          ev("person", 2, "capitalised")
+        end
+      elseif lpw == "to" then
+        local _, _, w2 = prevword(pa, ss)
+        if w2 == "according" or w2 == "According" then ev("person", 1, "capitalised")
+        elseif string_find(string_sub(text, pa > 60 and pa - 60 or 1, pa), "[Ff]rom [%u\195-\223]") then
+          ev("place", 2, "place-cue")
+        end
+      elseif lpw == "of" then
+        local _, _, w2 = prevword(pa, ss)
+        local gz = GEND[pa - 2]
+        if (w2 and (DIRECTION[string_lower(w2)] or PLACE_OF[w2])) or (gz and gz.kind == "org") then
+          ev("place", 3, "place-cue")
+        end
+      elseif PLACE_BEFORE[lpw] then
+        -- "in Ashraf Ghani's government" is no place
+        if not (nn >= 2 and c.poss) then ev("place", 2, "place-cue") end
+      elseif lpw == "the" then
+        local _, _, w2 = prevword(pa, ss)
+        if w2 and PLACE_BEFORE[w2] and (lnw and PLACE_AFTER[lnw]) then ev("place", 2, "place-cue") end
+      end
+    else
+      local b, q = prevchar(s)
+      if b == 58 then -- "Photo: X", "six villages: X, Y and Z"
+        local _, _, w2 = prevword(q, ss)
+        if w2 and CREDIT[string_lower(w2)] then ev("person", 3, "capitalised") end
+        if w2 and PLACE_PLURAL[w2] then ev("place", 3, "place-cue") end
+      end
+    end
+    -- a dateline: "KABUL, Sept 7", "Seravin, 16 March 2023", "TISOVA –"
+    if INIT[first] and nn <= 3 then
+      local after = string_sub(text, RE[tl] + 1, RE[tl] + 4)
+      local w = string_sub(text, s, e)
+      if string_find(after, "^,") and allcaps(w) and #w > 3 then
+        ev("place", 3, "place-cue")
+      elseif string_find(after, "^,") then
+        local q = RE[tl] + 2
+        for _, tm in ipairs(ctx.times or {}) do
+          if tm.s >= q and tm.s <= q + 2 then ev("place", 3, "place-cue"); break end
+          if tm.s > q + 2 then break end
+        end
+      elseif allcaps(w) and #w > 3 and string_find(after, "^ ?[%-\226]") then
+        ev("place", 3, "place-cue")
+      end
+    end
+    -- "(AA)" after a name; an outlet in a dateline: "KABUL, Sept 7 (AA) -", "(CNN) The ..."
+    if string_byte(text, s - 1) == 40 and string_byte(text, RE[tl] + 1) == 41 then
+      c.paren = true
+      local after = string_sub(text, RE[tl] + 2, RE[tl] + 6)
+      if string_find(after, "^ ?[%-\226]") or (INIT[first] and string_find(after, "^ %u")) then
+        ev("org", 3, "org-cue")
+      end
+    end
+    if c.str == 0 and nn >= 2 and nn <= 4 then c.kind, c.str = "person", 1 end
+    cands[#cands + 1] = c
+  end
+
+  do
+    local i = 1
+    while i <= n do
+      if not live(i) then
+        i = i + 1
+      else
+        local r, conn = { i }, {}
+        local j = i
+        local init = INIT[i] or quasi(i)
+        local hl = headline(i)
+        while true do
+          local gk = gapkind(j)
+          if gk and hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]) then gk = nil end
+          if gk == "sp" or gk == "part" or ((gk == "of" or gk == "ofthe") and ofjoin(r, j, init)) then
+            conn[#r] = gk
+            r[#r + 1] = j + 1
+            j = j + 1
+          else
+            break
+          end
+        end
+        conn[#r] = "end"
+        classify(r, conn)
+        i = j + 1
+      end
+    end
+  end
+  table_sort(cands, function(a, b) return a.s < b.s end)
+
+  -- 4. what the body names: keys of its mentions, surnames of its people,
+  -- places without their type word
+  local KNOWN, SURN = {}, {}
+  for _, c in ipairs(cands) do
+    c.text = string_sub(text, c.s, c.e)
+    c.key = key(c.text)
+    if (not c.head and not c.init) or (c.head and c.str >= 3) then
+      KNOWN[c.key] = true
+      if c.n >= 2 and (c.kind == "person") then
+        local last = TK[c.tn]
+        if SUFFIX[last] then last = TK[c.tn - 1] end
+        KNOWN[last] = true
+        local l = SURN[last]
+        if not l then l = {}; SURN[last] = l end
+        l[#l + 1] = c
+      end
+      if c.kind == "place" and not c.gaz then
+        local base = string_match(c.text, "^(.-)%s+%S+$")
+        if base and (ADMIN[string_lower(string_match(c.text, "(%S+)$"))] or PLACE_WORD[TK[c.tn]]) then
+          c.base = key(base)
+          KNOWN[c.base] = true
+        end
+      end
+    end
+  end
+  local kept = {}
+  for _, c in ipairs(cands) do
+    local keep = true
+    if c.gaz or c.decl then
+      keep = true
+    elseif c.head then
+      keep = KNOWN[c.key] or c.str >= 3 or (c.str >= 2 and c.kind == "place")
+      if not keep and c.n >= 2 then
+        -- a title-case headline: the known names inside it
+        local t = c.t1
+        while t <= c.tn do
+          local best
+          for u = c.tn, t, -1 do
+            if KNOWN[key(string_sub(text, TS[t], TE[u]))] then best = u; break end
+          end
+          if best then
+            kept[#kept + 1] = { s = TS[t], e = TE[best], n = best - t + 1, t1 = t, tn = best, str = 0,
+              cue = "capitalised", head = true, text = string_sub(text, TS[t], TE[best]), sent = SI[t] }
+            kept[#kept].key = key(kept[#kept].text)
+            t = best + 1
+          else
+            t = t + 1
+          end
+        end
+      end
+    elseif c.init then
+      keep = KNOWN[c.key]
+      if not keep and (c.str >= 2 or c.poss) then
+        local tk = TK[c.t1]
+        keep = not (string_find(tk, "s$") or string_find(tk, "ing$") or string_find(tk, "ly$")
+          or string_find(tk, "ed$") or lowerused(tk))
+      end
+    end
+    if keep then kept[#kept + 1] = c end
+  end
+  table_sort(kept, function(a, b) return a.s < b.s end)
+  cands = kept
+
+  -- 5. kinds: the strongest cue for a key in this document; a bare surname
+  -- is the person who carries it; names in a list share a kind
+  local BEST = {}
+  for _, c in ipairs(cands) do
+    if c.kind and not c.gaz then
+      local b = BEST[c.key]
+      if not b or c.str > b.str then BEST[c.key] = c end
+      if c.base and c.kind == "place" and not (BEST[c.base] and BEST[c.base].str >= 2) then
+        BEST[c.base] = { kind = "place", str = 2 }
+      end
+    end
+  end
+  for _, c in ipairs(cands) do
+    if not c.gaz then
+      local b = BEST[c.key]
+      if c.n == 1 and SURN[c.key] and (c.kind == nil or c.kind == "person" or c.str < 2)
+        and not (b and b.str >= 2 and b.kind ~= "person") then
+        c.kind = "person"
+        c.surname = true
+      elseif b and b.str >= 2 and (c.str or 0) < 2 then
+        c.kind = b.kind
+      end
+    end
+  end
+  local function between(a, b) return string_sub(text, a.e + 1, b.s - 1) end
+  for pass = 1, 2 do
+    for x = 1, #cands - 1 do
+      local a, b = cands[x], cands[x + 1]
+      if pass == 2 then a, b = cands[#cands - x + 1], cands[#cands - x] end
+      local gs = pass == 1 and between(a, b) or between(b, a)
+      if a.kind and (a.str or 0) >= 2 and not b.kind
+        and (gs == ", " or gs == " and " or gs == ", and " or gs == " or ") then
+        b.kind, b.str = a.kind, 1
+      end
+    end
+  end
+  for x, c in ipairs(cands) do
+    if c.paren and not c.gaz and x > 1 then
+      local p = cands[x - 1]
+      local gs = between(p, c)
+      if string_find(gs, "^ ?%($") then c.kind, c.side, c.decl = p.kind, p.side, nil end
+    end
+    if not c.kind then c.kind = c.n == 1 and "place" or "person" end
+  end
+
+  -- 6. sides of people: the words around them, then the same person (or
+  -- surname) elsewhere in the document
+  local STARTS, ENDS = {}, {}
+  for _, c in ipairs(cands) do STARTS[c.s] = c; ENDS[c.e] = c end
+  -- the nearest organisation with a side named before pos (within limit)
+  local function orgbefore(pos, limit)
+    for x = #cands, 1, -1 do
+      local c = cands[x]
+      if c.e < pos and c.s >= limit and (c.kind == "org" or c.kind == "group") then return c.side, true, c.e end
+      if c.e < limit then break end
+    end
+    return nil, false, 0
+  end
+  -- the side phrase nearest before pos in text[limit, pos)
+  local function phrasebefore(pos, limit)
+    local seg = string_lower(string_sub(text, limit, pos - 1))
+    local best, bestside = 0, nil
+    for p, side in pairs(phrase) do
+      if side then
+        local a = 1
+        while true do
+          local x, y = string_find(seg, p, a, true)
+          if not x then break end
+          local b1, b2 = string_byte(seg, x - 1), string_byte(seg, y + 1)
+          if not (b1 and (b1 >= 97 and b1 <= 122)) and not (b2 and b2 >= 97 and b2 <= 122 and b2 ~= 115) then
+            if y > best then best, bestside = y, side end
+          end
+          a = y + 1
+        end
+      end
+    end
+    return bestside, best > 0, limit + best - 1
+  end
+  -- "X, leader of the Y", "X of the Y", "X, the Y's spokesman", "X, who
+  -- leads the Y": the side of Y
+  local function rightside(c)
+    local p = c.e + 1
+    local b = string_byte(text, p)
+    if b ~= 44 then
+      local _, _, w = nextword(p)
+      if w ~= "of" then return nil end
+    end
+    local send = sents[1] and c.sent and sents[c.sent].e or #text
+    local steps, who = 0, false
+    while p <= send and steps < 14 do
+      steps = steps + 1
+      while true do
+        local ch = string_byte(text, p)
+        if ch == 32 or ch == 44 or ch == 9 or ch == 40 then p = p + 1 else break end
+      end
+      local m = STARTS[p]
+      if m then
+        if m.kind == "org" or m.kind == "group" then return m.side, true end
+        return nil
+      end
+      local a, e, w = nextword(p)
+      if not a or a ~= p then return nil end
+      local lw = lowerkey(w)
+      local w2a, w2e, w2 = nextword(e + 1)
+      local lw2 = w2a and lowerkey(w2)
+      local s3
+      if lw2 then
+        local _, _, w3 = nextword(w2e + 1)
+        if w3 then s3 = lw .. " " .. lw2 .. " " .. lowerkey(w3) end
+      end
+      local side = (s3 and phrase[s3]) or (lw2 and phrase[lw .. " " .. lw2]) or phrase[lw]
+      if side then return side, true end
+      if ANAPHOR[lw] then return orgbefore(c.s, sents[c.sent].s > 400 and c.s - 400 or 1) end
+      if KIN[lw] or not (WALK[lw] or inphrase[lw]) then return nil end
+      if lw == "who" then who = true elseif WHO_VERB[lw] and not who then return nil end
+      p = e + 1
+    end
+    return nil
+  end
+  -- "Taliban spokesman X", "a Taliban fighter named X", "the front's
+  -- spokesman X", "its spokesman, X", "Y, led by X"
+  local function leftside(c)
+    local ss = sents[c.sent].s
+    local p = c.s
+    local right = {}
+    for _ = 1, 10 do
+      local b, q = prevchar(p)
+      while b == 44 and q >= ss do b, q = prevchar(q) end
+      if not b or q < ss then return nil end
+      local m = ENDS[q]
+      if m then
+        if m.kind == "org" or m.kind == "group" then return m.side, true end
+        return nil
+      end
+      local a, e, w = prevword(q + 1, ss)
+      if not a or e ~= q then
+        -- a possessive after a name: "Taliban's spokesman"
+        local cut = posslen(string_sub(text, q - 3, q))
+        if cut > 0 and ENDS[q - cut] then
+          m = ENDS[q - cut]
+          if m.kind == "org" or m.kind == "group" then return m.side, true end
+        end
+        return nil
+      end
+      local pl = posslen(w)
+      if pl > 0 and ENDS[e - pl] then
+        m = ENDS[e - pl]
+        if m.kind == "org" or m.kind == "group" then return m.side, true end
+        return nil
+      end
+      local lw = lowerkey(w)
+      local side = (right[1] and right[2] and phrase[lw .. " " .. right[1] .. " " .. right[2]])
+        or (right[1] and phrase[lw .. " " .. right[1]]) or phrase[lw]
+      if side then return side, true end
+      if ANAPHOR[lw] then return orgbefore(c.s, ss > 400 and ss - 400 or 1) end
+      local by = lw == "by" and right[1] == nil and not c.poss and a
+      if KIN[lw] then -- "led by his son X", "led by X's son Y"
+        local a2, _, w2 = prevword(a, ss)
+        if a2 and (w2 == "his" or w2 == "her" or w2 == "their" or posslen(w2) > 0) then
+          local a3, _, w3 = prevword(a2, ss)
+          if w3 == "by" then by = a3 end
+        end
+      end
+      if by then
+        local _, _, w2 = prevword(by, ss)
+        a = by
+        if LEDBY[w2] then
+          local s1, f1, p1 = orgbefore(a, ss)
+          local s2, f2, p2 = phrasebefore(a, ss)
+          if f2 and (not f1 or p2 > p1) then return s2, true end
+          if f1 then return s1, true end
+          return nil
+        end
+      end
+      if KIN[lw] or not (WALK[lw] or inphrase[lw]) then return nil end
+      table_insert(right, 1, lw)
+      p = a
+    end
+    return nil
+  end
+
+  -- a party's statement speaks for its side: its people with a role
+  local srcside
+  local info = ctx.doc
+  if type(info) == "table" and info.kind == "statement" and type(info.source) == "string" then
+    local e0 = g.bykey[key(info.source)]
+    srcside = e0 and e0.side
+  end
+  local SIDEOF = {}
+  for _, c in ipairs(cands) do
+    if c.kind == "person" and not c.gaz then
+      local side, found = leftside(c)
+      if not found then side, found = rightside(c) end
+      if not found and c.title and g.govside and string_find(string_lower(c.title), "minister", 1, true) then
+        side, found = g.govside, true
+      end
+      if not found and srcside and (c.role or c.title) then side, found = srcside, true end
+      if found then
+        c.side, c.found = side, true
+        if side and SIDEOF[c.key] == nil and not c.surname then SIDEOF[c.key] = side end
+      end
+    end
+  end
+  -- names in a list share a side ("X and General Y, spokesmen of the front")
+  for pass = 1, 2 do
+    for x = #cands - 1, 1, -1 do
+      local a, b = cands[x], cands[x + 1]
+      if a.kind == "person" and b.kind == "person" then
+        local gs = between(a, b)
+        local mid = string_match(gs, "^ and (.*)$") or string_match(gs, "^, (.*)$")
+        if mid and (mid == "" or (TITLE[key(string_match(mid, "^(%S+) ?$") or "")])) then
+          if pass == 2 then a, b = b, a end
+          if not a.found and b.found and b.side then
+            a.side, a.found = b.side, true
+            if SIDEOF[a.key] == nil then SIDEOF[a.key] = b.side end
+          end
+        end
+      end
+    end
+  end
+  -- the same person elsewhere in the document; a bare surname: the person
+  -- who carries it, named last before (else first after)
+  for _, c in ipairs(cands) do
+    if c.kind == "person" and not c.found and not c.gaz and not c.surname then c.side = SIDEOF[c.key] end
+  end
+  for _, c in ipairs(cands) do
+    if c.surname and not c.found then
+      local best
+      for _, p in ipairs(SURN[c.key] or {}) do
+        if p.s < c.s or not best then best = p end
+        if p.s > c.s then break end
+      end
+      if best then c.side = best.side end
+    end
+  end
+
+  -- 7. records, in text order, not overlapping
+  local out, last = {}, 0
+  for _, c in ipairs(cands) do
+    if c.s > last then
+      local t = string_sub(text, c.s, c.e)
+      out[#out + 1] = { s = c.s, e = c.e, text = t, kind = c.kind, key = key(t), side = c.side, decl = c.decl,
+        role = c.role, title = c.title, cue = c.cue }
+      last = c.e
+    end
+  end
+  return out
+end
+
+M.ipairs = ipairs
+return M
