@@ -63,11 +63,12 @@
 local lpeg = require "lpeg"
 local core = require "sift.core"
 
-local P, R, S, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.Cp, lpeg.Ct
+local P, R, S, C, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct
 local type, ipairs, pairs, error, setmetatable = type, ipairs, pairs, error, setmetatable
 local string_sub, string_byte, string_find, string_lower = string.sub, string.byte, string.find, string.lower
 local string_match, string_gmatch = string.match, string.gmatch
-local table_sort, table_concat, table_insert = table.sort, table.concat, table.insert
+local table_sort, table_concat = table.sort, table.concat
+local string_reverse = string.reverse
 local utf8_char = utf8.char
 local corekey = core.key
 
@@ -362,17 +363,22 @@ local letter = R("az", "AZ") + mbletter
 local alnum = letter + digit
 local apos = P"'" + P"\226\128\153"
 local joiner = P"-" + apos
-local lowerstart = R"az" + (mbletter - upper) + digit
 
 -- A capitalised word: "U.S." or a word starting with a capital, with inner
 -- hyphens and apostrophes ("Jabul-Saraj", "O'Brien", "Taliban's").
-local capword = upper * P"." * (upper * P".")^1 + upper * alnum^0 * (joiner * alnum^1)^0
--- A word starting in lower case or a digit is skipped whole, up to a
--- hyphen followed by a capital ("anti-Taliban": "Taliban" is a token).
-local skipword = lowerstart * alnum^0 * (joiner * lowerstart * alnum^0)^0
-local skip = (skipword + (1 - upper))^0
--- The scanner: start and end (+1) of every capitalised word.
-local scanner = Ct((skip * Cp() * capword * Cp())^0)
+local ascii = R("az", "AZ", "09")
+local alnums = (ascii^1 + mbletter)^0
+local capword = upper * P"." * (upper * P".")^1 + upper * alnums * (joiner * alnum * alnums)^0
+-- What lies between capitalised words, in spans: ASCII words starting in
+-- lower case or a digit (whole: "iPhone" starts no name), runs of blanks
+-- and punctuation, and multi-byte characters that are no capitals. A
+-- hyphen is punctuation, so a capital after it starts a word
+-- ("anti-Taliban").
+local lowerword = R("az", "09") * ascii^0
+local punct = (R("\0\127") - ascii)^1
+local skip = (lowerword + punct + (R"\128\255" - upper) * cont^0)^0
+-- The scanner: the start and the text of every capitalised word.
+local scanner = Ct((skip * Cp() * C(capword))^0)
 
 
 -- Reads one word forward at a position after blanks (no line break):
@@ -397,11 +403,6 @@ end
 
 local function isupperbyte(b) return b ~= nil and b >= 65 and b <= 90 end
 
--- Is the word in capitals (ASCII), as acronyms are?
-local function allcaps(w)
-  return string_find(w, "^%u") ~= nil and not string_find(w, "[%l\128-\255]")
-end
-
 -- Does the word start with a capital letter (or a digit)?
 local function capital(w)
   local b = string_byte(w, 1)
@@ -412,8 +413,11 @@ end
 
 -- A possessive ending ("'s", "’s", a bare "’" after s): the length to cut.
 local function posslen(w)
-  if string_find(w, "'s$") then return 2 end
-  if string_find(w, "\226\128\153s$") then return 4 end
+  local n = #w
+  if string_byte(w, n) ~= 115 then return 0 end -- "s"
+  local b = string_byte(w, n - 1)
+  if b == 39 then return 2 end
+  if b == 153 and string_byte(w, n - 2) == 128 and string_byte(w, n - 3) == 226 then return 4 end
   return 0
 end
 
@@ -462,7 +466,9 @@ local function gazetteer(sides, declared)
     -- indexed under the first capitalised word; the words before it are
     -- read back from the text ("4th Mountain Brigade")
     local lead = 1
-    while lead < #ws and not upper:match(ws[lead]) do lead = lead + 1 end
+    while lead < #ws and not upper:match(ws[lead]) and not string_find(ws[lead], "^%l+%-[%u\195-\223]") do
+      lead = lead + 1
+    end
     local sig = table_concat(ks, " ")
     g.bykey[sig] = g.bykey[sig] or e
     local list = g.first[ks[lead]]
@@ -553,6 +559,13 @@ end
 
 -- ------------------------------------------------------------ the scan
 
+-- Words that alone are no name: institution, place and title words,
+-- roles, directions, common words, demonyms.
+local GENERIC = {}
+for _, t in ipairs{ ORG_WORD, PLACE_WORD, TITLEMOD, TITLE, DIRECTION, COMMON, DEMONYM, ROLE, NONNAME } do
+  for w in pairs(t) do GENERIC[w] = true end
+end
+
 local HPREFIX = set[[ anti pro non ex pre post mid neo pan trans inter counter un semi sub co ]]
 local NUMWORD = set[[
   one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
@@ -592,50 +605,622 @@ local OTHER_WORD = set[[
   operation offensive conference summit ceasefire truce process talks
 ]]
 
--- lower(w): a word's lower-case key with a possessive cut.
+-- ev(c, kind, strength, cue): a cue for a candidate's kind; the strongest wins.
+local function ev(c, kind, str, cue)
+  if str > c.str then c.kind, c.str, c.cue = kind, str, cue end
+end
+
+-- lowerkey(w): a word's key with a possessive cut.
 local function lowerkey(w)
   local pl = posslen(w)
   if pl > 0 then w = string_sub(w, 1, #w - pl) end
   return key(w)
 end
 
+-- Reading backwards is reading the reversed text forwards: the word before
+-- a position is the word after it in the reversed text. Quotes, dashes and
+-- other punctuation of U+2000-U+2FFF (three bytes, the lead last when
+-- reversed) end a word; the apostrophe "’" does not.
+local rpunct = R"\128\191" * R"\128\191" * P"\226" - P"\153\128\226"
+local rnbsp = P"\160\194"
+local rblank = S" \t" + rnbsp
+local rwordat = rblank^0 * Cp() * (R("az", "AZ", "09") + S"'-" + (R"\128\255" - rpunct - rnbsp))^1 * Cp()
+local rblanks = rblank^0 * Cp()
+-- Capitals from a position ("KABUL", "U.S."): where they end.
+local capsat = R"AZ" * (R"AZ" + P".")^0 * Cp()
+local Dash = P"-" + P"\226\128\147" + P"\226\128\148"
+-- After a name in a dateline: a dash (the story starts) or a capital.
+local datelinerest = P" "^-1 * Dash
+local parenrest = P" "^-1 * (Dash + R"AZ")
+
+-- ------------------------------------------------------------ scan state
+-- A scan keeps its document and tokens in these upvalues while it runs (a
+-- scan calls no other scan); the token arrays are reused, so a document
+-- costs no table growth once a worker has seen one as long.
+
+local text, rtext, N, sents, HL, TIMES, gfirst, cands, GEND
+local TS, TE, RE, TK, POSS, ADJ, SI, INIT, DEAD, GAP, USED = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
+local GZE, GZS, GZX, GZP = {}, {}, {}, {} -- manifest match at a token: entry (false: none), start, end, possessive
+local ntok, stamp = 0, 0
+
+-- The word before pos (blanks between), not before limit: start, end, word.
+local function prevword(pos, limit)
+  if pos <= limit then return nil end
+  local a, b = rwordat:match(rtext, N - pos + 2)
+  if not a then return nil end
+  local s, e = N - b + 2, N - a + 1
+  while s <= e do -- leading apostrophes, hyphens
+    local c = string_byte(text, s)
+    if c == 39 or c == 45 then s = s + 1 else break end
+  end
+  if s > e or s < limit then return nil end
+  return s, e, string_sub(text, s, e)
+end
+
+-- The word after pos (blanks between): start, end, word.
+local function nextword(pos)
+  local a, b = wordat:match(text, pos)
+  if a then return a, b - 1, string_sub(text, a, b - 1) end
+end
+
+-- The byte before pos, blanks skipped, and its position.
+local function prevchar(pos)
+  if pos <= 1 then return nil end
+  local q = N - rblanks:match(rtext, N - pos + 2) + 1
+  if q < 1 then return nil end
+  return string_byte(text, q), q
+end
+
+local function allcapsat(s, e) return capsat:match(text, s) == e + 1 end
+
+-- Does a clause start at token i: after a colon, a bracket, a dash or an
+-- opening quote, as a sentence does?
+local function quasi(i)
+  local b, q = prevchar(TS[i])
+  if not b then return true end
+  if b == 58 then -- after a colon, a clause ("Note: The") but not a list ("villages: X, Y")
+    local a, _, w = nextword(RE[i] + 1)
+    return a ~= nil and a > RE[i] + 1 and not capital(w) and w ~= "and" and w ~= "or"
+  end
+  if b == 40 or b == 91 or b == 45 or b == 124 or b == 42 or b == 41 then return true end
+  if b == 34 then
+    local b2 = prevchar(q)
+    return b2 == nil or b2 == 58 or b2 == 44
+  end
+  if b >= 128 and string_byte(text, q - 1) == 128 and string_byte(text, q - 2) == 226 then
+    return b == 147 or b == 148 or b == 156 or b == 152 -- dashes, opening quotes
+  end
+  return false
+end
+
+-- The manifest name starting at token i, longest first: entry, start, end,
+-- possessive (remembered per token).
+local function gazmatch(i)
+  local known = GZE[i]
+  if known ~= nil then return known or nil, GZS[i], GZX[i], GZP[i] end
+  GZE[i] = false
+  local list = gfirst[TK[i]]
+  if not list then return nil end
+  for _, x in ipairs(list) do
+    local s, e, poss, okay = TS[i], TE[i], POSS[i], true
+    for l = x.lead - 1, 1, -1 do
+      local a, _, w = prevword(s, 1)
+      if not a or key(w) ~= x.ks[l] then okay = false; break end
+      s = a
+    end
+    if okay and x.n > x.lead then
+      if POSS[i] or ADJ[i] then okay = false end
+      local q = RE[i] + 1
+      for l = x.lead + 1, x.n do
+        if not okay then break end
+        local a, b = wordat:match(text, q)
+        if not a or a == q then okay = false; break end
+        local w = string_sub(text, a, b - 1)
+        local pl = posslen(w)
+        if pl > 0 then w = string_sub(w, 1, #w - pl) end
+        if key(w) ~= x.ks[l] then
+          if string_byte(text, b) == 46 and key(w .. ".") == x.ks[l] then b = b + 1 else okay = false end
+        end
+        if okay then
+          e, q, poss = b - 1 - pl, b, pl > 0
+          if poss and l < x.n then okay = false end
+        end
+      end
+    end
+    if okay then
+      GZE[i], GZS[i], GZX[i], GZP[i] = x.e, s, e, poss
+      return x.e, s, e, poss
+    end
+  end
+  return nil
+end
+
+-- A manifest name at token i becomes a mention and uses its tokens;
+-- returns the index after it, or nil.
+local function gazat(i)
+  if DEAD[i] then return nil end
+  local e0, s, e, poss = gazmatch(i)
+  if not e0 then return nil end
+  local c = { s = s, e = e, kind = e0.kind, side = e0.side, decl = e0.decl, cue = e0.cue, str = 4,
+    gaz = true, head = HL[SI[i]], n = 1, sent = SI[i] }
+  -- a type word after a declared place makes another place ("Bazarak
+  -- district" is not the town)
+  if e0.kind == "place" and not poss then
+    local a, b, w = nextword(e + 1)
+    if a and a > e + 1 and (ADMIN[w] or (capital(w) and PLACE_WORD[key(w)])) then
+      c.e, c.decl, c.cue, c.gaz = b, nil, "place-cue", nil
+      e = b
+    end
+  end
+  cands[#cands + 1] = c
+  GEND[c.e] = c
+  local j = i
+  while j <= ntok and TS[j] <= e do USED[j] = stamp; j = j + 1 end
+  return j
+end
+
+local function live(j) return j <= ntok and USED[j] ~= stamp and not DEAD[j] end
+
+-- What joins token j to token j + 1: "sp" (blanks), "of", "ofthe", "part"
+-- (a name particle), or nil.
+local function gapkind(j)
+  if not live(j + 1) or SI[j] ~= SI[j + 1] or POSS[j] or ADJ[j] or SUFFIX[TK[j]] then return nil end
+  local a, b = RE[j] + 1, TS[j + 1] - 1
+  if b == a then
+    local c = string_byte(text, a)
+    if c == 32 or c == 9 then return "sp" end
+    return nil
+  end
+  if b < a or b - a > 8 then return nil end
+  local gs = string_sub(text, a, b)
+  if gs == "\194\160" or string_find(gs, "^[ \t]+$") then return "sp" end
+  if gs == " of " then return "of" end
+  if gs == " of the " then return "ofthe" end
+  local w = string_match(gs, "^ (%l+) $")
+  if w and PARTICLE[w] then return "part" end
+  return nil
+end
+
+-- A demonym, a language or a religious adjective ("Afghans", "Varkesian
+-- army"); alone: the suffix forms count too.
+local DEMONYM_END = set[[ ian ean ese ish ]]
+local function isdemonym(t, alone)
+  local tk = TK[t]
+  if DEMONYM[tk] then return true end
+  local last = string_byte(tk, #tk)
+  if last == 115 and DEMONYM[string_sub(tk, 1, -2)] then return true end
+  if not alone then return false end
+  -- "-ian", "-ese", "-ish" adjectives before a common noun, and plurals
+  -- of "-an" and "-i" forms ("Varkesian army", "Afghans", "Pakistanis")
+  if last == 115 then
+    local e4 = string_sub(tk, -4)
+    return e4 == "ians" or e4 == "eans" or e4 == "anis"
+  end
+  if DEMONYM_END[string_sub(tk, -3)] then
+    local a, _, w = nextword(RE[t] + 1)
+    return a ~= nil and not capital(w)
+  end
+  return false
+end
+
+-- Is the lower-case form of a word used in the text (so the word is a
+-- common word, capitalised because it starts a sentence)?
+local function lowerused(tk)
+  if string_find(tk, "[^%a%-']") then return false end
+  local p = 1
+  while true do
+    local a, b = string_find(text, tk, p, true)
+    if not a then return false end
+    local before, after = string_byte(text, a - 1), string_byte(text, b + 1)
+    if (before == 32 or before == 10 or before == 9) and not (after and (after >= 97 and after <= 122)) then
+      return true
+    end
+    p = b + 1
+  end
+end
+
+-- Does "of" after token j (the run so far: i .. j) join the next words?
+local function ofjoin(i, j, init)
+  local tk = TK[j]
+  if OF_HEAD[tk] then return true end
+  local alltitle = true
+  for q = i, j do
+    local x = TK[q]
+    if not (TITLE[x] or TITLEMOD[x]) then alltitle = false; break end
+  end
+  if alltitle and TITLE[tk] then return true end
+  -- "the Lion of Panjshir": an epithet
+  if i == j and not init then
+    local _, _, w = prevword(TS[j], sents[SI[j]].s)
+    return w == "the" or w == "The"
+  end
+  return false
+end
+
+-- classify(first, last, init): the run of tokens first .. last (joined as
+-- GAP says) loses words that are no part of a name, and what is left
+-- becomes a candidate with the cues around it.
+local function classify(first, last, init)
+  local k = first
+  local hl = HL[SI[first]]
+  -- leading words that are no part of a name
+  while k <= last do
+    local tk = TK[k]
+    if k == first and NUMWORD[tk] and not init then return end -- "the 'Five Lions'"
+    local titled = k < last and (TITLE[tk] or TITLEMOD[tk])
+    if (init and k == first and not titled and (COMMON[tk] or NUMWORD[tk])
+        and not (TE[k] > TS[k] and allcapsat(TS[k], TE[k])))
+      or TIMEWORD[tk] or (NONNAME[tk] and k == last) then
+      k = k + 1
+      init = false
+    elseif k < last and isdemonym(k) and (TITLE[TK[k + 1]] or TITLEMOD[TK[k + 1]]) then
+      k = k + 1
+    else
+      break
+    end
+  end
+  if k > last then return end
+  -- a title phrase ("General", "Defence Minister", "Head of Mission")
+  local title
+  do
+    local j, tl = k, nil
+    while j <= last do
+      local tk = TK[j]
+      if TITLE[tk] then tl = j elseif not TITLEMOD[tk] then break end
+      if GAP[j] ~= "sp" then break end
+      j = j + 1
+    end
+    if tl and (GAP[tl] == "of" or GAP[tl] == "ofthe") then
+      local q = tl + 1
+      while q <= last do
+        local tk = TK[q]
+        if not (ORG_WORD[tk] or TITLEMOD[tk] or PLACE_WORD[tk] or COUNTRY[tk]) then break end
+        tl = q
+        if GAP[q] ~= "sp" then break end
+        q = q + 1
+      end
+    end
+    if tl and tl < last then
+      title = string_sub(text, TS[k], TE[tl])
+      k = tl + 1
+      init = false
+    elseif tl and tl == last then
+      return -- a title alone
+    end
+  end
+  -- a sentence-initial word used in lower case elsewhere ("Heavy fighting")
+  if init and k < last and not COUNTRY[TK[k]] and lowerused(TK[k]) then
+    k = k + 1
+    init = false
+  end
+  local nn = last - k + 1
+  local s, e = TS[k], TE[last]
+  local fk, lk = TK[k], TK[last]
+  if SUFFIX[lk] and nn > 1 then lk = TK[last - 1] end
+  if nn == 1 then
+    if NONNAME[fk] then return end
+    local acro = PLACE_ACRONYM[fk] and allcapsat(s, e)
+    if not acro and (GENERIC[fk] or NUMWORD[fk] or isdemonym(k, true)) then return end
+    if string_find(fk, "%d") then return end
+    if string_byte(text, e) == 115 and allcapsat(s, e - 1) and e - s >= 2 then return end -- "NGOs"
+    if PLATFORM[fk] then
+      local _, _, wb = prevword(s, 1)
+      local _, _, wa = nextword(RE[k] + 1)
+      if (wb and MEDIUM_BEFORE[string_lower(wb)]) or (wa and MEDIUM_AFTER[string_lower(wa)]) then return end
+    end
+  else
+    local all = true
+    for q = k, last do
+      if not (GENERIC[TK[q]] or NUMWORD[TK[q]]) then all = false; break end
+    end
+    -- "Press Service", "Government Forces" at the start of a sentence or
+    -- in a headline are descriptions; "the Northern Alliance" is a name
+    if all and (init or hl or not ORG_WORD[lk] or k > first) then return end
+  end
+  local c = { s = s, e = e, n = nn, t1 = k, tn = last, title = title, init = init and nn == 1,
+    head = hl, str = 0, cue = "capitalised", sent = SI[first], poss = POSS[last] }
+  if title then ev(c, "person", 3, "title") end
+  -- cues inside the name
+  if nn >= 2 then
+    local two = fk .. "_" .. TK[k + 1]
+    if COUNTRY2[two] or (nn == 3 and COUNTRY2[two .. "_" .. TK[k + 2]]) then ev(c, "place", 3, "place-cue") end
+    if PLACE_WORD[lk] or (PLACE_PREFIX[fk] and not ORG_WORD[lk]) then ev(c, "place", 3, "place-cue") end
+    for q = k, last do
+      if ORG_WORD[TK[q]] then ev(c, "org", 3, "org-cue"); break end
+    end
+    if PAPER_WORD[lk] then ev(c, "org", 2, "org-cue") end
+    if OTHER_WORD[lk] then ev(c, "other", 3, "capitalised") end
+  else
+    if COUNTRY[fk] or PLACE_ACRONYM[fk] then ev(c, "place", 3, "place-cue") end
+    if ADJ[k] then ev(c, LINKED_PLACE[ADJ[k]] and "place" or "org", 2, "capitalised") end
+    if e - s >= 1 and e - s <= 5 and not PLACE_ACRONYM[fk] and allcapsat(s, e) then ev(c, "org", 2, "org-cue") end
+    if PLATFORM[fk] then ev(c, "org", 2, "org-cue") end
+  end
+  -- the word after: a type word, a verb of speech, an apposition
+  local re = RE[last]
+  local na, nb, nw = nextword(re + 1)
+  local lnw = nw and string_lower(nw)
+  if na and na > re + 1 and not POSS[last] then
+    if ADMIN[nw] then
+      c.e = nb
+      c.admin = true
+      ev(c, "place", 4, "place-cue")
+    elseif PLACE_AFTER[nw] or PLACE_VERB[nw] then
+      ev(c, "place", 2, "place-cue")
+    elseif SAID[lnw] then
+      ev(c, c.str == 0 and (allcapsat(s, e) and "org" or "person") or c.kind, 2, "capitalised")
+    end
+  end
+  local after = string_byte(text, re + 1)
+  if after == 44 then -- ", a town", ", spokesman of", ", who"
+    local a, _, w = nextword(re + 2)
+    if a and (w == "a" or w == "an" or w == "the") then a, _, w = nextword(a + #w) end
+    for _ = 1, 3 do
+      if a and (TITLEMOD[w] or ADJ_SKIP[w]) and not ROLE[w] then a, _, w = nextword(a + #w) else break end
+    end
+    if a then
+      local lw = string_lower(w)
+      if ROLE[lw] then ev(c, "person", 3, "role"); c.role = c.role or lw
+      elseif PLACE_APPOS[lw] then ev(c, "place", 3, "place-cue")
+      elseif ORG_APPOS[lw] then ev(c, "org", 3, "org-cue")
+      elseif lw == "who" then ev(c, "person", 2, "capitalised")
+      end
+    end
+  end
+  -- the words before
+  local ss = sents[SI[first]].s
+  local pa, _, pw = prevword(s, ss)
+  if pa then
+    local lpw = string_lower(pw)
+    if title then -- luacheck: ignore 542 (the title already decided)
+    elseif ROLE[lpw] and pw == lpw then
+      ev(c, "person", 3, "role"); c.role = lpw
+    elseif lpw == "named" or lpw == "called" then
+      ev(c, "person", 2, "capitalised")
+      local _, _, w2 = prevword(pa, ss)
+      if w2 and ROLE[w2] then c.role = w2; ev(c, "person", 3, "role") end
+    elseif lpw == "by" then
+      local _, _, w2 = prevword(pa, ss)
+      if not w2 or CREDIT[string_lower(w2)] then ev(c, "person", 3, "capitalised") end
+    elseif SAID_BEFORE[lpw] then
+      if TOLD[lpw] then ev(c, nn == 1 and "org" or "person", 1, "capitalised")
+      elseif nn >= 2 or not after or after == 44 or after == 46 or after == 59 then
+        ev(c, "person", 2, "capitalised")
+      end
+    elseif lpw == "to" then
+      local _, _, w2 = prevword(pa, ss)
+      if w2 == "according" or w2 == "According" then ev(c, "person", 1, "capitalised")
+      elseif string_find(string_sub(text, pa > 60 and pa - 60 or 1, pa), "[Ff]rom [%u\195-\223]") then
+        ev(c, "place", 2, "place-cue")
+      end
+    elseif lpw == "of" then
+      local _, _, w2 = prevword(pa, ss)
+      local gz = GEND[pa - 2]
+      if (w2 and (DIRECTION[string_lower(w2)] or PLACE_OF[w2])) or (gz and gz.kind == "org") then
+        ev(c, "place", 3, "place-cue")
+      end
+    elseif PLACE_BEFORE[lpw] then
+      -- "in Ashraf Ghani's government" is no place
+      if not (nn >= 2 and c.poss) then ev(c, "place", 2, "place-cue") end
+    elseif lpw == "the" then
+      local _, _, w2 = prevword(pa, ss)
+      if w2 and PLACE_BEFORE[w2] and (lnw and PLACE_AFTER[lnw]) then ev(c, "place", 2, "place-cue") end
+    end
+  else
+    local b, q = prevchar(s)
+    if b == 58 then -- "Photo: X", "six villages: X, Y and Z"
+      local _, _, w2 = prevword(q, ss)
+      if w2 and CREDIT[string_lower(w2)] then ev(c, "person", 3, "capitalised") end
+      if w2 and PLACE_PLURAL[w2] then ev(c, "place", 3, "place-cue") end
+    end
+  end
+  -- a dateline: "KABUL, Sept 7", "Seravin, 16 March 2023", "TISOVA –"
+  if INIT[first] and nn <= 3 then
+    local caps = e - s >= 3 and allcapsat(s, e)
+    if after == 44 and caps then
+      ev(c, "place", 3, "place-cue")
+    elseif after == 44 then
+      local q = re + 2
+      for _, tm in ipairs(TIMES) do
+        if tm.s >= q and tm.s <= q + 2 then ev(c, "place", 3, "place-cue"); break end
+        if tm.s > q + 2 then break end
+      end
+    elseif caps and datelinerest:match(text, re + 1) then
+      ev(c, "place", 3, "place-cue")
+    end
+  end
+  -- "(AA)" after a name; an outlet in a dateline: "KABUL, Sept 7 (AA) -", "(CNN) The ..."
+  if after == 41 and string_byte(text, s - 1) == 40 then
+    c.paren = true
+    if datelinerest:match(text, re + 2) or (INIT[first] and parenrest:match(text, re + 2)) then
+      ev(c, "org", 3, "org-cue")
+    end
+  end
+  if c.str == 0 and nn >= 2 and nn <= 4 then c.kind, c.str = "person", 1 end
+  cands[#cands + 1] = c
+end
+
+-- ------------------------------------------------------------ sides
+
+local STARTS, ENDS = {}, {}
+
+-- The nearest organisation named before pos (not before limit): its side,
+-- whether there is one, where it ends.
+local function orgbefore(pos, limit)
+  for x = #cands, 1, -1 do
+    local c = cands[x]
+    if c.e < pos and c.s >= limit and (c.kind == "org" or c.kind == "group") then return c.side, true, c.e end
+    if c.e < limit then break end
+  end
+  return nil, false, 0
+end
+
+-- The side phrase nearest before pos in text[limit, pos): its side,
+-- whether there is one, where it ends.
+local function phrasebefore(pos, limit, phrase)
+  local seg = string_lower(string_sub(text, limit, pos - 1))
+  local best, bestside = 0, nil
+  for p, side in pairs(phrase) do
+    if side then
+      local a = 1
+      while true do
+        local x, y = string_find(seg, p, a, true)
+        if not x then break end
+        local b1, b2 = string_byte(seg, x - 1), string_byte(seg, y + 1)
+        if not (b1 and (b1 >= 97 and b1 <= 122)) and not (b2 and b2 >= 97 and b2 <= 122 and b2 ~= 115) then
+          if y > best then best, bestside = y, side end
+        end
+        a = y + 1
+      end
+    end
+  end
+  return bestside, best > 0, limit + best - 1
+end
+
+-- "X, leader of the Y", "X of the Y", "X, the Y's spokesman", "X, who
+-- leads the Y": the side of Y, and whether the words gave one.
+local function rightside(c, phrase, inphrase)
+  local p = c.e + 1
+  if string_byte(text, p) ~= 44 then
+    local _, _, w = nextword(p)
+    if w ~= "of" then return nil end
+  end
+  local send = sents[c.sent].e
+  local steps, who = 0, false
+  while p <= send and steps < 14 do
+    steps = steps + 1
+    while true do
+      local ch = string_byte(text, p)
+      if ch == 32 or ch == 44 or ch == 9 or ch == 40 then p = p + 1 else break end
+    end
+    local m = STARTS[p]
+    if m then
+      if m.kind == "org" or m.kind == "group" then return m.side, true end
+      return nil
+    end
+    local a, e, w = nextword(p)
+    if not a or a ~= p then return nil end
+    local lw = lowerkey(w)
+    local w2a, w2e, w2 = nextword(e + 1)
+    local lw2 = w2a and lowerkey(w2)
+    local s3
+    if lw2 then
+      local _, _, w3 = nextword(w2e + 1)
+      if w3 then s3 = lw .. " " .. lw2 .. " " .. lowerkey(w3) end
+    end
+    local side = (s3 and phrase[s3]) or (lw2 and phrase[lw .. " " .. lw2]) or phrase[lw]
+    if side then return side, true end
+    if ANAPHOR[lw] then return orgbefore(c.s, sents[c.sent].s > 400 and c.s - 400 or 1) end
+    if KIN[lw] or not (WALK[lw] or inphrase[lw]) then return nil end
+    if lw == "who" then who = true elseif WHO_VERB[lw] and not who then return nil end
+    p = e + 1
+  end
+  return nil
+end
+
+-- "Taliban spokesman X", "a Taliban fighter named X", "the front's
+-- spokesman X", "its spokesman, X", "Y, led by X", "Y, led by his son X":
+-- the side, and whether the words gave one.
+local function leftside(c, phrase, inphrase)
+  local ss = sents[c.sent].s
+  local p = c.s
+  local r1, r2 -- the words already passed, nearest the word first
+  for _ = 1, 10 do
+    local b, q = prevchar(p)
+    while b == 44 and q >= ss do b, q = prevchar(q) end
+    if not b or q < ss then return nil end
+    local m = ENDS[q]
+    if m then
+      if m.kind == "org" or m.kind == "group" then return m.side, true end
+      return nil
+    end
+    local a, e, w = prevword(q + 1, ss)
+    if not a or e ~= q then
+      -- a possessive after a name: "Taliban's spokesman"
+      local cut = posslen(string_sub(text, q - 3, q))
+      if cut > 0 and ENDS[q - cut] then
+        m = ENDS[q - cut]
+        if m.kind == "org" or m.kind == "group" then return m.side, true end
+      end
+      return nil
+    end
+    local pl = posslen(w)
+    if pl > 0 and ENDS[e - pl] then
+      m = ENDS[e - pl]
+      if m.kind == "org" or m.kind == "group" then return m.side, true end
+      return nil
+    end
+    local lw = lowerkey(w)
+    local side = (r1 and r2 and phrase[lw .. " " .. r1 .. " " .. r2]) or (r1 and phrase[lw .. " " .. r1])
+      or phrase[lw]
+    if side then return side, true end
+    if ANAPHOR[lw] then return orgbefore(c.s, ss > 400 and ss - 400 or 1) end
+    local by = lw == "by" and r1 == nil and not c.poss and a
+    if KIN[lw] then -- "led by his son X", "led by X's son Y"
+      local a2, _, w2 = prevword(a, ss)
+      if a2 and (w2 == "his" or w2 == "her" or w2 == "their" or posslen(w2) > 0) then
+        local a3, _, w3 = prevword(a2, ss)
+        if w3 == "by" then by = a3 end
+      end
+    end
+    if by then
+      local _, _, w2 = prevword(by, ss)
+      if LEDBY[w2] then
+        local s1, f1, p1 = orgbefore(by, ss)
+        local s2, f2, p2 = phrasebefore(by, ss, phrase)
+        if f2 and (not f1 or p2 > p1) then return s2, true end
+        if f1 then return s1, true end
+        return nil
+      end
+    end
+    if KIN[lw] or not (WALK[lw] or inphrase[lw]) then return nil end
+    r1, r2 = lw, r1
+    p = a
+  end
+  return nil
+end
+
+-- ------------------------------------------------------------ the scan
+
 function M.scan(ctx)
   if type(ctx) ~= "table" then
     error("bad argument #1 to 'scan' (table expected, got " .. type(ctx) .. ")", 2)
   end
-  local text = ctx.text
-  if type(text) ~= "string" then
-    error("bad argument #1 to 'scan' (field 'text' must be a string, got " .. type(text) .. ")", 2)
+  if type(ctx.text) ~= "string" then
+    error("bad argument #1 to 'scan' (field 'text' must be a string, got " .. type(ctx.text) .. ")", 2)
   end
-  local g = gazetteer(ctx.sides, ctx.declared)
-  local gfirst, phrase, inphrase = g.first, g.phrase, g.inphrase
+  text = ctx.text
+  local gz = gazetteer(ctx.sides, ctx.declared)
+  gfirst = gz.first
+  local phrase, inphrase = gz.phrase, gz.inphrase
   local raw = scanner:match(text)
-  local ntok = #raw // 2
-  if ntok == 0 then return {} end
-  local sents = ctx.sentences
+  if #raw == 0 then return {} end
+  N = #text
+  rtext = string_reverse(text)
+  sents = ctx.sentences
   if type(sents) ~= "table" or #sents == 0 then sents = segment(text) end
+  TIMES = ctx.times or {}
+  stamp = stamp + 1
+  cands, GEND = {}, {}
 
   -- 1. tokens: start, end of the name part, end of the written word (with
   -- a possessive or an abbreviation dot), key, flags; sentence and whether
-  -- the token starts it.
-  local TS, TE, RE, TK, POSS, ADJ, SI, INIT, DEAD = {}, {}, {}, {}, {}, {}, {}, {}, {}
-  -- spans of dates and quantities: their words are no names
-  local spans = {}
-  for _, list in ipairs{ ctx.times or {}, ctx.quantities or {} } do
-    for _, r in ipairs(list) do if r.s and r.e then spans[#spans + 1] = r end end
-  end
-  table_sort(spans, function(a, b) return a.s < b.s end)
-  local sp, nsp = 1, #spans
+  -- the token starts it. Words inside dates and quantities are no names.
+  local times, quants = TIMES, ctx.quantities or {}
+  local tp, qp, ntimes, nquants = 1, 1, #times, #quants
   local si, nsent = 1, #sents
   local lastsent = 0
   local n = 0
-  for t = 1, ntok do
-    local s, e = raw[2 * t - 1], raw[2 * t] - 1
-    local w = string_sub(text, s, e)
+  for t = 1, #raw // 2 do
+    local s, w = raw[2 * t - 1], raw[2 * t]
+    local e = s + #w - 1
     local re = e
     local poss, adj, drop = false, nil, false
-    local pl = posslen(w)
-    if pl > 0 and #w > pl then e = e - pl; poss = true; w = string_sub(w, 1, #w - pl) end
+    if string_byte(w, #w) == 115 then -- a possessive "'s", "’s"
+      local b = string_byte(w, #w - 1)
+      local pl = b == 39 and 2 or (b == 153 and string_byte(w, #w - 2) == 128 and 4) or 0
+      if pl > 0 and #w > pl then e = e - pl; poss = true; w = string_sub(w, 1, #w - pl) end
+    end
     -- hyphens: "Anti-Taliban" -> "Taliban"; "Taliban-held" -> "Taliban"
     -- (an adjective); "Soviet-era" -> nothing; "Sahib-e" stays
     if string_find(w, "-", 1, true) then
@@ -672,9 +1257,10 @@ function M.scan(ctx)
     end
     if not drop and e >= s then
       n = n + 1
-      TS[n], TE[n], RE[n], TK[n], POSS[n], ADJ[n] = s, e, re, key(w), poss, adj
-      while sp <= nsp and spans[sp].e < s do sp = sp + 1 end
-      DEAD[n] = sp <= nsp and spans[sp].s <= e or false
+      TS[n], TE[n], RE[n], TK[n], POSS[n], ADJ[n], GZE[n] = s, e, re, key(w), poss, adj, nil
+      while tp <= ntimes and times[tp].e < s do tp = tp + 1 end
+      while qp <= nquants and quants[qp].e < s do qp = qp + 1 end
+      DEAD[n] = (tp <= ntimes and times[tp].s <= e) or (qp <= nquants and quants[qp].s <= e)
       while si < nsent and sents[si].e < s do si = si + 1 end
       SI[n] = si
       if si ~= lastsent then
@@ -686,443 +1272,52 @@ function M.scan(ctx)
       end
     end
   end
+  ntok = n
   if n == 0 then return {} end
+  HL = {}
+  for x = 1, nsent do HL[x] = sents[x].kind == "headline" end
 
-  local function headline(i) return sents[SI[i]].kind == "headline" end
-  local function sentstart(i) return sents[SI[i]].s end
-
-  -- the word before pos (blanks between), not before limit: start, end, word
-  local function prevword(pos, limit)
-    local from = pos - 40
-    if from < limit then from = limit end
-    if from >= pos then return nil end
-    local slice = string_sub(text, from, pos - 1)
-    local a, w = string_match(slice, "()([%w\128-\255'%-]+)[ \t]*$")
-    if not a then return nil end
-    -- quotes and dashes glued to the front, and a cut character, are no part of it
-    while true do
-      local b1, b2, b3 = string_byte(w, 1, 3)
-      if b1 == 226 and b2 == 128 and b3 and b3 >= 147 and b3 <= 157 then w = string_sub(w, 4); a = a + 3
-      elseif b1 == 194 and b2 == 160 then w = string_sub(w, 3); a = a + 2
-      elseif b1 and ((b1 >= 128 and b1 < 192) or b1 == 39 or b1 == 45) then w = string_sub(w, 2); a = a + 1
-      else break end
-    end
-    if w == "" then return nil end
-    return from + a - 1, from + a + #w - 2, w
-  end
-  -- the word after pos (blanks between): start, end, word
-  local function nextword(pos)
-    local a, b = wordat:match(text, pos)
-    if a then return a, b - 1, string_sub(text, a, b - 1) end
-  end
-  -- the byte before pos, blanks skipped, and its position
-  local function prevchar(pos)
-    local q = pos - 1
-    while q >= 1 do
-      local b = string_byte(text, q)
-      if b == 32 or b == 9 then q = q - 1
-      elseif b == 160 and string_byte(text, q - 1) == 194 then q = q - 2
-      else return b, q end
-    end
-  end
-  -- Does a clause start at token i: after a colon, a bracket, a dash or an
-  -- opening quote, as a sentence does?
-  local function quasi(i)
-    local b, q = prevchar(TS[i])
-    if not b then return true end
-    if b == 58 then -- after a colon, a clause ("Note: The") but not a list ("villages: X, Y")
-      local a, _, w = nextword(RE[i] + 1)
-      return a ~= nil and a > RE[i] + 1 and not capital(w) and w ~= "and" and w ~= "or"
-    end
-    if b == 40 or b == 91 or b == 45 or b == 124 or b == 42 or b == 41 then return true end
-    if b == 34 then
-      local b2 = prevchar(q)
-      return b2 == nil or b2 == 58 or b2 == 44
-    end
-    if string_byte(text, q - 1) == 128 and string_byte(text, q - 2) == 226 then
-      return b == 147 or b == 148 or b == 156 or b == 152 -- dashes, opening quotes
-    end
-    return false
-  end
-
-  -- 2. manifest names, longest first
-  local cands = {}
-  local used = {}
-  local function gazmatch(i)
-    local list = gfirst[TK[i]]
-    if not list then return nil end
-    for _, x in ipairs(list) do
-      local s, e, poss, okay = TS[i], TE[i], POSS[i], true
-      for l = x.lead - 1, 1, -1 do
-        local a, _, w = prevword(s, 1)
-        if not a or key(w) ~= x.ks[l] then okay = false; break end
-        s = a
-      end
-      if okay and x.n > x.lead then
-        if POSS[i] or ADJ[i] then okay = false end
-        local q = RE[i] + 1
-        for l = x.lead + 1, x.n do
-          if not okay then break end
-          local a, b = wordat:match(text, q)
-          if not a or a == q then okay = false; break end
-          local w = string_sub(text, a, b - 1)
-          local pl = posslen(w)
-          if pl > 0 then w = string_sub(w, 1, #w - pl) end
-          if key(w) ~= x.ks[l] then
-            if string_byte(text, b) == 46 and key(w .. ".") == x.ks[l] then b = b + 1 else okay = false end
-          end
-          if okay then
-            e, q, poss = b - 1 - pl, b, pl > 0
-            if poss and l < x.n then okay = false end
-          end
-        end
-      end
-      if okay then return x.e, s, e, poss end
-    end
-  end
+  -- 2. manifest names, longest first, then runs of the other tokens, each
+  -- judged by its cues
   do
     local i = 1
     while i <= n do
-      local e0, s, e, poss
-      if not DEAD[i] then e0, s, e, poss = gazmatch(i) end
-      if e0 then
-        local c = { s = s, e = e, kind = e0.kind, side = e0.side, decl = e0.decl, cue = e0.cue, str = 4,
-          gaz = true, head = headline(i), n = 1, sent = SI[i] }
-        -- a type word after a declared place makes another place
-        -- ("Bazarak district" is not the town)
-        if e0.kind == "place" and not poss then
-          local a, b, w = nextword(e + 1)
-          if a and a > e + 1 and (ADMIN[w] or (capital(w) and PLACE_WORD[key(w)])) then
-            c.e, c.decl, c.cue, c.gaz = b, nil, "place-cue", nil
-            e = b
-          end
-        end
-        cands[#cands + 1] = c
-        local j = i
-        while j <= n and TS[j] <= e do used[j] = true; j = j + 1 end
-        i = j
-      else
-        i = i + 1
-      end
-    end
-  end
-
-  local GEND = {}
-  for _, c in ipairs(cands) do GEND[c.e] = c end
-
-  -- 3. runs of the other tokens, each judged by its cues
-  local function live(j) return j <= n and not used[j] and not DEAD[j] end
-  local function gapkind(j)
-    if not live(j + 1) or SI[j] ~= SI[j + 1] or POSS[j] or ADJ[j] or SUFFIX[TK[j]] then return nil end
-    local a, b = RE[j] + 1, TS[j + 1] - 1
-    if b < a or b - a > 8 then return nil end
-    local gs = string_sub(text, a, b)
-    if gs == " " or gs == "\194\160" or string_find(gs, "^[ \t]+$") then return "sp" end
-    if gs == " of " then return "of" end
-    if gs == " of the " then return "ofthe" end
-    local w = string_match(gs, "^ (%l+) $")
-    if w and PARTICLE[w] then return "part" end
-    return nil
-  end
-  local function isdemonym(t, alone)
-    local tk = TK[t]
-    if DEMONYM[tk] then return true end
-    local stem = string_match(tk, "^(.-)s$")
-    if stem and DEMONYM[stem] then return true end
-    if not alone then return false end
-    -- "-ian", "-ese", "-ish" adjectives before a common noun, and plurals
-    -- of "-an" and "-i" forms ("Varkesian army", "Afghans", "Pakistanis")
-    if string_find(tk, "[ie]ans$") or string_find(tk, "anis$") then return true end
-    if string_find(tk, "ian$") or string_find(tk, "ean$") or string_find(tk, "ese$") or string_find(tk, "ish$") then
-      local a, _, w = nextword(RE[t] + 1)
-      return a ~= nil and not capital(w)
-    end
-    return false
-  end
-  local function generic(tk)
-    return ORG_WORD[tk] or PLACE_WORD[tk] or TITLEMOD[tk] or TITLE[tk] or DIRECTION[tk] or COMMON[tk]
-      or DEMONYM[tk] or ROLE[tk] or NONNAME[tk]
-  end
-  -- is the lower-case form of a word used in the text (so the word is a
-  -- common word, capitalised because it starts a sentence)?
-  local function lowerused(tk)
-    if string_find(tk, "[^%a%-']") then return false end
-    local p = 1
-    while true do
-      local a, b = string_find(text, tk, p, true)
-      if not a then return false end
-      local before, after = string_byte(text, a - 1), string_byte(text, b + 1)
-      if (before == 32 or before == 10 or before == 9) and not (after and (after >= 97 and after <= 122)) then
-        return true
-      end
-      p = b + 1
-    end
-  end
-
-  local function ofjoin(r, j, init)
-    local tk = TK[j]
-    if OF_HEAD[tk] then return true end
-    local alltitle = true
-    for q = 1, #r do
-      local x = TK[r[q]]
-      if not (TITLE[x] or TITLEMOD[x]) then alltitle = false; break end
-    end
-    if alltitle and TITLE[tk] then return true end
-    -- "the Lion of Panjshir": an epithet
-    if #r == 1 and not init then
-      local _, _, w = prevword(TS[j], sentstart(j))
-      return w == "the" or w == "The"
-    end
-    return false
-  end
-
-  local function classify(r, conn)
-    local m = #r
-    local first = r[1]
-    local init = INIT[first] or quasi(first)
-    local k = 1
-    -- leading words that are no part of a name
-    while k <= m do
-      local tk = TK[r[k]]
-      local acro = allcaps(string_sub(text, TS[r[k]], TE[r[k]])) and TE[r[k]] > TS[r[k]]
-      if k == 1 and NUMWORD[tk] and not init then return end -- "the 'Five Lions'"
-      local titled = k < m and (TITLE[tk] or TITLEMOD[tk])
-      if (init and k == 1 and not acro and not titled and (COMMON[tk] or NUMWORD[tk])) or TIMEWORD[tk]
-        or (NONNAME[tk] and k == m) then
-        k = k + 1
-        init = false
-      elseif k < m and isdemonym(r[k]) and (TITLE[TK[r[k + 1]]] or TITLEMOD[TK[r[k + 1]]]) then
-        k = k + 1
-      else
-        break
-      end
-    end
-    if k > m then return end
-    -- a title phrase ("General", "Defence Minister", "Head of Mission")
-    local title
-    do
-      local j, last = k, nil
-      while j <= m do
-        local tk = TK[r[j]]
-        if TITLE[tk] then last = j elseif not TITLEMOD[tk] then break end
-        if conn[j] ~= "sp" then break end
-        j = j + 1
-      end
-      if last and (conn[last] == "of" or conn[last] == "ofthe") then
-        local q = last + 1
-        while q <= m do
-          local tk = TK[r[q]]
-          if not (ORG_WORD[tk] or TITLEMOD[tk] or PLACE_WORD[tk] or COUNTRY[tk]) then break end
-          last = q
-          if conn[q] ~= "sp" then break end
-          q = q + 1
-        end
-      end
-      if last and last < m then
-        title = string_sub(text, TS[r[k]], TE[r[last]])
-        k = last + 1
-        init = false
-      elseif last and last == m then
-        return -- a title alone
-      end
-    end
-    -- a sentence-initial word used in lower case elsewhere ("Heavy fighting")
-    if init and k < m and not COUNTRY[TK[r[k]]] and lowerused(TK[r[k]]) then
-      k = k + 1
-      init = false
-    end
-    local nn = m - k + 1
-    local s, e = TS[r[k]], TE[r[m]]
-    local fk, lk = TK[r[k]], TK[r[m]]
-    if SUFFIX[lk] and nn > 1 then lk = TK[r[m - 1]] end
-    if nn == 1 then
-      local t = r[k]
-      local acro = PLACE_ACRONYM[fk] and allcaps(string_sub(text, s, e))
-      if NONNAME[fk] then return end
-      if not acro and (generic(fk) or NUMWORD[fk] or isdemonym(t, true)) then return end
-      if string_find(fk, "%d") then return end
-      if string_find(string_sub(text, s, e), "^%u%u+s$") then return end -- "NGOs"
-      if PLATFORM[fk] then
-        local _, _, wb = prevword(s, 1)
-        local _, _, wa = nextword(RE[t] + 1)
-        if (wb and MEDIUM_BEFORE[string_lower(wb)]) or (wa and MEDIUM_AFTER[string_lower(wa)]) then return end
-      end
-    else
-      local all = true
-      for q = k, m do
-        if not (generic(TK[r[q]]) or NUMWORD[TK[r[q]]]) then all = false; break end
-      end
-      -- "Press Service", "Government Forces" at the start of a sentence or
-      -- in a headline are descriptions; "the Northern Alliance" is a name
-      if all and (init or headline(first) or not ORG_WORD[lk] or k > 1) then return end
-    end
-    local c = { s = s, e = e, n = nn, t1 = r[k], tn = r[m], title = title, init = init and nn == 1,
-      head = headline(first), str = 0, cue = "capitalised", sent = SI[first], poss = POSS[r[m]] }
-    local function ev(kind, str, cue)
-      if str > c.str then c.kind, c.str, c.cue = kind, str, cue end
-    end
-    if title then ev("person", 3, "title") end
-    -- cues inside the name
-    if nn >= 2 then
-      local two = fk .. "_" .. TK[r[k + 1]]
-      if COUNTRY2[two] or (nn == 3 and COUNTRY2[two .. "_" .. TK[r[k + 2]]]) then ev("place", 3, "place-cue") end
-      if PLACE_WORD[lk] or (PLACE_PREFIX[fk] and not ORG_WORD[lk]) then ev("place", 3, "place-cue") end
-      for q = k, m do
-        if ORG_WORD[TK[r[q]]] then ev("org", 3, "org-cue"); break end
-      end
-      if PAPER_WORD[lk] then ev("org", 2, "org-cue") end
-      if OTHER_WORD[lk] then ev("other", 3, "capitalised") end
-    else
-      if COUNTRY[fk] or PLACE_ACRONYM[fk] then ev("place", 3, "place-cue") end
-      if ADJ[r[k]] then ev(LINKED_PLACE[ADJ[r[k]]] and "place" or "org", 2, "capitalised") end
-      local w = string_sub(text, s, e)
-      if #w >= 2 and #w <= 6 and allcaps(w) and not PLACE_ACRONYM[fk] then ev("org", 2, "org-cue") end
-      if PLATFORM[fk] then ev("org", 2, "org-cue") end
-    end
-    -- the word after: a type word, a verb of speech, an apposition
-    local tl = r[m]
-    local na, nb, nw = nextword(RE[tl] + 1)
-    local lnw = nw and string_lower(nw)
-    if na and na > RE[tl] + 1 and not POSS[tl] then
-      if ADMIN[nw] then
-        c.e = nb
-        ev("place", 4, "place-cue")
-      elseif PLACE_AFTER[nw] or PLACE_VERB[nw] then
-        ev("place", 2, "place-cue")
-      elseif SAID[lnw] then
-        ev(c.str == 0 and (allcaps(string_sub(text, s, e)) and "org" or "person") or c.kind, 2, "capitalised")
-        c.said = true
-      end
-    end
-    if string_byte(text, RE[tl] + 1) == 44 then -- ", a town", ", spokesman of", ", who"
-      local a, _, w = nextword(RE[tl] + 2)
-      if a and (w == "a" or w == "an" or w == "the") then a, _, w = nextword(a + #w) end
-      for _ = 1, 3 do
-        if a and (TITLEMOD[w] or ADJ_SKIP[w]) and not ROLE[w] then a, _, w = nextword(a + #w) else break end
-      end
-      if a then
-        local lw = string_lower(w)
-        if ROLE[lw] then ev("person", 3, "role"); c.role = c.role or lw
-        elseif PLACE_APPOS[lw] then ev("place", 3, "place-cue")
-        elseif ORG_APPOS[lw] then ev("org", 3, "org-cue")
-        elseif lw == "who" then ev("person", 2, "capitalised")
-        end
-      end
-    end
-    -- the words before
-    local ss = sentstart(first)
-    local pa, _, pw = prevword(s, ss)
-    if pa then
-      local lpw = string_lower(pw)
-      if title then -- luacheck: ignore 542 (the title already decided)
-      elseif ROLE[lpw] and pw == lpw then
-        ev("person", 3, "role"); c.role = lpw
-      elseif lpw == "named" or lpw == "called" then
-        ev("person", 2, "capitalised")
-        local _, _, w2 = prevword(pa, ss)
-        if w2 and ROLE[w2] then c.role = w2; ev("person", 3, "role") end
-      elseif lpw == "by" then
-        local _, _, w2 = prevword(pa, ss)
-        if not w2 or CREDIT[string_lower(w2)] then ev("person", 3, "capitalised") end
-      elseif SAID_BEFORE[lpw] then
-        local after = string_byte(text, RE[tl] + 1)
-        if TOLD[lpw] then ev(nn == 1 and "org" or "person", 1, "capitalised")
-        elseif nn >= 2 or not after or after == 44 or after == 46 or after == 59 then
-          ev("person", 2, "capitalised")
-        end
-      elseif lpw == "to" then
-        local _, _, w2 = prevword(pa, ss)
-        if w2 == "according" or w2 == "According" then ev("person", 1, "capitalised")
-        elseif string_find(string_sub(text, pa > 60 and pa - 60 or 1, pa), "[Ff]rom [%u\195-\223]") then
-          ev("place", 2, "place-cue")
-        end
-      elseif lpw == "of" then
-        local _, _, w2 = prevword(pa, ss)
-        local gz = GEND[pa - 2]
-        if (w2 and (DIRECTION[string_lower(w2)] or PLACE_OF[w2])) or (gz and gz.kind == "org") then
-          ev("place", 3, "place-cue")
-        end
-      elseif PLACE_BEFORE[lpw] then
-        -- "in Ashraf Ghani's government" is no place
-        if not (nn >= 2 and c.poss) then ev("place", 2, "place-cue") end
-      elseif lpw == "the" then
-        local _, _, w2 = prevword(pa, ss)
-        if w2 and PLACE_BEFORE[w2] and (lnw and PLACE_AFTER[lnw]) then ev("place", 2, "place-cue") end
-      end
-    else
-      local b, q = prevchar(s)
-      if b == 58 then -- "Photo: X", "six villages: X, Y and Z"
-        local _, _, w2 = prevword(q, ss)
-        if w2 and CREDIT[string_lower(w2)] then ev("person", 3, "capitalised") end
-        if w2 and PLACE_PLURAL[w2] then ev("place", 3, "place-cue") end
-      end
-    end
-    -- a dateline: "KABUL, Sept 7", "Seravin, 16 March 2023", "TISOVA –"
-    if INIT[first] and nn <= 3 then
-      local after = string_sub(text, RE[tl] + 1, RE[tl] + 4)
-      local w = string_sub(text, s, e)
-      if string_find(after, "^,") and allcaps(w) and #w > 3 then
-        ev("place", 3, "place-cue")
-      elseif string_find(after, "^,") then
-        local q = RE[tl] + 2
-        for _, tm in ipairs(ctx.times or {}) do
-          if tm.s >= q and tm.s <= q + 2 then ev("place", 3, "place-cue"); break end
-          if tm.s > q + 2 then break end
-        end
-      elseif allcaps(w) and #w > 3 and string_find(after, "^ ?[%-\226]") then
-        ev("place", 3, "place-cue")
-      end
-    end
-    -- "(AA)" after a name; an outlet in a dateline: "KABUL, Sept 7 (AA) -", "(CNN) The ..."
-    if string_byte(text, s - 1) == 40 and string_byte(text, RE[tl] + 1) == 41 then
-      c.paren = true
-      local after = string_sub(text, RE[tl] + 2, RE[tl] + 6)
-      if string_find(after, "^ ?[%-\226]") or (INIT[first] and string_find(after, "^ %u")) then
-        ev("org", 3, "org-cue")
-      end
-    end
-    if c.str == 0 and nn >= 2 and nn <= 4 then c.kind, c.str = "person", 1 end
-    cands[#cands + 1] = c
-  end
-
-  do
-    local i = 1
-    while i <= n do
-      if not live(i) then
+      local nexti = gazat(i)
+      if nexti then
+        i = nexti
+      elseif DEAD[i] then
         i = i + 1
       else
-        local r, conn = { i }, {}
         local j = i
         local init = INIT[i] or quasi(i)
-        local hl = headline(i)
+        local hl = HL[SI[i]]
         while true do
           local gk = gapkind(j)
-          if gk and hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]) then gk = nil end
-          if gk == "sp" or gk == "part" or ((gk == "of" or gk == "ofthe") and ofjoin(r, j, init)) then
-            conn[#r] = gk
-            r[#r + 1] = j + 1
+          if gk and (gazmatch(j + 1) or (hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]))) then gk = nil end
+          if gk == "sp" or gk == "part" or ((gk == "of" or gk == "ofthe") and ofjoin(i, j, init)) then
+            GAP[j] = gk
             j = j + 1
           else
             break
           end
         end
-        conn[#r] = "end"
-        classify(r, conn)
+        GAP[j] = "end"
+        classify(i, j, init)
         i = j + 1
       end
     end
   end
-  table_sort(cands, function(a, b) return a.s < b.s end)
 
-  -- 4. what the body names: keys of its mentions, surnames of its people,
-  -- places without their type word
+  -- 3. what the body names: keys of its mentions, surnames of its people,
+  -- places without their type word; a headline or a sentence-initial word
+  -- is kept when the body names it, or on a strong cue
   local KNOWN, SURN = {}, {}
   for _, c in ipairs(cands) do
     c.text = string_sub(text, c.s, c.e)
     c.key = key(c.text)
     if (not c.head and not c.init) or (c.head and c.str >= 3) then
       KNOWN[c.key] = true
-      if c.n >= 2 and (c.kind == "person") then
+      if c.n >= 2 and c.kind == "person" then
         local last = TK[c.tn]
         if SUFFIX[last] then last = TK[c.tn - 1] end
         KNOWN[last] = true
@@ -1130,9 +1325,9 @@ function M.scan(ctx)
         if not l then l = {}; SURN[last] = l end
         l[#l + 1] = c
       end
-      if c.kind == "place" and not c.gaz then
+      if c.kind == "place" and not c.gaz and (c.admin or (c.n >= 2 and PLACE_WORD[TK[c.tn]])) then
         local base = string_match(c.text, "^(.-)%s+%S+$")
-        if base and (ADMIN[string_lower(string_match(c.text, "(%S+)$"))] or PLACE_WORD[TK[c.tn]]) then
+        if base then
           c.base = key(base)
           KNOWN[c.base] = true
         end
@@ -1155,9 +1350,10 @@ function M.scan(ctx)
             if KNOWN[key(string_sub(text, TS[t], TE[u]))] then best = u; break end
           end
           if best then
-            kept[#kept + 1] = { s = TS[t], e = TE[best], n = best - t + 1, t1 = t, tn = best, str = 0,
+            local x = { s = TS[t], e = TE[best], n = best - t + 1, t1 = t, tn = best, str = 0,
               cue = "capitalised", head = true, text = string_sub(text, TS[t], TE[best]), sent = SI[t] }
-            kept[#kept].key = key(kept[#kept].text)
+            x.key = key(x.text)
+            kept[#kept + 1] = x
             t = best + 1
           else
             t = t + 1
@@ -1168,16 +1364,15 @@ function M.scan(ctx)
       keep = KNOWN[c.key]
       if not keep and (c.str >= 2 or c.poss) then
         local tk = TK[c.t1]
-        keep = not (string_find(tk, "s$") or string_find(tk, "ing$") or string_find(tk, "ly$")
-          or string_find(tk, "ed$") or lowerused(tk))
+        local e2, e3 = string_sub(tk, -2), string_sub(tk, -3)
+        keep = not (string_byte(tk, #tk) == 115 or e3 == "ing" or e2 == "ly" or e2 == "ed" or lowerused(tk))
       end
     end
     if keep then kept[#kept + 1] = c end
   end
-  table_sort(kept, function(a, b) return a.s < b.s end)
   cands = kept
 
-  -- 5. kinds: the strongest cue for a key in this document; a bare surname
+  -- 4. kinds: the strongest cue for a key in this document; a bare surname
   -- is the person who carries it; names in a list share a kind
   local BEST = {}
   for _, c in ipairs(cands) do
@@ -1201,177 +1396,47 @@ function M.scan(ctx)
       end
     end
   end
-  local function between(a, b) return string_sub(text, a.e + 1, b.s - 1) end
+  local nc = #cands
+  -- the words between two candidates, when few
+  local function between(a, b)
+    if b.s - a.e > 17 then return "" end
+    return string_sub(text, a.e + 1, b.s - 1)
+  end
   for pass = 1, 2 do
-    for x = 1, #cands - 1 do
+    for x = 1, nc - 1 do
       local a, b = cands[x], cands[x + 1]
-      if pass == 2 then a, b = cands[#cands - x + 1], cands[#cands - x] end
-      local gs = pass == 1 and between(a, b) or between(b, a)
-      if a.kind and (a.str or 0) >= 2 and not b.kind
-        and (gs == ", " or gs == " and " or gs == ", and " or gs == " or ") then
-        b.kind, b.str = a.kind, 1
+      if pass == 2 then a, b = cands[nc - x + 1], cands[nc - x] end
+      if a.kind and (a.str or 0) >= 2 and not b.kind then
+        local gs = pass == 1 and between(a, b) or between(b, a)
+        if gs == ", " or gs == " and " or gs == ", and " or gs == " or " then b.kind, b.str = a.kind, 1 end
       end
     end
   end
   for x, c in ipairs(cands) do
     if c.paren and not c.gaz and x > 1 then
       local p = cands[x - 1]
-      local gs = between(p, c)
-      if string_find(gs, "^ ?%($") then c.kind, c.side, c.decl = p.kind, p.side, nil end
+      if string_find(between(p, c), "^ ?%($") then c.kind, c.side, c.decl = p.kind, p.side, nil end
     end
     if not c.kind then c.kind = c.n == 1 and "place" or "person" end
   end
 
-  -- 6. sides of people: the words around them, then the same person (or
-  -- surname) elsewhere in the document
-  local STARTS, ENDS = {}, {}
+  -- 5. sides of people: the words around them, a party's statement, a
+  -- minister's title; then the same person (or surname) elsewhere
+  STARTS, ENDS = {}, {}
   for _, c in ipairs(cands) do STARTS[c.s] = c; ENDS[c.e] = c end
-  -- the nearest organisation with a side named before pos (within limit)
-  local function orgbefore(pos, limit)
-    for x = #cands, 1, -1 do
-      local c = cands[x]
-      if c.e < pos and c.s >= limit and (c.kind == "org" or c.kind == "group") then return c.side, true, c.e end
-      if c.e < limit then break end
-    end
-    return nil, false, 0
-  end
-  -- the side phrase nearest before pos in text[limit, pos)
-  local function phrasebefore(pos, limit)
-    local seg = string_lower(string_sub(text, limit, pos - 1))
-    local best, bestside = 0, nil
-    for p, side in pairs(phrase) do
-      if side then
-        local a = 1
-        while true do
-          local x, y = string_find(seg, p, a, true)
-          if not x then break end
-          local b1, b2 = string_byte(seg, x - 1), string_byte(seg, y + 1)
-          if not (b1 and (b1 >= 97 and b1 <= 122)) and not (b2 and b2 >= 97 and b2 <= 122 and b2 ~= 115) then
-            if y > best then best, bestside = y, side end
-          end
-          a = y + 1
-        end
-      end
-    end
-    return bestside, best > 0, limit + best - 1
-  end
-  -- "X, leader of the Y", "X of the Y", "X, the Y's spokesman", "X, who
-  -- leads the Y": the side of Y
-  local function rightside(c)
-    local p = c.e + 1
-    local b = string_byte(text, p)
-    if b ~= 44 then
-      local _, _, w = nextword(p)
-      if w ~= "of" then return nil end
-    end
-    local send = sents[1] and c.sent and sents[c.sent].e or #text
-    local steps, who = 0, false
-    while p <= send and steps < 14 do
-      steps = steps + 1
-      while true do
-        local ch = string_byte(text, p)
-        if ch == 32 or ch == 44 or ch == 9 or ch == 40 then p = p + 1 else break end
-      end
-      local m = STARTS[p]
-      if m then
-        if m.kind == "org" or m.kind == "group" then return m.side, true end
-        return nil
-      end
-      local a, e, w = nextword(p)
-      if not a or a ~= p then return nil end
-      local lw = lowerkey(w)
-      local w2a, w2e, w2 = nextword(e + 1)
-      local lw2 = w2a and lowerkey(w2)
-      local s3
-      if lw2 then
-        local _, _, w3 = nextword(w2e + 1)
-        if w3 then s3 = lw .. " " .. lw2 .. " " .. lowerkey(w3) end
-      end
-      local side = (s3 and phrase[s3]) or (lw2 and phrase[lw .. " " .. lw2]) or phrase[lw]
-      if side then return side, true end
-      if ANAPHOR[lw] then return orgbefore(c.s, sents[c.sent].s > 400 and c.s - 400 or 1) end
-      if KIN[lw] or not (WALK[lw] or inphrase[lw]) then return nil end
-      if lw == "who" then who = true elseif WHO_VERB[lw] and not who then return nil end
-      p = e + 1
-    end
-    return nil
-  end
-  -- "Taliban spokesman X", "a Taliban fighter named X", "the front's
-  -- spokesman X", "its spokesman, X", "Y, led by X"
-  local function leftside(c)
-    local ss = sents[c.sent].s
-    local p = c.s
-    local right = {}
-    for _ = 1, 10 do
-      local b, q = prevchar(p)
-      while b == 44 and q >= ss do b, q = prevchar(q) end
-      if not b or q < ss then return nil end
-      local m = ENDS[q]
-      if m then
-        if m.kind == "org" or m.kind == "group" then return m.side, true end
-        return nil
-      end
-      local a, e, w = prevword(q + 1, ss)
-      if not a or e ~= q then
-        -- a possessive after a name: "Taliban's spokesman"
-        local cut = posslen(string_sub(text, q - 3, q))
-        if cut > 0 and ENDS[q - cut] then
-          m = ENDS[q - cut]
-          if m.kind == "org" or m.kind == "group" then return m.side, true end
-        end
-        return nil
-      end
-      local pl = posslen(w)
-      if pl > 0 and ENDS[e - pl] then
-        m = ENDS[e - pl]
-        if m.kind == "org" or m.kind == "group" then return m.side, true end
-        return nil
-      end
-      local lw = lowerkey(w)
-      local side = (right[1] and right[2] and phrase[lw .. " " .. right[1] .. " " .. right[2]])
-        or (right[1] and phrase[lw .. " " .. right[1]]) or phrase[lw]
-      if side then return side, true end
-      if ANAPHOR[lw] then return orgbefore(c.s, ss > 400 and ss - 400 or 1) end
-      local by = lw == "by" and right[1] == nil and not c.poss and a
-      if KIN[lw] then -- "led by his son X", "led by X's son Y"
-        local a2, _, w2 = prevword(a, ss)
-        if a2 and (w2 == "his" or w2 == "her" or w2 == "their" or posslen(w2) > 0) then
-          local a3, _, w3 = prevword(a2, ss)
-          if w3 == "by" then by = a3 end
-        end
-      end
-      if by then
-        local _, _, w2 = prevword(by, ss)
-        a = by
-        if LEDBY[w2] then
-          local s1, f1, p1 = orgbefore(a, ss)
-          local s2, f2, p2 = phrasebefore(a, ss)
-          if f2 and (not f1 or p2 > p1) then return s2, true end
-          if f1 then return s1, true end
-          return nil
-        end
-      end
-      if KIN[lw] or not (WALK[lw] or inphrase[lw]) then return nil end
-      table_insert(right, 1, lw)
-      p = a
-    end
-    return nil
-  end
-
-  -- a party's statement speaks for its side: its people with a role
   local srcside
   local info = ctx.doc
   if type(info) == "table" and info.kind == "statement" and type(info.source) == "string" then
-    local e0 = g.bykey[key(info.source)]
+    local e0 = gz.bykey[key(info.source)]
     srcside = e0 and e0.side
   end
   local SIDEOF = {}
   for _, c in ipairs(cands) do
     if c.kind == "person" and not c.gaz then
-      local side, found = leftside(c)
-      if not found then side, found = rightside(c) end
-      if not found and c.title and g.govside and string_find(string_lower(c.title), "minister", 1, true) then
-        side, found = g.govside, true
+      local side, found = leftside(c, phrase, inphrase)
+      if not found then side, found = rightside(c, phrase, inphrase) end
+      if not found and c.title and gz.govside and string_find(string_lower(c.title), "minister", 1, true) then
+        side, found = gz.govside, true
       end
       if not found and srcside and (c.role or c.title) then side, found = srcside, true end
       if found then
@@ -1382,7 +1447,7 @@ function M.scan(ctx)
   end
   -- names in a list share a side ("X and General Y, spokesmen of the front")
   for pass = 1, 2 do
-    for x = #cands - 1, 1, -1 do
+    for x = nc - 1, 1, -1 do
       local a, b = cands[x], cands[x + 1]
       if a.kind == "person" and b.kind == "person" then
         local gs = between(a, b)
@@ -1413,18 +1478,19 @@ function M.scan(ctx)
     end
   end
 
-  -- 7. records, in text order, not overlapping
+  -- 6. records, in text order, not overlapping
   local out, last = {}, 0
   for _, c in ipairs(cands) do
     if c.s > last then
-      local t = string_sub(text, c.s, c.e)
+      local t = c.text
+      if c.e ~= c.s + #t - 1 then t = string_sub(text, c.s, c.e) end
       out[#out + 1] = { s = c.s, e = c.e, text = t, kind = c.kind, key = key(t), side = c.side, decl = c.decl,
         role = c.role, title = c.title, cue = c.cue }
       last = c.e
     end
   end
+  cands, GEND, STARTS, ENDS, text, rtext = nil, nil, {}, {}, nil, nil
   return out
 end
 
-M.ipairs = ipairs
 return M
