@@ -19,7 +19,8 @@ static const char HELP[] =
     "usage: sift extract [OPTIONS] CORPUS...\n"
     "\n"
     "Write everything extracted from the corpus as JSON Lines, one record a line,\n"
-    "\"type\" first: meta, document, quantity, time. Offsets are 0-based byte\n"
+    "\"type\" first: meta, the manifest's sides and declared entities; per document its\n"
+    "document, quantity, time and mention records; then the entities. Offsets are 0-based byte\n"
     "offsets into each document's original bytes, end exclusive.\n"
     "\n"
     "options:\n"
@@ -27,6 +28,7 @@ static const char HELP[] =
     "  -j N           worker threads (default: all cores); output is the same for any N\n"
     "  --config FILE  merge sides and entities from another manifest\n"
     "  --lenient      replace invalid UTF-8 with U+FFFD instead of failing\n"
+    "  --explain      say why each mention joined its entity (\"why\" on mention records)\n"
     "  --stats        print timings, counts and peak memory to stderr\n"
     "  -q, --quiet    no warnings\n"
     "\n"
@@ -117,6 +119,17 @@ static void jboolf(jw *w, const char *k, int v)
     fputs(v ? "true" : "false", w->f);
 }
 
+static void jstrs(jw *w, const char *k, char **v, size_t n)
+{
+    jkey(w, k);
+    fputc('[', w->f);
+    for (size_t i = 0; i < n; i++) {
+        if (i) fputc(',', w->f);
+        jesc(w->f, v[i], strlen(v[i]));
+    }
+    fputc(']', w->f);
+}
+
 static void jend(jw *w)
 {
     fputs("}\n", w->f);
@@ -134,7 +147,7 @@ static void spanrec(jw *w, const char *type, const sift_doc *d, uint32_t start, 
     jesc(w->f, d->bytes + start, end - start);
 }
 
-static int writeall(FILE *out, const sift_store *st)
+static int writeall(FILE *out, const sift_store *st, int explain)
 {
     static const char *const ANCHORS[] = {"none", "published", "dateline", "text"};
     jw w = {out, 0};
@@ -143,6 +156,25 @@ static int writeall(FILE *out, const sift_store *st)
     jstrf(&w, "version", SIFT_VERSION);
     jstrf(&w, "corpus", st->name);
     jend(&w);
+    /* the manifest's sides and entities: the reduce step resolves and rules with them */
+    for (size_t i = 0; i < st->nsides; i++) {
+        const sift_side *sd = &st->sides[i];
+        jstrf(&w, "type", "side");
+        jstrf(&w, "id", sd->id);
+        jstrf(&w, "label", sd->label);
+        jstrs(&w, "aliases", sd->aliases, sd->naliases);
+        jboolf(&w, "party", sd->party);
+        jend(&w);
+    }
+    for (size_t i = 0; i < st->ndecls; i++) {
+        const sift_decl *dc = &st->decls[i];
+        jstrf(&w, "type", "declared");
+        jstrf(&w, "name", dc->name);
+        jstrf(&w, "kind", dc->kind);
+        jstrf(&w, "side", dc->side);
+        jstrs(&w, "aliases", dc->aliases, dc->naliases);
+        jend(&w);
+    }
     for (size_t i = 0; i < st->ndocs; i++) {
         const sift_doc *d = &st->docs[i];
         jstrf(&w, "type", "document");
@@ -198,14 +230,50 @@ static int writeall(FILE *out, const sift_store *st)
             jstrf(&w, "kind", t->kind == SIFT_TIME_DURATION ? "duration" : "date");
             jend(&w);
         }
+        for (size_t k = 0; k < d->nmentions; k++) {
+            const sift_mention *m = &d->mentions[k];
+            jstrf(&w, "type", "mention");
+            jstrf(&w, "doc", d->id);
+            jkey(&w, "entity");
+            if (m->entity >= 0)
+                fprintf(out, "%d", m->entity + 1);
+            else
+                fputs("null", out);
+            jnumf(&w, "start", m->start);
+            jnumf(&w, "end", m->end);
+            jkey(&w, "text");
+            jesc(out, d->bytes + m->start, m->end - m->start);
+            jstrf(&w, "kind", m->kind);
+            jstrf(&w, "side", m->side);
+            jstrf(&w, "cue", m->cue);
+            if (m->role[0]) jstrf(&w, "role", m->role);
+            if (m->title[0]) jstrf(&w, "title", m->title);
+            if (m->decl) jstrf(&w, "decl", m->decl);
+            if (explain) jstrf(&w, "why", m->why);
+            jend(&w);
+        }
+    }
+    for (size_t e = 0; e < st->nentities; e++) {
+        const sift_entity *en = &st->entities[e];
+        jstrf(&w, "type", "entity");
+        jnumf(&w, "id", (double)e + 1);
+        jstrf(&w, "kind", en->kind);
+        jstrf(&w, "name", en->name);
+        jstrs(&w, "aliases", en->aliases, en->naliases);
+        jstrf(&w, "side", en->side);
+        jend(&w);
     }
     return ferror(out) ? -1 : 0;
 }
 
-static int stats;
+static int stats, explain;
 
 static int extractopt(int argc, char **argv, int i, sift_opts *o)
 {
+    if (!strcmp(argv[i], "--explain")) {
+        explain = 1;
+        return 1;
+    }
     if (!strcmp(argv[i], "--stats")) {
         stats = 1;
         return 1;
@@ -216,7 +284,7 @@ static int extractopt(int argc, char **argv, int i, sift_opts *o)
 int sift_cmd_extract(int argc, char **argv)
 {
     sift_opts o;
-    stats = 0;
+    stats = explain = 0;
     int done, rc = sift_opts_parse(argc, argv, &o, HELP, extractopt, &done);
     if (rc || done) goto out;
     if (o.npaths == 0 || o.nscripts) {
@@ -248,7 +316,7 @@ int sift_cmd_extract(int argc, char **argv)
         rc = SIFT_EXIT_INPUT;
         goto out;
     }
-    int bad = writeall(f, st);
+    int bad = writeall(f, st, explain);
     if (o.output)
         bad |= sift_out_close(f, o.output, tmp, !bad) != 0;
     else if ((bad |= fflush(stdout) != 0))

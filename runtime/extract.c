@@ -18,6 +18,7 @@
 #include "host.h"
 #include "limits.h"
 #include "pool.h"
+#include "utf8.h"
 
 typedef struct {
     sift_store *st;
@@ -89,6 +90,101 @@ static int span(lua_State *L, int t, const sift_doc *d, uint32_t *start, uint32_
     return 0;
 }
 
+/* A string field as a malloc'd copy, or NULL. */
+static char *dupfield(lua_State *L, int t, const char *k)
+{
+    size_t len;
+    char *r = NULL;
+    if (lua_getfield(L, t, k) == LUA_TSTRING) {
+        const char *v = lua_tolstring(L, -1, &len);
+        r = strndup(v, len);
+    }
+    lua_pop(L, 1);
+    return r;
+}
+
+/* Positions of a sub-span given as fields sk/ek (claimant_s, claimant_e), or 0, 0. */
+static void subspan(lua_State *L, int t, const sift_doc *d, const char *sk, const char *ek,
+                    uint32_t *start, uint32_t *end)
+{
+    size_t plen;
+    sift_doc_plain(d, &plen);
+    double s = num(L, t, sk), e = num(L, t, ek);
+    *start = *end = 0;
+    if (isnan(s) || isnan(e) || s < 1 || e < s || e > (double)plen) return;
+    *start = (uint32_t)sift_doc_src_start(d, (size_t)s - 1);
+    *end = (uint32_t)sift_doc_src_end(d, (size_t)e);
+}
+
+static int mentions(lua_State *L, int list, sift_doc *d)
+{
+    size_t n = lua_rawlen(L, list);
+    d->mentions = calloc(n ? n : 1, sizeof *d->mentions);
+    if (!d->mentions) return -1;
+    for (size_t i = 1; i <= n; i++) {
+        lua_rawgeti(L, list, (lua_Integer)i);
+        int t = lua_gettop(L);
+        sift_mention *m = &d->mentions[d->nmentions];
+        if (lua_istable(L, t) && span(L, t, d, &m->start, &m->end) == 0) {
+            m->entity = -1;
+            str(L, t, "kind", m->kind, sizeof m->kind);
+            str(L, t, "side", m->side, sizeof m->side);
+            str(L, t, "cue", m->cue, sizeof m->cue);
+            str(L, t, "role", m->role, sizeof m->role);
+            str(L, t, "title", m->title, sizeof m->title);
+            m->decl = dupfield(L, t, "decl");
+            d->nmentions++;
+        }
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
+static int claims(lua_State *L, int list, sift_doc *d)
+{
+    static const char *const KINDS[] = {"casualty", "control", "event", "measure"};
+    size_t n = lua_rawlen(L, list);
+    d->claims = calloc(n ? n : 1, sizeof *d->claims);
+    if (!d->claims) return -1;
+    for (size_t i = 1; i <= n; i++) {
+        lua_rawgeti(L, list, (lua_Integer)i);
+        int t = lua_gettop(L);
+        sift_claim *c = &d->claims[d->nclaims];
+        char k[16];
+        if (lua_istable(L, t) && span(L, t, d, &c->start, &c->end) == 0) {
+            str(L, t, "kind", k, sizeof k);
+            for (uint8_t j = 0; j < 4; j++)
+                if (!strcmp(k, KINDS[j])) c->kind = j;
+            str(L, t, "category", c->category, sizeof c->category);
+            double q = num(L, t, "quantity"), tm = num(L, t, "time");
+            c->quantity = isnan(q) || q < 1 ? -1 : (int32_t)q - 1;
+            c->time = isnan(tm) || tm < 1 ? -1 : (int32_t)tm - 1;
+            c->value = num(L, t, "value");
+            c->min = num(L, t, "min");
+            c->max = num(L, t, "max");
+            c->vague = (uint8_t)flag(L, t, "vague");
+            c->hedged = (uint8_t)flag(L, t, "hedged");
+            str(L, t, "polarity", k, sizeof k);
+            c->deny = !strcmp(k, "deny");
+            c->subject = dupfield(L, t, "subject");
+            c->claimant = dupfield(L, t, "claimant");
+            c->place = dupfield(L, t, "place");
+            c->extent = dupfield(L, t, "extent");
+            str(L, t, "subject_side", c->subject_side, sizeof c->subject_side);
+            str(L, t, "claimant_side", c->claimant_side, sizeof c->claimant_side);
+            str(L, t, "holder_side", c->holder_side, sizeof c->holder_side);
+            str(L, t, "cue", c->cue, sizeof c->cue);
+            str(L, t, "action", c->action, sizeof c->action);
+            subspan(L, t, d, "claimant_s", "claimant_e", &c->claimant_start, &c->claimant_end);
+            subspan(L, t, d, "place_s", "place_e", &c->place_start, &c->place_end);
+            c->claimant_entity = c->place_entity = -1;
+            d->nclaims++;
+        }
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
 static int quantities(lua_State *L, int list, sift_doc *d)
 {
     size_t n = lua_rawlen(L, list);
@@ -156,6 +252,52 @@ static int times(lua_State *L, int list, sift_doc *d)
     return 0;
 }
 
+static void pushstrs(lua_State *L, char **v, size_t n)
+{
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushstring(L, v[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+}
+
+/* {sides = {...}, declared = {...}}: the manifest, as corpus:sides() and corpus:declared() give it.
+ */
+static void pushconfig(lua_State *L, const sift_store *st)
+{
+    lua_createtable(L, 0, 2);
+    lua_createtable(L, (int)st->nsides, 0);
+    for (size_t i = 0; i < st->nsides; i++) {
+        lua_createtable(L, 0, 4);
+        lua_pushstring(L, st->sides[i].id);
+        lua_setfield(L, -2, "id");
+        lua_pushstring(L, st->sides[i].label);
+        lua_setfield(L, -2, "label");
+        lua_pushboolean(L, st->sides[i].party);
+        lua_setfield(L, -2, "party");
+        pushstrs(L, st->sides[i].aliases, st->sides[i].naliases);
+        lua_setfield(L, -2, "aliases");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "sides");
+    lua_createtable(L, (int)st->ndecls, 0);
+    for (size_t i = 0; i < st->ndecls; i++) {
+        lua_createtable(L, 0, 4);
+        lua_pushstring(L, st->decls[i].name);
+        lua_setfield(L, -2, "name");
+        lua_pushstring(L, st->decls[i].kind);
+        lua_setfield(L, -2, "kind");
+        if (st->decls[i].side) {
+            lua_pushstring(L, st->decls[i].side);
+            lua_setfield(L, -2, "side");
+        }
+        pushstrs(L, st->decls[i].aliases, st->decls[i].naliases);
+        lua_setfield(L, -2, "aliases");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "declared");
+}
+
 /* The worker's state, made on first use, with extract.document in the registry. */
 static lua_State *state(xctx *x, int worker)
 {
@@ -172,10 +314,42 @@ static lua_State *state(xctx *x, int worker)
         sift_host_close(L);
         return NULL;
     }
+    lua_getfield(L, -1, "setup");
+    pushconfig(L, x->st);
+    if (sift_host_docall(L, 1, 0) != LUA_OK) {
+        sift_host_report(L);
+        sift_host_close(L);
+        return NULL;
+    }
     lua_getfield(L, -1, "document");
     lua_setfield(L, LUA_REGISTRYINDEX, "sift.extract.document");
     lua_pop(L, 1);
     return x->states[worker] = L;
+}
+
+/* info = {id, source, kind, published, sentences = {{s, e, kind}}} for extract.document. */
+static void pushinfo(lua_State *L, const sift_doc *d)
+{
+    lua_createtable(L, 0, 5);
+    const char *k[] = {"id", "source", "kind", "published"};
+    const char *v[] = {d->id, d->source, d->kind, d->published};
+    for (int i = 0; i < 4; i++) {
+        if (!v[i]) continue;
+        lua_pushstring(L, v[i]);
+        lua_setfield(L, -2, k[i]);
+    }
+    lua_createtable(L, (int)d->nsents, 0);
+    for (size_t i = 0; i < d->nsents; i++) {
+        lua_createtable(L, 0, 3);
+        lua_pushinteger(L, (lua_Integer)d->sents[i].pstart + 1);
+        lua_setfield(L, -2, "s");
+        lua_pushinteger(L, (lua_Integer)d->sents[i].pend);
+        lua_setfield(L, -2, "e");
+        lua_pushstring(L, d->sents[i].kind == SIFT_SENT_HEADLINE ? "headline" : "sentence");
+        lua_setfield(L, -2, "kind");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "sentences");
 }
 
 static void xone(void *ctx, size_t i, int worker)
@@ -194,10 +368,7 @@ static void xone(void *ctx, size_t i, int worker)
     const char *plain = sift_doc_plain(d, &plen);
     lua_getfield(L, LUA_REGISTRYINDEX, "sift.extract.document");
     lua_pushlstring(L, plain, plen);
-    if (d->published)
-        lua_pushstring(L, d->published);
-    else
-        lua_pushnil(L);
+    pushinfo(L, d);
     if (sift_host_docall(L, 2, 1) != LUA_OK) {
         snprintf(msg, sizeof msg, "%s: error: extraction failed: %s", d->path,
                  lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
@@ -209,11 +380,139 @@ static void xone(void *ctx, size_t i, int worker)
     if (lua_getfield(L, r, "quantities") == LUA_TTABLE) bad |= quantities(L, lua_gettop(L), d);
     lua_pop(L, 1);
     if (lua_getfield(L, r, "times") == LUA_TTABLE) bad |= times(L, lua_gettop(L), d);
+    lua_pop(L, 1);
+    if (lua_getfield(L, r, "mentions") == LUA_TTABLE) bad |= mentions(L, lua_gettop(L), d);
+    lua_pop(L, 1);
+    if (lua_getfield(L, r, "claims") == LUA_TTABLE) bad |= claims(L, lua_gettop(L), d);
     lua_settop(L, 0);
     if (bad) {
         snprintf(msg, sizeof msg, "%s: error: out of memory during extraction", d->path);
         x->errs[i] = strdup(msg);
     }
+}
+
+/* The mention of doc d whose span overlaps [a, b), or -1. */
+static long mention_at(const sift_doc *d, uint32_t a, uint32_t b)
+{
+    for (size_t i = 0; a < b && i < d->nmentions; i++)
+        if (d->mentions[i].start < b && a < d->mentions[i].end) return (long)i;
+    return -1;
+}
+
+static char *strfield(lua_State *L, int t, const char *k)
+{
+    return dupfield(L, t, k);
+}
+
+/*
+** Cross-document resolution: sift.resolve over every mention of the corpus
+** (it runs after the parallel pass, in worker 0's state), then the
+** entities into the store, each mention's entity and reason, and each
+** claim's claimant and place linked to the mention its span overlaps (a
+** claimant's side comes from its entity when the text gave none).
+*/
+static int resolve(xctx *x)
+{
+    sift_store *st = x->st;
+    size_t total = 0;
+    for (size_t i = 0; i < st->ndocs; i++) total += st->docs[i].nmentions;
+    if (total == 0) return 0;
+    lua_State *L = state(x, 0);
+    if (!L) return -1;
+    lua_settop(L, 0);
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "sift.resolve");
+    if (sift_host_docall(L, 1, 1) != LUA_OK) goto fail;
+    lua_getfield(L, -1, "entities"); /* [mod, fn] */
+    lua_createtable(L, (int)total, 0);
+    int list = lua_gettop(L);
+    lua_Integer n = 0;
+    for (size_t i = 0; i < st->ndocs; i++) {
+        const sift_doc *d = &st->docs[i];
+        for (size_t k = 0; k < d->nmentions; k++) {
+            const sift_mention *m = &d->mentions[k];
+            lua_createtable(L, 0, 10);
+            lua_pushstring(L, d->id);
+            lua_setfield(L, -2, "doc");
+            lua_pushinteger(L, (lua_Integer)k + 1);
+            lua_setfield(L, -2, "i");
+            lua_pushlstring(L, d->bytes + m->start, m->end - m->start);
+            lua_setfield(L, -2, "text");
+            size_t klen;
+            char *key = sift_utf8_key(d->bytes + m->start, m->end - m->start, &klen);
+            if (key) {
+                lua_pushlstring(L, key, klen);
+                lua_setfield(L, -2, "key");
+                free(key);
+            }
+            const char *fk[] = {"kind", "side", "cue", "role", "title", "decl"};
+            const char *fv[] = {m->kind, m->side, m->cue, m->role, m->title, m->decl};
+            for (int f = 0; f < 6; f++) {
+                if (!fv[f] || !*fv[f]) continue;
+                lua_pushstring(L, fv[f]);
+                lua_setfield(L, -2, fk[f]);
+            }
+            lua_rawseti(L, list, ++n);
+        }
+    }
+    lua_pushvalue(L, list); /* keep the list: the call consumes its arguments */
+    lua_insert(L, list - 1);
+    list--; /* [mod, list, fn, list'] */
+    pushconfig(L, st);
+    if (sift_host_docall(L, 2, 1) != LUA_OK) goto fail;
+    int ents = lua_gettop(L); /* [mod, list, entities] */
+    size_t ne = lua_rawlen(L, ents);
+    st->entities = calloc(ne ? ne : 1, sizeof *st->entities);
+    if (!st->entities) return -1;
+    for (size_t e = 0; e < ne; e++) {
+        lua_rawgeti(L, ents, (lua_Integer)e + 1);
+        int t = lua_gettop(L);
+        sift_entity *en = &st->entities[st->nentities++];
+        en->name = strfield(L, t, "name");
+        en->kind = strfield(L, t, "kind");
+        en->side = strfield(L, t, "side");
+        if (lua_getfield(L, t, "aliases") == LUA_TTABLE) {
+            size_t na = lua_rawlen(L, -1);
+            en->aliases = calloc(na ? na : 1, sizeof(char *));
+            for (size_t a = 0; en->aliases && a < na; a++) {
+                lua_rawgeti(L, -1, (lua_Integer)a + 1);
+                if (lua_type(L, -1) == LUA_TSTRING)
+                    en->aliases[en->naliases++] = strdup(lua_tostring(L, -1));
+                lua_pop(L, 1);
+            }
+        }
+        lua_pop(L, 2);
+        if (!en->name) en->name = strdup("?");
+    }
+    n = 0;
+    for (size_t i = 0; i < st->ndocs; i++) {
+        sift_doc *d = &st->docs[i];
+        for (size_t k = 0; k < d->nmentions; k++) {
+            lua_rawgeti(L, list, ++n);
+            double e = num(L, -1, "entity");
+            d->mentions[k].entity = isnan(e) || e < 1 || e > (double)ne ? -1 : (int32_t)e - 1;
+            d->mentions[k].why = strfield(L, -1, "why");
+            lua_pop(L, 1);
+        }
+        for (size_t k = 0; k < d->nclaims; k++) {
+            sift_claim *c = &d->claims[k];
+            long m = mention_at(d, c->claimant_start, c->claimant_end);
+            if (m >= 0) c->claimant_entity = d->mentions[m].entity;
+            const sift_entity *ce =
+                c->claimant_entity >= 0 ? &st->entities[c->claimant_entity] : NULL;
+            if (!c->claimant_side[0] && ce && ce->side)
+                snprintf(c->claimant_side, sizeof c->claimant_side, "%s", ce->side);
+            m = mention_at(d, c->place_start, c->place_end);
+            if (m >= 0) c->place_entity = d->mentions[m].entity;
+        }
+    }
+    lua_settop(L, 0);
+    return 0;
+fail:
+    fprintf(stderr, "sift: error: entity resolution failed: %s\n",
+            lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
+    lua_settop(L, 0);
+    return -1;
 }
 
 int sift_extract_run(sift_store *st, const sift_opts *o)
@@ -237,6 +536,10 @@ int sift_extract_run(sift_store *st, const sift_opts *o)
             free(x->errs[i]);
             rc = -1;
         }
+    if (rc == 0 && resolve(x) != 0) rc = -1;
+    uint32_t id = 0; /* claim ids: corpus order, then text order */
+    for (size_t i = 0; i < st->ndocs; i++)
+        for (size_t k = 0; k < st->docs[i].nclaims; k++) st->docs[i].claims[k].id = ++id;
     for (int w = 0; w < SIFT_MAX_JOBS; w++) sift_host_close(x->states[w]);
     free(x->errs);
     free(x);

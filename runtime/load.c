@@ -853,7 +853,7 @@ static void loadextract(loader *L, const char *shown, const char *text, size_t l
                 d->expect_len = isnan(bytes) ? (size_t)-1 : (size_t)bytes;
                 cur = (long)L->st->ndocs - 1;
             }
-        } else if (!strcmp(type, "quantity") || !strcmp(type, "time")) {
+        } else if (!strcmp(type, "quantity") || !strcmp(type, "time") || !strcmp(type, "mention")) {
             sift_doc *d = NULL;
             if (cur >= 0 && cJSON_IsString(docid) &&
                 !strcmp(L->st->docs[cur].id, docid->valuestring))
@@ -865,6 +865,21 @@ static void loadextract(loader *L, const char *shown, const char *text, size_t l
                 JERR(L, &jf, r, "a %s record for a document this file has not introduced", type);
             } else if (isnan(a) || isnan(b) || a < 0 || b < a) {
                 JERR(L, &jf, r, "a %s record needs 'start' and 'end' offsets", type);
+            } else if (type[0] == 'm') {
+                /* kind, side and cue are kept: loading parts resolves entities again */
+                sift_mention *m = grow((void **)&d->mentions, &d->nmentions, sizeof *m);
+                if (m) {
+                    m->start = (uint32_t)a;
+                    m->end = (uint32_t)b;
+                    m->entity = -1;
+                    jcopy(r, "kind", m->kind, sizeof m->kind);
+                    jcopy(r, "side", m->side, sizeof m->side);
+                    jcopy(r, "cue", m->cue, sizeof m->cue);
+                    jcopy(r, "role", m->role, sizeof m->role);
+                    jcopy(r, "title", m->title, sizeof m->title);
+                    const cJSON *dc = cJSON_GetObjectItemCaseSensitive(r, "decl");
+                    if (cJSON_IsString(dc)) m->decl = strdup(dc->valuestring);
+                }
             } else if (type[0] == 'q') {
                 sift_quantity *q = grow((void **)&d->quantities, &d->nquantities, sizeof *q);
                 if (q) {
@@ -905,6 +920,29 @@ static void loadextract(loader *L, const char *shown, const char *text, size_t l
                     x->relative = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "relative"));
                 }
             }
+        } else if (!strcmp(type, "side")) {
+            /* as a manifest's "sides": {"<id>": {...}} */
+            const cJSON *id = cJSON_GetObjectItemCaseSensitive(r, "id");
+            if (!cJSON_IsString(id)) {
+                JERR(L, &jf, r, "a side record needs an 'id'");
+            } else {
+                cJSON *wrap = cJSON_CreateObject(), *copy = cJSON_Duplicate(r, 1);
+                cJSON_DeleteItemFromObjectCaseSensitive(copy, "type");
+                cJSON_DeleteItemFromObjectCaseSensitive(copy, "id");
+                cJSON_AddItemToObject(wrap, id->valuestring, copy);
+                jfile tmp = jf;
+                loadsides(L, &tmp, wrap);
+                cJSON_Delete(wrap);
+            }
+        } else if (!strcmp(type, "declared")) {
+            cJSON *arr = cJSON_CreateArray(), *copy = cJSON_Duplicate(r, 1);
+            cJSON_DeleteItemFromObjectCaseSensitive(copy, "type");
+            cJSON_AddItemToArray(arr, copy);
+            jfile tmp = jf;
+            loaddecls(L, &tmp, arr);
+            cJSON_Delete(arr);
+        } else if (!strcmp(type, "entity")) {
+            /* entity ids are local to a part: entities are resolved again from the mentions */
         } else if (!warned) {
             warnat(L, shown, text, len, s, "records of type '%s' are not loaded by this version",
                    type);
@@ -1258,6 +1296,7 @@ static void prepare_all(loader *L)
         int fits = d->expect_len == (size_t)-1 || d->expect_len == d->len;
         for (size_t k = 0; fits && k < d->nquantities; k++) fits = d->quantities[k].end <= d->len;
         for (size_t k = 0; fits && k < d->ntimes; k++) fits = d->times[k].end <= d->len;
+        for (size_t k = 0; fits && k < d->nmentions; k++) fits = d->mentions[k].end <= d->len;
         if (!fits) {
             fprintf(stderr,
                     "%s: error: the document changed since it was extracted (%zu bytes now, "

@@ -12,6 +12,8 @@
 */
 #include <string.h>
 
+#include "extract.h"
+#include "host.h"
 #include "lua_common.h"
 
 static const char *const FIELDS[] = {"name", NULL};
@@ -141,6 +143,31 @@ static int declared(lua_State *L)
     return 1;
 }
 
+/* corpus:_entities() -- {name, kind, side, aliases} per entity, in resolution order. */
+static int entities(lua_State *L)
+{
+    sift_store *st = sift_lua_checkcorpus(L, 1)->st;
+    if (!st->extracted && sift_extract_run(st, &sift_host_get(L)->opts) != 0)
+        return luaL_error(L, "extraction failed (see the messages above)");
+    sift_lua_newlist(L, (int)st->nentities);
+    for (size_t i = 0; i < st->nentities; i++) {
+        const sift_entity *e = &st->entities[i];
+        lua_createtable(L, 0, 5);
+        lua_pushinteger(L, (lua_Integer)i + 1);
+        lua_setfield(L, -2, "id");
+        lua_pushstring(L, e->name);
+        lua_setfield(L, -2, "name");
+        sift_lua_pushstr(L, e->kind);
+        lua_setfield(L, -2, "kind");
+        sift_lua_pushstr(L, e->side);
+        lua_setfield(L, -2, "side");
+        pushstrs(L, e->aliases, e->naliases);
+        lua_setfield(L, -2, "aliases");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
 static int c_index(lua_State *L)
 {
     lcorpus *c = sift_lua_checkcorpus(L, 1);
@@ -188,10 +215,8 @@ void sift_lua_open_corpus(lua_State *L)
                                     {"__gc", c_gc},
                                     {"__close", c_gc},
                                     {NULL, NULL}};
-    static const luaL_Reg methods[] = {{"documents", documents},
-                                       {"document", document},
-                                       {"sides", sides},
-                                       {"declared", declared},
-                                       {NULL, NULL}};
+    static const luaL_Reg methods[] = {{"documents", documents}, {"document", document},
+                                       {"sides", sides},         {"declared", declared},
+                                       {"_entities", entities},  {NULL, NULL}};
     sift_lua_newclass(L, SIFT_CORPUS, meta, methods, c_index, FIELDS);
 }

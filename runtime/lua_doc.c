@@ -261,6 +261,85 @@ static int times(lua_State *L)
     return 1;
 }
 
+/* doc:_mentions() -- {start, stop, text, entity (1-based or nil), kind, side, cue, role, title,
+ * why}. */
+static int mentions(lua_State *L)
+{
+    need_records(L, 1);
+    sift_doc *d = getdoc(L, 1);
+    sift_lua_newlist(L, (int)d->nmentions);
+    for (size_t i = 0; i < d->nmentions; i++) {
+        const sift_mention *m = &d->mentions[i];
+        lua_createtable(L, 0, 10);
+        setspan(L, 1, d, m->start, m->end);
+        if (m->entity >= 0) {
+            lua_pushinteger(L, (lua_Integer)m->entity + 1);
+            lua_setfield(L, -2, "entity");
+        }
+        setstr(L, "kind", m->kind);
+        setstr(L, "side", m->side);
+        setstr(L, "cue", m->cue);
+        setstr(L, "role", m->role);
+        setstr(L, "title", m->title);
+        setstr(L, "decl", m->decl);
+        setstr(L, "why", m->why);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+/* doc:_claims() -- the claims as plain tables; the stdlib gives them their class. */
+static int claims(lua_State *L)
+{
+    static const char *const KINDS[] = {"casualty", "control", "event", "measure"};
+    need_records(L, 1);
+    sift_doc *d = getdoc(L, 1);
+    sift_lua_newlist(L, (int)d->nclaims);
+    for (size_t i = 0; i < d->nclaims; i++) {
+        const sift_claim *c = &d->claims[i];
+        lua_createtable(L, 0, 24);
+        setspan(L, 1, d, c->start, c->end);
+        lua_pushinteger(L, (lua_Integer)c->id);
+        lua_setfield(L, -2, "id");
+        setstr(L, "kind", KINDS[c->kind]);
+        setstr(L, "category", c->category);
+        if (c->quantity >= 0 && (size_t)c->quantity < d->nquantities) {
+            lua_pushinteger(L, (lua_Integer)c->quantity + 1);
+            lua_setfield(L, -2, "quantity_index");
+        }
+        if (c->time >= 0 && (size_t)c->time < d->ntimes) {
+            lua_pushinteger(L, (lua_Integer)c->time + 1);
+            lua_setfield(L, -2, "time_index");
+        }
+        setnum(L, "value", c->value);
+        setnum(L, "min", c->min);
+        setnum(L, "max", c->max);
+        setbool(L, "vague", c->vague);
+        setbool(L, "hedged", c->hedged);
+        setstr(L, "polarity", c->deny ? "deny" : "affirm");
+        setstr(L, "subject", c->subject);
+        setstr(L, "subject_side", c->subject_side);
+        setstr(L, "claimant", c->claimant);
+        setstr(L, "claimant_side", c->claimant_side);
+        setstr(L, "holder_side", c->holder_side);
+        setstr(L, "cue", c->cue);
+        setstr(L, "action", c->action);
+        setstr(L, "place", c->place);
+        setstr(L, "extent", c->extent);
+        if (c->claimant_entity >= 0) {
+            lua_pushinteger(L, (lua_Integer)c->claimant_entity + 1);
+            lua_setfield(L, -2, "claimant_entity");
+        }
+        if (c->place_entity >= 0) {
+            lua_pushinteger(L, (lua_Integer)c->place_entity + 1);
+            lua_setfield(L, -2, "place_entity");
+        }
+        setstr(L, "source", d->source);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
 /* doc:_plainsentences() -- sentences as {s=, e=, kind=} in plain-text positions (1-based). */
 static int plainsentences(lua_State *L)
 {
@@ -370,6 +449,8 @@ void sift_lua_open_doc(lua_State *L)
                                        {"times", times},
                                        {"_plainspan", plainspan},
                                        {"_plainsentences", plainsentences},
+                                       {"_mentions", mentions},
+                                       {"_claims", claims},
                                        {NULL, NULL}};
     sift_lua_newclass(L, SIFT_DOC, meta, methods, d_index, FIELDS);
 }

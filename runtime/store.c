@@ -41,6 +41,18 @@ void sift_doc_clear(sift_doc *d)
     free(d->lines);
     free(d->quantities);
     free(d->times);
+    for (size_t i = 0; i < d->nmentions; i++) {
+        free(d->mentions[i].why);
+        free(d->mentions[i].decl);
+    }
+    free(d->mentions);
+    for (size_t i = 0; i < d->nclaims; i++) {
+        free(d->claims[i].subject);
+        free(d->claims[i].claimant);
+        free(d->claims[i].place);
+        free(d->claims[i].extent);
+    }
+    free(d->claims);
     memset(d, 0, sizeof *d);
 }
 
@@ -62,6 +74,13 @@ void sift_store_free(sift_store *st)
         freestrs(st->decls[i].aliases, st->decls[i].naliases);
     }
     free(st->decls);
+    for (size_t i = 0; i < st->nentities; i++) {
+        free(st->entities[i].name);
+        free(st->entities[i].kind);
+        free(st->entities[i].side);
+        freestrs(st->entities[i].aliases, st->entities[i].naliases);
+    }
+    free(st->entities);
     free(st->name);
     free(st);
 }

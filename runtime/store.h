@@ -75,6 +75,42 @@ typedef struct {
 
 #define SIFT_NO_DAY INT32_MIN
 
+/* A mention of an entity (sift.grammar.name); entity set by resolution. */
+typedef struct {
+    uint32_t start, end;      /* in the original bytes */
+    int32_t entity;           /* index into the store's entities, -1 before resolution */
+    char kind[8];             /* person org place group other */
+    char side[24];            /* side id from the text or the manifest, or "" */
+    char cue[16];             /* why it is a mention: declared, side, title, role, ... */
+    char role[16], title[16]; /* "spokesman", "General", ... or "" */
+    char *decl;               /* the declared entity it matched, or NULL */
+    char *why;                /* why it joined its entity (resolution), or NULL */
+} sift_mention;
+
+/* An entity: one referent across the corpus, with its side. */
+typedef struct {
+    char *name, *kind, *side; /* side may be NULL */
+    char **aliases;
+    size_t naliases;
+} sift_entity;
+
+enum { SIFT_CLAIM_CASUALTY, SIFT_CLAIM_CONTROL, SIFT_CLAIM_EVENT, SIFT_CLAIM_MEASURE };
+
+/* A claim (sift.grammar.claim). Strings are owned; absent ones NULL or "". */
+typedef struct {
+    uint32_t start, end;
+    uint32_t id; /* 1-based, in corpus and text order */
+    uint8_t kind, hedged, deny, vague;
+    char category[16];
+    int32_t quantity, time; /* indexes into the document's records, -1 when none */
+    double value, min, max; /* the figure; NAN when absent */
+    char *subject, *claimant, *place, *extent;
+    char subject_side[24], claimant_side[24], holder_side[24];
+    char cue[24], action[8];
+    uint32_t claimant_start, claimant_end, place_start, place_end; /* equal when absent */
+    int32_t claimant_entity, place_entity;                         /* -1 when unresolved */
+} sift_claim;
+
 typedef struct {
     /* metadata; NULL when absent */
     char *id, *path, *source, *published, *kind, *title, *language, *url;
@@ -101,6 +137,10 @@ typedef struct {
     size_t nquantities;
     sift_time *times;
     size_t ntimes;
+    sift_mention *mentions;
+    size_t nmentions;
+    sift_claim *claims;
+    size_t nclaims;
 } sift_doc;
 
 typedef struct {
@@ -111,7 +151,9 @@ typedef struct {
     size_t ndecls;
     sift_doc *docs;
     size_t ndocs, capdocs;
-    int extracted; /* extraction has run (extract.c); records are filled */
+    int extracted;         /* extraction has run (extract.c); records are filled */
+    sift_entity *entities; /* after resolution */
+    size_t nentities;
 } sift_store;
 
 sift_store *sift_store_new(void);

@@ -8,6 +8,7 @@
 --                                                handle (tests, the REPL)
 local number = require "sift.grammar.number"
 local date = require "sift.grammar.date"
+local name = require "sift.grammar.name"
 
 local type, ipairs = type, ipairs
 
@@ -32,17 +33,18 @@ local function context(text, info)
   }
   ctx.quantities = number.scan(text)
   ctx.times = date.scan(text, anchor)
+  ctx.mentions = name.scan(ctx)
   return ctx
 end
 
--- document(text, info) -- {quantities =, times =} for one document's plain
+-- document(text, info) -- {quantities, times, mentions} for one document's plain
 -- text; info = {id, source, kind, published, sentences = {{s, e, kind}}}.
 -- Positions are 1-based and inclusive into text (the host maps them to the
 -- original bytes).
 function M.document(text, info)
   if type(info) ~= "table" then info = { published = info } end
   local ctx = context(text, info)
-  return { quantities = ctx.quantities, times = ctx.times }
+  return { quantities = ctx.quantities, times = ctx.times, mentions = ctx.mentions }
 end
 
 -- context(doc) -- the context extractors get, built for a doc handle, with

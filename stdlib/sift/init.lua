@@ -7,6 +7,7 @@ local list = require "sift.list"
 local help = require "sift.help"
 require "sift.quantity" -- metatables of quantity and time records
 require "sift.time"
+require "sift.claims" -- entities, claims and claim sets on corpus and doc
 local lpeg = require "lpeg"
 
 local setmetatable, type, tostring, select, ipairs, error = setmetatable, type, tostring, select, ipairs, error

@@ -10,12 +10,26 @@ $ sift extract corpus/panjshir-2021 | grep -vc '^{"type":"'
 0
 -- exit 1
 
-=== documents, quantities and times are written
+=== meta, sides, declared entities, documents, quantities, times, mentions and entities are written
 $ sift extract corpus/panjshir-2021 | grep -o '^{"type":"[a-z]*"' | sort | uniq -c | awk '$1 > 0 {print $2}'
+{"type":"declared"
 {"type":"document"
+{"type":"entity"
+{"type":"mention"
 {"type":"meta"
 {"type":"quantity"
+{"type":"side"
 {"type":"time"
+-- exit 0
+
+=== extracting an extract output gives the same bytes (records are loaded, entities resolved again)
+$ sift extract corpus/panjshir-2021 > "$TMP/x.jsonl" && sift extract "$TMP/x.jsonl" | cmp - "$TMP/x.jsonl" && echo same
+same
+-- exit 0
+
+=== --explain says why each mention joined its entity
+$ sift extract --explain corpus/panjshir-2021 | grep -c '"type":"mention".*"why":"'
+309
 -- exit 0
 
 === output is byte-identical for any -j
