@@ -123,6 +123,7 @@ local ORG_CUES = set { "front", "agency", "ministry", "army", "forces", "force",
   "commission", "parliament", "assembly", "coalition", "command", "directorate", "administration" }
 
 local KINDS = { "person", "org", "place", "group", "other" }
+local SAME = {} -- reason: the same name (formatted when the entities are built)
 
 local function placetype(w)
   if COEXTENSIVE[w] then return "coext" end
@@ -481,8 +482,7 @@ local function align(p, q)
     j = j + 1
   end
   local sx, lx, drop = false, false, false
-  local used, merged = {}, {}
-  for r = 1, nl do merged[r] = long[r] end
+  local used, merged = {}, nil
   for r = 1, ns do
     local x, y = short[r], long[map[r]]
     used[map[r]] = true
@@ -490,6 +490,10 @@ local function align(p, q)
       lx = true
     elseif y.init and not x.init then
       sx = true
+      if not merged then
+        merged = {}
+        for t = 1, nl do merged[t] = long[t] end
+      end
       merged[map[r]] = x
     end
   end
@@ -522,7 +526,14 @@ local function align(p, q)
       rel = "gen"
     end
   end
-  return rel, { slots = merged, marker = p.marker or q.marker }
+  -- the merged profile: one of the two when it already says everything
+  local marker = p.marker or q.marker
+  if not merged then
+    local lp = swapped and p or q
+    if lp.marker == marker then return rel, lp end
+    merged = long
+  end
+  return rel, { slots = merged, marker = marker }
 end
 
 -- ------------------------------------------------------------ helpers
@@ -601,8 +612,9 @@ function M.entities(mentions, opts)
       eclist[#eclist + 1] = ec
     end
     ec.ms[#ec.ms + 1] = n
+    if m.decl ~= nil then ec.decl = true end
     if type(m.kind) == "string" then ec.kinds[m.kind] = (ec.kinds[m.kind] or 0) + 1 end
-    if not allcaps(m.text) then ec.caps = false; ec.text = ec.text or m.text end
+    if ec.caps and not allcaps(m.text) then ec.caps = false; ec.text = ec.text or m.text end
     local d = m.doc
     if d == nil then d = "" end
     if not docms[d] then
@@ -612,13 +624,19 @@ function M.entities(mentions, opts)
     local l = docms[d]
     l[#l + 1] = n
   end
+  local function before(x, y)
+    local ix, iy = mentions[x].i, mentions[y].i
+    if type(ix) == "number" and type(iy) == "number" and ix ~= iy then return ix < iy end
+    return x < y
+  end
   for _, d in ipairs(docorder) do
     local l = docms[d]
-    table_sort(l, function(x, y)
-      local ix, iy = mentions[x].i, mentions[y].i
-      if type(ix) == "number" and type(iy) == "number" and ix ~= iy then return ix < iy end
-      return x < y
-    end)
+    for p = 2, #l do
+      if before(l[p], l[p - 1]) then
+        table_sort(l, before)
+        break
+      end
+    end
   end
   local pos = {} -- mention -> position in its document
   for _, d in ipairs(docorder) do
@@ -641,12 +659,16 @@ function M.entities(mentions, opts)
   -- 2. nodes: one per exact class and document; one per mention for bare
   -- surnames (resolved occurrence by occurrence); declared entities as seeds
   local nodes, nodeof = {}, {}
-  local parent, C = {}, {}
+  -- a node is also the record of its cluster while it is the root: size,
+  -- founder (the node whose reason is not yet set), decl, cat, prof (person
+  -- profile), sides (side -> votes), cl (cannot-link partner roots)
+  local parent = {}
+  local C = nodes
   local function newnode(t)
     local id = #nodes + 1
     nodes[id] = t
     parent[id] = id
-    C[id] = { size = 1, founder = id, decl = t.decl, cl = nil, prof = nil, sides = {}, cat = t.cat }
+    t.size, t.founder = 1, id
     return id
   end
   local ecdoc = {}
@@ -678,23 +700,26 @@ function M.entities(mentions, opts)
     local s = m.side
     if type(s) ~= "string" then s = sidekey[k] end
     if s ~= nil then
-      local sv = C[id].sides
+      local sv = nodes[id].sides or {}
+      nodes[id].sides = sv
       sv[s] = (sv[s] or 0) + 1
-      C[id].sidefirst = C[id].sidefirst or n
     end
-    if ec.a.form == "person" then C[id].prof = { slots = ec.a.slots, marker = ec.a.marker } end
+    if ec.a.form == "person" and not nodes[id].prof then
+      nodes[id].prof = ec.a.prof or { slots = ec.a.slots, marker = ec.a.marker }
+      ec.a.prof = nodes[id].prof
+    end
   end
   for _, ec in ipairs(eclist) do
     if ec.a.form == "bare" then ec.bare = true end
   end
 
-  local dseed, dkey, dtc = {}, {}, {}
+  local dseed, dkey, dtc, dcat = {}, {}, {}, {}
   for j, dd in ipairs(declared) do
     if type(dd) == "table" and type(dd.name) == "string" then
       local kind = type(dd.kind) == "string" and dd.kind or nil
       local cat = kind == "group" and "org" or kind
       local id = newnode { decl = j, ms = {}, cat = cat, text = dd.name }
-      dseed[j] = id
+      dseed[j], dcat[j] = id, cat
       local names = { dd.name }
       if type(dd.aliases) == "table" then
         for _, al in ipairs(dd.aliases) do
@@ -726,6 +751,7 @@ function M.entities(mentions, opts)
   end
 
   local function sidemax(sv)
+    if not sv then return nil end
     local best, bn = nil, 0
     local ids = {}
     for s in pairs(sv) do ids[#ids + 1] = s end
@@ -742,27 +768,20 @@ function M.entities(mentions, opts)
     return true
   end
 
+  -- cannot-links are kept between roots (C[r].cl: partner root -> true) and
+  -- moved to the surviving root on every union, so a check is one lookup
   local function clashes(ra, rb)
-    local ca, cb = C[ra], C[rb]
-    if ca.cl and cb.cl then
-      local small, other = ca.cl, rb
-      if cb.size < ca.size then small, other = cb.cl, ra end
-      for x in pairs(small) do
-        if find(x) == other then return true end
-      end
-      return false
+    local cl = C[ra].cl
+    return cl ~= nil and cl[rb] == true
+  end
+
+  local function cladd(r, p)
+    local c = C[r]
+    c.cl = c.cl or {}
+    if not c.cl[p] then
+      c.cl[p] = true
+      c.cln = (c.cln or 0) + 1
     end
-    if ca.cl then
-      for x in pairs(ca.cl) do
-        if find(x) == rb then return true end
-      end
-    end
-    if cb.cl then
-      for x in pairs(cb.cl) do
-        if find(x) == ra then return true end
-      end
-    end
-    return false
   end
 
   -- can(ra, rb) -- may two clusters merge: no other declared entity, no
@@ -775,7 +794,7 @@ function M.entities(mentions, opts)
     if ca.decl and cb.decl and ca.decl ~= cb.decl then return false end
     if not anycat and not compatcat(ca.cat, cb.cat) then return false end
     local prof = ca.prof or cb.prof
-    if ca.prof and cb.prof then
+    if ca.prof and cb.prof and ca.prof ~= cb.prof then
       local rel, merged = align(ca.prof, cb.prof)
       if not rel then return false end
       prof = merged
@@ -793,39 +812,58 @@ function M.entities(mentions, opts)
     if not ok then return false end
     local ca, cb = C[ra], C[rb]
     local f = ca.founder
-    if f ~= a then why = why .. " (through " .. quote(textof(a)) .. ")" end
-    nodes[f].why = why
+    local nf = nodes[f]
+    nf.why, nf.whya, nf.whyb = why, a, b
     local big, small = rb, ra
-    if ca.size > cb.size then big, small = ra, rb end
+    local na, nb = ca.cln or 0, cb.cln or 0
+    if na > nb or (na == nb and ca.size > cb.size) then big, small = ra, rb end
     local cbig, csmall = C[big], C[small]
     parent[small] = big
     cbig.size = cbig.size + csmall.size
     cbig.founder = cb.founder
     cbig.decl = cbig.decl or csmall.decl
     cbig.cat = cb.cat or ca.cat
-    if cbig.decl and nodes[dseed[cbig.decl]].cat then cbig.cat = nodes[dseed[cbig.decl]].cat end
+    if cbig.decl and dcat[cbig.decl] then cbig.cat = dcat[cbig.decl] end
     cbig.prof = prof or cbig.prof or csmall.prof
-    for s, c in pairs(csmall.sides) do cbig.sides[s] = (cbig.sides[s] or 0) + c end
-    if csmall.sidefirst and (not cbig.sidefirst or csmall.sidefirst < cbig.sidefirst) then
-      cbig.sidefirst = csmall.sidefirst
+    if csmall.sides then
+      local sv = cbig.sides or {}
+      cbig.sides = sv
+      for s, c in pairs(csmall.sides) do sv[s] = (sv[s] or 0) + c end
     end
     if csmall.cl then
-      cbig.cl = cbig.cl or {}
-      for x in pairs(csmall.cl) do cbig.cl[x] = true end
+      for p in pairs(csmall.cl) do
+        local cp = C[p]
+        cp.cl[small] = nil
+        cp.cln = cp.cln - 1
+        cladd(p, big)
+        cladd(big, p)
+      end
     end
-    C[small] = nil
     return true
   end
 
   local function cannotlink(a, b)
     local ra, rb = find(a), find(b)
-    C[ra].cl = C[ra].cl or {}
-    C[ra].cl[b] = true
-    C[rb].cl = C[rb].cl or {}
-    C[rb].cl[a] = true
+    if ra == rb then return end
+    cladd(ra, rb)
+    cladd(rb, ra)
+    nodes[a].apart = b
+    nodes[b].apart = a
   end
 
-  local function samewhy(a, b)
+  local samewhy
+  -- the reason a founder's cluster joined, formatted when asked
+  local function whyof(id)
+    local node = nodes[id]
+    if node.whys then return node.whys end
+    local why, a = node.why, node.whya
+    if why == SAME then why = samewhy(a, node.whyb) end
+    if a ~= id then why = why .. " (through " .. quote(textof(a)) .. ")" end
+    node.whys = why
+    return why
+  end
+
+  function samewhy(a, b)
     local ka, kb = nodes[a].ec and nodes[a].ec.k, nodes[b].ec and nodes[b].ec.k
     if ka and ka == kb then
       return "same name as in " .. tostring(nodes[b].doc)
@@ -835,40 +873,49 @@ function M.entities(mentions, opts)
     return "transliteration of " .. quote(tb)
   end
 
+  -- node lists in order of their first mention (usually already so)
+  local function byfirst(x, y) return nodes[x].first < nodes[y].first end
+  local function sortfirst(l)
+    for p = 2, #l do
+      if nodes[l[p]].first < nodes[l[p - 1]].first then
+        table_sort(l, byfirst)
+        return
+      end
+    end
+  end
+
   -- node lists per exact class, in mention order
   local function ecnodes(ec)
     return ec.nodes or {}
   end
 
   -- 3. declared names and aliases
-  for id = 1, #nodes do
-    local node = nodes[id]
-    if node.ec then
-      local ec = node.ec
-      local hit = dkey[ec.k]
-      local how = hit and (hit.alias and "declared alias of " or "declared name of ")
-      if not hit then
-        for _, n in ipairs(node.ms) do
+  local function declink(id, hit, how)
+    if compatcat(C[find(id)].cat, dcat[hit.j]) then link(id, dseed[hit.j], how .. quote(declared[hit.j].name)) end
+  end
+  for _, ec in ipairs(eclist) do
+    local hit = dkey[ec.k]
+    local how = hit and (hit.alias and "declared alias of " or "declared name of ")
+    if not hit and ec.a.tc and ec.a.form ~= "bare" and ec.a.form ~= "epithet" and dtc[ec.a.tc] then
+      hit = dtc[ec.a.tc]
+      how = "transliteration of declared "
+    end
+    if not hit and ec.a.prefix and dtc[ec.a.prefix] then
+      hit = dtc[ec.a.prefix]
+      how = "qualified form of declared "
+    end
+    local ids = ec.nodes or ec.bnodes or {}
+    if hit then
+      for _, id in ipairs(ids) do declink(id, hit, how) end
+    elseif ec.decl then -- the extractor matched the manifest (m.decl)
+      for _, id in ipairs(ids) do
+        for _, n in ipairs(nodes[id].ms) do
           local dn = mentions[n].decl
-          if type(dn) == "string" and dkey[corekey(dn)] then
-            hit = dkey[corekey(dn)]
-            how = "declared entity "
+          local h = type(dn) == "string" and dkey[corekey(dn)]
+          if h then
+            declink(id, h, "declared entity ")
             break
           end
-        end
-      end
-      if not hit and ec.a.tc and ec.a.form ~= "bare" and ec.a.form ~= "epithet" and dtc[ec.a.tc] then
-        hit = dtc[ec.a.tc]
-        how = "transliteration of declared "
-      end
-      if not hit and ec.a.prefix and dtc[ec.a.prefix] then
-        hit = dtc[ec.a.prefix]
-        how = "qualified form of declared "
-      end
-      if hit then
-        local seed = dseed[hit.j]
-        if compatcat(C[find(id)].cat, nodes[seed].cat) then
-          link(id, seed, how .. quote(declared[hit.j].name))
         end
       end
     end
@@ -903,7 +950,7 @@ function M.entities(mentions, opts)
     end
   end
   for _, t in ipairs(tclist) do
-    table_sort(t.nodes, function(x, y) return nodes[x].first < nodes[y].first end)
+    sortfirst(t.nodes)
   end
   -- relations inside buckets (first initial + surname key)
   local buckets, blist = {}, {}
@@ -998,7 +1045,7 @@ function M.entities(mentions, opts)
   end
   for _, t in ipairs(tclist) do
     if not t.ambiguous then
-      for r = 2, #t.nodes do link(t.nodes[r], t.nodes[1], samewhy(t.nodes[r], t.nodes[1])) end
+      for r = 2, #t.nodes do link(t.nodes[r], t.nodes[1], SAME) end
     end
   end
   -- aligned forms: more general into more specific first, then siblings
@@ -1037,10 +1084,7 @@ function M.entities(mentions, opts)
           if can(find(id), c.r) then ok[#ok + 1] = c end
         end
         if #ok == 1 then
-          local apartof
-          for x in pairs(C[find(id)].cl or {}) do
-            if nodes[x].doc == nodes[id].doc then apartof = x end
-          end
+          local apartof = nodes[id].apart
           local why = "aligns token by token with " .. quote(textof(ok[1].via))
           if apartof then why = why .. "; this document names " .. quote(textof(apartof)) .. " apart" end
           link(id, ok[1].via, why)
@@ -1087,7 +1131,7 @@ function M.entities(mentions, opts)
     end
   end
   for _, t in ipairs(olist) do
-    table_sort(t.nodes, function(x, y) return nodes[x].first < nodes[y].first end)
+    sortfirst(t.nodes)
   end
   -- long forms by qualifier prefix and by generic tail
   local byprefix, bytail = {}, {}
@@ -1107,14 +1151,17 @@ function M.entities(mentions, opts)
     end
   end
   local function docsof(t)
-    local s = {}
-    for _, id in ipairs(t.nodes) do s[nodes[id].doc] = id end
-    return s
+    if not t.docs then
+      local s = {}
+      for _, id in ipairs(t.nodes) do s[nodes[id].doc] = id end
+      t.docs = s
+    end
+    return t.docs
   end
   for _, t in ipairs(olist) do
     t.short = byprefix[t.tc] and #byprefix[t.tc] > 1
     if not t.short then
-      for r = 2, #t.nodes do link(t.nodes[r], t.nodes[1], samewhy(t.nodes[r], t.nodes[1])) end
+      for r = 2, #t.nodes do link(t.nodes[r], t.nodes[1], SAME) end
     end
   end
   for _, t in ipairs(olist) do
@@ -1188,30 +1235,33 @@ function M.entities(mentions, opts)
       end
     end
   end
-  local function byfirst(x, y) return nodes[x].first < nodes[y].first end
   for _, b in ipairs(plist) do
-    table_sort(b.bare, byfirst)
+    sortfirst(b.bare)
     for _, pt in ipairs(b.tlist) do
       local l = b.types[pt]
-      table_sort(l, byfirst)
-      for r = 2, #l do link(l[r], l[1], samewhy(l[r], l[1])) end
+      sortfirst(l)
+      for r = 2, #l do link(l[r], l[1], SAME) end
     end
     -- "Shotul" after "Shotul district" in the same document
+    local typed = {} -- document -> typed (not linear) nodes of this base
+    for _, pt in ipairs(b.tlist) do
+      if placetype(pt) ~= "linear" then
+        for _, x in ipairs(b.types[pt]) do
+          local d = nodes[x].doc
+          typed[d] = typed[d] or {}
+          local l = typed[d]
+          l[#l + 1] = x
+        end
+      end
+    end
     local rest = {}
     for _, id in ipairs(b.bare) do
-      local d, hit, other = nodes[id].doc, nil, false
-      for _, pt in ipairs(b.tlist) do
-        local pc = placetype(pt)
-        if pc ~= "linear" then
-          for _, x in ipairs(b.types[pt]) do
-            if nodes[x].doc == d then
-              if pc == "sub" and pos[nodes[x].first] < pos[nodes[id].first] and not hit then
-                hit = x
-              else
-                other = true
-              end
-            end
-          end
+      local hit, other = nil, false
+      for _, x in ipairs(typed[nodes[id].doc] or {}) do
+        if placetype(nodes[x].ec.a.ptype) == "sub" and pos[nodes[x].first] < pos[nodes[id].first] and not hit then
+          hit = x
+        else
+          other = true
         end
       end
       if hit and not other then
@@ -1220,7 +1270,7 @@ function M.entities(mentions, opts)
         rest[#rest + 1] = id
       end
     end
-    for r = 2, #rest do link(rest[r], rest[1], samewhy(rest[r], rest[1])) end
+    for r = 2, #rest do link(rest[r], rest[1], SAME) end
     local anchor = rest[1]
     local settle = false
     for _, pt in ipairs(b.tlist) do
@@ -1277,17 +1327,21 @@ function M.entities(mentions, opts)
         if together then
           for _, id in ipairs(todo) do link(id, roots[rl[1]], "acronym of " .. quote(textof(roots[rl[1]]))) end
         else
-          local left = {}
+          local left, indoc = {}, {}
+          for _, x in ipairs(byinit[ec.a.acr] or {}) do
+            local d = nodes[x].doc
+            indoc[d] = indoc[d] or {}
+            local l = indoc[d]
+            l[#l + 1] = x
+          end
           for _, id in ipairs(todo) do
-            local d, hit = nodes[id].doc, nil
-            for _, x in ipairs(byinit[ec.a.acr] or {}) do
-              if nodes[x].doc == d then
-                if hit and find(hit) ~= find(x) then
-                  hit = false
-                  break
-                end
-                hit = hit == nil and x or hit
+            local hit
+            for _, x in ipairs(indoc[nodes[id].doc] or {}) do
+              if hit and find(hit) ~= find(x) then
+                hit = false
+                break
               end
+              hit = hit == nil and x or hit
             end
             if hit then
               link(id, hit, "acronym of " .. quote(textof(hit)) .. " in this document")
@@ -1296,7 +1350,7 @@ function M.entities(mentions, opts)
             end
           end
           if #rl == 0 then
-            for r = 2, #left do link(left[r], left[1], samewhy(left[r], left[1])) end
+            for r = 2, #left do link(left[r], left[1], SAME) end
           end
         end
       end
@@ -1307,7 +1361,7 @@ function M.entities(mentions, opts)
   for _, ec in ipairs(eclist) do
     local f = ec.a.form
     if (f == "epithet" or f == "other") and ec.nodes then
-      for r = 2, #ec.nodes do link(ec.nodes[r], ec.nodes[1], samewhy(ec.nodes[r], ec.nodes[1])) end
+      for r = 2, #ec.nodes do link(ec.nodes[r], ec.nodes[1], SAME) end
     end
   end
 
@@ -1330,6 +1384,23 @@ function M.entities(mentions, opts)
     return out
   end
   local mono, perdoc = {}, {}
+  -- the people with a surname across the corpus, one node per person (full
+  -- names do not merge from here on), cached by surname and vowels
+  local surpeople, surcache = {}, {}
+  for s, ids in pairs(surroots) do surpeople[s] = distinctroots(ids) end
+  local function elsewhere(s, vs)
+    local ck = s .. "/" .. vs
+    local c = surcache[ck]
+    if c == nil then
+      c = {}
+      for _, x in ipairs(surpeople[s] or {}) do
+        local sl = nodes[x].tc.a.slots
+        if vcompat(vs, sl[#sl].vs) then c[#c + 1] = x end
+      end
+      surcache[ck] = c
+    end
+    return c
+  end
   for _, d in ipairs(docorder) do
     local list = docms[d]
     local function lastvs(x)
@@ -1404,22 +1475,18 @@ function M.entities(mentions, opts)
             end
           end
         end
-        local known = {}
-        for _, x in ipairs(surroots[s] or {}) do
-          if vcompat(a.vs, lastvs(x)) then known[#known + 1] = x end
-        end
+        local known = elsewhere(s, a.vs)
         if #known == 0 then known = nil end
         if not target and known then
-          local cands = distinctroots(known)
-          if #cands == 1 then
-            target = cands[1]
+          if #known == 1 then
+            target = known[1]
             why = "surname of " .. quote(textof(target)) .. ", the only person so named"
           end
         end
         if target and link(id, target, why) then
           recent[s] = { id = target, vs = a.vs }
         elseif not known then
-          if mono[s] then link(id, mono[s], samewhy(id, mono[s])) else mono[s] = id end
+          if mono[s] then link(id, mono[s], SAME) else mono[s] = id end
         else
           local pk = s
           perdoc[d] = perdoc[d] or {}
@@ -1490,13 +1557,14 @@ function M.entities(mentions, opts)
     local dd = c.decl and declared[c.decl]
     -- spellings with their documents
     local sp, spl = {}, {}
-    local kinds = {}
+    local kinds, sv, firsts = {}, {}, {}
     for _, n in ipairs(e.ms) do
       local m = mentions[n]
-      local s = sp[m.text]
+      local text = m.text
+      local s = sp[text]
       if not s then
-        s = { text = m.text, docs = {}, seen = {}, n = n }
-        sp[m.text] = s
+        s = { text = text, docs = {}, seen = {}, n = n }
+        sp[text] = s
         spl[#spl + 1] = s
       end
       local d = m.doc
@@ -1504,7 +1572,14 @@ function M.entities(mentions, opts)
         s.seen[d] = true
         s.docs[#s.docs + 1] = d
       end
-      if type(m.kind) == "string" then kinds[m.kind] = (kinds[m.kind] or 0) + 1 end
+      local kd = m.kind
+      if type(kd) == "string" then kinds[kd] = (kinds[kd] or 0) + 1 end
+      local sd = m.side
+      if type(sd) ~= "string" then sd = sidekey[nodes[nodeof[n]].ec.k] end
+      if sd ~= nil then
+        sv[sd] = (sv[sd] or 0) + 1
+        firsts[sd] = firsts[sd] or n
+      end
     end
     -- kind
     local kind = dd and type(dd.kind) == "string" and dd.kind or nil
@@ -1518,17 +1593,6 @@ function M.entities(mentions, opts)
     -- side
     local side = dd and type(dd.side) == "string" and dd.side or nil
     if side == nil then
-      local sv = {}
-      local firsts = {}
-      for _, n in ipairs(e.ms) do
-        local m = mentions[n]
-        local s = m.side
-        if type(s) ~= "string" then s = sidekey[type(m.key) == "string" and m.key or corekey(m.text)] end
-        if s ~= nil then
-          sv[s] = (sv[s] or 0) + 1
-          firsts[s] = firsts[s] or n
-        end
-      end
       local bn = 0
       for s, cnt in pairs(sv) do
         if cnt > bn or (cnt == bn and side ~= nil and firsts[s] < firsts[side]) then side, bn = s, cnt end
@@ -1536,17 +1600,19 @@ function M.entities(mentions, opts)
     end
     -- name: the full form most documents use; then its native spelling
     local name = dd and dd.name
-    if not name then
+    if not name and #spl == 1 then
+      name = spl[1].text
+    elseif not name then
       local forms, fl = {}, {}
       for _, s in ipairs(spl) do
-        local m = mentions[s.n]
         local node = nodes[nodeof[s.n]]
         local ec = node.ec
         local short = node.bare or (ec.a.acr and true) or ec.a.form == "epithet"
         local fk = ec.a.tc or ec.k
         local f = forms[fk]
         if not f then
-          f = { docs = {}, nd = 0, sp = {}, short = short, n = s.n, size = #tokens(m.text) }
+          ec.ntok = ec.ntok or #tokens(ec.text)
+          f = { docs = {}, nd = 0, sp = {}, short = short, n = s.n, size = ec.ntok }
           forms[fk] = f
           fl[#fl + 1] = f
         end
@@ -1572,7 +1638,7 @@ function M.entities(mentions, opts)
       -- else the one most documents use; then its most used spelling
       local groups, gl = {}, {}
       for _, s in ipairs(best.sp) do
-        local k = corekey(s.text)
+        local k = nodes[nodeof[s.n]].ec.k
         local g = groups[k]
         if not g then
           g = { sp = {}, docs = {}, nd = 0, native = false }
@@ -1632,7 +1698,7 @@ function M.entities(mentions, opts)
       local m = mentions[n]
       local node = nodes[nodeof[n]]
       m.entity = idx
-      local why = node.why
+      local why = node.why and whyof(nodeof[n])
       if not why then
         if n ~= node.first then
           why = "same name earlier in this document"
