@@ -1500,8 +1500,9 @@ function M.entities(mentions, opts)
     end
   end
 
-  -- 9. a name given a kind by one mention only, left alone, joins the one
-  -- well-attested entity its words make under another kind
+  -- 9. a name no mention gives a kind, left alone, joins the one
+  -- well-attested entity its words make under some kind (a kind given but
+  -- wrong is not second-guessed: "Hizbullah" the fighter is not the party)
   local strong = {}
   for _, ec in ipairs(eclist) do
     local votes = 0
@@ -1515,7 +1516,7 @@ function M.entities(mentions, opts)
     end
   end
   for _, ec in ipairs(eclist) do
-    if ec.votes <= 1 then
+    if ec.votes == 0 then
       local hits, seen = {}, {}
       for _, kd in ipairs { "place", "org", "person" } do
         if kd ~= ec.kind then
@@ -1532,7 +1533,7 @@ function M.entities(mentions, opts)
       if #hits == 1 then
         for _, id in ipairs(ec.nodes or ec.bnodes or {}) do
           if C[find(id)].size == 1 then
-            link(id, hits[1], "same name as " .. quote(textof(hits[1])) .. " (this mention's kind disagrees)", true)
+            link(id, hits[1], "same name as " .. quote(textof(hits[1])) .. " (no kind given)", true)
           end
         end
       end
