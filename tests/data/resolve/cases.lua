@@ -207,7 +207,7 @@ return {
     { "a person and an organisation with one transliteration key",
       mentions = { { "a", "Hezbollah", "org" }, { "b", "Hezbollah", "org" }, { "c", "Hizbullah", "person", "taliban" },
         { "d", "Hizbullah", false } },
-      same = { { 1, 2, 4 } }, apart = { { 1, 3 } } },
+      same = { { 1, 2 }, { 3, 4 } }, apart = { { 1, 3 } } },
     { "a missing or wrong kind on some mentions",
       mentions = { { "a", "Rokha", "place" }, { "b", "Rokha", N }, { "c", "Rokha", "person" },
         { "d", "Rokha", "place" },
