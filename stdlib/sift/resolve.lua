@@ -1655,9 +1655,24 @@ function M.entities(mentions, opts)
           end
         end
       end
+      -- ties: the spelling more mentions use, counting surnames written alike
+      if #gl > 1 then
+        local bykey = {}
+        for _, n in ipairs(e.ms) do
+          local k = nodes[nodeof[n]].ec.k
+          bykey[k] = (bykey[k] or 0) + 1
+        end
+        for k, g in pairs(groups) do
+          g.uses = (bykey[k] or 0) + (bykey[string_gsub(k, "^.* ", "")] or 0)
+        end
+      end
       local bg
       for _, g in ipairs(gl) do
-        if not bg or (g.native and not bg.native) or (g.native == bg.native and g.nd > bg.nd) then bg = g end
+        if not bg or (g.native and not bg.native) then
+          bg = g
+        elseif g.native == bg.native and (g.nd > bg.nd or (g.nd == bg.nd and (g.uses or 0) > (bg.uses or 0))) then
+          bg = g
+        end
       end
       local bs
       for _, s in ipairs(bg.sp) do
@@ -1676,6 +1691,12 @@ function M.entities(mentions, opts)
         end
       end
       name = bs.text
+    end
+    -- a place's type word is part of its name: "Parwan Province"
+    local last = not dd and kind == "place" and string_find(name, " %f[%a][a-z]+$")
+    if last and placetype(string_sub(name, last + 1)) then
+      local w = string_sub(name, last + 1)
+      name = string_sub(name, 1, last) .. string_upper(string_sub(w, 1, 1)) .. string_sub(w, 2)
     end
     local aliases, aseen = {}, { [name] = true }
     if dd and type(dd.aliases) == "table" then
