@@ -1027,19 +1027,22 @@ function M.entities(mentions, opts)
     if r == nil or r == "drop" or r == "dropsup" then return true end
     return tccl[y1] ~= nil and tccl[y1][y2] == true
   end
-  -- a form that fits two people who must stay apart is ambiguous
+  -- a form that fits two people who must stay apart is ambiguous (a form
+  -- that lacks a middle name fits nobody without more evidence, so only
+  -- initials and markers count here)
   for _, t in ipairs(tclist) do
-    local o = {}
+    local o, g = {}, {}
     if rel[t] then
       for _, b in ipairs(buckets[t.a.bucket]) do
         local r = relof(t, b)
         if r == "gen" or r == "drop" then o[#o + 1] = b end
+        if r == "gen" then g[#g + 1] = b end
       end
     end
     t.options = o
-    for p = 1, #o do
-      for q = p + 1, #o do
-        if apart(o[p], o[q]) then t.ambiguous = true end
+    for p = 1, #g do
+      for q = p + 1, #g do
+        if apart(g[p], g[q]) then t.ambiguous = true end
       end
     end
   end
