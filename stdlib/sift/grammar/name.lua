@@ -195,7 +195,14 @@ local PLACE_WORD = set[[
   islands bay gulf bridge city town village county region oblast governorate strait peninsula desert
   plain plains plateau hills hill canal dam airport port harbour harbor basin delta coast heights forest
   gate crossing corridor highway quarter gorge marches steppe range falls springs creek canyon glacier
-  prefecture municipality state republic kingdom emirate territory territories camp base
+  prefecture municipality state republic kingdom emirate territory territories camp base ridge fell fells
+  downs moor heath wood woods ford quay point peak peaks glen vale dale hollow cliffs bluff marsh marshes
+  lagoon reef cove shore cross oasis wadi
+]]
+-- First words of places of two words or more ("Lower Ambrel", "New York").
+local PLACE_FIRST = set[[
+  lower upper greater little new old north south east west northern southern eastern western central
+  san santa los las
 ]]
 local PLACE_PREFIX = set[[ mount mt. lake cape fort port saint st. republic kingdom state gulf bay isle ]]
 -- Lower-case administrative words written after a name: part of it.
@@ -317,6 +324,8 @@ local COUNTRY2 = set[[
   czech_republic dominican_republic central_african_republic middle_east west_bank soviet_union
   north_macedonia papua_new_guinea
 ]]
+-- Organisations of two words whose words say otherwise ("Red Cross").
+local ORG2 = set[[ red_cross red_crescent white_house ]]
 local PLACE_ACRONYM = set[[ us u.s. usa u.s.a. uk u.k. uae drc prc ussr ]]
 -- Platforms: no mention when they are the medium of a post.
 local PLATFORM = set[[
@@ -369,16 +378,14 @@ local joiner = P"-" + apos
 local ascii = R("az", "AZ", "09")
 local alnums = (ascii^1 + mbletter)^0
 local capword = upper * P"." * (upper * P".")^1 + upper * alnums * (joiner * alnum * alnums)^0
--- What lies between capitalised words, in spans: ASCII words starting in
--- lower case or a digit (whole: "iPhone" starts no name), runs of blanks
--- and punctuation, and multi-byte characters that are no capitals. A
--- hyphen is punctuation, so a capital after it starts a word
+-- What lies between capitalised words is skipped in spans of bytes that
+-- cannot start a capital (everything but A-Z and the lead bytes of
+-- accented, Greek and Cyrillic capitals); a capital inside a word
+-- ("iPhone") is dropped afterwards, a capital after a hyphen starts a word
 -- ("anti-Taliban").
-local lowerword = R("az", "09") * ascii^0
-local punct = (R("\0\127") - ascii)^1
-local skip = (lowerword + punct + (R"\128\255" - upper) * cont^0)^0
+local notcap = R("\0\255") - R"AZ" - S"\195\196\197\198\200\206\207\208"
 -- The scanner: the start and the text of every capitalised word.
-local scanner = Ct((skip * Cp() * C(capword))^0)
+local scanner = Ct((notcap^1 + Cp() * C(capword) + 1)^0)
 
 
 -- Reads one word forward at a position after blanks (no line break):
@@ -776,7 +783,9 @@ local function gapkind(j)
   if gs == "\194\160" or string_find(gs, "^[ \t]+$") then return "sp" end
   if gs == " of " then return "of" end
   if gs == " of the " then return "ofthe" end
-  local w = string_match(gs, "^ (%l+) $")
+  local w, w2 = string_match(gs, "^ (%l+) (%l+) $")
+  if w then return PARTICLE[w] and PARTICLE[w2] and "part" or nil end -- "van der"
+  w = string_match(gs, "^ (%l+) $")
   if w and PARTICLE[w] then return "part" end
   return nil
 end
@@ -930,28 +939,36 @@ local function classify(first, last, init)
     end
     if PAPER_WORD[lk] then ev(c, "org", 2, "org-cue") end
     if OTHER_WORD[lk] then ev(c, "other", 3, "capitalised") end
+    if ORG2[two] then ev(c, "org", 4, "org-cue") end
+    if PLACE_FIRST[fk] then ev(c, "place", 2, "place-cue") end
   else
     if COUNTRY[fk] or PLACE_ACRONYM[fk] then ev(c, "place", 3, "place-cue") end
     if ADJ[k] then ev(c, LINKED_PLACE[ADJ[k]] and "place" or "org", 2, "capitalised") end
-    if e - s >= 1 and e - s <= 5 and not PLACE_ACRONYM[fk] and allcapsat(s, e) then ev(c, "org", 2, "org-cue") end
+    if e - s >= 1 and e - s <= 4 and not PLACE_ACRONYM[fk] and allcapsat(s, e) then ev(c, "org", 2, "org-cue") end
     if PLATFORM[fk] then ev(c, "org", 2, "org-cue") end
   end
   -- the word after: a type word, a verb of speech, an apposition
   local re = RE[last]
-  local na, nb, nw = nextword(re + 1)
-  local lnw = nw and string_lower(nw)
-  if na and na > re + 1 and not POSS[last] then
-    if ADMIN[nw] then
-      c.e = nb
-      c.admin = true
-      ev(c, "place", 4, "place-cue")
-    elseif PLACE_AFTER[nw] or PLACE_VERB[nw] then
-      ev(c, "place", 2, "place-cue")
-    elseif SAID[lnw] then
-      ev(c, c.str == 0 and (allcapsat(s, e) and "org" or "person") or c.kind, 2, "capitalised")
+  local after = string_byte(text, re + 1)
+  local ss = sents[SI[first]].s
+  local pa, _, pw = prevword(s, ss)
+  local lpw = pw and string_lower(pw)
+  local nw
+  if (after == 32 or after == 194) and not POSS[last] then
+    local na, nb
+    na, nb, nw = nextword(re + 1)
+    if na and na > re + 1 then
+      if ADMIN[nw] then
+        c.e = nb
+        c.admin = true
+        ev(c, "place", 4, "place-cue")
+      elseif PLACE_AFTER[nw] or PLACE_VERB[nw] then
+        ev(c, "place", 2, "place-cue")
+      elseif SAID[nw] and not PLACE_BEFORE[lpw] then -- "traders in Korval said"
+        ev(c, c.str == 0 and (allcapsat(s, e) and "org" or "person") or c.kind, 2, "capitalised")
+      end
     end
   end
-  local after = string_byte(text, re + 1)
   if after == 44 then -- ", a town", ", spokesman of", ", who"
     local a, _, w = nextword(re + 2)
     if a and (w == "a" or w == "an" or w == "the") then a, _, w = nextword(a + #w) end
@@ -968,10 +985,7 @@ local function classify(first, last, init)
     end
   end
   -- the words before
-  local ss = sents[SI[first]].s
-  local pa, _, pw = prevword(s, ss)
   if pa then
-    local lpw = string_lower(pw)
     if title then -- luacheck: ignore 542 (the title already decided)
     elseif ROLE[lpw] and pw == lpw then
       ev(c, "person", 3, "role"); c.role = lpw
@@ -1004,7 +1018,7 @@ local function classify(first, last, init)
       if not (nn >= 2 and c.poss) then ev(c, "place", 2, "place-cue") end
     elseif lpw == "the" then
       local _, _, w2 = prevword(pa, ss)
-      if w2 and PLACE_BEFORE[w2] and (lnw and PLACE_AFTER[lnw]) then ev(c, "place", 2, "place-cue") end
+      if w2 and PLACE_BEFORE[w2] and (nw and PLACE_AFTER[nw]) then ev(c, "place", 2, "place-cue") end
     end
   else
     local b, q = prevchar(s)
@@ -1025,7 +1039,7 @@ local function classify(first, last, init)
         if tm.s >= q and tm.s <= q + 2 then ev(c, "place", 3, "place-cue"); break end
         if tm.s > q + 2 then break end
       end
-    elseif caps and datelinerest:match(text, re + 1) then
+    elseif caps and (datelinerest:match(text, re + 1) or string_sub(text, re + 1, re + 2) == " (") then
       ev(c, "place", 3, "place-cue")
     end
   end
@@ -1216,6 +1230,11 @@ function M.scan(ctx)
     local e = s + #w - 1
     local re = e
     local poss, adj, drop = false, nil, false
+    local b0 = string_byte(text, s - 1)
+    if b0 and ((b0 >= 97 and b0 <= 122) or (b0 >= 48 and b0 <= 57) or (b0 >= 65 and b0 <= 90)
+      or (b0 >= 128 and b0 < 192 and string_byte(text, s - 3) ~= 226 and string_byte(text, s - 2) ~= 194)) then
+      drop = true -- a capital inside a word
+    end
     if string_byte(w, #w) == 115 then -- a possessive "'s", "’s"
       local b = string_byte(w, #w - 1)
       local pl = b == 39 and 2 or (b == 153 and string_byte(w, #w - 2) == 128 and 4) or 0
@@ -1321,9 +1340,7 @@ function M.scan(ctx)
         local last = TK[c.tn]
         if SUFFIX[last] then last = TK[c.tn - 1] end
         KNOWN[last] = true
-        local l = SURN[last]
-        if not l then l = {}; SURN[last] = l end
-        l[#l + 1] = c
+        c.surkey = last
       end
       if c.kind == "place" and not c.gaz and (c.admin or (c.n >= 2 and PLACE_WORD[TK[c.tn]])) then
         local base = string_match(c.text, "^(.-)%s+%S+$")
@@ -1384,6 +1401,16 @@ function M.scan(ctx)
       end
     end
   end
+  -- people of two words or more, by surname (a weak guess a stronger cue
+  -- for the same name elsewhere overrides is no person)
+  for _, c in ipairs(cands) do
+    local last = c.surkey
+    if last and not (c.str < 2 and BEST[c.key] and BEST[c.key].str >= 2 and BEST[c.key].kind ~= "person") then
+      local l = SURN[last]
+      if not l then l = {}; SURN[last] = l end
+      l[#l + 1] = c
+    end
+  end
   for _, c in ipairs(cands) do
     if not c.gaz then
       local b = BEST[c.key]
@@ -1413,7 +1440,7 @@ function M.scan(ctx)
     end
   end
   for x, c in ipairs(cands) do
-    if c.paren and not c.gaz and x > 1 then
+    if c.paren and not c.gaz and x > 1 and c.str < 3 then -- "(NRF)" after its name
       local p = cands[x - 1]
       if string_find(between(p, c), "^ ?%($") then c.kind, c.side, c.decl = p.kind, p.side, nil end
     end

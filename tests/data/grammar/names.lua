@@ -240,6 +240,17 @@ local cases = {
   { "Profile, translated from Portuguese", {} },
   { "The Taliban took Bazarak.", { { text = "Taliban", side = N }, { text = "Bazarak", kind = "place" } } },
   { "Kovac's deputy, Dana Mirel, said the bridge was open.", { "Kovac", { text = "Dana Mirel", kind = "person" } } },
+  { "Fighters filmed it on iPhones and sold the footage on eBay.", {} },
+  { "The Red Cross sent a convoy.", { { text = "Red Cross", kind = "org" } } },
+  { "Spokesman Piet van der Maal said the talks would go on.", { { text = "Piet van der Maal", kind = "person" } } },
+  { "Most families in Lower Ambrel farm.", { { text = "Lower Ambrel", kind = "place" } } },
+  { "The Ambrel floods Lower Ambrel each spring.", { { text = "Ambrel", kind = "place" },
+    { text = "Lower Ambrel", kind = "place" } } },
+  { "KORVAL (Northline Press Agency) — The town fell on Tuesday. Reports reach Korval by road.",
+    { { text = "KORVAL", kind = "place" }, { text = "Northline Press Agency", kind = "org" },
+      { text = "Korval", kind = "place" } } },
+  { "Traders in Korval said prices had doubled.", { { text = "Korval", kind = "place" } } },
+  { "They climbed to Greyhorn Ridge.", { { text = "Greyhorn Ridge", kind = "place" } } },
 }
 
 return { manifest = manifest, cases = cases }
