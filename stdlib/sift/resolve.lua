@@ -355,9 +355,14 @@ local function personform(toks, a)
   else
     a.form = "person"
     a.slots = slots
+    a.prof = { slots = slots, marker = marker }
     a.sur = slots[#slots].tk
+    -- first and last names must align: forms compare inside a bucket of
+    -- first name and surname, and forms with an initial first against the
+    -- buckets of that letter
     local first = slots[1]
-    a.bucket = (first.init or first.l1) .. "|" .. a.sur
+    a.letter = (first.init or first.l1) .. "|" .. a.sur
+    a.bucket = first.init and ("~" .. a.letter) or (first.tk .. "|" .. a.sur)
     local ks = {}
     for r, s in ipairs(slots) do ks[r] = s.tk or ("~" .. s.init) end
     a.tc = table_concat(ks, " ") .. "|" .. (marker or "")
@@ -704,10 +709,7 @@ function M.entities(mentions, opts)
       nodes[id].sides = sv
       sv[s] = (sv[s] or 0) + 1
     end
-    if ec.a.form == "person" and not nodes[id].prof then
-      nodes[id].prof = ec.a.prof or { slots = ec.a.slots, marker = ec.a.marker }
-      ec.a.prof = nodes[id].prof
-    end
+    if ec.a.form == "person" then nodes[id].prof = ec.a.prof end
   end
   for _, ec in ipairs(eclist) do
     if ec.a.form == "bare" then ec.bare = true end
@@ -952,35 +954,50 @@ function M.entities(mentions, opts)
   for _, t in ipairs(tclist) do
     sortfirst(t.nodes)
   end
-  -- relations inside buckets (first initial + surname key)
-  local buckets, blist = {}, {}
+  local buckets, blist, byletter = {}, {}, {}
   for _, t in ipairs(tclist) do
     local b = buckets[t.a.bucket]
     if not b then
-      b = {}
+      b = { initial = t.a.slots[1].init ~= nil }
       buckets[t.a.bucket] = b
       blist[#blist + 1] = b
+      if not b.initial then
+        byletter[t.a.letter] = byletter[t.a.letter] or {}
+        local l = byletter[t.a.letter]
+        l[#l + 1] = b
+      end
     end
     b[#b + 1] = t
   end
-  local rel = {}
+  local rel, related = {}, {}
   local function relof(x, y)
     local r = rel[x]
     return r and r[y]
   end
   local pairsl = {}
+  local function relate(x, y)
+    local r = align(x.a.prof, y.a.prof)
+    if r then
+      local back = r == "gen" and "spec" or r == "spec" and "gen" or r == "drop" and "dropsup"
+        or r == "dropsup" and "drop" or r
+      rel[x] = rel[x] or {}
+      rel[y] = rel[y] or {}
+      rel[x][y], rel[y][x] = r, back
+      related[x] = related[x] or {}
+      related[y] = related[y] or {}
+      related[x][#related[x] + 1] = y
+      related[y][#related[y] + 1] = x
+      pairsl[#pairsl + 1] = { x, y, r }
+    end
+  end
   for _, b in ipairs(blist) do
     for p = 1, #b do
-      for q = p + 1, #b do
-        local x, y = b[p], b[q]
-        local r = align({ slots = x.a.slots, marker = x.a.marker }, { slots = y.a.slots, marker = y.a.marker })
-        if r then
-          local back = r == "gen" and "spec" or r == "spec" and "gen" or r == "drop" and "dropsup"
-            or r == "dropsup" and "drop" or r
-          rel[x] = rel[x] or {}
-          rel[y] = rel[y] or {}
-          rel[x][y], rel[y][x] = r, back
-          pairsl[#pairsl + 1] = { x, y, r }
+      for q = p + 1, #b do relate(b[p], b[q]) end
+    end
+    if b.initial then
+      for _, o in ipairs(byletter[b[1].a.letter] or {}) do
+        for _, x in ipairs(b) do
+          for _, y in ipairs(o) do relate(x, y) end
         end
       end
     end
@@ -999,7 +1016,7 @@ function M.entities(mentions, opts)
     if #list > 1 then
       local byb, bl = {}, {}
       for _, id in ipairs(list) do
-        local bk = nodes[id].tc.a.bucket
+        local bk = nodes[id].tc.a.sur
         if not byb[bk] then
           byb[bk] = {}
           bl[#bl + 1] = byb[bk]
@@ -1033,7 +1050,7 @@ function M.entities(mentions, opts)
   for _, t in ipairs(tclist) do
     local o, g = {}, {}
     if rel[t] then
-      for _, b in ipairs(buckets[t.a.bucket]) do
+      for _, b in ipairs(related[t]) do
         local r = relof(t, b)
         if r == "gen" or r == "drop" then o[#o + 1] = b end
         if r == "gen" then g[#g + 1] = b end
