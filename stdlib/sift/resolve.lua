@@ -990,9 +990,65 @@ function M.entities(mentions, opts)
       pairsl[#pairsl + 1] = { x, y, r }
     end
   end
+  -- the middle names of a form as a key, nil when an initial is among them
+  local function middles(t)
+    local sl, ks = t.a.slots, {}
+    for r = 2, #sl - 1 do
+      if sl[r].init then return nil end
+      ks[#ks + 1] = sl[r].tk
+    end
+    return ks
+  end
+  -- every proper subsequence of a list (up to 4 entries) as keys
+  local function subkeys(ks)
+    local out = {}
+    local n = #ks
+    for mask = 0, (1 << n) - 2 do
+      local sub = {}
+      for r = 1, n do
+        if mask & (1 << (r - 1)) ~= 0 then sub[#sub + 1] = ks[r] end
+      end
+      out[#out + 1] = table_concat(sub, " ")
+    end
+    return out
+  end
   for _, b in ipairs(blist) do
-    for p = 1, #b do
-      for q = p + 1, #b do relate(b[p], b[q]) end
+    if #b <= 32 then
+      for p = 1, #b do
+        for q = p + 1, #b do relate(b[p], b[q]) end
+      end
+    else
+      -- a large bucket: same middle names, or the middle names of a shorter
+      -- form in order; forms with initials in the middle against all
+      local bykey, special, mk = {}, {}, {}
+      for p, t in ipairs(b) do
+        local ks = middles(t)
+        if ks and #ks <= 4 then
+          mk[p] = ks
+          local k = table_concat(ks, " ")
+          bykey[k] = bykey[k] or {}
+          local l = bykey[k]
+          l[#l + 1] = p
+        else
+          special[#special + 1] = p
+        end
+      end
+      for p, t in ipairs(b) do
+        local ks = mk[p]
+        if ks then
+          for _, q in ipairs(bykey[table_concat(ks, " ")]) do
+            if q > p then relate(t, b[q]) end
+          end
+          for _, k in ipairs(subkeys(ks)) do
+            for _, q in ipairs(bykey[k] or {}) do relate(t, b[q]) end
+          end
+        end
+      end
+      for _, p in ipairs(special) do
+        for q = 1, #b do
+          if q ~= p and (mk[q] or q > p) then relate(b[p], b[q]) end
+        end
+      end
     end
     if b.initial then
       for _, o in ipairs(byletter[b[1].a.letter] or {}) do

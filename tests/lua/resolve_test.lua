@@ -196,6 +196,33 @@ test("20,000 mentions in 4,000 documents resolve without all-pairs work", functi
   for _, m in ipairs(ms) do ok(m.entity ~= nil) end
 end)
 
+test("a crowded first name and surname: variants join, other middle names stay apart", function()
+  local syl = { "ka", "ra", "ma", "sa", "da", "zi", "lu", "ne", "ba", "to" }
+  local ms, want = {}, {}
+  for p = 1, 45 do
+    -- 45 people "Mohammad <middle> Khan", each in two documents, the second
+    -- spelling with an h after a consonant
+    local mid = syl[p % 10 + 1]:upper():sub(1, 1) .. syl[p % 10 + 1]:sub(2) .. syl[(p // 10) % 10 + 1] .. "r"
+    local var = mid:gsub("^(%a)", "%1h")
+    for r, text in ipairs { "Mohammad " .. mid .. " Khan", "Muhammad " .. var .. " Khan" } do
+      ms[#ms + 1] = { doc = "p" .. p .. "-" .. r, i = 1, text = text, kind = "person" }
+      want[#ms] = p
+    end
+  end
+  ms[#ms + 1] = { doc = "x", i = 1, text = "Mohammad Khan", kind = "person" }
+  want[#ms] = 0
+  resolve.entities(ms)
+  for a = 1, #ms do
+    for b = a + 1, #ms do
+      if want[a] == want[b] then
+        ok(ms[a].entity == ms[b].entity, ms[a].text .. " / " .. ms[b].text .. " apart")
+      else
+        ok(ms[a].entity ~= ms[b].entity, ms[a].text .. " / " .. ms[b].text .. " merged")
+      end
+    end
+  end
+end)
+
 -- ------------------------------------------------------------ gold
 
 local ROLE = { "spokes%a*", "leader", "commander", "fighter", "head of", "minister", "representative", "chief" }
