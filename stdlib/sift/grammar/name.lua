@@ -94,7 +94,8 @@ local TITLE = set[[
   prince princess sheikh shaikh mullah mawlawi maulvi ayatollah imam pope cardinal bishop archbishop rabbi
   mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord chairman chairwoman chairperson
   chancellor speaker spokesman spokeswoman spokesperson leader emir commissioner inspector insp. detective
-  superintendent supt. constable officer sgt warlord deputy
+  superintendent supt. constable officer sgt warlord deputy gen col lt maj capt cpl brig cdr cmdr adm gov
+  supt insp prof
 ]]
 -- Words that may come before a title inside a title phrase ("Defence
 -- Minister", "Lieutenant General", "Deputy Head").
@@ -316,7 +317,16 @@ local COUNTRY = set[[
   turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
   europe asia africa america americas antarctica oceania eurasia balkans caucasus sahel maghreb levant
   crimea kashmir chechnya kurdistan tibet xinjiang gaza donbas darfur
+  kabul islamabad tehran baghdad damascus beirut amman riyadh doha cairo khartoum tripoli tunis algiers
+  rabat ankara istanbul moscow kyiv kiev minsk warsaw berlin paris london madrid rome brussels vienna
+  prague budapest bucharest sofia athens belgrade zagreb sarajevo tirana skopje pristina tbilisi yerevan
+  baku tashkent dushanbe bishkek astana ashgabat beijing tokyo seoul pyongyang delhi dhaka kathmandu
+  colombo bangkok hanoi manila jakarta canberra washington ottawa havana caracas bogota lima santiago
+  brasilia nairobi mogadishu kampala kigali kinshasa abuja accra dakar bamako niamey juba asmara sanaa
+  muscat jerusalem geneva kandahar herat mosul aleppo idlib benghazi donetsk luhansk kharkiv odesa
 ]]
+-- Buildings that stand for a government ("the Kremlin said").
+local ORG_NAME = set[[ kremlin pentagon elysee ]]
 -- Countries of two or three words.
 local COUNTRY2 = set[[
   united_states united_kingdom saudi_arabia south_africa south_korea north_korea south_sudan new_zealand
@@ -833,6 +843,7 @@ local function ofjoin(i, j, init)
   local tk = TK[j]
   if OF_HEAD[tk] then return true end
   local alltitle = true
+  if i < j and (COUNTRY[TK[i]] or PLACE_ACRONYM[TK[i]]) then i = i + 1 end
   for q = i, j do
     local x = TK[q]
     if not (TITLE[x] or TITLEMOD[x]) then alltitle = false; break end
@@ -869,6 +880,21 @@ local function classify(first, last, init)
     end
   end
   if k > last then return end
+  -- a country before a title is a place of its own ("U.S. Secretary of
+  -- State X", "Pakistan Prime Minister X")
+  local titled = false
+  if k < last and (COUNTRY[TK[k]] or PLACE_ACRONYM[TK[k]]) and GAP[k] == "sp" then
+    local j = k + 1
+    while j < last and TITLEMOD[TK[j]] and not TITLE[TK[j]] and GAP[j] == "sp" do j = j + 1 end
+    titled = TITLE[TK[j]] ~= nil and j < last
+  end
+  if titled then
+    local c0 = { s = TS[k], e = TE[k], n = 1, t1 = k, tn = k, str = 3, kind = "place", cue = "place-cue",
+      head = hl, sent = SI[first], poss = POSS[k] }
+    cands[#cands + 1] = c0
+    k = k + 1
+    init = false
+  end
   -- a title phrase ("General", "Defence Minister", "Head of Mission")
   local title
   do
@@ -943,6 +969,7 @@ local function classify(first, last, init)
     if PLACE_FIRST[fk] then ev(c, "place", 2, "place-cue") end
   else
     if COUNTRY[fk] or PLACE_ACRONYM[fk] then ev(c, "place", 3, "place-cue") end
+    if ORG_NAME[fk] then ev(c, "org", 4, "org-cue") end
     if ADJ[k] then ev(c, LINKED_PLACE[ADJ[k]] and "place" or "org", 2, "capitalised") end
     if e - s >= 1 and e - s <= 4 and not PLACE_ACRONYM[fk] and allcapsat(s, e) then ev(c, "org", 2, "org-cue") end
     if PLATFORM[fk] then ev(c, "org", 2, "org-cue") end
@@ -1262,7 +1289,8 @@ function M.scan(ctx)
       end
     end
     if not poss and not adj and string_byte(text, e + 1) == 46 then -- "."
-      if (#w == 1 and isupperbyte(string_byte(w))) or ABBR[w] then
+      if (#w == 1 and isupperbyte(string_byte(w)) and string_byte(text, e + 2) == 32
+          and isupperbyte(string_byte(text, e + 3))) or ABBR[w] then
         e = e + 1; re = e; w = w .. "."
       end
     end

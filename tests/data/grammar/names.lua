@@ -251,6 +251,17 @@ local cases = {
       { text = "Korval", kind = "place" } } },
   { "Traders in Korval said prices had doubled.", { { text = "Korval", kind = "place" } } },
   { "They climbed to Greyhorn Ridge.", { { text = "Greyhorn Ridge", kind = "place" } } },
+  { "U.S. Secretary of State Mara Quell arrived in Doha.", { { text = "U.S.", kind = "place" },
+    { text = "Mara Quell", kind = "person", title = "Secretary of State" }, { text = "Doha", kind = "place" } } },
+  { "Pakistan Prime Minister Omar Riaz spoke first.", { { text = "Pakistan", kind = "place" },
+    { text = "Omar Riaz", title = "Prime Minister" } } },
+  { "The Israel Defense Forces said two soldiers died.", { { text = "Israel Defense Forces", kind = "org" } } },
+  { "Gen Abdel Rahim Saleh, the army chief, spoke on Sunday.",
+    { { text = "Abdel Rahim Saleh", kind = "person", title = "Gen", role = "chief" } } },
+  { "Moscow denied the report.", { { text = "Moscow", kind = "place" } } },
+  { "Kremlin spokesman Ilya Borin said the strikes hit depots.",
+    { { text = "Kremlin", kind = "org" }, { text = "Ilya Borin", kind = "person", role = "spokesman" } } },
+  { "The statement was posted on X.", {} },
 }
 
 return { manifest = manifest, cases = cases }
