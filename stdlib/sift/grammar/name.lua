@@ -181,7 +181,7 @@ local ORG_WORD = set[[
   militia observatory administration government emirate caliphate network channel broadcasting television
   radio press pictures media wire newswire inc. inc ltd. ltd llc corp. corp. co. holdings society trust
   tribunal intelligence ministry's council's unit units cell cells squad squadron fleet navy gendarmerie
-  legion
+  legion international
 ]]
 -- Newspaper words: the last word of an outlet's name of two words or more.
 local PAPER_WORD = set[[
@@ -950,7 +950,9 @@ local function classify(first, last, init)
     end
     -- "Press Service", "Government Forces" at the start of a sentence or
     -- in a headline are descriptions; "the Northern Alliance" is a name
-    if all and (init or hl or not ORG_WORD[lk] or k > first) then return end
+    if all and (init or hl or k > first or not (ORG_WORD[lk] or (ORG_WORD[fk] and GAP[k] ~= "sp"))) then
+      return
+    end
   end
   local c = { s = s, e = e, n = nn, t1 = k, tn = last, title = title, init = init and nn == 1,
     head = hl, str = 0, cue = "capitalised", sent = SI[first], poss = POSS[last] }
@@ -1079,6 +1081,7 @@ local function classify(first, last, init)
   end
   if c.str == 0 and nn >= 2 and nn <= 4 then c.kind, c.str = "person", 1 end
   cands[#cands + 1] = c
+  if c.kind == "org" then GEND[c.e] = c end
 end
 
 -- ------------------------------------------------------------ sides

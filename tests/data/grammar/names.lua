@@ -262,6 +262,12 @@ local cases = {
   { "Kremlin spokesman Ilya Borin said the strikes hit depots.",
     { { text = "Kremlin", kind = "org" }, { text = "Ilya Borin", kind = "person", role = "spokesman" } } },
   { "The statement was posted on X.", {} },
+  { "Officials at the Ministry of Health of Ruritania said 43 people died.",
+    { { text = "Ministry of Health", kind = "org" }, { text = "Ruritania", kind = "place" } } },
+  { "Amnesty International and the European Union called for an inquiry.",
+    { { text = "Amnesty International", kind = "org" }, { text = "European Union", kind = "org" } } },
+  { "Mr Haldane, a farmer from the village of Pesk, fled.",
+    { { text = "Haldane", kind = "person", title = "Mr" }, { text = "Pesk", kind = "place" } } },
 }
 
 return { manifest = manifest, cases = cases }
