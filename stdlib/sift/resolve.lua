@@ -13,42 +13,58 @@
 -- How it decides (every rule is general; nothing names a corpus):
 --  * Exact classes: mentions with one normalisation key are one class; its
 --    kind is the majority of its mentions' kinds, so a few missing or wrong
---    kinds do not move it.
+--    kinds do not move it. A class no mention gives a kind may join the one
+--    well-attested entity its words make under some kind.
 --  * A transliteration key per token finds variants: the first letter (vowels
 --    by class), then the consonants with digraphs folded (sh/ch/zh/kh/gh/th/
---    dh/ph, dj/dzh -> j, q -> k, w -> v), h dropped after the first letter,
---    doubled letters collapsed, y read as i; plus the number of vowel groups
---    and the class of the first vowel (Ahmad/Ahmed, Zabihullah/Zabiullah,
---    Panjsher/Panjshir agree; Mujahid/Mujahideen, Mahmud/Mohammad do not).
---    Short tokens also keep their whole vowel pattern (Ali is not Ala).
---    Place names compare their words joined (Jabul-Saraj/Jablus Siraj).
+--    dh/ph, dj/dzh -> j, q -> k, w -> v, f/ph), h dropped after the first
+--    letter, doubled letters collapsed, y read as i; plus the number of vowel
+--    groups and the class of the first vowel (Ahmad/Ahmed, Zabihullah/
+--    Zabiullah, Panjsher/Panjshir agree; Mujahid/Mujahideen, Mahmud/Mohammad
+--    do not). Short tokens keep their whole vowel pattern (Ali is not Ala);
+--    in people's names each vowel must be near its partner (a/e, e/i, o/u:
+--    Karim is not Karam). Place names compare their words joined
+--    (Jabul-Saraj/Jablus Siraj); "-e", "al-" and other particles drop out.
 --  * Token alignment confirms people: first and last name align, every token
 --    of the shorter name aligns in order with one of the longer, each pair
 --    with one transliteration key or an initial. Extra initials and "Sr."/
 --    "Jr." markers are compatible ("Sr." and "Jr." are not); an extra middle
 --    name (Ahmad Massoud / Ahmad Shah Massoud) joins only when both carry the
---    same side and no document uses both forms.
+--    same side, it is the only candidate, and no document uses both forms.
+--    Titles ("General", "Commander") are not part of a name.
 --  * A document that uses two compatible but different forms of a name
 --    (Radomir Kaçeli Sr. and Radomir R. Kaçeli) names two people: those
---    forms never merge. A form that fits two people who must stay apart
---    (plain "Radomir Kaceli") is resolved per document, by which of them that
---    document names apart; it never merges on its spelling alone.
+--    forms never merge. A form that fits, by initials or markers, two people
+--    who must stay apart (plain "Radomir Kaceli") is resolved per document,
+--    by which of them that document names apart; it never merges on its
+--    spelling alone.
 --  * A bare surname goes to the person its document named most recently with
 --    that surname (to the next one for a headline before the full name;
---    "Sr."/"the elder" to the senior); across documents only when one person
---    in the corpus has that surname.
+--    "Sr."/"the elder" to the senior, from the text or the mention's title);
+--    across documents only when one person in the corpus has that surname.
 --  * Organisations: translation order ("Ministry of Defence" / "Defence
---    Ministry"), a qualifier ("... of Afghanistan"), a generic tail ("News
---    Agency"), acronyms (initials of the capitalised words, without of/the/
---    and). Places: a type word separates (province / river / street); bare
---    names join province-like types; "X district" takes a bare X only later
---    in the same document.
---  * Declared entities of the manifest (names and aliases) anchor clusters
---    and give name, kind and side; otherwise an entity's side is the side
---    most of its side-bearing mentions carry.
--- Candidates come from hash buckets (surname key, place base key, org forms,
--- initials), never from all pairs: the work grows with the number of
--- mentions plus the pairs inside a bucket.
+--    Ministry"), a qualifier ("... of Afghanistan", when the short form has
+--    three words or shares a document with the long one), a generic tail
+--    ("News Agency"), acronyms (initials of the capitalised words, without
+--    of/the/and; two letters only beside the long form, in its document; an
+--    acronym two long forms share is resolved per document).
+--  * Places: a type word separates (province / river / street / district);
+--    a bare name joins the province-like forms (province, valley, region,
+--    republic, "Republic of X"), or the city if the corpus writes "X city";
+--    "X district" takes a bare X only after it in the same document.
+--  * People and non-people never merge; sides never block a merge (a side
+--    the text gets wrong must not split a name).
+--  * Declared entities of the manifest (names and aliases, also through the
+--    transliteration key and a qualifier) anchor clusters and give name,
+--    kind and side; otherwise an entity's side is the side most of its
+--    side-bearing mentions carry (a mention that is a side's alias counts).
+--  * name: the declared name, else the full form most documents use (ties:
+--    more words), written in its native spelling when one has diacritics,
+--    else the spelling most documents use.
+-- Candidates come from hash buckets (first name + surname key, place base
+-- key, organisation forms, initials), never from all pairs: the work grows
+-- with the number of mentions and, inside a bucket, with the forms whose
+-- middle names contain each other. Deterministic: one input, one output.
 local core = require "sift.core"
 
 local type, ipairs, pairs, error, tostring = type, ipairs, pairs, error, tostring
@@ -604,12 +620,14 @@ function M.entities(mentions, opts)
   -- 1. exact classes: one normalisation key
   local ecs, eclist = {}, {}
   local docorder, docms = {}, {}
+  local mkey = {}
   for n, m in ipairs(mentions) do
     if type(m) ~= "table" or type(m.text) ~= "string" then
       error(string_format("bad mention #%d to 'entities' (a table with a 'text' string expected)", n), 2)
     end
     local k = m.key
     if type(k) ~= "string" then k = corekey(m.text) end
+    mkey[n] = k
     local ec = ecs[k]
     if not ec then
       ec = { k = k, ms = {}, kinds = {}, caps = true, id = #eclist + 1 }
@@ -678,8 +696,7 @@ function M.entities(mentions, opts)
   end
   local ecdoc = {}
   for n, m in ipairs(mentions) do
-    local k = m.key
-    if type(k) ~= "string" then k = corekey(m.text) end
+    local k = mkey[n]
     local ec = ecs[k]
     local d = m.doc
     if d == nil then d = "" end
@@ -710,9 +727,6 @@ function M.entities(mentions, opts)
       sv[s] = (sv[s] or 0) + 1
     end
     if ec.a.form == "person" then nodes[id].prof = ec.a.prof end
-  end
-  for _, ec in ipairs(eclist) do
-    if ec.a.form == "bare" then ec.bare = true end
   end
 
   local dseed, dkey, dtc, dcat = {}, {}, {}, {}
