@@ -735,8 +735,10 @@ local function gazmatch(i)
         local w = string_sub(text, a, b - 1)
         local pl = posslen(w)
         if pl > 0 then w = string_sub(w, 1, #w - pl) end
-        if key(w) ~= x.ks[l] then
-          if string_byte(text, b) == 46 and key(w .. ".") == x.ks[l] then b = b + 1 else okay = false end
+        local kw, kx = key(w), x.ks[l]
+        -- "Front in Afghanistan" is "Front of Afghanistan"
+        if kw ~= kx and not ((kw == "in" and kx == "of") or (kw == "of" and kx == "in")) then
+          if string_byte(text, b) == 46 and key(w .. ".") == kx then b = b + 1 else okay = false end
         end
         if okay then
           e, q, poss = b - 1 - pl, b, pl > 0
@@ -1497,6 +1499,17 @@ function M.scan(ctx)
         side, found = gz.govside, true
       end
       if not found and srcside and (c.role or c.title) then side, found = srcside, true end
+      -- "the Y ... denied it, with spokesman X telling CNN": a role without
+      -- an owner speaks for the organisation the sentence is about
+      if not found and c.role and c.cue == "role" then
+        for _, o in ipairs(cands) do
+          if o.s >= c.s then break end
+          if o.sent == c.sent and o.side and (o.kind == "org" or o.kind == "group") then
+            side, found = o.side, true
+            break
+          end
+        end
+      end
       if found then
         c.side, c.found = side, true
         if side and SIDEOF[c.key] == nil and not c.surname then SIDEOF[c.key] = side end

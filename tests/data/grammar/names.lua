@@ -23,7 +23,8 @@ local manifest = {
       aliases = { "IOG", "Independent Observer Group", "the observers" } },
   },
   entities = {
-    { name = "Eastern Liberation Front", kind = "org", side = "front", aliases = { "ELF" } },
+    { name = "Eastern Liberation Front", kind = "org", side = "front",
+      aliases = { "ELF", "Eastern Liberation Front of Norland" } },
     { name = "Norland Army", kind = "org", side = "govt", aliases = { "Norland army" } },
     { name = "Ministry of Interior", kind = "org", side = "govt", aliases = { "Interior Ministry" } },
     { name = "Independent Observer Group", kind = "org", side = "monitors", aliases = { "IOG" } },
@@ -121,6 +122,9 @@ local cases = {
   { "The ELF commander's father, Yusuf Qadir, lives in the village.", { "ELF", { text = "Yusuf Qadir", side = N } } },
   { "ELF leader Hamid Qadir spoke on Monday. Qadir said the town would hold.",
     { "ELF", { text = "Hamid Qadir", side = "front" }, { text = "Qadir", kind = "person", side = "front" } } },
+  { "The Eastern Liberation Front in Norland (ELF) rejected the claim, with spokesman Ari Tal telling reporters.",
+    { { text = "Eastern Liberation Front in Norland", decl = "Eastern Liberation Front", side = "front" },
+      { text = "ELF", side = "front" }, { text = "Ari Tal", kind = "person", side = "front", role = "spokesman" } } },
   { "Kerim Alsan said the talks had failed.", { { text = "Kerim Alsan", kind = "person", side = N } } },
   -- statements speak for their source's side
   { "Remarks of Farid Nadir, first vice president, on 3 March:",
