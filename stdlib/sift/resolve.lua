@@ -305,6 +305,7 @@ local function guesskind(toks, text)
   if n == 0 then return nil end
   local last, first = toks[n].k, toks[1].k
   if n >= 2 and placetype(last) then return "place" end
+  if n >= 2 and first == "the" then return "org" end
   if n >= 3 and placetype(first) and toks[2].k == "of" then return "place" end
   for _, w in ipairs(toks) do
     if ORG_CUES[w.k] then return "org" end
@@ -667,11 +668,13 @@ function M.entities(mentions, opts)
   end
 
   for _, ec in ipairs(eclist) do
-    local best, bn = nil, 0
+    local best, bn, votes = nil, 0, 0
     for _, kd in ipairs(KINDS) do
       local c = ec.kinds[kd] or 0
+      votes = votes + c
       if c > bn then best, bn = kd, c end
     end
+    ec.votes = votes
     ec.kind = best
     ec.text = ec.text or mentions[ec.ms[1]].text
     ec.a = analyse(ec.text, best, ec.caps)
@@ -907,7 +910,11 @@ function M.entities(mentions, opts)
 
   -- 3. declared names and aliases
   local function declink(id, hit, how)
-    if compatcat(C[find(id)].cat, dcat[hit.j]) then link(id, dseed[hit.j], how .. quote(declared[hit.j].name)) end
+    -- a kind only guessed from the words does not stand against the manifest
+    local free = nodes[id].ec.votes == 0
+    if free or compatcat(C[find(id)].cat, dcat[hit.j]) then
+      link(id, dseed[hit.j], how .. quote(declared[hit.j].name), free)
+    end
   end
   for _, ec in ipairs(eclist) do
     local hit = dkey[ec.k]
@@ -1592,28 +1599,37 @@ function M.entities(mentions, opts)
 
   -- 9. a name no mention gives a kind, left alone, joins the one
   -- well-attested entity its words make under some kind (a kind given but
-  -- wrong is not second-guessed: "Hizbullah" the fighter is not the party)
+  -- wrong is not second-guessed: "Hizbullah" the fighter is not the party).
+  -- Well attested: two mentions give the kind, or a type word makes it a
+  -- place ("Panjshir province" takes a kind-less "Panjsher").
   local strong = {}
+  local function attest(k, id)
+    strong[k] = strong[k] or {}
+    local l = strong[k]
+    l[#l + 1] = id
+  end
   for _, ec in ipairs(eclist) do
-    local votes = 0
-    for _, c in pairs(ec.kinds) do votes = votes + c end
-    ec.votes = votes
-    if votes >= 2 and ec.a.tc and ec.nodes then
-      local k = ec.a.form .. "|" .. ec.a.tc
-      strong[k] = strong[k] or {}
-      local l = strong[k]
-      l[#l + 1] = ec.nodes[1]
+    if ec.nodes then
+      if ec.votes >= 2 and ec.a.tc then attest(ec.a.form .. "|" .. ec.a.tc, ec.nodes[1]) end
+      if ec.a.form == "place" and ec.a.pclass == "coext" then attest("base|" .. ec.a.base, ec.nodes[1]) end
     end
+  end
+  local given = {} -- roots of clusters with a kind given or declared
+  for id = 1, #nodes do
+    local node = nodes[id]
+    if node.decl or node.ec.votes > 0 then given[find(id)] = true end
   end
   for _, ec in ipairs(eclist) do
     if ec.votes == 0 then
       local hits, seen = {}, {}
       for _, kd in ipairs { "place", "org", "person" } do
-        if kd ~= ec.kind then
-          local a = analyse(ec.text, kd, ec.caps)
-          for _, x in ipairs(a.tc and strong[a.form .. "|" .. a.tc] or {}) do
+        local a = analyse(ec.text, kd, ec.caps)
+        local ks = { a.tc and (a.form .. "|" .. a.tc) }
+        if a.form == "place" and a.ptype == "" then ks[2] = "base|" .. a.base end
+        for _, k in ipairs(ks) do
+          for _, x in ipairs(strong[k] or {}) do
             local r = find(x)
-            if not seen[r] then
+            if not seen[r] and nodes[x].ec ~= ec then
               seen[r] = true
               hits[#hits + 1] = x
             end
@@ -1621,9 +1637,18 @@ function M.entities(mentions, opts)
         end
       end
       if #hits == 1 then
+        -- clusters made of kind-less names only
+        local own, rl = {}, {}
         for _, id in ipairs(ec.nodes or ec.bnodes or {}) do
-          if C[find(id)].size == 1 then
-            link(id, hits[1], "same name as " .. quote(textof(hits[1])) .. " (no kind given)", true)
+          local r = find(id)
+          if not own[r] then
+            own[r] = id
+            rl[#rl + 1] = r
+          end
+        end
+        for _, r in ipairs(rl) do
+          if not given[r] and find(hits[1]) ~= r then
+            link(own[r], hits[1], "same name as " .. quote(textof(hits[1])) .. " (no kind given)", true)
           end
         end
       end
