@@ -1,7 +1,7 @@
 # sift check: the stock rules, reports, exit codes, baselines, custom rules.
 
-=== the stock rules find the count mismatch; warnings do not fail by default
-$ sift check corpus/varkesia-2023
+=== count-mismatch finds the three checkpoints with two names; warnings do not fail by default
+$ sift check --only count-mismatch corpus/varkesia-2023
 corpus/varkesia-2023/docs/jmmv-0316.txt:14:95: warning: three checkpoints, but the list that follows names 2: Ulmac, Brodnik [count-mismatch]
   ... along the Lodva road. The patrol passed three checkpoints: Ulmac and Brodnik. At both...
                                               ^~~~~
@@ -13,12 +13,12 @@ $ sift check --fail-on warning corpus/varkesia-2023 > /dev/null
 -- exit 1
 
 === JSON Lines: one finding a line, type first
-$ sift check --format jsonl corpus/panjshir-2021 | cut -c1-80
+$ sift check --only count-mismatch --format jsonl corpus/panjshir-2021 | cut -c1-80
 {"type":"finding","rule":"count-mismatch","severity":"warning","message":"six vi
 -- exit 0
 
 === SARIF 2.1.0 with rules metadata, regions, byte offsets and fingerprints
-$ sift check --format sarif corpus/panjshir-2021 | sift run -e 'local s = sift.json.decode(io.read("a")); local r = s.runs[1]; local res = r.results[1]; local reg = res.locations[1].physicalLocation.region; return s.version, r.tool.driver.rules[1].id, res.ruleId, res.level, reg.startLine, reg.startColumn, reg.byteOffset > 0, #res.partialFingerprints["sift/v1"], r.invocations[1].executionSuccessful'
+$ sift check --only count-mismatch --format sarif corpus/panjshir-2021 | sift run -e 'local s = sift.json.decode(io.read("a")); local r = s.runs[1]; local res = r.results[1]; local reg = res.locations[1].physicalLocation.region; return s.version, r.tool.driver.rules[1].id, res.ruleId, res.level, reg.startLine, reg.startColumn, reg.byteOffset > 0, #res.partialFingerprints["sift/v1"], r.invocations[1].executionSuccessful'
 "2.1.0"	"count-mismatch"	"count-mismatch"	"warning"	6	23	true	16	true
 -- exit 0
 
@@ -28,7 +28,7 @@ done
 -- exit 0
 
 === several outputs in one run
-$ sift check --sarif-output "$TMP/o.sarif" --json-output "$TMP/o.json" -o "$TMP/o.txt" corpus/varkesia-2023 && grep -c '"2.1.0"' "$TMP/o.sarif" && grep -c '"findings"' "$TMP/o.json" && tail -n 1 "$TMP/o.txt"
+$ sift check --only consistency --sarif-output "$TMP/o.sarif" --json-output "$TMP/o.json" -o "$TMP/o.txt" corpus/varkesia-2023 && grep -c '"2.1.0"' "$TMP/o.sarif" && grep -c '"findings"' "$TMP/o.json" && tail -n 1 "$TMP/o.txt"
 1
 1
 1 warning
@@ -49,8 +49,8 @@ $ sift check --rules tests/data/rules/mentions.lua --only places corpus/varkesia
 17 notes
 -- exit 0
 
-=== --skip by id
-$ sift check --skip count-mismatch corpus/varkesia-2023
+=== --skip by id and by tag
+$ sift check --skip count-mismatch,spelling corpus/varkesia-2023
 no findings
 -- exit 0
 
@@ -60,7 +60,7 @@ $ sift check --only nonesuch corpus/varkesia-2023
 -- stderr: --only: no rule has the id or tag 'nonesuch'
 
 === a rule that raises: exit 3, the other rules still ran and the report was written
-$ sift check --rules tests/data/rules/broken.lua -o "$TMP/r.txt" corpus/varkesia-2023; echo "exit $?"; tail -n 1 "$TMP/r.txt"
+$ sift check --skip name-variants --rules tests/data/rules/broken.lua -o "$TMP/r.txt" corpus/varkesia-2023; echo "exit $?"; tail -n 1 "$TMP/r.txt"
 exit 3
 1 warning
 -- exit 0
@@ -97,4 +97,14 @@ $ mkdir -p "$TMP/st2/__snapshots__" && printf 'test("snap", function() snapshot(
 $ sift test --junit "$TMP/j.xml" tests/lua/rule_test.lua > /dev/null && grep -c '<testcase ' "$TMP/j.xml" && grep -o '<testsuite name="[^"]*" tests="[0-9]*" failures="0"' "$TMP/j.xml"
 8
 <testsuite name="tests/lua/rule_test.lua" tests="8" failures="0"
+-- exit 0
+
+=== name-variants: one entity spelt differently by different sources
+$ sift check --only name-variants corpus/panjshir-2021 | grep -o "'[^']*' is spelt '[^']*'" | sort -u
+'Fahim Dashty' is spelt 'Fahim Dashti'
+'Jablus Siraj' is spelt 'Jabul-Saraj'
+'Panjsher province' is spelt 'Panjshir province'
+'Panjsher' is spelt 'Panjshir'
+'Panjshir Province' is spelt 'Panjsher province'
+'Zabiullah Mujahid' is spelt 'Zabihullah Mujahid'
 -- exit 0
