@@ -9,6 +9,7 @@
 local number = require "sift.grammar.number"
 local date = require "sift.grammar.date"
 local name = require "sift.grammar.name"
+local claim = require "sift.grammar.claim"
 
 local type, ipairs = type, ipairs
 
@@ -37,14 +38,14 @@ local function context(text, info)
   return ctx
 end
 
--- document(text, info) -- {quantities, times, mentions} for one document's plain
+-- document(text, info) -- {quantities, times, mentions, claims} for one document's plain
 -- text; info = {id, source, kind, published, sentences = {{s, e, kind}}}.
 -- Positions are 1-based and inclusive into text (the host maps them to the
 -- original bytes).
 function M.document(text, info)
   if type(info) ~= "table" then info = { published = info } end
   local ctx = context(text, info)
-  return { quantities = ctx.quantities, times = ctx.times, mentions = ctx.mentions }
+  return { quantities = ctx.quantities, times = ctx.times, mentions = ctx.mentions, claims = claim.scan(ctx) }
 end
 
 -- context(doc) -- the context extractors get, built for a doc handle, with
