@@ -336,6 +336,19 @@ local COUNTRY2 = set[[
 ]]
 -- Organisations of two words whose words say otherwise ("Red Cross").
 local ORG2 = set[[ red_cross red_crescent white_house ]]
+-- pairs(set): the same names as first word -> second word -> rest ("" for
+-- none), looked up word by word.
+local function pairsof(t)
+  local out = {}
+  for name in pairs(t) do
+    local a, b, rest = string_match(name, "^([^_]+)_([^_]+)_?(.*)$")
+    out[a] = out[a] or {}
+    out[a][b] = out[a][b] or {}
+    out[a][b][rest] = true
+  end
+  return out
+end
+COUNTRY2, ORG2 = pairsof(COUNTRY2), pairsof(ORG2)
 local PLACE_ACRONYM = set[[ us u.s. usa u.s.a. uk u.k. uae drc prc ussr ]]
 -- Platforms: no mention when they are the medium of a post.
 local PLATFORM = set[[
@@ -655,7 +668,7 @@ local parenrest = P" "^-1 * (Dash + R"AZ")
 -- scan calls no other scan); the token arrays are reused, so a document
 -- costs no table growth once a worker has seen one as long.
 
-local text, rtext, N, sents, HL, TIMES, gfirst, cands, GEND
+local text, rtext, N, sents, HL, TIMES, TIMEP, gfirst, cands, GEND
 local TS, TE, RE, TK, POSS, ADJ, SI, INIT, DEAD, GAP, USED = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
 local GZE, GZS, GZX, GZP = {}, {}, {}, {} -- manifest match at a token: entry (false: none), start, end, possessive
 local ntok, stamp = 0, 0
@@ -824,20 +837,32 @@ local function isdemonym(t, alone)
   return false
 end
 
--- Is the lower-case form of a word used in the text (so the word is a
--- common word, capitalised because it starts a sentence)?
-local function lowerused(tk)
-  if string_find(tk, "[^%a%-']") then return false end
-  local p = 1
-  while true do
-    local a, b = string_find(text, tk, p, true)
-    if not a then return false end
-    local before, after = string_byte(text, a - 1), string_byte(text, b + 1)
-    if (before == 32 or before == 10 or before == 9) and not (after and (after >= 97 and after <= 122)) then
-      return true
+-- Is the lower-case form of a word used in the text near pos (so the
+-- word is a common word, capitalised because it starts a sentence)? The
+-- window keeps a long document linear; answers are remembered per scan.
+local LOWER = {}
+local WINDOW = 20000
+local function lowerused(tk, pos)
+  local known = LOWER[tk]
+  if known ~= nil then return known end
+  local used = false
+  if not string_find(tk, "[^%a%-']") then
+    local from = pos > WINDOW and pos - WINDOW or 1
+    local seg = N > 2 * WINDOW and string_sub(text, from, pos + WINDOW) or text
+    local p = 1
+    while true do
+      local a, b = string_find(seg, tk, p, true)
+      if not a then break end
+      local before, after = string_byte(seg, a - 1), string_byte(seg, b + 1)
+      if (before == 32 or before == 10 or before == 9) and not (after and (after >= 97 and after <= 122)) then
+        used = true
+        break
+      end
+      p = b + 1
     end
-    p = b + 1
   end
+  LOWER[tk] = used
+  return used
 end
 
 -- Does "of" after token j (the run so far: i .. j) join the next words?
@@ -926,7 +951,7 @@ local function classify(first, last, init)
     end
   end
   -- a sentence-initial word used in lower case elsewhere ("Heavy fighting")
-  if init and k < last and not COUNTRY[TK[k]] and lowerused(TK[k]) then
+  if init and k < last and not COUNTRY[TK[k]] and lowerused(TK[k], TS[k]) then
     k = k + 1
     init = false
   end
@@ -961,15 +986,15 @@ local function classify(first, last, init)
   if title then ev(c, "person", 3, "title") end
   -- cues inside the name
   if nn >= 2 then
-    local two = fk .. "_" .. TK[k + 1]
-    if COUNTRY2[two] or (nn == 3 and COUNTRY2[two .. "_" .. TK[k + 2]]) then ev(c, "place", 3, "place-cue") end
+    local c2 = COUNTRY2[fk] and COUNTRY2[fk][TK[k + 1]]
+    if c2 and ((nn == 2 and c2[""]) or (nn == 3 and c2[TK[k + 2]])) then ev(c, "place", 3, "place-cue") end
     if PLACE_WORD[lk] or (PLACE_PREFIX[fk] and not ORG_WORD[lk]) then ev(c, "place", 3, "place-cue") end
     for q = k, last do
       if ORG_WORD[TK[q]] then ev(c, "org", 3, "org-cue"); break end
     end
     if PAPER_WORD[lk] then ev(c, "org", 2, "org-cue") end
     if OTHER_WORD[lk] then ev(c, "other", 3, "capitalised") end
-    if ORG2[two] then ev(c, "org", 4, "org-cue") end
+    if nn == 2 and ORG2[fk] and ORG2[fk][lk] then ev(c, "org", 4, "org-cue") end
     if PLACE_FIRST[fk] then ev(c, "place", 2, "place-cue") end
   else
     if COUNTRY[fk] or PLACE_ACRONYM[fk] then ev(c, "place", 3, "place-cue") end
@@ -1066,10 +1091,9 @@ local function classify(first, last, init)
       ev(c, "place", 3, "place-cue")
     elseif after == 44 then
       local q = re + 2
-      for _, tm in ipairs(TIMES) do
-        if tm.s >= q and tm.s <= q + 2 then ev(c, "place", 3, "place-cue"); break end
-        if tm.s > q + 2 then break end
-      end
+      while TIMEP <= #TIMES and TIMES[TIMEP].s < q do TIMEP = TIMEP + 1 end
+      local tm = TIMES[TIMEP]
+      if tm and tm.s <= q + 2 then ev(c, "place", 3, "place-cue") end
     elseif caps and (datelinerest:match(text, re + 1) or string_sub(text, re + 1, re + 2) == " (") then
       ev(c, "place", 3, "place-cue")
     end
@@ -1092,8 +1116,8 @@ local STARTS, ENDS = {}, {}
 
 -- The nearest organisation named before pos (not before limit): its side,
 -- whether there is one, where it ends.
-local function orgbefore(pos, limit)
-  for x = #cands, 1, -1 do
+local function orgbefore(pos, limit, from)
+  for x = from, 1, -1 do
     local c = cands[x]
     if c.e < pos and c.s >= limit and (c.kind == "org" or c.kind == "group") then return c.side, true, c.e end
     if c.e < limit then break end
@@ -1156,7 +1180,7 @@ local function rightside(c, phrase, inphrase)
     end
     local side = (s3 and phrase[s3]) or (lw2 and phrase[lw .. " " .. lw2]) or phrase[lw]
     if side then return side, true end
-    if ANAPHOR[lw] then return orgbefore(c.s, sents[c.sent].s > 400 and c.s - 400 or 1) end
+    if ANAPHOR[lw] then return orgbefore(c.s, sents[c.sent].s > 400 and c.s - 400 or 1, c.idx) end
     if KIN[lw] or not (WALK[lw] or inphrase[lw]) then return nil end
     if lw == "who" then who = true elseif WHO_VERB[lw] and not who then return nil end
     p = e + 1
@@ -1200,7 +1224,7 @@ local function leftside(c, phrase, inphrase)
     local side = (r1 and r2 and phrase[lw .. " " .. r1 .. " " .. r2]) or (r1 and phrase[lw .. " " .. r1])
       or phrase[lw]
     if side then return side, true end
-    if ANAPHOR[lw] then return orgbefore(c.s, ss > 400 and ss - 400 or 1) end
+    if ANAPHOR[lw] then return orgbefore(c.s, ss > 400 and ss - 400 or 1, c.idx) end
     local by = lw == "by" and r1 == nil and not c.poss and a
     if KIN[lw] then -- "led by his son X", "led by X's son Y"
       local a2, _, w2 = prevword(a, ss)
@@ -1212,7 +1236,7 @@ local function leftside(c, phrase, inphrase)
     if by then
       local _, _, w2 = prevword(by, ss)
       if LEDBY[w2] then
-        local s1, f1, p1 = orgbefore(by, ss)
+        local s1, f1, p1 = orgbefore(by, ss, c.idx)
         local s2, f2, p2 = phrasebefore(by, ss, phrase)
         if f2 and (not f1 or p2 > p1) then return s2, true end
         if f1 then return s1, true end
@@ -1245,9 +1269,9 @@ function M.scan(ctx)
   rtext = string_reverse(text)
   sents = ctx.sentences
   if type(sents) ~= "table" or #sents == 0 then sents = segment(text) end
-  TIMES = ctx.times or {}
+  TIMES, TIMEP = ctx.times or {}, 1
   stamp = stamp + 1
-  cands, GEND = {}, {}
+  cands, GEND, LOWER = {}, {}, {}
 
   -- 1. tokens: start, end of the name part, end of the written word (with
   -- a possessive or an abbreviation dot), key, flags; sentence and whether
@@ -1300,7 +1324,7 @@ function M.scan(ctx)
       end
     end
     -- "al-Qaeda": a particle before the hyphen joins the name
-    if string_byte(text, s - 1) == 45 then
+    if b0 == 45 then
       local pw = string_match(string_sub(text, s > 8 and s - 8 or 1, s - 2), "%f[%a](%l+)$")
       if pw and HYPHEN_PARTICLE[pw] then
         s = s - #pw - 1
@@ -1415,7 +1439,7 @@ function M.scan(ctx)
       if not keep and (c.str >= 2 or c.poss) then
         local tk = TK[c.t1]
         local e2, e3 = string_sub(tk, -2), string_sub(tk, -3)
-        keep = not (string_byte(tk, #tk) == 115 or e3 == "ing" or e2 == "ly" or e2 == "ed" or lowerused(tk))
+        keep = not (string_byte(tk, #tk) == 115 or e3 == "ing" or e2 == "ly" or e2 == "ed" or lowerused(tk, c.s))
       end
     end
     if keep then kept[#kept + 1] = c end
@@ -1483,7 +1507,7 @@ function M.scan(ctx)
   -- 5. sides of people: the words around them, a party's statement, a
   -- minister's title; then the same person (or surname) elsewhere
   STARTS, ENDS = {}, {}
-  for _, c in ipairs(cands) do STARTS[c.s] = c; ENDS[c.e] = c end
+  for x, c in ipairs(cands) do STARTS[c.s] = c; ENDS[c.e] = c; c.idx = x end
   local srcside
   local info = ctx.doc
   if type(info) == "table" and info.kind == "statement" and type(info.source) == "string" then
@@ -1491,7 +1515,7 @@ function M.scan(ctx)
     srcside = e0 and e0.side
   end
   local SIDEOF = {}
-  for _, c in ipairs(cands) do
+  for x, c in ipairs(cands) do
     if c.kind == "person" and not c.gaz then
       local side, found = leftside(c, phrase, inphrase)
       if not found then side, found = rightside(c, phrase, inphrase) end
@@ -1502,12 +1526,10 @@ function M.scan(ctx)
       -- "the Y ... denied it, with spokesman X telling CNN": a role without
       -- an owner speaks for the organisation the sentence is about
       if not found and c.role and c.cue == "role" then
-        for _, o in ipairs(cands) do
-          if o.s >= c.s then break end
-          if o.sent == c.sent and o.side and (o.kind == "org" or o.kind == "group") then
-            side, found = o.side, true
-            break
-          end
+        for y = x - 1, 1, -1 do
+          local o = cands[y]
+          if o.sent ~= c.sent then break end
+          if o.side and (o.kind == "org" or o.kind == "group") then side, found = o.side, true end
         end
       end
       if found then
@@ -1538,13 +1560,14 @@ function M.scan(ctx)
   for _, c in ipairs(cands) do
     if c.kind == "person" and not c.found and not c.gaz and not c.surname then c.side = SIDEOF[c.key] end
   end
+  local SURNP = {} -- per surname, the first of its people not before the mention
   for _, c in ipairs(cands) do
     if c.surname and not c.found then
-      local best
-      for _, p in ipairs(SURN[c.key] or {}) do
-        if p.s < c.s or not best then best = p end
-        if p.s > c.s then break end
-      end
+      local l = SURN[c.key]
+      local q = SURNP[c.key] or 1
+      while q <= #l and l[q].s < c.s do q = q + 1 end
+      SURNP[c.key] = q
+      local best = l[q - 1] or l[q]
       if best then c.side = best.side end
     end
   end
@@ -1560,7 +1583,7 @@ function M.scan(ctx)
       last = c.e
     end
   end
-  cands, GEND, STARTS, ENDS, text, rtext = nil, nil, {}, {}, nil, nil
+  cands, GEND, STARTS, ENDS, LOWER, text, rtext = nil, nil, {}, {}, {}, nil, nil
   return out
 end
 
