@@ -301,7 +301,6 @@ local X -- compiled phrase indexes
 
 -- compile() -- rebuild the indexes after the tables changed.
 function M.compile()
-  cue.compile()
   local function clean(t)
     local out = {}
     for k, v in pairs(t) do
@@ -314,6 +313,23 @@ function M.compile()
     events = cue.index(clean(M.events)), hedges = cue.index(M.hedges), unverified = cue.index(M.unverified),
     intent = cue.index(M.intent), nofigure = cue.index(M.nofigure),
   }
+  -- the words the analysis visits: first words of the patterns, the
+  -- words of a part ("including", "among", "whom"), the last words of the
+  -- unverified phrases
+  local hot = { including = true, among = true, whom = true }
+  for _, idx in ipairs{ X.casualty, X.control, X.events } do
+    for wd in pairs(idx) do hot[wd] = true end
+  end
+  for _, phrase in ipairs(M.unverified) do
+    local n, _, _, ws = cue.tokenize(phrase)
+    if n > 0 then hot[ws[n]] = true end
+  end
+  X.last = {}
+  for _, phrase in ipairs(M.unverified) do
+    local n, _, _, ws = cue.tokenize(phrase)
+    if n > 0 then X.last[ws[n]] = true end
+  end
+  cue.compile(hot)
   return X
 end
 
@@ -377,6 +393,7 @@ end
 -- Is token x a boundary of an object phrase on its right?
 local function rbound(D, x)
   local k, w = D.k[x], D.w[x]
+  if D.qof[x] and k ~= "p" then return false end
   if k == "w" then return M.rbounds[w] or cue.verbs[w] ~= nil end
   if k == "p" then return not (w == "(" or w == ")" or w == "&" or w == "/") end
   if k == "q" or k == "s" then
@@ -649,7 +666,8 @@ local function timein(C, si, a, b, t)
     local ti = D.timeof[x]
     if ti and (x == a or D.timeof[x - 1] ~= ti) then
       local tm = ctx.times[ti]
-      local report = false
+      -- a time that is also a figure ("Jan. 10, 7 members") is the figure
+      local report = D.qof[x] ~= nil and D.k[x] == "n" and #tm.text <= 2
       for _, f in ipairs(D.frames[si]) do
         if f.v and f.sa and x > f.v and x < f.sa then report = true end
         if f.ss and f.se and x >= f.ss and x <= f.se then report = true end
@@ -871,6 +889,12 @@ local function casualty(C, si, t, n, cat, form)
     else
       subj_a, subj_b = pa, pb
       if ha and not figure(ctx, D, pa, pb) and figure(ctx, D, ha, pa - 1) then subj_a = ha end
+      -- coordinated names: "Fahim Dashty and General Abdul Wudod Zara had been killed"
+      if not figure(ctx, D, subj_a, subj_b) and subj_a - 2 >= ca and w[subj_a - 1] == "and"
+        and D:nameword(subj_a) then
+        local qa, qb = leftphrase(D, ca, subj_a - 2)
+        if qa and qb == subj_a - 2 and D:nameword(qb) and not figure(ctx, D, qa, qb) then subj_a = qa end
+      end
       -- coordinated figures: "30 commanders and 200 men", "30 commanders, 50 fighters and 200 men"
       local joined = false
       while subj_a - 2 >= ca and ((w[subj_a - 1] == "and" or w[subj_a - 1] == "or") and w[subj_a - 2] ~= ","
@@ -1387,13 +1411,15 @@ end
 
 -- ------------------------------------------------------------ measures
 
-local function measures(C, si)
+local function measures(C)
   local D, ctx = C.D, C.ctx
-  local w, s = D.w, D.sents[si]
+  local w = D.w
   local out = {}
-  for x = s.a, s.b do
-    local qi = D.qat[x]
-    if qi then
+  for qi, q0 in ipairs(ctx.quantities) do
+    local x = D.qfirst[qi]
+    local si = x and D:sentof(x)
+    local s = si and D.sents[si]
+    if s and not q0.vague then
       local q = ctx.quantities[qi]
       local qe = D.qlast[qi]
       local what
@@ -1481,7 +1507,13 @@ local function hedge(C, claims)
   if ctx.doc and ctx.doc.kind == "statement" then return end
   local unver = {}
   for si, s in ipairs(D.sents) do
-    local x = find(D, X.unverified, s.a, s.b)
+    local x
+    for _, t in ipairs(D.hots[si]) do
+      if X.last[D.w[t]] then
+        x = find(D, X.unverified, math_max(s.a, t - 6), t)
+        if x then break end
+      end
+    end
     if x then
       -- "could not be verified", "could not verify the photos": a claim
       -- already made; "cannot confirm higher estimates" names another figure
@@ -1527,39 +1559,42 @@ function M.scan(ctx)
   local D = cue.analyse(ctx)
   local C = { D = D, ctx = ctx }
   local claims = {}
-  local w, k = D.w, D.k
+  local w = D.w
   for si, s in ipairs(D.sents) do
     C.last = nil
-    local t = s.a
-    while t <= s.b do
-      local adv = 1
-      if k[t] == "w" then
-        local wt = w[t]
-        if X.casualty[wt] then
-          local n, v = at(w, t, s.b, X.casualty)
-          if n then
-            add(claims, casualty(C, si, t, n, v[1], v[2]), C)
-            adv = n
-          end
-        end
-        if X.control[wt] then
-          local n, v = at(w, t, s.b, X.control)
-          if n then add(claims, control(C, si, t, n, v[1], v[2]), C) end
-        end
-        if X.events[wt] then
-          local n, v = at(w, t, s.b, X.events)
-          if n then add(claims, event(C, si, t, n, v), C) end
-        end
-        if (wt == "including" or wt == "among" or (wt == "of" and w[t + 1] == "whom")) and C.last
-          and C.last._si == si then
-          local r = partof(C, si, t, C.last)
-          if r then claims[#claims + 1] = r end
+    -- a phrase of a table is not read again inside a longer one of the same table
+    local cas, con, evt = 0, 0, 0
+    for _, t in ipairs(D.hots[si]) do
+      local wt = w[t]
+      if X.casualty[wt] and t > cas then
+        local n, v = at(w, t, s.b, X.casualty)
+        if n then
+          add(claims, casualty(C, si, t, n, v[1], v[2]), C)
+          cas = t + n - 1
         end
       end
-      t = t + adv
+      if X.control[wt] and t > con then
+        local n, v = at(w, t, s.b, X.control)
+        if n then
+          add(claims, control(C, si, t, n, v[1], v[2]), C)
+          con = t + n - 1
+        end
+      end
+      if X.events[wt] and t > evt then
+        local n, v = at(w, t, s.b, X.events)
+        if n then
+          add(claims, event(C, si, t, n, v), C)
+          evt = t + n - 1
+        end
+      end
+      if (wt == "including" or wt == "among" or (wt == "whom" and w[t - 1] == "of")) and C.last
+        and C.last._si == si then
+        local r = partof(C, si, wt == "whom" and t - 1 or t, C.last)
+        if r then claims[#claims + 1] = r end
+      end
     end
-    add(claims, measures(C, si), C)
   end
+  add(claims, measures(C), C)
   for _, r in ipairs(claims) do
     if r.kind == "casualty" and not r.time then
       local ca, cb = clause(D, D.sents[r._si], r._t)

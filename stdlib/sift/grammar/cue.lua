@@ -57,7 +57,7 @@ local unit = require "sift.grammar.unit"
 local P, R, S, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.Cp, lpeg.Ct
 local type, ipairs, pairs, setmetatable = type, ipairs, pairs, setmetatable
 local string_sub, string_lower, string_byte, string_gsub = string.sub, string.lower, string.byte, string.gsub
-local string_find = string.find
+local string_find, string_match = string.find, string.match
 local utf8_char = utf8.char
 local table_sort = table.sort
 local math_min, math_max = math.min, math.max
@@ -166,7 +166,8 @@ M.titles = { general = true, gen = true, colonel = true, col = true, commander =
   defence = true, defense = true, foreign = true, interior = true, head = true, chief = true }
 -- Name particles that may stand lower-case inside a name.
 M.particles = { al = true, el = true, bin = true, ibn = true, de = true, da = true, di = true, du = true,
-  van = true, von = true, der = true, den = true, la = true, le = true, abu = true, ul = true, ud = true }
+  van = true, von = true, der = true, den = true, la = true, le = true, abu = true, ul = true, ud = true,
+  ad = true, ar = true, as = true, at = true, az = true, an = true, ash = true, abd = true }
 -- Capitalised words that never start a name.
 M.nonames = { the = true, a = true, an = true, he = true, she = true, it = true, they = true, we = true,
   i = true, you = true, his = true, her = true, its = true, their = true, our = true, my = true,
@@ -279,7 +280,9 @@ local space = S" \t\r\n\f\v" + P"\194\160" + P"\226\128" * R"\128\138" + P"\226\
 local numtok = digit ^ 1 * (S",." * digit ^ 1) ^ 0 * wordch ^ 0 * (P"-" * wordch ^ 1) ^ 0
 local wordtok = wordch ^ 1 * ((P"-" + (apos - poss)) * wordch ^ 1) ^ 0
 local other = R"\194\244" * R"\128\191" ^ 1 + 1
-local TOKENS = Ct((space ^ 0 * Cp() * (poss + numtok + wordtok + other) * Cp()) ^ 0)
+-- Each token is two captures: where it starts and where the next byte is.
+local blanks = S" \t\r\n" ^ 1 + space ^ 1
+local TOKENS = Ct((blanks ^ -1 * Cp() * (numtok + wordtok + poss + other) * Cp()) ^ 0)
 
 -- Punctuation by bytes: folded form, kind (p punctuation, q double
 -- quotation mark, s single quotation mark) and direction.
@@ -292,36 +295,57 @@ local PUNCT = {
   ["\226\136\146"] = { "-", "p" }, ["\226\128\166"] = { "...", "p" },
 }
 
--- tokenize(text) -> n, ts, te, w, k, dir: token positions (1-based,
--- inclusive), folded words, kinds (w word, n number, p punctuation, q
--- double quotation mark, s single one, $ possessive 's) and the direction
--- of quotation marks ("open", "close", "either").
-local function tokenize(text)
+-- tokenize(text [, hotset]) -> n, ts, te, w, k, dir, hot, marks: token
+-- positions (1-based, inclusive), folded words, kinds (w word, n number, p
+-- punctuation, q double quotation mark, s single one, $ possessive 's),
+-- the direction of quotation marks ("open", "close", "either"), the tokens
+-- whose word is in hotset (in order) and the quotation marks (in order).
+local function tokenize(text, hotset)
   local caps = TOKENS:match(text)
-  local ts, te, w, k, dir = {}, {}, {}, {}, {}
-  local n = 0
-  for i = 1, #caps, 2 do
+  local ts, te, w, k, dir, hot, marks = {}, {}, {}, {}, {}, {}, {}
+  local n, nh, nm = 0, 0, 0
+  local last = #caps
+  -- a trailing blank run captures one empty token: drop it
+  if last >= 2 and caps[last] == caps[last - 1] then last = last - 2 end
+  hotset = hotset or {}
+  for i = 1, last, 2 do
     local s, e = caps[i], caps[i + 1] - 1
     n = n + 1
     ts[n], te[n] = s, e
     local b = string_byte(text, s)
-    if b >= 48 and b <= 57 then
+    if b >= 97 and b <= 122 or b >= 65 and b <= 90 then
+      local f = FOLD[string_sub(text, s, e)]
+      k[n], w[n] = "w", f
+      if hotset[f] then
+        nh = nh + 1
+        hot[nh] = n
+      end
+    elseif b >= 48 and b <= 57 then
       k[n], w[n] = "n", string_sub(text, s, e)
     else
       local raw = string_sub(text, s, e)
       local p = PUNCT[raw]
       if p then
         w[n], k[n], dir[n] = p[1], p[2], p[3]
-      elseif (b == 39 or b == 226) and (e - s == 1 or e - s == 3) and poss:match(raw) then
+        if p[2] ~= "p" then
+          nm = nm + 1
+          marks[nm] = n
+        end
+      elseif b >= 128 and wordch:match(raw) then
+        local f = FOLD[raw]
+        k[n], w[n] = "w", f
+        if hotset[f] then
+          nh = nh + 1
+          hot[nh] = n
+        end
+      elseif poss:match(raw) then
         k[n], w[n] = "$", "'s"
-      elseif wordch:match(raw) then
-        k[n], w[n] = "w", FOLD[raw]
       else
         k[n], w[n] = "p", raw
       end
     end
   end
-  return n, ts, te, w, k, dir
+  return n, ts, te, w, k, dir, hot, marks
 end
 M.tokenize = tokenize
 
@@ -386,9 +410,20 @@ end
 M.at = at
 
 local compiled
--- compile() -- rebuild the phrase indexes from the lists (after a change).
-function M.compile()
-  compiled = { channels = index(M.channels), falsity = index(M.falsity) }
+-- compile([extra]) -- rebuild the phrase indexes from the lists (after a
+-- change); extra: more words whose tokens the analysis must visit (the
+-- first words of sift.grammar.claim's patterns).
+function M.compile(extra)
+  local hot = {}
+  for _, set in ipairs{ M.verbs, M.acts, M.showing, M.claimnouns, M.personroles, M.leading, M.media } do
+    for wd, v in pairs(set) do
+      if v then hot[wd] = true end
+    end
+  end
+  hot.according = true
+  for wd in pairs(extra or (compiled and compiled.extra) or {}) do hot[wd] = true end
+  compiled = { channels = index(M.channels), falsity = index(M.falsity), hot = hot,
+    extra = extra or (compiled and compiled.extra) }
   return compiled
 end
 
@@ -576,11 +611,19 @@ end
 -- ("Ministry spokeswoman", "Head of Mission").
 function Doc:headside(a, b)
   local heads = self.sx.heads
-  for i = a, b do
-    local h = heads[self.w[i]]
-    if h and h ~= "" and (upper(self.text, self.ts[i]) or (i > 1 and (self.w[i - 1] == "the"
-      or self.w[i - 1] == "a" or self.w[i - 1] == "an")) or M.roles[self.w[i + 1] or ""]) then
-      return h, i
+  local i = a
+  while i <= b do
+    local l = self:side(i, b)
+    if l then
+      i = i + l
+    else
+      local h = heads[self.w[i]]
+      if h and h ~= "" and not (i < b and self:nameword(i + 1)) and (upper(self.text, self.ts[i])
+        or (i > 1 and (self.w[i - 1] == "the" or self.w[i - 1] == "a" or self.w[i - 1] == "an"))
+        or M.roles[self.w[i + 1] or ""]) then
+        return h, i
+      end
+      i = i + 1
     end
   end
   return nil
@@ -623,6 +666,17 @@ function Doc:text_of(a, b)
   return string_sub(self.text, self.ts[a], self.te[b])
 end
 
+-- The paragraph number of token t.
+function Doc:para(t)
+  local starts, pos = self.pstarts, self.ts[t]
+  local lo, hi = 1, #starts
+  while lo < hi do
+    local mid = (lo + hi + 1) // 2
+    if starts[mid] <= pos then lo = mid else hi = mid - 1 end
+  end
+  return lo
+end
+
 -- The sentence of token t, or nil.
 function Doc:sentof(t)
   local ss = self.sents
@@ -635,9 +689,15 @@ function Doc:sentof(t)
   return nil
 end
 
--- Is token i a name word: a capitalised word that is no function word?
+-- Is token i a name word: a capitalised word that is no function word
+-- (or a name with a particle: "al-Mardini")?
 function Doc:nameword(i)
-  if self.k[i] ~= "w" or not upper(self.text, self.ts[i]) then return false end
+  if self.k[i] ~= "w" then return false end
+  if not upper(self.text, self.ts[i]) then
+    local p, rest = string_match(self.w[i], "^(%a%a%a?)%-(.)")
+    return p ~= nil and M.particles[p] ~= nil and rest ~= nil
+      and upper(self.text, self.ts[i] + #p + 1)
+  end
   return not M.nonames[self.w[i]]
 end
 
@@ -773,6 +833,9 @@ function Doc:speaker(a, b)
   -- the person's name: a name chunk that is no side or organisation name
   local person, pentry
   for _, nm in ipairs(self:names(a, b)) do
+    local pre = w[nm[1] - 1]
+    if nm[1] > a and (pre == "in" or pre == "at" or pre == "near" or pre == "from") then goto next end
+    do
     local inside
     for _, x in ipairs(sw) do
       if x.i <= nm[2] and x.i + x.n - 1 >= nm[1] then
@@ -793,6 +856,8 @@ function Doc:speaker(a, b)
         break
       end
     end
+    end
+    ::next::
   end
   local sidex
   for _, x in ipairs(sw) do
@@ -863,6 +928,17 @@ function Doc:speaker(a, b)
     pos = pos, plain = true }
 end
 
+-- The first token at or after byte position pos.
+local function tokenat(D, pos)
+  local ts = D.ts
+  local lo, hi = 1, D.n + 1
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if ts[mid] < pos then lo = mid + 1 else hi = mid end
+  end
+  return lo
+end
+
 -- ------------------------------------------------------------ quotations
 
 -- Pairs quotation marks into regions {a, b} (token indexes of the marks;
@@ -871,7 +947,7 @@ end
 -- the region of token t (the inner one when single quotes nest).
 local function quotations(D)
   local n, k, dir, ts, te, text = D.n, D.k, D.dir, D.ts, D.te, D.text
-  local para = D.tpara
+  local function para(i) return D:para(i) end
   local regions = {}
   local function looks(i)
     local d = dir[i]
@@ -884,19 +960,20 @@ local function quotations(D)
     return "close"
   end
   local function paraend(i)
-    local j = i
-    while j < n and para[j + 1] == para[i] do j = j + 1 end
-    return j
+    local p = para(i)
+    local nxt = D.pstarts[p + 1]
+    if not nxt then return n end
+    return tokenat(D, nxt) - 1
   end
   local open
-  for i = 1, n do
+  for _, i in ipairs(D.marks) do
     if k[i] == "q" then
       local d = looks(i)
       if open then
         if d == "close" then
           regions[#regions + 1] = { a = open, b = i }
           open = nil
-        elseif not (para[i] ~= para[open] and para[i - 1] ~= para[i]) then
+        elseif not (para(i) ~= para(open) and para(i - 1) ~= para(i)) then
           -- an unclosed quotation before a new one (a new paragraph
           -- reopening it is the open-quote convention: nothing to do)
           regions[#regions + 1] = { a = open, b = i - 1, unclosed = true }
@@ -910,9 +987,9 @@ local function quotations(D)
   if open then regions[#regions + 1] = { a = open, b = paraend(open), unclosed = true } end
   -- single quotation marks: an opening one before a word, closed in the paragraph
   local sopen
-  for i = 1, n do
+  for _, i in ipairs(D.marks) do
     if k[i] == "s" then
-      if sopen and para[i] ~= para[sopen] then sopen = nil end
+      if sopen and para(i) ~= para(sopen) then sopen = nil end
       local d = looks(i)
       if d == "open" and not sopen and string_sub(text, ts[i], te[i]) ~= "\226\128\153" then
         if i < n and te[i] + 1 == ts[i + 1] and (k[i + 1] == "w" or k[i + 1] == "n") then sopen = i end
@@ -1032,8 +1109,9 @@ function Doc:adjuncts(v, hi, told)
   local t = v + 1
   local channel
   if told and t <= hi then
-    if self:nameword(t) then
-      while t <= hi and (self:nameword(t) or (w[t] == "of" and self:nameword(t + 1))) do t = t + 1 end
+    local function cap(x) return k[x] == "w" and upper(self.text, self.ts[x]) and not self.timeof[x] end
+    if cap(t) then
+      while t <= hi and (cap(t) or (w[t] == "of" and cap(t + 1)) or (k[t] == "$" and cap(t + 1))) do t = t + 1 end
     elseif M.addressees[w[t]] then
       if w[t] == "the" or w[t] == "a" or w[t] == "an" or w[t] == "local" or w[t] == "state"
         or w[t] == "foreign" then
@@ -1066,13 +1144,15 @@ function Doc:adjuncts(v, hi, told)
     elseif k[t] == "w" and M.adjuncts[w[t]] then
       -- a short prepositional phrase, ending where an adjunct may end
       local x = t + 1
+      local complement = self.qof[t] ~= nil
       while x <= hi and x <= t + 6 do
         local wx = w[x]
         if (k[x] ~= "w" and k[x] ~= "n" and k[x] ~= "$") or M.stops[wx] or M.verbs[wx]
           or (M.adjuncts[wx] and x > t + 1) or self.timeat[x] then break end
+        if self.qof[x] or compiled.hot[wx] then complement = true end
         x = x + 1
       end
-      if x == t + 1 then break end
+      if x == t + 1 or complement then break end
       if x > hi or w[x] == "that" or w[x] == "," or w[x] == "." or w[x] == ":" or w[x] == ";"
         or k[x] == "q" or (k[x] == "w" and M.adjuncts[w[x]]) or self.timeat[x] then
         t = x
@@ -1270,7 +1350,7 @@ local function accordingframe(D, s, t)
     end
   end
   if not f.source then f.spk = D:speaker(t + 2, e) end
-  if t - 1 >= lo and (w[t - 1] == "," or w[t - 1] == "-") and t - 2 - lo >= 2 then
+  if t - 1 >= lo and (w[t - 1] == "," or w[t - 1] == "-") and t - 2 - lo >= 2 and not upper(D.text, D.ts[t]) then
     f.sa, f.sb = lo, t - 2
   else
     local x = e + 1
@@ -1302,6 +1382,44 @@ local function showframe(D, s, v)
   local spk = { text = D:text_of(i, e), s = D.ts[i], e = D.te[e], side = side, org = true, pos = D.ts[i] }
   return { kind = "show", v = v, cue = "showed", spk = spk, sa = v + 1, sb = clauseend(D, v + 1, s.b),
     ss = i, se = e }
+end
+
+-- Owners of media named in sentence s ("a video released by the Taliban",
+-- "the Front's video", "Taliban footage"): D.media[word] = speaker, so a
+-- later "In the video, ..." speaks for them.
+local function mediaowners(D, s, hot)
+  local w = D.w
+  for _, x in ipairs(hot) do
+    if M.media[w[x]] then
+      local spk
+      local y = x + 1
+      if (w[y] == "released" or w[y] == "published" or w[y] == "issued" or w[y] == "posted" or w[y] == "shared"
+        or w[y] == "broadcast" or w[y] == "distributed") and w[y + 1] == "by" then
+        local e = D:npend(y + 2, s.b, true)
+        if e >= y + 2 then spk = D:speaker(y + 2, e) end
+      else
+        local side, i, sx = D:sidein(math_max(s.a, x - 3), x - 1)
+        if side then
+          local e = i + sx.n - 1
+          spk = { text = D:text_of(i, e), s = D.ts[i], e = D.te[e], side = side, org = true, pos = D.ts[i] }
+        end
+      end
+      if spk and spk.side then D.media[w[x]] = spk end
+    end
+  end
+end
+
+-- "In the video, ...": the owner of a medium named before.
+local function mediumframe(D, s)
+  local w = D.w
+  local x = s.a
+  if w[x] == "in" and w[x + 1] == "the" and M.media[w[x + 2]] and D.media[w[x + 2]] then
+    local y = x + 3
+    if w[y] == "," then y = y + 1 end
+    return { kind = "medium", v = x, cue = "in the " .. w[x + 2], spk = D.media[w[x + 2]], sa = y,
+      sb = clauseend(D, y, s.b), ss = x, se = x + 2 }
+  end
+  return nil
 end
 
 -- "the Taliban's claim (on Monday) that ...": the claimed content,
@@ -1379,8 +1497,8 @@ end
 -- "the Front, led by X".
 local function prepass(D)
   local w, k = D.w, D.k
-  for _, s in ipairs(D.sents) do
-    for i = s.a, s.b do
+  for si, s in ipairs(D.sents) do
+    for _, i in ipairs(D.hots[si]) do
       local wi = w[i]
       if k[i] == "w" and M.personroles[wi] then
         -- a name right after the role: the side just before it
@@ -1389,8 +1507,10 @@ local function prepass(D)
           local side = D:sidein(math_max(s.a, i - 4), i - 1) or D:headside(math_max(s.a, i - 2), i - 1)
           if side then D:register(nm[1], nm[2], side) end
         end
-        -- "X, the ROLE of Y" and "X, ROLE of Y"
+        -- "X, the ROLE of Y", "X, a senior field ROLE of Y" and "X, ROLE of Y"
         local c = i - 1
+        while c > s.a and c >= i - 3 and k[c] == "w" and not upper(D.text, D.ts[c]) and w[c] ~= "the"
+          and w[c] ~= "a" and w[c] ~= "an" and not M.stops[w[c]] do c = c - 1 end
         if c >= s.a and (w[c] == "the" or w[c] == "a" or w[c] == "an") then c = c - 1 end
         if c > s.a and w[c] == "," then
           local e = i + 1
@@ -1469,17 +1589,6 @@ end
 
 -- ------------------------------------------------------------ analysis
 
--- The first token at or after byte position pos.
-local function tokenat(D, pos)
-  local ts = D.ts
-  local lo, hi = 1, D.n + 1
-  while lo < hi do
-    local mid = (lo + hi) // 2
-    if ts[mid] < pos then lo = mid + 1 else hi = mid end
-  end
-  return lo
-end
-
 -- The side of the document's source (a side or declared name in it).
 local function sourceside(D, source)
   if type(source) ~= "string" then return nil end
@@ -1503,29 +1612,35 @@ end
 function M.analyse(ctx)
   if not compiled then M.compile() end
   local text = ctx.text
-  local D = setmetatable({ ctx = ctx, text = text, people = {}, spk = {} }, Doc)
-  D.n, D.ts, D.te, D.w, D.k, D.dir = tokenize(text)
+  local D = setmetatable({ ctx = ctx, text = text, people = {}, spk = {}, media = {} }, Doc)
+  D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks = tokenize(text, compiled.hot)
   D.sx = sideindex(ctx)
   local n = D.n
-  local starts = paragraphs(text)
-  local tpara, p = {}, 1
-  for t = 1, n do
-    while p < #starts and starts[p + 1] <= D.ts[t] do p = p + 1 end
-    tpara[t] = p
-  end
-  D.tpara = tpara
+  D.pstarts = paragraphs(text)
   local list = ctx.sentences
   if not list or #list == 0 then list = ownsentences(text) end
-  local sents, t = {}, 1
+  local sents = {}
   for _, s in ipairs(list) do
-    while t <= n and D.ts[t] < s.s do t = t + 1 end
-    local a = t
-    while t <= n and D.ts[t] <= s.e do t = t + 1 end
-    if t - 1 >= a then sents[#sents + 1] = { s = s.s, e = s.e, kind = s.kind, a = a, b = t - 1, para = tpara[a] } end
+    local a = tokenat(D, s.s)
+    local b = tokenat(D, s.e + 1) - 1
+    if b >= a then sents[#sents + 1] = { s = s.s, e = s.e, kind = s.kind, a = a, b = b } end
   end
   D.sents = sents
+  -- the hot tokens of each sentence
+  local hs, hi = {}, 1
+  local hot = D.hot
+  for si, s in ipairs(sents) do
+    while hi <= #hot and hot[hi] < s.a do hi = hi + 1 end
+    local l = {}
+    while hi <= #hot and hot[hi] <= s.b do
+      l[#l + 1] = hot[hi]
+      hi = hi + 1
+    end
+    hs[si] = l
+  end
+  D.hots = hs
   -- times and quantities by token
-  D.timeat, D.timeof, D.qat, D.qof, D.qlast = {}, {}, {}, {}, {}
+  D.timeat, D.timeof, D.qat, D.qof, D.qlast, D.qfirst = {}, {}, {}, {}, {}, {}
   for i, tm in ipairs(ctx.times or {}) do
     local a = tokenat(D, tm.s)
     local b = a
@@ -1541,7 +1656,7 @@ function M.analyse(ctx)
     while b <= n and D.ts[b] <= q.e do b = b + 1 end
     if a < b then
       D.qat[a] = i
-      D.qlast[i] = b - 1
+      D.qfirst[i], D.qlast[i] = a, b - 1
       for x = a, b - 1 do D.qof[x] = i end
     end
   end
@@ -1582,8 +1697,11 @@ function M.analyse(ctx)
       local cf = colonframe(D, s)
       if cf then fs[#fs + 1] = cf end
     end
-    for x = s.a, s.b do
-      if D.k[x] == "w" then
+    local mf = mediumframe(D, s)
+    if mf then fs[#fs + 1] = mf end
+    mediaowners(D, s, D.hots[si])
+    for _, x in ipairs(D.hots[si]) do
+      do
         local wx = D.w[x]
         local f
         if wx == "according" and D.w[x + 1] == "to" then
@@ -1628,7 +1746,7 @@ function M.analyse(ctx)
       speech = q.a == s.a or q.b > s.b or (q.a > 1 and D.w[q.a - 1] == ":")
     end
     q.speech = speech
-    q.para = tpara[q.a]
+    q.para = D:para(q.a)
     if speech then
       if q.link then
         q.spk, q.frame = q.link.spk, q.link
