@@ -10,33 +10,42 @@
 --     print(m.s, m.e, m.text, m.kind, m.side, m.cue)
 --   end
 --
--- How a scan works. One LPeg pass, compiled at load, walks the text and
--- returns the positions of capitalised words only: lower-case words are
--- skipped whole, so a word cannot start inside another ("iPhone"), and a
--- capital after a hyphen starts one ("anti-Taliban"). Everything after is
--- Lua over those few tokens:
+-- How a scan works. One LPeg pass, compiled at load, skips spans of bytes
+-- that cannot start a capital and returns the start and text of every
+-- capitalised word (a capital inside a word, "iPhone", is dropped; one
+-- after a hyphen, "anti-Taliban", starts a word). Everything after is Lua
+-- over those few tokens, in reused arrays, in one pass over the text:
 --   1. each token is normalised (possessive 's cut, "Taliban-held" ->
 --      "Taliban", "Soviet-era" dropped, initials and "Sr." keep their dot,
 --      "al-" joins) and keyed; tokens inside the date and number records of
 --      the context are not names;
 --   2. manifest names are matched first, longest first, from an index of
---      first-word keys (built once per manifest and kept);
+--      first-word keys built once per manifest ("in" and "of" inside a
+--      declared name are interchangeable: "Front in Afghanistan");
 --   3. the other tokens form runs (capitalised words separated by a space,
---      a name particle, or "of" after an institution or place word); a run
---      loses sentence-initial common words, demonyms and titles ("General",
---      "Defence Minister", "Head of Mission") and is judged by its cues:
---      words inside it ("Front", "University", "province", "Valley"), words
---      around it ("spokesman X", "X, a town", "in X", "north of X", "X
---      said", "By X"), its shape (an acronym, a known country);
+--      a name particle, or "of" after an institution, place or title word);
+--      a run loses sentence-initial common words, demonyms and titles
+--      ("General", "Defence Minister", "Head of Mission"; a country before
+--      a title is a place of its own) and is judged by its cues: words
+--      inside it ("Front", "University", "province", "Valley", "Lower X"),
+--      words around it ("spokesman X", "X, a town", "in X", "north of X",
+--      "X said", "By X", "villages: X, Y"), its shape (an acronym, a
+--      country or capital, a dateline);
 --   4. a sentence-initial single word ("Heavy", "Massoud") counts only when
---      the same document uses it as a name elsewhere, and a word of a
---      headline only when the body names it or a strong cue holds: headline
---      capitals make nothing a name by themselves;
+--      the same document uses it as a name elsewhere (or a cue and its
+--      shape say so), and a word of a headline only when the body names it
+--      or a strong cue holds: headline capitals make nothing a name;
 --   5. kinds are settled per document (the strongest cue for a key wins; a
---      bare surname is the person who carries it), then sides: the manifest,
---      then the words around a person ("Taliban spokesman X", "X, leader of
---      the Y", "the front's spokesman X", "Y, led by X", "its spokesman
---      X"), then the same person elsewhere in the document.
+--      bare surname is the person who carries it; names in a list share a
+--      kind), then sides: the manifest, then the words around a person
+--      ("Taliban spokesman X", "X, leader of the Y", "the front's spokesman
+--      X", "Y, led by X", "its spokesman X", "X of the Y"), a party's own
+--      statement for its people with a role, a minister's title for the
+--      side whose names say "government", a role without an owner for the
+--      organisation its sentence names; then the same person elsewhere in
+--      the document and a surname's person.
+-- Backward reads (the word before a name) are forward LPeg matches on the
+-- reversed text. Every step is linear in the document's length.
 --
 -- Decisions (the answers to "what does X give?"):
 -- * Side aliases and labels are mentions only when the manifest writes them
@@ -48,9 +57,11 @@
 --   ("Panjshir Valley", "Lodva Street") and, lower case, for administrative
 --   units only ("Parwan province", "Shotul district"); "the Lodva river" is
 --   "Lodva" (kind place).
--- * Titles are not part of the name; "Sr." and "Jr." are. A run made only of
---   institution words ("Press Service", "the Ministry") is no name; such a
---   word still points at the side whose manifest names end in it.
+-- * Titles are not part of the name, also in epithets ("Commander Massoud"
+--   is "Massoud" with title "Commander"); "Sr." and "Jr." are. A run made
+--   only of institution words ("Press Service", "the Ministry") is no name
+--   at the start of a sentence or in a headline; such a word still points
+--   at the side whose manifest names end in it ("the ministry's spokeswoman").
 -- * Not names: demonyms and languages ("Afghans", "Varkesian army",
 --   "Portuguese"), weekdays and months, era adjectives ("Soviet-era"),
 --   platforms as the medium of a post ("on Twitter", "Facebook post"),
@@ -60,6 +71,9 @@
 --   the document for that key; a single word with no cue that is the last
 --   word of a person's name in the document is that person; otherwise
 --   `place` for a single word and `person` for two to four plain words.
+-- * The word lists are general English and general knowledge (titles,
+--   roles, institution and place words, demonyms, countries and capitals);
+--   parties, their people and their places come only from the manifest.
 local lpeg = require "lpeg"
 local core = require "sift.core"
 
@@ -77,8 +91,9 @@ local _ENV = nil -- luacheck: ignore 211 (from here on no global is read or writ
 local M = {}
 
 -- ------------------------------------------------------------ word lists
--- General English only: nothing here names a party, a conflict or a place
--- of one corpus (those come from ctx.sides and ctx.declared).
+-- General English and general knowledge only: nothing here names a party,
+-- a conflict or a place of one corpus (those come from ctx.sides and
+-- ctx.declared).
 
 local function set(s)
   local t = {}
@@ -410,7 +425,6 @@ local notcap = R("\0\255") - R"AZ" - S"\195\196\197\198\200\206\207\208"
 -- The scanner: the start and the text of every capitalised word.
 local scanner = Ct((notcap^1 + Cp() * C(capword) + 1)^0)
 
-
 -- Reads one word forward at a position after blanks (no line break):
 -- start and end (+1) of the word.
 local blank = S" \t" + P"\194\160"
@@ -441,7 +455,7 @@ local function capital(w)
   return upper:match(w) ~= nil
 end
 
--- A possessive ending ("'s", "’s", a bare "’" after s): the length to cut.
+-- A possessive ending ("'s", "’s"): the length to cut.
 local function posslen(w)
   local n = #w
   if string_byte(w, n) ~= 115 then return 0 end -- "s"
@@ -487,8 +501,7 @@ local function gazetteer(sides, declared)
   if cached and cached.sides == sides then return cached end
   local g = { sides = sides, first = {}, phrase = {}, inphrase = {}, govside = nil, bykey = {} }
   local byname = {}
-  local add
-  function add(name, e)
+  local function add(name, e)
     local ws = words(name)
     if #ws == 0 then return end
     local ks = {}
@@ -587,7 +600,7 @@ local function segment(text)
   return out
 end
 
--- ------------------------------------------------------------ the scan
+-- ------------------------------------------------------------ more words
 
 -- Words that alone are no name: institution, place and title words,
 -- roles, directions, common words, demonyms.
