@@ -154,6 +154,11 @@ test("a bare context (no manifest, no sentences, no records) still works", funct
   local texts = {}
   for i, m in ipairs(ms) do texts[i] = m.text end
   eq(texts, { "Geneva", "Maria Lopez", "Red Cross" })
+  -- without sentences, a line without a final stop is a headline
+  ms = name.scan({ text = "Rebels Claim Victory In Kelm\n\nThe rebels took Kelm. Photo by Ana Lis/Getty Images" })
+  texts = {}
+  for i, m in ipairs(ms) do texts[i] = m.text .. "/" .. m.kind end
+  eq(texts, { "Kelm/place", "Kelm/place", "Ana Lis/person", "Getty Images/org" })
 end)
 
 test("the manifest index is built once per manifest and reused", function()

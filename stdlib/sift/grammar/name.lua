@@ -196,7 +196,7 @@ local ORG_WORD = set[[
   militia observatory administration government emirate caliphate network channel broadcasting television
   radio press pictures media wire newswire inc. inc ltd. ltd llc corp. corp. co. holdings society trust
   tribunal intelligence ministry's council's unit units cell cells squad squadron fleet navy gendarmerie
-  legion international
+  legion international images
 ]]
 -- Newspaper words: the last word of an outlet's name of two words or more.
 local PAPER_WORD = set[[
@@ -582,7 +582,8 @@ end
 
 -- ------------------------------------------------------------ sentences
 
--- Without sentences from the host: lines, and full stops before a capital.
+-- Without sentences from the host: lines, and full stops before a capital;
+-- a line of one sentence without a final stop is a headline.
 local function segment(text)
   local out, pos, n = {}, 1, #text
   while pos <= n do
@@ -594,7 +595,11 @@ local function segment(text)
       out[#out + 1] = { s = s, e = a, kind = "sentence" }
       s = b + 1
     end
-    if s < nl then out[#out + 1] = { s = s, e = nl - 1, kind = "sentence" } end
+    if s < nl then
+      local line = string_sub(text, s, nl - 1)
+      local open = s == pos and string_find(line, "%S") and not string_find(line, "[%.!?:;\"\157)]%s*$")
+      out[#out + 1] = { s = s, e = nl - 1, kind = open and "headline" or "sentence" }
+    end
     pos = nl + 1
   end
   return out
