@@ -253,6 +253,77 @@ static int writeall(FILE *out, const sift_store *st, int explain)
             jend(&w);
         }
     }
+    for (size_t i = 0; i < st->ndocs; i++) { /* claims last: they refer to entities */
+        const sift_doc *d = &st->docs[i];
+        static const char *const KINDS[] = {"casualty", "control", "event", "measure"};
+        for (size_t k = 0; k < d->nclaims; k++) {
+            const sift_claim *c = &d->claims[k];
+            jstrf(&w, "type", "claim");
+            jnumf(&w, "id", c->id);
+            jstrf(&w, "doc", d->id);
+            jstrf(&w, "kind", KINDS[c->kind]);
+            jstrf(&w, "category", c->category);
+            jnumf(&w, "start", c->start);
+            jnumf(&w, "end", c->end);
+            jkey(&w, "text");
+            jesc(out, d->bytes + c->start, c->end - c->start);
+            jkey(&w, "quantity");
+            if (c->quantity >= 0 && (size_t)c->quantity < d->nquantities) {
+                const sift_quantity *q = &d->quantities[c->quantity];
+                jw o = {out, 0};
+                jnumf(&o, "start", q->start);
+                jnumf(&o, "end", q->end);
+                jnumf(&o, "value", q->value);
+                jnumf(&o, "min", q->min);
+                jnumf(&o, "max", q->max);
+                jstrf(&o, "unit", q->unit);
+                fputc('}', out);
+            } else {
+                fputs("null", out);
+            }
+            jkey(&w, "time");
+            if (c->time >= 0 && (size_t)c->time < d->ntimes) {
+                const sift_time *t = &d->times[c->time];
+                jw o = {out, 0};
+                jnumf(&o, "start", t->start);
+                jnumf(&o, "end", t->end);
+                jstrf(&o, "value", t->value);
+                fputc('}', out);
+            } else {
+                fputs("null", out);
+            }
+            jnumf(&w, "value", c->value);
+            jnumf(&w, "min", c->min);
+            jnumf(&w, "max", c->max);
+            jboolf(&w, "vague", c->vague);
+            jstrf(&w, "subject", c->subject);
+            jstrf(&w, "subject_side", c->subject_side);
+            jstrf(&w, "claimant", c->claimant);
+            jkey(&w, "claimant_entity");
+            if (c->claimant_entity >= 0)
+                fprintf(out, "%d", c->claimant_entity + 1);
+            else
+                fputs("null", out);
+            jstrf(&w, "claimant_side", c->claimant_side);
+            jstrf(&w, "cue", c->cue);
+            jstrf(&w, "place", c->place);
+            jboolf(&w, "hedged", c->hedged);
+            jstrf(&w, "polarity", c->deny ? "deny" : "affirm");
+            jstrf(&w, "source", d->source);
+            jstrf(&w, "action", c->action);
+            jstrf(&w, "extent", c->extent);
+            jstrf(&w, "holder_side", c->holder_side);
+            if (c->claimant_end > c->claimant_start) {
+                jnumf(&w, "claimant_start", c->claimant_start);
+                jnumf(&w, "claimant_end", c->claimant_end);
+            }
+            if (c->place_end > c->place_start) {
+                jnumf(&w, "place_start", c->place_start);
+                jnumf(&w, "place_end", c->place_end);
+            }
+            jend(&w);
+        }
+    }
     for (size_t e = 0; e < st->nentities; e++) {
         const sift_entity *en = &st->entities[e];
         jstrf(&w, "type", "entity");

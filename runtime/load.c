@@ -791,6 +791,71 @@ static void *grow(void **v, size_t *n, size_t size)
     return slot;
 }
 
+static char *jdup(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? strdup(v->valuestring) : NULL;
+}
+
+/* Index of the record of arr[n] that starts and ends where `o` says, or -1. */
+#define FINDREC(arr, n, o)                                                                         \
+    ({                                                                                             \
+        long at_ = -1;                                                                             \
+        double s_ = jnum(o, "start"), e_ = jnum(o, "end");                                         \
+        for (size_t i_ = 0; (o) && at_ < 0 && i_ < (n); i_++)                                      \
+            if ((double)(arr)[i_].start == s_ && (double)(arr)[i_].end == e_) at_ = (long)i_;      \
+        at_;                                                                                       \
+    })
+
+/* A claim record of `sift extract` output, for the document it names. */
+static void loadclaim(loader *L, jfile *jf, const cJSON *r, size_t first)
+{
+    static const char *const CLAIM_KINDS[] = {"casualty", "control", "event", "measure"};
+    const cJSON *docid = cJSON_GetObjectItemCaseSensitive(r, "doc");
+    sift_doc *d = NULL;
+    for (size_t i = L->st->ndocs; !d && cJSON_IsString(docid) && i-- > first;)
+        if (!strcmp(L->st->docs[i].id, docid->valuestring)) d = &L->st->docs[i];
+    double a = jnum(r, "start"), b = jnum(r, "end");
+    if (!d || isnan(a) || isnan(b) || b < a) {
+        JERR(L, jf, r, "a claim record needs a document this file introduced, 'start' and 'end'");
+        return;
+    }
+    sift_claim *c = grow((void **)&d->claims, &d->nclaims, sizeof *c);
+    if (!c) return;
+    char k[16];
+    c->start = (uint32_t)a;
+    c->end = (uint32_t)b;
+    jcopy(r, "kind", k, sizeof k);
+    for (uint8_t j = 0; j < 4; j++)
+        if (!strcmp(k, CLAIM_KINDS[j])) c->kind = j;
+    jcopy(r, "category", c->category, sizeof c->category);
+    const cJSON *q = cJSON_GetObjectItemCaseSensitive(r, "quantity");
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(r, "time");
+    c->quantity = cJSON_IsObject(q) ? (int32_t)FINDREC(d->quantities, d->nquantities, q) : -1;
+    c->time = cJSON_IsObject(t) ? (int32_t)FINDREC(d->times, d->ntimes, t) : -1;
+    c->value = jnum(r, "value");
+    c->min = jnum(r, "min");
+    c->max = jnum(r, "max");
+    c->vague = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "vague"));
+    c->hedged = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "hedged"));
+    jcopy(r, "polarity", k, sizeof k);
+    c->deny = !strcmp(k, "deny");
+    c->subject = jdup(r, "subject");
+    c->claimant = jdup(r, "claimant");
+    c->place = jdup(r, "place");
+    c->extent = jdup(r, "extent");
+    jcopy(r, "subject_side", c->subject_side, sizeof c->subject_side);
+    jcopy(r, "claimant_side", c->claimant_side, sizeof c->claimant_side);
+    jcopy(r, "holder_side", c->holder_side, sizeof c->holder_side);
+    jcopy(r, "cue", c->cue, sizeof c->cue);
+    jcopy(r, "action", c->action, sizeof c->action);
+    double cs = jnum(r, "claimant_start"), ce = jnum(r, "claimant_end");
+    double ps = jnum(r, "place_start"), pe = jnum(r, "place_end");
+    if (!isnan(cs) && !isnan(ce)) c->claimant_start = (uint32_t)cs, c->claimant_end = (uint32_t)ce;
+    if (!isnan(ps) && !isnan(pe)) c->place_start = (uint32_t)ps, c->place_end = (uint32_t)pe;
+    c->claimant_entity = c->place_entity = -1;
+}
+
 /*
 ** `sift extract` output (schema sift-extract/1): documents with their
 ** records, loaded without extracting again ("extract once, check many").
@@ -853,6 +918,8 @@ static void loadextract(loader *L, const char *shown, const char *text, size_t l
                 d->expect_len = isnan(bytes) ? (size_t)-1 : (size_t)bytes;
                 cur = (long)L->st->ndocs - 1;
             }
+        } else if (!strcmp(type, "claim")) {
+            loadclaim(L, &jf, r, first);
         } else if (!strcmp(type, "quantity") || !strcmp(type, "time") || !strcmp(type, "mention")) {
             sift_doc *d = NULL;
             if (cur >= 0 && cJSON_IsString(docid) &&
@@ -1297,6 +1364,7 @@ static void prepare_all(loader *L)
         for (size_t k = 0; fits && k < d->nquantities; k++) fits = d->quantities[k].end <= d->len;
         for (size_t k = 0; fits && k < d->ntimes; k++) fits = d->times[k].end <= d->len;
         for (size_t k = 0; fits && k < d->nmentions; k++) fits = d->mentions[k].end <= d->len;
+        for (size_t k = 0; fits && k < d->nclaims; k++) fits = d->claims[k].end <= d->len;
         if (!fits) {
             fprintf(stderr,
                     "%s: error: the document changed since it was extracted (%zu bytes now, "

@@ -11,7 +11,7 @@ local io_open, string_gmatch = io.open, string.gmatch
 local M = {}
 
 -- The stock rules shipped in the stdlib (sift.rules.<id>), in id order.
-M.STOCK = { "count-mismatch", "name-variants" }
+M.STOCK = { "count-mismatch", "name-variants", "one-sided-casualty" }
 
 local LEVELS = { error = 3, warning = 2, note = 1, none = 99 }
 

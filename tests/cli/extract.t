@@ -10,8 +10,9 @@ $ sift extract corpus/panjshir-2021 | grep -vc '^{"type":"'
 0
 -- exit 1
 
-=== meta, sides, declared entities, documents, quantities, times, mentions and entities are written
+=== meta, sides, declared entities, documents, quantities, times, mentions, claims and entities are written
 $ sift extract corpus/panjshir-2021 | grep -o '^{"type":"[a-z]*"' | sort | uniq -c | awk '$1 > 0 {print $2}'
+{"type":"claim"
 {"type":"declared"
 {"type":"document"
 {"type":"entity"
