@@ -122,7 +122,7 @@ M.control = {
   ["took full control of"] = { "took", "of" }, ["taken full control of"] = { "took", "of" },
   ["gained control of"] = { "took", "of" }, ["seized control of"] = { "took", "of" },
   ["taken over"] = { "took", "passive" }, ["took over"] = { "took", "active" },
-  ["completed the liberation of"] = { "took", "of" }, ["the liberation of"] = { "took", "of" },
+  ["completed the liberation of"] = { "took", "of" }, ["liberation of"] = { "took", "of" },
   ["completed the capture of"] = { "took", "of" },
   hold = { "holds", "active" }, holds = { "holds", "active" }, held = { "holds", "active" },
   control = { "holds", "active" }, controls = { "holds", "active" }, controlled = { "holds", "active" },
@@ -384,7 +384,7 @@ local function lbound(D, x)
   if k == "p" then return not (w == "(" or w == ")" or w == "&" or w == "/") end
   if k == "q" or k == "s" then
     local r = D.qid[x]
-    local q = r and D.quotes[r]
+    local q = r and D:quote(r)
     return q and q.speech and (q.a == x or q.b == x)
   end
   return false
@@ -398,7 +398,7 @@ local function rbound(D, x)
   if k == "p" then return not (w == "(" or w == ")" or w == "&" or w == "/") end
   if k == "q" or k == "s" then
     local r = D.qid[x]
-    local q = r and D.quotes[r]
+    local q = r and D:quote(r)
     return q and q.speech and (q.a == x or q.b == x)
   end
   return false
@@ -668,7 +668,7 @@ local function timein(C, si, a, b, t)
       local tm = ctx.times[ti]
       -- a time that is also a figure ("Jan. 10, 7 members") is the figure
       local report = D.qof[x] ~= nil and D.k[x] == "n" and #tm.text <= 2
-      for _, f in ipairs(D.frames[si]) do
+      for _, f in ipairs(D:framesof(si)) do
         if f.v and f.sa and x > f.v and x < f.sa then report = true end
         if f.ss and f.se and x >= f.ss and x <= f.se then report = true end
       end
@@ -740,7 +740,7 @@ local function casualty(C, si, t, n, cat, form)
   local g = groupstart(D, ca, t)
   if nofigure(D, s, t) then return end
   if not factual(D, ca, g, t) then return end
-  local quoted = D.qid[t] and D.quotes[D.qid[t]].speech
+  local quoted = D.qid[t] and D:quote(D.qid[t]).speech
   local neg = false
   for x = g + 1, t - 1 do
     if w[x] == "not" or w[x] == "n't" or w[x] == "never" then neg = true end
@@ -1034,7 +1034,7 @@ local function partof(C, si, t, prev)
   if not r then return end
   setfigure(C, r, qi)
   r.subject = D:text_of(y, e - 1)
-  local side, how = sideof(C, y, e - 1, r.claimant_side, D.qid[t] and D.quotes[D.qid[t]].speech, r._spk)
+  local side, how = sideof(C, y, e - 1, r.claimant_side, D.qid[t] and D:quote(D.qid[t]).speech, r._spk)
   r.subject_side, r._how = side or prev.subject_side, how or "part"
   r.polarity = prev.polarity
   return r
@@ -1225,7 +1225,7 @@ local function control(C, si, t, n, action, form)
     if w[y] ~= "control" then return end
     last = y
   end
-  local quoted = D.qid[t] and D.quotes[D.qid[t]].speech
+  local quoted = D.qid[t] and D:quote(D.qid[t]).speech
   local passive = false
   for x = g + 1, t - 1 do
     if M.be[w[x]] then passive = true end
@@ -1362,6 +1362,7 @@ end
 
 local function event(C, si, t, n, kind)
   local D = C.D
+  if not D.stimes[si] then return end
   local w, s = D.w, D.sents[si]
   local ca, cb = clause(D, s, t)
   local g = groupstart(D, ca, t)
@@ -1417,9 +1418,12 @@ local function measures(C)
   local out = {}
   for qi, q0 in ipairs(ctx.quantities) do
     local x = D.qfirst[qi]
-    local si = x and D:sentof(x)
+    local nx = x and w[D.qlast[qi] + 1]
+    local maybe = x and not q0.vague and (q0.unit and (q0.unit ~= "percent" and q0.unit ~= "pp")
+      or nx == "inhabitants" or nx == "residents" or w[x - 1] == "of" or w[x - 1] == "is" or w[x - 1] == "was")
+    local si = maybe and D:sentof(x)
     local s = si and D.sents[si]
-    if s and not q0.vague then
+    if s then
       local q = ctx.quantities[qi]
       local qe = D.qlast[qi]
       local what
@@ -1444,7 +1448,6 @@ local function measures(C)
       elseif q.unit == "ha" or q.unit == "km2" or q.unit == "mi2" or q.unit == "acre" then
         what = "area"
       elseif not q.unit and not q.vague and not q.ordinal then
-        local nx = w[qe + 1]
         if nx == "inhabitants" or (nx == "residents" and w[x - 1] ~= "of") then what = "population" end
         if w[x - 1] == "of" and w[x - 2] == "population" then what = "population" end
         if w[x - 2] == "population" and (w[x - 1] == "is" or w[x - 1] == "was") then what = "population" end

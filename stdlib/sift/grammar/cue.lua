@@ -677,6 +677,17 @@ function Doc:para(t)
   return lo
 end
 
+-- The sentence at or before byte position pos (1 before the first).
+function Doc:sentat(pos)
+  local ss = self.sents
+  local lo, hi = 1, #ss
+  while lo < hi do
+    local mid = (lo + hi + 1) // 2
+    if ss[mid].s <= pos then lo = mid else hi = mid - 1 end
+  end
+  return lo
+end
+
 -- The sentence of token t, or nil.
 function Doc:sentof(t)
   local ss = self.sents
@@ -692,9 +703,20 @@ end
 -- Is token i a name word: a capitalised word that is no function word
 -- (or a name with a particle: "al-Mardini")?
 function Doc:nameword(i)
+  local v = self.nw[i]
+  if v == nil then
+    v = self:_nameword(i)
+    self.nw[i] = v
+  end
+  return v
+end
+
+function Doc:_nameword(i)
   if self.k[i] ~= "w" then return false end
   if not upper(self.text, self.ts[i]) then
-    local p, rest = string_match(self.w[i], "^(%a%a%a?)%-(.)")
+    local wi = self.w[i]
+    if string_byte(wi, 3) ~= 45 and string_byte(wi, 4) ~= 45 then return false end
+    local p, rest = string_match(wi, "^(%a%a%a?)%-(.)")
     return p ~= nil and M.particles[p] ~= nil and rest ~= nil
       and upper(self.text, self.ts[i] + #p + 1)
   end
@@ -793,18 +815,24 @@ end
 -- The last speaker before pos of a kind: "person" (he, she), "org" (it),
 -- "group" (they), or with a role ("the commander").
 local function lastspeaker(D, kind, pos, role)
-  local list = D.spk
-  for i = #list, 1, -1 do
-    local s = list[i]
-    if s.pos < pos then
-      if role then
-        if s.role == role then return s end
-      elseif kind == "person" then
-        if s.person then return s end
-      elseif kind == "org" then
-        if s.org and not s.person then return s end
-      elseif kind == "group" then
-        if s.org or not s.named then return s end
+  local si = D:sentat(pos)
+  for j = si, 1, -1 do
+    D:framesof(j)
+    local list = D.sspk[j]
+    if list then
+      for i = #list, 1, -1 do
+        local s = list[i]
+        if s.pos < pos then
+          if role then
+            if s.role == role then return s end
+          elseif kind == "person" then
+            if s.person then return s end
+          elseif kind == "org" then
+            if s.org and not s.person then return s end
+          elseif kind == "group" then
+            if s.org or not s.named then return s end
+          end
+        end
       end
     end
   end
@@ -929,9 +957,10 @@ function Doc:speaker(a, b)
 end
 
 -- The first token at or after byte position pos.
-local function tokenat(D, pos)
+local function tokenat(D, pos, lo)
   local ts = D.ts
-  local lo, hi = 1, D.n + 1
+  local hi = D.n + 1
+  lo = lo or 1
   while lo < hi do
     local mid = (lo + hi) // 2
     if ts[mid] < pos then lo = mid + 1 else hi = mid end
@@ -1218,7 +1247,13 @@ local function mention(D, spk, pos)
   if spk.pos ~= pos then
     s = setmetatable({ pos = pos }, { __index = spk })
   end
-  D.spk[#D.spk + 1] = s
+  local si = D:sentat(pos)
+  local list = D.sspk[si]
+  if not list then
+    list = {}
+    D.sspk[si] = list
+  end
+  list[#list + 1] = s
 end
 
 -- The quotation ending at token t (its close mark, or a comma after it).
@@ -1502,7 +1537,7 @@ local function prepass(D)
       local wi = w[i]
       if k[i] == "w" and M.personroles[wi] then
         -- a name right after the role: the side just before it
-        local nm = D:names(i + 1, math_min(s.b, i + 8))[1]
+        local nm = (D:nameword(i + 1) or D:nameword(i + 2)) and D:names(i + 1, math_min(s.b, i + 8))[1]
         if nm and nm[1] <= i + 3 then
           local side = D:sidein(math_max(s.a, i - 4), i - 1) or D:headside(math_max(s.a, i - 2), i - 1)
           if side then D:register(nm[1], nm[2], side) end
@@ -1517,15 +1552,17 @@ local function prepass(D)
           while e <= s.b and w[e] ~= "," and w[e] ~= "." and w[e] ~= ";" and k[e] ~= "q" and not M.verbs[w[e]] do
             e = e + 1
           end
-          local side = D:sidein(c + 1, e - 1) or D:headside(c + 1, e - 1)
-          local names = D:names(D:npstart(s.a, c - 1), c - 1)
-          local last = names[#names]
-          if side and last and last[2] == c - 1 then D:register(last[1], last[2], side) end
+          local side = D:nameword(c - 1) and (D:sidein(c + 1, e - 1) or D:headside(c + 1, e - 1))
+          if side then
+            local names = D:names(D:npstart(s.a, c - 1), c - 1)
+            local last = names[#names]
+            if last and last[2] == c - 1 then D:register(last[1], last[2], side) end
+          end
         end
         -- "the ROLE of Y, X" and "Y's ROLE, X"
         local x = i + 1
         while x <= math_min(s.b, i + 10) and w[x] ~= "," and k[x] ~= "q" and not M.verbs[w[x]] do x = x + 1 end
-        if x < s.b and w[x] == "," then
+        if x < s.b and w[x] == "," and (D:nameword(x + 1) or D:nameword(x + 2)) then
           local nm2 = D:names(x + 1, math_min(s.b, x + 6))[1]
           if nm2 and nm2[1] <= x + 2 then
             local side = D:sidein(math_max(s.a, i - 4), x - 1) or D:headside(math_max(s.a, i - 2), x - 1)
@@ -1612,7 +1649,7 @@ end
 function M.analyse(ctx)
   if not compiled then M.compile() end
   local text = ctx.text
-  local D = setmetatable({ ctx = ctx, text = text, people = {}, spk = {}, media = {} }, Doc)
+  local D = setmetatable({ ctx = ctx, text = text, people = {}, media = {}, nw = {} }, Doc)
   D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks = tokenize(text, compiled.hot)
   D.sx = sideindex(ctx)
   local n = D.n
@@ -1620,9 +1657,11 @@ function M.analyse(ctx)
   local list = ctx.sentences
   if not list or #list == 0 then list = ownsentences(text) end
   local sents = {}
+  local from = 1
   for _, s in ipairs(list) do
-    local a = tokenat(D, s.s)
-    local b = tokenat(D, s.e + 1) - 1
+    local a = tokenat(D, s.s, from)
+    local b = tokenat(D, s.e + 1, a) - 1
+    from = b + 1
     if b >= a then sents[#sents + 1] = { s = s.s, e = s.e, kind = s.kind, a = a, b = b } end
   end
   D.sents = sents
@@ -1641,8 +1680,10 @@ function M.analyse(ctx)
   D.hots = hs
   -- times and quantities by token
   D.timeat, D.timeof, D.qat, D.qof, D.qlast, D.qfirst = {}, {}, {}, {}, {}, {}
+  D.stimes = {}
   for i, tm in ipairs(ctx.times or {}) do
     local a = tokenat(D, tm.s)
+    if tm.kind ~= "duration" then D.stimes[D:sentat(tm.s)] = true end
     local b = a
     while b <= n and D.ts[b] <= tm.e do b = b + 1 end
     if a < b then
@@ -1668,8 +1709,8 @@ function M.analyse(ctx)
   D.srcside = sourceside(D, doc.source)
   D.srcspk = doc.source and { text = doc.source, side = D.srcside, org = true, pos = 0, source = true } or nil
   D.pass = {}
-  local passage, docspk, note = nil, nil, false
-  D.frames = {}
+  D.frames, D.sspk = {}, {}
+  local passage, note = nil, false
   for si, s in ipairs(sents) do
     if D.own then
       if note or (M.notes[D.w[s.a]] and D.w[s.a + 1] == ":") then
@@ -1682,85 +1723,106 @@ function M.analyse(ctx)
           if not h.side and D.srcside and not h.org then
             h = setmetatable({ side = D.srcside }, { __index = h })
           end
-          docspk = docspk or h
+          D.docspk = D.docspk or h
           passage = h
           mention(D, h, D.ts[s.a])
         elseif h == false then
-          passage = docspk
+          passage = D.docspk
         end
-        D.pass[si] = passage or docspk or false
+        D.pass[si] = passage or D.docspk or false
         if D.pass[si] == false then D.pass[si] = nil end
       end
     end
-    local fs = {}
-    if s.kind == "headline" or si == 1 then
-      local cf = colonframe(D, s)
-      if cf then fs[#fs + 1] = cf end
-    end
-    local mf = mediumframe(D, s)
-    if mf then fs[#fs + 1] = mf end
     mediaowners(D, s, D.hots[si])
-    for _, x in ipairs(D.hots[si]) do
-      do
-        local wx = D.w[x]
-        local f
-        if wx == "according" and D.w[x + 1] == "to" then
-          f = accordingframe(D, s, x)
-        elseif M.showing[wx] then
-          f = showframe(D, s, x)
-        elseif M.verbs[wx] or M.acts[wx] then
-          f = verbframe(D, s, x)
-          -- "X called it false and said ...": the subject of the first verb
-          if f and f.ss and f.ss == x + 1 and x > s.a and (D.w[x - 1] == "and" or D.w[x - 1] == "but") then
-            local lo = clausestart(D, s.a, x - 1)
-            for y = lo, x - 2 do
-              if verbish(D, y) then
-                local a = D:npstart(lo, y - 1)
-                if a <= y - 1 then
-                  f.spk = D:speaker(a, y - 1)
-                  f.ss, f.se = a, y - 1
-                end
-                break
-              end
-            end
-          end
-        end
-        if not f and M.claimnouns[wx] then f = claimframe(D, s, x) end
-        if f then
-          if f.neg then f.suppress = true end
-          if f.quote and not D.quotes[f.quote].link then D.quotes[f.quote].link = f end
-          fs[#fs + 1] = f
-        end
-      end
-    end
-    D.frames[si] = fs
-  end
-  D.docspk = docspk
-  -- the speakers of quotations
-  local prev
-  for _, q in ipairs(D.quotes) do
-    local si = D:sentof(q.a)
-    local s = si and sents[si]
-    local speech = q.link ~= nil
-    if not speech and s then
-      speech = q.a == s.a or q.b > s.b or (q.a > 1 and D.w[q.a - 1] == ":")
-    end
-    q.speech = speech
-    q.para = D:para(q.a)
-    if speech then
-      if q.link then
-        q.spk, q.frame = q.link.spk, q.link
-      elseif prev and prev.para == q.para and prev.spk then
-        q.spk, q.frame = prev.spk, prev.frame
-      elseif D.own and si and D.pass[si] ~= false then
-        q.spk = D.pass[si] or D.docspk or D.srcspk
-      elseif prev and prev.spk and prev.para == q.para - 1 and (not s or q.a == s.a) then
-        q.spk, q.frame = prev.spk, prev.frame
-      end
-      prev = q
-    end
   end
   return D
+end
+
+-- The reporting frames of sentence si, read on first use: reporting verbs,
+-- "according to", a party's media, claim nouns, a headline's colon.
+function Doc:framesof(si)
+  local fs = self.frames[si]
+  if fs then return fs end
+  fs = {}
+  self.frames[si] = fs
+  local D, s = self, self.sents[si]
+  if not s then return fs end
+  if s.kind == "headline" or si == 1 then
+    local cf = colonframe(D, s)
+    if cf then fs[#fs + 1] = cf end
+  end
+  local mf = mediumframe(D, s)
+  if mf then fs[#fs + 1] = mf end
+  for _, x in ipairs(D.hots[si]) do
+    local wx = D.w[x]
+    local f
+    if wx == "according" and D.w[x + 1] == "to" then
+      f = accordingframe(D, s, x)
+    elseif M.showing[wx] then
+      f = showframe(D, s, x)
+    elseif M.verbs[wx] or M.acts[wx] then
+      f = verbframe(D, s, x)
+      -- "X called it false and said ...": the subject of the first verb
+      if f and f.ss and f.ss == x + 1 and x > s.a and (D.w[x - 1] == "and" or D.w[x - 1] == "but") then
+        local lo = clausestart(D, s.a, x - 1)
+        for y = lo, x - 2 do
+          if verbish(D, y) then
+            local sa = D:npstart(lo, y - 1)
+            if sa <= y - 1 then
+              f.spk = D:speaker(sa, y - 1)
+              f.ss, f.se = sa, y - 1
+            end
+            break
+          end
+        end
+      end
+    end
+    if not f and M.claimnouns[wx] then f = claimframe(D, s, x) end
+    if f then
+      if f.neg then f.suppress = true end
+      if f.quote and not D.quotes[f.quote].link then D.quotes[f.quote].link = f end
+      fs[#fs + 1] = f
+    end
+  end
+  return fs
+end
+
+-- Quotation r with its speaker, read on first use: the frame that
+-- introduces or follows it, else the quotation before it in the paragraph,
+-- the statement's passage, or the quotation ending the paragraph before.
+function Doc:quote(r)
+  local q = self.quotes[r]
+  if q.done then return q end
+  q.done = true
+  local si, sb = self:sentof(q.a), self:sentof(q.b)
+  for j = si or sb or 1, math_min(#self.sents, (sb or si or 0) + 1) do self:framesof(j) end
+  local s = si and self.sents[si]
+  local speech = q.link ~= nil
+  if not speech and s then
+    speech = q.a == s.a or q.b > s.b or (q.a > 1 and self.w[q.a - 1] == ":")
+  end
+  q.speech = speech
+  q.para = self:para(q.a)
+  if speech then
+    local prev
+    for r2 = r - 1, 1, -1 do
+      local q2 = self:quote(r2)
+      if q2.speech then
+        prev = q2
+        break
+      end
+    end
+    if q.link then
+      q.spk, q.frame = q.link.spk, q.link
+    elseif prev and prev.para == q.para and prev.spk then
+      q.spk, q.frame = prev.spk, prev.frame
+    elseif self.own and si and self.pass[si] ~= false then
+      q.spk = self.pass[si] or self.docspk or self.srcspk
+    elseif prev and prev.spk and prev.para == q.para - 1 and (not s or q.a == s.a) then
+      q.spk, q.frame = prev.spk, prev.frame
+    end
+  end
+  return q
 end
 
 -- attribute(D, si, t) -- who states what token t of sentence si says: the
@@ -1768,9 +1830,9 @@ end
 -- frame ({cue, channel, hedge, deny, suppress}) when there is one.
 function M.attribute(D, si, t)
   local r = D.qid[t]
-  local q = r and D.quotes[r]
+  local q = r and D:quote(r)
   local best
-  for _, f in ipairs(D.frames[si] or {}) do
+  for _, f in ipairs(D:framesof(si)) do
     if f.sa and f.sb and f.sa <= t and t <= f.sb and not f.act then
       -- a verb outside a speaker's quotation reaches into it only if it introduces it
       if not (q and q.speech and D.qid[f.v] ~= r and f.quote ~= r) then
