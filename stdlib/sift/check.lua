@@ -5,7 +5,7 @@ local rule = require "sift.rule"
 local report = require "sift.report"
 local core = require "sift.core"
 
-local ipairs, pairs, type, tostring, pcall, load, require = ipairs, pairs, type, tostring, pcall, load, require
+local ipairs, pairs, tostring, pcall, load, require = ipairs, pairs, tostring, pcall, load, require
 local io_open, string_gmatch = io.open, string.gmatch
 
 local M = {}
@@ -98,5 +98,4 @@ function M.main(o)
   return out
 end
 
-M.type = type
 return M

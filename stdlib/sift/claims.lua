@@ -7,7 +7,7 @@ local core = require "sift.core"
 local list = require "sift.list"
 
 local type, ipairs, pairs, error, tostring = type, ipairs, pairs, error, tostring
-local setmetatable, rawget = setmetatable, rawget
+local setmetatable = setmetatable
 local string_format, table_sort, table_concat = string.format, table.sort, table.concat
 
 local methods = core._methods
@@ -239,4 +239,4 @@ methods("sift.corpus").entity = function(corpus, name)
   return nil
 end
 
-return { Claim = Claim, Entity = Entity, Set = Set, rawget = rawget }
+return { Claim = Claim, Entity = Entity, Set = Set }

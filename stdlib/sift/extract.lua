@@ -11,7 +11,7 @@ local date = require "sift.grammar.date"
 local name = require "sift.grammar.name"
 local claim = require "sift.grammar.claim"
 
-local type, ipairs = type, ipairs
+local type = type
 
 local M = {}
 local config = { sides = {}, declared = {} }
@@ -60,5 +60,4 @@ function M.context(doc)
   return ctx
 end
 
-M.ipairs = ipairs
 return M

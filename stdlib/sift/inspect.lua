@@ -2,7 +2,7 @@
 -- Tables print to a bounded depth with sorted keys; sift objects and other
 -- values with a __tostring print through it; cycles print as <cycle>.
 local type, tostring, pairs, getmetatable, rawget = type, tostring, pairs, getmetatable, rawget
-local string_format, string_rep, string_match = string.format, string.rep, string.match
+local string_format, string_match = string.format, string.match
 local table_sort, table_concat, math_type = table.sort, table.concat, math.type
 
 local MAX_DEPTH = 4   -- SIFT_MAX_PRINT_DEPTH in runtime/limits.h
@@ -79,4 +79,4 @@ local function inspect(v)
   return render(v, 0, {}, "")
 end
 
-return { inspect = inspect, _rep = string_rep }
+return { inspect = inspect }

@@ -1,5 +1,5 @@
 -- sift.repl -- the Lua side of the REPL: tab completion and :commands.
-local type, pairs, getmetatable, rawget, tostring, pcall = type, pairs, getmetatable, rawget, tostring, pcall
+local type, pairs, getmetatable, rawget, pcall = type, pairs, getmetatable, rawget, pcall
 local table_sort = table.sort
 local core = require "sift.core"
 
@@ -85,5 +85,4 @@ REPL commands:
 Lua: statements run; expressions print their values. A chunk left open
 (an unfinished function, table or string) continues on the next line.]]
 
-M.tostring = tostring
 return M

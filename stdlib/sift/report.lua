@@ -2,10 +2,9 @@
 -- line and a caret underline), JSON, JSON Lines and SARIF 2.1.0. Every
 -- reporter returns a string; the same findings give the same bytes.
 local json = require "sift.core".json
-local rule = require "sift.rule"
-local ipairs, tostring, type = ipairs, tostring, type
+local ipairs, type = ipairs, type
 local string_format, string_rep, table_concat = string.format, string.rep, table.concat
-local utf8_len, utf8_offset = utf8.len, utf8.offset
+local utf8_len = utf8.len
 
 local M = {}
 
@@ -200,7 +199,4 @@ function M.fingerprints(text)
   return set
 end
 
-M.rule = rule
-M.tostring = tostring
-M.utf8_offset = utf8_offset
 return M

@@ -8,7 +8,7 @@
 -- A test file sees test, eq, ok, raises, matches, snapshot and testing as globals.
 local core = require "sift.core"
 local inspect = require "sift.inspect".inspect
-local type, pairs, ipairs, error, pcall, tostring, select = type, pairs, ipairs, error, pcall, tostring, select
+local type, pairs, ipairs, error, pcall, tostring = type, pairs, ipairs, error, pcall, tostring
 local setmetatable, xpcall = setmetatable, xpcall
 local string_format, io_write = string.format, io.write
 local traceback = debug.traceback
@@ -169,5 +169,4 @@ function M._run(file, verbose, accept)
   return passed, failed, results, current.writes
 end
 
-M.select = select
 return M
