@@ -889,7 +889,7 @@ local function casualty(C, si, t, n, cat, form)
     else
       subj_a, subj_b = pa, pb
       if ha and not figure(ctx, D, pa, pb) and figure(ctx, D, ha, pa - 1) then subj_a = ha end
-      -- coordinated names: "Fahim Dashty and General Abdul Wudod Zara had been killed"
+      -- coordinated names: "Mira Osk and Colonel Ivo Brand were both killed"
       if not figure(ctx, D, subj_a, subj_b) and subj_a - 2 >= ca and w[subj_a - 1] == "and"
         and D:nameword(subj_a) then
         local qa, qb = leftphrase(D, ca, subj_a - 2)
