@@ -88,7 +88,7 @@ local function help(x)
   if x == nil then
     text = table_concat({
       "sift: compare what sources say. Globals: corpus, sift, lpeg, re.",
-      "Try: #corpus   corpus:documents()   corpus:document(id)   corpus:find('Bazarak')",
+      "Try: #corpus   corpus:documents()   corpus:document(id)   corpus:find('capital')",
       "     doc:sentences()   span.text   sift.help(doc)   sift.help('span')",
       "Classes: corpus, doc, span, sift (help with sift.help('doc') or :help doc)",
     }, "\n")
