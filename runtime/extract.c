@@ -399,11 +399,6 @@ static long mention_at(const sift_doc *d, uint32_t a, uint32_t b)
     return -1;
 }
 
-static char *strfield(lua_State *L, int t, const char *k)
-{
-    return dupfield(L, t, k);
-}
-
 /*
 ** Cross-document resolution: sift.resolve over every mention of the corpus
 ** (it runs after the parallel pass, in worker 0's state), then the
@@ -468,9 +463,9 @@ static int resolve(xctx *x)
         lua_rawgeti(L, ents, (lua_Integer)e + 1);
         int t = lua_gettop(L);
         sift_entity *en = &st->entities[st->nentities++];
-        en->name = strfield(L, t, "name");
-        en->kind = strfield(L, t, "kind");
-        en->side = strfield(L, t, "side");
+        en->name = dupfield(L, t, "name");
+        en->kind = dupfield(L, t, "kind");
+        en->side = dupfield(L, t, "side");
         if (lua_getfield(L, t, "aliases") == LUA_TTABLE) {
             size_t na = lua_rawlen(L, -1);
             en->aliases = calloc(na ? na : 1, sizeof(char *));
@@ -491,7 +486,7 @@ static int resolve(xctx *x)
             lua_rawgeti(L, list, ++n);
             double e = num(L, -1, "entity");
             d->mentions[k].entity = isnan(e) || e < 1 || e > (double)ne ? -1 : (int32_t)e - 1;
-            d->mentions[k].why = strfield(L, -1, "why");
+            d->mentions[k].why = dupfield(L, -1, "why");
             lua_pop(L, 1);
         }
         for (size_t k = 0; k < d->nclaims; k++) {
