@@ -797,15 +797,22 @@ static char *jdup(const cJSON *o, const char *k)
     return cJSON_IsString(v) ? strdup(v->valuestring) : NULL;
 }
 
-/* Index of the record of arr[n] that starts and ends where `o` says, or -1. */
-#define FINDREC(arr, n, o)                                                                         \
-    ({                                                                                             \
-        long at_ = -1;                                                                             \
-        double s_ = jnum(o, "start"), e_ = jnum(o, "end");                                         \
-        for (size_t i_ = 0; (o) && at_ < 0 && i_ < (n); i_++)                                      \
-            if ((double)(arr)[i_].start == s_ && (double)(arr)[i_].end == e_) at_ = (long)i_;      \
-        at_;                                                                                       \
-    })
+/* Index of the quantity (time) of d that starts and ends where `o` says, or -1. */
+static int32_t findquantity(const sift_doc *d, const cJSON *o)
+{
+    double a = jnum(o, "start"), b = jnum(o, "end");
+    for (size_t i = 0; i < d->nquantities; i++)
+        if (d->quantities[i].start == a && d->quantities[i].end == b) return (int32_t)i;
+    return -1;
+}
+
+static int32_t findtime(const sift_doc *d, const cJSON *o)
+{
+    double a = jnum(o, "start"), b = jnum(o, "end");
+    for (size_t i = 0; i < d->ntimes; i++)
+        if (d->times[i].start == a && d->times[i].end == b) return (int32_t)i;
+    return -1;
+}
 
 /* A claim record of `sift extract` output, for the document it names. */
 static void loadclaim(loader *L, jfile *jf, const cJSON *r, size_t first)
@@ -831,8 +838,8 @@ static void loadclaim(loader *L, jfile *jf, const cJSON *r, size_t first)
     jcopy(r, "category", c->category, sizeof c->category);
     const cJSON *q = cJSON_GetObjectItemCaseSensitive(r, "quantity");
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(r, "time");
-    c->quantity = cJSON_IsObject(q) ? (int32_t)FINDREC(d->quantities, d->nquantities, q) : -1;
-    c->time = cJSON_IsObject(t) ? (int32_t)FINDREC(d->times, d->ntimes, t) : -1;
+    c->quantity = cJSON_IsObject(q) ? findquantity(d, q) : -1;
+    c->time = cJSON_IsObject(t) ? findtime(d, t) : -1;
     c->value = jnum(r, "value");
     c->min = jnum(r, "min");
     c->max = jnum(r, "max");
