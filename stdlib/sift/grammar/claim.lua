@@ -36,10 +36,11 @@
 --   uses ("112 displaced people were interviewed").
 -- * Not claims: conditions ("if they withdraw"), intentions and futures
 --   ("we hope to clear", "will be killed"), infinitives ("to surrender"),
---   the content of a rejected or false claim ("the Taliban's claim that
---   ... is false"), and figures a sentence says were not given ("gave no
---   figure for the dead"). A denial ("denied that ...", "denies heavy
---   losses") is a claim with polarity deny.
+--   and figures a sentence says were not given ("gave no figure for the
+--   dead"). The content of a rejected or false claim ("the Taliban's claim
+--   that ... is false") is never its owner's claim: it is a denial by
+--   whoever rejects it, like "denied that ..." and "denies heavy losses"
+--   (polarity deny); denials make no control claims and no events.
 -- * Several figures in one noun phrase ("30 commanders and 200 men
 --   surrendered") give one claim each; several verbs for one subject ("had
 --   been killed, had surrendered or had been captured") one claim each,
@@ -107,6 +108,11 @@ M.casualty = {
   fled = { "displaced", "m" }, crossed = { "displaced", "m" }, ["passed through"] = { "displaced", "m" },
   arrived = { "displaced", "m" },
   casualties = { "casualties", "n" }, losses = { "casualties", "n" },
+  ["shot dead"] = { "killed", "v" }, wounding = { "wounded", "v" }, injuring = { "wounded", "v" },
+  ["among the dead"] = { "killed", "i" }, ["among the killed"] = { "killed", "i" },
+  ["among the wounded"] = { "wounded", "i" }, ["among the injured"] = { "wounded", "i" },
+  ["among the missing"] = { "missing", "i" }, ["among the casualties"] = { "casualties", "i" },
+  bodies = { "killed", "n" },
 }
 -- Control phrases: action and form. active "X took Y", passive "Y was
 -- taken (by X)", fell "Y fell (to X)", of "X took control of Y", under "Y
@@ -212,13 +218,22 @@ M.vague = { heavy = true, considerable = true, significant = true, huge = true, 
 -- Verbs of suffering before a casualty noun ("the enemy suffered heavy losses").
 M.suffer = { suffered = true, suffer = true, suffers = true, sustained = true, sustains = true,
   incurred = true, incur = true, took = true, taken = true, had = true, reported = true }
+-- Nouns in -ing that are active participles before their object
+-- ("killing four soldiers").
+M.participles = { killing = true }
+local DET = { the = true, a = true, an = true, this = true, that = true, these = true, those = true, his = true,
+  her = true, its = true, their = true, our = true, my = true, any = true, every = true, each = true }
+-- Verbs between a toll and its figure ("the death toll has risen to 120").
+M.tolls = { risen = true, rose = true, rises = true, climbed = true, climbs = true, reached = true,
+  reaches = true, stood = true, stands = true, jumped = true, increased = true, grew = true, hit = true,
+  now = true }
 -- Verbs of inflicting ("inflicted heavy losses on the enemy").
 M.inflict = { inflicted = true, inflict = true, inflicts = true, caused = true }
 -- Hedge words in a claim's clause.
 M.hedges = { "reportedly", "allegedly", "purportedly", "apparently", "unconfirmed", "believed to have",
   "said to have", "reported to have", "feared", "thought to have", "may have", "might have",
   "could have", "is believed", "are believed", "were believed", "was believed", "presumed", "supposedly",
-  "claimed", "claims", "allegations", "rumoured", "rumored" }
+  "rumoured", "rumored" }
 -- Sentences saying a claim could not be checked (for the claims of that
 -- sentence, else of the one before).
 M.unverified = { "could not independently verify", "could not verify", "could not be independently verified",
@@ -662,6 +677,12 @@ end
 local function timein(C, si, a, b, t)
   local D, ctx = C.D, C.ctx
   local best, bestd
+  for x = t + 1, b - 1 do
+    if D.w[x] == "," and (D.w[x + 1] == "which" or D.w[x + 1] == "who" or D.w[x + 1] == "where") then
+      b = x - 1
+      break
+    end
+  end
   for x = a, b do
     local ti = D.timeof[x]
     if ti and (x == a or D.timeof[x - 1] ~= ti) then
@@ -687,7 +708,8 @@ local function placein(D, a, b)
   local w = D.w
   for x = a, b - 1 do
     local wx = w[x]
-    if wx == "in" or wx == "near" or wx == "at" or wx == "around" or wx == "outside" or wx == "of" then
+    if wx == "in" or wx == "near" or wx == "at" or wx == "around" or wx == "outside" or wx == "of"
+      or wx == "from" or wx == "into" then
       local y = x + 1
       if w[y] == "the" then y = y + 1 end
       if y <= b and D:nameword(y) and not D:side(y, b) then
@@ -731,6 +753,35 @@ local function setfigure(C, r, qi)
   if q.value == nil and not r.vague then r.vague = true end
 end
 
+-- "including four children", "among them four children": a part of the
+-- claim before it.
+local function partof(C, si, t, prev)
+  local D, ctx = C.D, C.ctx
+  local w = D.w
+  local y = t + 1
+  if w[t] == "among" and (w[y] == "them" or w[y] == "whom" or w[y] == "those") then y = y + 1 end
+  if w[t] == "of" and w[y] == "whom" then y = y + 1 end
+  local qi = D.qat[y]
+  if not qi or not countable(ctx, D, qi) then return end
+  local e = D.qlast[qi] + 1
+  local s = D.sents[si]
+  while e <= s.b and not rbound(D, e) do e = e + 1 end
+  if e - 1 < y then return end
+  -- a casualty word right after makes a claim of its own
+  if e <= s.b and X.casualty[w[e]] then return end
+  for x = y, e - 1 do
+    if X.casualty[w[x]] and at(w, x, e - 1, X.casualty) then return end
+  end
+  local r = record(C, "casualty", prev.category, si, t, e - 1, y)
+  if not r then return end
+  setfigure(C, r, qi)
+  r.subject = D:text_of(y, e - 1)
+  local side, how = sideof(C, y, e - 1, r.claimant_side, D.qid[t] and D:quote(D.qid[t]).speech, r._spk)
+  r.subject_side, r._how = side or prev.subject_side, how or "part"
+  r.polarity = prev.polarity
+  return r
+end
+
 -- A casualty claim at trigger token t (length n) of sentence si.
 local function casualty(C, si, t, n, cat, form)
   local D, ctx = C.D, C.ctx
@@ -751,6 +802,11 @@ local function casualty(C, si, t, n, cat, form)
   local out = {}
   local subj_a, subj_b, qi, zt, vague
   local active, agent_a, agent_b, by_a, by_b
+  if form == "n" and M.participles[w[t]] and not (t > ca and (DET[w[t - 1]] or D.k[t - 1] == "$"))
+    and last < cb and (D.qat[last + 1] or people(D, last + 1, math_min(cb, last + 3))) then
+    -- "..., killing four soldiers": an active participle
+    form = "v"
+  end
   if form == "n" then
     -- figure or vague word before the noun
     local x = t - 1
@@ -801,15 +857,16 @@ local function casualty(C, si, t, n, cat, form)
     end
     if not qi and not zt and not after_a then
       -- "the death toll rose to 57", "a toll of 57"
-      for z = last + 1, math_min(cb, last + 4) do
+      for z = last + 1, math_min(cb, last + 5) do
         local qz = D.qat[z]
         if qz and countable(ctx, D, qz) and (w[z - 1] == "to" or w[z - 1] == "of" or w[z - 1] == "at"
-          or w[z - 1] == "reached" or w[z - 1] == "hit") then
+          or w[z - 1] == "reached" or w[z - 1] == "hit" or w[z - 1] == "is" or w[z - 1] == "was") then
           qi = qz
           after_a, after_b = z, D.qlast[qz]
           break
         end
-        if rbound(D, z) and w[z] ~= "to" and w[z] ~= "at" and w[z] ~= "of" then break end
+        if D.k[z] ~= "w" or not (M.group[w[z]] or M.tolls[w[z]] or w[z] == "to" or w[z] == "at"
+          or w[z] == "of") then break end
       end
     end
     if not qi and not zt and not vague and not after_a then return end
@@ -873,6 +930,7 @@ local function casualty(C, si, t, n, cat, form)
     if form == "t" and not active then return end
   end
   local coord = false
+  local includes
   if not active and (w[g] == "who" or w[g] == "which") and C.last and C.last._si == si
     and C.last.category == cat and C.last.kind == "casualty" then
     -- "the death of X, ..., who have been killed": one claim
@@ -889,6 +947,11 @@ local function casualty(C, si, t, n, cat, form)
     else
       subj_a, subj_b = pa, pb
       if ha and not figure(ctx, D, pa, pb) and figure(ctx, D, ha, pa - 1) then subj_a = ha end
+      if ha and pa - 2 > ha and w[pa - 1] == "including" and w[pa - 2] == "," and w[pb + 1] == "," then
+        -- "Seven civilians, including two children, were killed": the head, and the part after
+        includes = pa - 1
+        subj_a, subj_b = ha, pa - 3
+      end
       -- coordinated names: "Mira Osk and Colonel Ivo Brand were both killed"
       if not figure(ctx, D, subj_a, subj_b) and subj_a - 2 >= ca and w[subj_a - 1] == "and"
         and D:nameword(subj_a) then
@@ -991,7 +1054,7 @@ local function casualty(C, si, t, n, cat, form)
     end
     r._head = headnoun(D, pa, pb)
     if not side and how ~= "enemy" and prev and prev.kind == "casualty" and prev.subject_side
-      and (not r._head or r._head == prev._head) then
+      and (not r._head or r._head == prev._head or r._head == "others") then
       -- "600 had been taken prisoner", "dozens were wounded": the people of the claim before
       side, how = prev.subject_side, "previous"
     end
@@ -1008,36 +1071,11 @@ local function casualty(C, si, t, n, cat, form)
       if not r.subject_side then r.subject_side, r._how = known, "coordination" end
     end
   end
-  return out
-end
-
--- "including four children", "among them four children": a part of the
--- claim before it.
-local function partof(C, si, t, prev)
-  local D, ctx = C.D, C.ctx
-  local w = D.w
-  local y = t + 1
-  if w[t] == "among" and (w[y] == "them" or w[y] == "whom" or w[y] == "those") then y = y + 1 end
-  if w[t] == "of" and w[y] == "whom" then y = y + 1 end
-  local qi = D.qat[y]
-  if not qi or not countable(ctx, D, qi) then return end
-  local e = D.qlast[qi] + 1
-  local s = D.sents[si]
-  while e <= s.b and not rbound(D, e) do e = e + 1 end
-  if e - 1 < y then return end
-  -- a casualty word right after makes a claim of its own
-  if e <= s.b and X.casualty[w[e]] then return end
-  for x = y, e - 1 do
-    if X.casualty[w[x]] and at(w, x, e - 1, X.casualty) then return end
+  if includes and out[1] then
+    local r = partof(C, si, includes, out[1])
+    if r then out[#out + 1] = r end
   end
-  local r = record(C, "casualty", prev.category, si, t, e - 1, y)
-  if not r then return end
-  setfigure(C, r, qi)
-  r.subject = D:text_of(y, e - 1)
-  local side, how = sideof(C, y, e - 1, r.claimant_side, D.qid[t] and D:quote(D.qid[t]).speech, r._spk)
-  r.subject_side, r._how = side or prev.subject_side, how or "part"
-  r.polarity = prev.polarity
-  return r
+  return out
 end
 
 -- ------------------------------------------------------------ control claims
@@ -1343,7 +1381,8 @@ local function control(C, si, t, n, action, form)
       holder = holderof(C, holder_a, holder_b, cs, quoted, r0._spk)
     end
   end
-  if not holder and (form == "passive" or form == "fell" or form == "under" or form == "holdp") then
+  if not holder and (form == "passive" or form == "fell" or form == "under" or form == "holdp"
+    or ((form == "active" or form == "of") and not holder_a)) then
     if r0._spk and cs and D.sx.party[cs] then holder = cs end
   end
   local out = {}
@@ -1420,7 +1459,8 @@ local function measures(C)
     local x = D.qfirst[qi]
     local nx = x and w[D.qlast[qi] + 1]
     local maybe = x and not q0.vague and (q0.unit and (q0.unit ~= "percent" and q0.unit ~= "pp")
-      or nx == "inhabitants" or nx == "residents" or w[x - 1] == "of" or w[x - 1] == "is" or w[x - 1] == "was")
+      or nx == "inhabitants" or nx == "residents" or w[x - 1] == "of" or w[x - 1] == "is" or w[x - 1] == "was"
+      or w[x - 1] == "to")
     local si = maybe and D:sentof(x)
     local s = si and D.sents[si]
     if s then
@@ -1450,6 +1490,9 @@ local function measures(C)
       elseif not q.unit and not q.vague and not q.ordinal then
         if nx == "inhabitants" or (nx == "residents" and w[x - 1] ~= "of") then what = "population" end
         if w[x - 1] == "of" and w[x - 2] == "population" then what = "population" end
+        if w[x - 1] == "to" and w[x - 2] == "home" and (nx == "people" or nx == "inhabitants") then
+          what = "population"
+        end
         if w[x - 2] == "population" and (w[x - 1] == "is" or w[x - 1] == "was") then what = "population" end
       end
       if what then
@@ -1534,10 +1577,10 @@ local function hedge(C, claims)
   for _, r in ipairs(claims) do
     local s = D.sents[r._si]
     local ca, cb = clause(D, s, r._t)
-    if hedgedin(D, ca, math_min(cb, r._t + 2)) then
-      -- a hedge word governing a reporting verb's speaker does not count
-      r.hedged = true
-    end
+    -- hedge words from just before the claim to just after its verb
+    local from = r._t
+    while from > ca and D.ts[from] > r.s do from = from - 1 end
+    if hedgedin(D, math_max(ca, from - 3), math_min(cb, r._t + 2)) then r.hedged = true end
     if unver[r._si] then r.hedged = true end
     if unver[r._si + 1] and not bysent[r._si + 1] then r.hedged = true end
   end

@@ -455,7 +455,12 @@ local function sideindex(ctx)
       if sd.party then parties[#parties + 1] = sd.id end
       local v = { side = sd.id, name = sd.label or sd.id, kind = "org" }
       put(sd.label or sd.id, v)
-      for _, a in ipairs(sd.aliases or {}) do put(a, v) end
+      for _, a in ipairs(sd.aliases or {}) do
+        put(a, v)
+        -- a lower-case plural alias names one of them too ("rebels": "a rebel commander")
+        local stem = type(a) == "string" and string_match(a, "^(.-%l%l%l)s$")
+        if stem and not string_find(a, "%u") then put(stem, v) end
+      end
     end
   end
   for _, d in ipairs(declared) do
@@ -1290,7 +1295,7 @@ local function verbframe(D, s, v)
     while j >= lo and AUXNEG[w[j]] do j = j - 1 end
   end
   if j >= lo and (BE[w[j]] or w[j] == "to") then return nil end -- passive, infinitive
-  if M.nounlike[wv] and j >= lo and (DET[w[j]] or k[j] == "$") then return nil end -- "the claim"
+  if M.nounlike[wv] and j >= lo and (DET[w[j]] or k[j] == "$" or M.rejecting[w[j]]) then return nil end -- "the claim"
   if M.nounlike[wv] and v < s.b and (BE[w[v + 1]] or w[v + 1] == "of" or w[v + 1] == "by") then return nil end
   local spk, sa, sb, right
   local leftq
@@ -1472,16 +1477,20 @@ local function claimframe(D, s, i)
   end
   if t > s.b or w[t] ~= "that" then return nil end
   local f = { kind = "claimnoun", v = i, sa = t + 1, sb = clauseend(D, t + 1, s.b), cue = "claimed", hedge = true }
+  -- called false: the content is denied by whoever says so (a frame around it)
   for x = t + 1, f.sb do
     local l = at(w, x, s.b, compiled.falsity)
     if l then
-      f.sb, f.suppress = x - 1, true
+      f.sb, f.deny, f.outer, f.hedge, f.cue = x - 1, true, true, nil, "denied"
       break
     end
   end
+  -- rejected: the content is denied by the one who rejects it
   for x = i - 1, s.a, -1 do
     if M.rejecting[w[x]] then
-      f.suppress = true
+      f.deny, f.hedge, f.cue = true, nil, "denied"
+      local a0, b0 = D:npstart(clausestart(D, s.a, x - 1), x - 1)
+      f.rejecter = a0 <= b0 and D:speaker(a0, b0) or nil
       break
     end
     if w[x] == "," or w[x] == ";" or i - x > 6 then break end
@@ -1495,11 +1504,12 @@ local function claimframe(D, s, i)
     spk = lastspeaker(D, "org", D.ts[i]) or lastspeaker(D, "group", D.ts[i])
   elseif w[i + 1] == "of" then
     spk = D:speaker(i + 2, D:npend(i + 2, s.b, true))
-  elseif i - 1 >= s.a and not DET[w[i - 1]] then
+  elseif i - 1 >= s.a and not DET[w[i - 1]] and not M.rejecting[w[i - 1]] then
     -- "The Taliban claim that ..." is a verb, not this
     return nil
   end
   f.spk = spk
+  if f.deny then f.spk, f.owner = f.rejecter, spk end
   return f
 end
 
@@ -1839,6 +1849,19 @@ function M.attribute(D, si, t)
         if not best or (f.sb - f.sa) < (best.sb - best.sa) then best = f end
       end
     end
+  end
+  if best and best.outer then
+    -- "X's claim that ... is false, Y said": Y denies it
+    local around
+    for _, f in ipairs(D:framesof(si)) do
+      if f ~= best and f.sa and f.sa <= best.v and best.v <= f.sb and f.spk and not f.act then
+        if not around or (f.sb - f.sa) < (around.sb - around.sa) then around = f end
+      end
+    end
+    local spk = around and around.spk
+    if not spk and q and q.speech then spk = q.spk end
+    if not spk and D.own and D.pass[si] ~= false then spk = D.pass[si] or D.docspk or D.srcspk end
+    return spk, best
   end
   if best and best.spk then return best.spk, best end
   if best and best.suppress then return nil, best end
