@@ -1612,6 +1612,14 @@ function M.scan(ctx)
     local cas, con, evt = 0, 0, 0
     for _, t in ipairs(D.hots[si]) do
       local wt = w[t]
+      -- a word of a side's or an organisation's name ("Liberation Front") starts nothing
+      for x = math_max(s.a, t - 4), t do
+        local l = D:side(x, s.b)
+        if l and x + l - 1 >= t then
+          cas, con, evt = math_max(cas, x + l - 1), math_max(con, x + l - 1), math_max(evt, x + l - 1)
+          break
+        end
+      end
       if X.casualty[wt] and t > cas then
         local n, v = at(w, t, s.b, X.casualty)
         if n then

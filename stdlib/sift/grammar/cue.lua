@@ -504,7 +504,7 @@ local function ownsentences(text)
         local word = string_sub(text, s, dot)
         local last = word:match("(%w+)[%.!?]$")
         local x = string_find(text, "%s", dot)
-        if last and #last <= 2 and last:match("^%u") then
+        if last and ((#last <= 2 and last:match("^%u")) or (last:match("^%u") and M.abbrevs[string_lower(last)])) then
           from = x
         else
           e = x - 1
@@ -705,6 +705,13 @@ function Doc:sentof(t)
   return nil
 end
 
+-- Abbreviations written with a period inside names and titles: initials,
+-- "Jr.", "Sr.", "Lt.", "Col.", "Gen." ...
+M.abbrevs = { jr = true, sr = true, lt = true, col = true, gen = true, capt = true, maj = true, sgt = true,
+  dr = true, mr = true, mrs = true, ms = true, prof = true, rev = true, st = true, brig = true, cpl = true,
+  pvt = true, adm = true, cmdr = true, gov = true, sen = true, rep = true, hon = true, mt = true }
+local function abbrev(wd) return #wd == 1 or M.abbrevs[wd] ~= nil end
+
 -- Is token i a name word: a capitalised word that is no function word
 -- (or a name with a particle: "al-Mardini")?
 function Doc:nameword(i)
@@ -741,7 +748,7 @@ function Doc:names(a, b)
         local nx = j + 1
         if self:nameword(nx) then
           j = nx
-        elseif w[nx] == "." and k[nx] == "p" and (#w[j] == 1 or w[j] == "jr" or w[j] == "sr")
+        elseif w[nx] == "." and k[nx] == "p" and abbrev(w[j])
           and self.te[j] + 1 == self.ts[nx] then
           j = nx
         elseif M.particles[w[nx]] and nx < b and self:nameword(nx + 1) then
@@ -1062,7 +1069,7 @@ function Doc:npstart(lo, j)
       if M.stops[wi] or M.verbs[wi] or M.acts[wi] then break end
     elseif ki == "p" then
       if not NPPUNCT[wi] then break end
-      if wi == "." and not (i > lo and (#w[i - 1] == 1 or w[i - 1] == "jr" or w[i - 1] == "sr")) then break end
+      if wi == "." and not (i > lo and abbrev(w[i - 1])) then break end
     elseif ki ~= "n" and ki ~= "$" then
       break
     end
@@ -1111,7 +1118,7 @@ function Doc:npend(i, hi, noapp)
       if j > i and self.timeat[j] then break end
     elseif kj == "p" then
       if not NPPUNCT[wj] then break end
-      if wj == "." and not (#w[j - 1] == 1 or w[j - 1] == "jr" or w[j - 1] == "sr") then break end
+      if wj == "." and not abbrev(w[j - 1]) then break end
     elseif kj ~= "n" and kj ~= "$" then
       break
     end

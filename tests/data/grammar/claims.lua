@@ -117,6 +117,15 @@ return {
     { "The Front denied reports that 50 of its fighters had been killed.",
       { { category = "killed", value = 50, subject_side = "ilf", polarity = "deny", claimant_side = "ilf" } } },
 
+    { "The army denied the figure. \"Only three of our men were wounded,\" said Lt. Col. Aran Holt, a spokesman "
+      .. "for the Crown Forces. He added that 12 rebels had been captured.",
+      { { category = "wounded", value = 3, subject_side = "crown", claimant = "Aran Holt", claimant_side = "crown" },
+        { category = "captured", value = 12, subject_side = "ilf", claimant = "Aran Holt", claimant_side = "crown" } } },
+    { "A spokesman for the Island Liberation Front said on Tuesday that 40 soldiers were killed.",
+      { { category = "killed", value = 40, claimant = "Island Liberation Front", claimant_side = "ilf" } } },
+    { "A spokesman for the Island Liberation Front said on Tuesday that 40 soldiers were killed.", {},
+      kind = "event" },
+
     -- zero figures
     { "The army said it had suffered no casualties.",
       { { category = "casualties", value = 0, min = 0, max = 0, subject_side = "crown", claimant_side = "crown",
