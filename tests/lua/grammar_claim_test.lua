@@ -157,6 +157,20 @@ test("an analyst extends the patterns from a script", function()
   raises(function() claim.extend{ nope = {} } end, "unknown table 'nope'")
 end)
 
+test("zero figures as quantities, on request", function()
+  local text = "There were no civilian casualties, the Group said."
+  local ctx = context(text, nil, manifest)
+  local n = #ctx.quantities
+  local c = claim.scan(ctx)[1]
+  eq({ c.value, c.min, c.max, c.quantity, #ctx.quantities }, { 0, 0, 0, nil, n })
+  claim.zeroquantities = true
+  ctx = context(text, nil, manifest)
+  c = claim.scan(ctx)[1]
+  claim.zeroquantities = false
+  local q = ctx.quantities[c.quantity]
+  eq({ q.text, q.value, q.min, q.max, text:sub(q.s, q.e) }, { "no", 0, 0, 0, "no" })
+end)
+
 test("cue: tokens fold case and diacritics; possessives split", function()
   local n, ts, te, w, k = cue.tokenize("Zarëk’s fighters, “1,000” anti-Taliban")
   eq(n, 8)

@@ -64,6 +64,7 @@
 local cue = require "sift.grammar.cue"
 
 local type, ipairs, pairs, error = type, ipairs, pairs, error
+local getmetatable, setmetatable = getmetatable, setmetatable
 local string_sub = string.sub
 local table_sort, table_concat = table.sort, table.concat
 local math_min, math_max = math.min, math.max
@@ -746,6 +747,33 @@ local function record(C, kind, category, si, a, b, t, extra)
   return r
 end
 
+-- A zero written as a word ("no casualties", "nobody was hurt") is the
+-- figure of its claim. With M.zeroquantities set, the zero word becomes a
+-- quantity record (value 0) appended to ctx.quantities, once per word (the
+-- number grammar leaves zero words to this layer, and the gold guidelines
+-- count them as quantities), and the claim's quantity points at it; else
+-- the claim has value 0 and no quantity.
+M.zeroquantities = false
+local function zerofigure(C, r, t)
+  r.value, r.min, r.max = 0, 0, 0
+  if not M.zeroquantities then return end
+  local D, qs = C.D, C.ctx.quantities
+  C.zeros = C.zeros or {}
+  local qi = C.zeros[t]
+  if not qi then
+    local e = t
+    if D.w[t] == "no" and D.w[t + 1] == "one" then e = t + 1 end
+    if D.w[t] == "not" and D.w[t + 1] == "a" and D.w[t + 2] == "single" then e = t + 2 end
+    local q = { s = D.ts[t], e = D.te[e], text = D:text_of(t, e), value = 0, min = 0, max = 0 }
+    local mt = qs[1] and getmetatable(qs[1])
+    if mt then setmetatable(q, mt) end
+    qs[#qs + 1] = q
+    qi = #qs
+    C.zeros[t] = qi
+  end
+  r.quantity = qi
+end
+
 -- Copy a quantity's figure into a claim.
 local function setfigure(C, r, qi)
   local q = C.ctx.quantities[qi]
@@ -885,7 +913,7 @@ local function casualty(C, si, t, n, cat, form)
     local r = record(C, "casualty", cat, si, math_min(ra, t), math_max(rb, last), t)
     if not r then return end
     if qi then setfigure(C, r, qi)
-    elseif zt then r.value, r.min, r.max = 0, 0, 0
+    elseif zt then zerofigure(C, r, zt)
     else r.vague = vague or true end
     local side, how
     local cs = r.claimant_side
@@ -1033,7 +1061,7 @@ local function casualty(C, si, t, n, cat, form)
     local r = record(C, "casualty", cat, si, active and (agent_a or t) or ra, active and subj_b or last, t)
     if not r then return end
     if fg.q then setfigure(C, r, fg.q)
-    elseif fg.zero then r.value, r.min, r.max = 0, 0, 0
+    elseif fg.zero then zerofigure(C, r, fg.zero)
     else r.vague = true end
     local pa, pb = fg.a, fg.b
     if not fg.q then pa, pb = subj_a, subj_b end
