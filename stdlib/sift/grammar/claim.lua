@@ -161,6 +161,8 @@ M.events = {
   shelled = "shelling", shelling = "shelling", bombardment = "shelling", bombed = "shelling",
   ["was hit by"] = "shelling", ["were hit by"] = "shelling",
   ambushed = "ambush", ambush = "ambush",
+  revoked = "revocation", ["tore up"] = "revocation", revocation = "revocation", ["scrapped"] = "revocation",
+  visited = "visit", visit = "visit", agreement = "agreement", ceasefire = "ceasefire", truce = "ceasefire",
 }
 -- Measures: a word in the sentence and the unit dimension of the figure.
 M.measures = {
@@ -395,7 +397,7 @@ end
 -- Is token x a boundary of a subject phrase on its left?
 local function lbound(D, x)
   local k, w = D.k[x], D.w[x]
-  if D.qof[x] and k ~= "p" then return false end
+  if D.qof[x] then return false end
   if k == "w" then return M.bounds[w] or (X.casualty[w] and at(D.w, x, D.n, X.casualty) ~= nil) end
   if k == "p" then return not (w == "(" or w == ")" or w == "&" or w == "/") end
   if k == "q" or k == "s" then
@@ -409,7 +411,7 @@ end
 -- Is token x a boundary of an object phrase on its right?
 local function rbound(D, x)
   local k, w = D.k[x], D.w[x]
-  if D.qof[x] and k ~= "p" then return false end
+  if D.qof[x] then return false end
   if k == "w" then return M.rbounds[w] or cue.verbs[w] ~= nil end
   if k == "p" then return not (w == "(" or w == ")" or w == "&" or w == "/") end
   if k == "q" or k == "s" then
@@ -673,11 +675,45 @@ local function hedgedin(D, a, b)
   return find(D, X.hedges, a, b) ~= nil
 end
 
+-- Is token x a word of a side's or an organisation's name ("Liberation" in
+-- "Reedland Liberation Union")? The last token of that name, or nil.
+local function inname(D, x, lo)
+  for y = math_max(lo, x - 4), x do
+    local l = D:side(y, D.n)
+    if l and y + l - 1 >= x then return y + l - 1 end
+  end
+  return nil
+end
+
+-- Is token x an event word standing on its own?
+local function eventword(D, x, b)
+  return X.events[D.w[x]] ~= nil and at(D.w, x, b, X.events) ~= nil and not D.timeof[x] and not inname(D, x, 1)
+end
+
 -- The time of a claim: a date (not a duration) in tokens a..b that is no
 -- date of reporting (between a reporting verb and its complement).
-local function timein(C, si, a, b, t)
+local function timein(C, si, a, b, t, own)
   local D, ctx = C.D, C.ctx
   local best, bestd
+  -- inside a reporting frame, only its scope: the dates around it are the report's
+  local _, fr = cue.attribute(D, si, t)
+  if fr and fr.sa and fr.sb and fr.sa <= t and t <= fr.sb then
+    a, b = math_max(a, fr.sa), math_min(b, fr.sb)
+  end
+  -- an event's date belongs to it alone: no other event word may stand between
+  for x = t + 1, own and b or 0 do
+    if eventword(D, x, b) then
+      b = x - 1
+      break
+    end
+  end
+  for x = t - 1, a, -1 do
+    if (own and eventword(D, x, b))
+      or (D.w[x] == "," and (D.w[x + 1] == "which" or D.w[x + 1] == "who" or D.w[x + 1] == "where")) then
+      a = x + 1
+      break
+    end
+  end
   for x = t + 1, b - 1 do
     if D.w[x] == "," and (D.w[x + 1] == "which" or D.w[x + 1] == "who" or D.w[x + 1] == "where") then
       b = x - 1
@@ -1156,7 +1192,10 @@ local function places(C, a, b)
       or wx == "part" or wx == "parts" or wx == "majority") and not D:nameword(x) then
       if wx == "most" or wx == "much" or wx == "majority" then ext = { "most" }
       elseif wx == "half" or wx == "part" or wx == "parts" then ext = { wx }
-      elseif wx == "all" and w[x + 1] ~= "of" and w[x + 1] ~= "the" then ext = { wx }
+      elseif (wx == "all" or wx == "every") and w[x + 1] ~= "of" and w[x + 1] ~= "the"
+        and D.k[x + 1] == "w" and not D:nameword(x + 1) then
+        ext = { wx .. " " .. w[x + 1] }
+        x = x + 1
       else ext = {} end
       x = x + 1
     elseif M.extents[wx] and not D:nameword(x) and (w[x + 1] == "of" or w[x + 1] == "to" or M.extents[w[x + 1]]
@@ -1169,7 +1208,13 @@ local function places(C, a, b)
       while y < b and y <= x + 2 and D.k[y] == "w" and not M.placewords[w[y]] and not D:nameword(y)
         and not M.extents[w[y]] do y = y + 1 end
       local pw = w[y]
-      if M.placewords[pw] and not M.extents[pw] and y <= b then
+      if M.placewords[pw] and not M.extents[pw] and y < b and M.extents[w[y + 1]] and #ext == 0
+        and (w[y + 2] == nil or y + 1 == b or w[y + 2] == "and" or w[y + 2] == "," or w[y + 2] == "of") then
+        -- "the town centre", "the town hall": a part of the town
+        ext = { pw .. " " .. (M.extents[w[y + 1]] == "town hall" and "hall" or M.extents[w[y + 1]]) }
+        out[#out + 1] = { a = x, b = y, extent = extent(), definite = true }
+        x = y + 2
+      elseif M.placewords[pw] and not M.extents[pw] and y <= b then
         local e = y
         if e < b and w[e + 1] == "of" then
           -- "the town of Ostreva", "the capital of X": the name after
@@ -1182,7 +1227,7 @@ local function places(C, a, b)
             if nm and nm[1] == x then x = nm[2] + 1 end
           end
         else
-          local plural = string_sub(pw, -1) == "s"
+          local plural = string_sub(pw, -1) == "s" and string_sub(pw, -2) ~= "ss"
           local ex = extent()
           if not plural or ex then out[#out + 1] = { a = x, b = e, extent = ex, definite = true } end
           x = e + 1
@@ -1315,7 +1360,8 @@ local function control(C, si, t, n, action, form)
   rb = rb - 1
   local holder_a, holder_b, place_a, place_b
   local lpa, lpb, lha = leftphrase(D, ca, g, true)
-  if form == "passive" and not passive and ra <= rb and w[t] ~= "overrun" then form = "active" end
+  if form == "passive" and not passive and ra <= rb and w[t] ~= "overrun" and w[ra] ~= "except"
+    and w[ra] ~= "by" and w[ra] ~= "to" then form = "active" end
   if form == "flag" then
     -- the place after "at", "over", "on", "in"
     ra = last + 1
@@ -1431,6 +1477,10 @@ local function event(C, si, t, n, kind)
   local D = C.D
   if not D.stimes[si] then return end
   local w, s = D.w, D.sents[si]
+  -- a title ("2021 offensive") states no event
+  if s.b - s.a < 5 and w[s.b] ~= "." then return end
+  if (w[t] == "took" or w[t] == "taken") and (w[t + n] == "up" or w[t + n] == "part" or w[t + n] == "place"
+    or w[t + n] == "over" and false) then return end
   local ca, cb = clause(D, s, t)
   local g = groupstart(D, ca, t)
   if not factual(D, ca, g, t) then
@@ -1441,7 +1491,7 @@ local function event(C, si, t, n, kind)
     if w[x] == "not" or w[x] == "n't" or w[x] == "never" then return end
   end
   if t > ca and (w[t - 1] == "no" or w[t - 1] == "any") then return end
-  local ti = timein(C, si, ca, cb, t)
+  local ti = timein(C, si, ca, cb, t, true)
   if not ti then return end
   local tm = C.ctx.times[ti]
   if tm.kind == "duration" then return end
@@ -1641,13 +1691,8 @@ function M.scan(ctx)
     for _, t in ipairs(D.hots[si]) do
       local wt = w[t]
       -- a word of a side's or an organisation's name ("Liberation Front") starts nothing
-      for x = math_max(s.a, t - 4), t do
-        local l = D:side(x, s.b)
-        if l and x + l - 1 >= t then
-          cas, con, evt = math_max(cas, x + l - 1), math_max(con, x + l - 1), math_max(evt, x + l - 1)
-          break
-        end
-      end
+      local e = inname(D, t, s.a)
+      if e then cas, con, evt = math_max(cas, e), math_max(con, e), math_max(evt, e) end
       if X.casualty[wt] and t > cas then
         local n, v = at(w, t, s.b, X.casualty)
         if n then

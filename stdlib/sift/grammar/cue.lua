@@ -682,6 +682,12 @@ function Doc:para(t)
   return lo
 end
 
+-- The first token of the sentence of token i (or i when in none).
+function Doc:first(i)
+  local si = self:sentof(i)
+  return si and self.sents[si].a or i
+end
+
 -- The sentence at or before byte position pos (1 before the first).
 function Doc:sentat(pos)
   local ss = self.sents
@@ -732,7 +738,8 @@ function Doc:_nameword(i)
     return p ~= nil and M.particles[p] ~= nil and rest ~= nil
       and upper(self.text, self.ts[i] + #p + 1)
   end
-  return not M.nonames[self.w[i]]
+  -- a capitalised word of the patterns ("Fighting then moved") is no name
+  return not M.nonames[self.w[i]] and not (compiled.hot[self.w[i]] and i == self:first(i))
 end
 
 -- The name chunks in tokens a..b: list of {first, last}, maximal runs of
