@@ -113,7 +113,11 @@ M.casualty = {
   ["among the dead"] = { "killed", "i" }, ["among the killed"] = { "killed", "i" },
   ["among the wounded"] = { "wounded", "i" }, ["among the injured"] = { "wounded", "i" },
   ["among the missing"] = { "missing", "i" }, ["among the casualties"] = { "casualties", "i" },
-  bodies = { "killed", "n" },
+  bodies = { "killed", "n" }, ["number of dead"] = { "killed", "n" }, ["number of deaths"] = { "killed", "n" },
+  ["number of casualties"] = { "casualties", "n" }, ["number of wounded"] = { "wounded", "n" },
+  ["number of injured"] = { "wounded", "n" }, ["number of displaced"] = { "displaced", "n" },
+  ["among those killed"] = { "killed", "i" }, ["among those wounded"] = { "wounded", "i" },
+  ["among those injured"] = { "wounded", "i" }, ["among those captured"] = { "captured", "i" },
 }
 -- Control phrases: action and form. active "X took Y", passive "Y was
 -- taken (by X)", fell "Y fell (to X)", of "X took control of Y", under "Y
@@ -604,6 +608,18 @@ local function leftphrase(D, lo, j, andok)
       end
     end
     if j - 1 < lo or lbound(D, j - 1) then return nil, "coord" end
+    -- "23 people, mostly women and children, were killed": the head before
+    -- an appositive that joins words with "and"
+    if c > lo and w[c] == "," and not lbound(D, c - 1) then
+      local plain = true
+      for x = c + 1, j - 1 do
+        if lbound(D, x) and w[x] ~= "and" and w[x] ~= "or" then plain = false end
+      end
+      if plain then
+        local ha = leftphrase(D, lo, c - 1, andok)
+        if ha then return ha, j - 1 end
+      end
+    end
     j = j - 1
   end
   local function bound(x) return lbound(D, x) and not (andok and w[x] == "and") end
@@ -971,10 +987,16 @@ local function casualty(C, si, t, n, cat, form)
     out[1] = r
     return out
   end
-  -- verbs and adjectives: active with an object, else passive
+  -- verbs and adjectives: active with an object, else passive (the
+  -- nearest auxiliary is a form of "be": "were killed", not "are said to
+  -- have killed")
   local passive = false
-  for x = g + 1, t - 1 do
-    if M.be[w[x]] then passive = true end
+  for x = t - 1, g + 1, -1 do
+    if M.be[w[x]] then
+      passive = true
+      break
+    end
+    if w[x] == "have" or w[x] == "has" or w[x] == "had" or w[x] == "having" then break end
   end
   if (form == "v" or form == "t") and not passive then
     local y = last + 1

@@ -1396,14 +1396,25 @@ local function accordingframe(D, s, t)
   local e = D:npend(t + 2, s.b, true)
   if e < t + 2 then return nil end
   local f = { kind = "according", v = t, cue = "according to", ss = t + 2, se = e }
-  -- a data source ("according to the registration data") names no speaker
+  -- a data source ("according to the registration data") names no speaker,
+  -- unless it says whose ("figures from the health ministry")
   for x = t + 2, e do
     if M.sources[w[x]] then
       f.source = true
+      for y = x + 1, e - 1 do
+        if w[y] == "from" or w[y] == "of" or w[y] == "by" then
+          -- (in a report or statement, the data the author cites are its own)
+          local spk = D:speaker(y + 1, e)
+          if spk and (spk.side or spk.org or spk.named or spk.role or not D.own) then
+            f.source, f.spk = nil, spk
+          end
+          break
+        end
+      end
       break
     end
   end
-  if not f.source then f.spk = D:speaker(t + 2, e) end
+  if not f.source and not f.spk then f.spk = D:speaker(t + 2, e) end
   if t - 1 >= lo and (w[t - 1] == "," or w[t - 1] == "-") and t - 2 - lo >= 2 and not upper(D.text, D.ts[t]) then
     f.sa, f.sb = lo, t - 2
   else

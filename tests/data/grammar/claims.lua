@@ -126,6 +126,19 @@ return {
     { "A spokesman for the Island Liberation Front said on Tuesday that 40 soldiers were killed.", {},
       kind = "event" },
 
+    { "At least 57 people have been killed since Friday, according to figures from the health ministry.",
+      { { category = "killed", value = 57, subject_side = "civilians", claimant = "the health ministry",
+        date = "2024-05-03" } } },
+    { "Twenty-three people, mostly women and children, were killed.",
+      { { category = "killed", value = 23, subject_side = "civilians" } } },
+    { "The number of dead rose to 300 on Sunday.", { { category = "killed", value = 300, date = "2024-05-05" } } },
+    { "The rebels are said to have captured 14 government troops.",
+      { { category = "captured", value = 14, subject_side = "crown", hedged = true } } },
+    { "Two aid workers were among those killed.", { { category = "killed", value = 2 } } },
+    { "Shelling hit the market, killing at least 17 people and wounding 40.",
+      { { category = "killed", value = 17, subject_side = "civilians" },
+        { category = "wounded", value = 40, subject_side = "civilians" } } },
+
     -- zero figures
     { "The army said it had suffered no casualties.",
       { { category = "casualties", value = 0, min = 0, max = 0, subject_side = "crown", claimant_side = "crown",
