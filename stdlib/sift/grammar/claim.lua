@@ -876,6 +876,8 @@ local function casualty(C, si, t, n, cat, form)
   for x = g + 1, t - 1 do
     if w[x] == "not" or w[x] == "n't" or w[x] == "never" then neg = true end
   end
+  -- "the dead", "their dead" with no figure: a noun, no claim
+  if form == "a" and t > ca and (DET[w[t - 1]] or D.k[t - 1] == "$") and not D.qof[t - 1] then return end
   -- attributive: "112 displaced people" counts the people, states nothing
   if (form == "a" or form == "v") and last < cb and (M.people[w[last + 1]] or M.civilian[w[last + 1]])
     and not (D.k[t - 1] == "w" and M.group[w[t - 1]]) then return end
@@ -1632,6 +1634,17 @@ local function fill(C, claims)
         r.subject_side, r._how = memory[r._head], "memory"
       end
       if r.subject_side and r._head and r.subject_side ~= "civilians" then memory[r._head] = r.subject_side end
+    end
+  end
+  -- a bare figure after a claim of the same sentence now known ("30 soldiers
+  -- were killed and 12 were taken prisoner")
+  local last
+  for _, r in ipairs(claims) do
+    if r.kind == "casualty" then
+      if not r.subject_side and not r._head and last and last._si == r._si and last.subject_side then
+        r.subject_side, r._how = last.subject_side, "previous"
+      end
+      last = r
     end
   end
   for _, r in ipairs(claims) do

@@ -228,7 +228,11 @@ M.nonpersons = { province = true, district = true, valley = true, river = true, 
   ocean = true, desert = true, hills = true, plain = true, basin = true, delta = true, steppe = true,
   marches = true, county = true, governorate = true, oblast = true, canton = true, prefecture = true,
   agreement = true, treaty = true, accord = true, war = true, operation = true, offensive = true,
-  international = true, foundation = true, institute = true, group = true, network = true }
+  international = true, foundation = true, institute = true, group = true, network = true,
+  observatory = true, watch = true, commission = true, tribunal = true, court = true, bank = true,
+  company = true, corporation = true, association = true, society = true, federation = true, league = true,
+  organisation = true, organization = true, programme = true, program = true, fund = true, crescent = true,
+  cross = true, unit = true, taskforce = true, coalition = true, bureau = true, directorate = true }
 -- Verbs of leading ("the Front, led by X"): X takes the side before them.
 M.leading = { led = true, headed = true, commanded = true, founded = true, leads = true }
 
@@ -878,10 +882,15 @@ function Doc:speaker(a, b)
   end
   local sw = self:sidewords(a, b)
   -- the person's name: a name chunk that is no side or organisation name
-  local person, pentry
+  local person, pentry, orgname
   for _, nm in ipairs(self:names(a, b)) do
     local pre = w[nm[1] - 1]
     if nm[1] > a and (pre == "in" or pre == "at" or pre == "near" or pre == "from") then goto next end
+    if M.nonpersons[w[nm[2]]] and nm[2] > nm[1] and not self:side(nm[1], nm[2]) then
+      -- "The Coastal Observatory said": an organisation the manifest does not know
+      orgname = orgname or nm
+      goto next
+    end
     do
     local inside
     for _, x in ipairs(sw) do
@@ -927,8 +936,23 @@ function Doc:speaker(a, b)
     else
       side = self:lookup(person[1], person[2], pos)
     end
+    if not side and (role or (person[1] > a and M.titles[w[person[1] - 1]]) or M.titles[w[a]]) then
+      -- "The army said ... Colonel X told reporters": an official speaking
+      -- after a party in the same paragraph speaks for it
+      local si = self:sentat(pos)
+      if si > 1 and self:para(self.sents[si].a) == self:para(self.sents[si - 1].a) then
+        self:framesof(si - 1)
+        for _, m in ipairs(self.sspk[si - 1] or {}) do
+          if m.org and not m.person and m.side and self.sx.party[m.side] then side = m.side end
+        end
+      end
+    end
     return { text = self:text_of(person[1], person[2]), s = self.ts[person[1]], e = self.te[person[2]],
       side = side, person = true, named = true, role = role, pos = pos }
+  end
+  if orgname and not (sidex and sidex.v.side) then
+    return { text = self:text_of(orgname[1], orgname[2]), s = self.ts[orgname[1]], e = self.te[orgname[2]],
+      org = true, person = nroles > 0, role = role, pos = pos }
   end
   if sidex then
     local e = sidex.i + sidex.n - 1
@@ -1057,7 +1081,7 @@ end
 
 -- ------------------------------------------------------------ phrase bounds
 
-local NPPUNCT = { ["("] = true, [")"] = true, ["-"] = true, ["&"] = true, ["."] = true }
+local NPPUNCT = { ["("] = true, [")"] = true, ["&"] = true, ["."] = true }
 
 -- Leftwards from token j over a speaker phrase (not before lo): its first
 -- token (j + 1 when there is none). A leading prepositional phrase ("At a

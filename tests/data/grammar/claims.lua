@@ -139,6 +139,22 @@ return {
       { { category = "killed", value = 17, subject_side = "civilians" },
         { category = "wounded", value = 40, subject_side = "civilians" } } },
 
+    { "VELNA (Harbour Times) - The Island Liberation Front said on Wednesday that its fighters had killed dozens "
+      .. "of soldiers.",
+      { { category = "killed", vague = "dozens", subject_side = "crown", claimant = "Island Liberation Front",
+        claimant_side = "ilf" } } },
+    { "The army said the attack had been repelled. Colonel Aran Holt told reporters that only two soldiers were "
+      .. "slightly injured and that 18 attackers were killed.",
+      { { category = "wounded", value = 2, claimant = "Aran Holt", claimant_side = "crown" },
+        { category = "killed", value = 18, subject_side = "ilf", claimant = "Aran Holt", claimant_side = "crown" } } },
+    { "The Harbour Observatory said it had confirmed the deaths of four civilians.",
+      { { category = "killed", value = 4, subject_side = "civilians", claimant = "Harbour Observatory",
+        claimant_side = N } } },
+    { "\"They ran away,\" he said. \"They left their dead behind.\"", {} },
+    { "Front spokeswoman Lina Osk said 30 army soldiers were killed and 12 were taken prisoner.",
+      { { category = "killed", value = 30, subject_side = "crown" },
+        { category = "captured", value = 12, subject_side = "crown" } } },
+
     -- zero figures
     { "The army said it had suffered no casualties.",
       { { category = "casualties", value = 0, min = 0, max = 0, subject_side = "crown", claimant_side = "crown",
