@@ -19,13 +19,15 @@
 -- Nothing here names a party, person or place: sides come from ctx.sides
 -- and ctx.declared, through sift.grammar.cue.
 --
--- How a scan works: sift.grammar.cue tokenizes the text once and finds the
--- speakers; each sentence is then walked token by token, and a phrase of a
--- pattern table (a trie of first words) starts a claim: its figure,
+-- How a scan works: sift.grammar.cue tokenizes the text once and marks the
+-- tokens whose word starts a pattern; at each, the longest phrase of the
+-- pattern table (indexed by first word) starts a claim: its figure,
 -- subject, place and date are read from the words around it (the subject
 -- noun phrase on the left of a passive verb, the object on the right of an
 -- active one, "of"/"among" after a noun), its claimant from the speaker
--- the cue module finds for that token.
+-- the cue module finds for that token. A phrase inside a side's or an
+-- organisation's name ("Liberation" in "National Liberation Front") starts
+-- nothing.
 --
 -- Decisions:
 -- * A casualty claim needs a figure (a quantity of ctx.quantities, or a
@@ -59,8 +61,11 @@
 --   ("reportedly", "allegedly", "believed to have", "may have been"), or a
 --   sentence saying the claim could not be verified (the same sentence or
 --   the next). Never in a statement document.
--- * Events need a date in their clause that is not the date of reporting
---   (a time between a reporting verb and its complement).
+-- * Events need a date in their clause that is not the date of reporting:
+--   inside a reporting frame only dates in its scope count, a date between
+--   the verb and what it says is the report's, and no other event word may
+--   stand between an event and its date. A claim's time is chosen the same
+--   way, without the last rule ("killed in the fighting on Sunday").
 local cue = require "sift.grammar.cue"
 
 local type, ipairs, pairs, error = type, ipairs, pairs, error
@@ -1503,8 +1508,9 @@ local function event(C, si, t, n, kind)
   local w, s = D.w, D.sents[si]
   -- a title ("2021 offensive") states no event
   if s.b - s.a < 5 and w[s.b] ~= "." then return end
-  if (w[t] == "took" or w[t] == "taken") and (w[t + n] == "up" or w[t + n] == "part" or w[t + n] == "place"
-    or w[t + n] == "over" and false) then return end
+  if (w[t] == "took" or w[t] == "taken") and (w[t + n] == "up" or w[t + n] == "part" or w[t + n] == "place") then
+    return
+  end
   local ca, cb = clause(D, s, t)
   local g = groupstart(D, ca, t)
   if not factual(D, ca, g, t) then
@@ -1626,7 +1632,7 @@ end
 -- Fill what the claims of a document leave open from one another: a
 -- subject of no side takes the side the same noun had before in the
 -- document, or that of the same figure restated.
-local function fill(C, claims)
+local function fill(claims)
   local memory = {}
   for _, r in ipairs(claims) do
     if r.kind == "casualty" then
@@ -1657,7 +1663,6 @@ local function fill(C, claims)
       end
     end
   end
-  local _ = C
 end
 
 -- Hedges: words in the claim's clause, and unverified sentences.
@@ -1712,7 +1717,6 @@ function M.scan(ctx)
   if type(ctx) ~= "table" or type(ctx.text) ~= "string" then
     error("bad argument #1 to 'scan' (context table expected, got " .. type(ctx) .. ")", 2)
   end
-  if not X then M.compile() end
   ctx.quantities = ctx.quantities or {}
   ctx.times = ctx.times or {}
   local D = cue.analyse(ctx)
@@ -1763,14 +1767,14 @@ function M.scan(ctx)
       r.time = timein(C, r._si, ca, cb, r._t)
     end
   end
-  fill(C, claims)
+  fill(claims)
   hedge(C, claims)
   table_sort(claims, function(a, b)
     if a.s ~= b.s then return a.s < b.s end
     return a.e < b.e
   end)
   for _, r in ipairs(claims) do
-    r._spk, r._frame, r._si, r._t, r._head = nil, nil, nil, nil, nil
+    r._spk, r._frame, r._si, r._t, r._head, r._how = nil, nil, nil, nil, nil, nil
   end
   return claims
 end
@@ -1791,4 +1795,5 @@ function M.extend(t)
   M.compile()
 end
 
+M.compile()
 return M

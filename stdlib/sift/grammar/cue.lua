@@ -15,10 +15,20 @@
 --   -- frame: {cue, hedge, deny, suppress, ...} of the reporting verb, or nil
 --
 -- Word lists are data: the tables below (M.verbs, M.roles, M.titles, ...)
--- may be extended from a script; call M.compile() after changing a list of
--- phrases (M.channels, M.falsity). No list names a party, person or place:
--- side names come from ctx.sides and ctx.declared only. Uses LPeg (the
--- tokenizer, compiled once) and sift.grammar.unit (word bytes).
+-- may be extended from a script; call M.compile() after changing them
+-- (sift.grammar.claim.compile() does). No list names a party, person or
+-- place: side names come from ctx.sides and ctx.declared only. Uses LPeg
+-- (the tokenizer, compiled once) and sift.grammar.unit (word bytes).
+--
+-- How it works: one LPeg pass splits the text into tokens; each word is
+-- folded once and looked up once in the set of words any later step reacts
+-- to (reporting verbs, roles, media, the claim module's first words), so
+-- every later pass visits those tokens only. Sentences, times and
+-- quantities are mapped to token ranges by binary search. The registry of
+-- people's sides, statement passages and owners of media are read for the
+-- whole document; reporting frames and the speakers of quotations are read
+-- on first use, sentence by sentence, so a sentence nobody asks about costs
+-- nothing (a pronoun walks back through the sentences before it).
 --
 -- Decisions:
 -- * Tokens: words keep inner hyphens and apostrophes ("anti-Taliban" is one
@@ -1706,7 +1716,6 @@ end
 -- analyse(ctx) -- the attribution analysis of one document: tokens,
 -- sentences, quotations, people, reporting frames, statement passages.
 function M.analyse(ctx)
-  if not compiled then M.compile() end
   local text = ctx.text
   local D = setmetatable({ ctx = ctx, text = text, people = {}, media = {}, nw = {} }, Doc)
   D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks = tokenize(text, compiled.hot)
@@ -1927,4 +1936,5 @@ function M.label(spk, frame)
 end
 
 M.Doc = Doc
+M.compile()
 return M
