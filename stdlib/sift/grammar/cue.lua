@@ -936,6 +936,14 @@ function Doc:speaker(a, b)
       end
     end
   end
+  if person and not pentry and not role and not M.titles[w[person[1] - 1] or ""] then
+    -- one capitalised word nobody introduced as a person ("The Pentagon
+    -- said", "Reuters reported") is an organisation
+    local ws = namewords(self, person[1], person[2])
+    if #ws == 1 and not self:isperson(person[1], person[2]) then
+      orgname, person = person, nil
+    end
+  end
   if person then
     local side = pentry and pentry.side
     if not side and sidex then side = sidex.v.side end
@@ -1342,6 +1350,24 @@ local function verbframe(D, s, v)
     j = j - 1
     while j >= lo and AUXNEG[w[j]] do j = j - 1 end
   end
+  if wv == "saying" and j >= lo and w[j] == "as" then
+    -- "X was quoted (by Y) as saying ...": X speaks
+    local q = j - 1
+    while q >= lo and w[q] ~= "quoted" and j - q < 8 do q = q - 1 end
+    if q >= lo and w[q] == "quoted" then
+      local e = q - 1
+      while e >= lo and (BE[w[e]] or M.between[w[e]]) do e = e - 1 end
+      local sa = D:npstart(lo, e)
+      if sa <= e then
+        f.spk, f.ss, f.se = D:speaker(sa, e), sa, e
+        local nt = v + 1
+        if w[nt] == "that" then nt = nt + 1 end
+        f.sa, f.sb = nt, clauseend(D, nt, s.b)
+        mention(D, f.spk, D.ts[sa])
+        return f
+      end
+    end
+  end
   if j >= lo and (BE[w[j]] or w[j] == "to") then return nil end -- passive, infinitive
   if M.nounlike[wv] and j >= lo and (DET[w[j]] or k[j] == "$" or M.rejecting[w[j]]) then return nil end -- "the claim"
   if M.nounlike[wv] and v < s.b and (BE[w[v + 1]] or w[v + 1] == "of" or w[v + 1] == "by") then return nil end
@@ -1609,6 +1635,7 @@ local function prepass(D)
         local nm = (D:nameword(i + 1) or D:nameword(i + 2)) and D:names(i + 1, math_min(s.b, i + 8))[1]
         if nm and nm[1] <= i + 3 then
           local side = D:sidein(math_max(s.a, i - 4), i - 1) or D:headside(math_max(s.a, i - 2), i - 1)
+          if not side and i > s.a and (w[i - 1] == "its" or w[i - 1] == "their") then side = D:lastside(i - 1) end
           if side then D:register(nm[1], nm[2], side) end
         end
         -- "X, the ROLE of Y", "X, a senior field ROLE of Y" and "X, ROLE of Y"

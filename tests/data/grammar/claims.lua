@@ -155,6 +155,14 @@ return {
       { { category = "killed", value = 30, subject_side = "crown" },
         { category = "captured", value = 12, subject_side = "crown" } } },
 
+    { "The commander was quoted by state media as saying that 40 soldiers had died.",
+      { { category = "killed", value = 40, claimant = "The commander", cue = "said" } } },
+    { "The Pentagon said 3 soldiers were wounded. It added that 2 more were missing.",
+      { { category = "wounded", value = 3, claimant = "Pentagon" },
+        { category = "missing", value = 2, claimant = "Pentagon" } } },
+    { "The Front said its leader Mara Velt was safe. Velt said 20 army soldiers were captured.",
+      { { category = "captured", value = 20, subject_side = "crown", claimant = "Velt", claimant_side = "ilf" } } },
+
     -- zero figures
     { "The army said it had suffered no casualties.",
       { { category = "casualties", value = 0, min = 0, max = 0, subject_side = "crown", claimant_side = "crown",
