@@ -105,7 +105,8 @@ M.casualty = {
   ["laid down their arms"] = { "surrendered", "i" }, ["laid down arms"] = { "surrendered", "i" },
   ["laying down arms"] = { "surrendered", "i" }, ["laying down their arms"] = { "surrendered", "i" },
   ["laid down their weapons"] = { "surrendered", "i" }, ["gave themselves up"] = { "surrendered", "i" },
-  trapped = { "trapped", "a" }, encircled = { "trapped", "a" },
+  trapped = { "trapped", "a" }, encircled = { "trapped", "a" }, captive = { "captured", "a" },
+  ["held hostage"] = { "captured", "i" }, ["held captive"] = { "captured", "i" },
   missing = { "missing", "a" }, ["went missing"] = { "missing", "i" }, ["unaccounted for"] = { "missing", "a" },
   displaced = { "displaced", "a" }, ["forced to leave their homes"] = { "displaced", "i" },
   ["forced from their homes"] = { "displaced", "i" }, ["fled their homes"] = { "displaced", "i" },
@@ -148,6 +149,7 @@ M.control = {
   ["in their hands"] = { "holds", "hands" }, ["in its hands"] = { "holds", "hands" },
   ["is ours"] = { "holds", "ours" }, ["are ours"] = { "holds", "ours" }, ["is theirs"] = { "holds", "ours" },
   ["all over"] = { "holds", "over" }, flag = { "holds", "flag" },
+  ["lost control of"] = { "took", "lost" }, lost = { "took", "lost" },
 }
 -- Words after a place that end its phrase ("the pass above Ostreva").
 M.placeafter = { above = true, below = true, beyond = true, behind = true, near = true, between = true,
@@ -881,6 +883,8 @@ local function casualty(C, si, t, n, cat, form)
   for x = g + 1, t - 1 do
     if w[x] == "not" or w[x] == "n't" or w[x] == "never" then neg = true end
   end
+  -- "missing the point", "trapped the rebels": a verb with an object, no state
+  if form == "a" and last < cb and (DET[w[last + 1]] or w[last + 1] == "a" or w[last + 1] == "an") then return end
   -- "the dead", "their dead" with no figure: a noun, no claim
   if form == "a" and t > ca and (DET[w[t - 1]] or D.k[t - 1] == "$") and not D.qof[t - 1] then return end
   -- attributive: "112 displaced people" counts the people, states nothing
@@ -1409,6 +1413,10 @@ local function control(C, si, t, n, action, form)
   if form == "active" or form == "of" or form == "over" then
     holder_a, holder_b = lpa, lpb
     place_a, place_b = ra, rb
+  elseif form == "lost" then
+    -- "the rebels lost (control of) Kell": the other party of the loser took it
+    place_a, place_b = ra, rb
+    holder_a, holder_b = lpa, lpb
   elseif form == "relative" then
     -- "the Kamenar Pass, which the Front continued to hold"
     holder_a, holder_b = lpa, lpb
@@ -1468,7 +1476,11 @@ local function control(C, si, t, n, action, form)
   if not r0 or r0.polarity == "deny" then return end
   local cs = r0.claimant_side
   local holder
-  if form == "hands" then
+  if form == "lost" then
+    local loser = holder_a and holderof(C, holder_a, holder_b, cs, quoted, r0._spk)
+    holder = loser and D:other(loser)
+    if not holder then return end
+  elseif form == "hands" then
     local wx = w[t + 1]
     if wx == "our" then holder = cs
     elseif wx == "their" then holder = quoted and D:other(cs) or cs

@@ -163,6 +163,9 @@ return {
     { "The Front said its leader Mara Velt was safe. Velt said 20 army soldiers were captured.",
       { { category = "captured", value = 20, subject_side = "crown", claimant = "Velt", claimant_side = "ilf" } } },
 
+    { "Two of the five hostages were released, and three remain captive.",
+      { { category = "captured", value = 3 } } },
+
     -- zero figures
     { "The army said it had suffered no casualties.",
       { { category = "casualties", value = 0, min = 0, max = 0, subject_side = "crown", claimant_side = "crown",
@@ -329,6 +332,8 @@ return {
     { "The rebels would be killed if they stayed, the officer warned.", {} },
     { "Officials are trying to find out how many people were killed.", {} },
     { "Eleven injured civilians were taken to hospital.", {} },
+    { "The army is missing the point, the minister said.", {} },
+    { "The bill was killed in committee.", {} },
     { "The army rejected claims that civilians had been killed.",
       { { category = "killed", subject_side = "civilians", polarity = "deny", claimant = "The army",
         claimant_side = "crown" } } },
@@ -373,6 +378,9 @@ return {
       { { action = "took", holder_side = "ilf", place = "the airport", claimant = "rebels", hedged = true } },
       kind = "control" },
     { "The army denied that Kell had fallen.", {}, kind = "control" },
+    { "The rebels lost control of Kell on Monday.",
+      { { action = "took", holder_side = "crown", place = "Kell", text = "The rebels lost control of Kell" } },
+      kind = "control" },
     { "The army said it controlled 80 percent of the city.",
       { { action = "holds", holder_side = "crown", place = "the city", extent = "80 percent" } }, kind = "control" },
 
