@@ -57,6 +57,11 @@
 --   of the agent ("his fighters captured eleven soldiers"), the subject of
 --   the claim before in the sentence ("dozens were wounded"), the same noun
 --   earlier in the document, or the same figure restated elsewhere in it.
+-- * claimant: the speaker's name as written (a person's name without titles,
+--   a party's words for an unnamed speaker, an organisation), with
+--   claimant_s/claimant_e where it is; a statement's own words have the
+--   document's source as claimant and no position. claimant_side is the
+--   speaker's side, or the statement's side for its own words.
 -- * hedged: a hedging cue ("claimed"), a hedge word in the clause
 --   ("reportedly", "allegedly", "believed to have", "may have been"), or a
 --   sentence saying the claim could not be verified (the same sentence or
@@ -1742,8 +1747,10 @@ function M.scan(ctx)
     for _, t in ipairs(D.hots[si]) do
       local wt = w[t]
       -- a word of a side's or an organisation's name ("Liberation Front") starts nothing
-      local e = inname(D, t, s.a)
-      if e then cas, con, evt = math_max(cas, e), math_max(con, e), math_max(evt, e) end
+      if X.casualty[wt] or X.control[wt] or X.events[wt] then
+        local e = inname(D, t, s.a)
+        if e then cas, con, evt = math_max(cas, e), math_max(con, e), math_max(evt, e) end
+      end
       if X.casualty[wt] and t > cas then
         local n, v = at(w, t, s.b, X.casualty)
         if n then

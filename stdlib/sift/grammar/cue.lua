@@ -1017,16 +1017,26 @@ function Doc:speaker(a, b)
     pos = pos, plain = true }
 end
 
--- The first token at or after byte position pos.
+-- The first token at or after byte position pos, searching from token lo
+-- (galloping: cheap when the answer is near lo, as for consecutive
+-- sentences).
 local function tokenat(D, pos, lo)
-  local ts = D.ts
-  local hi = D.n + 1
+  local ts, n = D.ts, D.n
   lo = lo or 1
-  while lo < hi do
-    local mid = (lo + hi) // 2
-    if ts[mid] < pos then lo = mid + 1 else hi = mid end
+  if lo > n or ts[lo] >= pos then return lo end
+  -- ts[lo] < pos: widen until ts[hi] >= pos (or past the end)
+  local step, hi = 1, lo + 1
+  while hi <= n and ts[hi] < pos do
+    lo = hi
+    step = step * 2
+    hi = lo + step
   end
-  return lo
+  if hi > n + 1 then hi = n + 1 end
+  while lo + 1 < hi do
+    local mid = (lo + hi) // 2
+    if ts[mid] < pos then lo = mid else hi = mid end
+  end
+  return hi
 end
 
 -- ------------------------------------------------------------ quotations
@@ -1776,8 +1786,11 @@ function M.analyse(ctx)
   -- times and quantities by token
   D.timeat, D.timeof, D.qat, D.qof, D.qlast, D.qfirst = {}, {}, {}, {}, {}, {}
   D.stimes = {}
+  from = 1
   for i, tm in ipairs(ctx.times or {}) do
-    local a = tokenat(D, tm.s)
+    if from > n or D.ts[from] > tm.s then from = 1 end
+    local a = tokenat(D, tm.s, from)
+    from = a
     if tm.kind ~= "duration" then D.stimes[D:sentat(tm.s)] = true end
     local b = a
     while b <= n and D.ts[b] <= tm.e do b = b + 1 end
@@ -1786,8 +1799,11 @@ function M.analyse(ctx)
       for x = a, b - 1 do D.timeof[x] = i end
     end
   end
+  from = 1
   for i, q in ipairs(ctx.quantities or {}) do
-    local a = tokenat(D, q.s)
+    if from > n or D.ts[from] > q.s then from = 1 end
+    local a = tokenat(D, q.s, from)
+    from = a
     local b = a
     while b <= n and D.ts[b] <= q.e do b = b + 1 end
     if a < b then
