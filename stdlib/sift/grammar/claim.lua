@@ -124,7 +124,8 @@ M.casualty = {
   ["among the dead"] = { "killed", "i" }, ["among the killed"] = { "killed", "i" },
   ["among the wounded"] = { "wounded", "i" }, ["among the injured"] = { "wounded", "i" },
   ["among the missing"] = { "missing", "i" }, ["among the casualties"] = { "casualties", "i" },
-  bodies = { "killed", "n" }, ["number of dead"] = { "killed", "n" }, ["number of deaths"] = { "killed", "n" },
+  bodies = { "killed", "n" }, prisoners = { "captured", "n" }, captives = { "captured", "n" },
+  hostages = { "captured", "n" }, ["number of dead"] = { "killed", "n" }, ["number of deaths"] = { "killed", "n" },
   ["number of casualties"] = { "casualties", "n" }, ["number of wounded"] = { "wounded", "n" },
   ["number of injured"] = { "wounded", "n" }, ["number of displaced"] = { "displaced", "n" },
   ["among those killed"] = { "killed", "i" }, ["among those wounded"] = { "wounded", "i" },
@@ -237,6 +238,10 @@ M.vague = { heavy = true, considerable = true, significant = true, huge = true, 
 -- Verbs of suffering before a casualty noun ("the enemy suffered heavy losses").
 M.suffer = { suffered = true, suffer = true, suffers = true, sustained = true, sustains = true,
   incurred = true, incur = true, took = true, taken = true, had = true, reported = true }
+-- Nouns of people taken, a claim only after a verb of taking ("took 8 prisoners").
+M.taken = { prisoners = true, captives = true, hostages = true }
+M.taking = { took = true, taken = true, take = true, taking = true, captured = true, seized = true,
+  held = true, holding = true, holds = true }
 -- Nouns in -ing that are active participles before their object
 -- ("killing four soldiers").
 M.participles = { killing = true }
@@ -925,6 +930,14 @@ local function casualty(C, si, t, n, cat, form)
       subj_a = x + 1
     end
     if x >= ca and D.qof[x] and ctx.quantities[D.qof[x]].unit then return end
+    -- "took 8 prisoners": prisoners count only as taken, and belong to the
+    -- taker's enemy
+    local taker_a, taker_b
+    if M.taken[w[t]] then
+      local v = (qi or zt) and subj_a - 1
+      if not (v and v >= ca and M.taking[w[v]]) then return end
+      taker_a, taker_b = leftphrase(D, ca, groupstart(D, ca, v))
+    end
     -- "of" / "among" / "on" people after the noun
     local y = last + 1
     local after_a, after_b
@@ -969,7 +982,7 @@ local function casualty(C, si, t, n, cat, form)
     -- whose: "the enemy suffered heavy casualties"; "inflicted losses on X"
     local sx = subj_a - 1
     while sx >= ca and (D.k[sx] == "q" or D.k[sx] == "s" or w[sx] == "the" or w[sx] == "a") do sx = sx - 1 end
-    if sx >= ca and M.suffer[w[sx]] then
+    if sx >= ca and M.suffer[w[sx]] and not taker_a then
       local j = groupstart(D, ca, sx)
       local e = j
       local b0 = j
@@ -994,6 +1007,10 @@ local function casualty(C, si, t, n, cat, form)
     elseif agent_a then
       side, how = sideof(C, agent_a, agent_b, cs, quoted, r._spk)
       r.subject = D:text_of(agent_a, agent_b)
+    end
+    if not side and taker_a then
+      local as = sideof(C, taker_a, taker_b, cs, quoted, r._spk)
+      if as and as ~= "civilians" then side, how = D:other(as), "agent" end
     end
     if not side and subj_a < t then
       side, how = sideof(C, subj_a, t - 1, cs, quoted, r._spk)

@@ -1393,10 +1393,10 @@ local function verbframe(D, s, v)
     while c >= lo and w[c] ~= "," and w[c] ~= ":" and k[c] ~= "q" and not M.verbs[w[c]] do c = c - 1 end
     if c > lo and w[c] == "," then
       local hs = D:npstart(lo, c - 1)
-      -- the head must name someone: a name, a role, a side
+      -- the head must name someone: a name, a role, a side ("We, the Front, announce")
       local named = false
       for x = hs, c - 1 do
-        if D:nameword(x) or M.roles[w[x]] or D:side(x, c - 1) then named = true end
+        if D:nameword(x) or M.roles[w[x]] or D:side(x, c - 1) or w[x] == "we" then named = true end
       end
       if hs <= c - 1 and named then sa, sb = hs, j - 1 end
     end
@@ -1831,9 +1831,8 @@ function M.analyse(ctx)
         local h
         if not D.qid[s.a] then h = header(D, s) end
         if h then
-          if not h.side and D.srcside and not h.org then
-            h = setmetatable({ side = D.srcside }, { __index = h })
-          end
+          -- a statement's header speaks for its source
+          h = setmetatable({ side = h.side or D.srcside, header = true }, { __index = h })
           D.docspk = D.docspk or h
           passage = h
           mention(D, h, D.ts[s.a])
@@ -1974,7 +1973,7 @@ end
 -- The cue label of an attribution.
 function M.label(spk, frame)
   if frame then return frame.channel or frame.cue end
-  if spk then return spk.source and "statement" or "quote" end
+  if spk then return (spk.source or spk.header) and "statement" or "quote" end
   return nil
 end
 

@@ -251,6 +251,20 @@ return {
       { { category = "killed", value = 30, hedged = true } } },
 
     -- statements: passages, headers, notes
+    { "We, the Island Liberation Front, announce that our fighters killed 30 occupiers yesterday near Velna. "
+      .. "Our forces also took 8 prisoners.",
+      { { category = "killed", value = 30, subject_side = "crown", claimant = "Island Liberation Front",
+        claimant_side = "ilf", cue = "announced", date = "2024-05-07" },
+        { category = "captured", value = 8, subject_side = "crown", claimant_side = "ilf", cue = "statement" } },
+      doc = STATEMENT_FRONT },
+    { "Statement of the General Staff\n\nThe enemy lost up to 300 personnel over the past day. Two of our "
+      .. "servicemen were killed and five wounded.",
+      { { category = "killed", value = 300, subject_side = "ilf", claimant = "the General Staff",
+        claimant_side = "crown", cue = "statement" },
+        { category = "killed", value = 2, subject_side = "crown", claimant_side = "crown" },
+        { category = "wounded", value = 5, subject_side = "crown", claimant_side = "crown" } },
+      doc = STATEMENT_CROWN },
+    { "Many of the prisoners are foreigners.", {} },
     { "Twelve of our fighters were martyred in the battle for Kell.",
       { { category = "killed", value = 12, subject_side = "ilf", claimant = "Island Liberation Front",
         claimant_side = "ilf" } }, doc = STATEMENT_FRONT },
