@@ -466,7 +466,7 @@ local function zero(D, a, b)
 end
 
 -- Does tokens a..b name people (a people word, a side, a name, a pronoun)?
-local function people(D, a, b)
+local function people(D, a, b, nonames)
   local w = D.w
   for x = a, b do
     local wx = w[x]
@@ -475,6 +475,7 @@ local function people(D, a, b)
     local l, v = D:side(x, b)
     if l and v.side then return true end
   end
+  if nonames then return false end
   for _, nm in ipairs(D:names(a, b)) do
     local before = w[nm[1] - 1]
     if not (before == "in" or before == "at" or before == "near") and D:isperson(nm[1], nm[2]) then return true end
@@ -1036,8 +1037,9 @@ local function casualty(C, si, t, n, cat, form)
     local e = y
     while e <= cb and not rbound(D, e) do e = e + 1 end
     if e - 1 >= y then
-      -- an object: people make an active claim; anything else none
-      if not (D.qat[y] or people(D, y, math_min(e - 1, y + 4))) or things(D, y, e - 1) then
+      -- an object: people make an active claim; anything else none (a
+      -- name alone is a place a capture verb takes: "captured Kell")
+      if not (D.qat[y] or people(D, y, math_min(e - 1, y + 4), X.control[w[t]] ~= nil)) or things(D, y, e - 1) then
         if form == "t" or D.k[y] == "w" and not M.rbounds[w[y]] then return end
       else
         active = true
