@@ -1584,7 +1584,31 @@ local function event(C, si, t, n, kind)
   local r = record(C, "event", kind, si, a, b, t)
   if not r then return end
   r.time = ti
-  local pa, pb = placein(D, math_min(t, a), cb)
+  local pa, pb
+  -- the object of the event verb ("took Bazarak", "shelled the market of X")
+  local y = last + 1
+  if w[y] == "the" then y = y + 1 end
+  if y <= cb and D:nameword(y) and not D:side(y, cb) then
+    local nm = D:names(y, cb)[1]
+    if nm and nm[1] == y then
+      pa, pb = y, nm[2]
+      if pb < cb and M.placewords[w[pb + 1]] then pb = pb + 1 end
+    end
+  end
+  if not pa and (w[t] == "fell" or w[t] == "fallen" or M.be[w[t - 1]]) then
+    -- "Kell fell to the rebels", "Kell was captured": the subject is the place
+    local la, lb = leftphrase(D, ca, g)
+    if la then
+      for _, nm in ipairs(D:names(la, lb)) do
+        if not D:side(nm[1], nm[2]) then
+          pa, pb = nm[1], nm[2]
+          if pb < lb and M.placewords[w[pb + 1]] then pb = pb + 1 end
+          break
+        end
+      end
+    end
+  end
+  if not pa then pa, pb = placein(D, math_min(t, a), cb) end
   if not pa then
     local pl = places(C, last + 1, cb)
     if pl[1] then pa, pb = pl[1].a, pl[1].b end
