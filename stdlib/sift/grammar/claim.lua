@@ -1547,6 +1547,13 @@ local function event(C, si, t, n, kind)
   if (w[t] == "took" or w[t] == "taken") and (w[t + n] == "up" or w[t + n] == "part" or w[t + n] == "place") then
     return
   end
+  -- "yields have fallen by 5 percent": a figure falls, no town
+  if (w[t] == "fell" or w[t] == "fallen") then
+    if w[t + 1] == "by" or w[t + 1] == "below" or w[t + 1] == "sharply" then return end
+    for x = t + 1, math_min(s.b, t + 3) do
+      if D.qof[x] then return end
+    end
+  end
   local ca, cb = clause(D, s, t)
   local g = groupstart(D, ca, t)
   if not factual(D, ca, g, t) then
@@ -1787,6 +1794,7 @@ function M.scan(ctx)
     C.last = nil
     -- a phrase of a table is not read again inside a longer one of the same table
     local cas, con, evt = 0, 0, 0
+    local lastevent
     for _, t in ipairs(D.hots[si]) do
       local wt = w[t]
       -- a word of a side's or an organisation's name ("Liberation Front") starts nothing
@@ -1794,11 +1802,14 @@ function M.scan(ctx)
         local e = inname(D, t, s.a)
         if e then cas, con, evt = math_max(cas, e), math_max(con, e), math_max(evt, e) end
       end
+      local people_taken
       if X.casualty[wt] and t > cas then
         local n, v = at(w, t, s.b, X.casualty)
         if n then
-          add(claims, casualty(C, si, t, n, v[1], v[2]), C)
+          local rs = casualty(C, si, t, n, v[1], v[2])
+          add(claims, rs, C)
           cas = t + n - 1
+          people_taken = rs and #rs > 0 and v[1] == "captured"
         end
       end
       if X.control[wt] and t > con then
@@ -1810,8 +1821,14 @@ function M.scan(ctx)
       end
       if X.events[wt] and t > evt then
         local n, v = at(w, t, s.b, X.events)
-        if n then
-          add(claims, event(C, si, t, n, v), C)
+        -- people captured are no capture of a place
+        if n and not (people_taken and v == "capture") then
+          local rs = event(C, si, t, n, v)
+          -- "entered the town on Monday and took control of it": one event
+          local prev = rs and lastevent
+          if prev and prev._si == si and prev.category == rs[1].category and prev.time == rs[1].time then rs = nil end
+          if rs then lastevent = rs[1] end
+          add(claims, rs, C)
           evt = t + n - 1
         end
       end

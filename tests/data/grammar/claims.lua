@@ -414,6 +414,12 @@ return {
     { "Fighting broke out in Velna on Sunday.", { { category = "fighting", date = "2024-05-05", place = "Velna" } },
       kind = "event" },
     { "There was no fighting in Velna on Monday.", {}, kind = "event" },
+    { "Front units entered Velna on 3 May and took control of the town.",
+      { { category = "capture", date = "2024-05-03", place = "Velna" } }, kind = "event" },
+    { "Forty soldiers were captured near Kell on Monday.", {}, kind = "event" },
+    { "Growers say apricot yields have fallen by almost half since 2002.", {}, kind = "event" },
+    { "Kell fell to the rebels on Friday.", { { category = "capture", date = "2024-05-03", place = "Kell" } },
+      kind = "event" },
 
     -- measures
     { "Velna has a population of 48,000.", { { category = "population", value = 48000 } }, kind = "measure" },
