@@ -11,7 +11,11 @@ local date = require "sift.grammar.date"
 local name = require "sift.grammar.name"
 local claim = require "sift.grammar.claim"
 
-local type = type
+-- Zero words that are the figure of a claim ("no civilian casualties") become
+-- quantity records, as the annotation guidelines count them.
+claim.zeroquantities = true
+
+local type, ipairs, table_sort = type, ipairs, table.sort
 
 local M = {}
 local config = { sides = {}, declared = {} }
@@ -45,7 +49,22 @@ end
 function M.document(text, info)
   if type(info) ~= "table" then info = { published = info } end
   local ctx = context(text, info)
-  return { quantities = ctx.quantities, times = ctx.times, mentions = ctx.mentions, claims = claim.scan(ctx) }
+  local claims = claim.scan(ctx)
+  -- the claim layer appends zero figures: put the quantities back in text
+  -- order and point the claims at the new places
+  local qs = ctx.quantities
+  local order = {}
+  for i = 1, #qs do order[i] = i end
+  table_sort(order, function(a, b)
+    if qs[a].s ~= qs[b].s then return qs[a].s < qs[b].s end
+    return a < b
+  end)
+  local sorted, newindex = {}, {}
+  for i, old in ipairs(order) do sorted[i] = qs[old]; newindex[old] = i end
+  for _, c in ipairs(claims) do
+    if c.quantity then c.quantity = newindex[c.quantity] end
+  end
+  return { quantities = sorted, times = ctx.times, mentions = ctx.mentions, claims = claims }
 end
 
 -- context(doc) -- the context extractors get, built for a doc handle, with
