@@ -17,6 +17,7 @@
 
 #include "host.h"
 #include "limits.h"
+#include "lua_common.h"
 #include "pool.h"
 #include "utf8.h"
 
@@ -252,49 +253,14 @@ static int times(lua_State *L, int list, sift_doc *d)
     return 0;
 }
 
-static void pushstrs(lua_State *L, char **v, size_t n)
-{
-    lua_createtable(L, (int)n, 0);
-    for (size_t i = 0; i < n; i++) {
-        lua_pushstring(L, v[i]);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-}
-
 /* {sides = {...}, declared = {...}}: the manifest, as corpus:sides() and corpus:declared() give it.
  */
 static void pushconfig(lua_State *L, const sift_store *st)
 {
     lua_createtable(L, 0, 2);
-    lua_createtable(L, (int)st->nsides, 0);
-    for (size_t i = 0; i < st->nsides; i++) {
-        lua_createtable(L, 0, 4);
-        lua_pushstring(L, st->sides[i].id);
-        lua_setfield(L, -2, "id");
-        lua_pushstring(L, st->sides[i].label);
-        lua_setfield(L, -2, "label");
-        lua_pushboolean(L, st->sides[i].party);
-        lua_setfield(L, -2, "party");
-        pushstrs(L, st->sides[i].aliases, st->sides[i].naliases);
-        lua_setfield(L, -2, "aliases");
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
+    sift_lua_pushsides(L, st);
     lua_setfield(L, -2, "sides");
-    lua_createtable(L, (int)st->ndecls, 0);
-    for (size_t i = 0; i < st->ndecls; i++) {
-        lua_createtable(L, 0, 4);
-        lua_pushstring(L, st->decls[i].name);
-        lua_setfield(L, -2, "name");
-        lua_pushstring(L, st->decls[i].kind);
-        lua_setfield(L, -2, "kind");
-        if (st->decls[i].side) {
-            lua_pushstring(L, st->decls[i].side);
-            lua_setfield(L, -2, "side");
-        }
-        pushstrs(L, st->decls[i].aliases, st->decls[i].naliases);
-        lua_setfield(L, -2, "aliases");
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
+    sift_lua_pushdecls(L, st);
     lua_setfield(L, -2, "declared");
 }
 

@@ -61,6 +61,11 @@ ldoc *sift_lua_checkdoc(lua_State *L, int idx);
 void sift_lua_pushspan(lua_State *L, int corpus_idx, const lspan *s);
 lspan *sift_lua_checkspan(lua_State *L, int idx);
 
+/* The manifest's sides and entities as lists of plain tables (corpus:sides(),
+** corpus:declared(), and the extractors' configuration). */
+void sift_lua_pushsides(lua_State *L, const sift_store *st);
+void sift_lua_pushdecls(lua_State *L, const sift_store *st);
+
 /* Push a new empty sequence with the sift.list metatable. */
 void sift_lua_newlist(lua_State *L, int n);
 /* Give the table on top the stdlib metatable `name`, when it is defined. */

@@ -101,13 +101,12 @@ static void pushstrs(lua_State *L, char **v, size_t n)
     }
 }
 
-/* Sides as plain tables: {id=, label=, aliases={..}, party=bool}. */
-static int sides(lua_State *L)
+/* Push the store's sides as a list of plain tables: {id=, label=, aliases={..}, party=bool}. */
+void sift_lua_pushsides(lua_State *L, const sift_store *st)
 {
-    sift_store *st = sift_lua_checkcorpus(L, 1)->st;
     sift_lua_newlist(L, (int)st->nsides);
     for (size_t i = 0; i < st->nsides; i++) {
-        sift_side *s = &st->sides[i];
+        const sift_side *s = &st->sides[i];
         lua_createtable(L, 0, 4);
         lua_pushstring(L, s->id);
         lua_setfield(L, -2, "id");
@@ -119,16 +118,14 @@ static int sides(lua_State *L)
         lua_setfield(L, -2, "aliases");
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    return 1;
 }
 
-/* Entities the manifest declares, as plain tables {name=, kind=, side=, aliases=}. */
-static int declared(lua_State *L)
+/* Push the manifest's entities as a list of plain tables {name=, kind=, side=, aliases=}. */
+void sift_lua_pushdecls(lua_State *L, const sift_store *st)
 {
-    sift_store *st = sift_lua_checkcorpus(L, 1)->st;
     sift_lua_newlist(L, (int)st->ndecls);
     for (size_t i = 0; i < st->ndecls; i++) {
-        sift_decl *d = &st->decls[i];
+        const sift_decl *d = &st->decls[i];
         lua_createtable(L, 0, 4);
         lua_pushstring(L, d->name);
         lua_setfield(L, -2, "name");
@@ -140,6 +137,17 @@ static int declared(lua_State *L)
         lua_setfield(L, -2, "aliases");
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
+}
+
+static int sides(lua_State *L)
+{
+    sift_lua_pushsides(L, sift_lua_checkcorpus(L, 1)->st);
+    return 1;
+}
+
+static int declared(lua_State *L)
+{
+    sift_lua_pushdecls(L, sift_lua_checkcorpus(L, 1)->st);
     return 1;
 }
 
