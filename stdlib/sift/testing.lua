@@ -88,8 +88,8 @@ end
 local current = { file = nil, accept = false, writes = {} }
 
 local function readfile(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
+  local f, err = io.open(path, "rb")
+  if not f then return nil, err end
   local s = f:read("a")
   f:close()
   return s
@@ -139,6 +139,27 @@ function M.findings(corpus, rules)
   end
   local fs = rule.run(corpus, rules)
   return require("sift.report").text(fs, corpus, { color = false })
+end
+
+-- readfile(path) -- a file's bytes, or nil and a message.
+M.readfile = readfile
+
+-- readjson(path) -- a JSON file's value; raises "path: what" when it cannot.
+function M.readjson(path)
+  local s, err = readfile(path)
+  if not s then error("cannot read " .. path .. (err and (": " .. err) or ""), 2) end
+  local v, jerr = core.json.decode(s)
+  if v == nil then error(path .. ": " .. tostring(jerr), 2) end
+  return v
+end
+
+-- data(path) -- the table a plain-data Lua file returns (grammar cases).
+function M.data(path)
+  local s = readfile(path)
+  if not s then error("cannot read " .. path, 2) end
+  local chunk, err = load(s, "@" .. path, "t")
+  if not chunk then error(err, 2) end
+  return chunk()
 end
 
 function M.install(env)

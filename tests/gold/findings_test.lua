@@ -5,12 +5,7 @@ local RULES = { "count-mismatch", "one-sided-casualty" }
 
 local rule = require "sift.rule"
 
-local function readjson(path)
-  local f = assert(io.open(path, "rb"))
-  local v = sift.json.decode(f:read("a"))
-  f:close()
-  return v
-end
+local readjson = testing.readjson
 
 for _, name in ipairs({ "panjshir-2021", "varkesia-2023" }) do
   local corpus = sift.load("corpus/" .. name)

@@ -11,14 +11,7 @@ local RULES = {
 }
 local SPANNED = { "times", "quantities", "mentions", "casualties", "controls", "events", "findings" }
 
-local function readjson(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  local v, err = sift.json.decode(s)
-  if v == nil then error(path .. ": " .. err) end
-  return v
-end
+local readjson = testing.readjson
 
 for _, name in ipairs(CORPORA) do
   local gold = readjson("tests/gold/" .. name .. ".json")

@@ -9,12 +9,7 @@
 -- per layer and, for each miss, where it is. Used by accuracy_test.lua.
 local M = {}
 
-local function readjson(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return assert(sift.json.decode(s))
-end
+local readjson = require("sift.testing").readjson
 
 local null = sift.json.null
 local function val(v) if v == null then return nil end return v end

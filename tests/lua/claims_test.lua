@@ -1,11 +1,6 @@
 -- Claims through the runtime: attributed casualty claims against the gold
 -- of both bundled corpora, claim sets and their filters.
-local function readjson(path)
-  local f = assert(io.open(path, "rb"))
-  local v = sift.json.decode(f:read("a"))
-  f:close()
-  return v
-end
+local readjson = testing.readjson
 
 -- Casualty claims matched to gold by overlapping span; the figure, category
 -- and both sides must agree for a match to count.

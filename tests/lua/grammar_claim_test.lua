@@ -11,16 +11,10 @@ local date = require "sift.grammar.date"
 local CASES = "tests/data/grammar/claims.lua"
 local NIL = "<nil>"
 
-local function readfile(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local readfile = testing.readfile
 
 -- (the case file is plain data: a chunk that returns a table)
-local data = assert(load(assert(readfile(CASES), CASES), "@" .. CASES, "t"))()
+local data = testing.data(CASES)
 
 -- The context of one text, as sift.extract builds it: sentences from the
 -- runtime's segmenter (through a fixture corpus), the manifest's sides and

@@ -10,16 +10,10 @@ local GOLD = { "panjshir-2021", "varkesia-2023" }
 local BAR = 0.95 -- precision and recall every corpus must reach
 local NIL = "<nil>"
 
-local function readfile(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local readfile = testing.readfile
 
 -- (the case file is plain data: a chunk that returns a table)
-local cases = assert(load(assert(readfile(CASES), CASES), "@" .. CASES, "t"))()
+local cases = testing.data(CASES)
 
 local function anchorof(a)
   if not a then return nil end

@@ -19,16 +19,10 @@ local GOLD = {
   ["varkesia-2023"] = { exact = 0.90, overlap = 0.95, kind = 0.97, side = 0.95 },
 }
 
-local function readfile(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local readfile = testing.readfile
 
 -- (the case file is plain data: a chunk that returns a table)
-local data = assert(load(assert(readfile(CASES), CASES), "@" .. CASES, "t"))()
+local data = testing.data(CASES)
 
 -- The document context of grammar/README.md, built here from the doc
 -- handle so these tests need no other extractor.

@@ -20,15 +20,9 @@ local GOLD = {
   { "varkesia-2023", 0.99, 0.99, 0.97, 0.99, 0.99 },
 }
 
-local function readfile(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local readfile = testing.readfile
 
-local data = assert(load(assert(readfile(CASES), CASES), "@" .. CASES, "t"))()
+local data = testing.data(CASES)
 
 -- ------------------------------------------------------------ keys
 
