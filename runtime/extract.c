@@ -304,17 +304,7 @@ static void pushinfo(lua_State *L, const sift_doc *d)
         lua_pushstring(L, v[i]);
         lua_setfield(L, -2, k[i]);
     }
-    lua_createtable(L, (int)d->nsents, 0);
-    for (size_t i = 0; i < d->nsents; i++) {
-        lua_createtable(L, 0, 3);
-        lua_pushinteger(L, (lua_Integer)d->sents[i].pstart + 1);
-        lua_setfield(L, -2, "s");
-        lua_pushinteger(L, (lua_Integer)d->sents[i].pend);
-        lua_setfield(L, -2, "e");
-        lua_pushstring(L, d->sents[i].kind == SIFT_SENT_HEADLINE ? "headline" : "sentence");
-        lua_setfield(L, -2, "kind");
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
+    sift_lua_pushplainsents(L, d);
     lua_setfield(L, -2, "sentences");
 }
 

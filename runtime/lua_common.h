@@ -66,6 +66,9 @@ lspan *sift_lua_checkspan(lua_State *L, int idx);
 void sift_lua_pushsides(lua_State *L, const sift_store *st);
 void sift_lua_pushdecls(lua_State *L, const sift_store *st);
 
+/* A document's sentences as {s=, e=, kind=} in plain-text positions (1-based). */
+void sift_lua_pushplainsents(lua_State *L, const sift_doc *d);
+
 /* Push a new empty sequence with the sift.list metatable. */
 void sift_lua_newlist(lua_State *L, int n);
 /* Give the table on top the stdlib metatable `name`, when it is defined. */

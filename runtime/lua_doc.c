@@ -340,10 +340,9 @@ static int claims(lua_State *L)
     return 1;
 }
 
-/* doc:_plainsentences() -- sentences as {s=, e=, kind=} in plain-text positions (1-based). */
-static int plainsentences(lua_State *L)
+/* Push a document's sentences as {s=, e=, kind=} in plain-text positions (1-based). */
+void sift_lua_pushplainsents(lua_State *L, const sift_doc *d)
 {
-    sift_doc *d = getdoc(L, 1);
     lua_createtable(L, (int)d->nsents, 0);
     for (size_t i = 0; i < d->nsents; i++) {
         lua_createtable(L, 0, 3);
@@ -355,6 +354,12 @@ static int plainsentences(lua_State *L)
         lua_setfield(L, -2, "kind");
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
+}
+
+/* doc:_plainsentences() -- the sentences extractors see (sift.extract.context). */
+static int plainsentences(lua_State *L)
+{
+    sift_lua_pushplainsents(L, getdoc(L, 1));
     return 1;
 }
 
