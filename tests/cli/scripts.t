@@ -20,3 +20,29 @@ $ sift run -e 'about = "killed"' scripts/figures.lua corpus/panjshir-2021 | grep
   more than 700          700, >= 701        u
   more than 700          700, >= 701        u
 -- exit 0
+
+=== speaker: one person by two spellings, the same entity and claims in date order (undated last)
+$ for w in "Zabiullah Mujahid" "Mujahid"; do sift run -e "who = '$w'" scripts/speaker.lua corpus/panjshir-2021 | sed -n '1p;4p;7p;$p' | awk '{print $1, $2, $3, $4}'; done
+Zabihullah Mujahid (person, taliban)
+15 claims in 5
+2021-09-04 G1 g1-0904:9:91 casualty/casualties
+- Wikipedia wiki-bazarak:14:152 control/took
+Zabihullah Mujahid (person, taliban)
+15 claims in 5
+2021-09-04 G1 g1-0904:9:91 casualty/casualties
+- Wikipedia wiki-bazarak:14:152 control/took
+-- exit 0
+
+=== speaker: a side's claims grouped by claimant, people resolved across spellings
+$ sift run -e 'side = "nrf"' scripts/speaker.lua corpus/panjshir-2021 | grep -E '^(side |Ali Maisam|Ahmad Massoud|"Resistance")' | cut -d: -f1
+side nrf (National Resistance Front)
+Ahmad Massoud (person, nrf
+Ali Maisam Nazary (person, nrf
+"Resistance" (as written; no entity)
+-- exit 0
+
+=== speaker: an unknown name is an error that lists entities sharing a word with it
+$ sift run -e 'who = "Mullah Mujahid"' scripts/speaker.lua corpus/panjshir-2021
+-- exit 3
+-- stderr: no entity named 'Mullah Mujahid' in corpus panjshir-2021
+-- stderr: close candidates: 'Zabihullah Mujahid' (person, taliban)
