@@ -255,13 +255,12 @@ static int writeall(FILE *out, const sift_store *st, int explain)
     }
     for (size_t i = 0; i < st->ndocs; i++) { /* claims last: they refer to entities */
         const sift_doc *d = &st->docs[i];
-        static const char *const KINDS[] = {"casualty", "control", "event", "measure"};
         for (size_t k = 0; k < d->nclaims; k++) {
             const sift_claim *c = &d->claims[k];
             jstrf(&w, "type", "claim");
             jnumf(&w, "id", c->id);
             jstrf(&w, "doc", d->id);
-            jstrf(&w, "kind", KINDS[c->kind]);
+            jstrf(&w, "kind", c->kind);
             jstrf(&w, "category", c->category);
             jnumf(&w, "start", c->start);
             jnumf(&w, "end", c->end);
@@ -374,11 +373,13 @@ int sift_cmd_extract(int argc, char **argv)
     sift_load_opts lo = {o.jobs, o.lenient, o.quiet, o.config};
     sift_store *st = sift_load(o.paths, o.npaths, &lo);
     double t1 = sift_now();
-    if (!st || sift_extract_run(st, &o) != 0) {
+    int xrc = st && sift_extract_check(st, &o) == 0 ? sift_extract_run(st, &o) : -1;
+    if (xrc == -1) {
         sift_store_free(st);
         rc = SIFT_EXIT_INPUT;
         goto out;
     }
+    if (xrc == -2) rc = SIFT_EXIT_SCRIPT; /* a user extractor raised: the rest is still written */
     double t2 = sift_now();
     char *tmp = NULL;
     FILE *f = o.output ? sift_out_open(o.output, &tmp) : stdout;
@@ -409,7 +410,7 @@ int sift_cmd_extract(int argc, char **argv)
                 (double)sift_peak_rss() / 1e6);
     }
     sift_store_free(st);
-    rc = bad ? SIFT_EXIT_INPUT : SIFT_EXIT_OK;
+    rc = bad ? SIFT_EXIT_INPUT : rc;
 out:
     sift_opts_free(&o);
     return rc;

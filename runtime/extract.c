@@ -3,13 +3,22 @@
 ** converts their records to the store's C structs. Host-side glue: it owns
 ** per-worker Lua states (host.c) and writes sift_quantity / sift_time arrays.
 **
-** The Lua side is stdlib/sift/extract.lua: extract.document(text, published)
-** returns {quantities = {...}, times = {...}} with 1-based inclusive
+** The Lua side is stdlib/sift/extract.lua: extract.document(text, info)
+** returns {quantities = {...}, times = {...}, ...} with 1-based inclusive
 ** positions into the plain text; they are mapped to the original bytes here.
+**
+** User extractors (sift.extractor) are Lua functions, which cannot cross
+** states: what crosses is the file that defines them. A script's call
+** registers its file with the corpora of its state (the registry's
+** "sift.extract.files" and "sift.extract.corpora"); the manifest lists its
+** own (load.c). Each worker state loads every file of st->xfiles in
+** "worker mode", where sift.extractor only adds to that state's
+** sift.extract and stops the file after its last definition.
 */
 #include "extract.h"
 
 #include <lauxlib.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,8 +34,17 @@ typedef struct {
     sift_store *st;
     const sift_opts *o;
     lua_State *states[SIFT_MAX_JOBS];
-    char **errs;
+    char *werr[SIFT_MAX_JOBS]; /* why a worker's state did not load, or NULL */
+    char **errs;               /* per document: an error message, or NULL */
+    uint8_t *user;             /* per document: the error came from a user extractor */
 } xctx;
+
+/* The error value that ends an extractor file after its last sift.extractor call. */
+static const char STOP = 0;
+
+/* Extraction errors printed before the rest are only counted (a user
+** extractor that fails on every document of a large corpus). */
+#define MAX_ERRORS 10
 
 static double num(lua_State *L, int t, const char *k)
 {
@@ -143,7 +161,6 @@ static int mentions(lua_State *L, int list, sift_doc *d)
 
 static int claims(lua_State *L, int list, sift_doc *d)
 {
-    static const char *const KINDS[] = {"casualty", "control", "event", "measure"};
     size_t n = lua_rawlen(L, list);
     d->claims = calloc(n ? n : 1, sizeof *d->claims);
     if (!d->claims) return -1;
@@ -153,9 +170,7 @@ static int claims(lua_State *L, int list, sift_doc *d)
         sift_claim *c = &d->claims[d->nclaims];
         char k[16];
         if (lua_istable(L, t) && span(L, t, d, &c->start, &c->end) == 0) {
-            str(L, t, "kind", k, sizeof k);
-            for (uint8_t j = 0; j < 4; j++)
-                if (!strcmp(k, KINDS[j])) c->kind = j;
+            str(L, t, "kind", c->kind, sizeof c->kind);
             str(L, t, "category", c->category, sizeof c->category);
             double q = num(L, t, "quantity"), tm = num(L, t, "time");
             c->quantity = isnan(q) || q < 1 ? -1 : (int32_t)q - 1;
@@ -264,15 +279,76 @@ static void pushconfig(lua_State *L, const sift_store *st)
     lua_setfield(L, -2, "declared");
 }
 
-/* The worker's state, made on first use, with extract.document in the registry. */
-static lua_State *state(xctx *x, int worker)
+/* ------------------------------------------------------- extractor files */
+
+static int noop(lua_State *L)
 {
-    if (x->states[worker]) return x->states[worker];
-    sift_opts o = *x->o;
+    (void)L;
+    return 0;
+}
+
+/*
+** Load extractor file xf into L, a state in worker mode: its sift.extractor
+** calls add to L's sift.extract, and the call numbered xf->count (when
+** nonzero) ends the file, so what a script does after its definitions
+** (reading `corpus`, printing) does not run here. print and io.write are
+** muted meanwhile: a worker repeats the top of the file, not its output.
+** Returns LUA_OK (with *n, the number of definitions) or an error status
+** with the message on the stack.
+*/
+static int loadxfile(lua_State *L, const sift_xfile *xf, int *n)
+{
+    lua_pushinteger(L, 0);
+    lua_setfield(L, LUA_REGISTRYINDEX, "sift.extract.count");
+    lua_pushinteger(L, xf->count);
+    lua_setfield(L, LUA_REGISTRYINDEX, "sift.extract.target");
+    int base = lua_gettop(L);
+    lua_getglobal(L, "print");
+    lua_getglobal(L, "io");
+    int hasio = lua_istable(L, base + 2);
+    lua_pushnil(L);
+    if (hasio) {
+        lua_getfield(L, base + 2, "write");
+        lua_replace(L, base + 3); /* [print, io, write] */
+        lua_pushcfunction(L, noop);
+        lua_setfield(L, base + 2, "write");
+    }
+    lua_pushcfunction(L, noop);
+    lua_setglobal(L, "print");
+    int st = luaL_loadfilex(L, xf->path, sift_host_get(L)->opts.unsafe ? NULL : "t");
+    if (st == LUA_OK) st = lua_pcall(L, 0, 0, 0);
+    if (st != LUA_OK && lua_touserdata(L, -1) == &STOP) {
+        lua_pop(L, 1);
+        st = LUA_OK;
+    }
+    if (st != LUA_OK && !lua_isstring(L, -1)) {
+        lua_pop(L, 1);
+        lua_pushfstring(L, "%s: the file raised a non-string error", xf->path);
+    }
+    if (hasio) {
+        lua_pushvalue(L, base + 3);
+        lua_setfield(L, base + 2, "write");
+    }
+    lua_pushvalue(L, base + 1);
+    lua_setglobal(L, "print");
+    if (st != LUA_OK) lua_replace(L, base + 1); /* the message */
+    lua_settop(L, st != LUA_OK ? base + 1 : base);
+    lua_getfield(L, LUA_REGISTRYINDEX, "sift.extract.count");
+    *n = (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    return st;
+}
+
+/* A state for loading extractor files: the sandbox, sift.extract set up, worker mode. */
+static lua_State *newworker(const sift_opts *opts, const sift_store *st)
+{
+    sift_opts o = *opts;
     o.timeout = 0;
     o.max_memory = 0;
     lua_State *L = sift_host_new(&o);
     if (!L) return NULL;
+    lua_pushboolean(L, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "sift.extract.worker");
     lua_getglobal(L, "require");
     lua_pushliteral(L, "sift.extract");
     if (sift_host_docall(L, 1, 1) != LUA_OK) {
@@ -281,7 +357,7 @@ static lua_State *state(xctx *x, int worker)
         return NULL;
     }
     lua_getfield(L, -1, "setup");
-    pushconfig(L, x->st);
+    pushconfig(L, st);
     if (sift_host_docall(L, 1, 0) != LUA_OK) {
         sift_host_report(L);
         sift_host_close(L);
@@ -290,6 +366,230 @@ static lua_State *state(xctx *x, int worker)
     lua_getfield(L, -1, "document");
     lua_setfield(L, LUA_REGISTRYINDEX, "sift.extract.document");
     lua_pop(L, 1);
+    return L;
+}
+
+int sift_extract_check(sift_store *st, const sift_opts *o)
+{
+    size_t listed = 0;
+    for (size_t i = 0; i < st->nxfiles; i++) listed += st->xfiles[i].where != NULL;
+    if (listed == 0) return 0;
+    lua_State *L = newworker(o, st);
+    if (!L) return -1;
+    int rc = 0;
+    for (size_t i = 0; i < st->nxfiles; i++) {
+        sift_xfile *xf = &st->xfiles[i];
+        int n = 0;
+        if (!xf->where) continue;
+        if (loadxfile(L, xf, &n) != LUA_OK) {
+            fprintf(stderr, "%s: error: extractor %s did not load: %s\n", xf->where, xf->path,
+                    lua_tostring(L, -1));
+            lua_pop(L, 1);
+            rc = -1;
+        } else if (n == 0) {
+            if (!o->quiet)
+                fprintf(stderr,
+                        "%s: warning: %s defines no extractor (no sift.extractor{...} call)\n",
+                        xf->where, xf->path);
+        } else {
+            xf->count = n;
+        }
+    }
+    sift_host_close(L);
+    return rc;
+}
+
+/*
+** Add extractor file `path` (count definitions so far) to st: a script's
+** file that the store already has is updated; one the manifest lists is
+** not loaded twice.
+*/
+static int addxfile(sift_store *st, const char *path, int count)
+{
+    char *real = realpath(path, NULL);
+    for (size_t i = 0; i < st->nxfiles; i++) {
+        sift_xfile *xf = &st->xfiles[i];
+        char *r = real ? realpath(xf->path, NULL) : NULL;
+        int same = !strcmp(xf->path, path) || (r && !strcmp(r, real));
+        free(r);
+        if (!same) continue;
+        if (!xf->where) xf->count = count;
+        free(real);
+        return 0;
+    }
+    free(real);
+    sift_xfile *v = realloc(st->xfiles, (st->nxfiles + 1) * sizeof *v);
+    if (!v) return -1;
+    st->xfiles = v;
+    v[st->nxfiles] = (sift_xfile){strdup(path), NULL, count};
+    if (!v[st->nxfiles].path) return -1;
+    st->nxfiles++;
+    return 0;
+}
+
+/* The registry table `name`, made on first use; weak keys when `weak`. */
+static void pushsubtable(lua_State *L, const char *name, int weak)
+{
+    if (lua_getfield(L, LUA_REGISTRYINDEX, name) == LUA_TTABLE) return;
+    lua_pop(L, 1);
+    lua_newtable(L);
+    if (weak) {
+        lua_createtable(L, 0, 1);
+        lua_pushliteral(L, "k");
+        lua_setfield(L, -2, "__mode");
+        lua_setmetatable(L, -2);
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, name);
+}
+
+void sift_extract_adopt(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    sift_store *st = sift_lua_checkcorpus(L, idx)->st;
+    pushsubtable(L, "sift.extract.corpora", 1);
+    lua_pushvalue(L, idx);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3);
+    pushsubtable(L, "sift.extract.files", 0); /* [corpora, files] */
+    for (lua_Integer i = 1; lua_rawgeti(L, -1, i) == LUA_TSTRING; i++) {
+        lua_pushvalue(L, -1);
+        lua_rawget(L, -3);
+        if (st && addxfile(st, lua_tostring(L, -2), (int)lua_tointeger(L, -1)) != 0)
+            luaL_error(L, "not enough memory");
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 3);
+}
+
+/* Raise an error located at the caller of sift.extractor (two levels up). */
+static int errup(lua_State *L, const char *fmt, const char *a, const char *b)
+{
+    luaL_where(L, 2);
+    lua_pushfstring(L, fmt, a, b);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+/* The first corpus of the state whose records were already extracted, or NULL. */
+static const char *extracted(lua_State *L, int corpora)
+{
+    lua_pushnil(L);
+    while (lua_next(L, corpora)) {
+        lua_pop(L, 1);
+        const sift_store *st = sift_lua_checkcorpus(L, -1)->st;
+        if (st && st->extracted) {
+            lua_pop(L, 1);
+            return st->name ? st->name : "corpus";
+        }
+    }
+    return NULL;
+}
+
+/*
+** core._extractor(name) -> "file:line", stop -- the bookkeeping of
+** sift.extractor (stdlib/sift/init.lua). In a worker state it counts the
+** definition; stop says the file's last one is done. In a script's state
+** it registers the calling file with every corpus of the state, which
+** must not have been extracted yet.
+*/
+static int registerx(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+    lua_Debug ar;
+    const char *src = "=?";
+    int line = 0;
+    if (lua_getstack(L, 2, &ar) && lua_getinfo(L, "Sl", &ar)) {
+        src = ar.source;
+        line = ar.currentline;
+    }
+    lua_pushfstring(L, "%s:%d", *src == '@' || *src == '=' ? src + 1 : "?", line);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "sift.extract.worker") != LUA_TNIL) {
+        lua_getfield(L, LUA_REGISTRYINDEX, "sift.extract.count");
+        lua_Integer n = lua_tointeger(L, -1) + 1;
+        lua_getfield(L, LUA_REGISTRYINDEX, "sift.extract.target");
+        lua_Integer target = lua_tointeger(L, -1);
+        lua_pop(L, 3);
+        lua_pushinteger(L, n);
+        lua_setfield(L, LUA_REGISTRYINDEX, "sift.extract.count");
+        lua_pushboolean(L, target > 0 && n >= target);
+        return 2;
+    }
+    lua_pop(L, 1);
+    if (*src != '@')
+        return errup(L,
+                     "sift.extractor: extractor '%s' must be defined in a Lua file (a script, a "
+                     "--rules file or a manifest's extractor), not in %s",
+                     name, *src == '=' ? src + 1 : "a string chunk");
+    const char *path = src + 1;
+    pushsubtable(L, "sift.extract.corpora", 1);
+    int corpora = lua_gettop(L);
+    if (extracted(L, corpora)) {
+        lua_gc(L, LUA_GCCOLLECT); /* corpora nobody holds may still be keys */
+        const char *late = extracted(L, corpora);
+        if (late)
+            return errup(L,
+                         "sift.extractor: extractor '%s' comes too late: the records of '%s' "
+                         "were already extracted (define extractors before the first use of "
+                         "claims, quantities, times or entities)",
+                         name, late);
+    }
+    pushsubtable(L, "sift.extract.files", 0);
+    int files = lua_gettop(L);
+    lua_getfield(L, files, path);
+    lua_Integer n = lua_tointeger(L, -1) + 1;
+    lua_pop(L, 1);
+    if (n == 1) {
+        lua_pushstring(L, path);
+        lua_rawseti(L, files, (lua_Integer)lua_rawlen(L, files) + 1);
+    }
+    lua_pushinteger(L, n);
+    lua_setfield(L, files, path);
+    lua_pushnil(L);
+    while (lua_next(L, corpora)) {
+        lua_pop(L, 1);
+        sift_store *st = sift_lua_checkcorpus(L, -1)->st;
+        if (st && addxfile(st, path, (int)n) != 0) return luaL_error(L, "not enough memory");
+    }
+    lua_settop(L, 2);
+    lua_pushboolean(L, 0);
+    return 2;
+}
+
+void sift_extract_lua_open(lua_State *L, int core)
+{
+    core = lua_absindex(L, core);
+    lua_pushcfunction(L, registerx);
+    lua_setfield(L, core, "_extractor");
+    lua_pushlightuserdata(L, (void *)&STOP);
+    lua_setfield(L, core, "_extractor_stop");
+}
+
+/*
+** The worker's state, made on first use: sift.extract set up with the
+** manifest, then the user extractor files loaded. A state that fails says
+** why once (x->werr) and the worker extracts nothing more.
+*/
+static lua_State *state(xctx *x, int worker)
+{
+    if (x->states[worker] || x->werr[worker]) return x->states[worker];
+    lua_State *L = newworker(x->o, x->st);
+    if (!L) {
+        x->werr[worker] = strdup("sift: error: the extractors did not load");
+        return NULL;
+    }
+    for (size_t i = 0; i < x->st->nxfiles; i++) {
+        int n;
+        if (loadxfile(L, &x->st->xfiles[i], &n) != LUA_OK) {
+            const char *m = lua_tostring(L, -1);
+            size_t len = strlen(m) + 64;
+            x->werr[worker] = malloc(len);
+            if (x->werr[worker])
+                snprintf(x->werr[worker], len, "sift: error: extractor file: %s", m);
+            sift_host_close(L);
+            return NULL;
+        }
+    }
     return x->states[worker] = L;
 }
 
@@ -314,24 +614,26 @@ static void xone(void *ctx, size_t i, int worker)
     sift_doc *d = &x->st->docs[i];
     if (d->has_records) return; /* loaded from `sift extract` output */
     lua_State *L = state(x, worker);
-    char msg[512];
-    if (!L) {
-        snprintf(msg, sizeof msg, "%s: error: the extractors did not load", d->path);
-        x->errs[i] = strdup(msg);
-        return;
-    }
+    char msg[1024];
+    if (!L) return; /* x->werr[worker] says why */
     size_t plen;
     const char *plain = sift_doc_plain(d, &plen);
     lua_getfield(L, LUA_REGISTRYINDEX, "sift.extract.document");
     lua_pushlstring(L, plain, plen);
     pushinfo(L, d);
-    if (sift_host_docall(L, 2, 1) != LUA_OK) {
+    if (sift_host_docall(L, 2, 2) != LUA_OK) {
         snprintf(msg, sizeof msg, "%s: error: extraction failed: %s", d->path,
                  lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
         x->errs[i] = strdup(msg);
         lua_settop(L, 0);
         return;
     }
+    if (lua_isstring(L, -1)) { /* a user extractor raised: its claims are dropped */
+        snprintf(msg, sizeof msg, "%s: error: %s", d->path, lua_tostring(L, -1));
+        x->errs[i] = strdup(msg);
+        x->user[i] = 1;
+    }
+    lua_pop(L, 1);
     int r = lua_gettop(L), bad = 0;
     if (lua_getfield(L, r, "quantities") == LUA_TTABLE) bad |= quantities(L, lua_gettop(L), d);
     lua_pop(L, 1);
@@ -343,7 +645,9 @@ static void xone(void *ctx, size_t i, int worker)
     lua_settop(L, 0);
     if (bad) {
         snprintf(msg, sizeof msg, "%s: error: out of memory during extraction", d->path);
+        free(x->errs[i]);
         x->errs[i] = strdup(msg);
+        x->user[i] = 0;
     }
 }
 
@@ -475,24 +779,49 @@ int sift_extract_run(sift_store *st, const sift_opts *o)
     x->st = st;
     x->o = o;
     x->errs = calloc(st->ndocs ? st->ndocs : 1, sizeof(char *));
-    if (!x->errs) {
+    x->user = calloc(st->ndocs ? st->ndocs : 1, 1);
+    if (!x->errs || !x->user) {
+        free(x->errs);
+        free(x->user);
         free(x);
         return -1;
     }
     sift_pool_run(o->jobs, st->ndocs, xone, x);
-    int rc = 0;
+    int rc = 0, shown = 0;
+    size_t more = 0;
+    for (int w = 0; w < SIFT_MAX_JOBS; w++) /* one message per distinct reason */
+        if (x->werr[w]) {
+            int seen = 0;
+            for (int v = 0; v < w && !seen; v++)
+                seen = x->werr[v] && !strcmp(x->werr[v], x->werr[w]);
+            if (!seen) fprintf(stderr, "%s\n", x->werr[w]);
+            rc = x->st->nxfiles ? -2 : -1;
+        }
     for (size_t i = 0; i < st->ndocs; i++)
         if (x->errs[i]) {
-            fprintf(stderr, "%s\n", x->errs[i]);
+            if (shown < MAX_ERRORS) {
+                fprintf(stderr, "%s\n", x->errs[i]);
+                shown++;
+            } else {
+                more++;
+            }
             free(x->errs[i]);
-            rc = -1;
+            if (!x->user[i])
+                rc = -1;
+            else if (rc == 0)
+                rc = -2;
         }
-    if (rc == 0 && resolve(x) != 0) rc = -1;
+    if (more) fprintf(stderr, "sift: error: extraction failed on %zu more documents\n", more);
+    if (rc != -1 && resolve(x) != 0) rc = -1;
     uint32_t id = 0; /* claim ids: corpus order, then text order */
     for (size_t i = 0; i < st->ndocs; i++)
         for (size_t k = 0; k < st->docs[i].nclaims; k++) st->docs[i].claims[k].id = ++id;
-    for (int w = 0; w < SIFT_MAX_JOBS; w++) sift_host_close(x->states[w]);
+    for (int w = 0; w < SIFT_MAX_JOBS; w++) {
+        sift_host_close(x->states[w]);
+        free(x->werr[w]);
+    }
     free(x->errs);
+    free(x->user);
     free(x);
     return rc;
 }

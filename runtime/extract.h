@@ -1,7 +1,7 @@
 /*
 ** extract.h -- the extraction stage: runs the Lua extractors of the stdlib
-** (sift.extract: quantities and times for now) over every document, one Lua
-** state per worker thread, and stores the records in the documents.
+** (sift.extract) and the user's (sift.extractor) over every document, one
+** Lua state per worker thread, and stores the records in the documents.
 **
 ** Basic use:
 **     if (sift_extract_run(st, &opts) != 0) -> errors were printed
@@ -17,7 +17,30 @@
 #include "cli.h"
 #include "store.h"
 
-/* Runs once per store (later calls return 0 at once); 0, or -1 after printing errors. */
+/*
+** Runs once per store (later calls return 0 at once). Returns 0; -1 after
+** printing errors; -2 after printing errors of user extractors only (a
+** script error: the records of the other extractors are stored).
+*/
 int sift_extract_run(sift_store *st, const sift_opts *o);
+
+/*
+** User extractors (sift.extractor; stdlib/sift/extract.lua).
+**
+** sift_extract_check loads the extractor files the manifest listed into a
+** scratch state, so one that does not load is an input error found at load
+** time: 0, or -1 after printing "corpus.json:L:C: error: extractor F did not
+** load: F:LINE: ...". Call it once after sift_load.
+**
+** sift_extract_lua_open adds core._extractor (the bookkeeping of
+** sift.extractor) to the `sift.core` table at index `core`.
+** sift_extract_adopt registers the corpus at idx with its state: the files
+** the state's scripts defined extractors in join its store now, and later
+** definitions join it too. Call it on every corpus a state makes.
+*/
+struct lua_State;
+int sift_extract_check(sift_store *st, const sift_opts *o);
+void sift_extract_lua_open(struct lua_State *L, int core);
+void sift_extract_adopt(struct lua_State *L, int idx);
 
 #endif

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "embedded.h"
+#include "extract.h"
 #include "load.h"
 #include "lua_common.h"
 
@@ -340,7 +341,12 @@ int sift_host_load_corpus(lua_State *L, const sift_opts *o)
     sift_load_opts lo = {o->jobs, o->lenient, o->quiet, o->config};
     sift_store *st = sift_load(o->paths, o->npaths, &lo);
     if (!st) return SIFT_EXIT_INPUT;
+    if (sift_extract_check(st, o) != 0) { /* a manifest's extractor is input too */
+        sift_store_free(st);
+        return SIFT_EXIT_INPUT;
+    }
     sift_lua_pushcorpus(L, st);
+    sift_extract_adopt(L, -1);
     lua_setglobal(L, "corpus");
     return SIFT_EXIT_OK;
 }

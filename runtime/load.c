@@ -690,6 +690,43 @@ static void loadfile(loader *L, const char *path, const char *rel, int named);
 static void loaddir(loader *L, const char *path);
 
 /*
+** "extractors": ["path.lua", ...] -- files of user extractors, relative to
+** the manifest; each keeps where it was named ("corpus.json:4:17") for the
+** messages of extract.c, which loads them (sift_extract_check).
+*/
+static void loadxfiles(loader *L, jfile *jf, const cJSON *v, const char *dir)
+{
+    if (!cJSON_IsArray(v)) {
+        JERR(L, jf, v, "'extractors' must be an array of Lua file paths (got %s)", jtype(v));
+        return;
+    }
+    for (const cJSON *c = v->child; c; c = c->next) {
+        if (!cJSON_IsString(c) || !*c->valuestring) {
+            JERR(L, jf, c, "'extractors' must hold paths of Lua files (got %s)", jtype(c));
+            continue;
+        }
+        char *p = joinpath(dir, c->valuestring);
+        if (!p) continue;
+        if (access(p, R_OK) != 0) {
+            JERR(L, jf, c, "cannot read extractor '%s': %s", p, strerror(errno));
+            free(p);
+            continue;
+        }
+        size_t line, col;
+        sift_text_linecol(jf->text, jf->len, jpos(jf, c, 0), &line, &col);
+        char where[4096];
+        snprintf(where, sizeof where, "%s:%zu:%zu", jf->path, line, col);
+        sift_xfile *x = realloc(L->st->xfiles, (L->st->nxfiles + 1) * sizeof *x);
+        if (!x) {
+            free(p);
+            return;
+        }
+        L->st->xfiles = x;
+        x[L->st->nxfiles++] = (sift_xfile){p, strdup(where), 0};
+    }
+}
+
+/*
 ** A manifest: sides and entities always; documents only when want_docs
 ** (not for include and --config). depth bounds include chains.
 */
@@ -748,6 +785,9 @@ static void loadmanifest(loader *L, const char *path, int want_docs, int depth)
                 JERR(L, &jf, v, "'documents' must be an array (got %s)", jtype(v));
             else if (want_docs && v)
                 for (const cJSON *c = v->child; c; c = c->next) adddoc(L, &jf, c, dir, NULL, 1);
+            v = cJSON_GetObjectItemCaseSensitive(jf.root, "extractors");
+            if (want_docs && v)
+                loadxfiles(L, &jf, v, dir);
             else if (want_docs && depth == 0)
                 warnat(L, path, NULL, 0, 0, "the manifest lists no 'documents'");
         }
@@ -817,7 +857,6 @@ static int32_t findtime(const sift_doc *d, const cJSON *o)
 /* A claim record of `sift extract` output, for the document it names. */
 static void loadclaim(loader *L, jfile *jf, const cJSON *r, size_t first)
 {
-    static const char *const CLAIM_KINDS[] = {"casualty", "control", "event", "measure"};
     const cJSON *docid = cJSON_GetObjectItemCaseSensitive(r, "doc");
     sift_doc *d = NULL;
     for (size_t i = L->st->ndocs; !d && cJSON_IsString(docid) && i-- > first;)
@@ -832,9 +871,7 @@ static void loadclaim(loader *L, jfile *jf, const cJSON *r, size_t first)
     char k[16];
     c->start = (uint32_t)a;
     c->end = (uint32_t)b;
-    jcopy(r, "kind", k, sizeof k);
-    for (uint8_t j = 0; j < 4; j++)
-        if (!strcmp(k, CLAIM_KINDS[j])) c->kind = j;
+    jcopy(r, "kind", c->kind, sizeof c->kind);
     jcopy(r, "category", c->category, sizeof c->category);
     const cJSON *q = cJSON_GetObjectItemCaseSensitive(r, "quantity");
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(r, "time");

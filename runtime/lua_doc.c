@@ -291,7 +291,6 @@ static int mentions(lua_State *L)
 /* doc:_claims() -- the claims as plain tables; the stdlib gives them their class. */
 static int claims(lua_State *L)
 {
-    static const char *const KINDS[] = {"casualty", "control", "event", "measure"};
     need_records(L, 1);
     sift_doc *d = getdoc(L, 1);
     sift_lua_newlist(L, (int)d->nclaims);
@@ -301,7 +300,7 @@ static int claims(lua_State *L)
         setspan(L, 1, d, c->start, c->end);
         lua_pushinteger(L, (lua_Integer)c->id);
         lua_setfield(L, -2, "id");
-        setstr(L, "kind", KINDS[c->kind]);
+        setstr(L, "kind", c->kind);
         setstr(L, "category", c->category);
         if (c->quantity >= 0 && (size_t)c->quantity < d->nquantities) {
             lua_pushinteger(L, (lua_Integer)c->quantity + 1);

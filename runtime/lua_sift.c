@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract.h"
 #include "host.h"
 #include "load.h"
 #include "lua_common.h"
@@ -193,12 +194,17 @@ static int load(lua_State *L)
     const sift_host *h = sift_host_get(L);
     sift_load_opts o = {h->opts.jobs, h->opts.lenient, h->opts.quiet, NULL};
     sift_store *st = sift_load(paths, n, &o);
+    if (st && sift_extract_check(st, &h->opts) != 0) {
+        sift_store_free(st);
+        st = NULL;
+    }
     if (!st) {
         lua_pushnil(L);
         lua_pushstring(L, "the corpus could not be loaded (the errors were printed)");
         return 2;
     }
     sift_lua_pushcorpus(L, st);
+    sift_extract_adopt(L, -1);
     return 1;
 }
 
@@ -214,6 +220,7 @@ static int manifest(lua_State *L)
     sift_store *st = sift_load_manifest_text(s, len, name, dir, &o);
     if (!st) return luaL_error(L, "invalid fixture corpus (see the messages above)");
     sift_lua_pushcorpus(L, st);
+    sift_extract_adopt(L, -1);
     return 1;
 }
 
@@ -260,6 +267,7 @@ int sift_lua_open_sift(lua_State *L)
         {"_methods", methods}, {"_fields", fields}, {"_setmeta", setmeta},
         {NULL, NULL}};
     luaL_newlib(L, fns);
+    sift_extract_lua_open(L, -1);
     lua_pushliteral(L, SIFT_VERSION_STRING);
     lua_setfield(L, -2, "version");
     luaL_newlib(L, json);

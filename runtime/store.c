@@ -81,6 +81,11 @@ void sift_store_free(sift_store *st)
         freestrs(st->entities[i].aliases, st->entities[i].naliases);
     }
     free(st->entities);
+    for (size_t i = 0; i < st->nxfiles; i++) {
+        free(st->xfiles[i].path);
+        free(st->xfiles[i].where);
+    }
+    free(st->xfiles);
     free(st->name);
     free(st);
 }

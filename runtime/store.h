@@ -94,13 +94,16 @@ typedef struct {
     size_t naliases;
 } sift_entity;
 
-enum { SIFT_CLAIM_CASUALTY, SIFT_CLAIM_CONTROL, SIFT_CLAIM_EVENT, SIFT_CLAIM_MEASURE };
-
-/* A claim (sift.grammar.claim). Strings are owned; absent ones NULL or "". */
+/*
+** A claim (sift.grammar.claim, or a user extractor). Strings are owned;
+** absent ones NULL or "". The stock kinds are casualty, control, event and
+** measure; user extractors add their own (sift.extractor).
+*/
 typedef struct {
     uint32_t start, end;
     uint32_t id; /* 1-based, in corpus and text order */
-    uint8_t kind, hedged, deny, vague;
+    char kind[24];
+    uint8_t hedged, deny, vague;
     char category[16];
     int32_t quantity, time; /* indexes into the document's records, -1 when none */
     double value, min, max; /* the figure; NAN when absent */
@@ -143,6 +146,17 @@ typedef struct {
     size_t nclaims;
 } sift_doc;
 
+/*
+** A Lua file that defines user extractors (sift.extractor): listed in the
+** manifest (where is "corpus.json:LINE:COL") or registered by a script
+** (where is NULL). Worker states load it up to its `count`-th
+** sift.extractor call (0: the whole file).
+*/
+typedef struct {
+    char *path, *where;
+    int count;
+} sift_xfile;
+
 typedef struct {
     char *name;
     sift_side *sides;
@@ -154,6 +168,8 @@ typedef struct {
     int extracted;         /* extraction has run (extract.c); records are filled */
     sift_entity *entities; /* after resolution */
     size_t nentities;
+    sift_xfile *xfiles; /* user extractor files, in order (extract.c) */
+    size_t nxfiles;
 } sift_store;
 
 sift_store *sift_store_new(void);

@@ -22,6 +22,27 @@ sift.help = help.help
 sift.rule = require("sift.rule").define
 core._setmeta("sift.list", list.mt)
 
+-- sift.grammar.number, .date, .cue, ... -- the stdlib's grammars, loaded on
+-- first use (the same modules as require "sift.grammar.number").
+sift.grammar = setmetatable({}, { __index = function(t, k)
+  local m = require("sift.grammar." .. k)
+  t[k] = m
+  return m
+end })
+
+-- sift.extractor{name =, kinds = {...}, run = function(doc, emit) ... end}
+-- -- a user extractor: every document's extraction calls run with the
+-- document's context, and each emit{...} adds a claim (sift.extract). The
+-- host loads the file that defines it into every worker state.
+function sift.extractor(spec)
+  local extract = require "sift.extract"
+  local x = extract.new(spec, 2)
+  local where, stop = core._extractor(x.name)
+  x.where = where
+  extract.add(x, 2)
+  if stop then error(core._extractor_stop, 0) end
+end
+
 -- Methods written in Lua join the C methods tables of their classes.
 local methods = core._methods
 
