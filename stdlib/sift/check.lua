@@ -11,7 +11,8 @@ local io_open, string_gmatch = io.open, string.gmatch
 local M = {}
 
 -- The stock rules shipped in the stdlib (sift.rules.<id>), in id order.
-M.STOCK = { "count-mismatch", "name-variants", "one-sided-casualty" }
+M.STOCK = { "control-conflict", "count-mismatch", "date-conflict", "figure-conflict", "name-variants",
+  "one-sided-casualty", "single-source" }
 
 local LEVELS = { error = 3, warning = 2, note = 1, none = 99 }
 

@@ -5,6 +5,8 @@
 -- Records come from the store (runtime/extract.c); this module is policy.
 local core = require "sift.core"
 local list = require "sift.list"
+local daynum = require("sift.time").daynum
+local places = require "sift.places"
 
 local type, ipairs, pairs, error, tostring = type, ipairs, pairs, error, tostring
 local setmetatable = setmetatable
@@ -41,6 +43,18 @@ local function index(corpus)
   end
   cache[corpus] = c
   return c
+end
+
+-- The corpus's sides by id ({id, label, party, ...}), read once.
+local sidecache = setmetatable({}, { __mode = "k" })
+local function sideinfo(corpus)
+  local t = sidecache[corpus]
+  if not t then
+    t = {}
+    for _, s in ipairs(corpus:sides()) do t[s.id] = s end
+    sidecache[corpus] = t
+  end
+  return t
 end
 
 -- entity:mentions() -- every mention, in corpus order ({doc, start, stop, text, why, ...}).
@@ -83,6 +97,14 @@ local claim_mt = { __index = function(c, k)
   if k == "span" then return c.doc:span(c.start, c.stop) end
   if k == "quantity" then return c.quantity_index and c.doc:quantities()[c.quantity_index] end
   if k == "time" then return c.time_index and c.doc:times()[c.time_index] end
+  if k == "location" or k == "location_why" then
+    -- the entity of the claim's place, "the town" read as the town meant
+    local id, why = places.of(c.doc.corpus):resolve(c)
+    local e = id and index(c.doc.corpus).entities[id]
+    rawset(c, "location", e or false)
+    rawset(c, "location_why", why)
+    return rawget(c, k)
+  end
   return nil
 end, __name = "sift.claim" }
 
@@ -94,9 +116,16 @@ function claim_mt.__tostring(c)
   local who = c.claimant and (c.claimant .. (c.claimant_side and (" (" .. c.claimant_side .. ")") or ""))
     or "narration"
   local sp = c.doc:span(c.start, c.start)
-  return string_format("claim %d %s%s %s%s, by %s [%s:%d:%d]", c.id, c.kind,
-    c.category and (" " .. c.category) or "", fig, c.subject_side and (" " .. c.subject_side) or "",
-    who, c.doc.id, sp.line, sp.col)
+  local what
+  if c.kind == "control" then
+    what = string_format("%s %s %s", c.holder_side or "?", c.category or "?", c.place or "?")
+  elseif c.kind == "event" then
+    what = string_format("%s %s %s", c.category or "?", c.place or "?", c.time and c.time.value or "undated")
+  else
+    what = string_format("%s %s%s", c.category or "?", fig, c.subject_side and (" " .. c.subject_side)
+      or c.subject and (" " .. c.subject) or "")
+  end
+  return string_format("claim %d %s %s, by %s [%s:%d:%d]", c.id, c.kind, what, who, c.doc.id, sp.line, sp.col)
 end
 
 -- claim:explain() -- why the claim reads as it does, one fact a line.
@@ -110,11 +139,74 @@ function Claim:explain()
   add("claimant", self.claimant)
   add("claimant side", self.claimant_side)
   add("cue", self.cue)
-  add("place", self.place)
+  local loc = self.location
+  if loc and self.place ~= loc.name then
+    add("place", string_format("%s -> %s (%s)", tostring(self.place), loc.name, self.location_why))
+  else
+    add("place", self.place)
+  end
   add("hedged", self.hedged or nil)
   add("polarity", self.polarity ~= "affirm" and self.polarity or nil)
   add("source", self.source)
   return table_concat(lines, "\n")
+end
+
+-- claim:days() -- the days the claim can be about, as day numbers (days
+-- since 1970-01-01): its own date's bounds; for an undated claim, the week
+-- up to its document's publication (a total "so far", a state "now"); nil,
+-- nil when neither is known.
+local REPORTING_WINDOW = 7
+function Claim:days()
+  local t = self.time
+  if t and t.earliest and t.kind ~= "duration" then return daynum(t.earliest), daynum(t.latest) end
+  local pub = self.doc.published and daynum(self.doc.published)
+  if pub then return pub - REPORTING_WINDOW, pub end
+  return nil, nil
+end
+
+-- Half the place value of a figure's last non-zero digit: how far a round
+-- figure reaches (120 -> 5, 144 -> 0.5, 15,000 -> 500).
+local function rounding(v)
+  v = math.abs(v)
+  if v == 0 then return 0 end
+  if v ~= v // 1 then return 0.05 end
+  local u = 1
+  while v % (u * 10) == 0 and u < 1e12 do u = u * 10 end
+  return u / 2
+end
+
+-- claim:bounds() -- the interval the claim's figure stands for, in the base
+-- unit of its dimension (miles as km), for comparing figures: a stated
+-- figure reaches to its rounding (90 miles is 85 to 95 miles), an
+-- approximate one at least 5% ("about 15,000" is 14,250 to 15,750), a bound is kept exact
+-- ("more than 700" is 701 and up). nil for a figure without any number.
+function Claim:bounds()
+  local v, lo, hi = self.value, self.min, self.max
+  if v == nil and lo == nil and hi == nil then return nil end
+  local q = self.quantity
+  local f = 1
+  local nv = q and q.value and q.value ~= 0 and q:normalized()
+  if nv then f = nv / q.value end
+  local slack = v and rounding(v) or 0
+  if q and q.approx and v then slack = math.max(slack, 0.05 * math.abs(v)) end
+  if lo == nil then lo = hi == nil and v - slack or -math.huge elseif lo == v then lo = v - slack end
+  if hi == nil then hi = self.min == nil and v + slack or math.huge elseif hi == v then hi = v + slack end
+  return lo * f, hi * f
+end
+
+-- claim:origin() -- where the claim comes from, for counting independent
+-- reports: a party's claim comes from the party, however many outlets carry
+-- it; any other claim from the outlet the document is based on (a wire copy
+-- is its agency's report), else the document's source.
+function Claim:origin()
+  local side = self.claimant_side
+  if side then
+    local s = sideinfo(self.doc.corpus)[side]
+    if s and s.party then return side end
+  end
+  local meta = self.doc.meta
+  local based = type(meta) == "table" and type(meta.based_on) == "table" and meta.based_on.outlet
+  return based or self.source or self.doc.id
 end
 
 -- ------------------------------------------------------------ claim sets
@@ -186,6 +278,84 @@ end
 -- set:sides() -- the claimant sides present; set:sources() -- the outlets.
 function Set:sides() return distinct(self, "claimant_side") end
 function Set:sources() return distinct(self, "source") end
+
+-- set:cluster{window =} -- the claims grouped by the event or figure they
+-- are about: same kind and category, the same people counted (subject
+-- side), compatible places (the same, one inside the other, or unknown) and
+-- days that overlap within `window` days (default 1). An undated claim
+-- stands for the week up to its publication (claim:days()), so a campaign
+-- total stays comparable with other totals of that week. Blocked by kind,
+-- category and subject, then swept in date order: n log n plus the pairs
+-- that overlap. One figure a document gives twice (headline and story) is
+-- one event. Returns a list of claim sets in corpus order.
+function Set:cluster(opts)
+  local window = opts and opts.window or 1
+  local n = #self
+  local up = {}
+  for i = 1, n do up[i] = i end
+  local function find(i)
+    while up[i] ~= i do
+      up[i] = up[up[i]]
+      i = up[i]
+    end
+    return i
+  end
+  local blocks, order = {}, {}
+  for i, c in ipairs(self) do
+    local key = (c.kind or "") .. "\0" .. (c.category or "") .. "\0" .. (c.subject_side or "")
+    if not blocks[key] then blocks[key] = {}; order[#order + 1] = key end
+    local lo, hi = c:days()
+    local b = blocks[key]
+    b[#b + 1] = { i = i, lo = lo or -math.huge, hi = hi or math.huge, c = c }
+  end
+  for _, key in ipairs(order) do
+    local b = blocks[key]
+    table_sort(b, function(x, y) if x.lo ~= y.lo then return x.lo < y.lo end return x.i < y.i end)
+    local active = {}
+    for _, x in ipairs(b) do
+      local keep = {}
+      for _, y in ipairs(active) do
+        if y.hi + window >= x.lo then
+          keep[#keep + 1] = y
+          local px, py = x.c.location, y.c.location
+          local pl = not px or not py or places.of(x.c.doc.corpus):compatible(px.id, py.id)
+          if pl then
+            local a, r = find(x.i), find(y.i)
+            if a ~= r then up[a > r and a or r] = a < r and a or r end
+          end
+        end
+      end
+      keep[#keep + 1] = x
+      active = keep
+    end
+  end
+  -- a document that gives one figure twice (the headline and the story)
+  -- gives it for one event, whatever dates surround each
+  local same = {}
+  for i, c in ipairs(self) do
+    if c.value ~= nil then
+      local key = table_concat({ c.doc.id, c.kind or "", c.category or "", c.subject_side or "",
+        tostring(c.value), tostring(c.min), tostring(c.max) }, "\0")
+      if same[key] then
+        local a, r = find(i), find(same[key])
+        if a ~= r then up[a > r and a or r] = a < r and a or r end
+      else
+        same[key] = i
+      end
+    end
+  end
+  local groups, out = {}, list.new()
+  for i, c in ipairs(self) do
+    local r = find(i)
+    if not groups[r] then
+      groups[r] = newset()
+      out[#out + 1] = groups[r]
+    end
+    local g = groups[r]
+    g[#g + 1] = c
+  end
+  return out
+end
 
 -- corpus:claims{...} -- every claim (filters: kind, category, claimant_side,
 -- subject_side, doc, entity, after, before, source, hedged, polarity).

@@ -57,6 +57,15 @@ function Q:overlaps(other)
   return a <= d + slack and c <= b + slack
 end
 
+-- q:normalized() -- the value in the base unit of its dimension and that
+-- unit's name (90 mi -> 144.84, "km"); nil for counts and vague figures.
+-- Computed from the unit, so records read back from JSON Lines agree.
+function Q:normalized()
+  local f, base = factor(self.unit)
+  if not f or self.value == nil then return nil end
+  return self.value * f, base
+end
+
 -- q:contains(n) -- does the quantity's interval hold n (in its own unit)?
 function Q:contains(n)
   if type(n) ~= "number" then error("bad argument #1 to 'contains' (number expected)", 2) end

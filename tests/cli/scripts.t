@@ -24,11 +24,11 @@ $ sift run -e 'about = "killed"' scripts/figures.lua corpus/panjshir-2021 | grep
 === speaker: one person by two spellings, the same entity and claims in date order (undated last)
 $ for w in "Zabiullah Mujahid" "Mujahid"; do sift run -e "who = '$w'" scripts/speaker.lua corpus/panjshir-2021 | sed -n '1p;4p;7p;$p' | awk '{print $1, $2, $3, $4}'; done
 Zabihullah Mujahid (person, taliban)
-15 claims in 5
+14 claims in 5
 2021-09-04 G1 g1-0904:9:91 casualty/casualties
 - Wikipedia wiki-bazarak:14:152 control/took
 Zabihullah Mujahid (person, taliban)
-15 claims in 5
+14 claims in 5
 2021-09-04 G1 g1-0904:9:91 casualty/casualties
 - Wikipedia wiki-bazarak:14:152 control/took
 -- exit 0

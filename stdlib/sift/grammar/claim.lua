@@ -724,6 +724,10 @@ local function eventword(D, x, b)
   return X.events[D.w[x]] ~= nil and at(D.w, x, b, X.events) ~= nil and not D.timeof[x] and not inname(D, x, 1)
 end
 
+-- Verbs of reporting that, after an event word, take the date that follows.
+local REPORTED = { reported = true, announced = true, published = true, broadcast = true, tweeted = true,
+  confirmed = true, posted = true }
+
 -- The time of a claim: a date (not a duration) in tokens a..b that is no
 -- date of reporting (between a reporting verb and its complement).
 local function timein(C, si, a, b, t, own)
@@ -763,6 +767,11 @@ local function timein(C, si, a, b, t, own)
       for _, f in ipairs(D:framesof(si)) do
         if f.v and f.sa and x > f.v and x < f.sa then report = true end
         if f.ss and f.se and x >= f.ss and x <= f.se then report = true end
+      end
+      -- "... was conquered was reported by CNN on Monday": a date after a
+      -- reporting verb that follows the event word dates the report
+      for y = t + 1, x - 1 do
+        if REPORTED[D.w[y]] then report = true; break end
       end
       if tm.kind ~= "duration" and not report then
         local d = x < t and t - x or x - t
