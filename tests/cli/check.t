@@ -108,3 +108,36 @@ $ sift check --only name-variants corpus/panjshir-2021 | grep -o "'[^']*' is spe
 'Panjshir Province' is spelt 'Panjsher province'
 'Zabiullah Mujahid' is spelt 'Zabihullah Mujahid'
 -- exit 0
+
+=== panjshir-2021: the findings a reader of facts.md expects (make run)
+$ sift check corpus/panjshir-2021 | grep -E '^corpus' | grep -oE "(killed|captured|trapped|surrendered|casualties) figure [^(]*|capture of [A-Za-z]+ dated [0-9-]+ here|'120 km' here vs '[^']*'|six villages|'(Zabiullah Mujahid|Fahim Dashty)' is spelt '[^']*'" | sort -u
+'120 km' here vs 'roughly 90 miles'
+'Fahim Dashty' is spelt 'Fahim Dashti'
+'Zabiullah Mujahid' is spelt 'Zabihullah Mujahid'
+capture of Bazarak dated 2021-09-05 here
+capture of Bazarak dated 2021-09-06 here
+capture of Panjshir dated 2021-09-03 here
+capture of Panjshir dated 2021-09-05 here
+captured figure 600 
+casualties figure no 
+killed figure More than 700 
+killed figure more than 700 
+killed figure one 
+six villages
+surrendered figure 200 
+surrendered figure 30 
+trapped figure At least 1,000 
+trapped figure at least 1,000 
+-- exit 0
+
+=== varkesia-2023: the planted conflicts are found, the corroborated 17 civilians are not flagged
+$ sift check corpus/varkesia-2023 | grep -E '^corpus.*(warning|note):' | grep -v 'related:' | grep -oE '\[[a-z-]+\]$' | sort | uniq -c | awk '{print $2, $1}'; sift check corpus/varkesia-2023 | grep -E '^corpus.*(warning|note):' | grep -v 'related:' | grep -ciE "'(17|seventeen)'|figure (17|seventeen) "; true
+[control-conflict] 14
+[count-mismatch] 1
+[date-conflict] 4
+[figure-conflict] 7
+[name-variants] 9
+[one-sided-casualty] 5
+[single-source] 1
+0
+-- exit 0
