@@ -519,8 +519,8 @@ static int registerx(lua_State *L)
     if (*src != '@')
         return errup(L,
                      "sift.extractor: extractor '%s' must be defined in a Lua file (a script, a "
-                     "--rules file or a manifest's extractor), not in %s",
-                     name, *src == '=' ? src + 1 : "a string chunk");
+                     "--rules file or a manifest's extractor)%s",
+                     name, "");
     const char *path = src + 1;
     pushsubtable(L, "sift.extract.corpora", 1);
     int corpora = lua_gettop(L);

@@ -116,13 +116,18 @@ function M.new(spec, level)
     description = spec.description }
 end
 
--- add(x) -- x (from new, with x.where = "file:line") joins the extractors.
-function M.add(x, level)
-  local old = byname[x.name]
+-- unique(name) -- raises when an extractor of that name is already defined.
+function M.unique(xname, level)
+  local old = byname[xname]
   if old then
-    error(string_format("sift.extractor: an extractor named '%s' is already defined (at %s)", x.name,
+    error(string_format("sift.extractor: an extractor named '%s' is already defined (at %s)", xname,
       old.where or "?"), (level or 1) + 1)
   end
+end
+
+-- add(x) -- x (from new, with x.where = "file:line") joins the extractors.
+function M.add(x, level)
+  M.unique(x.name, (level or 1) + 1)
   byname[x.name] = x
   M.extractors[#M.extractors + 1] = x
 end

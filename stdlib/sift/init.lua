@@ -37,6 +37,7 @@ end })
 function sift.extractor(spec)
   local extract = require "sift.extract"
   local x = extract.new(spec, 2)
+  extract.unique(x.name, 2)
   local where, stop = core._extractor(x.name)
   x.where = where
   extract.add(x, 2)
