@@ -785,11 +785,10 @@ static void loadmanifest(loader *L, const char *path, int want_docs, int depth)
                 JERR(L, &jf, v, "'documents' must be an array (got %s)", jtype(v));
             else if (want_docs && v)
                 for (const cJSON *c = v->child; c; c = c->next) adddoc(L, &jf, c, dir, NULL, 1);
-            v = cJSON_GetObjectItemCaseSensitive(jf.root, "extractors");
-            if (want_docs && v)
-                loadxfiles(L, &jf, v, dir);
             else if (want_docs && depth == 0)
                 warnat(L, path, NULL, 0, 0, "the manifest lists no 'documents'");
+            v = cJSON_GetObjectItemCaseSensitive(jf.root, "extractors");
+            if (want_docs && v) loadxfiles(L, &jf, v, dir);
         }
     }
     jfree(&jf);
