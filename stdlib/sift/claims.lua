@@ -187,23 +187,61 @@ function Claim:bounds()
   local f = 1
   local nv = q and q.value and q.value ~= 0 and q:normalized()
   if nv then f = nv / q.value end
-  local slack = v and rounding(v) or 0
-  if q and q.approx and v then slack = math.max(slack, 0.05 * math.abs(v)) end
-  if lo == nil then lo = hi == nil and v - slack or -math.huge elseif lo == v then lo = v - slack end
-  if hi == nil then hi = self.min == nil and v + slack or math.huge elseif hi == v then hi = v + slack end
-  return lo * f, hi * f
+  if v == nil or (lo ~= nil and lo ~= v) or (hi ~= nil and hi ~= v) or (lo == nil) ~= (hi == nil) then
+    -- a bound ("more than 700", "at least 1,000", "up to 50") is exact
+    return (lo or (hi == nil and v) or -math.huge) * f, (hi or (lo == nil and v) or math.huge) * f
+  end
+  local slack = rounding(v)
+  if q and q.approx then slack = math.max(slack, 0.05 * math.abs(v)) end
+  return (v - slack) * f, (v + slack) * f
+end
+
+-- The corpus's outlets by normalisation key: the documents' sources and the
+-- outlets they are based on, except the parties.
+local outletcache = setmetatable({}, { __mode = "k" })
+local function outlets(corpus)
+  local t = outletcache[corpus]
+  if not t then
+    t = {}
+    -- a party publishing its own statements is no outlet
+    local party = {}
+    for _, sd in ipairs(corpus:sides()) do
+      party[core.key(sd.label or sd.id)] = true
+      for _, a in ipairs(sd.aliases or {}) do party[core.key(a)] = true end
+    end
+    for _, d in ipairs(corpus:documents()) do
+      local meta = d.meta
+      local based = type(meta) == "table" and type(meta.based_on) == "table" and meta.based_on.outlet
+      for _, name in ipairs({ based or false, d.source or false }) do
+        if name and not party[core.key(name)] then t[core.key(name)] = name end
+      end
+    end
+    outletcache[corpus] = t
+  end
+  return t
 end
 
 -- claim:origin() -- where the claim comes from, for counting independent
 -- reports: a party's claim comes from the party, however many outlets carry
--- it; any other claim from the outlet the document is based on (a wire copy
--- is its agency's report), else the document's source.
+-- it; a claim attributed to an outlet of the corpus ("according to CNN")
+-- from that outlet; any other from the outlet the document is based on (a
+-- wire copy is its agency's report), else the document's source.
 function Claim:origin()
   local side = self.claimant_side
   if side then
     local s = sideinfo(self.doc.corpus)[side]
     if s and s.party then return side end
   end
+  return self:outlet()
+end
+
+-- claim:outlet() -- the outlet whose report the claim is: the one it is
+-- attributed to when that is an outlet of the corpus ("according to CNN"),
+-- else the outlet its document is based on (a wire copy is its agency's
+-- report), else the document's source.
+function Claim:outlet()
+  local quoted = self.claimant and outlets(self.doc.corpus)[core.key(self.claimant)]
+  if quoted then return quoted end
   local meta = self.doc.meta
   local based = type(meta) == "table" and type(meta.based_on) == "table" and meta.based_on.outlet
   return based or self.source or self.doc.id

@@ -46,3 +46,26 @@ $ sift run -e 'who = "Mullah Mujahid"' scripts/speaker.lua corpus/panjshir-2021
 -- exit 3
 -- stderr: no entity named 'Mullah Mujahid' in corpus panjshir-2021
 -- stderr: close candidates: 'Zabihullah Mujahid' (person, taliban)
+
+=== conflicts: the stock rules' questions as a readable script
+$ sift run scripts/conflicts.lua corpus/panjshir-2021 | grep -E '^  (capture: Bazarak 2021-09-05|distance|Taliban trapped)|^    -> ' | cut -c1-50
+  Taliban trapped: at least 1,000 / At least 1,000
+  capture: Bazarak 2021-09-05 (Wikipedia, wiki-baz
+  capture: Bazarak 2021-09-05 (Wikipedia, wiki-baz
+  capture: Bazarak 2021-09-05 (Wikipedia, wiki-baz
+  distance of Bazarak: 120 km (G1) vs roughly 90 m
+  distance of Bazarak: 120 km (G1) vs about 90 mil
+    -> contested
+    -> contested
+-- exit 0
+
+=== conflicts: one section, on the other corpus; a month apart is two events
+$ sift run -e 'only = "dates"' scripts/conflicts.lua corpus/varkesia-2023 | grep -c '^  '; sift run -e 'only = "dates"' scripts/conflicts.lua corpus/varkesia-2023 | grep -c revocation
+3
+0
+-- exit 1
+
+=== conflicts: an unknown section is an error
+$ sift run -e 'only = "nonesuch"' scripts/conflicts.lua corpus/varkesia-2023
+-- exit 3
+-- stderr: unknown section 'nonesuch'

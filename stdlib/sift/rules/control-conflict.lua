@@ -35,6 +35,10 @@ end
 
 local function contradicts(P, a, b)
   if a.holder_side == b.holder_side then return false end
+  -- one speaker in one document telling a change of hands ("it captured
+  -- Ostreva, the last town held by the separatists") does not contradict
+  -- itself
+  if a.doc == b.doc and a.claimant == b.claimant then return false end
   local pa, pb = a.location.id, b.location.id
   if not P:compatible(pa, pb) or not overlapdays(a, b) then return false end
   local wa, wb = whole(a.extent), whole(b.extent)

@@ -10,8 +10,10 @@ local string_format, table_concat, table_sort = string.format, table.concat, tab
 
 -- Events that happen once to a place or a person in one campaign: two dates
 -- for one of them are a conflict. Fighting, shelling and attacks recur, so
--- different days are different events. Extend this table in a copy of the
--- rule for other event kinds.
+-- different days are different events. The stock extractor reads "fell" and
+-- "liberated" as capture and "assassinated" as killing; the other names
+-- serve extractors of a script or manifest. Extend this table in a copy of
+-- the rule for other event kinds.
 local ONCE = {
   capture = true, fall = true, withdrawal = true, killing = true, death = true, assassination = true,
   surrender = true, agreement = true, revocation = true, ceasefire = true, liberation = true,
@@ -19,6 +21,15 @@ local ONCE = {
 
 -- Reports this many days apart or more are about different events.
 local HORIZON = 31
+
+-- Events with named subjects (who was killed, who withdrew) are one event
+-- only when the subjects are the same entity or the same words.
+local function samesubject(corpus, a, b)
+  if not a.subject or not b.subject then return true end
+  local ea, eb = corpus:entity(a.subject), corpus:entity(b.subject)
+  if ea and eb then return ea == eb end
+  return a.subject == b.subject
+end
 
 local function dated(c)
   local t = c.time
@@ -47,7 +58,8 @@ return rule.define {
         local lo, hi = c:days()
         local others = {}
         for _, o in ipairs(g) do
-          if o ~= c and o.source ~= c.source and P:compatible(c.location.id, o.location.id) then
+          if o ~= c and o:outlet() ~= c:outlet() and P:compatible(c.location.id, o.location.id)
+            and samesubject(corpus, c, o) then
             local olo, ohi = o:days()
             local apart = ohi < lo or hi < olo
             local near = olo - hi < HORIZON and lo - ohi < HORIZON
