@@ -225,6 +225,8 @@ end
 -- raised (its claims are dropped; the others still run).
 local function runusers(ctx, claims)
   local failed
+  -- run(doc, emit) reads doc.id rather than doc.doc.id
+  ctx.id, ctx.source, ctx.kind, ctx.published = ctx.doc.id, ctx.doc.source, ctx.doc.kind, ctx.doc.published
   for _, x in ipairs(M.extractors) do
     local mine = {}
     local ok, err = pcall(x.run, ctx, emitter(x, ctx, mine))

@@ -28,6 +28,18 @@ local c = testing.corpus {
   { id = "b", source = "Paper", text = "Nobody was arrested in the capital.\n" },
 }
 
+-- Run one extractor (not registered with the host) over text in this state.
+local function run(spec, text)
+  local x = extract.new(spec)
+  x.where = "test"
+  local saved = extract.extractors
+  extract.extractors = { x }
+  local ok_, recs, err = pcall(extract.document, text, { id = "t" })
+  extract.extractors = saved
+  assert(ok_, recs)
+  return recs, err
+end
+
 test("emitted claims are claims of their kind, in the corpus and the doc", function()
   local arrests = c:claims { kind = "arrest" }
   eq(#arrests, 1)
@@ -50,23 +62,24 @@ test("stock claims stay, and ids follow text order", function()
   ok(all[1].id < all[2].id, "ids in text order")
 end)
 
+test("run gets the document's context: metadata, sentences, records, the claims so far", function()
+  local got
+  run({ name = "ctx", kinds = { "note" }, run = function(doc) got = doc end },
+    "Police arrested 12 people on 6 September 2021. 5 fighters were killed.")
+  eq({ got.id, got.doc.id }, { "t", "t" })
+  eq(got.text:sub(got.quantities[1].s, got.quantities[1].e), "12")
+  eq(got.times[1].value, "2021-09-06")
+  eq(#got.claims, 1)
+  eq(got.claims[1].kind, "casualty")
+  eq(type(got.sentences), "table")
+  eq(type(got.mentions), "table")
+end)
+
 test("sift.grammar gives the stdlib grammars", function()
   eq(sift.grammar.number, require "sift.grammar.number")
   eq(sift.grammar.date, require "sift.grammar.date")
   eq(sift.grammar.number.scan("arrested 12 people")[1].value, 12)
 end)
-
--- Run one extractor (not registered with the host) over text in this state.
-local function run(spec, text)
-  local x = extract.new(spec)
-  x.where = "test"
-  local saved = extract.extractors
-  extract.extractors = { x }
-  local ok_, recs, err = pcall(extract.document, text, { id = "t" })
-  extract.extractors = saved
-  assert(ok_, recs)
-  return recs, err
-end
 
 local function emitting(t, kinds)
   return { name = "t", kinds = kinds or { "note" }, run = function(_, emit) emit(t) end }
