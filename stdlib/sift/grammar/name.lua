@@ -1002,6 +1002,16 @@ local function classify(first, last, init)
   local c = { s = s, e = e, n = nn, t1 = k, tn = last, title = title, init = init and nn == 1,
     head = hl, str = 0, cue = "capitalised", sent = SI[first], poss = POSS[last] }
   if title then ev(c, "person", 3, "title") end
+  -- "the elder Kaceli", "the younger Kaceli": which of two namesakes
+  do
+    local ps, _, pw = prevword(s, 1)
+    pw = pw and string_lower(pw)
+    if pw == "elder" or pw == "younger" then
+      local _, _, tw = prevword(ps, 1)
+      -- kept as the title: the resolver reads generation markers there
+      if tw and string_lower(tw) == "the" then c.title = c.title or pw end
+    end
+  end
   -- cues inside the name
   if nn >= 2 then
     local c2 = COUNTRY2[fk] and COUNTRY2[fk][TK[k + 1]]
