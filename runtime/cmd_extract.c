@@ -172,6 +172,7 @@ static int writeall(FILE *out, const sift_store *st, int explain)
         jstrf(&w, "name", dc->name);
         jstrf(&w, "kind", dc->kind);
         jstrf(&w, "side", dc->side);
+        if (dc->in) jstrf(&w, "in", dc->in);
         jstrs(&w, "aliases", dc->aliases, dc->naliases);
         jend(&w);
     }

@@ -463,8 +463,8 @@ static int isdate(const char *s)
 /* ------------------------------------------------------- sides, entities */
 
 static const char *const SIDE_KEYS[] = {"label", "aliases", "party", "description", NULL};
-static const char *const DECL_KEYS[] = {"name",        "kind", "side", "aliases",
-                                        "description", "url",  NULL};
+static const char *const DECL_KEYS[] = {"name", "kind",        "side", "aliases",
+                                        "in",   "description", "url",  NULL};
 static const char *const KINDS[] = {"person", "org", "place", "group", "other", NULL};
 
 static sift_side *getside(sift_store *st, const char *id)
@@ -528,6 +528,7 @@ static void loaddecls(loader *L, jfile *jf, const cJSON *ents)
         char *name = jstr(L, jf, e, "name", &bad);
         char *kind = jstr(L, jf, e, "kind", &bad);
         char *side = jstr(L, jf, e, "side", &bad);
+        char *in = jstr(L, jf, e, "in", &bad);
         if (!name && !bad) {
             JERR(L, jf, e, "an entity needs a 'name'");
             bad = 1;
@@ -553,6 +554,7 @@ static void loaddecls(loader *L, jfile *jf, const cJSON *ents)
             free(name);
             free(kind);
             free(side);
+            free(in);
             continue;
         }
         sift_decl *d = NULL;
@@ -562,12 +564,14 @@ static void loaddecls(loader *L, jfile *jf, const cJSON *ents)
             free(name);
             if (kind) free(d->kind), d->kind = kind;
             if (side) free(d->side), d->side = side;
+            if (in) free(d->in), d->in = in;
         } else {
             sift_decl *n = realloc(L->st->decls, (L->st->ndecls + 1) * sizeof *n);
             if (!n) return;
             L->st->decls = n;
             d = &n[L->st->ndecls++];
-            *d = (sift_decl){.name = name, .kind = kind ? kind : strdup("other"), .side = side};
+            *d = (sift_decl){
+                .name = name, .kind = kind ? kind : strdup("other"), .side = side, .in = in};
         }
         jstrs(L, jf, e, "aliases", &d->aliases, &d->naliases);
     }

@@ -120,7 +120,7 @@ void sift_lua_pushsides(lua_State *L, const sift_store *st)
     }
 }
 
-/* Push the manifest's entities as a list of plain tables {name=, kind=, side=, aliases=}. */
+/* Push the manifest's entities as a list of plain tables {name=, kind=, side=, in=, aliases=}. */
 void sift_lua_pushdecls(lua_State *L, const sift_store *st)
 {
     sift_lua_newlist(L, (int)st->ndecls);
@@ -133,6 +133,8 @@ void sift_lua_pushdecls(lua_State *L, const sift_store *st)
         lua_setfield(L, -2, "kind");
         sift_lua_pushstr(L, d->side);
         lua_setfield(L, -2, "side");
+        sift_lua_pushstr(L, d->in);
+        lua_setfield(L, -2, "in");
         pushstrs(L, d->aliases, d->naliases);
         lua_setfield(L, -2, "aliases");
         lua_rawseti(L, -2, (lua_Integer)i + 1);

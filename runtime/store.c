@@ -71,6 +71,7 @@ void sift_store_free(sift_store *st)
         free(st->decls[i].name);
         free(st->decls[i].kind);
         free(st->decls[i].side);
+        free(st->decls[i].in);
         freestrs(st->decls[i].aliases, st->decls[i].naliases);
     }
     free(st->decls);

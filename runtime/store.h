@@ -36,6 +36,7 @@ typedef struct {
 /* An entity a manifest declares (organisations, places, ...). */
 typedef struct {
     char *name, *kind, *side; /* side may be NULL */
+    char *in;                 /* the place it lies in ("in"), or NULL */
     char **aliases;
     size_t naliases;
 } sift_decl;

@@ -50,7 +50,7 @@ local MODIFIERS = { whole = true, entire = true, same = true, last = true, provi
   southern = true, eastern = true, western = true, central = true, small = true, nearby = true, besieged = true }
 
 -- How strongly each kind of evidence types a place (later, stronger evidence wins).
-local RANK = { word = 1, context = 2, name = 3, manifest = 4 }
+local RANK = { word = 1, context = 2, name = 3 }
 
 local function lastword(s) return s:match("(%a+)%W*$") end
 
@@ -193,10 +193,6 @@ local function build(corpus)
     if d["in"] then
       local a, b = corpus:entity(d.name), corpus:entity(d["in"])
       if a and b then setparent(self, a.id, b.id, "the manifest") end
-    end
-    if d.kind == "place" and d.type then
-      local e = corpus:entity(d.name)
-      if e then settype(self, e.id, d.type, RANK.manifest) end
     end
   end
   self.mentions = placementions(corpus, isplace)

@@ -136,7 +136,7 @@ $ sift check corpus/varkesia-2023 | grep -E '^corpus.*(warning|note):' | grep -v
 [count-mismatch] 1
 [date-conflict] 4
 [figure-conflict] 7
-[name-variants] 9
+[name-variants] 10
 [one-sided-casualty] 5
 [single-source] 1
 0

@@ -180,3 +180,13 @@ test("single-source: an unverified figure one outlet carries, not a corroborated
   eq(texts(fs), { "a: Up to 30" })
   matches(fs[1].message, "carried by Radio One alone %(citing relatives%)")
 end)
+
+test("places: the manifest may say where a place lies ('in')", function()
+  local c = testing.corpus{
+    entities = { { name = "Tarnel", kind = "place", ["in"] = "Osk Province" } },
+    { id = "a", source = "Wire", published = "2024-03-05", text = "Fighting near Tarnel. Osk Province is large.\n" },
+  }
+  eq(c:declared()[1]["in"], "Osk Province")
+  local P = places.of(c)
+  ok(P:within(c:entity("Tarnel").id, c:entity("Osk Province").id), "Tarnel lies in Osk Province")
+end)

@@ -39,16 +39,16 @@ test("entities filter by kind and side", function()
 end)
 
 test("'the elder X' and 'the younger X' go to the father and the son", function()
-  local c = testing.corpus{
+  local fx = testing.corpus{
     { id = "a", source = "Radio", published = "2024-01-02",
       text = "Dobrin Vasko Sr. led the guard in the 1990s. His son, Dobrin T. Vasko, leads it now.\n\n"
         .. "\"He is his own man,\" the elder Vasko said. The younger Vasko was not seen.\n" },
   }
   local byid = {}
-  for _, m in ipairs(c:document("a"):_mentions()) do
+  for _, m in ipairs(fx:document("a"):_mentions()) do
     if m.text == "Vasko" then byid[#byid + 1] = m.entity end
   end
   eq(#byid, 2)
-  eq(c:entity("Dobrin Vasko Sr.").id, byid[1])
-  eq(c:entity("Dobrin T. Vasko").id, byid[2])
+  eq(fx:entity("Dobrin Vasko Sr.").id, byid[1])
+  eq(fx:entity("Dobrin T. Vasko").id, byid[2])
 end)
