@@ -11,6 +11,7 @@
 --   places:compatible(a, b)    -> the same place or one inside the other
 --   places:type(id)            -> "settlement" "district" "area" "country" "feature" or nil
 --   places:parent(id)          -> the place it lies in, or nil
+--   places:root(id)            -> the outermost place it lies in (blocking key)
 --
 -- Everything is read from the text and the manifest, never from a list of
 -- places: the type from the words around a place's mentions ("Panjshir
@@ -262,6 +263,17 @@ function Places:within(a, b)
     n = n + 1
   end
   return false
+end
+
+-- places:root(id) -- the outermost place id lies in (itself when it lies in
+-- none): compatible places share their root, so rules block by it.
+function Places:root(id)
+  local n = 0
+  while self.parents[id] and n < 64 do
+    id = self.parents[id]
+    n = n + 1
+  end
+  return id
 end
 
 -- places:compatible(a, b) -- the same place, or one inside the other.

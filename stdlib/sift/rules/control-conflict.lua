@@ -64,9 +64,11 @@ return rule.define {
     for _, s in ipairs(corpus:sides()) do label[s.id] = s.label end
     local claims = corpus:claims{ kind = "control", polarity = "affirm" }
       :where(function(c) return c.holder_side ~= nil and c.location end)
+    -- places one inside the other share their outermost place: block by it
+    local blocks = claims:group_by(function(c) return P:root(c.location.id) end)
     for _, c in ipairs(claims) do
       local others, docs, seen = {}, {}, {}
-      for _, o in ipairs(claims) do
+      for _, o in ipairs(blocks[P:root(c.location.id)]) do
         if o ~= c and contradicts(P, c, o) then
           others[#others + 1] = o
           if not seen[o.doc.id] then seen[o.doc.id] = true; docs[#docs + 1] = o.doc.id end

@@ -48,12 +48,14 @@ return rule.define {
     local P = places.of(corpus)
     local events = corpus:claims{ kind = "event", polarity = "affirm" }
       :where(function(c) return ONCE[c.category] and dated(c) end)
-    local by = events:group_by("category")
+    -- one category, places one inside the other (sharing their outermost place)
+    local by = events:group_by(function(c) return c.category .. "\0" .. P:root(c.location.id) end)
     local cats = {}
     for k in pairs(by) do cats[#cats + 1] = k end
     table_sort(cats)
-    for _, cat in ipairs(cats) do
-      local g = by[cat]
+    for _, key in ipairs(cats) do
+      local g = by[key]
+      local cat = g[1].category
       for _, c in ipairs(g) do
         local lo, hi = c:days()
         local others = {}

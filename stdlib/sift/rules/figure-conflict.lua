@@ -42,10 +42,11 @@ local function measures(corpus)
   local out = {}
   local ms = corpus:claims{ kind = "measure", polarity = "affirm" }
     :where(function(c) return c.value ~= nil and c.subject ~= nil end)
+  local bycat = ms:group_by("category")
   for _, c in ipairs(ms) do
     local g = {}
-    for _, o in ipairs(ms) do
-      if o ~= c and o.category == c.category then
+    for _, o in ipairs(bycat[c.category]) do
+      if o ~= c then
         local s1, s2 = subj(c), subj(o)
         local same = s1 and s2 and P:compatible(s1, s2)
         local l1, l2 = c.location, o.location
