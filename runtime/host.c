@@ -194,6 +194,8 @@ static void setsearchers(lua_State *L, int unsafe)
     lua_setfield(L, -2, "lpeg");
     lua_pushcfunction(L, sift_lua_open_sift);
     lua_setfield(L, -2, "sift.core");
+    lua_pushcfunction(L, sift_lua_open_scan);
+    lua_setfield(L, -2, "sift.scan");
     lua_pop(L, 2);
 }
 

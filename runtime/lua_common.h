@@ -17,9 +17,10 @@
 
 #include "store.h"
 
-#define SIFT_CORPUS "sift.corpus"
-#define SIFT_DOC    "sift.doc"
-#define SIFT_SPAN   "sift.span"
+#define SIFT_CORPUS    "sift.corpus"
+#define SIFT_DOC       "sift.doc"
+#define SIFT_SPAN      "sift.span"
+#define SIFT_SCANWORDS "sift.scanwords" /* a start-word set of sift.scan */
 /* metatables of plain tables, defined by the stdlib (sift._setmeta) */
 #define SIFT_LIST     "sift.list"
 #define SIFT_QUANTITY "sift.quantity"
@@ -48,6 +49,7 @@ void sift_lua_open_corpus(lua_State *L);
 void sift_lua_open_doc(lua_State *L);
 void sift_lua_open_span(lua_State *L);
 int sift_lua_open_sift(lua_State *L); /* the C half of the 'sift' module */
+int sift_lua_open_scan(lua_State *L); /* sift.scan, the grammars' candidate search */
 
 /* Push a new corpus userdata owning st (st is freed by its __gc). */
 void sift_lua_pushcorpus(lua_State *L, sift_store *st);

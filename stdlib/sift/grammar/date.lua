@@ -84,6 +84,7 @@
 --   word ("Varkesia Today"), and everything on a line from "Copyright" or
 --   "©" on (years in copyright footers are not emitted).
 local lpeg = require "lpeg"
+local prefilter = require "sift.scan"
 local cal = require "sift.grammar.calendar"
 
 local P, R, S, B, C, Cc, Cg, Ct, Cp = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lpeg.Cc, lpeg.Cg, lpeg.Ct, lpeg.Cp
@@ -96,6 +97,7 @@ local table_sort, table_concat = table.sort, table.concat
 local cal_day, cal_civil, cal_fmt, cal_weekday = cal.day, cal.civil, cal.fmt, cal.weekday
 local cal_mdays, cal_isoweek, cal_weekstart, cal_addmonths = cal.mdays, cal.isoweek, cal.weekstart, cal.addmonths
 local cal_parse, cal_valid = cal.parse, cal.valid
+local prefilter_date = prefilter.date
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -564,7 +566,7 @@ end
 
 -- The gate: the words (and for frequent words, the next word too) that can
 -- start a date. Words outside it are skipped without trying the grammar.
-local gate
+local gate, gatelist
 do
   local free, exact = {}, {}
   -- phrases ending in a letter must end a word there; the others are prefixes
@@ -611,6 +613,7 @@ do
   add(free, "#")
   add(free, "\194\169")
   gate = trie(free)
+  gatelist = free
 end
 
 -- Words are skipped whole; other bytes in one span, except \194 (the lead
@@ -618,6 +621,44 @@ end
 local word = wc * (wc + cont)^0
 local skip = (1 - (wc + P"\194"))^0
 local scanner = Ct((skip * (#gate * node + word + 1))^0)
+-- The same walk with the skipping done by sift.scan, which stops only at
+-- digits, the copyright sign and words whose letters start a phrase of the
+-- gate: there one step, a parse node and where it ends, or where the
+-- skipped word ends.
+local one = #gate * node * Cp() + (word + 1) * Cp()
+local starts = {}
+do
+  local seen = {}
+  for _, w in ipairs(gatelist) do
+    local first = string_match(w, "^%a+")
+    if first then
+      first = string_lower(first)
+      if not seen[first] then seen[first], starts[#starts + 1] = true, first end
+    elseif w ~= "#" and w ~= "\194\169" then
+      error("sift.grammar.date: a gate phrase that starts with no letter: " .. w)
+    end
+  end
+end
+starts = prefilter.words(starts)
+
+-- The parse nodes of text, in text order.
+local function parse(text)
+  local list, n = {}, 0
+  local at = 1
+  while true do
+    local c = prefilter_date(text, at, starts)
+    if not c then break end
+    local t, e = one:match(text, c)
+    if e then
+      n = n + 1
+      list[n] = t
+      at = e
+    else
+      at = t
+    end
+  end
+  return list
+end
 
 -- ------------------------------------------------------------ resolution
 
@@ -1299,8 +1340,11 @@ function M.scan(text, anchor)
   if anchor ~= nil and type(anchor) ~= "table" then
     error("bad argument #2 to 'scan' (table or nil expected, got " .. type(anchor) .. ")", 2)
   end
-  return records(text, scanner:match(text), anchor)
+  return records(text, parse(text), anchor)
 end
 
 M.calendar = cal
+M._scanner = scanner
+M._starts = starts
+M._nodes = parse
 return M

@@ -52,6 +52,7 @@
 --   text} (the bracketed reading and where it is), when the two agree within
 --   10% after conversion; otherwise two records.
 local lpeg = require "lpeg"
+local prefilter = require "sift.scan"
 local unit = require "sift.grammar.unit"
 
 local P, R, S, C, Cp, Cc, Cg, Ct, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Cc, lpeg.Cg, lpeg.Ct, lpeg.V
@@ -62,6 +63,7 @@ local string_match, string_gsub, string_find, string_gmatch = string.match, stri
 local table_concat = table.concat
 local math_tointeger, math_abs, math_max = math.tointeger, math.abs, math.max
 
+local prefilter_number = prefilter.number
 local words, fold, lookup = unit.words, unit.fold, unit.lookup
 -- FOLD[s] is fold(s), remembered.
 local FOLD = lookup(fold)
@@ -450,6 +452,29 @@ G[1] = "scan"
 G.scan = Ct(V"line_start" ^ -1 * (other ^ 0 * step) ^ 0) * other ^ 0 * Cp()
 local scan = P(G)
 M._G = G
+-- One step at a candidate position (sift.scan finds them): its record
+-- table, if it makes one, and where the next step starts; nil when no step
+-- takes the byte there. And what a (re)start of the walk consumes.
+G[1] = "onestep"
+G.onestep = step * Cp()
+local onestep = P(G)
+G[1] = "start"
+G.start = V"line_start" ^ -1 * Cp()
+local start = P(G)
+-- The start words: the first word (its letters) of every phrase of the
+-- trie. A word whose letters are none of them is skipped by sift.scan the
+-- way the trie would skip it.
+local starts = {}
+do
+  local seen = {}
+  for w in pairs(entries) do
+    local first = string_match(w, "^%a+")
+    if not first then error("sift.grammar.number: a phrase that starts with no letter: " .. w) end
+    first = string_lower(first)
+    if not seen[first] then seen[first], starts[#starts + 1] = true, first end
+  end
+end
+starts = prefilter.words(starts)
 
 -- ------------------------------------------------------------ values
 
@@ -932,18 +957,27 @@ function M.scan(text, opts)
   end
   local ordinals = opts and opts.ordinals
   local out = {}
-  local pos, n = 1, #text
-  while pos <= n do
-    local raws, stop = scan:match(text, pos)
-    for i = 1, #raws do
-      local r = raws[i]
+  -- The walk of the grammar, step by step, with the steps that cannot make
+  -- a record done by sift.scan: the same steps, the same records.
+  local pos = start:match(text, 1)
+  while true do
+    local c = prefilter_number(text, pos, starts)
+    if not c then break end
+    local r, e = onestep:match(text, c)
+    if e then
       if ordinals or not (r.ov or r.od or r.ot) then build(text, r, out) end
+      pos = e
+    elseif r then
+      pos = r
+    else
+      pos = start:match(text, c + 1)
     end
-    pos = stop + 1
   end
   return out
 end
 
 M._scanner = scan
+M._starts = starts
+M._one = onestep
 M._build = build
 return M

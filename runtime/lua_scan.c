@@ -1,0 +1,75 @@
+/*
+** lua_scan.c -- sift.scan: the candidate search of the number and date
+** grammars (scan.h) for the Lua stdlib. A private module of the grammars;
+** positions follow string.sub (1-based).
+**
+*** @function scan.words(list)            a set of start words (ASCII letters)
+*** @function scan.number(text, pos, set) the next candidate at or after pos, or nil
+*** @function scan.date(text, pos, set)   the same for the date grammar
+*/
+#include "lua_common.h"
+#include "scan.h"
+
+static sift_scan_words *checkwords(lua_State *L, int idx)
+{
+    return luaL_checkudata(L, idx, SIFT_SCANWORDS);
+}
+
+/*
+** words(list): the set of the words in list. An entry that is no word of
+** ASCII letters, or longer than the set allows, is an error.
+*/
+static int words(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    sift_scan_words *set = lua_newuserdatauv(L, sizeof *set, 0);
+    sift_scan_words_init(set);
+    luaL_setmetatable(L, SIFT_SCANWORDS);
+    lua_Integer n = luaL_len(L, 1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        size_t len;
+        lua_geti(L, 1, i);
+        const char *w = lua_tolstring(L, -1, &len);
+        if (!w || sift_scan_words_add(set, w, len) != 0)
+            return luaL_error(L,
+                              "bad word #%d to 'words' (expected 1 to %d ASCII letters, at most %d "
+                              "words)",
+                              (int)i, SIFT_SCAN_WORDLEN, SIFT_SCAN_SLOTS / 2);
+        lua_pop(L, 1);
+    }
+    return 1;
+}
+
+static int find(lua_State *L, int mode)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    lua_Integer pos = luaL_checkinteger(L, 2);
+    const sift_scan_words *set = checkwords(L, 3);
+    if (pos < 1) pos = 1;
+    if ((size_t)pos > len) return 0;
+    size_t c = sift_scan_find(s, len, (size_t)pos - 1, set, mode);
+    if (c >= len) return 0;
+    lua_pushinteger(L, (lua_Integer)c + 1);
+    return 1;
+}
+
+static int number(lua_State *L)
+{
+    return find(L, SIFT_SCAN_NUMBER);
+}
+
+static int date(lua_State *L)
+{
+    return find(L, SIFT_SCAN_DATE);
+}
+
+int sift_lua_open_scan(lua_State *L)
+{
+    static const luaL_Reg fns[] = {
+        {"words", words}, {"number", number}, {"date", date}, {NULL, NULL}};
+    luaL_newmetatable(L, SIFT_SCANWORDS);
+    lua_pop(L, 1);
+    luaL_newlib(L, fns);
+    return 1;
+}

@@ -1,0 +1,185 @@
+/*
+** scan.c -- the candidate search of the number and date grammars (see
+** scan.h). Uses nothing but the C library.
+*/
+#include <string.h>
+
+#include "scan.h"
+
+static int isdigit_(unsigned c)
+{
+    return c - '0' < 10;
+}
+
+static int isalpha_(unsigned c)
+{
+    return (c | 32) - 'a' < 26;
+}
+
+static int iscont(unsigned c)
+{
+    return c >= 0x80 && c <= 0xBF;
+}
+
+/* Word bytes of the number grammar (sift.grammar.unit's wordch): ASCII
+   letters and digits, UTF-8 continuation bytes, lead bytes C3-E1, E3-EF. */
+static int numword(unsigned c)
+{
+    return isalpha_(c) || isdigit_(c) || iscont(c) || (c >= 0xC3 && c <= 0xE1) ||
+           (c >= 0xE3 && c <= 0xEF);
+}
+
+/* Bytes that start or continue a word in the date grammar (its wc):
+   ASCII letters and digits, lead bytes C3-E1 and E3-F4. */
+static int dateword(unsigned c)
+{
+    return isalpha_(c) || isdigit_(c) || (c >= 0xC3 && c <= 0xE1) || (c >= 0xE3 && c <= 0xF4);
+}
+
+static unsigned hash(const char *w, size_t len)
+{
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+void sift_scan_words_init(sift_scan_words *set)
+{
+    memset(set, 0, sizeof *set);
+}
+
+int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len)
+{
+    char key[SIFT_SCAN_WORDLEN + 1] = {0};
+    if (len == 0 || len > SIFT_SCAN_WORDLEN || set->n >= SIFT_SCAN_SLOTS / 2) return -1;
+    for (size_t i = 0; i < len; i++) {
+        if (!isalpha_((unsigned char)w[i])) return -1;
+        key[i] = (char)(w[i] | 32);
+    }
+    unsigned h = hash(key, len) & (SIFT_SCAN_SLOTS - 1);
+    while (set->slot[h][0] && memcmp(set->slot[h], key, sizeof key) != 0)
+        h = (h + 1) & (SIFT_SCAN_SLOTS - 1);
+    if (!set->slot[h][0]) {
+        memcpy(set->slot[h], key, sizeof key);
+        set->n++;
+    }
+    return 0;
+}
+
+/*
+** True when the run of letters s[0, len) is a word of the set, in any case.
+*/
+static int member(const sift_scan_words *set, const unsigned char *s, size_t len)
+{
+    char key[SIFT_SCAN_WORDLEN + 1] = {0};
+    if (len > SIFT_SCAN_WORDLEN) return 0;
+    for (size_t i = 0; i < len; i++) key[i] = (char)(s[i] | 32);
+    unsigned h = hash(key, len) & (SIFT_SCAN_SLOTS - 1);
+    while (set->slot[h][0]) {
+        if (memcmp(set->slot[h], key, sizeof key) == 0) return 1;
+        h = (h + 1) & (SIFT_SCAN_SLOTS - 1);
+    }
+    return 0;
+}
+
+/*
+** The number grammar's steps (number.lua, "Skipping"): bytes that are no
+** word byte and none of $ # \n C2 E2 F0-F4 are skipped one by one; a word
+** that starts with a letter and whose letters are no start word is
+** consumed to the end of its word bytes, as is one that starts with another
+** word byte; "#" takes the digits after it; a sequence led by C2, E2 or
+** F0-F4 takes its continuation bytes (one, two, three) unless it is a
+** currency sign (pound, euro); a newline is taken alone unless blanks and a
+** digit follow (a list number or a counter). Digits, "$", a start word, a
+** currency sign and a newline before a digit are candidates.
+*/
+static size_t find_number(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set)
+{
+    while (i < len) {
+        unsigned c = s[i];
+        if (isdigit_(c)) return i;
+        if (isalpha_(c)) {
+            size_t j = i + 1;
+            while (j < len && isalpha_(s[j])) j++;
+            if (member(set, s + i, j - i)) return i;
+            i = j;
+            while (i < len && numword(s[i])) i++;
+            continue;
+        }
+        if (numword(c)) {
+            while (i < len && numword(s[i])) i++;
+            continue;
+        }
+        switch (c) {
+        case '$':
+            return i;
+        case '\n': {
+            size_t j = i + 1;
+            while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == 0xC2 || s[j] == 0xA0 ||
+                               s[j] == 0xE2 || s[j] == 0x80 || s[j] == 0x89 || s[j] == 0xAF))
+                j++;
+            if (j < len && isdigit_(s[j])) return i;
+            i++;
+            break;
+        }
+        case '#':
+            i++;
+            while (i < len && isdigit_(s[i])) i++;
+            break;
+        case 0xC2:
+            if (i + 1 < len && s[i + 1] == 0xA3) return i;
+            i++;
+            if (i < len && iscont(s[i])) i++;
+            break;
+        case 0xE2:
+            if (i + 2 < len && s[i + 1] == 0x82 && s[i + 2] == 0xAC) return i;
+            i++;
+            for (int k = 0; k < 2 && i < len && iscont(s[i]); k++) i++;
+            break;
+        case 0xF0:
+        case 0xF1:
+        case 0xF2:
+        case 0xF3:
+        case 0xF4:
+            i++;
+            for (int k = 0; k < 3 && i < len && iscont(s[i]); k++) i++;
+            break;
+        default:
+            i++;
+        }
+    }
+    return len;
+}
+
+/*
+** The date grammar's steps (date.lua, "Words are skipped whole"): bytes
+** that start no word are skipped; a word whose leading letters are no start
+** word, or that starts with a multi-byte letter, is consumed with its
+** continuation bytes. Digits, a start word and the copyright sign are
+** candidates.
+*/
+static size_t find_date(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set)
+{
+    while (i < len) {
+        unsigned c = s[i];
+        if (isdigit_(c)) return i;
+        if (dateword(c)) {
+            size_t j = i;
+            while (j < len && isalpha_(s[j])) j++;
+            if (j > i && member(set, s + i, j - i)) return i;
+            i = j > i ? j : i + 1;
+            while (i < len && (dateword(s[i]) || iscont(s[i]))) i++;
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA9) return i;
+        i++;
+    }
+    return len;
+}
+
+size_t sift_scan_find(const char *s, size_t len, size_t pos, const sift_scan_words *set, int mode)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (pos >= len) return len;
+    return mode == SIFT_SCAN_DATE ? find_date(u, len, pos, set) : find_number(u, len, pos, set);
+}

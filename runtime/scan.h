@@ -1,0 +1,48 @@
+/*
+** scan.h -- the candidate search of the number and date grammars.
+**
+** The grammars (stdlib/sift/grammar/number.lua, date.lua) walk a text a
+** step at a time: most steps skip one word or a few bytes that cannot start
+** a quantity or a date. sift_scan_find does those steps in C and stops where
+** a step may do more (a digit, a word of the grammar's start set, a
+** currency sign, a line that starts with a digit, ...), so LPeg runs only
+** there. Each mode reproduces exactly what its grammar's skipping steps
+** consume, so the grammar reaches the same positions as a walk of every
+** step would.
+**
+** Basic use:
+**     sift_scan_words set;
+**     sift_scan_words_init(&set);
+**     if (sift_scan_words_add(&set, "about", 5) != 0) -> too long or too many
+**     pos = sift_scan_find(text, len, pos, &set, SIFT_SCAN_NUMBER);
+**     (pos == len: no candidate left)
+**
+** Words are ASCII letters, compared without case; a word of the set starts
+** a candidate when it is the whole run of letters at a word start.
+** Ownership: the set is a plain struct, no allocation. Thread safety: no
+** global state.
+*/
+#ifndef SIFT_SCAN_H
+#define SIFT_SCAN_H
+
+#include <stddef.h>
+
+#define SIFT_SCAN_WORDLEN 15   /* longest word in a set */
+#define SIFT_SCAN_SLOTS   1024 /* a power of two: at most half of it is used */
+
+typedef struct {
+    char slot[SIFT_SCAN_SLOTS][SIFT_SCAN_WORDLEN + 1]; /* lower case, zero padded; "" is free */
+    int n;
+} sift_scan_words;
+
+/* the grammar whose steps are reproduced */
+enum { SIFT_SCAN_NUMBER, SIFT_SCAN_DATE };
+
+void sift_scan_words_init(sift_scan_words *set);
+/* Add a word of ASCII letters: 0, or -1 when it is empty, too long, not all
+   letters, or the set is full. */
+int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len);
+/* The first candidate position at or after pos (0-based), or len. */
+size_t sift_scan_find(const char *s, size_t len, size_t pos, const sift_scan_words *set, int mode);
+
+#endif
