@@ -48,38 +48,91 @@ void sift_scan_words_init(sift_scan_words *set)
     memset(set, 0, sizeof *set);
 }
 
-int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len)
+/* Put key (len bytes, zero padded) into the set with kind. */
+static int put(sift_scan_words *set, const char *key, size_t len, int kind)
 {
-    char key[SIFT_SCAN_WORDLEN + 1] = {0};
-    if (len == 0 || len > SIFT_SCAN_WORDLEN || set->n >= SIFT_SCAN_SLOTS / 2) return -1;
-    for (size_t i = 0; i < len; i++) {
-        if (!isalpha_((unsigned char)w[i])) return -1;
-        key[i] = (char)(w[i] | 32);
-    }
     unsigned h = hash(key, len) & (SIFT_SCAN_SLOTS - 1);
-    while (set->slot[h][0] && memcmp(set->slot[h], key, sizeof key) != 0)
+    while (set->slot[h][0] && memcmp(set->slot[h], key, SIFT_SCAN_WORDLEN + 1) != 0)
         h = (h + 1) & (SIFT_SCAN_SLOTS - 1);
     if (!set->slot[h][0]) {
-        memcpy(set->slot[h], key, sizeof key);
+        if (set->n >= SIFT_SCAN_SLOTS / 2) return -1;
+        memcpy(set->slot[h], key, SIFT_SCAN_WORDLEN + 1);
         set->n++;
     }
+    set->kind[h] |= (unsigned char)kind;
     return 0;
 }
 
+int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len)
+{
+    char key[SIFT_SCAN_WORDLEN + 1] = {0};
+    size_t blank = 0;
+    if (len == 0 || len > SIFT_SCAN_WORDLEN) return -1;
+    for (size_t i = 0; i < len; i++) {
+        if (w[i] == ' ' && !blank && i > 0 && i + 1 < len) {
+            blank = i;
+            key[i] = ' ';
+            continue;
+        }
+        if (!isalpha_((unsigned char)w[i])) return -1;
+        key[i] = (char)(w[i] | 32);
+    }
+    if (!blank) return put(set, key, len, SIFT_SCAN_WORD);
+    if (put(set, key, len, SIFT_SCAN_PAIR) != 0) return -1;
+    char first[SIFT_SCAN_WORDLEN + 1] = {0};
+    memcpy(first, key, blank);
+    return put(set, first, blank, SIFT_SCAN_FIRST);
+}
+
 /*
-** True when the run of letters s[0, len) is a word of the set, in any case.
+** The kind of the run of letters s[0, len) in the set (0: not in it).
 */
-static int member(const sift_scan_words *set, const unsigned char *s, size_t len)
+static int lookup(const sift_scan_words *set, const unsigned char *s, size_t len)
 {
     char key[SIFT_SCAN_WORDLEN + 1] = {0};
     if (len > SIFT_SCAN_WORDLEN) return 0;
     for (size_t i = 0; i < len; i++) key[i] = (char)(s[i] | 32);
     unsigned h = hash(key, len) & (SIFT_SCAN_SLOTS - 1);
     while (set->slot[h][0]) {
-        if (memcmp(set->slot[h], key, sizeof key) == 0) return 1;
+        if (memcmp(set->slot[h], key, sizeof key) == 0) return set->kind[h];
         h = (h + 1) & (SIFT_SCAN_SLOTS - 1);
     }
     return 0;
+}
+
+/*
+** True when the word s[i, j) (letters) starts a candidate: it is in the set
+** alone; or it starts a pair and what follows its blanks (ASCII blanks,
+** no-break, thin and narrow no-break spaces) is no letter, or is the second
+** word of one of its pairs.
+*/
+static int member(const sift_scan_words *set, const unsigned char *s, size_t len, size_t i,
+                  size_t j)
+{
+    int kind = lookup(set, s + i, j - i);
+    if (kind & SIFT_SCAN_WORD) return 1;
+    if (!kind) return 0;
+    size_t k = j;
+    for (;;) {
+        if (k < len && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        else if (k + 1 < len && s[k] == 0xC2 && s[k + 1] == 0xA0)
+            k += 2;
+        else if (k + 2 < len && s[k] == 0xE2 && s[k + 1] == 0x80 &&
+                 (s[k + 2] == 0x89 || s[k + 2] == 0xAF))
+            k += 3;
+        else
+            break;
+    }
+    if (k == j || k >= len || !isalpha_(s[k])) return 1;
+    size_t m = k;
+    while (m < len && isalpha_(s[m])) m++;
+    if ((j - i) + 1 + (m - k) > SIFT_SCAN_WORDLEN) return 0;
+    unsigned char pair[SIFT_SCAN_WORDLEN + 1];
+    memcpy(pair, s + i, j - i);
+    pair[j - i] = ' ';
+    memcpy(pair + (j - i) + 1, s + k, m - k);
+    return lookup(set, pair, (j - i) + 1 + (m - k)) != 0;
 }
 
 /*
@@ -101,7 +154,7 @@ static size_t find_number(const unsigned char *s, size_t len, size_t i, const si
         if (isalpha_(c)) {
             size_t j = i + 1;
             while (j < len && isalpha_(s[j])) j++;
-            if (member(set, s + i, j - i)) return i;
+            if (member(set, s, len, i, j)) return i;
             i = j;
             while (i < len && numword(s[i])) i++;
             continue;
@@ -166,7 +219,7 @@ static size_t find_date(const unsigned char *s, size_t len, size_t i, const sift
         if (dateword(c)) {
             size_t j = i;
             while (j < len && isalpha_(s[j])) j++;
-            if (j > i && member(set, s + i, j - i)) return i;
+            if (j > i && member(set, s, len, i, j)) return i;
             i = j > i ? j : i + 1;
             while (i < len && (dateword(s[i]) || iscont(s[i]))) i++;
             continue;

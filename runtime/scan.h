@@ -18,7 +18,9 @@
 **     (pos == len: no candidate left)
 **
 ** Words are ASCII letters, compared without case; a word of the set starts
-** a candidate when it is the whole run of letters at a word start.
+** a candidate when it is the whole run of letters at a word start. A pair
+** "w1 w2" in the set makes w1 a candidate only before w2 (after blanks) or
+** before anything but blanks and a letter, unless w1 is in the set alone.
 ** Ownership: the set is a plain struct, no allocation. Thread safety: no
 ** global state.
 */
@@ -27,20 +29,24 @@
 
 #include <stddef.h>
 
-#define SIFT_SCAN_WORDLEN 15   /* longest word in a set */
+#define SIFT_SCAN_WORDLEN 23   /* longest word or pair in a set */
 #define SIFT_SCAN_SLOTS   1024 /* a power of two: at most half of it is used */
 
 typedef struct {
     char slot[SIFT_SCAN_SLOTS][SIFT_SCAN_WORDLEN + 1]; /* lower case, zero padded; "" is free */
+    unsigned char kind[SIFT_SCAN_SLOTS]; /* SIFT_SCAN_WORD, SIFT_SCAN_FIRST, SIFT_SCAN_PAIR */
     int n;
 } sift_scan_words;
+
+/* what a slot holds: a word alone, the first word of a pair (or both), a pair */
+enum { SIFT_SCAN_WORD = 1, SIFT_SCAN_FIRST = 2, SIFT_SCAN_PAIR = 4 };
 
 /* the grammar whose steps are reproduced */
 enum { SIFT_SCAN_NUMBER, SIFT_SCAN_DATE };
 
 void sift_scan_words_init(sift_scan_words *set);
-/* Add a word of ASCII letters: 0, or -1 when it is empty, too long, not all
-   letters, or the set is full. */
+/* Add a word of ASCII letters, or a pair of them with one blank between: 0,
+   or -1 when it is empty, too long, not that, or the set is full. */
 int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len);
 /* The first candidate position at or after pos (0-based), or len. */
 size_t sift_scan_find(const char *s, size_t len, size_t pos, const sift_scan_words *set, int mode);

@@ -628,14 +628,29 @@ local scanner = Ct((skip * (#gate * node + word + 1))^0)
 local one = #gate * node * Cp() + (word + 1) * Cp()
 local starts = {}
 do
-  local seen = {}
+  -- a word alone (any phrase that goes on otherwise), or the pairs of it
+  -- and a whole second word ("the same", "a few")
+  local alone, pairs_of, order = {}, {}, {}
   for _, w in ipairs(gatelist) do
-    local first = string_match(w, "^%a+")
+    local first, rest = string_match(w, "^(%a+)(.*)$")
     if first then
       first = string_lower(first)
-      if not seen[first] then seen[first], starts[#starts + 1] = true, first end
+      if not pairs_of[first] then pairs_of[first], order[#order + 1] = {}, first end
+      local second, after = string_match(rest, "^ (%a+)(.?)")
+      if second and after ~= "" and not string_find(after, "%a") then
+        pairs_of[first][#pairs_of[first] + 1] = first .. " " .. string_lower(second)
+      elseif not string_find(rest, "^ [^%a]") then
+        alone[first] = true
+      end
     elseif w ~= "#" and w ~= "\194\169" then
       error("sift.grammar.date: a gate phrase that starts with no letter: " .. w)
+    end
+  end
+  for _, first in ipairs(order) do
+    if alone[first] or #pairs_of[first] == 0 then
+      starts[#starts + 1] = first
+    else
+      for _, p in ipairs(pairs_of[first]) do starts[#starts + 1] = p end
     end
   end
 end
@@ -1345,6 +1360,5 @@ end
 
 M.calendar = cal
 M._scanner = scanner
-M._starts = starts
-M._nodes = parse
+M._parse = parse
 return M

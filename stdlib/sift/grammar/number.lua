@@ -60,7 +60,7 @@ local type, ipairs, pairs, tonumber, tostring, error = type, ipairs, pairs, tonu
 local setmetatable, select = setmetatable, select
 local string_sub, string_lower, string_byte = string.sub, string.lower, string.byte
 local string_match, string_gsub, string_find, string_gmatch = string.match, string.gsub, string.find, string.gmatch
-local table_concat = table.concat
+local table_concat, table_sort = table.concat, table.sort
 local math_tointeger, math_abs, math_max = math.tointeger, math.abs, math.max
 
 local prefilter_number = prefilter.number
@@ -466,12 +466,27 @@ local start = P(G)
 -- way the trie would skip it.
 local starts = {}
 do
-  local seen = {}
+  -- a word alone, or the pairs of it and the next word ("at least", "a few")
+  local alone, pairs_of, order = {}, {}, {}
   for w in pairs(entries) do
-    local first = string_match(w, "^%a+")
+    local first, rest = string_match(w, "^(%a+)(.*)$")
     if not first then error("sift.grammar.number: a phrase that starts with no letter: " .. w) end
     first = string_lower(first)
-    if not seen[first] then seen[first], starts[#starts + 1] = true, first end
+    if not pairs_of[first] then pairs_of[first], order[#order + 1] = {}, first end
+    local second = string_match(rest, "^ (%a+)")
+    if second then
+      pairs_of[first][#pairs_of[first] + 1] = first .. " " .. string_lower(second)
+    else
+      alone[first] = true
+    end
+  end
+  table_sort(order)
+  for _, first in ipairs(order) do
+    if alone[first] then
+      starts[#starts + 1] = first
+    else
+      for _, p in ipairs(pairs_of[first]) do starts[#starts + 1] = p end
+    end
   end
 end
 starts = prefilter.words(starts)
@@ -977,7 +992,5 @@ function M.scan(text, opts)
 end
 
 M._scanner = scan
-M._starts = starts
-M._one = onestep
 M._build = build
 return M

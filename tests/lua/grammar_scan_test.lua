@@ -1,0 +1,62 @@
+-- sift.grammar.number and sift.grammar.date run their grammars only where
+-- sift.scan finds a candidate; this checks that the records are those of
+-- the full walk of each grammar (number._scanner, date._scanner) on the
+-- grammar cases, hostile bytes and texts pieced together from tricky
+-- fragments (fixed seed).
+local number = require "sift.grammar.number"
+local date = require "sift.grammar.date"
+
+-- The full walk of the number grammar, every step in LPeg.
+local function number_ref(text)
+  local out, pos = {}, 1
+  while pos <= #text do
+    local raws, stop = number._scanner:match(text, pos)
+    for i = 1, #raws do number._build(text, raws[i], out) end
+    pos = stop + 1
+  end
+  return out
+end
+
+local texts = {}
+local function collect(v)
+  if type(v) == "string" then texts[#texts + 1] = v
+  elseif type(v) == "table" then for _, x in pairs(v) do collect(x) end end
+end
+collect(testing.data("tests/data/grammar/quantities.lua"))
+collect(testing.data("tests/data/grammar/dates.lua"))
+
+local FRAGMENTS = { "the", "The", "a", "A", "an", "at", "at least", "more than", "some", "about", "over",
+  "the same day", "the 1990s", "the '90s", "the\226\128\137same", "a\194\160few", "a few", "a dozen",
+  "half a dozen", "two", "Twenty-one", "5", "2021", "5 September", "Sept. 6", "10:30", "2021-09-06",
+  "1,500", "3.5bn", "$20m", "US$", "\226\130\172", "5\226\130\172", "\194\163", "\194\169", "Copyright",
+  "#3", "\n", "\n1. ", "\n 2 of 5", "\r\n", "\t", " ", "  ", ",", ".", "-", "\226\128\147", "\226\128\153",
+  "\226\128\156", "\194\160", "\240\159\152\128", "\195\169", "caf\195\169", "\128", "\255", "AK-47",
+  "last Monday", "last", "this", "next", "May", "march", "early", "mid-", "late", "yesterday", "km",
+  "miles", "(144 km)", "20-25", "between", "and", "or", "to", "people", "fighters", "dozens", "hundreds",
+  "of", "third", "5th", "Q1", "one", "One", "no one", "day-long", "years ago", "a year", "an hour",
+  "several", "approx.", "somewhere around", "as many as", "word", "Name", "X" }
+
+local function pieced(n)
+  local parts = {}
+  for i = 1, n do
+    parts[i] = FRAGMENTS[math.random(#FRAGMENTS)]
+    if math.random(3) > 1 then parts[i] = parts[i] .. (math.random(4) == 1 and "" or " ") end
+  end
+  return table.concat(parts)
+end
+
+test("number.scan finds what the full walk finds", function()
+  for _, t in ipairs(texts) do eq(number.scan(t, { ordinals = true }), number_ref(t), t) end
+  for _ = 1, 3000 do
+    local t = pieced(math.random(1, 30))
+    eq(number.scan(t, { ordinals = true }), number_ref(t), t)
+  end
+end)
+
+test("date.scan parses what the full walk parses", function()
+  for _, t in ipairs(texts) do eq(date._parse(t), date._scanner:match(t), t) end
+  for _ = 1, 3000 do
+    local t = pieced(math.random(1, 30))
+    eq(date._parse(t), date._scanner:match(t), t)
+  end
+end)
