@@ -90,13 +90,37 @@ end
 
 -- ------------------------------------------------------------ claims
 
+-- A document's quantities or times, built once per corpus and document.
+local reccache = setmetatable({}, { __mode = "k" })
+local function records(doc, k)
+  local bycorpus = reccache[doc.corpus]
+  if not bycorpus then
+    bycorpus = {}
+    reccache[doc.corpus] = bycorpus
+  end
+  local key = doc.id .. "\0" .. k
+  local r = bycorpus[key]
+  if not r then
+    r = k == "quantity" and doc:quantities() or doc:times()
+    bycorpus[key] = r
+  end
+  return r
+end
+
 local Claim = {}
 local claim_mt = { __index = function(c, k)
   local m = Claim[k]
   if m then return m end
   if k == "span" then return c.doc:span(c.start, c.stop) end
-  if k == "quantity" then return c.quantity_index and c.doc:quantities()[c.quantity_index] end
-  if k == "time" then return c.time_index and c.doc:times()[c.time_index] end
+  if k == "quantity" or k == "time" then
+    -- doc:quantities() and doc:times() build their lists on each call:
+    -- read them once per document and keep the record on the claim
+    local i = c[k .. "_index"]
+    if not i then return nil end
+    local r = records(c.doc, k)[i]
+    rawset(c, k, r)
+    return r
+  end
   if k == "location" or k == "location_why" then
     -- the entity of the claim's place, "the town" read as the town meant
     local id, why = places.of(c.doc.corpus):resolve(c)
@@ -346,25 +370,40 @@ function Set:cluster(opts)
     local b = blocks[key]
     b[#b + 1] = { i = i, lo = lo or -math.huge, hi = hi or math.huge, c = c }
   end
+  local P
   for _, key in ipairs(order) do
     local b = blocks[key]
     table_sort(b, function(x, y) if x.lo ~= y.lo then return x.lo < y.lo end return x.i < y.i end)
-    local active = {}
+    -- Swept in order of first day, the claims still open when x starts all
+    -- overlap each other, so those of one place are one cluster already:
+    -- x needs one representative per place, the one open longest.
+    local open, places_open = {}, {}
     for _, x in ipairs(b) do
+      local px = x.c.location
+      local kx = px and px.id or 0
       local keep = {}
-      for _, y in ipairs(active) do
+      for _, k in ipairs(places_open) do
+        local y = open[k]
         if y.hi + window >= x.lo then
-          keep[#keep + 1] = y
-          local px, py = x.c.location, y.c.location
-          local pl = not px or not py or places.of(x.c.doc.corpus):compatible(px.id, py.id)
-          if pl then
+          keep[#keep + 1] = k
+          local py = y.c.location
+          P = P or places.of(x.c.doc.corpus)
+          if not px or not py or P:compatible(px.id, py.id) then
             local a, r = find(x.i), find(y.i)
             if a ~= r then up[a > r and a or r] = a < r and a or r end
           end
+        else
+          open[k] = nil
         end
       end
-      keep[#keep + 1] = x
-      active = keep
+      places_open = keep
+      local y = open[kx]
+      if not y then
+        open[kx] = x
+        places_open[#places_open + 1] = kx
+      elseif x.hi > y.hi then
+        open[kx] = x
+      end
     end
   end
   -- a document that gives one figure twice (the headline and the story)
@@ -431,20 +470,30 @@ end
 -- or any spelling the corpus uses, compared through normalisation keys.
 methods("sift.corpus").entity = function(corpus, name)
   if type(name) ~= "string" then error("bad argument #1 to 'entity' (string expected)", 2) end
-  local key = core.key(name)
   local c = index(corpus)
-  for _, e in ipairs(c.entities) do
-    if core.key(e.name) == key then return e end
-  end
-  for _, e in ipairs(c.entities) do
-    for _, a in ipairs(e.aliases or {}) do
-      if core.key(a) == key then return e end
+  local keys = c.keys
+  if not keys then
+    -- first by name, then by alias, then by any spelling: the first entity wins each key
+    keys = {}
+    for _, e in ipairs(c.entities) do
+      local k = core.key(e.name)
+      if keys[k] == nil then keys[k] = e end
     end
-    for _, m in ipairs(c.mentions[e.id]) do
-      if core.key(m.text) == key then return e end
+    for _, e in ipairs(c.entities) do
+      for _, a in ipairs(e.aliases or {}) do
+        local k = core.key(a)
+        if keys[k] == nil then keys[k] = e end
+      end
     end
+    for _, e in ipairs(c.entities) do
+      for _, m in ipairs(c.mentions[e.id]) do
+        local k = core.key(m.text)
+        if keys[k] == nil then keys[k] = e end
+      end
+    end
+    c.keys = keys
   end
-  return nil
+  return keys[core.key(name)]
 end
 
 return { Claim = Claim, Entity = Entity, Set = Set }

@@ -41,18 +41,17 @@ local function measures(corpus)
   end
   local out = {}
   local ms = corpus:claims{ kind = "measure", polarity = "affirm" }
-    :where(function(c) return c.value ~= nil and c.subject ~= nil end)
-  local bycat = ms:group_by("category")
+    :where(function(c) return c.value ~= nil and subj(c) end)
+  -- blocked by category, the place measured from and the subject's
+  -- outermost place (compatible subjects share it)
+  local blocks = ms:group_by(function(c)
+    return table_concat({ c.category, c.location and c.location.id or 0, P:root(subj(c)) }, "\0")
+  end)
   for _, c in ipairs(ms) do
     local g = {}
-    for _, o in ipairs(bycat[c.category]) do
-      if o ~= c then
-        local s1, s2 = subj(c), subj(o)
-        local same = s1 and s2 and P:compatible(s1, s2)
-        local l1, l2 = c.location, o.location
-        local from = (not l1 and not l2) or (l1 and l2 and l1.id == l2.id)
-        if same and from then g[#g + 1] = o end
-      end
+    for _, o in ipairs(blocks[table_concat({ c.category, c.location and c.location.id or 0, P:root(subj(c)) },
+      "\0")]) do
+      if o ~= c and P:compatible(subj(c), subj(o)) then g[#g + 1] = o end
     end
     out[c] = g
   end
@@ -72,17 +71,24 @@ return rule.define {
   check = function(corpus, report)
     local label = { civilians = "civilians" }
     for _, s in ipairs(corpus:sides()) do label[s.id] = s.label end
+    -- The message names the first few other figures, the related
+    -- locations the first ten: a figure contradicted a thousand times
+    -- needs no thousand-item message.
+    local SHOWN, RELATED = 4, 10
     local function flag(c, others, what)
-      local parts = {}
-      local seen = {}
+      local parts, seen, n = {}, {}, 0
       for _, o in ipairs(others) do
         local key = figure(o) .. "\0" .. o.doc.id
         if not seen[key] then
           seen[key] = true
-          parts[#parts + 1] = string_format("%s in %s", figure(o), o.doc.id)
+          n = n + 1
+          if n <= SHOWN then parts[#parts + 1] = string_format("%s in %s", figure(o), o.doc.id) end
         end
       end
-      report(c.quantity or c, "%s: %s here vs %s", what, figure(c), table_concat(parts, ", "), { related = others })
+      if n > SHOWN then parts[#parts + 1] = string_format("and %d more", n - SHOWN) end
+      local related = others
+      if #others > RELATED then related = table.move(others, 1, RELATED, 1, {}) end
+      report(c.quantity or c, "%s: %s here vs %s", what, figure(c), table_concat(parts, ", "), { related = related })
     end
     -- measures: every figure against the others of different origin
     local ms, groups = measures(corpus)
