@@ -94,6 +94,12 @@ local function wordafter(text, m)
   return w and TYPE_WORDS[w]
 end
 
+-- Is s the possessive between two names ("'s ", with a straight or curly
+-- apostrophe)?
+local function possessive(s)
+  return s:match("^'s%s+$") ~= nil or s:match("^\u{2019}s%s+$") ~= nil
+end
+
 -- Strip wiki and HTML markup between two mentions, so "[[Bazarak]], the
 -- capital of [[Panjshir Province]]" reads as plain words.
 local function clean(s)
@@ -147,7 +153,7 @@ local function readdoc(self, doc, ms)
         -- Afghanistan's Panjshir province": B is the province)
         local nn = ms[i + 2]
         local g2 = nn and clean(text:sub(nxt.stop + 1, nn.start - 1))
-        if g2 and g2:match("^['\u{2019}]s%s+$") then
+        if g2 and possessive(g2) then
           setparent(self, id, nn.entity, why)
           setparent(self, nn.entity, nxt.entity, doc.id .. ": " .. text:sub(nxt.start, nn.stop))
         elseif gap:match("%s+in%s+$") then
@@ -156,7 +162,7 @@ local function readdoc(self, doc, ms)
         else
           setparent(self, id, nxt.entity, why)
         end
-      elseif gap:match("^['\u{2019}]s%s+$") then
+      elseif possessive(gap) then
         -- "Afghanistan's Panjshir province": the possessor contains the
         -- possessed when the possessed is named as a province or district
         local t = nametype(nxt.text) or wordafter(text, nxt)

@@ -28,7 +28,7 @@ local geo = testing.corpus{
     text = "The Crown Army took Tarnel, the capital of Osk province, on Monday.\n\n"
       .. "Fighting went on in Veldra district of Osk.\n\nThe town was quiet by evening.\n" },
   { id = "w2", source = "Wire Two", published = "2024-03-06",
-    text = "Lunmark's Osk province has been contested for weeks.\n\n"
+    text = "Lunmark\u{2019}s Osk province has been contested for weeks.\n\n"
       .. "Residents of Pell, Osk province, fled north. The province is mountainous.\n" },
 }
 
@@ -43,7 +43,7 @@ test("places: kinds and containment are read from the text", function()
   ok(not P:within(osk.id, tarnel.id), "containment has a direction")
   ok(P:compatible(osk.id, tarnel.id) and P:compatible(tarnel.id, osk.id), "compatible either way")
   local lunmark = geo:entity("Lunmark")
-  ok(lunmark and P:within(osk.id, lunmark.id), "Lunmark's Osk province")
+  ok(lunmark and P:within(osk.id, lunmark.id), "Lunmark\u{2019}s Osk province (a curly apostrophe)")
   ok(P:within(tarnel.id, lunmark.id), "containment is transitive")
 end)
 
