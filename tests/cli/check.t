@@ -141,3 +141,8 @@ $ sift check corpus/varkesia-2023 | grep -E '^corpus.*(warning|note):' | grep -v
 [single-source] 1
 0
 -- exit 0
+
+=== --help lists every stock rule
+$ for id in $(sift run -e 'print(table.concat(require("sift.check").STOCK, " "))'); do sift check --help | grep -q "^  $id " || echo "missing $id"; done; echo checked
+checked
+-- exit 0
