@@ -26,6 +26,14 @@ local function share(extent)
   return n and tonumber(n)
 end
 
+-- The first contradicting claims go with a finding as related locations;
+-- the message counts them all.
+local RELATED = 5
+local function first(list, n)
+  if #list <= n then return list end
+  return table.move(list, 1, n, 1, {})
+end
+
 local function overlapdays(a, b)
   local a1, a2 = a:days()
   local b1, b2 = b:days()
@@ -86,7 +94,7 @@ return rule.define {
         report(c, "%s %s %s%s; contradicted by %s in %d document(s): %s%s",
           label[c.holder_side] or c.holder_side, c.category or "holds", c.location.name,
           c.extent and (" (" .. c.extent .. ")") or "", table_concat(sides, ", "), #docs,
-          table_concat(shown, ", "), #docs > 3 and ", ..." or "", { related = others })
+          table_concat(shown, ", "), #docs > 3 and ", ..." or "", { related = first(others, RELATED) })
       end
     end
   end,

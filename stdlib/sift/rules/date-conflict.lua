@@ -22,6 +22,10 @@ local ONCE = {
 -- Reports this many days apart or more are about different events.
 local HORIZON = 31
 
+-- The first other reports go with a finding as related locations; the
+-- message lists every date.
+local RELATED = 5
+
 -- Events with named subjects (who was killed, who withdrew) are one event
 -- only when the subjects are the same entity or the same words.
 local function samesubject(corpus, a, b)
@@ -97,7 +101,7 @@ return rule.define {
               #pl > 0 and (" (of " .. table_concat(pl, ", ") .. ")") or "")
           end
           report(c.time, "%s of %s dated %s here, %s", cat, c.location.name, c.time.value, table_concat(parts, "; "),
-            { related = others })
+            { related = #others > RELATED and table.move(others, 1, RELATED, 1, {}) or others })
         end
       end
     end

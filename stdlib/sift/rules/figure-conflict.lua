@@ -72,9 +72,9 @@ return rule.define {
     local label = { civilians = "civilians" }
     for _, s in ipairs(corpus:sides()) do label[s.id] = s.label end
     -- The message names the first few other figures, the related
-    -- locations the first ten: a figure contradicted a thousand times
+    -- locations the first five: a figure contradicted a thousand times
     -- needs no thousand-item message.
-    local SHOWN, RELATED = 4, 10
+    local SHOWN, RELATED = 4, 5
     local function flag(c, others, what)
       local parts, seen, n = {}, {}, 0
       for _, o in ipairs(others) do
