@@ -141,6 +141,59 @@ function M.findings(corpus, rules)
   return require("sift.report").text(fs, corpus, { color = false })
 end
 
+-- Expected field values: numbers within a relative 1e-9 (products of
+-- floats), tables field by field (a subset), anything else exactly.
+local function fieldeq(g, v)
+  if type(v) == "number" and type(g) == "number" then
+    return g == v or math.abs(g - v) <= 1e-9 * math.max(math.abs(g), math.abs(v))
+  end
+  if type(v) == "table" and type(g) == "table" then
+    for k, x in pairs(v) do
+      if not fieldeq(g[k], x) then return false end
+    end
+    return true
+  end
+  return g == v
+end
+
+local function fieldstr(v)
+  if type(v) ~= "table" then return tostring(v) end
+  local keys, parts = {}, {}
+  for k in pairs(v) do keys[#keys + 1] = k end
+  table.sort(keys)
+  for _, k in ipairs(keys) do parts[#parts + 1] = k .. "=" .. tostring(v[k]) end
+  return "{" .. table.concat(parts, ", ") .. "}"
+end
+
+-- differences(got, want, opts) -- how a list of records differs from the
+-- expected field subsets (grammar cases): a list of messages, empty when
+-- they match. want[i] is a table of fields ("<nil>" for a field that must
+-- be absent) or a string, the expected text. opts: noun ("record"), show
+-- (got list -> string, for a count mismatch), get (record, field -> value).
+M.NIL = "<nil>"
+function M.differences(got, want, opts)
+  opts = opts or {}
+  local noun, NIL = opts.noun or "record", M.NIL
+  local bad = {}
+  if #got ~= #want then
+    bad[#bad + 1] = string_format("%d %ss, expected %d: %s", #got, noun, #want,
+      opts.show and opts.show(got) or "")
+  end
+  for i = 1, math.min(#got, #want) do
+    local w = want[i]
+    if type(w) == "string" then w = { text = w } end
+    for k, v in pairs(w) do
+      local g
+      if opts.get then g = opts.get(got[i], k) else g = got[i][k] end
+      if (v == NIL and g ~= nil) or (v ~= NIL and not fieldeq(g, v)) then
+        bad[#bad + 1] = string_format("%s %d (%q): %s is %s, expected %s", noun, i, tostring(got[i].text), k,
+          fieldstr(g), v == NIL and "nil" or fieldstr(v))
+      end
+    end
+  end
+  return bad
+end
+
 -- readfile(path) -- a file's bytes, or nil and a message.
 M.readfile = readfile
 

@@ -9,7 +9,6 @@ local number = require "sift.grammar.number"
 local date = require "sift.grammar.date"
 
 local CASES = "tests/data/grammar/claims.lua"
-local NIL = "<nil>"
 
 local readfile = testing.readfile
 
@@ -47,19 +46,10 @@ end
 -- The differences between the claims got (of the case's kind) and the
 -- expected field subsets. `date` checks the value of the claim's time.
 local function diff(ctx, got, want)
-  local bad = {}
-  if #got ~= #want then bad[#bad + 1] = ("%d claims, expected %d: %s"):format(#got, #want, show(got)) end
-  for i = 1, math.min(#got, #want) do
-    for k, v in pairs(want[i]) do
-      local g = got[i][k]
-      if k == "date" then g = got[i].time and ctx.times[got[i].time].value end
-      if (v == NIL and g ~= nil) or (v ~= NIL and g ~= v) then
-        bad[#bad + 1] = ("claim %d (%q): %s is %s, expected %s"):format(i, tostring(got[i].text), k, tostring(g),
-          v == NIL and "nil" or tostring(v))
-      end
-    end
-  end
-  return bad
+  return testing.differences(got, want, { noun = "claim", show = show, get = function(r, k)
+    if k == "date" then return r.time and ctx.times[r.time].value end
+    return r[k]
+  end })
 end
 
 local manifest = { sides = data.sides, entities = data.entities }

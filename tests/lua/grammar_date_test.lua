@@ -8,7 +8,6 @@ local cal = require "sift.grammar.calendar"
 local CASES = "tests/data/grammar/dates.lua"
 local GOLD = { "panjshir-2021", "varkesia-2023" }
 local BAR = 0.95 -- precision and recall every corpus must reach
-local NIL = "<nil>"
 
 local readfile = testing.readfile
 
@@ -27,23 +26,7 @@ local function show(rs)
   return "{" .. table.concat(parts, ", ") .. "}"
 end
 
--- The differences between the records got and the expected field subsets.
-local function diff(got, want)
-  local bad = {}
-  if #got ~= #want then
-    bad[#bad + 1] = ("%d records, expected %d: %s"):format(#got, #want, show(got))
-  end
-  for i = 1, math.min(#got, #want) do
-    for k, v in pairs(want[i]) do
-      local g = got[i][k]
-      if (v == NIL and g ~= nil) or (v ~= NIL and g ~= v) then
-        bad[#bad + 1] = ("record %d (%q): %s is %s, expected %s"):format(i, tostring(got[i].text), k,
-          tostring(g), v == NIL and "nil" or tostring(v))
-      end
-    end
-  end
-  return bad
-end
+local function diff(got, want) return testing.differences(got, want, { show = show }) end
 
 for i, c in ipairs(cases) do
   test(("case %d: %q"):format(i, c[1]), function()

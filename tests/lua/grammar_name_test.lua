@@ -7,7 +7,6 @@ local number = require "sift.grammar.number"
 local date = require "sift.grammar.date"
 
 local CASES = "tests/data/grammar/names.lua"
-local NIL = "<nil>"
 local KINDS = { person = true, org = true, place = true, group = true, other = true }
 local CUES = { declared = true, side = true, title = true, role = true, ["place-cue"] = true, ["org-cue"] = true,
   capitalised = true }
@@ -75,25 +74,7 @@ local function show(ms)
   return "{" .. table.concat(parts, ", ") .. "}"
 end
 
--- The differences between the mentions got and the expected field subsets.
-local function diff(got, want)
-  local bad = {}
-  if #got ~= #want then
-    bad[#bad + 1] = ("%d mentions, expected %d: %s"):format(#got, #want, show(got))
-  end
-  for i = 1, math.min(#got, #want) do
-    local w = want[i]
-    if type(w) == "string" then w = { text = w } end
-    for k, v in pairs(w) do
-      local g = got[i][k]
-      if (v == NIL and g ~= nil) or (v ~= NIL and g ~= v) then
-        bad[#bad + 1] = ("mention %d (%q): %s is %s, expected %s"):format(i, tostring(got[i].text), k,
-          tostring(g), v == NIL and "nil" or tostring(v))
-      end
-    end
-  end
-  return bad
-end
+local function diff(got, want) return testing.differences(got, want, { noun = "mention", show = show }) end
 
 for i, c in ipairs(data.cases) do
   test(("case %d: %q"):format(i, c[1]:sub(1, 70)), function()

@@ -8,7 +8,6 @@ local unit = require "sift.grammar.unit"
 local CASES = "tests/data/grammar/quantities.lua"
 local GOLD = { "panjshir-2021", "varkesia-2023" }
 local BAR = 0.95 -- precision and recall every corpus must reach
-local NIL = "<nil>"
 
 local readfile = testing.readfile
 
@@ -21,47 +20,7 @@ local function show(rs)
   return "{" .. table.concat(parts, ", ") .. "}"
 end
 
--- Field values compare exactly, numbers within a relative 1e-9 (base values
--- are products of floats), tables field by field.
-local function same(g, v)
-  if type(v) == "number" and type(g) == "number" then
-    return g == v or math.abs(g - v) <= 1e-9 * math.max(math.abs(g), math.abs(v))
-  end
-  if type(v) == "table" and type(g) == "table" then
-    for k, x in pairs(v) do
-      if not same(g[k], x) then return false end
-    end
-    return true
-  end
-  return g == v
-end
-
-local function fmt(v)
-  if type(v) ~= "table" then return tostring(v) end
-  local keys, parts = {}, {}
-  for k in pairs(v) do keys[#keys + 1] = k end
-  table.sort(keys)
-  for _, k in ipairs(keys) do parts[#parts + 1] = k .. "=" .. tostring(v[k]) end
-  return "{" .. table.concat(parts, ", ") .. "}"
-end
-
--- The differences between the records got and the expected field subsets.
-local function diff(got, want)
-  local bad = {}
-  if #got ~= #want then
-    bad[#bad + 1] = ("%d records, expected %d: %s"):format(#got, #want, show(got))
-  end
-  for i = 1, math.min(#got, #want) do
-    for k, v in pairs(want[i]) do
-      local g = got[i][k]
-      if (v == NIL and g ~= nil) or (v ~= NIL and not same(g, v)) then
-        bad[#bad + 1] = ("record %d (%q): %s is %s, expected %s"):format(i, tostring(got[i].text), k,
-          fmt(g), v == NIL and "nil" or fmt(v))
-      end
-    end
-  end
-  return bad
-end
+local function diff(got, want) return testing.differences(got, want, { show = show }) end
 
 for i, c in ipairs(cases) do
   test(("case %d: %q"):format(i, c[1]), function()
