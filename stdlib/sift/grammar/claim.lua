@@ -415,11 +415,9 @@ local function clause(D, s, t)
   return a, b
 end
 
--- Is token x a boundary of a subject phrase on its left?
-local function lbound(D, x)
-  local k, w = D.k[x], D.w[x]
-  if D.qof[x] then return false end
-  if k == "w" then return M.bounds[w] or (X.casualty[w] and at(D.w, x, D.n, X.casualty) ~= nil) end
+-- Is token x, not a word, a boundary: punctuation other than brackets, "&"
+-- and "/", or the mark that opens or closes a quotation?
+local function markbound(D, x, k, w)
   if k == "p" then return not (w == "(" or w == ")" or w == "&" or w == "/") end
   if k == "q" or k == "s" then
     local r = D.qid[x]
@@ -429,18 +427,20 @@ local function lbound(D, x)
   return false
 end
 
+-- Is token x a boundary of a subject phrase on its left?
+local function lbound(D, x)
+  local k, w = D.k[x], D.w[x]
+  if D.qof[x] then return false end
+  if k == "w" then return M.bounds[w] or (X.casualty[w] and at(D.w, x, D.n, X.casualty) ~= nil) end
+  return markbound(D, x, k, w)
+end
+
 -- Is token x a boundary of an object phrase on its right?
 local function rbound(D, x)
   local k, w = D.k[x], D.w[x]
   if D.qof[x] then return false end
   if k == "w" then return M.rbounds[w] or cue.verbs[w] ~= nil end
-  if k == "p" then return not (w == "(" or w == ")" or w == "&" or w == "/") end
-  if k == "q" or k == "s" then
-    local r = D.qid[x]
-    local q = r and D:quote(r)
-    return q and q.speech and (q.a == x or q.b == x)
-  end
-  return false
+  return markbound(D, x, k, w)
 end
 
 -- The first eligible figure in tokens a..b: quantity index and token.
