@@ -4,19 +4,14 @@
 -- same people counted.
 local rule = require "sift.rule"
 
-local ipairs, math_huge = ipairs, math.huge
+local ipairs = ipairs
 local string_format = string.format
 
--- The interval a claim's figure stands for ("more than 700" -> [701, inf)).
-local function bounds(c)
-  local lo = c.min or (c.max == nil and c.value) or -math_huge
-  local hi = c.max or (c.min == nil and c.value) or math_huge
-  return lo, hi
-end
-
+-- Could two figures be the same amount? (claim:bounds(): "more than 700" is
+-- 701 and up, a round figure reaches to its rounding)
 local function overlap(a, b)
-  local a1, a2 = bounds(a)
-  local b1, b2 = bounds(b)
+  local a1, a2 = a:bounds()
+  local b1, b2 = b:bounds()
   return a1 <= b2 and b1 <= a2
 end
 
