@@ -196,6 +196,8 @@ static void setsearchers(lua_State *L, int unsafe)
     lua_setfield(L, -2, "sift.core");
     lua_pushcfunction(L, sift_lua_open_scan);
     lua_setfield(L, -2, "sift.scan");
+    lua_pushcfunction(L, sift_lua_open_tok);
+    lua_setfield(L, -2, "sift.tok");
     lua_pop(L, 2);
 }
 

@@ -50,6 +50,7 @@ void sift_lua_open_doc(lua_State *L);
 void sift_lua_open_span(lua_State *L);
 int sift_lua_open_sift(lua_State *L); /* the C half of the 'sift' module */
 int sift_lua_open_scan(lua_State *L); /* sift.scan, the grammars' candidate search */
+int sift_lua_open_tok(lua_State *L);  /* sift.tok, the attribution grammar's tokenizer */
 
 /* Push a new corpus userdata owning st (st is freed by its __gc). */
 void sift_lua_pushcorpus(lua_State *L, sift_store *st);

@@ -17,10 +17,11 @@
 -- Word lists are data: the tables below (M.verbs, M.roles, M.titles, ...)
 -- may be extended from a script; call M.compile() after changing them
 -- (sift.grammar.claim.compile() does). No list names a party, person or
--- place: side names come from ctx.sides and ctx.declared only. Uses LPeg
--- (the tokenizer, compiled once) and sift.grammar.unit (word bytes).
+-- place: side names come from ctx.sides and ctx.declared only. Uses
+-- sift.tok (the tokenizer in C), LPeg (its definition, kept as
+-- M.tokenize_lua, compiled once) and sift.grammar.unit (word bytes).
 --
--- How it works: one LPeg pass splits the text into tokens; each word is
+-- How it works: one pass in C splits the text into tokens; each word is
 -- folded once and looked up once in the set of words any later step reacts
 -- to (reporting verbs, roles, media, the claim module's first words), so
 -- every later pass visits those tokens only. Sentences, times and
@@ -63,6 +64,7 @@
 --   takes the statement's side.
 local lpeg = require "lpeg"
 local unit = require "sift.grammar.unit"
+local tok = require "sift.tok"
 
 local P, R, S, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.Cp, lpeg.Ct
 local type, ipairs, pairs, setmetatable = type, ipairs, pairs, setmetatable
@@ -314,7 +316,9 @@ local PUNCT = {
 -- punctuation, q double quotation mark, s single one, $ possessive 's),
 -- the direction of quotation marks ("open", "close", "either"), the tokens
 -- whose word is in hotset (in order) and the quotation marks (in order).
-local function tokenize(text, hotset)
+-- This is the definition; the analysis runs sift.tok.tokenize, the same in
+-- C (tests/lua/tokenize_test.lua compares them).
+local function tokenize_lua(text, hotset)
   local caps = TOKENS:match(text)
   local ts, te, w, k, dir, hot, marks = {}, {}, {}, {}, {}, {}, {}
   local n, nh, nm = 0, 0, 0
@@ -361,6 +365,8 @@ local function tokenize(text, hotset)
   end
   return n, ts, te, w, k, dir, hot, marks
 end
+M.tokenize_lua = tokenize_lua
+local tokenize = tok.tokenize
 M.tokenize = tokenize
 
 -- Upper-case first letter (ASCII, Latin-1 and Latin Extended-A capitals).

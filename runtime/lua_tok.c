@@ -1,0 +1,411 @@
+/*
+** lua_tok.c -- sift.tok: the word tokenizer of sift.grammar.cue, in C. A
+** private module of the attribution and claim grammars; it gives exactly
+** what cue.lua's LPeg pattern TOKENS and its classifying loop give (the Lua
+** version stays as cue.tokenize_lua, and tests/lua/tokenize_test.lua
+** compares the two). Positions follow string.sub (1-based, inclusive).
+** Uses only the Lua API; no state outside the call.
+**
+*** @function tok.tokenize(text [, hotset]) -> n, ts, te, w, k, dir, hot, marks
+***   token starts and ends, folded words, kinds (w word, n number, p
+***   punctuation, q double quotation mark, s single one, $ possessive 's),
+***   quotation-mark directions ("open", "close", "either"), the tokens whose
+***   word is a key of hotset with a true value (in order), and the tokens
+***   that are quotation marks (in order)
+*** @function tok.fold(s) -> s folded as cue.fold does: ASCII lower case,
+***   Latin-1 and Latin Extended-A letters to ASCII, curly apostrophes straight
+*/
+#include "lua_common.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ bytes */
+
+/*
+** Word bytes as sift.grammar.unit's wordch: ASCII letters and digits, UTF-8
+** continuation bytes and the lead bytes C3-E1 and E3-EF (not C2, E2, F0-F4).
+*/
+static const unsigned char WORDCH[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 1_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 2_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 3_ */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 4_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 5_ */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 6_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* 7_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 8_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 9_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* A_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* B_ */
+    0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* C_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* D_ */
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* E_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* F_ */
+};
+
+static int wordch(unsigned char c)
+{
+    return WORDCH[c];
+}
+
+static int digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int cont(unsigned char c)
+{
+    return c >= 0x80 && c <= 0xBF;
+}
+
+/* The length of an apostrophe (' or U+2019) at i, else 0. */
+static size_t apos(const unsigned char *s, size_t len, size_t i)
+{
+    if (i < len && s[i] == '\'') return 1;
+    if (i + 2 < len && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x99) return 3;
+    return 0;
+}
+
+/* The length of a possessive 's at i (not followed by a word byte), else 0. */
+static size_t poss(const unsigned char *s, size_t len, size_t i)
+{
+    size_t a = apos(s, len, i);
+    if (a == 0 || i + a >= len || (s[i + a] != 's' && s[i + a] != 'S')) return 0;
+    if (i + a + 1 < len && wordch(s[i + a + 1])) return 0;
+    return a + 1;
+}
+
+/*
+** The length of one space at i as cue.lua's `space`: an ASCII blank (with
+** form feed and vertical tab), U+00A0, U+2000-U+200A or U+202F; else 0.
+*/
+static size_t space(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+    if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0) return 2;
+    if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] <= 0x8A || s[i + 2] == 0xAF) &&
+        s[i + 2] >= 0x80)
+        return 3;
+    return 0;
+}
+
+/*
+** The position after the blanks at i: a run of ASCII blanks when one
+** starts there (and only that run), else a run of any spaces.
+*/
+static size_t blanks(const unsigned char *s, size_t len, size_t i)
+{
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) i++;
+        return i;
+    }
+    size_t n;
+    while (i < len && (n = space(s, len, i)) > 0) i += n;
+    return i;
+}
+
+static size_t wordrun(const unsigned char *s, size_t len, size_t i)
+{
+    while (i < len && wordch(s[i])) i++;
+    return i;
+}
+
+/*
+** The end (exclusive) of the token at i < len, the first of: a number
+** (digits, groups after ',' or '.', word bytes, '-' parts), a word (word
+** bytes joined by '-' or by an apostrophe that is no possessive), a
+** possessive 's, a multi-byte character of no word, any one byte.
+*/
+static size_t tokenend(const unsigned char *s, size_t len, size_t i)
+{
+    size_t j;
+    if (digit(s[i])) {
+        j = i;
+        while (j < len && digit(s[j])) j++;
+        while (j + 1 < len && (s[j] == ',' || s[j] == '.') && digit(s[j + 1])) {
+            j += 2;
+            while (j < len && digit(s[j])) j++;
+        }
+        j = wordrun(s, len, j);
+        while (j + 1 < len && s[j] == '-' && wordch(s[j + 1])) j = wordrun(s, len, j + 2);
+        return j;
+    }
+    if (wordch(s[i])) {
+        j = wordrun(s, len, i);
+        for (;;) {
+            size_t sep = 0;
+            if (j < len && s[j] == '-')
+                sep = 1;
+            else if (poss(s, len, j) == 0)
+                sep = apos(s, len, j);
+            if (sep == 0 || j + sep >= len || !wordch(s[j + sep])) break;
+            j = wordrun(s, len, j + sep);
+        }
+        return j;
+    }
+    if ((j = poss(s, len, i)) > 0) return i + j;
+    if (s[i] >= 0xC2 && s[i] <= 0xF4 && i + 1 < len && cont(s[i + 1])) {
+        j = i + 1;
+        while (j < len && cont(s[j])) j++;
+        return j;
+    }
+    return i + 1;
+}
+
+/* ------------------------------------------------------------ folding */
+
+/* U+00C0-U+00DF folded (U+00E0-U+00FF the same, but U+00FF is y). */
+static const char *const latin1[32] = {"a", "a",  "a", "a", "a", "a", "ae", "c", "e",  "e", "e",
+                                       "e", "i",  "i", "i", "i", "d", "n",  "o", "o",  "o", "o",
+                                       "o", NULL, "o", "u", "u", "u", "u",  "y", "th", "ss"};
+
+/* U+0100-U+017F folded: runs of code points with one folded form each. */
+static const struct {
+    const char *to;
+    int n;
+} extended[] = {{"a", 6},  {"c", 8},  {"d", 4}, {"e", 10}, {"g", 8},  {"h", 4},
+                {"i", 10}, {"ij", 2}, {"j", 2}, {"k", 3},  {"l", 10}, {"n", 9},
+                {"o", 6},  {"oe", 2}, {"r", 6}, {"s", 8},  {"t", 6},  {"u", 12},
+                {"w", 2},  {"y", 3},  {"z", 6}, {"s", 1}};
+
+/* The ASCII form of code point cp (U+00C0-U+017F), or NULL to keep it. */
+static const char *accent(unsigned cp)
+{
+    if (cp < 0xC0) return NULL;
+    if (cp < 0xE0) return latin1[cp - 0xC0];
+    if (cp < 0x100) return cp == 0xFF ? "y" : latin1[cp - 0xE0];
+    unsigned at = 0x100;
+    for (size_t r = 0; r < sizeof extended / sizeof extended[0]; r++) {
+        at += (unsigned)extended[r].n;
+        if (cp < at) return extended[r].to;
+    }
+    return NULL;
+}
+
+/*
+** Write s[0..len) folded into out (room for len bytes: folding never
+** lengthens) and return the folded length. One pass gives what cue.lua's
+** lower-case-then-two-substitutions gives: their matches cannot overlap.
+*/
+static size_t fold(const unsigned char *s, size_t len, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = s[i];
+        if (c >= 'A' && c <= 'Z') {
+            out[o++] = (char)(c + ('a' - 'A'));
+            i++;
+        } else if (c >= 0xC3 && c <= 0xC5 && i + 1 < len && cont(s[i + 1])) {
+            const char *to = accent(((unsigned)(c & 0x1F) << 6) | (s[i + 1] & 0x3F));
+            if (to) {
+                size_t n = strlen(to);
+                memcpy(out + o, to, n);
+                o += n;
+            } else {
+                out[o++] = (char)c;
+                out[o++] = (char)s[i + 1];
+            }
+            i += 2;
+        } else if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
+                   (s[i + 2] == 0x98 || s[i + 2] == 0x99)) {
+            out[o++] = '\'';
+            i += 3;
+        } else {
+            out[o++] = (char)c;
+            i++;
+        }
+    }
+    return o;
+}
+
+/* Push s[0..len) folded. */
+static void pushfold(lua_State *L, const unsigned char *s, size_t len)
+{
+    char small[128];
+    if (len <= sizeof small) {
+        lua_pushlstring(L, small, fold(s, len, small));
+        return;
+    }
+    luaL_Buffer b;
+    char *out = luaL_buffinitsize(L, &b, len);
+    luaL_pushresultsize(&b, fold(s, len, out));
+}
+
+/*
+** fold(s): s folded as cue.fold folds it.
+*/
+static int l_fold(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    pushfold(L, (const unsigned char *)s, len);
+    return 1;
+}
+
+/* ------------------------------------------------------------ tokens */
+
+/* Stack slots of tokenize: the arguments, the result tables, constants. */
+enum {
+    TEXT = 1,
+    HOTSET,
+    TS,
+    TE,
+    W,
+    K,
+    DIR,
+    HOT,
+    MARKS,
+    KW, /* kinds */
+    KN,
+    KP,
+    KQ,
+    KS,
+    KPOSS,
+    OPEN, /* directions */
+    CLOSE,
+    EITHER,
+    DQUOTE, /* folded forms of punctuation */
+    SQUOTE,
+    DASH,
+    DOTS,
+    POSS,
+    NSLOTS = POSS
+};
+
+/* Quotation marks and punctuation of cue.lua's PUNCT by their bytes. */
+static const struct {
+    const char *bytes;
+    int w, k, dir; /* slots; dir 0 for none */
+} punct[] = {{"\xE2\x80\x9C", DQUOTE, KQ, OPEN}, {"\xE2\x80\x9D", DQUOTE, KQ, CLOSE},
+             {"\xE2\x80\x9E", DQUOTE, KQ, OPEN}, {"\xC2\xAB", DQUOTE, KQ, OPEN},
+             {"\xC2\xBB", DQUOTE, KQ, CLOSE},    {"\"", DQUOTE, KQ, EITHER},
+             {"\xE2\x80\x98", SQUOTE, KS, OPEN}, {"\xE2\x80\x99", SQUOTE, KS, CLOSE},
+             {"'", SQUOTE, KS, EITHER},          {"\xE2\x80\x93", DASH, KP, 0},
+             {"\xE2\x80\x94", DASH, KP, 0},      {"\xE2\x88\x92", DASH, KP, 0},
+             {"\xE2\x80\xA6", DOTS, KP, 0}};
+
+/*
+** The entry of punct for the token s[0..len), or -1. Only tokens of one to
+** three bytes that start as an entry does are compared.
+*/
+static int findpunct(const unsigned char *s, size_t len)
+{
+    if (len > 3 || (s[0] != '"' && s[0] != '\'' && s[0] != 0xC2 && s[0] != 0xE2)) return -1;
+    for (size_t p = 0; p < sizeof punct / sizeof punct[0]; p++)
+        if (strlen(punct[p].bytes) == len && memcmp(punct[p].bytes, s, len) == 0) return (int)p;
+    return -1;
+}
+
+/* Set table slot t at n to the value of slot v. */
+static void setslot(lua_State *L, int t, lua_Integer n, int v)
+{
+    lua_pushvalue(L, v);
+    lua_rawseti(L, t, n);
+}
+
+/*
+** Set w[n] and k[n] of a word token s[0..len) and add it to the hot list
+** when its folded form is in the hot set.
+*/
+static void word(lua_State *L, lua_Integer n, lua_Integer *nh, const unsigned char *s, size_t len,
+                 int hashot)
+{
+    pushfold(L, s, len); /* [..., f] */
+    if (hashot) {
+        lua_pushvalue(L, -1);
+        lua_gettable(L, HOTSET); /* [..., f, hotset[f]] */
+        if (lua_toboolean(L, -1)) {
+            lua_pushinteger(L, n);
+            lua_rawseti(L, HOT, ++*nh);
+        }
+        lua_pop(L, 1);
+    }
+    lua_rawseti(L, W, n);
+    setslot(L, K, n, KW);
+}
+
+/*
+** tokenize(text [, hotset]): the tokens of text, as cue.tokenize_lua gives
+** them. A first pass counts the tokens so the tables are made at size.
+*/
+static int l_tokenize(lua_State *L)
+{
+    size_t len;
+    const unsigned char *s = (const unsigned char *)luaL_checklstring(L, TEXT, &len);
+    int hashot = !lua_isnoneornil(L, HOTSET);
+    lua_settop(L, HOTSET);
+    lua_Integer count = 0;
+    for (size_t i = 0; i < len;) {
+        i = blanks(s, len, i);
+        if (i >= len) break;
+        i = tokenend(s, len, i);
+        count++;
+    }
+    int size = count > 1 << 26 ? 1 << 26 : (int)count;
+    luaL_checkstack(L, NSLOTS + 4, NULL);
+    for (int t = TS; t <= K; t++) lua_createtable(L, size, 0);
+    lua_newtable(L); /* dir */
+    lua_newtable(L); /* hot */
+    lua_newtable(L); /* marks */
+    static const char *const constants[] = {"w",     "n",      "p",  "q", "s", "$",   "open",
+                                            "close", "either", "\"", "'", "-", "...", "'s"};
+    for (size_t c = 0; c < sizeof constants / sizeof constants[0]; c++)
+        lua_pushstring(L, constants[c]);
+    lua_Integer n = 0, nh = 0, nm = 0;
+    for (size_t i = 0; i < len;) {
+        i = blanks(s, len, i);
+        if (i >= len) break;
+        size_t e = tokenend(s, len, i);
+        const unsigned char *t = s + i;
+        size_t tl = e - i;
+        unsigned char b = t[0];
+        n++;
+        lua_pushinteger(L, (lua_Integer)i + 1);
+        lua_rawseti(L, TS, n);
+        lua_pushinteger(L, (lua_Integer)e);
+        lua_rawseti(L, TE, n);
+        i = e;
+        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+            word(L, n, &nh, t, tl, hashot);
+            continue;
+        }
+        if (digit(b)) {
+            lua_pushlstring(L, (const char *)t, tl);
+            lua_rawseti(L, W, n);
+            setslot(L, K, n, KN);
+            continue;
+        }
+        int p = findpunct(t, tl);
+        if (p >= 0) {
+            setslot(L, W, n, punct[p].w);
+            setslot(L, K, n, punct[p].k);
+            if (punct[p].dir) {
+                setslot(L, DIR, n, punct[p].dir);
+                lua_pushinteger(L, n);
+                lua_rawseti(L, MARKS, ++nm);
+            }
+        } else if (b >= 0x80 && wordch(b)) {
+            word(L, n, &nh, t, tl, hashot);
+        } else if (poss(t, tl, 0) > 0) {
+            setslot(L, W, n, POSS);
+            setslot(L, K, n, KPOSS);
+        } else {
+            lua_pushlstring(L, (const char *)t, tl);
+            lua_rawseti(L, W, n);
+            setslot(L, K, n, KP);
+        }
+    }
+    lua_settop(L, MARKS);
+    lua_pushinteger(L, n);
+    lua_replace(L, HOTSET); /* [text, n, ts, te, w, k, dir, hot, marks] */
+    return MARKS - TEXT;
+}
+
+int sift_lua_open_tok(lua_State *L)
+{
+    static const luaL_Reg fns[] = {{"tokenize", l_tokenize}, {"fold", l_fold}, {NULL, NULL}};
+    luaL_newlib(L, fns);
+    return 1;
+}

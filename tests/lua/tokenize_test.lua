@@ -1,0 +1,104 @@
+-- sift.grammar.cue tokenizes with sift.tok (C); cue.tokenize_lua is the
+-- definition (an LPeg pattern and a Lua loop). This checks that the two give
+-- the same arrays on tricky strings, on texts pieced together from tricky
+-- fragments and hostile bytes (fixed seed), on every byte pair a folded word
+-- can hold, and on every document of the bundled corpora.
+local cue = require "sift.grammar.cue"
+local tok = require "sift.tok"
+
+local hotset = cue.compile().hot
+
+local function same(text, hot)
+  local a = table.pack(cue.tokenize(text, hot))
+  local b = table.pack(cue.tokenize_lua(text, hot))
+  eq(a, b, string.format("%q", text))
+end
+
+local TRICKY = {
+  "", " ", "  \t\r\n ", "word", "Word", "WORD", "a", "'", '"', "'s", "’s", "s",
+  "Zarëk’s fighters, “1,000” anti-Taliban", "“Quoted,” he said. ‘Single,’ she said. «Guillemets» „Low“",
+  "\"straight\" and 'single' quotes", "the Taliban's claim", "the TALIBAN'S claim", "James' car", "its'",
+  "the boss's", "the bosses'", "it's", "don't", "o'clock", "rock'n'roll", "’tis", "Ma’am’s", "X’S",
+  "'s'", "'ss", "’sé", "’s-", "'s1", "a's", "a'", "a'-b", "a-'b", "a--b", "-a-", "anti-Taliban",
+  "well-known-ish", "self-", "-self", "1,000.5", "1,000,000", "1.", "1,", ",1", "1.5.6", "1,2x-y", "1990s",
+  "1990s-era", "12-15", "3.5bn", "$20m", "20-", "1-", "1-a", "a1", "AK-47", "100%", "#3",
+  "Sendova Kaçeli", "ŞENDOVA", "ÀÉÎÕÜ àéîõü ÿ Ÿ ß Þ þ Æ æ Œ œ Ĳ ĳ Ł ł ſ", "× ÷ multiply×divide÷",
+  "caf\195\169", "na\195\175ve", "Łódź", "Đakovo", "Ørsted", "ḍ", "中文", "日本語テキスト", "русский",
+  "ελληνικά", "emoji 😀 here", "😀😀", "a\194\160b", "a \194\160b", "a\194\160 b", "a\226\128\137b",
+  "a \226\128\137b", "a\226\128\175b", "a\226\128\128\226\128\138b", "a\226\128\139b", "a\12b",
+  "a \12b", "a\11\11b", "a\0b", "\0", "x—y – z − w … v", "a‐b", "“", "”", "„", "«", "»", "‘", "’",
+  "–", "—", "−", "…", "\226\128", "\226", "\194", "\195", "\195\195\128", "\128", "\191abc", "\255",
+  "\192\128", "\193\191", "\245\128\128", "\244\143\191\191", "\240\159", "abc\226\128\153",
+  "abc\226\128\153s", "abc\226\128\153S", "abc\226\128\153sx", "abc\226\128\153t", "a'\226\128\153b",
+  "\226\128\152quoted\226\128\153", "end.", "end...", "(parenthesis)", "[b]", "a/b", "a_b", "a.b",
+  "A.B.C.", "e-mail", "U.S.", "dr. Smith", "according to officials, who said", "said the spokesman",
+}
+
+local FRAGMENTS = { "the", "The", "a", "said", "Said", "told", "spokesman", "according", "to", "1,000",
+  "1.5", "1990s", "AK-47", "anti-Taliban", "Zarëk", "’s", "'s", "'", "’", "‘", "“", "”", '"', "«", "»",
+  "„", "—", "–", "−", "…", "-", ",", ".", ":", ";", "(", ")", "\194\160", "\226\128\137", "\226\128\175",
+  "\226\128\139", "\n", "\r\n", "\t", "\12", "\11", " ", "  ", "\195\169", "É", "ß", "Ÿ", "×", "\128",
+  "\255", "\194", "\226", "\226\128", "\240\159\152\128", "中", "s", "S", "x", "don't", "o'", "0", "9" }
+
+local function pieced(n)
+  local parts = {}
+  for i = 1, n do
+    parts[i] = FRAGMENTS[math.random(#FRAGMENTS)]
+    if math.random(3) == 1 then parts[i] = parts[i] .. " " end
+  end
+  return table.concat(parts)
+end
+
+test("tokenize: C and Lua agree on tricky strings", function()
+  for _, t in ipairs(TRICKY) do
+    same(t)
+    same(t, hotset)
+  end
+  same("He said, the spokesman told them", { said = true, told = false, spokesman = 1 })
+end)
+
+test("tokenize: C and Lua agree on pieced and random texts", function()
+  math.randomseed(5)
+  for _ = 1, 5000 do same(pieced(math.random(1, 25)), hotset) end
+  for _ = 1, 2000 do
+    local b = {}
+    for i = 1, math.random(1, 12) do b[i] = string.char(math.random(0, 255)) end
+    same(table.concat(b), hotset)
+  end
+end)
+
+test("tokenize: C and Lua agree on every byte pair and triple in a word", function()
+  for b1 = 0, 255 do
+    for b2 = 0, 255 do
+      local pair = string.char(b1, b2)
+      eq(tok.fold(pair), cue.fold(pair), string.format("fold %q", pair))
+      same("x" .. pair .. "s x" .. pair .. " " .. pair)
+    end
+  end
+  for b2 = 128, 191 do
+    for b3 = 0, 255 do
+      local t = string.char(226, b2, b3)
+      same("a" .. t .. "s " .. t .. "s" .. t)
+    end
+  end
+  local long = string.rep("Ça’Ã", 200)
+  eq(tok.fold(long), cue.fold(long))
+  same(long .. " " .. long .. "’s")
+end)
+
+test("tokenize: C and Lua agree on every bundled document", function()
+  for _, name in ipairs({ "panjshir-2021", "varkesia-2023" }) do
+    local corpus = assert(sift.load("corpus/" .. name))
+    for _, doc in ipairs(corpus:documents()) do
+      same(doc.text, hotset)
+      if doc.title then same(doc.title, hotset) end
+      if doc.source then same(doc.source) end
+    end
+  end
+end)
+
+test("tokenize: arguments", function()
+  raises(function() tok.tokenize() end, "bad argument #1 to 'tokenize'")
+  raises(function() tok.fold({}) end, "bad argument #1 to 'fold'")
+  eq(table.pack(tok.tokenize("")), table.pack(0, {}, {}, {}, {}, {}, {}, {}))
+end)
