@@ -590,6 +590,13 @@ static lua_State *state(xctx *x, int worker)
             return NULL;
         }
     }
+    /* Building the grammars leaves tens of megabytes of garbage (every LPeg
+    ** composition is a new pattern) that the collector, paced by the heap it
+    ** has seen, would keep for hundreds of documents. Collect it before the
+    ** first one, twice: patterns have finalizers, and an object with a
+    ** finalizer is freed only by the cycle after the one that finalized it. */
+    lua_gc(L, LUA_GCCOLLECT);
+    lua_gc(L, LUA_GCCOLLECT);
     return x->states[worker] = L;
 }
 
@@ -679,43 +686,53 @@ static int resolve(xctx *x)
     lua_pushliteral(L, "sift.resolve");
     if (sift_host_docall(L, 1, 1) != LUA_OK) goto fail;
     lua_getfield(L, -1, "entities"); /* [mod, fn] */
-    lua_createtable(L, (int)total, 0);
-    int list = lua_gettop(L);
+    /* the mentions as columns (sift.resolve's form): a slot a field */
+    enum { TEXT, DOC, I, KEY, KIND, SIDE, ROLE, TITLE, DECL, NCOLS };
+    static const char *const col[NCOLS] = {"text", "doc",  "i",     "key", "kind",
+                                           "side", "role", "title", "decl"};
+    lua_createtable(L, 0, NCOLS + 1);
+    int cols = lua_gettop(L);
+    lua_pushinteger(L, (lua_Integer)total);
+    lua_setfield(L, cols, "n");
+    for (int c = 0; c < NCOLS; c++) /* the rare fields go to the hash part */
+        lua_createtable(L, c <= KIND ? (int)total : 0, 0);
+    int c0 = cols + 1; /* the columns, in enum order */
     lua_Integer n = 0;
     for (size_t i = 0; i < st->ndocs; i++) {
         const sift_doc *d = &st->docs[i];
+        if (d->nmentions) lua_pushstring(L, d->id); /* one string for the document */
         for (size_t k = 0; k < d->nmentions; k++) {
             const sift_mention *m = &d->mentions[k];
-            lua_createtable(L, 0, 10);
-            lua_pushstring(L, d->id);
-            lua_setfield(L, -2, "doc");
+            n++;
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, c0 + DOC, n);
             lua_pushinteger(L, (lua_Integer)k + 1);
-            lua_setfield(L, -2, "i");
+            lua_rawseti(L, c0 + I, n);
             lua_pushlstring(L, d->bytes + m->start, m->end - m->start);
-            lua_setfield(L, -2, "text");
+            lua_rawseti(L, c0 + TEXT, n);
             size_t klen;
             char *key = sift_utf8_key(d->bytes + m->start, m->end - m->start, &klen);
             if (key) {
                 lua_pushlstring(L, key, klen);
-                lua_setfield(L, -2, "key");
+                lua_rawseti(L, c0 + KEY, n);
                 free(key);
             }
-            const char *fk[] = {"kind", "side", "cue", "role", "title", "decl"};
-            const char *fv[] = {m->kind, m->side, m->cue, m->role, m->title, m->decl};
-            for (int f = 0; f < 6; f++) {
+            const char *fv[] = {m->kind, m->side, m->role, m->title, m->decl};
+            for (int f = 0; f < 5; f++) {
                 if (!fv[f] || !*fv[f]) continue;
                 lua_pushstring(L, fv[f]);
-                lua_setfield(L, -2, fk[f]);
+                lua_rawseti(L, c0 + KIND + f, n);
             }
-            lua_rawseti(L, list, ++n);
         }
+        if (d->nmentions) lua_pop(L, 1);
     }
-    lua_pushvalue(L, list); /* keep the list: the call consumes its arguments */
-    lua_insert(L, list - 1);
-    list--; /* [mod, list, fn, list'] */
+    for (int c = NCOLS - 1; c >= 0; c--) lua_setfield(L, cols, col[c]);
+    lua_pushvalue(L, cols); /* keep the columns: the call consumes its arguments */
+    lua_insert(L, cols - 1);
+    int list = cols - 1; /* [mod, cols, fn, cols'] */
     pushconfig(L, st);
     if (sift_host_docall(L, 2, 1) != LUA_OK) goto fail;
-    int ents = lua_gettop(L); /* [mod, list, entities] */
+    int ents = lua_gettop(L); /* [mod, cols, entities] */
     size_t ne = lua_rawlen(L, ents);
     st->entities = calloc(ne ? ne : 1, sizeof *st->entities);
     if (!st->entities) return -1;
@@ -739,15 +756,20 @@ static int resolve(xctx *x)
         lua_pop(L, 2);
         if (!en->name) en->name = strdup("?");
     }
+    lua_getfield(L, list, "entity");
+    lua_getfield(L, list, "why");
+    int ecol = lua_gettop(L) - 1, wcol = ecol + 1;
     n = 0;
     for (size_t i = 0; i < st->ndocs; i++) {
         sift_doc *d = &st->docs[i];
         for (size_t k = 0; k < d->nmentions; k++) {
-            lua_rawgeti(L, list, ++n);
-            double e = num(L, -1, "entity");
-            d->mentions[k].entity = isnan(e) || e < 1 || e > (double)ne ? -1 : (int32_t)e - 1;
-            d->mentions[k].why = dupfield(L, -1, "why");
-            lua_pop(L, 1);
+            n++;
+            lua_rawgeti(L, ecol, n);
+            lua_Integer e = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 0;
+            d->mentions[k].entity = e < 1 || e > (lua_Integer)ne ? -1 : (int32_t)(e - 1);
+            lua_rawgeti(L, wcol, n);
+            if (lua_type(L, -1) == LUA_TSTRING) d->mentions[k].why = strdup(lua_tostring(L, -1));
+            lua_pop(L, 2);
         }
         for (size_t k = 0; k < d->nclaims; k++) {
             sift_claim *c = &d->claims[k];
@@ -812,6 +834,10 @@ int sift_extract_run(sift_store *st, const sift_opts *o)
                 rc = -2;
         }
     if (more) fprintf(stderr, "sift: error: extraction failed on %zu more documents\n", more);
+    for (int w = 1; w < SIFT_MAX_JOBS; w++) { /* resolution runs in worker 0's state */
+        sift_host_close(x->states[w]);
+        x->states[w] = NULL;
+    }
     if (rc != -1 && resolve(x) != 0) rc = -1;
     uint32_t id = 0; /* claim ids: corpus order, then text order */
     for (size_t i = 0; i < st->ndocs; i++)

@@ -595,7 +595,33 @@ end
 
 -- ------------------------------------------------------------ resolution
 
--- entities(mentions, opts) -- see the header.
+-- The fields of a mention the resolver reads, one column each.
+local FIELDS = { "text", "doc", "i", "key", "kind", "side", "decl", "title", "role", "generation" }
+
+-- columns(mentions) -> the mentions as columns {n =, text = {...}, ...}: a
+-- list of mention tables is turned into them, columns are taken as they are.
+-- A corpus has millions of mentions; a column costs one slot a mention where
+-- a table costs hundreds of bytes.
+local function columns(mentions)
+  if type(mentions.n) == "number" and type(mentions.text) == "table" then
+    for _, f in ipairs(FIELDS) do mentions[f] = mentions[f] or {} end
+    return mentions
+  end
+  local c = { n = #mentions }
+  for _, f in ipairs(FIELDS) do c[f] = {} end
+  for n, m in ipairs(mentions) do
+    if type(m) ~= "table" or type(m.text) ~= "string" then
+      error(string_format("bad mention #%d to 'entities' (a table with a 'text' string expected)", n), 3)
+    end
+    for _, f in ipairs(FIELDS) do c[f][n] = m[f] end
+  end
+  return c
+end
+
+-- entities(mentions, opts) -- see the header. mentions is a list of
+-- mention tables (each gets `entity` and `why`) or columns {n =, text =
+-- {...}, doc =, i =, key =, kind =, side =, decl =, title =, role =,
+-- generation =} (the host's form; `entity` and `why` columns are added).
 function M.entities(mentions, opts)
   if type(mentions) ~= "table" then
     error("bad argument #1 to 'entities' (table expected, got " .. type(mentions) .. ")", 2)
@@ -618,16 +644,21 @@ function M.entities(mentions, opts)
     end
   end
 
+  local cols = columns(mentions)
+  local N, Mtext, Mdoc, Mi, Mkey = cols.n, cols.text, cols.doc, cols.i, cols.key
+  local Mkind, Mside, Mdecl = cols.kind, cols.side, cols.decl
+
   -- 1. exact classes: one normalisation key
   local ecs, eclist = {}, {}
   local docorder, docms = {}, {}
-  local mkey = {}
-  for n, m in ipairs(mentions) do
-    if type(m) ~= "table" or type(m.text) ~= "string" then
-      error(string_format("bad mention #%d to 'entities' (a table with a 'text' string expected)", n), 2)
+  local mkey = Mkey -- filled in where the caller gave no key
+  for n = 1, N do
+    local text = Mtext[n]
+    if type(text) ~= "string" then
+      error(string_format("bad mention #%d to 'entities' (a 'text' string expected)", n), 2)
     end
-    local k = m.key
-    if type(k) ~= "string" then k = corekey(m.text) end
+    local k = Mkey[n]
+    if type(k) ~= "string" then k = corekey(text) end
     mkey[n] = k
     local ec = ecs[k]
     if not ec then
@@ -636,10 +667,11 @@ function M.entities(mentions, opts)
       eclist[#eclist + 1] = ec
     end
     ec.ms[#ec.ms + 1] = n
-    if m.decl ~= nil then ec.decl = true end
-    if type(m.kind) == "string" then ec.kinds[m.kind] = (ec.kinds[m.kind] or 0) + 1 end
-    if ec.caps and not allcaps(m.text) then ec.caps = false; ec.text = ec.text or m.text end
-    local d = m.doc
+    if Mdecl[n] ~= nil then ec.decl = true end
+    local kd = Mkind[n]
+    if type(kd) == "string" then ec.kinds[kd] = (ec.kinds[kd] or 0) + 1 end
+    if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
+    local d = Mdoc[n]
     if d == nil then d = "" end
     if not docms[d] then
       docms[d] = {}
@@ -649,7 +681,7 @@ function M.entities(mentions, opts)
     l[#l + 1] = n
   end
   local function before(x, y)
-    local ix, iy = mentions[x].i, mentions[y].i
+    local ix, iy = Mi[x], Mi[y]
     if type(ix) == "number" and type(iy) == "number" and ix ~= iy then return ix < iy end
     return x < y
   end
@@ -676,7 +708,7 @@ function M.entities(mentions, opts)
     end
     ec.votes = votes
     ec.kind = best
-    ec.text = ec.text or mentions[ec.ms[1]].text
+    ec.text = ec.text or Mtext[ec.ms[1]]
     ec.a = analyse(ec.text, best, ec.caps)
     ec.cat = ec.a.cat
     if ec.cat == "group" then ec.cat = "org" end
@@ -698,10 +730,10 @@ function M.entities(mentions, opts)
     return id
   end
   local ecdoc = {}
-  for n, m in ipairs(mentions) do
+  for n = 1, N do
     local k = mkey[n]
     local ec = ecs[k]
-    local d = m.doc
+    local d = Mdoc[n]
     if d == nil then d = "" end
     local id
     if ec.a.form == "bare" then
@@ -722,7 +754,7 @@ function M.entities(mentions, opts)
     node.ms[#node.ms + 1] = n
     node.first = node.first or n
     nodeof[n] = id
-    local s = m.side
+    local s = Mside[n]
     if type(s) ~= "string" then s = sidekey[k] end
     if s ~= nil then
       local sv = nodes[id].sides or {}
@@ -766,7 +798,7 @@ function M.entities(mentions, opts)
   local function textof(id)
     local node = nodes[id]
     if node.text then return node.text end
-    return mentions[node.first].text
+    return Mtext[node.first]
   end
 
   local function sidemax(sv)
@@ -933,7 +965,7 @@ function M.entities(mentions, opts)
     elseif ec.decl then -- the extractor matched the manifest (m.decl)
       for _, id in ipairs(ids) do
         for _, n in ipairs(nodes[id].ms) do
-          local dn = mentions[n].decl
+          local dn = Mdecl[n]
           local h = type(dn) == "string" and dkey[corekey(dn)]
           if h then
             declink(id, h, "declared entity ")
@@ -1522,9 +1554,8 @@ function M.entities(mentions, opts)
         recent[node.tc.a.sur] = { id = id, vs = lastvs(id) }
       elseif node.bare then
         local a = node.ec.a
-        local m = mentions[n]
         local marker = a.marker
-        for _, f in ipairs { m.title, m.role, m.generation } do
+        for _, f in ipairs { cols.title[n], cols.role[n], cols.generation[n] } do
           if type(f) == "string" then
             for w in string_gmatch(string_lower(f), "%a+") do marker = marker or MARKERS[w] end
           end
@@ -1556,7 +1587,7 @@ function M.entities(mentions, opts)
           end
           if target then
             why = (marker == "sr" and "the elder" or "the younger") .. " of the people this document calls "
-              .. quote(m.text) .. ": " .. quote(textof(target))
+              .. quote(Mtext[n]) .. ": " .. quote(textof(target))
           end
         end
         if not target and recent[s] and vcompat(a.vs, recent[s].vs) then
@@ -1657,7 +1688,7 @@ function M.entities(mentions, opts)
 
   -- 10. entities
   local ents, eroot = {}, {}
-  for n in ipairs(mentions) do
+  for n = 1, N do
     local r = find(nodeof[n])
     local e = eroot[r]
     if not e then
@@ -1668,6 +1699,7 @@ function M.entities(mentions, opts)
     e.ms[#e.ms + 1] = n
   end
   local out = {}
+  local Ment, Mwhy = {}, {}
   for idx, e in ipairs(ents) do
     local c = C[e.r]
     local dd = c.decl and declared[c.decl]
@@ -1675,22 +1707,21 @@ function M.entities(mentions, opts)
     local sp, spl = {}, {}
     local kinds, sv, firsts = {}, {}, {}
     for _, n in ipairs(e.ms) do
-      local m = mentions[n]
-      local text = m.text
+      local text = Mtext[n]
       local s = sp[text]
       if not s then
         s = { text = text, docs = {}, seen = {}, n = n }
         sp[text] = s
         spl[#spl + 1] = s
       end
-      local d = m.doc
+      local d = Mdoc[n]
       if d ~= nil and not s.seen[d] then
         s.seen[d] = true
         s.docs[#s.docs + 1] = d
       end
-      local kd = m.kind
+      local kd = Mkind[n]
       if type(kd) == "string" then kinds[kd] = (kinds[kd] or 0) + 1 end
-      local sd = m.side
+      local sd = Mside[n]
       if type(sd) ~= "string" then sd = sidekey[nodes[nodeof[n]].ec.k] end
       if sd ~= nil then
         sv[sd] = (sv[sd] or 0) + 1
@@ -1832,9 +1863,8 @@ function M.entities(mentions, opts)
     end
     out[idx] = { name = name, kind = kind, side = side, aliases = aliases, spellings = spellings }
     for _, n in ipairs(e.ms) do
-      local m = mentions[n]
       local node = nodes[nodeof[n]]
-      m.entity = idx
+      Ment[n] = idx
       local why = node.why and whyof(nodeof[n])
       if not why then
         if n ~= node.first then
@@ -1843,8 +1873,13 @@ function M.entities(mentions, opts)
           why = dd and ("declared entity " .. quote(dd.name)) or "new entity"
         end
       end
-      m.why = why
+      Mwhy[n] = why
     end
+  end
+  if cols == mentions then
+    mentions.entity, mentions.why = Ment, Mwhy
+  else
+    for n, m in ipairs(mentions) do m.entity, m.why = Ment[n], Mwhy[n] end
   end
   return out
 end
