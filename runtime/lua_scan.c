@@ -3,7 +3,8 @@
 ** grammars (scan.h) for the Lua stdlib. A private module of the grammars;
 ** positions follow string.sub (1-based).
 **
-*** @function scan.words(list)            a set of start words (ASCII letters)
+*** @function scan.words(list [, after])  a set of start words (ASCII letters), and of the
+***                                        words that may follow a number in a date
 *** @function scan.number(text, pos, set) the next candidate at or after pos, or nil
 *** @function scan.date(text, pos, set)   the same for the date grammar
 */
@@ -16,27 +17,38 @@ static sift_scan_words *checkwords(lua_State *L, int idx)
 }
 
 /*
-** words(list): the set of the words in list. An entry that is no word of
-** ASCII letters, or longer than the set allows, is an error.
+** Add the words of the list at idx to set, through add. An entry that is no
+** word of ASCII letters, or longer than the set allows, is an error.
+*/
+static void addwords(lua_State *L, int idx, sift_scan_words *set,
+                     int (*add)(sift_scan_words *, const char *, size_t))
+{
+    lua_Integer n = luaL_len(L, idx);
+    for (lua_Integer i = 1; i <= n; i++) {
+        size_t len;
+        lua_geti(L, idx, i);
+        const char *w = lua_tolstring(L, -1, &len);
+        if (!w || add(set, w, len) != 0)
+            luaL_error(L,
+                       "bad word #%d to 'words' (expected 1 to %d ASCII letters, at most %d words)",
+                       (int)i, SIFT_SCAN_WORDLEN, SIFT_SCAN_SLOTS / 2);
+        lua_pop(L, 1);
+    }
+}
+
+/*
+** words(list [, after]): the set of the words in list, and of the words in
+** after (single words) that may follow a number in a date.
 */
 static int words(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TTABLE);
     sift_scan_words *set = lua_newuserdatauv(L, sizeof *set, 0);
     sift_scan_words_init(set);
     luaL_setmetatable(L, SIFT_SCANWORDS);
-    lua_Integer n = luaL_len(L, 1);
-    for (lua_Integer i = 1; i <= n; i++) {
-        size_t len;
-        lua_geti(L, 1, i);
-        const char *w = lua_tolstring(L, -1, &len);
-        if (!w || sift_scan_words_add(set, w, len) != 0)
-            return luaL_error(L,
-                              "bad word #%d to 'words' (expected 1 to %d ASCII letters, at most %d "
-                              "words)",
-                              (int)i, SIFT_SCAN_WORDLEN, SIFT_SCAN_SLOTS / 2);
-        lua_pop(L, 1);
-    }
+    addwords(L, 1, set, sift_scan_words_add);
+    if (lua_istable(L, 2)) addwords(L, 2, set, sift_scan_words_after);
     return 1;
 }
 

@@ -48,6 +48,12 @@ void sift_scan_words_init(sift_scan_words *set)
     memset(set, 0, sizeof *set);
 }
 
+/* The filter entry of a word of len >= 1 lower-case letters. */
+static unsigned *lenbits(sift_scan_words *set, const char *w, size_t len)
+{
+    return &set->lens[(w[0] - 'a') * 27 + (len > 1 ? w[1] - 'a' : 26)];
+}
+
 /* Put key (len bytes, zero padded) into the set with kind. */
 static int put(sift_scan_words *set, const char *key, size_t len, int kind)
 {
@@ -60,6 +66,7 @@ static int put(sift_scan_words *set, const char *key, size_t len, int kind)
         set->n++;
     }
     set->kind[h] |= (unsigned char)kind;
+    if (!memchr(key, ' ', len)) *lenbits(set, key, len) |= 1u << len;
     return 0;
 }
 
@@ -84,8 +91,20 @@ int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len)
     return put(set, first, blank, SIFT_SCAN_FIRST);
 }
 
+int sift_scan_words_after(sift_scan_words *set, const char *w, size_t len)
+{
+    char key[SIFT_SCAN_WORDLEN + 1] = {0};
+    if (len == 0 || len > SIFT_SCAN_WORDLEN) return -1;
+    for (size_t i = 0; i < len; i++) {
+        if (!isalpha_((unsigned char)w[i])) return -1;
+        key[i] = (char)(w[i] | 32);
+    }
+    return put(set, key, len, SIFT_SCAN_AFTER);
+}
+
 /*
-** The kind of the run of letters s[0, len) in the set (0: not in it).
+** The kind of the run of letters (or pair) s[0, len) in the set (0: not in
+** it).
 */
 static int lookup(const sift_scan_words *set, const unsigned char *s, size_t len)
 {
@@ -106,10 +125,23 @@ static int lookup(const sift_scan_words *set, const unsigned char *s, size_t len
 ** no-break, thin and narrow no-break spaces) is no letter, or is the second
 ** word of one of its pairs.
 */
+/*
+** The kind of the run of letters s[0, len) in the set, through the filter
+** first: most words of a text share no first letters and length with a
+** word of the set.
+*/
+static int lookup_word(const sift_scan_words *set, const unsigned char *s, size_t len)
+{
+    if (len > SIFT_SCAN_WORDLEN) return 0;
+    unsigned a = (s[0] | 32) - 'a', b = len > 1 ? (s[1] | 32) - 'a' : 26;
+    if (!(set->lens[a * 27 + b] >> len & 1)) return 0;
+    return lookup(set, s, len);
+}
+
 static int member(const sift_scan_words *set, const unsigned char *s, size_t len, size_t i,
                   size_t j)
 {
-    int kind = lookup(set, s + i, j - i);
+    int kind = lookup_word(set, s + i, j - i) & (SIFT_SCAN_WORD | SIFT_SCAN_FIRST);
     if (kind & SIFT_SCAN_WORD) return 1;
     if (!kind) return 0;
     size_t k = j;
@@ -204,18 +236,69 @@ static size_t find_number(const unsigned char *s, size_t len, size_t i, const si
     return len;
 }
 
+/* Blanks of the date grammar (its hs): blank, tab, no-break space. */
+static size_t dateblanks(const unsigned char *s, size_t len, size_t k)
+{
+    for (;;) {
+        if (k < len && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        else if (k + 1 < len && s[k] == 0xC2 && s[k + 1] == 0xA0)
+            k += 2;
+        else
+            return k;
+    }
+}
+
+/*
+** False when no date can start at the digits s[i, j) (a whole run of
+** digits), by what follows them; true when one may. A date led by one or
+** two digits goes on with "/", ".", "-", ",", a dash, "st", "nd", "rd",
+** "th" or blanks; a count ("3 days", "5-day") with a dash, ",", "." or
+** blanks. After blanks only "," a dash or a word of the set's after-words
+** can follow (a month, "of", "and", "to", a unit, ...). Four digits may be
+** a year whatever follows.
+*/
+static int datedigits(const unsigned char *s, size_t len, size_t i, size_t j,
+                      const sift_scan_words *set)
+{
+    if (j - i == 4 || j >= len) return j - i == 4;
+    unsigned c = s[j];
+    if (c == '/' || c == '.' || c == '-' || c == ',' || c == 0xE2) return 1;
+    if (isalpha_(c)) {
+        if (j - i > 2 || j + 1 >= len) return 0;
+        unsigned a = c | 32, b = s[j + 1] | 32;
+        return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+               (a == 't' && b == 'h');
+    }
+    size_t k = dateblanks(s, len, j);
+    if (k == j || k >= len) return 0;
+    c = s[k];
+    if (c == ',' || c == '-' || c == 0xE2) return 1;
+    if (!isalpha_(c)) return 0;
+    size_t m = k;
+    while (m < len && isalpha_(s[m])) m++;
+    return (lookup_word(set, s + k, m - k) & SIFT_SCAN_AFTER) != 0;
+}
+
 /*
 ** The date grammar's steps (date.lua, "Words are skipped whole"): bytes
 ** that start no word are skipped; a word whose leading letters are no start
 ** word, or that starts with a multi-byte letter, is consumed with its
-** continuation bytes. Digits, a start word and the copyright sign are
-** candidates.
+** continuation bytes, and so are digits that start no date (datedigits).
+** Other digits, a start word and the copyright sign are candidates.
 */
 static size_t find_date(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set)
 {
     while (i < len) {
         unsigned c = s[i];
-        if (isdigit_(c)) return i;
+        if (isdigit_(c)) {
+            size_t j = i + 1;
+            while (j < len && isdigit_(s[j])) j++;
+            if (datedigits(s, len, i, j, set)) return i;
+            i = j;
+            while (i < len && (dateword(s[i]) || iscont(s[i]))) i++;
+            continue;
+        }
         if (dateword(c)) {
             size_t j = i;
             while (j < len && isalpha_(s[j])) j++;

@@ -21,6 +21,9 @@
 ** a candidate when it is the whole run of letters at a word start. A pair
 ** "w1 w2" in the set makes w1 a candidate only before w2 (after blanks) or
 ** before anything but blanks and a letter, unless w1 is in the set alone.
+** Words added with sift_scan_words_after start nothing: in the date mode
+** they are the words that may follow a number in a date ("5 September",
+** "3 days"); a number followed by none of them is skipped like a word.
 ** Ownership: the set is a plain struct, no allocation. Thread safety: no
 ** global state.
 */
@@ -34,12 +37,16 @@
 
 typedef struct {
     char slot[SIFT_SCAN_SLOTS][SIFT_SCAN_WORDLEN + 1]; /* lower case, zero padded; "" is free */
-    unsigned char kind[SIFT_SCAN_SLOTS]; /* SIFT_SCAN_WORD, SIFT_SCAN_FIRST, SIFT_SCAN_PAIR */
+    unsigned char kind[SIFT_SCAN_SLOTS];               /* SIFT_SCAN_WORD, _FIRST, _PAIR, _AFTER */
+    /* bit k of lens[a * 27 + b]: a word of k letters starting with the letters a, b (b = 26:
+       a one-letter word) is in the set; most other words are rejected without hashing */
+    unsigned lens[26 * 27];
     int n;
 } sift_scan_words;
 
-/* what a slot holds: a word alone, the first word of a pair (or both), a pair */
-enum { SIFT_SCAN_WORD = 1, SIFT_SCAN_FIRST = 2, SIFT_SCAN_PAIR = 4 };
+/* what a slot holds: a word alone, the first word of a pair (or both), a
+   pair, a word after a number */
+enum { SIFT_SCAN_WORD = 1, SIFT_SCAN_FIRST = 2, SIFT_SCAN_PAIR = 4, SIFT_SCAN_AFTER = 8 };
 
 /* the grammar whose steps are reproduced */
 enum { SIFT_SCAN_NUMBER, SIFT_SCAN_DATE };
@@ -48,6 +55,8 @@ void sift_scan_words_init(sift_scan_words *set);
 /* Add a word of ASCII letters, or a pair of them with one blank between: 0,
    or -1 when it is empty, too long, not that, or the set is full. */
 int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len);
+/* Add a word of ASCII letters that may follow a number: 0, or -1 as above. */
+int sift_scan_words_after(sift_scan_words *set, const char *w, size_t len);
 /* The first candidate position at or after pos (0-based), or len. */
 size_t sift_scan_find(const char *s, size_t len, size_t pos, const sift_scan_words *set, int mode);
 

@@ -34,7 +34,11 @@ local FRAGMENTS = { "the", "The", "a", "A", "an", "at", "at least", "more than",
   "last Monday", "last", "this", "next", "May", "march", "early", "mid-", "late", "yesterday", "km",
   "miles", "(144 km)", "20-25", "between", "and", "or", "to", "people", "fighters", "dozens", "hundreds",
   "of", "third", "5th", "Q1", "one", "One", "no one", "day-long", "years ago", "a year", "an hour",
-  "several", "approx.", "somewhere around", "as many as", "word", "Name", "X" }
+  "several", "approx.", "somewhere around", "as many as", "word", "Name", "X",
+  -- what may follow digits in a date (sift.scan skips digits before anything else)
+  "7", "12", "31", "100", "12345", "3rd", "21st", "2nd", "4th", "5x", "days", "hours", "Sept", "Sept.",
+  "until", "through", "till", "%", ")", ";", "/", "(3)", "\n", "\226\128\148", "\226\128\153", "3 - 4 May",
+  "5 , 6 June", "2 \226\128\147 3 days", "1\194\160and 2 Sept" }
 
 local function pieced(n)
   local parts = {}

@@ -291,8 +291,9 @@ local d12 = C(digit * digit^-1) / tonumber
 local yearnum = C(P"1" * digit * digit * digit + P"20" * digit * digit) / tonumber * eow
 
 local dayitem = Ct(grp(pos, "s") * grp(day, "d") * grp(pos, "e"))
+local LISTWORDS = { "and", "or", "to", "through", "until", "till" }
 local listsep = comma * (kw"and" * ws)^-1
-  + ws * lexicon(words{ "and", "or", "to", "through", "until", "till" }) * ws
+  + ws * lexicon(words(LISTWORDS)) * ws
   + hs^0 * dash * hs^0
 local yearpart = (comma + ws) * grp(year4, "y")
 
@@ -654,7 +655,15 @@ do
     end
   end
 end
-starts = prefilter.words(starts)
+-- The words that may follow a number and blanks in a date led by digits:
+-- a month ("5 September"), "of" ("5th of May"), a list word ("3 and 4
+-- May") and a unit ("3 days"). Digits followed by another word start no
+-- date, and sift.scan skips them like a word (see scan.c, datedigits).
+local afterdigits = { "of" }
+for _, e in ipairs(monthentries) do afterdigits[#afterdigits + 1] = e[1] end
+for _, w in ipairs(LISTWORDS) do afterdigits[#afterdigits + 1] = w end
+for form in pairs(UNITS) do afterdigits[#afterdigits + 1] = form end
+starts = prefilter.words(starts, afterdigits)
 
 -- The parse nodes of text, in text order.
 local function parse(text)
