@@ -2,7 +2,8 @@
 -- definition (an LPeg pattern and a Lua loop). This checks that the two give
 -- the same arrays on tricky strings, on texts pieced together from tricky
 -- fragments and hostile bytes (fixed seed), on every byte pair a folded word
--- can hold, and on every document of the bundled corpora.
+-- can hold, and on every document of the bundled corpora. Also checks
+-- cue._paragraphs, the paragraph starts found by a line-break search.
 local cue = require "sift.grammar.cue"
 local tok = require "sift.tok"
 
@@ -101,4 +102,34 @@ test("tokenize: arguments", function()
   raises(function() tok.tokenize() end, "bad argument #1 to 'tokenize'")
   raises(function() tok.fold({}) end, "bad argument #1 to 'fold'")
   eq(table.pack(tok.tokenize("")), table.pack(0, {}, {}, {}, {}, {}, {}, {}))
+end)
+
+-- The paragraph starts as the plain pattern search finds them.
+local function paragraphs_ref(text)
+  local starts, pos = { 1 }, 1
+  while true do
+    local _, e = text:find("\n[ \t\r]*\n%s*", pos)
+    if not e then break end
+    starts[#starts + 1] = e + 1
+    pos = e + 1
+  end
+  return starts
+end
+
+test("paragraphs: the line-break search finds what the pattern search finds", function()
+  local cases = { "", "\n", "\n\n", "a\n\nb", "a\n \t\r\n  b\n\n\n", "a\nb\n", "\n \n \n", "a\r\n\r\nb" }
+  math.randomseed(7)
+  local bits = { "a", " ", "\t", "\r", "\n", "\n\n", "\12", "word " }
+  for _ = 1, 2000 do
+    local b = {}
+    for i = 1, math.random(0, 20) do b[i] = bits[math.random(#bits)] end
+    cases[#cases + 1] = table.concat(b)
+  end
+  for _, name in ipairs({ "panjshir-2021", "varkesia-2023" }) do
+    for _, doc in ipairs(assert(sift.load("corpus/" .. name)):documents()) do
+      cases[#cases + 1] = doc.text
+      cases[#cases + 1] = doc.plain
+    end
+  end
+  for _, t in ipairs(cases) do eq(cue._paragraphs(t), paragraphs_ref(t), string.format("%q", t)) end
 end)

@@ -542,18 +542,25 @@ local function ownsentences(text)
   return out
 end
 
--- Paragraph starts: after a blank line.
+-- Paragraph starts: after a blank line. A plain search finds each line
+-- break (memchr) and the pattern is tried there only.
 local function paragraphs(text)
   local starts = { 1 }
   local pos = 1
   while true do
-    local _, e = string_find(text, "\n[ \t\r]*\n%s*", pos)
-    if not e then break end
-    starts[#starts + 1] = e + 1
-    pos = e + 1
+    local nl = string_find(text, "\n", pos, true)
+    if not nl then break end
+    local _, e = string_find(text, "^\n[ \t\r]*\n%s*", nl)
+    if e then
+      starts[#starts + 1] = e + 1
+      pos = e + 1
+    else
+      pos = nl + 1
+    end
   end
   return starts
 end
+M._paragraphs = paragraphs
 
 -- ------------------------------------------------------------ the document
 
