@@ -135,7 +135,17 @@ static void subspan(lua_State *L, int t, const sift_doc *d, const char *sk, cons
     *end = (uint32_t)sift_doc_src_end(d, (size_t)e);
 }
 
-static int mentions(lua_State *L, int list, sift_doc *d)
+/* A string field as the store's shared copy: "" when absent, NULL when out of memory. */
+static const char *istr(lua_State *L, int t, const char *k, sift_store *st)
+{
+    size_t len = 0;
+    const char *s = lua_getfield(L, t, k) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : "";
+    const char *r = sift_store_intern(st, s, len);
+    lua_pop(L, 1);
+    return r;
+}
+
+static int mentions(lua_State *L, int list, sift_doc *d, sift_store *st)
 {
     size_t n = lua_rawlen(L, list);
     d->mentions = calloc(n ? n : 1, sizeof *d->mentions);
@@ -146,12 +156,14 @@ static int mentions(lua_State *L, int list, sift_doc *d)
         sift_mention *m = &d->mentions[d->nmentions];
         if (lua_istable(L, t) && span(L, t, d, &m->start, &m->end) == 0) {
             m->entity = -1;
-            str(L, t, "kind", m->kind, sizeof m->kind);
-            str(L, t, "side", m->side, sizeof m->side);
-            str(L, t, "cue", m->cue, sizeof m->cue);
-            str(L, t, "role", m->role, sizeof m->role);
-            str(L, t, "title", m->title, sizeof m->title);
-            m->decl = dupfield(L, t, "decl");
+            m->kind = istr(L, t, "kind", st);
+            m->side = istr(L, t, "side", st);
+            m->cue = istr(L, t, "cue", st);
+            m->role = istr(L, t, "role", st);
+            m->title = istr(L, t, "title", st);
+            m->decl = lua_getfield(L, t, "decl") == LUA_TSTRING ? istr(L, t, "decl", st) : NULL;
+            lua_pop(L, 1);
+            if (!m->kind || !m->side || !m->cue || !m->role || !m->title) return -1;
             d->nmentions++;
         }
         lua_pop(L, 1);
@@ -646,7 +658,7 @@ static void xone(void *ctx, size_t i, int worker)
     lua_pop(L, 1);
     if (lua_getfield(L, r, "times") == LUA_TTABLE) bad |= times(L, lua_gettop(L), d);
     lua_pop(L, 1);
-    if (lua_getfield(L, r, "mentions") == LUA_TTABLE) bad |= mentions(L, lua_gettop(L), d);
+    if (lua_getfield(L, r, "mentions") == LUA_TTABLE) bad |= mentions(L, lua_gettop(L), d, x->st);
     lua_pop(L, 1);
     if (lua_getfield(L, r, "claims") == LUA_TTABLE) bad |= claims(L, lua_gettop(L), d);
     lua_settop(L, 0);
@@ -768,7 +780,9 @@ static int resolve(xctx *x)
             lua_Integer e = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 0;
             d->mentions[k].entity = e < 1 || e > (lua_Integer)ne ? -1 : (int32_t)(e - 1);
             lua_rawgeti(L, wcol, n);
-            if (lua_type(L, -1) == LUA_TSTRING) d->mentions[k].why = strdup(lua_tostring(L, -1));
+            size_t wlen;
+            const char *why = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &wlen) : NULL;
+            if (why) d->mentions[k].why = sift_store_intern(st, why, wlen);
             lua_pop(L, 2);
         }
         for (size_t k = 0; k < d->nclaims; k++) {

@@ -812,6 +812,15 @@ static void jcopy(const cJSON *o, const char *k, char *buf, size_t n)
     snprintf(buf, n, "%s", cJSON_IsString(v) ? v->valuestring : "");
 }
 
+/* A string member as the store's shared copy ("" when absent or out of memory). */
+static const char *jintern(sift_store *st, const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    const char *r =
+        cJSON_IsString(v) ? sift_store_intern(st, v->valuestring, strlen(v->valuestring)) : "";
+    return r ? r : "";
+}
+
 static int32_t jday(const cJSON *o, const char *k)
 {
     char b[16];
@@ -986,13 +995,13 @@ static void loadextract(loader *L, const char *shown, const char *text, size_t l
                     m->start = (uint32_t)a;
                     m->end = (uint32_t)b;
                     m->entity = -1;
-                    jcopy(r, "kind", m->kind, sizeof m->kind);
-                    jcopy(r, "side", m->side, sizeof m->side);
-                    jcopy(r, "cue", m->cue, sizeof m->cue);
-                    jcopy(r, "role", m->role, sizeof m->role);
-                    jcopy(r, "title", m->title, sizeof m->title);
+                    m->kind = jintern(L->st, r, "kind");
+                    m->side = jintern(L->st, r, "side");
+                    m->cue = jintern(L->st, r, "cue");
+                    m->role = jintern(L->st, r, "role");
+                    m->title = jintern(L->st, r, "title");
                     const cJSON *dc = cJSON_GetObjectItemCaseSensitive(r, "decl");
-                    if (cJSON_IsString(dc)) m->decl = strdup(dc->valuestring);
+                    if (cJSON_IsString(dc)) m->decl = jintern(L->st, r, "decl");
                 }
             } else if (type[0] == 'q') {
                 sift_quantity *q = grow((void **)&d->quantities, &d->nquantities, sizeof *q);

@@ -4,6 +4,7 @@
 */
 #include "store.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +12,79 @@
 #include "limits.h"
 #include "utf8.h"
 
+/* The interned strings: an open-addressing set, at most half full. */
+struct sift_strpool {
+    pthread_mutex_t lock;
+    char **slot;
+    size_t cap, n;
+};
+
 sift_store *sift_store_new(void)
 {
-    return calloc(1, sizeof(sift_store));
+    sift_store *st = calloc(1, sizeof *st);
+    struct sift_strpool *p = calloc(1, sizeof *p);
+    if (!st || !p || pthread_mutex_init(&p->lock, NULL) != 0) {
+        free(st);
+        free(p);
+        return NULL;
+    }
+    st->strs = p;
+    return st;
+}
+
+static size_t strhash(const char *s, size_t len)
+{
+    size_t h = 14695981039346656037u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+/* The slot of s in p (NULL when it is free). */
+static char **strslot(struct sift_strpool *p, const char *s, size_t len)
+{
+    size_t i = strhash(s, len) & (p->cap - 1);
+    while (p->slot[i] && !(strncmp(p->slot[i], s, len) == 0 && p->slot[i][len] == 0))
+        i = (i + 1) & (p->cap - 1);
+    return &p->slot[i];
+}
+
+static int strgrow(struct sift_strpool *p)
+{
+    size_t cap = p->cap ? p->cap * 2 : 256;
+    char **old = p->slot, **slot = calloc(cap, sizeof *slot);
+    if (!slot) return -1;
+    size_t oldcap = p->cap;
+    p->slot = slot;
+    p->cap = cap;
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i]) *strslot(p, old[i], strlen(old[i])) = old[i];
+    free(old);
+    return 0;
+}
+
+const char *sift_store_intern(sift_store *st, const char *s, size_t len)
+{
+    len = strnlen(s, len); /* a C string ends at its first NUL */
+    if (len == 0) return "";
+    struct sift_strpool *p = st->strs;
+    pthread_mutex_lock(&p->lock);
+    char *r = NULL;
+    if ((p->n + 1) * 2 <= p->cap || strgrow(p) == 0) {
+        char **at = strslot(p, s, len);
+        if (!*at && (*at = strndup(s, len)) != NULL) p->n++;
+        r = *at;
+    }
+    pthread_mutex_unlock(&p->lock);
+    return r;
+}
+
+static void strpool_free(struct sift_strpool *p)
+{
+    if (!p) return;
+    for (size_t i = 0; i < p->cap; i++) free(p->slot[i]);
+    free(p->slot);
+    pthread_mutex_destroy(&p->lock);
+    free(p);
 }
 
 static void freestrs(char **v, size_t n)
@@ -41,11 +112,7 @@ void sift_doc_clear(sift_doc *d)
     free(d->lines);
     free(d->quantities);
     free(d->times);
-    for (size_t i = 0; i < d->nmentions; i++) {
-        free(d->mentions[i].why);
-        free(d->mentions[i].decl);
-    }
-    free(d->mentions);
+    free(d->mentions); /* its strings are the store's */
     for (size_t i = 0; i < d->nclaims; i++) {
         free(d->claims[i].subject);
         free(d->claims[i].claimant);
@@ -87,6 +154,7 @@ void sift_store_free(sift_store *st)
         free(st->xfiles[i].where);
     }
     free(st->xfiles);
+    strpool_free(st->strs);
     free(st->name);
     free(st);
 }

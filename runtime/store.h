@@ -76,16 +76,20 @@ typedef struct {
 
 #define SIFT_NO_DAY INT32_MIN
 
-/* A mention of an entity (sift.grammar.name); entity set by resolution. */
+/*
+** A mention of an entity (sift.grammar.name); entity set by resolution. A
+** corpus has millions, so the strings are the store's shared copies
+** (sift_store_intern): a mention is 72 bytes, whatever its fields say.
+*/
 typedef struct {
     uint32_t start, end;      /* in the original bytes */
     int32_t entity;           /* index into the store's entities, -1 before resolution */
-    char kind[8];             /* person org place group other */
-    char side[24];            /* side id from the text or the manifest, or "" */
-    char cue[16];             /* why it is a mention: declared, side, title, role, ... */
-    char role[16], title[16]; /* "spokesman", "General", ... or "" */
-    char *decl;               /* the declared entity it matched, or NULL */
-    char *why;                /* why it joined its entity (resolution), or NULL */
+    const char *kind;         /* person org place group other */
+    const char *side;         /* side id from the text or the manifest, or "" */
+    const char *cue;          /* why it is a mention: declared, side, title, role, ... */
+    const char *role, *title; /* "spokesman", "General", ... or "" */
+    const char *decl;         /* the declared entity it matched, or NULL */
+    const char *why;          /* why it joined its entity (resolution), or NULL */
 } sift_mention;
 
 /* An entity: one referent across the corpus, with its side. */
@@ -171,10 +175,19 @@ typedef struct {
     size_t nentities;
     sift_xfile *xfiles; /* user extractor files, in order (extract.c) */
     size_t nxfiles;
+    struct sift_strpool *strs; /* the shared strings of sift_store_intern */
 } sift_store;
 
 sift_store *sift_store_new(void);
 void sift_store_free(sift_store *st);
+
+/*
+** The store's one copy of the len bytes at s (NUL-terminated), kept until the
+** store is freed: records that repeat a few strings millions of times hold
+** pointers instead of copies. Safe to call from worker threads. "" for len
+** 0; NULL when out of memory.
+*/
+const char *sift_store_intern(sift_store *st, const char *s, size_t len);
 
 /* A new zeroed document slot at the end (pointers to earlier slots may move). */
 sift_doc *sift_store_add_doc(sift_store *st);

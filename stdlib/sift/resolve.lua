@@ -662,11 +662,10 @@ function M.entities(mentions, opts)
     mkey[n] = k
     local ec = ecs[k]
     if not ec then
-      ec = { k = k, ms = {}, kinds = {}, caps = true, id = #eclist + 1 }
+      ec = { k = k, first = n, kinds = {}, caps = true, id = #eclist + 1 }
       ecs[k] = ec
       eclist[#eclist + 1] = ec
     end
-    ec.ms[#ec.ms + 1] = n
     if Mdecl[n] ~= nil then ec.decl = true end
     local kd = Mkind[n]
     if type(kd) == "string" then ec.kinds[kd] = (ec.kinds[kd] or 0) + 1 end
@@ -694,10 +693,6 @@ function M.entities(mentions, opts)
       end
     end
   end
-  local pos = {} -- mention -> position in its document
-  for _, d in ipairs(docorder) do
-    for p, n in ipairs(docms[d]) do pos[n] = p end
-  end
 
   for _, ec in ipairs(eclist) do
     local best, bn, votes = nil, 0, 0
@@ -708,7 +703,7 @@ function M.entities(mentions, opts)
     end
     ec.votes = votes
     ec.kind = best
-    ec.text = ec.text or Mtext[ec.ms[1]]
+    ec.text = ec.text or Mtext[ec.first]
     ec.a = analyse(ec.text, best, ec.caps)
     ec.cat = ec.a.cat
     if ec.cat == "group" then ec.cat = "org" end
@@ -737,21 +732,24 @@ function M.entities(mentions, opts)
     if d == nil then d = "" end
     local id
     if ec.a.form == "bare" then
-      id = newnode { ec = ec, doc = d, ms = {}, bare = true, cat = ec.cat }
+      id = newnode { ec = ec, doc = d, bare = true, cat = ec.cat }
       ec.bnodes = ec.bnodes or {}
       ec.bnodes[#ec.bnodes + 1] = id
     else
       ecdoc[ec] = ecdoc[ec] or {}
       id = ecdoc[ec][d]
       if not id then
-        id = newnode { ec = ec, doc = d, ms = {}, cat = ec.cat }
+        id = newnode { ec = ec, doc = d, cat = ec.cat }
         ecdoc[ec][d] = id
         ec.nodes = ec.nodes or {}
         ec.nodes[#ec.nodes + 1] = id
       end
     end
     local node = nodes[id]
-    node.ms[#node.ms + 1] = n
+    if Mdecl[n] ~= nil then -- the mentions that matched the manifest
+      node.dms = node.dms or {}
+      node.dms[#node.dms + 1] = n
+    end
     node.first = node.first or n
     nodeof[n] = id
     local s = Mside[n]
@@ -769,7 +767,7 @@ function M.entities(mentions, opts)
     if type(dd) == "table" and type(dd.name) == "string" then
       local kind = type(dd.kind) == "string" and dd.kind or nil
       local cat = kind == "group" and "org" or kind
-      local id = newnode { decl = j, ms = {}, cat = cat, text = dd.name }
+      local id = newnode { decl = j, cat = cat, text = dd.name }
       dseed[j], dcat[j] = id, cat
       local names = { dd.name }
       if type(dd.aliases) == "table" then
@@ -964,7 +962,7 @@ function M.entities(mentions, opts)
       for _, id in ipairs(ids) do declink(id, hit, how) end
     elseif ec.decl then -- the extractor matched the manifest (m.decl)
       for _, id in ipairs(ids) do
-        for _, n in ipairs(nodes[id].ms) do
+        for _, n in ipairs(nodes[id].dms or {}) do
           local dn = Mdecl[n]
           local h = type(dn) == "string" and dkey[corekey(dn)]
           if h then
@@ -1387,7 +1385,7 @@ function M.entities(mentions, opts)
     for _, id in ipairs(b.bare) do
       local hit, other = nil, false
       for _, x in ipairs(typed[nodes[id].doc] or {}) do
-        if placetype(nodes[x].ec.a.ptype) == "sub" and pos[nodes[x].first] < pos[nodes[id].first] and not hit then
+        if placetype(nodes[x].ec.a.ptype) == "sub" and before(nodes[x].first, nodes[id].first) and not hit then
           hit = x
         else
           other = true
