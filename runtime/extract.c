@@ -20,6 +20,7 @@
 #include <lauxlib.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,7 @@ typedef struct {
     char *werr[SIFT_MAX_JOBS]; /* why a worker's state did not load, or NULL */
     char **errs;               /* per document: an error message, or NULL */
     uint8_t *user;             /* per document: the error came from a user extractor */
+    pthread_mutex_t loading;   /* one worker state is built at a time */
 } xctx;
 
 /* The error value that ends an extractor file after its last sift.extractor call. */
@@ -582,9 +584,9 @@ void sift_extract_lua_open(lua_State *L, int core)
 ** manifest, then the user extractor files loaded. A state that fails says
 ** why once (x->werr) and the worker extracts nothing more.
 */
-static lua_State *state(xctx *x, int worker)
+/* Build worker w's state (with x->loading held). */
+static lua_State *build(xctx *x, int worker)
 {
-    if (x->states[worker] || x->werr[worker]) return x->states[worker];
     lua_State *L = newworker(x->o, x->st);
     if (!L) {
         x->werr[worker] = strdup("sift: error: the extractors did not load");
@@ -609,7 +611,22 @@ static lua_State *state(xctx *x, int worker)
     ** finalizer is freed only by the cycle after the one that finalized it. */
     lua_gc(L, LUA_GCCOLLECT);
     lua_gc(L, LUA_GCCOLLECT);
-    return x->states[worker] = L;
+    return L;
+}
+
+/*
+** Worker w's state, built on first use. States are built one at a time:
+** building one peaks at several times what it keeps, and workers building
+** together would add those peaks up; the first worker extracts while the
+** next one builds.
+*/
+static lua_State *state(xctx *x, int worker)
+{
+    if (x->states[worker] || x->werr[worker]) return x->states[worker];
+    pthread_mutex_lock(&x->loading);
+    x->states[worker] = build(x, worker);
+    pthread_mutex_unlock(&x->loading);
+    return x->states[worker];
 }
 
 /* info = {id, source, kind, published, sentences = {{s, e, kind}}} for extract.document. */
@@ -816,7 +833,7 @@ int sift_extract_run(sift_store *st, const sift_opts *o)
     x->o = o;
     x->errs = calloc(st->ndocs ? st->ndocs : 1, sizeof(char *));
     x->user = calloc(st->ndocs ? st->ndocs : 1, 1);
-    if (!x->errs || !x->user) {
+    if (!x->errs || !x->user || pthread_mutex_init(&x->loading, NULL) != 0) {
         free(x->errs);
         free(x->user);
         free(x);
@@ -862,6 +879,7 @@ int sift_extract_run(sift_store *st, const sift_opts *o)
     }
     free(x->errs);
     free(x->user);
+    pthread_mutex_destroy(&x->loading);
     free(x);
     return rc;
 }
