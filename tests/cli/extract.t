@@ -44,6 +44,12 @@ $ sift extract - | grep -c '"type":"time"'
 1
 -- exit 0
 
+=== a mention keeps its whole title and role, however long, through a round trip
+$ sift extract - > "$TMP/t.jsonl" && sift extract "$TMP/t.jsonl" | grep -o '"title":"[^"]*"'
+< {"id": "t1", "text": "Deputy Defence Minister Aleks Torvan said the bridge was closed."}
+"title":"Deputy Defence Minister"
+-- exit 0
+
 === -o writes the file atomically
 $ sift extract -o "$TMP/x.jsonl" tests/data/mini && head -c 17 "$TMP/x.jsonl" && echo && ls "$TMP" | grep -c 'x.jsonl.tmp'
 {"type":"meta","s
