@@ -1860,19 +1860,23 @@ function M.entities(mentions, opts)
       spellings[#spellings + 1] = { text = s.text, docs = s.docs }
     end
     out[idx] = { name = name, kind = kind, side = side, aliases = aliases, spellings = spellings }
-    for _, n in ipairs(e.ms) do
-      local node = nodes[nodeof[n]]
-      Ment[n] = idx
-      local why = node.why and whyof(nodeof[n])
-      if not why then
-        if n ~= node.first then
-          why = "same name earlier in this document"
-        else
-          why = dd and ("declared entity " .. quote(dd.name)) or "new entity"
-        end
+    e.idx, e.dd = idx, dd
+  end
+  -- each mention's entity and reason, in mention order (so the two columns
+  -- are arrays, not hashes)
+  for n = 1, N do
+    local id = nodeof[n]
+    local e, node = eroot[find(id)], nodes[id]
+    Ment[n] = e.idx
+    local why = node.why and whyof(id)
+    if not why then
+      if n ~= node.first then
+        why = "same name earlier in this document"
+      else
+        why = e.dd and ("declared entity " .. quote(e.dd.name)) or "new entity"
       end
-      Mwhy[n] = why
     end
+    Mwhy[n] = why
   end
   if cols == mentions then
     mentions.entity, mentions.why = Ment, Mwhy
