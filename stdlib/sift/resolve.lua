@@ -717,11 +717,17 @@ function M.entities(mentions, opts)
   -- profile), sides (side -> votes), cl (cannot-link partner roots)
   local parent = {}
   local C = nodes
+  -- per node, kept beside the node tables so these stay small: side votes
+  -- (side -> count), the reason its cluster joined another (set on the
+  -- founder: why, and the nodes a and b of that link) and that reason
+  -- formatted; false until set, so the columns are arrays
+  local SIDES, WHY, WHYA, WHYB, WHYS = {}, {}, {}, {}, {}
   local function newnode(t)
     local id = #nodes + 1
     nodes[id] = t
     parent[id] = id
     t.size, t.founder = 1, id
+    SIDES[id], WHY[id], WHYA[id], WHYB[id], WHYS[id] = false, false, false, false, false
     return id
   end
   local ecdoc = {}
@@ -755,8 +761,8 @@ function M.entities(mentions, opts)
     local s = Mside[n]
     if type(s) ~= "string" then s = sidekey[k] end
     if s ~= nil then
-      local sv = nodes[id].sides or {}
-      nodes[id].sides = sv
+      local sv = SIDES[id] or {}
+      SIDES[id] = sv
       sv[s] = (sv[s] or 0) + 1
     end
     if ec.a.form == "person" then nodes[id].prof = ec.a.prof end
@@ -861,8 +867,7 @@ function M.entities(mentions, opts)
     if not ok then return false end
     local ca, cb = C[ra], C[rb]
     local f = ca.founder
-    local nf = nodes[f]
-    nf.why, nf.whya, nf.whyb = why, a, b
+    WHY[f], WHYA[f], WHYB[f] = why, a, b
     local big, small = rb, ra
     local na, nb = ca.cln or 0, cb.cln or 0
     if na > nb or (na == nb and ca.size > cb.size) then big, small = ra, rb end
@@ -874,10 +879,10 @@ function M.entities(mentions, opts)
     cbig.cat = cb.cat or ca.cat
     if cbig.decl and dcat[cbig.decl] then cbig.cat = dcat[cbig.decl] end
     cbig.prof = prof or cbig.prof or csmall.prof
-    if csmall.sides then
-      local sv = cbig.sides or {}
-      cbig.sides = sv
-      for s, c in pairs(csmall.sides) do sv[s] = (sv[s] or 0) + c end
+    if SIDES[small] then
+      local sv = SIDES[big] or {}
+      SIDES[big] = sv
+      for s, c in pairs(SIDES[small]) do sv[s] = (sv[s] or 0) + c end
     end
     if csmall.cl then
       for p in pairs(csmall.cl) do
@@ -903,12 +908,11 @@ function M.entities(mentions, opts)
   local samewhy
   -- the reason a founder's cluster joined, formatted when asked
   local function whyof(id)
-    local node = nodes[id]
-    if node.whys then return node.whys end
-    local why, a = node.why, node.whya
-    if why == SAME then why = samewhy(a, node.whyb) end
+    if WHYS[id] then return WHYS[id] end
+    local why, a = WHY[id], WHYA[id]
+    if why == SAME then why = samewhy(a, WHYB[id]) end
     if a ~= id then why = why .. " (through " .. quote(textof(a)) .. ")" end
-    node.whys = why
+    WHYS[id] = why
     return why
   end
 
@@ -1234,7 +1238,7 @@ function M.entities(mentions, opts)
       end
       if #cands == 1 then
         local ra, rb = find(t.nodes[1]), find(cands[1].nodes[1])
-        local sa, sb = sidemax(C[ra].sides), sidemax(C[rb].sides)
+        local sa, sb = sidemax(SIDES[ra]), sidemax(SIDES[rb])
         if sa ~= nil and sa == sb then
           link(t.nodes[1], cands[1].nodes[1], quote(textof(cands[1].nodes[1])) .. " without a middle name, same side ("
             .. tostring(sa) .. ")")
@@ -1868,7 +1872,7 @@ function M.entities(mentions, opts)
     local id = nodeof[n]
     local e, node = eroot[find(id)], nodes[id]
     Ment[n] = e.idx
-    local why = node.why and whyof(id)
+    local why = WHY[id] and whyof(id)
     if not why then
       if n ~= node.first then
         why = "same name earlier in this document"
