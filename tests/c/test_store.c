@@ -1,6 +1,8 @@
-/* test_store.c -- documents: line index, line:col, preparation errors, titles. */
+/* test_store.c -- documents: line index, line:col, preparation errors, titles;
+** the store's shared strings. */
 #include "../../runtime/store.c"
 
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "test.h"
@@ -94,6 +96,70 @@ TEST(an_opening_headline_is_the_title)
     sift_doc_clear(&d);
 }
 
+TEST(interned_strings_are_one_copy_each)
+{
+    sift_store *st = sift_store_new();
+    CHECK(st != NULL);
+    char a[] = "spokesman", b[] = "spokesman";
+    const char *x = sift_store_intern(st, a, 9), *y = sift_store_intern(st, b, 9);
+    CHECK(x == y && x != a && x != b);
+    CHECK_STR(x, "spokesman");
+    CHECK(sift_store_intern(st, "spokes", 6) != x); /* a prefix is another string */
+    CHECK_STR(sift_store_intern(st, "spokesman", 6), "spokes");
+    CHECK_STR(sift_store_intern(st, "", 0), "");
+    CHECK_STR(sift_store_intern(st, "a\0b", 3), "a"); /* a C string ends at its NUL */
+    a[0] = 'S';                                       /* the copy is the store's */
+    CHECK_STR(x, "spokesman");
+    /* past many growths every string keeps its one copy */
+    const char *first[2000];
+    char buf[16];
+    for (int i = 0; i < 2000; i++) {
+        int n = snprintf(buf, sizeof buf, "s%d", i);
+        first[i] = sift_store_intern(st, buf, (size_t)n);
+    }
+    int same = 1;
+    for (int i = 0; i < 2000; i++) {
+        int n = snprintf(buf, sizeof buf, "s%d", i);
+        same &= sift_store_intern(st, buf, (size_t)n) == first[i];
+    }
+    CHECK(same);
+    sift_store_free(st);
+}
+
+typedef struct {
+    sift_store *st;
+    const char *got[500];
+} internrun;
+
+static void *intern_many(void *p)
+{
+    internrun *r = p;
+    char buf[16];
+    for (int i = 0; i < 500; i++) {
+        int n = snprintf(buf, sizeof buf, "w%d", i % 250);
+        r->got[i] = sift_store_intern(r->st, buf, (size_t)n);
+    }
+    return NULL;
+}
+
+TEST(workers_interning_together_get_the_same_copies)
+{
+    sift_store *st = sift_store_new();
+    internrun r[4];
+    pthread_t th[4];
+    for (int t = 0; t < 4; t++) {
+        r[t].st = st;
+        CHECK(pthread_create(&th[t], NULL, intern_many, &r[t]) == 0);
+    }
+    for (int t = 0; t < 4; t++) pthread_join(th[t], NULL);
+    int same = 1;
+    for (int t = 1; t < 4; t++)
+        for (int i = 0; i < 500; i++) same &= r[t].got[i] == r[0].got[i];
+    for (int i = 0; i < 250; i++) same &= r[0].got[i] == r[0].got[i + 250];
+    CHECK(same);
+    sift_store_free(st);
+}
+
 int main(void)
 {
     RUN(line_and_column_in_code_points);
@@ -101,5 +167,7 @@ int main(void)
     RUN(invalid_utf8_errors_or_is_repaired);
     RUN(sentences_map_to_original_bytes_through_markup);
     RUN(an_opening_headline_is_the_title);
+    RUN(interned_strings_are_one_copy_each);
+    RUN(workers_interning_together_get_the_same_copies);
     return test_done("store");
 }
