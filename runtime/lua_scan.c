@@ -4,7 +4,8 @@
 ** positions follow string.sub (1-based).
 **
 *** @function scan.words(list [, after])  a set of start words (ASCII letters), and of the
-***                                        words that may follow a number in a date
+***                                        words that may follow a number in a date, or
+***                                        a year in a quantity (scan.h)
 *** @function scan.number(text, pos, set) the next candidate at or after pos, or nil
 *** @function scan.date(text, pos, set)   the same for the date grammar
 */

@@ -138,13 +138,10 @@ static int lookup_word(const sift_scan_words *set, const unsigned char *s, size_
     return lookup(set, s, len);
 }
 
-static int member(const sift_scan_words *set, const unsigned char *s, size_t len, size_t i,
-                  size_t j)
+/* Blanks of the number grammar (sift.grammar.unit's hs) from k: blank,
+   tab, no-break, thin and narrow no-break spaces. */
+static size_t numblanks(const unsigned char *s, size_t len, size_t k)
 {
-    int kind = lookup_word(set, s + i, j - i) & (SIFT_SCAN_WORD | SIFT_SCAN_FIRST);
-    if (kind & SIFT_SCAN_WORD) return 1;
-    if (!kind) return 0;
-    size_t k = j;
     for (;;) {
         if (k < len && (s[k] == ' ' || s[k] == '\t'))
             k++;
@@ -154,8 +151,17 @@ static int member(const sift_scan_words *set, const unsigned char *s, size_t len
                  (s[k + 2] == 0x89 || s[k + 2] == 0xAF))
             k += 3;
         else
-            break;
+            return k;
     }
+}
+
+static int member(const sift_scan_words *set, const unsigned char *s, size_t len, size_t i,
+                  size_t j)
+{
+    int kind = lookup_word(set, s + i, j - i) & (SIFT_SCAN_WORD | SIFT_SCAN_FIRST);
+    if (kind & SIFT_SCAN_WORD) return 1;
+    if (!kind) return 0;
+    size_t k = numblanks(s, len, j);
     if (k == j || k >= len || !isalpha_(s[k])) return 1;
     size_t m = k;
     while (m < len && isalpha_(s[m])) m++;
@@ -168,6 +174,33 @@ static int member(const sift_scan_words *set, const unsigned char *s, size_t len
 }
 
 /*
+** True when the digits s[i, j) (a whole run) are a year the number grammar
+** skips with no record (its date_digits): 19xx or 20xx followed by no word
+** byte, by no digit after ",", ".", a hyphen or a blank (a number, a range,
+** a phone number), and, after blanks, by neither "%" nor a word of the
+** set's after-words (the first words of the units and the count nouns).
+*/
+static int numyear(const unsigned char *s, size_t len, size_t i, size_t j,
+                   const sift_scan_words *set)
+{
+    if (j - i != 4 || !((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')))
+        return 0;
+    if (j >= len) return 1;
+    unsigned c = s[j];
+    if (numword(c)) return 0;
+    if (j + 1 < len && isdigit_(s[j + 1]) && (c == ',' || c == '.' || c == '-' || c == ' '))
+        return 0;
+    if (c == 0xE2 && j + 3 < len && s[j + 1] == 0x80 && s[j + 2] == 0x91 && isdigit_(s[j + 3]))
+        return 0;
+    size_t k = numblanks(s, len, j);
+    if (k >= len || s[k] == '%') return k >= len;
+    if (!isalpha_(s[k])) return 1;
+    size_t m = k;
+    while (m < len && isalpha_(s[m])) m++;
+    return !(lookup_word(set, s + k, m - k) & SIFT_SCAN_AFTER);
+}
+
+/*
 ** The number grammar's steps (number.lua, "Skipping"): bytes that are no
 ** word byte and none of $ # \n C2 E2 F0-F4 are skipped one by one; a word
 ** that starts with a letter and whose letters are no start word is
@@ -175,14 +208,21 @@ static int member(const sift_scan_words *set, const unsigned char *s, size_t len
 ** word byte; "#" takes the digits after it; a sequence led by C2, E2 or
 ** F0-F4 takes its continuation bytes (one, two, three) unless it is a
 ** currency sign (pound, euro); a newline is taken alone unless blanks and a
-** digit follow (a list number or a counter). Digits, "$", a start word, a
-** currency sign and a newline before a digit are candidates.
+** digit follow (a list number or a counter); a year that makes no record
+** (numyear) is taken to the end of its digits. Other digits, "$", a start
+** word, a currency sign and a newline before a digit are candidates.
 */
 static size_t find_number(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set)
 {
     while (i < len) {
         unsigned c = s[i];
-        if (isdigit_(c)) return i;
+        if (isdigit_(c)) {
+            size_t j = i + 1;
+            while (j < len && isdigit_(s[j])) j++;
+            if (!numyear(s, len, i, j, set)) return i;
+            i = j;
+            continue;
+        }
         if (isalpha_(c)) {
             size_t j = i + 1;
             while (j < len && isalpha_(s[j])) j++;

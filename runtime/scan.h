@@ -23,7 +23,10 @@
 ** before anything but blanks and a letter, unless w1 is in the set alone.
 ** Words added with sift_scan_words_after start nothing: in the date mode
 ** they are the words that may follow a number in a date ("5 September",
-** "3 days"); a number followed by none of them is skipped like a word.
+** "3 days"); a number followed by none of them is skipped like a word. In
+** the number mode they are the first words of units and the count nouns: a
+** year (19xx, 20xx) followed by none of them, nor by "%", digits or a word
+** byte, is skipped like a word.
 ** Ownership: the set is a plain struct, no allocation. Thread safety: no
 ** global state.
 */
@@ -55,7 +58,8 @@ void sift_scan_words_init(sift_scan_words *set);
 /* Add a word of ASCII letters, or a pair of them with one blank between: 0,
    or -1 when it is empty, too long, not that, or the set is full. */
 int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len);
-/* Add a word of ASCII letters that may follow a number: 0, or -1 as above. */
+/* Add a word of ASCII letters that may follow a number (a date's month or
+   unit; a quantity's unit or count noun): 0, or -1 as above. */
 int sift_scan_words_after(sift_scan_words *set, const char *w, size_t len);
 /* The first candidate position at or after pos (0-based), or len. */
 size_t sift_scan_find(const char *s, size_t len, size_t pos, const sift_scan_words *set, int mode);

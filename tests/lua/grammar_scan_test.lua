@@ -38,7 +38,12 @@ local FRAGMENTS = { "the", "The", "a", "A", "an", "at", "at least", "more than",
   -- what may follow digits in a date (sift.scan skips digits before anything else)
   "7", "12", "31", "100", "12345", "3rd", "21st", "2nd", "4th", "5x", "days", "hours", "Sept", "Sept.",
   "until", "through", "till", "%", ")", ";", "/", "(3)", "\n", "\226\128\148", "\226\128\153", "3 - 4 May",
-  "5 , 6 June", "2 \226\128\147 3 days", "1\194\160and 2 Sept" }
+  "5 , 6 June", "2 \226\128\147 3 days", "1\194\160and 2 Sept",
+  -- what may follow a year (sift.scan skips years before anything else)
+  "1999", "2000", "2021", "1899", "2100", "20210", "2021s", "1990s", "2021%", "2021\226\128\1452",
+  "2021\226\128\137people", "2021\194\160km", "2021-22", "2021.5", "2021,000", "2021 20 210 1234",
+  "people", "killed", "more", "Houses", "KM", "km2", "km\194\178", "sq", "percentage", "per", "u.s.", "U.S.",
+  "pounds", "metric", "nautical", "square", "pakistani", "kilometres", "(", "\"", "'", ":", "!", "?" }
 
 local function pieced(n)
   local parts = {}
@@ -54,6 +59,20 @@ test("number.scan finds what the full walk finds", function()
   for _ = 1, 3000 do
     local t = pieced(math.random(1, 30))
     eq(number.scan(t, { ordinals = true }), number_ref(t), t)
+  end
+end)
+
+test("number.scan skips a year only where the full walk makes no record", function()
+  local after = { "", " ", ".", ",", ";", "-", "%", " %", " the", " The", " in", " 5", "-5", ",5", ".5",
+    " 20 210", "\226\128\1455", "s", "x", "\195\169", "\226\128\137" }
+  for _, form in ipairs(number._UNIT_FORMS) do after[#after + 1] = " " .. form end
+  for _, w in ipairs{ "people", "Civilians", "killed", "more", "tanks", "others" } do after[#after + 1] = " " .. w end
+  for _, year in ipairs{ "1900", "1999", "2000", "2099", "1899", "2100" } do
+    for _, a in ipairs(after) do
+      for _, t in ipairs{ year .. a, "in " .. year .. a .. " and", "\n" .. year .. a, "about " .. year .. a } do
+        eq(number.scan(t, { ordinals = true }), number_ref(t), t)
+      end
+    end
   end
 end)
 
