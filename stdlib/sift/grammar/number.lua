@@ -390,6 +390,7 @@ end
 -- goes on to fail, and every other word, costs no capture. The table
 -- records the phrase and where it ends ("ph", "pe"); build() finds its start.
 for w, p in pairs(entries) do
+  if string_lower(w) ~= w then error("sift.grammar.number: a phrase not in lower case: " .. w) end
   entries[w] = Ct(Cg(Cc(w), "ph") * Cg(Cp(), "pe") * p * Cg(Cp(), "e"))
 end
 -- Dates that start with a month: "September 5", "Sept. 6, 2021", skipped
@@ -756,9 +757,10 @@ local function single(text, raw, n, u, cur)
 end
 
 -- Checks a bare number against its context; true when it is not a quantity.
-local function label_or_time(text, raw, n, q)
+-- nw, when given, is next_word(text, raw.qe - 1).
+local function label_or_time(text, raw, n, q, nw)
   local d = n.d
-  local nw = next_word(text, raw.qe - 1)
+  nw = nw or next_word(text, raw.qe - 1)
   local lnw = nw and string_lower(nw)
   local v = q.value
   -- A year: four digits from 1000 to 2099 without a thousands separator
@@ -849,7 +851,11 @@ end
 -- with single blanks, else as many words back as the phrase has.
 local function phrase_start(text, ph, pe)
   local s = pe - #ph
-  if s >= 1 and string_lower(string_sub(text, s, pe - 1)) == ph then return s end
+  if s >= 1 then
+    -- (ph is lower case: written so, the text needs no lowering)
+    local t = string_sub(text, s, pe - 1)
+    if t == ph or string_lower(t) == ph then return s end
+  end
   local k = select(2, string_gsub(ph, " ", " ")) + 1
   local i = pe - 1
   for _ = 1, k do
@@ -878,11 +884,16 @@ local function build(text, raw, out)
   if k == "num" then
     raw.e = raw.qe or raw.e
     local q = single(text, raw, n, raw.u, raw.cur)
+    local after
     if not q.unit then
-      local after = next_word(text, (n.ne or n.e) - 1)
+      local ne = n.ne or n.e
+      after = next_word(text, ne - 1)
       if after and FRACTIONS[string_lower(after)] then return end
+      if ne ~= raw.qe then after = nil end
     end
-    if raw.m == nil and (n.d and label_or_time(text, raw, n, q) or n.w and idiom(text, raw, n)) then return end
+    if raw.m == nil and (n.d and label_or_time(text, raw, n, q, after) or n.w and idiom(text, raw, n)) then
+      return
+    end
     if raw.m and n.d and is_year_like(n) and not q.unit then
       local pw = prev_word(text, raw.s)
       if pw and YEAR_PREP[pw] and pw ~= "and" and pw ~= "of" then return end
