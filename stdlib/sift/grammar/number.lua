@@ -492,30 +492,12 @@ do
 end
 -- The words after which a year is no year: the first words (letters) of
 -- the units and the count nouns (date_digits). sift.scan skips a year
--- followed by none of them like a word (scan.c, numyear). The unit forms
--- are sift.grammar.unit's: one missing here would make sift.scan skip a
--- year the grammar reads ("2021 km"), so each is checked to be a unit and
--- grammar_scan_test puts every one after a year.
-local UNIT_FORMS = { "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "m", "metre", "metres",
-  "meter", "meters", "cm", "centimetre", "centimetres", "centimeter", "centimeters", "mm", "millimetre",
-  "millimetres", "millimeter", "millimeters", "mi", "mile", "miles", "nautical mile", "nautical miles", "nmi",
-  "ft", "foot", "feet", "yd", "yds", "yard", "yards", "km\194\178", "km2", "sq km", "sq. km", "square km",
-  "square kilometre", "square kilometres", "square kilometer", "square kilometers", "m\194\178", "sq m",
-  "square metre", "square metres", "square meter", "square meters", "sq mi", "sq miles", "square mile",
-  "square miles", "ha", "hectare", "hectares", "acre", "acres", "%", "percent", "per cent", "per-cent", "pct",
-  "percentage point", "percentage points", "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins",
-  "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs",
-  "decade", "decades", "century", "centuries", "kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes",
-  "kilo", "kilos", "tonne", "tonnes", "ton", "tons", "metric ton", "metric tons", "gram", "grams", "gramme",
-  "grammes", "km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour", "mph", "miles per hour",
-  "dollar", "dollars", "us dollars", "u.s. dollars", "usd", "euro", "euros", "eur", "pounds sterling", "gbp",
-  "afghani", "afghanis", "afn", "rouble", "roubles", "ruble", "rubles", "yuan", "pakistani rupees" }
-M._UNIT_FORMS = UNIT_FORMS
+-- followed by none of them like a word (scan.c, numyear); the unit forms
+-- are sift.grammar.unit's own, so a unit added there is seen here.
 local after_year = {}
 do
   local seen = {}
-  for _, form in ipairs(UNIT_FORMS) do
-    if not unit.name(form) then error("sift.grammar.number: not a unit form of sift.grammar.unit: " .. form) end
+  for _, form in ipairs(unit.forms) do
     local first = string_match(form, "^%a+")
     if first and not seen[first] then after_year[#after_year + 1], seen[first] = first, true end
   end

@@ -268,6 +268,9 @@ for name, list in pairs(FORMS) do
     all[#all + 1] = w
   end
 end
+table_sort(all)
+-- Every written form of every unit, sorted ("%", "acre", ..., "yrs").
+M.forms = all
 local name_of = lookup(function(s) return NAME[fold(s)] end)
 
 -- name(s) -- the canonical name of a written unit ("kilometres" -> "km"), or nil.
