@@ -39,7 +39,8 @@ static void addwords(lua_State *L, int idx, sift_scan_words *set,
 
 /*
 ** words(list [, after]): the set of the words in list, and of the words in
-** after (single words) that may follow a number in a date.
+** after (single words) that may follow a number in a date (date mode) or a
+** year the quantity grammar reads (number mode).
 */
 static int words(lua_State *L)
 {
