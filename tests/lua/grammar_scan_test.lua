@@ -6,12 +6,23 @@
 local number = require "sift.grammar.number"
 local date = require "sift.grammar.date"
 
--- The full walk of the number grammar, every step in LPeg.
+-- The full walk of the number grammar, every step in LPeg: the start of
+-- each step, then its record table when it makes one (a phrase's table has
+-- no start: it is the step's).
 local function number_ref(text)
   local out, pos = {}, 1
   while pos <= #text do
     local raws, stop = number._scanner:match(text, pos)
-    for i = 1, #raws do number._build(text, raws[i], out) end
+    local at
+    for i = 1, #raws do
+      local r = raws[i]
+      if type(r) == "number" then
+        at = r
+      else
+        r.s = r.s or at
+        number._build(text, r, out)
+      end
+    end
     pos = stop + 1
   end
   return out

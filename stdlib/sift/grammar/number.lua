@@ -387,11 +387,12 @@ for w, code in pairs{ ["us$"] = "USD", usd = "USD", eur = "EUR", gbp = "GBP", af
   entries[w] = Cg(Cc(code), "cur") * V"money_rest"
 end
 -- Each entry makes its own record table, so a word that starts an entry but
--- goes on to fail, and every other word, costs no capture. The table
--- records the phrase and where it ends ("ph", "pe"); build() finds its start.
+-- goes on to fail, and every other word, costs no capture. The table has no
+-- start ("s"): a phrase starts where its step does, which the walk knows
+-- (scan() sets it; each captured field costs about as much as the match).
 for w, p in pairs(entries) do
   if string_lower(w) ~= w then error("sift.grammar.number: a phrase not in lower case: " .. w) end
-  entries[w] = Ct(Cg(Cc(w), "ph") * Cg(Cp(), "pe") * p * Cg(Cp(), "e"))
+  entries[w] = Ct(p * Cg(Cp(), "e"))
 end
 -- Dates that start with a month: "September 5", "Sept. 6, 2021", skipped
 -- with no capture (the date grammar reads them).
@@ -449,8 +450,10 @@ local step = #digit * (V"date_digits" + V"counter" * hs ^ 0 * (nl + -1) + K(V"di
   + #S"$\194\226" * (K(V"money") + sequence + P"$")
   + P"#" * digit ^ 0
   + R"\240\244" * R"\128\191" ^ -3
+-- The full walk (tests compare it with scan()): the start of every step,
+-- then its record table if it makes one, as one list.
 G[1] = "scan"
-G.scan = Ct(V"line_start" ^ -1 * (other ^ 0 * step) ^ 0) * other ^ 0 * Cp()
+G.scan = Ct(V"line_start" ^ -1 * (other ^ 0 * Cp() * step) ^ 0) * other ^ 0 * Cp()
 local scan = P(G)
 M._G = G
 -- One step at a candidate position (sift.scan finds them): its record
@@ -828,35 +831,13 @@ local function idiom(text, raw, n)
   return false
 end
 
--- Build the records of one raw candidate into out.
--- Where a phrase that ends before pe starts: pe - #ph when it is written
--- with single blanks, else as many words back as the phrase has.
-local function phrase_start(text, ph, pe)
-  local s = pe - #ph
-  if s >= 1 then
-    -- (ph is lower case: written so, the text needs no lowering)
-    local t = string_sub(text, s, pe - 1)
-    if t == ph or string_lower(t) == ph then return s end
-  end
-  local k = select(2, string_gsub(ph, " ", " ")) + 1
-  local i = pe - 1
-  for _ = 1, k do
-    while i > 1 and string_find(string_sub(text, i - 1, i - 1), "[^%s\194\160]") do i = i - 1 end
-    if _ < k then
-      i = i - 1
-      while i > 1 and not string_find(string_sub(text, i - 1, i - 1), "[%w$]") do i = i - 1 end
-    end
-  end
-  return i
-end
-
 -- Bytes that join a number to the word before it ("AK-47", "Covid-19",
 -- "x.com/2021"): such a number is part of a name or an address.
 local JOINERS = { [45] = true, [47] = true, [95] = true, [46] = true, [58] = true, [64] = true, [35] = true,
   [44] = true }
 
+-- Build the records of one raw candidate (its "s" set) into out.
 local function build(text, raw, out)
-  if not raw.s then raw.s = phrase_start(text, raw.ph, raw.pe) end
   local s = raw.s
   if s > 2 and JOINERS[string_byte(text, s - 1)] and ISWORD[string_byte(text, s - 2)] then return end
   -- A number read after a bound word is a table of its own; one read at the
@@ -1006,7 +987,10 @@ function M.scan(text, opts)
     if not c then break end
     local r, e = onestep:match(text, c)
     if e then
-      if ordinals or not (r.ov or r.od or r.ot) then build(text, r, out) end
+      if ordinals or not (r.ov or r.od or r.ot) then
+        if not r.s then r.s = c end
+        build(text, r, out)
+      end
       pos = e
     elseif r then
       pos = r
