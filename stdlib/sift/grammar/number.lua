@@ -57,7 +57,7 @@ local unit = require "sift.grammar.unit"
 
 local P, R, S, C, Cp, Cc, Cg, Ct, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Cc, lpeg.Cg, lpeg.Ct, lpeg.V
 local type, ipairs, pairs, tonumber, tostring, error = type, ipairs, pairs, tonumber, tostring, error
-local setmetatable, select = setmetatable, select
+local setmetatable = setmetatable
 local string_sub, string_lower, string_byte = string.sub, string.lower, string.byte
 local string_match, string_gsub, string_find, string_gmatch = string.match, string.gsub, string.find, string.gmatch
 local table_concat, table_sort = table.concat, table.sort
