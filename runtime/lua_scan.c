@@ -8,6 +8,7 @@
 ***                                        a year in a quantity (scan.h)
 *** @function scan.number(text, pos, set) the next candidate at or after pos, or nil
 *** @function scan.date(text, pos, set)   the same for the date grammar
+*** @function scan.fields(name, value, ...) a table of the pairs (the grammars' records)
 */
 #include "lua_common.h"
 #include "scan.h"
@@ -78,10 +79,34 @@ static int date(lua_State *L)
     return find(L, SIFT_SCAN_DATE);
 }
 
+/*
+** fields(name1, value1, ...): a table of the pairs, made at its final size.
+** The grammars make their record tables with it (`patt / scan.fields`, each
+** field a name constant and one value): LPeg's table capture grows its
+** table by rehashing as named groups arrive, which costs about twice as
+** much. A name without a value (an odd count, or one value: a pattern that
+** captured nothing) or a name that is no string is an error.
+*/
+static int fields(lua_State *L)
+{
+    int n = lua_gettop(L);
+    if (n % 2) return luaL_error(L, "bad record fields (%d values: a name without a value)", n);
+    lua_createtable(L, 0, n / 2);
+    for (int i = 1; i < n; i += 2) {
+        if (lua_type(L, i) != LUA_TSTRING)
+            return luaL_error(L, "bad record field #%d (a name expected, got %s)", i,
+                              luaL_typename(L, i));
+        lua_pushvalue(L, i);
+        lua_pushvalue(L, i + 1);
+        lua_rawset(L, -3);
+    }
+    return 1;
+}
+
 int sift_lua_open_scan(lua_State *L)
 {
     static const luaL_Reg fns[] = {
-        {"words", words}, {"number", number}, {"date", date}, {NULL, NULL}};
+        {"words", words}, {"number", number}, {"date", date}, {"fields", fields}, {NULL, NULL}};
     luaL_newmetatable(L, SIFT_SCANWORDS);
     lua_pop(L, 1);
     luaL_newlib(L, fns);

@@ -94,3 +94,17 @@ test("date.scan parses what the full walk parses", function()
     eq(date._parse(t), date._scanner:match(t), t)
   end
 end)
+
+test("sift.scan.fields makes a record of name-value pairs and refuses a name without a value", function()
+  local lpeg = require "lpeg"
+  local fields = require("sift.scan").fields
+  eq(fields("s", 1, "u", "km", "n", { 2 }), { s = 1, u = "km", n = { 2 } })
+  eq(fields(), {})
+  eq(fields("s", 1, "s", 2), { s = 2 })
+  raises(function() fields("s", 1, "e") end, "a name without a value")
+  raises(function() fields(1, "s") end, "a name expected, got number")
+  -- as a grammar uses it: a field whose pattern captures nothing is an error
+  local p = (lpeg.Cc"s" * lpeg.Cp() * lpeg.P"x" * lpeg.Cc"e" * lpeg.P"y") / fields
+  raises(function() p:match("xy") end, "a name without a value")
+  eq(((lpeg.Cc"s" * lpeg.Cp() * lpeg.P"x" * lpeg.Cc"e" * lpeg.Cp()) / fields):match("x"), { s = 1, e = 2 })
+end)

@@ -55,7 +55,7 @@ local lpeg = require "lpeg"
 local prefilter = require "sift.scan"
 local unit = require "sift.grammar.unit"
 
-local P, R, S, C, Cp, Cc, Cg, Ct, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Cc, lpeg.Cg, lpeg.Ct, lpeg.V
+local P, R, S, C, Cp, Cc, Ct, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Cc, lpeg.Ct, lpeg.V
 local type, ipairs, pairs, tonumber, tostring, error = type, ipairs, pairs, tonumber, tostring, error
 local setmetatable = setmetatable
 local string_sub, string_lower, string_byte = string.sub, string.lower, string.byte
@@ -243,7 +243,13 @@ end
 local G = {}
 local trie = unit.trie
 
-local function K(p) return Ct(Cg(Cp(), "s") * p * Cg(Cp(), "e")) end
+-- A record table is made by fields() from name-value pairs, a pair per
+-- field (F), at its final size: a table capture with named groups grows
+-- its table as they arrive and costs about twice as much. F's pattern must
+-- capture exactly one value.
+local fields = prefilter.fields
+local function F(p, name) return Cc(name) * p end
+local function K(p) return (F(Cp(), "s") * p * F(Cp(), "e")) / fields end
 
 -- Numbers in words ----------------------------------------------------
 
@@ -265,7 +271,7 @@ G.w_scales = hsp * (words{ "dozen" } * Cc"dz"
 G.w_group = (V"w_small" + words{ "a" } * Cc(1) * #(hsp * words{ "hundred" })) * V"w_hundred" ^ -1
 G.w_num = (V"w_small" + words{ "a" } * Cc(1) * #(hsp * (words{ "hundred", "dozen" } + V"scale"))
   + words{ "half a" } * Cc(0.5) * #(hsp * words{ "dozen" })) * V"w_hundred" ^ -1 * V"w_scales" ^ -1
-G.half = hsp * words{ "and a half" } * Cg(Cc(true), "half") * (hsp * Cg(C(words(keys(SCALES))), "hx")) ^ -1
+G.half = hsp * words{ "and a half" } * F(Cc(true), "half") * (hsp * F(C(words(keys(SCALES))), "hx")) ^ -1
 
 -- Digits: "24,723", "700", "3.5". Never followed by more digit punctuation
 -- (10:30, 1.2.3, 3/4, 1,23 are not numbers).
@@ -275,42 +281,42 @@ G.d_scale = hsp * C(words(keys(DSCALES))) + C(words{ "bn", "mn", "mln", "tn" })
 
 -- A number as a table {s=, e=, d= digits | w= {word values}, x= scale word,
 -- half=}, where one is read after another word (a bound, "between", a range).
-G.num = Ct(Cg(Cp(), "s") * (Cg(V"d_num", "d") * Cg(V"d_scale", "x") ^ -1 + Cg(Ct(V"w_num"), "w"))
-  * V"half" ^ -1 * Cg(Cp(), "e"))
+G.num = (F(Cp(), "s") * (F(V"d_num", "d") * F(V"d_scale", "x") ^ -1 + F(Ct(V"w_num"), "w"))
+  * V"half" ^ -1 * F(Cp(), "e")) / fields
 
 -- What follows a number -----------------------------------------------
 
 G.unit = unit.pattern
 -- A number never runs into a word, a hyphenated word or more digits.
 G.stop = bnd * -(hyph * wordch) * -(S".,:/" * digit)
-G.post = Cg((hsp * C(words{ "or more", "or so", "or fewer", "or less", "or over" }) + C"+") / FOLD, "post")
+G.post = F((hsp * C(words{ "or more", "or so", "or fewer", "or less", "or over" }) + C"+") / FOLD, "post")
 -- A conversion in brackets: "90 miles (144 kilometers)", "20 km (12 miles)".
 G.alt = hs ^ 0 * "(" * hs ^ 0 * (words{ "about", "around", "roughly", "approximately", "some", "nearly",
   "almost", "over", "more than", "or", "approx.", "c." } * hsp) ^ -1
-  * Cg(Ct(Cg(Cp(), "s") * Cg(V"num", "n") * (hs ^ 0 * Cg(V"unit", "u") + hyph * Cg(unit.adjective, "u"))
-  * Cg(Cp(), "e")), "alt") * hs ^ 0 * ")"
+  * F((F(Cp(), "s") * F(V"num", "n") * (hs ^ 0 * F(V"unit", "u") + hyph * F(unit.adjective, "u"))
+  * F(Cp(), "e")) / fields, "alt") * hs ^ 0 * ")"
 -- The end of a single quantity: "qe" is where its text ends (before a
 -- conversion in brackets).
-G.single = (hyph * Cg(C(words{ "odd", "plus" }) / FOLD, "post") + V"stop" * V"post" ^ -1) * Cg(Cp(), "qe")
+G.single = (hyph * F(C(words{ "odd", "plus" }) / FOLD, "post") + V"stop" * V"post" ^ -1) * F(Cp(), "qe")
   * V"alt" ^ -1
 -- Ranges: "20-25", "20 to 25 km", "two or three"; build() checks that the
 -- second number exceeds the first.
 G.rsep = hs ^ 0 * dash * hs ^ 0 * Cc"dash" + hsp * (C(words{ "to", "or" }) / FOLD) * hsp
-G.range_tail = Cg(V"rsep", "sep") * Cg(V"num", "n2") * (hs ^ 0 * Cg(V"unit", "u2")) ^ -1 * V"stop"
+G.range_tail = F(V"rsep", "sep") * F(V"num", "n2") * (hs ^ 0 * F(V"unit", "u2")) ^ -1 * V"stop"
 -- After a number: a unit ("km", "%"), a hyphenated unit adjective
 -- ("five-day", "47-year-old"), a hyphenated count word ("30-strong"), the
 -- rest of a range, or nothing.
-G.after_num = hs ^ 0 * Cg(V"unit", "u") * (V"range_tail" + V"single")
-  + hyph * Cg(unit.adjective, "u") * (hyph * words{ "old", "long" }) ^ -1 * V"single"
+G.after_num = hs ^ 0 * F(V"unit", "u") * (V"range_tail" + V"single")
+  + hyph * F(unit.adjective, "u") * (hyph * words{ "old", "long" }) ^ -1 * V"single"
   + hyph * words{ "strong", "member", "man", "person", "seat", "vehicle" } * V"single"
   + V"range_tail" + V"single"
 -- A number read after another word, and what follows it.
-G.quantity = Cg(V"num", "n") * V"after_num"
+G.quantity = F(V"num", "n") * V"after_num"
 
 -- Money: "$3.5bn", "US$ 20m", "€5". A bare m, b or k after a currency is a scale.
-G.money_rest = hs ^ 0 * Cg(Cp(), "ns") * Cg(V"d_num", "d") * Cg(hs ^ 0 * C(words(keys(MSCALES))), "x") ^ -1
-  * Cg(Cp(), "ne") * V"stop" * V"post" ^ -1 * Cg(Cp(), "qe")
-G.money = Cg(unit.prefix, "cur") * V"money_rest"
+G.money_rest = hs ^ 0 * F(Cp(), "ns") * F(V"d_num", "d") * F(hs ^ 0 * C(words(keys(MSCALES))), "x") ^ -1
+  * F(Cp(), "ne") * V"stop" * V"post" ^ -1 * F(Cp(), "qe")
+G.money = F(unit.prefix, "cur") * V"money_rest"
 
 -- Vague quantifiers ---------------------------------------------------
 
@@ -323,9 +329,9 @@ local TIMEISH = { "times", "ways", "kinds", "types", "sorts", "reasons", "respec
   "evenings", "more times", "other" }
 G.not_time = -(hsp * (words{ "of" } * hsp * (words{ "the" } * hsp) ^ -1) ^ -1 * words(TIMEISH))
 local of = hsp * words{ "of" }
-G.vof = (of * hsp * Cg(C(words{ "dozens", "hundreds", "thousands", "millions", "billions" }) / FOLD, "vof")) ^ -1
+G.vof = (of * hsp * F(C(words{ "dozens", "hundreds", "thousands", "millions", "billions" }) / FOLD, "vof")) ^ -1
   * V"not_time"
-G.vs = (hsp * Cg(C(words(keys(VSCALES))) / FOLD, "vs")) ^ -1 * V"not_time"
+G.vs = (hsp * F(C(words(keys(VSCALES))) / FOLD, "vs")) ^ -1 * V"not_time"
 -- "dozens", "hundreds of thousands", "tens of thousands"
 local VPLURALS = { dozens = "vof", hundreds = "vof", thousands = "vof", millions = "vof", billions = "vof",
   tens = "of", scores = "of", ["a number"] = "of" }
@@ -335,9 +341,9 @@ local DETS_V = { "several", "many", "numerous", "a few", "a large number", "larg
   "a small number", "a handful", "countless", "multiple" }
 local VAGUE_ENTRY = {}
 for w, k in pairs(VPLURALS) do
-  VAGUE_ENTRY[w] = Cg(Cc(w), "v") * (k == "of" and #of * V"vof" or V"vof")
+  VAGUE_ENTRY[w] = F(Cc(w), "v") * (k == "of" and #of * V"vof" or V"vof")
 end
-for _, w in ipairs(DETS_V) do VAGUE_ENTRY[w] = Cg(Cc(w), "v") * V"vs" end
+for _, w in ipairs(DETS_V) do VAGUE_ENTRY[w] = F(Cc(w), "v") * V"vs" end
 
 -- "a year", "an hour": one of a time unit.
 local AUNITS = { "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "fortnight" }
@@ -346,9 +352,9 @@ local AUNITS = { "second", "minute", "hour", "day", "week", "month", "year", "de
 local after_mod = {}
 for w, p in pairs(VAGUE_ENTRY) do after_mod[w] = p end
 for _, u in ipairs(AUNITS) do
-  after_mod[(u == "hour" and "an " or "a ") .. u] = Cg(Cc(u), "au") * V"stop"
+  after_mod[(u == "hour" and "an " or "a ") .. u] = F(Cc(u), "au") * V"stop"
 end
-G.after_mod = Cg(Cp(), "ns") * (V"quantity" + V"money" + trie(after_mod))
+G.after_mod = F(Cp(), "ns") * (V"quantity" + V"money" + trie(after_mod))
 
 -- The dispatch trie ---------------------------------------------------
 
@@ -356,35 +362,35 @@ local entries = {}
 -- A number word: the rest of the number, then what follows it.
 local w_rest_small = V"w_hundred" ^ -1 * V"w_scales" ^ -1
 for w, v in pairs(ONES_TEENS) do
-  entries[w] = Cg(Ct(Cc(v) * w_rest_small), "w") * V"half" ^ -1 * Cg(Cp(), "ne") * V"after_num"
+  entries[w] = F(Ct(Cc(v) * w_rest_small), "w") * V"half" ^ -1 * F(Cp(), "ne") * V"after_num"
 end
 for w, v in pairs(TENS) do
-  entries[w] = Cg(Cc(v), "ot") * hyph * Cg(lex(ORD_ONES), "oo")
-    + Cg(Ct(Cc(v) * ((hyph + hsp) * V"ones") ^ -1 * w_rest_small), "w") * V"half" ^ -1 * Cg(Cp(), "ne")
+  entries[w] = F(Cc(v), "ot") * hyph * F(lex(ORD_ONES), "oo")
+    + F(Ct(Cc(v) * ((hyph + hsp) * V"ones") ^ -1 * w_rest_small), "w") * V"half" ^ -1 * F(Cp(), "ne")
     * V"after_num"
 end
 for w, m in pairs{ ["a dozen"] = "dz", ["half a dozen"] = "dz", ["a hundred"] = "h" } do
   local lead = w == "half a dozen" and 0.5 or 1
   local rest = m == "h" and (hsp * V"w_and" ^ -1 * V"w_small") ^ -1 * V"w_scales" ^ -1 or P(true)
-  entries[w] = Cg(Ct(Cc(lead) * Cc(m) * rest), "w") * Cg(Cp(), "ne") * V"after_num"
+  entries[w] = F(Ct(Cc(lead) * Cc(m) * rest), "w") * F(Cp(), "ne") * V"after_num"
 end
 for w, v in pairs(SCALES) do
-  entries["a " .. w] = Cg(Ct(Cc(1) * Cc(v) * (hsp * V"w_and" ^ -1 * V"w_group" * (hsp * V"scale") ^ -1) ^ -1), "w")
-    * Cg(Cp(), "ne") * V"after_num"
+  entries["a " .. w] = F(Ct(Cc(1) * Cc(v) * (hsp * V"w_and" ^ -1 * V"w_group" * (hsp * V"scale") ^ -1) ^ -1), "w")
+    * F(Cp(), "ne") * V"after_num"
 end
 -- A bound or approximation word, then what may follow it.
-for w in pairs(MODS) do entries[w] = Cg(Cc(w), "m") * hsp * V"after_mod" end
+for w in pairs(MODS) do entries[w] = F(Cc(w), "m") * hsp * V"after_mod" end
 -- Vague quantifiers, ordinals, "a year", "between 20 and 25", currencies.
 for w, p in pairs(VAGUE_ENTRY) do entries[w] = p end
-for w, v in pairs(ORDS) do entries[w] = Cg(Cc(v), "ov") end
+for w, v in pairs(ORDS) do entries[w] = F(Cc(v), "ov") end
 for _, u in ipairs(AUNITS) do
-  entries[(u == "hour" and "an " or "a ") .. u] = Cg(Cc(u), "au") * V"stop"
+  entries[(u == "hour" and "an " or "a ") .. u] = F(Cc(u), "au") * V"stop"
 end
-entries["between"] = Cg(Cc"between", "sep") * hsp * Cg(V"num", "n")
-  * (hs ^ 0 * Cg(V"unit", "u")) ^ -1 * hsp * words{ "and" } * hsp * Cg(V"num", "n2")
-  * (hs ^ 0 * Cg(V"unit", "u2")) ^ -1 * V"stop"
+entries["between"] = F(Cc"between", "sep") * hsp * F(V"num", "n")
+  * (hs ^ 0 * F(V"unit", "u")) ^ -1 * hsp * words{ "and" } * hsp * F(V"num", "n2")
+  * (hs ^ 0 * F(V"unit", "u2")) ^ -1 * V"stop"
 for w, code in pairs{ ["us$"] = "USD", usd = "USD", eur = "EUR", gbp = "GBP", afn = "AFN" } do
-  entries[w] = Cg(Cc(code), "cur") * V"money_rest"
+  entries[w] = F(Cc(code), "cur") * V"money_rest"
 end
 -- Each entry makes its own record table, so a word that starts an entry but
 -- goes on to fail, and every other word, costs no capture. The table has no
@@ -392,7 +398,7 @@ end
 -- (scan() sets it; each captured field costs about as much as the match).
 for w, p in pairs(entries) do
   if string_lower(w) ~= w then error("sift.grammar.number: a phrase not in lower case: " .. w) end
-  entries[w] = Ct(p * Cg(Cp(), "e"))
+  entries[w] = (p * F(Cp(), "e")) / fields
 end
 -- Dates that start with a month: "September 5", "Sept. 6, 2021", skipped
 -- with no capture (the date grammar reads them).
@@ -421,8 +427,8 @@ G.date_digits = digit * digit ^ -3 * (S" -." * group) ^ 2 * bnd * -(S" -." * dig
   + day * hsp * (words{ "of" } * hsp) ^ -1 * #R"AZ" * words(MONTH_WORDS) * P"." ^ -1
 
 -- Digits: a number, what follows it; or an ordinal ("5th").
-G.digits = Cg(C(digit ^ 1) * words{ "st", "nd", "rd", "th" }, "od")
-  + Cg(V"d_num", "d") * Cg(V"d_scale", "x") ^ -1 * V"half" ^ -1 * Cg(Cp(), "ne") * V"after_num"
+G.digits = F(C(digit ^ 1) * words{ "st", "nd", "rd", "th" }, "od")
+  + F(V"d_num", "d") * F(V"d_scale", "x") ^ -1 * V"half" ^ -1 * F(Cp(), "ne") * V"after_num"
 
 -- Skipping ------------------------------------------------------------
 
