@@ -87,17 +87,17 @@ local lpeg = require "lpeg"
 local prefilter = require "sift.scan"
 local cal = require "sift.grammar.calendar"
 
-local P, R, S, B, C, Cc, Cg, Ct, Cp = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lpeg.Cc, lpeg.Cg, lpeg.Ct, lpeg.Cp
+local P, R, S, B, C, Cc, Ct, Cp = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lpeg.Cc, lpeg.Ct, lpeg.Cp
 local tonumber, tostring, type, ipairs, pairs, error = tonumber, tostring, type, ipairs, pairs, error
 local string_format, string_sub, string_find, string_lower = string.format, string.sub, string.find, string.lower
 local string_upper = string.upper
 local string_gsub, string_match, string_gmatch, string_byte = string.gsub, string.match, string.gmatch, string.byte
-local string_reverse = string.reverse
+local string_reverse, string_char = string.reverse, string.char
 local table_sort, table_concat = table.sort, table.concat
 local cal_day, cal_civil, cal_fmt, cal_weekday = cal.day, cal.civil, cal.fmt, cal.weekday
 local cal_mdays, cal_isoweek, cal_weekstart, cal_addmonths = cal.mdays, cal.isoweek, cal.weekstart, cal.addmonths
 local cal_parse, cal_valid = cal.parse, cal.valid
-local prefilter_date = prefilter.date
+local prefilter_date, prefilter_fields = prefilter.date, prefilter.fields
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -239,15 +239,18 @@ end
 local month = lexicon(monthentries, true)
 local weekdayname = lexicon(wdentries, true)
 
-local numbers = {}
-for i, w in ipairs(ONES) do numbers[#numbers + 1] = { w, i } end
-for i, w in ipairs(TENS) do numbers[#numbers + 1] = { w, 10 * (i + 1) } end
-words({ "few", "several", "many", "numerous" }, "X", numbers)
 local ones9 = {}
 for i = 1, 9 do ones9[i] = { ONES[i], i } end
-local tens = {}
-for i, w in ipairs(TENS) do tens[i] = { w, 10 * (i + 1) } end
-local numword = lexicon(tens) * S"- " * lexicon(ones9) / function(a, b) return a + b end + lexicon(numbers)
+local numword
+do
+  local numbers = {}
+  for i, w in ipairs(ONES) do numbers[#numbers + 1] = { w, i } end
+  for i, w in ipairs(TENS) do numbers[#numbers + 1] = { w, 10 * (i + 1) } end
+  words({ "few", "several", "many", "numerous" }, "X", numbers)
+  local tens = {}
+  for i, w in ipairs(TENS) do tens[i] = { w, 10 * (i + 1) } end
+  numword = lexicon(tens) * S"- " * lexicon(ones9) / function(a, b) return a + b end + lexicon(numbers)
+end
 -- A count: digits (thousands separators, decimals), number words, "a"/"an",
 -- or a vague word ("X": an unknown count).
 local count = C(digit^1 * ("," * digit * digit * digit)^0 * ("." * digit^1)^-1) * -(digit + P"," * digit) / num
@@ -255,26 +258,40 @@ local count = C(digit^1 * ("," * digit * digit * digit)^0 * ("." * digit^1)^-1) 
   + kw"a" * ws * (kw"couple" * ws * kw"of" * Cc(2) + kw"few" * Cc"X")
   + (kw"a" + kw"an") * Cc(1)
 
-local ordentries = {}
-for i, w in ipairs(ORDS) do ordentries[i] = { w, i } end
-local ordinal = C(digit * digit^-1) / tonumber * (ci"st" + ci"nd" + ci"rd" + ci"th") * eow
-  + ci"twenty" * dash * (kw"first" * Cc(21) + kw"second" * Cc(22))
-  + lexicon(ordentries)
-
-local unitentries, singentries = {}, {}
-for form, u in pairs(UNITS) do
-  unitentries[#unitentries + 1] = { form, form }
-  if not u[2] then singentries[#singentries + 1] = { form, form } end
+local ordinal
+do
+  local ordentries = {}
+  for i, w in ipairs(ORDS) do ordentries[i] = { w, i } end
+  ordinal = C(digit * digit^-1) / tonumber * (ci"st" + ci"nd" + ci"rd" + ci"th") * eow
+    + ci"twenty" * dash * (kw"first" * Cc(21) + kw"second" * Cc(22))
+    + lexicon(ordentries)
 end
-table_sort(unitentries, function(a, b) return a[1] < b[1] end)
-table_sort(singentries, function(a, b) return a[1] < b[1] end)
-local function grp(p, name) return Cg(p, name) end
-local function tag(t) return Cg(Cc(t), "t") end
-local function off(n) return Cg(Cc(n), "off") end
+
+-- Parse nodes are tables of named values, made by fields(p) (sift.scan's
+-- fields) from the names and values p captures, later names winning, at
+-- their final size: LPeg's table capture, Ct of named Cg groups, grows its
+-- table a field at a time, rehashing it as it goes. So everything a node's
+-- pattern captures comes in pairs: grp(p, name) is the name and p's value
+-- (p must capture exactly one value; fields refuses an odd count), tag the
+-- node's kind, off its day offset.
+local function grp(p, name) return Cc(name) * p end
+local function tag(t) return Cc("t", t) end
+local function off(n) return Cc("off", n) end
+local function fields(p) return p / prefilter_fields end
 local pos = Cp()
 
-local unitany = grp(lexicon(unitentries), "unit")
-local unitsing = grp(lexicon(singentries), "unit")
+local unitany, unitsing
+do
+  local unitentries, singentries = {}, {}
+  for form, u in pairs(UNITS) do
+    unitentries[#unitentries + 1] = { form, form }
+    if not u[2] then singentries[#singentries + 1] = { form, form } end
+  end
+  table_sort(unitentries, function(a, b) return a[1] < b[1] end)
+  table_sort(singentries, function(a, b) return a[1] < b[1] end)
+  unitany = grp(lexicon(unitentries), "unit")
+  unitsing = grp(lexicon(singentries), "unit")
+end
 local unitplur = #lexicon(words{ "days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes" })
   * unitany
 local counted = lexicon(words(COUNTED))
@@ -290,7 +307,7 @@ local d2 = C(digit * digit) / tonumber
 local d12 = C(digit * digit^-1) / tonumber
 local yearnum = C(P"1" * digit * digit * digit + P"20" * digit * digit) / tonumber * eow
 
-local dayitem = Ct(grp(pos, "s") * grp(day, "d") * grp(pos, "e"))
+local dayitem = fields(grp(pos, "s") * grp(day, "d") * grp(pos, "e"))
 local LISTWORDS = { "and", "or", "to", "through", "until", "till" }
 local listsep = comma * (kw"and" * ws)^-1
   + ws * lexicon(words(LISTWORDS)) * ws
@@ -315,8 +332,8 @@ local numeric = tag"num" * grp(d12, "a") * (P"/" * grp(d12, "b") * P"/" + P"." *
 local year = tag"year" * -B(digit * S" ,.-/") * -B(S"$#+/\\.:-") * -B(P"\194\163") * -B(P"\226\130\172")
   * grp(yearnum, "y") * -(S".,:" * digit) * -(hs^0 * P"%") * -(S"-/" * digit) * -(ws * counted)
 -- "1992-1994", "1992–94": two years.
-local yrange = tag"yrange" * grp(Ct(grp(pos, "s") * grp(yearnum, "y") * grp(pos, "e")), "y1") * hs^0 * dash
-  * hs^0 * grp(Ct(grp(pos, "s") * grp(yearnum + d2 * eow, "y") * grp(pos, "e")), "y2") * -(S".,:-/" * digit)
+local yrange = tag"yrange" * grp(fields(grp(pos, "s") * grp(yearnum, "y") * grp(pos, "e")), "y1") * hs^0 * dash
+  * hs^0 * grp(fields(grp(pos, "s") * grp(yearnum + d2 * eow, "y") * grp(pos, "e")), "y2") * -(S".,:-/" * digit)
 -- "1980s", "1990's", "'90s" (after "the").
 local decade = tag"decade" * (grp(C(R"12" * digit * digit) / tonumber, "dec") * P"0" * apos^-1 * P"s"
   + apos * grp(C(digit) / function(d) return 190 + tonumber(d) end, "dec") * P"0s") * eow
@@ -348,15 +365,15 @@ local weekdayrest = ws * (cap"times" + cap"telegraph" + cap"express" + cap"mirro
   + ws * partofday * tag"wd"
   + tag"wd"
 
--- After a month: " 11 attacks" (dropped), " 5, 2021", " 2021", " to May
--- 2021", or nothing (a bare month).
-local monthrest = grp(pos, "me") * (
-  ws * day * ws * lexicon(words{ "attack", "attacks", "commission", "memorial" }) * tag"skip"
+-- After a month: " 11 attacks" (dropped; "/ 0" keeps the day out of the
+-- node's pairs), " 5, 2021", " 2021", " to May 2021", or nothing (a bare
+-- month).
+local monthrest = ws * (day / 0) * ws * lexicon(words{ "attack", "attacks", "commission", "memorial" }) * tag"skip"
   + mdyrest
   + (ws * kw"of")^-1 * (comma + ws) * grp(year4, "y") * tag"my"
-  + listsep * grp(pos, "ms2") * grp(month, "m2") * (comma + ws) * grp(year4, "y") * tag"my2"
+  + grp(pos, "me") * listsep * grp(pos, "ms2") * grp(month, "m2") * (comma + ws) * grp(year4, "y") * tag"my2"
   + tag"my" * grp(Cc(true), "bare") * (#(ws * upper) * grp(Cc(true), "capnext"))^-1
-    * -(hs^0 * dash * hs^0 * digit))
+    * -(hs^0 * dash * hs^0 * digit)
 
 -- After a count: "-day", " weeks", " years ago", " days earlier" (but
 -- "two days later than" is a duration).
@@ -529,7 +546,7 @@ local digitled = #(digit * digit * digit * digit * -digit) * (yrange + iso + dec
   + #(digit * digit^-1 * -digit) * (numeric + dmy + counting + century)
   + #digit * counting
 local firstword = dispatch(firstwords)
-local node = Ct(grp(pos, "s") * (digitled + firstword + P"\194\169" * (1 - S"\r\n")^0 * tag"skip")
+local node = fields(grp(pos, "s") * (digitled + firstword + P"\194\169" * (1 - S"\r\n")^0 * tag"skip")
   * grp(pos, "e"))
 
 -- trie(list) -- accepts the input when it starts with one of the phrases
@@ -1278,33 +1295,60 @@ end
 local NAMED = { dmy = true, mdy = true, iso = true, num = true, wd = true, ref = true, refoff = true, my = true,
   my2 = true, year = true, yrange = true, season = true, part = true, relm = true, ago = true }
 
--- Words just before a date, with one blank between, found by looking back
--- from the date's start (an LPeg match at that position): "on" joins a
+-- Words just before a date, with one blank between: "on" joins a
 -- weekday's span; "around", "before", "since", ... give the date its mod;
--- "once", "every", "hours" before "a day" make it a frequency.
-local function before(w) return B(ci(w) * S" \t") * -B(wc * P(#w + 1)) end
-local lookmod = P(false)
+-- "once", "every", "hours" before "a day" make it a frequency. A word here
+-- is a run of ASCII letters in any case with no word byte (wc) before it.
+local MODWORD = {}
 for _, e in ipairs{ { "APPROX", { "around", "about", "approximately", "circa", "roughly", "almost", "nearly" } },
-  { "SOME", { "some" } }, { "BEFORE", { "before", "by" } }, { "AFTER", { "after", "since" } },
+  { "SOME", { "some" } }, { "BEFORE", { "before", "by", "prior to" } }, { "AFTER", { "after", "since" } },
   { "RATE", { "once", "twice", "thrice", "per", "every" } },
   { "RATENOUN", { "hours", "days", "times", "weeks", "months", "nights", "meals", "shifts", "flights", "trips",
     "visits", "sessions", "doses", "miles", "kilometres", "kilometers", "km", "dollars" } } } do
-  for _, w in ipairs(e[2]) do lookmod = lookmod + before(w) * Cc(e[1]) end
+  for _, w in ipairs(e[2]) do MODWORD[w] = e[1] end
 end
-lookmod = lookmod + before("prior to") * Cc"BEFORE"
-local lookon = before("on") * Cc(true) + Cc(false)
-local lookback = lookon * (lookmod + Cc(nil))
 
--- Apply the words before node t (see lookback).
+-- wordbefore(text, s) -- the word before position s with one blank (space
+-- or tab) between, lower-cased, or nil; "prior to" counts as one word.
+local wordbefore
+do
+  local LONGEST = 13 -- "approximately": longer runs are no such word
+  local LETTER, WORDBYTE = {}, {}
+  for b = 0, 255 do
+    LETTER[b] = (b >= 65 and b <= 90) or (b >= 97 and b <= 122)
+    WORDBYTE[b] = wc:match(string_char(b)) ~= nil
+  end
+
+  -- the word that ends at position e (at most LONGEST letters) and where
+  -- it starts
+  local function wordending(text, e)
+    local i = e
+    while i >= 1 and LETTER[string_byte(text, i)] do i = i - 1 end
+    if i == e or e - i > LONGEST or (i >= 1 and WORDBYTE[string_byte(text, i)]) then return nil end
+    return string_lower(string_sub(text, i + 1, e)), i + 1
+  end
+
+  function wordbefore(text, s)
+    local c = string_byte(text, s - 1)
+    if c ~= 32 and c ~= 9 then return nil end
+    local w, at = wordending(text, s - 2)
+    if w == "to" and string_byte(text, at - 1) == 32 and wordending(text, at - 2) == "prior" then
+      return "prior to"
+    end
+    return w
+  end
+end
+
+-- Apply the words before node t (see MODWORD).
 local function prefix(text, t)
   local s = t.s
-  local c = string_byte(text, s - 1)
-  if c ~= 32 and c ~= 9 then return end
-  local on, mod = lookback:match(text, s)
-  if on and (t.t == "wd" or t.wd) then
+  local w = wordbefore(text, s)
+  if not w then return end
+  if w == "on" and (t.t == "wd" or t.wd) then
     t.s = s - 3
-    mod = lookmod:match(text, s - 3)
+    w = wordbefore(text, s - 3)
   end
+  local mod = w and MODWORD[w]
   if not mod then return end
   if t.t == "dur" then
     if mod == "RATE" or (mod == "RATENOUN" and t.art) then t.t = "skip" -- a frequency, not a duration
