@@ -46,6 +46,19 @@ static unsigned hash(const char *w, size_t len)
 void sift_scan_words_init(sift_scan_words *set)
 {
     memset(set, 0, sizeof *set);
+    for (unsigned c = 0; c < 256; c++) {
+        unsigned char k = 0;
+        if (isdigit_(c)) k |= SIFT_SCAN_CDIGIT;
+        if (isalpha_(c)) k |= SIFT_SCAN_CALPHA;
+        if (numword(c)) k |= SIFT_SCAN_CNUMWORD;
+        if (dateword(c)) k |= SIFT_SCAN_CDATEWORD;
+        if (!numword(c) && c != '$' && c != '#' && c != '\n' && c != 0xC2 && c != 0xE2 &&
+            !(c >= 0xF0 && c <= 0xF4))
+            k |= SIFT_SCAN_CNUMSKIP;
+        if (!isdigit_(c) && !dateword(c) && c != 0xC2) k |= SIFT_SCAN_CDATESKIP;
+        if (dateword(c) || iscont(c)) k |= SIFT_SCAN_CDATEREST;
+        set->cls[c] = k;
+    }
 }
 
 /* The filter entry of a word of len >= 1 lower-case letters. */
@@ -120,22 +133,20 @@ static int lookup(const sift_scan_words *set, const unsigned char *s, size_t len
 }
 
 /*
-** True when the word s[i, j) (letters) starts a candidate: it is in the set
-** alone; or it starts a pair and what follows its blanks (ASCII blanks,
-** no-break, thin and narrow no-break spaces) is no letter, or is the second
-** word of one of its pairs.
+** The filter: false when no word of the set has the first letters and the
+** length of the run of letters s[0, len), as for most words of a text.
 */
-/*
-** The kind of the run of letters s[0, len) in the set, through the filter
-** first: most words of a text share no first letters and length with a
-** word of the set.
-*/
-static int lookup_word(const sift_scan_words *set, const unsigned char *s, size_t len)
+static inline int maybe(const sift_scan_words *set, const unsigned char *s, size_t len)
 {
     if (len > SIFT_SCAN_WORDLEN) return 0;
     unsigned a = (s[0] | 32) - 'a', b = len > 1 ? (s[1] | 32) - 'a' : 26;
-    if (!(set->lens[a * 27 + b] >> len & 1)) return 0;
-    return lookup(set, s, len);
+    return set->lens[a * 27 + b] >> len & 1;
+}
+
+/* The kind of the run of letters s[0, len) in the set, through the filter. */
+static int lookup_word(const sift_scan_words *set, const unsigned char *s, size_t len)
+{
+    return maybe(set, s, len) ? lookup(set, s, len) : 0;
 }
 
 /* Blanks of the number grammar (sift.grammar.unit's hs) from k: blank,
@@ -155,10 +166,16 @@ static size_t numblanks(const unsigned char *s, size_t len, size_t k)
     }
 }
 
+/*
+** True when the word s[i, j) (letters, through the filter: maybe) starts a
+** candidate: it is in the set alone; or it starts a pair and what follows
+** its blanks (ASCII blanks, no-break, thin and narrow no-break spaces) is no
+** letter, or is the second word of one of its pairs.
+*/
 static int member(const sift_scan_words *set, const unsigned char *s, size_t len, size_t i,
                   size_t j)
 {
-    int kind = lookup_word(set, s + i, j - i) & (SIFT_SCAN_WORD | SIFT_SCAN_FIRST);
+    int kind = lookup(set, s + i, j - i) & (SIFT_SCAN_WORD | SIFT_SCAN_FIRST);
     if (kind & SIFT_SCAN_WORD) return 1;
     if (!kind) return 0;
     size_t k = numblanks(s, len, j);
@@ -214,8 +231,13 @@ static int numyear(const unsigned char *s, size_t len, size_t i, size_t j,
 */
 static size_t find_number(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set)
 {
+    const unsigned char *cls = set->cls;
     while (i < len) {
         unsigned c = s[i];
+        if (cls[c] & SIFT_SCAN_CNUMSKIP) {
+            i++;
+            continue;
+        }
         if (isdigit_(c)) {
             size_t j = i + 1;
             while (j < len && isdigit_(s[j])) j++;
@@ -226,13 +248,13 @@ static size_t find_number(const unsigned char *s, size_t len, size_t i, const si
         if (isalpha_(c)) {
             size_t j = i + 1;
             while (j < len && isalpha_(s[j])) j++;
-            if (member(set, s, len, i, j)) return i;
+            if (maybe(set, s + i, j - i) && member(set, s, len, i, j)) return i;
             i = j;
-            while (i < len && numword(s[i])) i++;
+            while (i < len && (cls[s[i]] & SIFT_SCAN_CNUMWORD)) i++;
             continue;
         }
-        if (numword(c)) {
-            while (i < len && numword(s[i])) i++;
+        if (cls[c] & SIFT_SCAN_CNUMWORD) {
+            while (i < len && (cls[s[i]] & SIFT_SCAN_CNUMWORD)) i++;
             continue;
         }
         switch (c) {
@@ -329,22 +351,27 @@ static int datedigits(const unsigned char *s, size_t len, size_t i, size_t j,
 */
 static size_t find_date(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set)
 {
+    const unsigned char *cls = set->cls;
     while (i < len) {
         unsigned c = s[i];
+        if (cls[c] & SIFT_SCAN_CDATESKIP) {
+            i++;
+            continue;
+        }
         if (isdigit_(c)) {
             size_t j = i + 1;
             while (j < len && isdigit_(s[j])) j++;
             if (datedigits(s, len, i, j, set)) return i;
             i = j;
-            while (i < len && (dateword(s[i]) || iscont(s[i]))) i++;
+            while (i < len && (cls[s[i]] & SIFT_SCAN_CDATEREST)) i++;
             continue;
         }
         if (dateword(c)) {
             size_t j = i;
             while (j < len && isalpha_(s[j])) j++;
-            if (j > i && member(set, s, len, i, j)) return i;
+            if (j > i && maybe(set, s + i, j - i) && member(set, s, len, i, j)) return i;
             i = j > i ? j : i + 1;
-            while (i < len && (dateword(s[i]) || iscont(s[i]))) i++;
+            while (i < len && (cls[s[i]] & SIFT_SCAN_CDATEREST)) i++;
             continue;
         }
         if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA9) return i;

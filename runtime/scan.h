@@ -44,8 +44,24 @@ typedef struct {
     /* bit k of lens[a * 27 + b]: a word of k letters starting with the letters a, b (b = 26:
        a one-letter word) is in the set; most other words are rejected without hashing */
     unsigned lens[26 * 27];
+    unsigned char cls[256]; /* the SIFT_SCAN_C* classes of each byte (set by init) */
     int n;
 } sift_scan_words;
+
+/* byte classes: digit, ASCII letter, a word byte of the number grammar, of
+   the date grammar, a byte a skipping step of the number grammar takes
+   alone (no word byte, nor $ # newline or a lead byte C2, E2, F0-F4), one
+   the date grammar takes alone (no digit, date word byte or C2), a byte of
+   a word the date grammar skips (a date word byte or a continuation byte) */
+enum {
+    SIFT_SCAN_CDIGIT = 1,
+    SIFT_SCAN_CALPHA = 2,
+    SIFT_SCAN_CNUMWORD = 4,
+    SIFT_SCAN_CDATEWORD = 8,
+    SIFT_SCAN_CNUMSKIP = 16,
+    SIFT_SCAN_CDATESKIP = 32,
+    SIFT_SCAN_CDATEREST = 64
+};
 
 /* what a slot holds: a word alone, the first word of a pair (or both), a
    pair, a word after a number */
