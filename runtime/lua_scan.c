@@ -9,9 +9,12 @@
 *** @function scan.number(text, pos, set) the next candidate at or after pos, or nil
 *** @function scan.date(text, pos, set)   the same for the date grammar
 *** @function scan.fields(name, value, ...) a table of the pairs (the grammars' records)
+*** @function scan.prevword(text, s)      the word before position s (number grammar)
 */
 #include "lua_common.h"
 #include "scan.h"
+
+#include <string.h>
 
 static sift_scan_words *checkwords(lua_State *L, int idx)
 {
@@ -103,10 +106,81 @@ static int fields(lua_State *L)
     return 1;
 }
 
+static int asciiword(int c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/*
+** prevword(text, s): the word before position s, as the number grammar's
+** context checks read it (number.lua, "context"): nil when a newline or
+** more than seven bytes of no letter or digit come first; else the word
+** lower-cased without a final period or possessive, the bytes between it
+** and s, the word as written (possessive and anything after a non-ASCII
+** byte cut), where it starts, and whether it was possessive
+** ("Afghanistan's"). The word runs back over letters, digits, periods,
+** apostrophes and non-ASCII bytes from the last letter or digit (and a
+** period right after it).
+*/
+static int prevword(lua_State *L)
+{
+    size_t len;
+    const char *t = luaL_checklstring(L, 1, &len);
+    lua_Integer s = luaL_checkinteger(L, 2);
+    lua_Integer n = (lua_Integer)len;
+#define B(k) ((k) >= 1 && (k) <= n ? (unsigned char)t[(k)-1] : -1)
+    lua_Integer i = s - 1, lim = s - 8;
+    while (i > 0 && i > lim && !asciiword(B(i))) {
+        if (B(i) == '\n') return 0;
+        i--;
+    }
+    if (i < 1 || !asciiword(B(i))) return 0;
+    lua_Integer we = i;
+    if (B(we + 1) == '.') we++;
+    while (i > 0) {
+        int b = B(i);
+        if (asciiword(b) || b == '.' || b == '\'' || b >= 128)
+            i--;
+        else
+            break;
+    }
+    lua_Integer ws = i + 1;
+    while (ws <= we && !asciiword(B(ws))) ws++;
+#undef B
+    const char *w = t + ws - 1;
+    size_t wl = (size_t)(we - ws + 1);
+    int poss = 0;
+    size_t k;
+    for (k = 0; k < wl && w[k] != '\'' && (unsigned char)w[k] < 128; k++) {}
+    if (k < wl) {
+        poss = (wl >= 2 && memcmp(w + wl - 2, "'s", 2) == 0) ||
+               (wl >= 4 && memcmp(w + wl - 4, "\xE2\x80\x99s", 4) == 0);
+        for (k = 0; k < wl && (unsigned char)w[k] < 128; k++) {}
+        wl = k;
+        if (wl >= 2 && memcmp(w + wl - 2, "'s", 2) == 0) wl -= 2;
+    }
+    size_t ll = wl && w[wl - 1] == '.' ? wl - 1 : wl;
+    luaL_Buffer b;
+    char *low = luaL_buffinitsize(L, &b, ll ? ll : 1);
+    for (k = 0; k < ll; k++) {
+        unsigned char c = (unsigned char)w[k];
+        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    luaL_pushresultsize(&b, ll);
+    lua_Integer gs = we + 1, ge = s - 1;
+    if (gs < 1) gs = 1;
+    if (ge > n) ge = n;
+    lua_pushlstring(L, ge >= gs ? t + gs - 1 : "", ge >= gs ? (size_t)(ge - gs + 1) : 0);
+    lua_pushlstring(L, w, wl);
+    lua_pushinteger(L, ws);
+    lua_pushboolean(L, poss);
+    return 5;
+}
+
 int sift_lua_open_scan(lua_State *L)
 {
-    static const luaL_Reg fns[] = {
-        {"words", words}, {"number", number}, {"date", date}, {"fields", fields}, {NULL, NULL}};
+    static const luaL_Reg fns[] = {{"words", words},   {"number", number},     {"date", date},
+                                   {"fields", fields}, {"prevword", prevword}, {NULL, NULL}};
     luaL_newmetatable(L, SIFT_SCANWORDS);
     lua_pop(L, 1);
     luaL_newlib(L, fns);

@@ -108,3 +108,57 @@ test("sift.scan.fields makes a record of name-value pairs and refuses a name wit
   raises(function() p:match("xy") end, "a name without a value")
   eq(((lpeg.Cc"s" * lpeg.Cp() * lpeg.P"x" * lpeg.Cc"e" * lpeg.Cp()) / fields):match("x"), { s = 1, e = 2 })
 end)
+
+-- The definition of sift.scan.prevword (the number grammar's word before
+-- position s: lowercased without a final period or a possessive; what lies
+-- between it and s; the word as written; where it starts; whether it was
+-- possessive). Looks back at most a few bytes of punctuation and one word.
+local ISWORD = {}
+for b = 48, 57 do ISWORD[b] = true end
+for b = 65, 90 do ISWORD[b] = true end
+for b = 97, 122 do ISWORD[b] = true end
+local string_byte, string_sub, string_find, string_gsub, string_lower =
+  string.byte, string.sub, string.find, string.gsub, string.lower
+local function prev_word(text, s)
+  local i = s - 1
+  local lim = s - 8
+  while i > 0 and i > lim and not ISWORD[string_byte(text, i)] do
+    local b = string_byte(text, i)
+    if b == 10 then return nil end
+    i = i - 1
+  end
+  if i < 1 or not ISWORD[string_byte(text, i)] then return nil end
+  local we = i
+  if string_byte(text, we + 1) == 46 then we = we + 1 end
+  while i > 0 do
+    local b = string_byte(text, i)
+    if ISWORD[b] or b == 46 or b == 39 or b >= 128 then i = i - 1 else break end
+  end
+  local ws = i + 1
+  while ws <= we and not ISWORD[string_byte(text, ws)] do ws = ws + 1 end
+  local w = string_sub(text, ws, we)
+  local gap = string_sub(text, we + 1, s - 1)
+  local poss = false
+  if string_find(w, "['\128-\255]") then
+    poss = string_find(w, "'s$") or string_find(w, "\226\128\153s$")
+    w = string_gsub(w, "[\128-\255].*$", "")
+    w = string_gsub(w, "'s$", "")
+    poss = poss ~= nil
+  end
+  local raw = w
+  if string_byte(w, -1) == 46 then w = string_sub(w, 1, -2) end
+  return string_lower(w), gap, raw, ws, poss
+end
+
+test("sift.scan.prevword reads the word before a position as its Lua definition does", function()
+  local prevword = require("sift.scan").prevword
+  local function same(t)
+    for s = 1, #t + 1 do eq({ prevword(t, s) }, { prev_word(t, s) }, string.format("%q at %d", t, s)) end
+  end
+  for _, t in ipairs{ "", "5", "about 5", "Article 5", "No. 10", "U.S. 5", "Afghanistan's 5", "Kabul\226\128\153s 9",
+    "caf\195\169 7", "it's 3", "'s 4", "x.'s 2", "A.B.C. 7", "line\n5", "word ,;:-( 5", "word  \t\t\t\t\t\t 5",
+    "e.g. 5", "5.", "..", "''", "\255\254a 1", "a\128b's 3" } do
+    same(t)
+  end
+  for _ = 1, 2000 do same(pieced(math.random(1, 12))) end
+end)

@@ -572,37 +572,10 @@ for b = 97, 122 do ISWORD[b] = true end
 -- The word before position s: lowercased without a final period or a
 -- possessive; what lies between it and s; the word as written; where it
 -- starts; whether it was possessive ("Afghanistan's"). Looks back at most
--- a few bytes of punctuation and one word.
-local function prev_word(text, s)
-  local i = s - 1
-  local lim = s - 8
-  while i > 0 and i > lim and not ISWORD[string_byte(text, i)] do
-    local b = string_byte(text, i)
-    if b == 10 then return nil end
-    i = i - 1
-  end
-  if i < 1 or not ISWORD[string_byte(text, i)] then return nil end
-  local we = i
-  if string_byte(text, we + 1) == 46 then we = we + 1 end
-  while i > 0 do
-    local b = string_byte(text, i)
-    if ISWORD[b] or b == 46 or b == 39 or b >= 128 then i = i - 1 else break end
-  end
-  local ws = i + 1
-  while ws <= we and not ISWORD[string_byte(text, ws)] do ws = ws + 1 end
-  local w = string_sub(text, ws, we)
-  local gap = string_sub(text, we + 1, s - 1)
-  local poss = false
-  if string_find(w, "['\128-\255]") then
-    poss = string_find(w, "'s$") or string_find(w, "\226\128\153s$")
-    w = string_gsub(w, "[\128-\255].*$", "")
-    w = string_gsub(w, "'s$", "")
-    poss = poss ~= nil
-  end
-  local raw = w
-  if string_byte(w, -1) == 46 then w = string_sub(w, 1, -2) end
-  return string_lower(w), gap, raw, ws, poss
-end
+-- a few bytes of punctuation and one word. Done in C (sift.scan.prevword:
+-- byte loops in Lua cost more than the rest of a record's checks);
+-- tests/lua/grammar_scan_test.lua keeps its definition in Lua.
+local prev_word = prefilter.prevword
 
 local function next_word(text, e)
   return string_match(text, "^[ \t]+([%a][%a%-']*)", e + 1)
