@@ -618,33 +618,11 @@ local function columns(mentions)
   return c
 end
 
--- entities(mentions, opts) -- see the header. mentions is a list of
--- mention tables (each gets `entity` and `why`) or columns {n =, text =
--- {...}, doc =, i =, key =, kind =, side =, decl =, title =, role =,
--- generation =} (the host's form; `entity` and `why` columns are added).
-function M.entities(mentions, opts)
-  if type(mentions) ~= "table" then
-    error("bad argument #1 to 'entities' (table expected, got " .. type(mentions) .. ")", 2)
-  end
-  if opts ~= nil and type(opts) ~= "table" then
-    error("bad argument #2 to 'entities' (table expected, got " .. type(opts) .. ")", 2)
-  end
-  opts = opts or {}
-  local declared = opts.declared or {}
-  if type(declared) ~= "table" then error("bad argument #2 to 'entities' ('declared' must be a table)", 2) end
-
-  -- side of a name that is a side's label or alias
-  local sidekey = {}
-  for _, s in ipairs(sidelist(opts.sides)) do
-    if type(s.label) == "string" then sidekey[corekey(s.label)] = sidekey[corekey(s.label)] or s.id end
-    if type(s.aliases) == "table" then
-      for _, al in ipairs(s.aliases) do
-        if type(al) == "string" then sidekey[corekey(al)] = sidekey[corekey(al)] or s.id end
-      end
-    end
-  end
-
-  local cols = columns(mentions)
+-- cluster(cols, sidekey, declared) -- steps 1 to 9 of entities: the nodes
+-- and their clusters. Returns what the entities are made of: each
+-- mention's node (nodeof) and the node columns NEC, FIRST, WHY, parent,
+-- DECL and CAT; the rest of its state goes when it returns.
+local function cluster(cols, sidekey, declared)
   local N, Mtext, Mdoc, Mi, Mkey = cols.n, cols.text, cols.doc, cols.i, cols.key
   local Mkind, Mside, Mdecl = cols.kind, cols.side, cols.decl
 
@@ -655,7 +633,7 @@ function M.entities(mentions, opts)
   for n = 1, N do
     local text = Mtext[n]
     if type(text) ~= "string" then
-      error(string_format("bad mention #%d to 'entities' (a 'text' string expected)", n), 2)
+      error(string_format("bad mention #%d to 'entities' (a 'text' string expected)", n), 3)
     end
     local k = Mkey[n]
     if type(k) ~= "string" then k = corekey(text) end
@@ -710,71 +688,54 @@ function M.entities(mentions, opts)
   end
 
   -- 2. nodes: one per exact class and document; one per mention for bare
-  -- surnames (resolved occurrence by occurrence); declared entities as seeds
-  local nodes, nodeof = {}, {}
-  -- a node is also the record of its cluster while it is the root: size,
-  -- founder (the node whose reason is not yet set), decl, cat, prof (person
-  -- profile), sides (side -> votes), cl (cannot-link partner roots)
+  -- surnames (resolved occurrence by occurrence); declared entities as seeds.
+  -- A node is a number and its fields are columns indexed by it (a corpus
+  -- has hundreds of thousands of nodes: a slot costs 16 bytes, a table of
+  -- eight fields about 280):
+  --   NEC     its exact class (false for a seed)
+  --   FIRST   its first mention (false for a seed); its document is that
+  --           mention's (docof)
+  --   SIDES   side -> votes, false when none
+  --   WHY     the reason its cluster joined another, formatted; set on the
+  --           founder (below), false until set
+  -- and while it is the root of its cluster, the cluster's record:
+  --   SIZE    nodes in the cluster
+  --   FOUNDER the node whose reason is not yet set
+  --   CAT     category, false when none
+  --   PROF    person profile, false when none
+  --   DECL    index of its declared entity (sparse: nil when none)
+  --   CL, CLN cannot-link partner roots (root -> true) and their number (sparse)
+  -- SEEDNAME (a seed's declared name) and APART (the node its document
+  -- names apart) are sparse too.
+  local nodeof = {}
   local parent = {}
-  local C = nodes
-  -- per node, kept beside the node tables so these stay small: side votes
-  -- (side -> count), the reason its cluster joined another (set on the
-  -- founder: why, and the nodes a and b of that link) and that reason
-  -- formatted; false until set, so the columns are arrays
-  local SIDES, WHY, WHYA, WHYB, WHYS = {}, {}, {}, {}, {}
-  local function newnode(t)
-    local id = #nodes + 1
-    nodes[id] = t
-    parent[id] = id
-    t.size, t.founder = 1, id
-    SIDES[id], WHY[id], WHYA[id], WHYB[id], WHYS[id] = false, false, false, false, false
+  local NEC, FIRST, SIDES, WHY = {}, {}, {}, {}
+  local SIZE, FOUNDER, CAT, PROF, DECL, CL, CLN = {}, {}, {}, {}, {}, {}, {}
+  local SEEDNAME, APART = {}, {}
+  local nnodes = 0
+  local function newnode(ec, first, cat)
+    local id = nnodes + 1
+    nnodes = id
+    parent[id], NEC[id], FIRST[id], SIDES[id], WHY[id] = id, ec, first, false, false
+    SIZE[id], FOUNDER[id], CAT[id], PROF[id] = 1, id, cat or false, ec and ec.a.prof or false
     return id
   end
-  local ecdoc = {}
-  for n = 1, N do
-    local k = mkey[n]
-    local ec = ecs[k]
-    local d = Mdoc[n]
+  local function docof(id)
+    local d = Mdoc[FIRST[id]]
     if d == nil then d = "" end
-    local id
-    if ec.a.form == "bare" then
-      id = newnode { ec = ec, doc = d, bare = true, cat = ec.cat }
-      ec.bnodes = ec.bnodes or {}
-      ec.bnodes[#ec.bnodes + 1] = id
-    else
-      ecdoc[ec] = ecdoc[ec] or {}
-      id = ecdoc[ec][d]
-      if not id then
-        id = newnode { ec = ec, doc = d, cat = ec.cat }
-        ecdoc[ec][d] = id
-        ec.nodes = ec.nodes or {}
-        ec.nodes[#ec.nodes + 1] = id
-      end
-    end
-    local node = nodes[id]
-    if Mdecl[n] ~= nil then -- the mentions that matched the manifest
-      node.dms = node.dms or {}
-      node.dms[#node.dms + 1] = n
-    end
-    node.first = node.first or n
-    nodeof[n] = id
-    local s = Mside[n]
-    if type(s) ~= "string" then s = sidekey[k] end
-    if s ~= nil then
-      local sv = SIDES[id] or {}
-      SIDES[id] = sv
-      sv[s] = (sv[s] or 0) + 1
-    end
-    if ec.a.form == "person" then nodes[id].prof = ec.a.prof end
+    return d
   end
-
-  local dseed, dkey, dtc, dcat = {}, {}, {}, {}
+  -- the transliteration class of a person's full name (step 4), or nil
+  local function tcof(id)
+    local ec = NEC[id]
+    return ec and ec.tclass
+  end
+  -- the declared names and aliases, by key and by transliteration
+  local dkey, dtc, dcat = {}, {}, {}
   for j, dd in ipairs(declared) do
     if type(dd) == "table" and type(dd.name) == "string" then
       local kind = type(dd.kind) == "string" and dd.kind or nil
-      local cat = kind == "group" and "org" or kind
-      local id = newnode { decl = j, cat = cat, text = dd.name }
-      dseed[j], dcat[j] = id, cat
+      dcat[j] = kind == "group" and "org" or kind
       local names = { dd.name }
       if type(dd.aliases) == "table" then
         for _, al in ipairs(dd.aliases) do
@@ -789,6 +750,49 @@ function M.entities(mentions, opts)
       end
     end
   end
+  -- per node, the declared entity its first manifest-matched mention (m.decl)
+  -- names, when any names one
+  local dhit = {}
+  local ecdoc = {}
+  for n = 1, N do
+    local k = mkey[n]
+    local ec = ecs[k]
+    local d = Mdoc[n]
+    if d == nil then d = "" end
+    local id
+    if ec.a.form == "bare" then
+      id = newnode(ec, n, ec.cat)
+      ec.bnodes = ec.bnodes or {}
+      ec.bnodes[#ec.bnodes + 1] = id
+    else
+      ecdoc[ec] = ecdoc[ec] or {}
+      id = ecdoc[ec][d]
+      if not id then
+        id = newnode(ec, n, ec.cat)
+        ecdoc[ec][d] = id
+        ec.nodes = ec.nodes or {}
+        ec.nodes[#ec.nodes + 1] = id
+      end
+    end
+    local dn = Mdecl[n]
+    if dn ~= nil and dhit[id] == nil and type(dn) == "string" then dhit[id] = dkey[corekey(dn)] end
+    nodeof[n] = id
+    local s = Mside[n]
+    if type(s) ~= "string" then s = sidekey[k] end
+    if s ~= nil then
+      local sv = SIDES[id] or {}
+      SIDES[id] = sv
+      sv[s] = (sv[s] or 0) + 1
+    end
+  end
+  ecdoc = nil -- luacheck: ignore 311 (released: the steps below do not read it)
+  local dseed = {}
+  for j, dd in ipairs(declared) do
+    if type(dd) == "table" and type(dd.name) == "string" then
+      local id = newnode(false, false, dcat[j])
+      dseed[j], DECL[id], SEEDNAME[id] = id, j, dd.name
+    end
+  end
 
   -- union-find with cluster data
   local function find(x)
@@ -800,9 +804,9 @@ function M.entities(mentions, opts)
   end
 
   local function textof(id)
-    local node = nodes[id]
-    if node.text then return node.text end
-    return Mtext[node.first]
+    local n = FIRST[id]
+    if n then return Mtext[n] end
+    return SEEDNAME[id]
   end
 
   local function sidemax(sv)
@@ -817,25 +821,29 @@ function M.entities(mentions, opts)
     return best
   end
 
+  -- categories are strings; nil or false when unknown
   local function compatcat(x, y)
-    if x == nil or y == nil or x == y then return true end
+    if not x or not y or x == y then return true end
     if x == "person" or y == "person" then return false end
     return true
   end
 
-  -- cannot-links are kept between roots (C[r].cl: partner root -> true) and
+  -- cannot-links are kept between roots (CL[r]: partner root -> true) and
   -- moved to the surviving root on every union, so a check is one lookup
   local function clashes(ra, rb)
-    local cl = C[ra].cl
+    local cl = CL[ra]
     return cl ~= nil and cl[rb] == true
   end
 
   local function cladd(r, p)
-    local c = C[r]
-    c.cl = c.cl or {}
-    if not c.cl[p] then
-      c.cl[p] = true
-      c.cln = (c.cln or 0) + 1
+    local cl = CL[r]
+    if not cl then
+      cl = {}
+      CL[r] = cl
+    end
+    if not cl[p] then
+      cl[p] = true
+      CLN[r] = (CLN[r] or 0) + 1
     end
   end
 
@@ -845,17 +853,34 @@ function M.entities(mentions, opts)
   -- required only for a dropped middle name. Returns the merged profile too.
   local function can(ra, rb, anycat)
     if ra == rb then return false end
-    local ca, cb = C[ra], C[rb]
-    if ca.decl and cb.decl and ca.decl ~= cb.decl then return false end
-    if not anycat and not compatcat(ca.cat, cb.cat) then return false end
-    local prof = ca.prof or cb.prof
-    if ca.prof and cb.prof and ca.prof ~= cb.prof then
-      local rel, merged = align(ca.prof, cb.prof)
+    local da, db = DECL[ra], DECL[rb]
+    if da and db and da ~= db then return false end
+    if not anycat and not compatcat(CAT[ra], CAT[rb]) then return false end
+    local pa, pb = PROF[ra], PROF[rb]
+    local prof = pa or pb
+    if pa and pb and pa ~= pb then
+      local rel, merged = align(pa, pb)
       if not rel then return false end
       prof = merged
     end
     if clashes(ra, rb) then return false end
     return true, prof
+  end
+
+  -- the reason of a link from node a to node b, formatted
+  local function samewhy(a, b)
+    local ka, kb = NEC[a] and NEC[a].k, NEC[b] and NEC[b].k
+    if ka and ka == kb then
+      return "same name as in " .. tostring(docof(b))
+    end
+    local ta, tb = textof(a), textof(b)
+    if corekey(ta) == corekey(tb) then return "same key as " .. quote(tb) end
+    return "transliteration of " .. quote(tb)
+  end
+  local function whyof(why, f, a, b)
+    if why == SAME then why = samewhy(a, b) end
+    if a ~= f then why = why .. " (through " .. quote(textof(a)) .. ")" end
+    return why
   end
 
   -- link(a, b, why) -- merge the cluster of node a into that of node b; the
@@ -865,30 +890,31 @@ function M.entities(mentions, opts)
     if ra == rb then return false end
     local ok, prof = can(ra, rb, anycat)
     if not ok then return false end
-    local ca, cb = C[ra], C[rb]
-    local f = ca.founder
-    WHY[f], WHYA[f], WHYB[f] = why, a, b
+    local f = FOUNDER[ra]
+    WHY[f] = whyof(why, f, a, b)
     local big, small = rb, ra
-    local na, nb = ca.cln or 0, cb.cln or 0
-    if na > nb or (na == nb and ca.size > cb.size) then big, small = ra, rb end
-    local cbig, csmall = C[big], C[small]
+    local na, nb = CLN[ra] or 0, CLN[rb] or 0
+    if na > nb or (na == nb and SIZE[ra] > SIZE[rb]) then big, small = ra, rb end
     parent[small] = big
-    cbig.size = cbig.size + csmall.size
-    cbig.founder = cb.founder
-    cbig.decl = cbig.decl or csmall.decl
-    cbig.cat = cb.cat or ca.cat
-    if cbig.decl and dcat[cbig.decl] then cbig.cat = dcat[cbig.decl] end
-    cbig.prof = prof or cbig.prof or csmall.prof
+    SIZE[big] = SIZE[big] + SIZE[small]
+    FOUNDER[big] = FOUNDER[rb]
+    CAT[big] = CAT[rb] or CAT[ra]
+    local decl = DECL[big] or DECL[small]
+    if decl then
+      DECL[big] = decl
+      if dcat[decl] then CAT[big] = dcat[decl] end
+    end
+    PROF[big] = prof or PROF[big] or PROF[small]
     if SIDES[small] then
       local sv = SIDES[big] or {}
       SIDES[big] = sv
       for s, c in pairs(SIDES[small]) do sv[s] = (sv[s] or 0) + c end
     end
-    if csmall.cl then
-      for p in pairs(csmall.cl) do
-        local cp = C[p]
-        cp.cl[small] = nil
-        cp.cln = cp.cln - 1
+    local cl = CL[small]
+    if cl then
+      for p in pairs(cl) do
+        CL[p][small] = nil
+        CLN[p] = CLN[p] - 1
         cladd(p, big)
         cladd(big, p)
       end
@@ -901,36 +927,15 @@ function M.entities(mentions, opts)
     if ra == rb then return end
     cladd(ra, rb)
     cladd(rb, ra)
-    nodes[a].apart = b
-    nodes[b].apart = a
-  end
-
-  local samewhy
-  -- the reason a founder's cluster joined, formatted when asked
-  local function whyof(id)
-    if WHYS[id] then return WHYS[id] end
-    local why, a = WHY[id], WHYA[id]
-    if why == SAME then why = samewhy(a, WHYB[id]) end
-    if a ~= id then why = why .. " (through " .. quote(textof(a)) .. ")" end
-    WHYS[id] = why
-    return why
-  end
-
-  function samewhy(a, b)
-    local ka, kb = nodes[a].ec and nodes[a].ec.k, nodes[b].ec and nodes[b].ec.k
-    if ka and ka == kb then
-      return "same name as in " .. tostring(nodes[b].doc)
-    end
-    local ta, tb = textof(a), textof(b)
-    if corekey(ta) == corekey(tb) then return "same key as " .. quote(tb) end
-    return "transliteration of " .. quote(tb)
+    APART[a] = b
+    APART[b] = a
   end
 
   -- node lists in order of their first mention (usually already so)
-  local function byfirst(x, y) return nodes[x].first < nodes[y].first end
+  local function byfirst(x, y) return FIRST[x] < FIRST[y] end
   local function sortfirst(l)
     for p = 2, #l do
-      if nodes[l[p]].first < nodes[l[p - 1]].first then
+      if FIRST[l[p]] < FIRST[l[p - 1]] then
         table_sort(l, byfirst)
         return
       end
@@ -945,8 +950,8 @@ function M.entities(mentions, opts)
   -- 3. declared names and aliases
   local function declink(id, hit, how)
     -- a kind only guessed from the words does not stand against the manifest
-    local free = nodes[id].ec.votes == 0
-    if free or compatcat(C[find(id)].cat, dcat[hit.j]) then
+    local free = NEC[id].votes == 0
+    if free or compatcat(CAT[find(id)], dcat[hit.j]) then
       link(id, dseed[hit.j], how .. quote(declared[hit.j].name), free)
     end
   end
@@ -966,14 +971,7 @@ function M.entities(mentions, opts)
       for _, id in ipairs(ids) do declink(id, hit, how) end
     elseif ec.decl then -- the extractor matched the manifest (m.decl)
       for _, id in ipairs(ids) do
-        for _, n in ipairs(nodes[id].dms or {}) do
-          local dn = Mdecl[n]
-          local h = type(dn) == "string" and dkey[corekey(dn)]
-          if h then
-            declink(id, h, "declared entity ")
-            break
-          end
-        end
+        if dhit[id] then declink(id, dhit[id], "declared entity ") end
       end
     end
   end
@@ -1002,8 +1000,8 @@ function M.entities(mentions, opts)
       end
       for _, id in ipairs(ecnodes(ec)) do
         t.nodes[#t.nodes + 1] = id
-        nodes[id].tc = t
       end
+      ec.tclass = t
     end
   end
   for _, t in ipairs(tclist) do
@@ -1119,7 +1117,7 @@ function M.entities(mentions, opts)
     local seen, list = {}, {}
     for _, n in ipairs(docms[d]) do
       local id = nodeof[n]
-      if nodes[id].tc and not seen[id] then
+      if tcof(id) and not seen[id] then
         seen[id] = true
         list[#list + 1] = id
       end
@@ -1127,7 +1125,7 @@ function M.entities(mentions, opts)
     if #list > 1 then
       local byb, bl = {}, {}
       for _, id in ipairs(list) do
-        local bk = nodes[id].tc.a.sur
+        local bk = tcof(id).a.sur
         if not byb[bk] then
           byb[bk] = {}
           bl[#bl + 1] = byb[bk]
@@ -1138,7 +1136,7 @@ function M.entities(mentions, opts)
       for _, l in ipairs(bl) do
         for p = 1, #l do
           for q = p + 1, #l do
-            local x, y = nodes[l[p]].tc, nodes[l[q]].tc
+            local x, y = tcof(l[p]), tcof(l[q])
             if x ~= y and relof(x, y) then
               cannotlink(l[p], l[q])
               tccl[x] = tccl[x] or {}
@@ -1215,7 +1213,7 @@ function M.entities(mentions, opts)
           if can(find(id), c.r) then ok[#ok + 1] = c end
         end
         if #ok == 1 then
-          local apartof = nodes[id].apart
+          local apartof = APART[id]
           local why = "aligns token by token with " .. quote(textof(ok[1].via))
           if apartof then why = why .. "; this document names " .. quote(textof(apartof)) .. " apart" end
           link(id, ok[1].via, why)
@@ -1284,7 +1282,7 @@ function M.entities(mentions, opts)
   local function docsof(t)
     if not t.docs then
       local s = {}
-      for _, id in ipairs(t.nodes) do s[nodes[id].doc] = id end
+      for _, id in ipairs(t.nodes) do s[docof(id)] = id end
       t.docs = s
     end
     return t.docs
@@ -1312,7 +1310,7 @@ function M.entities(mentions, opts)
       if not together then
         local ds = docsof(l)
         for _, id in ipairs(t.nodes) do
-          if ds[nodes[id].doc] then together = true end
+          if ds[docof(id)] then together = true end
         end
       end
       if together then
@@ -1323,12 +1321,13 @@ function M.entities(mentions, opts)
         local hit
         for _, l in ipairs(longs) do
           local ds = docsof(l)
-          if ds[nodes[id].doc] then
-            if hit and find(hit) ~= find(ds[nodes[id].doc]) then
+          local x = ds[docof(id)]
+          if x then
+            if hit and find(hit) ~= find(x) then
               hit = false
               break
             end
-            hit = hit == nil and ds[nodes[id].doc] or hit
+            hit = hit == nil and x or hit
           end
         end
         if hit then link(id, hit, "short form of " .. quote(textof(hit)) .. " in this document") end
@@ -1378,7 +1377,7 @@ function M.entities(mentions, opts)
     for _, pt in ipairs(b.tlist) do
       if placetype(pt) ~= "linear" then
         for _, x in ipairs(b.types[pt]) do
-          local d = nodes[x].doc
+          local d = docof(x)
           typed[d] = typed[d] or {}
           local l = typed[d]
           l[#l + 1] = x
@@ -1388,8 +1387,8 @@ function M.entities(mentions, opts)
     local rest = {}
     for _, id in ipairs(b.bare) do
       local hit, other = nil, false
-      for _, x in ipairs(typed[nodes[id].doc] or {}) do
-        if placetype(nodes[x].ec.a.ptype) == "sub" and before(nodes[x].first, nodes[id].first) and not hit then
+      for _, x in ipairs(typed[docof(id)] or {}) do
+        if placetype(NEC[x].a.ptype) == "sub" and before(FIRST[x], FIRST[id]) and not hit then
           hit = x
         else
           other = true
@@ -1442,7 +1441,7 @@ function M.entities(mentions, opts)
     if ec.a.acr and ec.nodes then
       local todo = {}
       for _, id in ipairs(ec.nodes) do
-        if not C[find(id)].decl then todo[#todo + 1] = id end
+        if not DECL[find(id)] then todo[#todo + 1] = id end
       end
       if #todo > 0 then
         local roots, rl = {}, {}
@@ -1460,14 +1459,14 @@ function M.entities(mentions, opts)
         else
           local left, indoc = {}, {}
           for _, x in ipairs(byinit[ec.a.acr] or {}) do
-            local d = nodes[x].doc
+            local d = docof(x)
             indoc[d] = indoc[d] or {}
             local l = indoc[d]
             l[#l + 1] = x
           end
           for _, id in ipairs(todo) do
             local hit
-            for _, x in ipairs(indoc[nodes[id].doc] or {}) do
+            for _, x in ipairs(indoc[docof(id)] or {}) do
               if hit and find(hit) ~= find(x) then
                 hit = false
                 break
@@ -1525,7 +1524,7 @@ function M.entities(mentions, opts)
     if c == nil then
       c = {}
       for _, x in ipairs(surpeople[s] or {}) do
-        local sl = nodes[x].tc.a.slots
+        local sl = tcof(x).a.slots
         if vcompat(vs, sl[#sl].vs) then c[#c + 1] = x end
       end
       surcache[ck] = c
@@ -1535,14 +1534,14 @@ function M.entities(mentions, opts)
   for _, d in ipairs(docorder) do
     local list = docms[d]
     local function lastvs(x)
-      local sl = nodes[x].tc.a.slots
+      local sl = tcof(x).a.slots
       return sl[#sl].vs
     end
     local full = {} -- surname -> {{p, node}} in document order
     for p, n in ipairs(list) do
-      local node = nodes[nodeof[n]]
-      if node.tc then
-        local s = node.tc.a.sur
+      local t = tcof(nodeof[n])
+      if t then
+        local s = t.a.sur
         full[s] = full[s] or {}
         local l = full[s]
         l[#l + 1] = { p = p, id = nodeof[n] }
@@ -1551,11 +1550,11 @@ function M.entities(mentions, opts)
     local recent = {}
     for p, n in ipairs(list) do
       local id = nodeof[n]
-      local node = nodes[id]
-      if node.tc then
-        recent[node.tc.a.sur] = { id = id, vs = lastvs(id) }
-      elseif node.bare then
-        local a = node.ec.a
+      local t = tcof(id)
+      if t then
+        recent[t.a.sur] = { id = id, vs = lastvs(id) }
+      elseif NEC[id].a.form == "bare" then
+        local a = NEC[id].a
         local marker = a.marker
         for _, f in ipairs { cols.title[n], cols.role[n], cols.generation[n] } do
           if type(f) == "string" then
@@ -1577,7 +1576,8 @@ function M.entities(mentions, opts)
           local cands = distinctroots(ids)
           local same, notother = {}, {}
           for _, x in ipairs(cands) do
-            local mk = C[find(x)].prof and C[find(x)].prof.marker
+            local pf = PROF[find(x)]
+            local mk = pf and pf.marker or nil
             if mk == marker then same[#same + 1] = x end
             if mk == nil then notother[#notother + 1] = x end
           end
@@ -1648,9 +1648,8 @@ function M.entities(mentions, opts)
     end
   end
   local given = {} -- roots of clusters with a kind given or declared
-  for id = 1, #nodes do
-    local node = nodes[id]
-    if node.decl or node.ec.votes > 0 then given[find(id)] = true end
+  for id = 1, nnodes do
+    if DECL[id] or NEC[id].votes > 0 then given[find(id)] = true end
   end
   for _, ec in ipairs(eclist) do
     if ec.votes == 0 then
@@ -1662,7 +1661,7 @@ function M.entities(mentions, opts)
         for _, k in ipairs(ks) do
           for _, x in ipairs(strong[k] or {}) do
             local r = find(x)
-            if not seen[r] and nodes[x].ec ~= ec then
+            if not seen[r] and NEC[x] ~= ec then
               seen[r] = true
               hits[#hits + 1] = x
             end
@@ -1688,27 +1687,95 @@ function M.entities(mentions, opts)
     end
   end
 
-  -- 10. entities
-  local ents, eroot = {}, {}
-  for n = 1, N do
-    local r = find(nodeof[n])
-    local e = eroot[r]
-    if not e then
-      e = { r = r, ms = {} }
-      eroot[r] = e
-      ents[#ents + 1] = e
+  return nodeof, NEC, FIRST, WHY, parent, DECL, CAT
+end
+
+-- members(N, declared, nodeof, NEC, FIRST, WHY, parent, DECL, CAT) -- step
+-- 10 of entities, first part: the entities in the order of their first
+-- mention ({first, last, idx, dd = declared entity, cat}), each mention's
+-- entity index (Ment) and reason (Mwhy), and the mentions of an entity
+-- chained in mention order from e.first through NEXT (a column, not a list
+-- an entity). Returns ents, Ment, Mwhy, NEXT, nodeof and NEC, which is all
+-- the rest of step 10 reads.
+local function members(N, declared, nodeof, NEC, FIRST, WHY, parent, DECL, CAT)
+  local function find(x)
+    while parent[x] ~= x do
+      parent[x] = parent[parent[x]]
+      x = parent[x]
     end
-    e.ms[#e.ms + 1] = n
+    return x
   end
+  local ents, eroot = {}, {}
+  local Ment, Mwhy, NEXT = {}, {}, {}
+  for n = 1, N do
+    local id = nodeof[n]
+    local r = find(id)
+    local e = eroot[r]
+    if e then
+      NEXT[e.last] = n
+      e.last = n
+    else
+      local decl = DECL[r]
+      e = { first = n, last = n, idx = #ents + 1, dd = decl and declared[decl], cat = CAT[r] }
+      eroot[r] = e
+      ents[e.idx] = e
+    end
+    NEXT[n] = false
+    Ment[n] = e.idx
+    local why = WHY[id]
+    if not why then
+      if n ~= FIRST[id] then
+        why = "same name earlier in this document"
+      else
+        why = e.dd and ("declared entity " .. quote(e.dd.name)) or "new entity"
+      end
+    end
+    Mwhy[n] = why
+  end
+  return ents, Ment, Mwhy, NEXT, nodeof, NEC
+end
+
+-- entities(mentions, opts) -- see the header. mentions is a list of
+-- mention tables (each gets `entity` and `why`) or columns {n =, text =
+-- {...}, doc =, i =, key =, kind =, side =, decl =, title =, role =,
+-- generation =} (the host's form; `entity` and `why` columns are added).
+function M.entities(mentions, opts)
+  if type(mentions) ~= "table" then
+    error("bad argument #1 to 'entities' (table expected, got " .. type(mentions) .. ")", 2)
+  end
+  if opts ~= nil and type(opts) ~= "table" then
+    error("bad argument #2 to 'entities' (table expected, got " .. type(opts) .. ")", 2)
+  end
+  opts = opts or {}
+  local declared = opts.declared or {}
+  if type(declared) ~= "table" then error("bad argument #2 to 'entities' ('declared' must be a table)", 2) end
+
+  -- side of a name that is a side's label or alias
+  local sidekey = {}
+  for _, s in ipairs(sidelist(opts.sides)) do
+    if type(s.label) == "string" then sidekey[corekey(s.label)] = sidekey[corekey(s.label)] or s.id end
+    if type(s.aliases) == "table" then
+      for _, al in ipairs(s.aliases) do
+        if type(al) == "string" then sidekey[corekey(al)] = sidekey[corekey(al)] or s.id end
+      end
+    end
+  end
+
+  local cols = columns(mentions)
+  local Mtext, Mdoc, Mkind, Mside = cols.text, cols.doc, cols.kind, cols.side
+  -- steps 1 to 9 hand their results straight to the first part of 10, so
+  -- no local here holds the clusters' state while the entities are described
+  local ents, Ment, Mwhy, NEXT, nodeof, NEC = members(cols.n, declared, cluster(cols, sidekey, declared))
+
+  -- 10. entities: kind, side, name, aliases and spellings
   local out = {}
-  local Ment, Mwhy = {}, {}
   for idx, e in ipairs(ents) do
-    local c = C[e.r]
-    local dd = c.decl and declared[c.decl]
+    local dd = e.dd
     -- spellings with their documents
     local sp, spl = {}, {}
     local kinds, sv, firsts = {}, {}, {}
-    for _, n in ipairs(e.ms) do
+    local n = e.first
+    while n do
       local text = Mtext[n]
       local s = sp[text]
       if not s then
@@ -1724,11 +1791,12 @@ function M.entities(mentions, opts)
       local kd = Mkind[n]
       if type(kd) == "string" then kinds[kd] = (kinds[kd] or 0) + 1 end
       local sd = Mside[n]
-      if type(sd) ~= "string" then sd = sidekey[nodes[nodeof[n]].ec.k] end
+      if type(sd) ~= "string" then sd = sidekey[NEC[nodeof[n]].k] end
       if sd ~= nil then
         sv[sd] = (sv[sd] or 0) + 1
         firsts[sd] = firsts[sd] or n
       end
+      n = NEXT[n]
     end
     -- kind
     local kind = dd and type(dd.kind) == "string" and dd.kind or nil
@@ -1738,7 +1806,7 @@ function M.entities(mentions, opts)
         if (kinds[kd] or 0) > bn then kind, bn = kd, kinds[kd] end
       end
     end
-    kind = kind or c.cat or "other"
+    kind = kind or e.cat or "other"
     -- side
     local side = dd and type(dd.side) == "string" and dd.side or nil
     if side == nil then
@@ -1754,9 +1822,8 @@ function M.entities(mentions, opts)
     elseif not name then
       local forms, fl = {}, {}
       for _, s in ipairs(spl) do
-        local node = nodes[nodeof[s.n]]
-        local ec = node.ec
-        local short = node.bare or (ec.a.acr and true) or ec.a.form == "epithet"
+        local ec = NEC[nodeof[s.n]]
+        local short = ec.a.form == "bare" or (ec.a.acr and true) or ec.a.form == "epithet"
         local fk = ec.a.tc or ec.k
         local f = forms[fk]
         if not f then
@@ -1787,7 +1854,7 @@ function M.entities(mentions, opts)
       -- else the one most documents use; then its most used spelling
       local groups, gl = {}, {}
       for _, s in ipairs(best.sp) do
-        local k = nodes[nodeof[s.n]].ec.k
+        local k = NEC[nodeof[s.n]].k
         local g = groups[k]
         if not g then
           g = { sp = {}, docs = {}, nd = 0, native = false }
@@ -1806,9 +1873,11 @@ function M.entities(mentions, opts)
       -- ties: the spelling more mentions use, counting surnames written alike
       if #gl > 1 then
         local bykey = {}
-        for _, n in ipairs(e.ms) do
-          local k = nodes[nodeof[n]].ec.k
+        local m = e.first
+        while m do
+          local k = NEC[nodeof[m]].k
           bykey[k] = (bykey[k] or 0) + 1
+          m = NEXT[m]
         end
         for k, g in pairs(groups) do
           g.uses = (bykey[k] or 0) + (bykey[string_gsub(k, "^.* ", "")] or 0)
@@ -1864,23 +1933,6 @@ function M.entities(mentions, opts)
       spellings[#spellings + 1] = { text = s.text, docs = s.docs }
     end
     out[idx] = { name = name, kind = kind, side = side, aliases = aliases, spellings = spellings }
-    e.idx, e.dd = idx, dd
-  end
-  -- each mention's entity and reason, in mention order (so the two columns
-  -- are arrays, not hashes)
-  for n = 1, N do
-    local id = nodeof[n]
-    local e, node = eroot[find(id)], nodes[id]
-    Ment[n] = e.idx
-    local why = WHY[id] and whyof(id)
-    if not why then
-      if n ~= node.first then
-        why = "same name earlier in this document"
-      else
-        why = e.dd and ("declared entity " .. quote(e.dd.name)) or "new entity"
-      end
-    end
-    Mwhy[n] = why
   end
   if cols == mentions then
     mentions.entity, mentions.why = Ment, Mwhy
