@@ -91,8 +91,8 @@ local P, R, S, B, C, Cc, Ct, Cp = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lpeg.C
 local tonumber, tostring, type, ipairs, pairs, error = tonumber, tostring, type, ipairs, pairs, error
 local string_format, string_sub, string_find, string_lower = string.format, string.sub, string.find, string.lower
 local string_upper = string.upper
-local string_gsub, string_match, string_gmatch, string_byte = string.gsub, string.match, string.gmatch, string.byte
-local string_reverse, string_char = string.reverse, string.char
+local string_gsub, string_match, string_gmatch = string.gsub, string.match, string.gmatch
+local string_reverse = string.reverse
 local table_sort, table_concat = table.sort, table.concat
 local cal_day, cal_civil, cal_fmt, cal_weekday = cal.day, cal.civil, cal.fmt, cal.weekday
 local cal_mdays, cal_isoweek, cal_weekstart, cal_addmonths = cal.mdays, cal.isoweek, cal.weekstart, cal.addmonths
@@ -440,9 +440,9 @@ end
 
 -- Words after "the": "the 1980s", "the 19th century", "the same day",
 -- "the night before", "the past few days", "the weekend", "the end of May".
-local punct_after = #(hs^0 * (S".,;:!?)\"'\r\n" + P"\226\128" + -P(1)))
 local thewords = {}
 do
+  local punct_after = #(hs^0 * (S".,;:!?)\"'\r\n" + P"\226\128" + -P(1)))
   local function add(w, p) thewords[#thewords + 1] = { w, p } end
   local dayafter = ws * dayish
   add("same", dayafter * off(0) * tag"ref")
@@ -676,11 +676,13 @@ end
 -- a month ("5 September"), "of" ("5th of May"), a list word ("3 and 4
 -- May") and a unit ("3 days"). Digits followed by another word start no
 -- date, and sift.scan skips them like a word (see scan.c, datedigits).
-local afterdigits = { "of" }
-for _, e in ipairs(monthentries) do afterdigits[#afterdigits + 1] = e[1] end
-for _, w in ipairs(LISTWORDS) do afterdigits[#afterdigits + 1] = w end
-for form in pairs(UNITS) do afterdigits[#afterdigits + 1] = form end
-starts = prefilter.words(starts, afterdigits)
+do
+  local afterdigits = { "of" }
+  for _, e in ipairs(monthentries) do afterdigits[#afterdigits + 1] = e[1] end
+  for _, w in ipairs(LISTWORDS) do afterdigits[#afterdigits + 1] = w end
+  for form in pairs(UNITS) do afterdigits[#afterdigits + 1] = form end
+  starts = prefilter.words(starts, afterdigits)
+end
 
 -- The parse nodes of text, in text order.
 local function parse(text)
@@ -831,29 +833,32 @@ end
 
 -- Words before position s in its clause that put a weekday in the future:
 -- a future marker with no past-tense reporting verb after it.
-local FUTURE = { will = true, shall = true, ["'ll"] = true, scheduled = true, ["won't"] = true }
-local FUTURE2 = { going = "to", due = "to", plans = "to", planned = "for", expected = "on" }
-local PAST = { said = true, told = true, says = true, added = true, announced = true, reported = true,
-  was = true, were = true, had = true }
-local function future(text, s)
-  local from = s - 80
-  if from < 1 then from = 1 end
-  -- (matched on the reversed text: an anchored match is linear, a "$" one is not)
-  local clause = string_lower(string_reverse(string_match(string_reverse(string_sub(text, from, s - 1)),
-    "^[^%.!?;\n\"]*")))
-  if not (string_find(clause, "'ll", 1, true) or string_find(clause, "will", 1, true)
-      or string_find(clause, "shall", 1, true) or string_find(clause, "won't", 1, true)
-      or string_find(clause, "to ", 1, true) or string_find(clause, "scheduled", 1, true)
-      or string_find(clause, "planned", 1, true) or string_find(clause, "expected", 1, true)) then
-    return false
+local future
+do
+  local FUTURE = { will = true, shall = true, ["'ll"] = true, scheduled = true, ["won't"] = true }
+  local FUTURE2 = { going = "to", due = "to", plans = "to", planned = "for", expected = "on" }
+  local PAST = { said = true, told = true, says = true, added = true, announced = true, reported = true,
+    was = true, were = true, had = true }
+  function future(text, s)
+    local from = s - 80
+    if from < 1 then from = 1 end
+    -- (matched on the reversed text: an anchored match is linear, a "$" one is not)
+    local clause = string_lower(string_reverse(string_match(string_reverse(string_sub(text, from, s - 1)),
+      "^[^%.!?;\n\"]*")))
+    if not (string_find(clause, "'ll", 1, true) or string_find(clause, "will", 1, true)
+        or string_find(clause, "shall", 1, true) or string_find(clause, "won't", 1, true)
+        or string_find(clause, "to ", 1, true) or string_find(clause, "scheduled", 1, true)
+        or string_find(clause, "planned", 1, true) or string_find(clause, "expected", 1, true)) then
+      return false
+    end
+    local fut, prev = false, nil
+    for w in string_gmatch(clause, "[%a']+") do
+      if FUTURE[w] or (prev and FUTURE2[prev] == w) or string_sub(w, -3) == "'ll" then fut = true
+      elseif fut and PAST[w] then fut = false end
+      prev = w
+    end
+    return fut
   end
-  local fut, prev = false, nil
-  for w in string_gmatch(clause, "[%a']+") do
-    if FUTURE[w] or (prev and FUTURE2[prev] == w) or string_sub(w, -3) == "'ll" then fut = true
-    elseif fut and PAST[w] then fut = false end
-    prev = w
-  end
-  return fut
 end
 
 -- Day number of weekday wd relative to anchor day ad: dir -1 strictly
@@ -1297,8 +1302,7 @@ local NAMED = { dmy = true, mdy = true, iso = true, num = true, wd = true, ref =
 
 -- Words just before a date, with one blank between: "on" joins a
 -- weekday's span; "around", "before", "since", ... give the date its mod;
--- "once", "every", "hours" before "a day" make it a frequency. A word here
--- is a run of ASCII letters in any case with no word byte (wc) before it.
+-- "once", "every", "hours" before "a day" make it a frequency.
 local MODWORD = {}
 for _, e in ipairs{ { "APPROX", { "around", "about", "approximately", "circa", "roughly", "almost", "nearly" } },
   { "SOME", { "some" } }, { "BEFORE", { "before", "by", "prior to" } }, { "AFTER", { "after", "since" } },
@@ -1308,34 +1312,38 @@ for _, e in ipairs{ { "APPROX", { "around", "about", "approximately", "circa", "
   for _, w in ipairs(e[2]) do MODWORD[w] = e[1] end
 end
 
--- wordbefore(text, s) -- the word before position s with one blank (space
--- or tab) between, lower-cased, or nil; "prior to" counts as one word.
+-- wordbefore(text, s) -- "on" or the MODWORD word (lower-cased) that ends
+-- with one blank before position s, in any case and with no word byte
+-- before it, or nil. One LPeg match at s looks back for each length the
+-- words have (a look-behind needs a fixed length), through a trie of the
+-- words of that length, and gives the length.
 local wordbefore
 do
-  local LONGEST = 13 -- "approximately": longer runs are no such word
-  local LETTER, WORDBYTE = {}, {}
-  for b = 0, 255 do
-    LETTER[b] = (b >= 65 and b <= 90) or (b >= 97 and b <= 122)
-    WORDBYTE[b] = wc:match(string_char(b)) ~= nil
+  local bylen, lens = {}, {}
+  local function put(w)
+    local n = #w
+    if not bylen[n] then bylen[n], lens[#lens + 1] = {}, n end
+    local list = bylen[n]
+    list[#list + 1] = { w }
   end
-
-  -- the word that ends at position e (at most LONGEST letters) and where
-  -- it starts
-  local function wordending(text, e)
-    local i = e
-    while i >= 1 and LETTER[string_byte(text, i)] do i = i - 1 end
-    if i == e or e - i > LONGEST or (i >= 1 and WORDBYTE[string_byte(text, i)]) then return nil end
-    return string_lower(string_sub(text, i + 1, e)), i + 1
+  put("on")
+  for w in pairs(MODWORD) do put(w) end
+  table_sort(lens)
+  local lookback = P(false)
+  for _, n in ipairs(lens) do
+    local list, last = bylen[n], {}
+    table_sort(list, function(x, y) return x[1] < y[1] end)
+    for i, e in ipairs(list) do
+      local c = string_sub(e[1], -1)
+      last[i] = c .. string_upper(c)
+    end
+    -- (the last letter first: one test rejects most words)
+    lookback = lookback + B(S(table_concat(last)) * S" \t") * B(lexicon(list) * S" \t") * -B(wc * P(n + 1)) * Cc(n)
   end
 
   function wordbefore(text, s)
-    local c = string_byte(text, s - 1)
-    if c ~= 32 and c ~= 9 then return nil end
-    local w, at = wordending(text, s - 2)
-    if w == "to" and string_byte(text, at - 1) == 32 and wordending(text, at - 2) == "prior" then
-      return "prior to"
-    end
-    return w
+    local n = lookback:match(text, s)
+    return n and string_lower(string_sub(text, s - 1 - n, s - 2))
   end
 end
 
