@@ -620,8 +620,9 @@ end
 
 -- cluster(cols, sidekey, declared) -- steps 1 to 9 of entities: the nodes
 -- and their clusters. Returns what the entities are made of: each
--- mention's node (nodeof) and the node columns NEC, FIRST, WHY, parent,
--- DECL and CAT; the rest of its state goes when it returns.
+-- mention's node (nodeof), the node columns NEC, FIRST, WHY, parent and
+-- DECL, and catof (a root's category); the rest of its state goes when it
+-- returns.
 local function cluster(cols, sidekey, declared)
   local N, Mtext, Mdoc, Mi, Mkey = cols.n, cols.text, cols.doc, cols.i, cols.key
   local Mkind, Mside, Mdecl = cols.kind, cols.side, cols.decl
@@ -692,32 +693,33 @@ local function cluster(cols, sidekey, declared)
   -- A node is a number and its fields are columns indexed by it (a corpus
   -- has hundreds of thousands of nodes: a slot costs 16 bytes, a table of
   -- eight fields about 280):
+  --   parent  union-find: the next node towards its cluster's root
   --   NEC     its exact class (false for a seed)
   --   FIRST   its first mention (false for a seed); its document is that
   --           mention's (docof)
-  --   SIDES   side -> votes, false when none
   --   WHY     the reason its cluster joined another, formatted; set on the
   --           founder (below), false until set
-  -- and while it is the root of its cluster, the cluster's record:
-  --   SIZE    nodes in the cluster
-  --   FOUNDER the node whose reason is not yet set
-  --   CAT     category, false when none
-  --   PROF    person profile, false when none
-  --   DECL    index of its declared entity (sparse: nil when none)
-  --   CL, CLN cannot-link partner roots (root -> true) and their number (sparse)
+  -- The root of a cluster carries the cluster's record in sparse columns
+  -- (nil: as for a node alone, which most roots are until they join one of
+  -- the few that grow):
+  --   SIZE    nodes in the cluster (alone: 1)
+  --   FOUNDER the node whose reason is not yet set (alone: itself)
+  --   CAT     category, false when none (alone: its class's, or its
+  --           declared entity's; catof)
+  --   PROF    person profile (alone: its class's; profof)
+  --   DECL    index of its declared entity (alone: a seed's own)
+  --   CL, CLN cannot-link partner roots (root -> true) and their number
   -- SEEDNAME (a seed's declared name) and APART (the node its document
   -- names apart) are sparse too.
   local nodeof = {}
-  local parent = {}
-  local NEC, FIRST, SIDES, WHY = {}, {}, {}, {}
+  local parent, NEC, FIRST, WHY = {}, {}, {}, {}
   local SIZE, FOUNDER, CAT, PROF, DECL, CL, CLN = {}, {}, {}, {}, {}, {}, {}
   local SEEDNAME, APART = {}, {}
   local nnodes = 0
-  local function newnode(ec, first, cat)
+  local function newnode(ec, first)
     local id = nnodes + 1
     nnodes = id
-    parent[id], NEC[id], FIRST[id], SIDES[id], WHY[id] = id, ec, first, false, false
-    SIZE[id], FOUNDER[id], CAT[id], PROF[id] = 1, id, cat or false, ec and ec.a.prof or false
+    parent[id], NEC[id], FIRST[id], WHY[id] = id, ec, first, false
     return id
   end
   local function docof(id)
@@ -761,14 +763,14 @@ local function cluster(cols, sidekey, declared)
     if d == nil then d = "" end
     local id
     if ec.a.form == "bare" then
-      id = newnode(ec, n, ec.cat)
+      id = newnode(ec, n)
       ec.bnodes = ec.bnodes or {}
       ec.bnodes[#ec.bnodes + 1] = id
     else
       ecdoc[ec] = ecdoc[ec] or {}
       id = ecdoc[ec][d]
       if not id then
-        id = newnode(ec, n, ec.cat)
+        id = newnode(ec, n)
         ecdoc[ec][d] = id
         ec.nodes = ec.nodes or {}
         ec.nodes[#ec.nodes + 1] = id
@@ -777,19 +779,12 @@ local function cluster(cols, sidekey, declared)
     local dn = Mdecl[n]
     if dn ~= nil and dhit[id] == nil and type(dn) == "string" then dhit[id] = dkey[corekey(dn)] end
     nodeof[n] = id
-    local s = Mside[n]
-    if type(s) ~= "string" then s = sidekey[k] end
-    if s ~= nil then
-      local sv = SIDES[id] or {}
-      SIDES[id] = sv
-      sv[s] = (sv[s] or 0) + 1
-    end
   end
   ecdoc = nil -- luacheck: ignore 311 (released: the steps below do not read it)
   local dseed = {}
   for j, dd in ipairs(declared) do
     if type(dd) == "table" and type(dd.name) == "string" then
-      local id = newnode(false, false, dcat[j])
+      local id = newnode(false, false)
       dseed[j], DECL[id], SEEDNAME[id] = id, j, dd.name
     end
   end
@@ -807,6 +802,39 @@ local function cluster(cols, sidekey, declared)
     local n = FIRST[id]
     if n then return Mtext[n] end
     return SEEDNAME[id]
+  end
+
+  -- a cluster's record where it has none of its own
+  local function catof(r)
+    local c = CAT[r]
+    if c ~= nil then return c end
+    if NEC[r] then return NEC[r].cat end
+    return dcat[DECL[r]]
+  end
+  local function profof(r)
+    local p = PROF[r]
+    if p ~= nil then return p end
+    return NEC[r] and NEC[r].a.prof
+  end
+
+  -- side votes of the clusters (root -> side -> votes): made when step 4
+  -- first asks and kept up by link until it is done
+  local SIDES
+  local function sidesof(r)
+    if not SIDES then
+      SIDES = {}
+      for n = 1, N do
+        local s = Mside[n]
+        if type(s) ~= "string" then s = sidekey[mkey[n]] end
+        if s ~= nil then
+          local id = find(nodeof[n])
+          local sv = SIDES[id] or {}
+          SIDES[id] = sv
+          sv[s] = (sv[s] or 0) + 1
+        end
+      end
+    end
+    return SIDES[r]
   end
 
   local function sidemax(sv)
@@ -855,8 +883,8 @@ local function cluster(cols, sidekey, declared)
     if ra == rb then return false end
     local da, db = DECL[ra], DECL[rb]
     if da and db and da ~= db then return false end
-    if not anycat and not compatcat(CAT[ra], CAT[rb]) then return false end
-    local pa, pb = PROF[ra], PROF[rb]
+    if not anycat and not compatcat(catof(ra), catof(rb)) then return false end
+    local pa, pb = profof(ra), profof(rb)
     local prof = pa or pb
     if pa and pb and pa ~= pb then
       local rel, merged = align(pa, pb)
@@ -890,22 +918,22 @@ local function cluster(cols, sidekey, declared)
     if ra == rb then return false end
     local ok, prof = can(ra, rb, anycat)
     if not ok then return false end
-    local f = FOUNDER[ra]
+    local f = FOUNDER[ra] or ra
     WHY[f] = whyof(why, f, a, b)
     local big, small = rb, ra
     local na, nb = CLN[ra] or 0, CLN[rb] or 0
-    if na > nb or (na == nb and SIZE[ra] > SIZE[rb]) then big, small = ra, rb end
+    if na > nb or (na == nb and (SIZE[ra] or 1) > (SIZE[rb] or 1)) then big, small = ra, rb end
     parent[small] = big
-    SIZE[big] = SIZE[big] + SIZE[small]
-    FOUNDER[big] = FOUNDER[rb]
-    CAT[big] = CAT[rb] or CAT[ra]
+    SIZE[big] = (SIZE[big] or 1) + (SIZE[small] or 1)
+    FOUNDER[big] = FOUNDER[rb] or rb
+    CAT[big] = catof(rb) or catof(ra) or false
     local decl = DECL[big] or DECL[small]
     if decl then
       DECL[big] = decl
       if dcat[decl] then CAT[big] = dcat[decl] end
     end
-    PROF[big] = prof or PROF[big] or PROF[small]
-    if SIDES[small] then
+    PROF[big] = prof or profof(big) or profof(small)
+    if SIDES and SIDES[small] then
       local sv = SIDES[big] or {}
       SIDES[big] = sv
       for s, c in pairs(SIDES[small]) do sv[s] = (sv[s] or 0) + c end
@@ -951,7 +979,7 @@ local function cluster(cols, sidekey, declared)
   local function declink(id, hit, how)
     -- a kind only guessed from the words does not stand against the manifest
     local free = NEC[id].votes == 0
-    if free or compatcat(CAT[find(id)], dcat[hit.j]) then
+    if free or compatcat(catof(find(id)), dcat[hit.j]) then
       link(id, dseed[hit.j], how .. quote(declared[hit.j].name), free)
     end
   end
@@ -1236,7 +1264,7 @@ local function cluster(cols, sidekey, declared)
       end
       if #cands == 1 then
         local ra, rb = find(t.nodes[1]), find(cands[1].nodes[1])
-        local sa, sb = sidemax(SIDES[ra]), sidemax(SIDES[rb])
+        local sa, sb = sidemax(sidesof(ra)), sidemax(sidesof(rb))
         if sa ~= nil and sa == sb then
           link(t.nodes[1], cands[1].nodes[1], quote(textof(cands[1].nodes[1])) .. " without a middle name, same side ("
             .. tostring(sa) .. ")")
@@ -1244,6 +1272,7 @@ local function cluster(cols, sidekey, declared)
       end
     end
   end
+  SIDES = nil -- nothing below reads sides
 
   -- 5. organisations, groups and other names
   local otc, olist = {}, {}
@@ -1576,7 +1605,7 @@ local function cluster(cols, sidekey, declared)
           local cands = distinctroots(ids)
           local same, notother = {}, {}
           for _, x in ipairs(cands) do
-            local pf = PROF[find(x)]
+            local pf = profof(find(x))
             local mk = pf and pf.marker or nil
             if mk == marker then same[#same + 1] = x end
             if mk == nil then notother[#notother + 1] = x end
@@ -1687,17 +1716,17 @@ local function cluster(cols, sidekey, declared)
     end
   end
 
-  return nodeof, NEC, FIRST, WHY, parent, DECL, CAT
+  return nodeof, NEC, FIRST, WHY, parent, DECL, catof
 end
 
--- members(N, declared, nodeof, NEC, FIRST, WHY, parent, DECL, CAT) -- step
+-- members(N, declared, nodeof, NEC, FIRST, WHY, parent, DECL, catof) -- step
 -- 10 of entities, first part: the entities in the order of their first
 -- mention ({first, last, idx, dd = declared entity, cat}), each mention's
 -- entity index (Ment) and reason (Mwhy), and the mentions of an entity
 -- chained in mention order from e.first through NEXT (a column, not a list
 -- an entity). Returns ents, Ment, Mwhy, NEXT, nodeof and NEC, which is all
 -- the rest of step 10 reads.
-local function members(N, declared, nodeof, NEC, FIRST, WHY, parent, DECL, CAT)
+local function members(N, declared, nodeof, NEC, FIRST, WHY, parent, DECL, catof)
   local function find(x)
     while parent[x] ~= x do
       parent[x] = parent[parent[x]]
@@ -1716,7 +1745,7 @@ local function members(N, declared, nodeof, NEC, FIRST, WHY, parent, DECL, CAT)
       e.last = n
     else
       local decl = DECL[r]
-      e = { first = n, last = n, idx = #ents + 1, dd = decl and declared[decl], cat = CAT[r] }
+      e = { first = n, last = n, idx = #ents + 1, dd = decl and declared[decl], cat = catof(r) }
       eroot[r] = e
       ents[e.idx] = e
     end
