@@ -68,6 +68,7 @@
 local core = require "sift.core"
 
 local type, ipairs, pairs, error, tostring = type, ipairs, pairs, error, tostring
+local collectgarbage = collectgarbage
 local string_sub, string_gsub, string_find, string_gmatch = string.sub, string.gsub, string.find,
   string.gmatch
 local string_lower, string_upper, string_format = string.lower, string.upper, string.format
@@ -1727,6 +1728,10 @@ end
 -- an entity). Returns ents, Ment, Mwhy, NEXT, nodeof and NEC, which is all
 -- the rest of step 10 reads.
 local function members(N, declared, nodeof, NEC, FIRST, WHY, parent, DECL, catof)
+  -- the rest of the clusters' state is garbage now; let it go before the
+  -- columns below take their room (the collector, paced by the heap it has
+  -- seen, would let the heap grow by as much again first)
+  collectgarbage("collect")
   local function find(x)
     while parent[x] ~= x do
       parent[x] = parent[parent[x]]
@@ -1795,6 +1800,7 @@ function M.entities(mentions, opts)
   -- steps 1 to 9 hand their results straight to the first part of 10, so
   -- no local here holds the clusters' state while the entities are described
   local ents, Ment, Mwhy, NEXT, nodeof, NEC = members(cols.n, declared, cluster(cols, sidekey, declared))
+  collectgarbage("collect") -- and the node columns only members read
 
   -- 10. entities: kind, side, name, aliases and spellings
   local out = {}
