@@ -628,9 +628,20 @@ local function cluster(cols, sidekey, declared)
   local N, Mtext, Mdoc, Mi, Mkey = cols.n, cols.text, cols.doc, cols.i, cols.key
   local Mkind, Mside, Mdecl = cols.kind, cols.side, cols.decl
 
+  local function before(x, y)
+    local ix, iy = Mi[x], Mi[y]
+    if type(ix) == "number" and type(iy) == "number" and ix ~= iy then return ix < iy end
+    return x < y
+  end
+
   -- 1. exact classes: one normalisation key
   local ecs, eclist = {}, {}
-  local docorder, docms = {}, {}
+  -- the mentions by document: the documents in order of first mention
+  -- (docorder), the k-th one's mentions in text order (by i, else in list
+  -- order) at positions DFROM[k] to DTO[k] of ORDER, or of the mentions
+  -- themselves when they come so already (ORDER nil: the host's order)
+  local docorder, docidx, DFROM, DTO, ORDER = {}, {}, {}, {}, nil
+  local inorder, lastdk = true, nil
   local mkey = Mkey -- filled in where the caller gave no key
   for n = 1, N do
     local text = Mtext[n]
@@ -652,25 +663,35 @@ local function cluster(cols, sidekey, declared)
     if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
     local d = Mdoc[n]
     if d == nil then d = "" end
-    if not docms[d] then
-      docms[d] = {}
-      docorder[#docorder + 1] = d
+    local dk = docidx[d]
+    if not dk then
+      dk = #docorder + 1
+      docorder[dk], docidx[d], DFROM[dk] = d, dk, n
+    elseif dk ~= lastdk or before(n, n - 1) then
+      inorder = false
     end
-    local l = docms[d]
-    l[#l + 1] = n
+    DTO[dk], lastdk = n, dk
   end
-  local function before(x, y)
-    local ix, iy = Mi[x], Mi[y]
-    if type(ix) == "number" and type(iy) == "number" and ix ~= iy then return ix < iy end
-    return x < y
-  end
-  for _, d in ipairs(docorder) do
-    local l = docms[d]
-    for p = 2, #l do
-      if before(l[p], l[p - 1]) then
-        table_sort(l, before)
-        break
+  if not inorder then
+    local lists = {}
+    for dk = 1, #docorder do lists[dk] = {} end
+    for n = 1, N do
+      local d = Mdoc[n]
+      if d == nil then d = "" end
+      local l = lists[docidx[d]]
+      l[#l + 1] = n
+    end
+    ORDER = {}
+    for dk, l in ipairs(lists) do
+      for p = 2, #l do
+        if before(l[p], l[p - 1]) then
+          table_sort(l, before)
+          break
+        end
       end
+      DFROM[dk] = #ORDER + 1
+      for _, n in ipairs(l) do ORDER[#ORDER + 1] = n end
+      DTO[dk] = #ORDER
     end
   end
 
@@ -1142,10 +1163,10 @@ local function cluster(cols, sidekey, declared)
   end
   -- a document that uses two compatible forms names two people
   local tccl = {}
-  for _, d in ipairs(docorder) do
+  for dk = 1, #docorder do
     local seen, list = {}, {}
-    for _, n in ipairs(docms[d]) do
-      local id = nodeof[n]
+    for p = DFROM[dk], DTO[dk] do
+      local id = nodeof[ORDER and ORDER[p] or p]
       if tcof(id) and not seen[id] then
         seen[id] = true
         list[#list + 1] = id
@@ -1561,14 +1582,14 @@ local function cluster(cols, sidekey, declared)
     end
     return c
   end
-  for _, d in ipairs(docorder) do
-    local list = docms[d]
+  for dk, d in ipairs(docorder) do
     local function lastvs(x)
       local sl = tcof(x).a.slots
       return sl[#sl].vs
     end
     local full = {} -- surname -> {{p, node}} in document order
-    for p, n in ipairs(list) do
+    for p = DFROM[dk], DTO[dk] do
+      local n = ORDER and ORDER[p] or p
       local t = tcof(nodeof[n])
       if t then
         local s = t.a.sur
@@ -1578,7 +1599,8 @@ local function cluster(cols, sidekey, declared)
       end
     end
     local recent = {}
-    for p, n in ipairs(list) do
+    for p = DFROM[dk], DTO[dk] do
+      local n = ORDER and ORDER[p] or p
       local id = nodeof[n]
       local t = tcof(id)
       if t then

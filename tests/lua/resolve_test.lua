@@ -147,6 +147,27 @@ test("keys are computed when records lack them; documents without i keep list or
   eq(ms[1].entity, ms[2].entity)
 end)
 
+test("a document's mentions are read in the order of i, wherever the list puts them", function()
+  local ms = records(SAMPLE)
+  resolve.entities(ms)
+  -- documents interleaved, and "Mujahid" (i = 2) before "Zabihullah Mujahid" (i = 1)
+  local order = { 8, 2, 5, 1, 7, 4, 3, 6 }
+  local mixed = {}
+  for r, q in ipairs(order) do
+    local m = {}
+    for k, v in pairs(ms[q]) do m[k] = v end
+    m.entity, m.why = nil, nil
+    mixed[r] = m
+  end
+  resolve.entities(mixed)
+  for r, q in ipairs(order) do
+    for s, p in ipairs(order) do
+      eq(mixed[r].entity == mixed[s].entity, ms[q].entity == ms[p].entity, ms[q].text .. " and " .. ms[p].text)
+    end
+  end
+  eq(mixed[2].why, "surname of 'Zabihullah Mujahid' named earlier in this document")
+end)
+
 test("no mentions, no entities", function()
   eq(resolve.entities({}), {})
   eq(resolve.entities({}, { sides = {}, declared = {} }), {})
