@@ -15,20 +15,25 @@ local M = {}
 local MDAYS = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
 
 -- leap(y) -- is y a leap year?
-function M.leap(y)
+local function leap(y)
   return y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0)
 end
+M.leap = leap
 
 -- mdays(y, m) -- the number of days in month m of year y.
-function M.mdays(y, m)
-  if m == 2 and M.leap(y) then return 29 end
+local function mdays(y, m)
+  if m == 2 and leap(y) then return 29 end
   return MDAYS[m]
 end
+M.mdays = mdays
 
--- valid(y, m, d) -- does the triple name a calendar day?
-function M.valid(y, m, d)
-  return m >= 1 and m <= 12 and d >= 1 and d <= M.mdays(y, m)
+-- valid(y, m, d) -- does the triple name a calendar day? (Every month has
+-- the days up to 28.)
+local function valid(y, m, d)
+  if m < 1 or m > 12 or d < 1 then return false end
+  return d <= 28 or d <= mdays(y, m)
 end
+M.valid = valid
 
 -- day(y, m, d) -- the day number of a civil date (days since 1970-01-01).
 -- Shifts the year to start in March so the leap day is the year's last day,

@@ -94,8 +94,8 @@ local string_upper = string.upper
 local string_gsub, string_match, string_gmatch = string.gsub, string.match, string.gmatch
 local string_reverse = string.reverse
 local table_sort, table_concat = table.sort, table.concat
-local cal_day, cal_civil, cal_fmt, cal_weekday = cal.day, cal.civil, cal.fmt, cal.weekday
-local cal_mdays, cal_isoweek, cal_weekstart, cal_addmonths = cal.mdays, cal.isoweek, cal.weekstart, cal.addmonths
+local cal_day, cal_civil, cal_weekday = cal.day, cal.civil, cal.weekday
+local cal_mdays, cal_addmonths = cal.mdays, cal.addmonths
 local cal_parse, cal_valid = cal.parse, cal.valid
 local prefilter_date, prefilter_fields = prefilter.date, prefilter.fields
 
@@ -184,6 +184,34 @@ local function words(list, value, out)
   return out
 end
 
+-- wordsbefore(list) -- matches, without moving, where one of the words of
+-- list (in any case, no word byte before it) ends with one blank (space or
+-- tab) before the position, capturing its length. A look-behind needs a
+-- fixed length: one per length of the words, each through a trie of the
+-- words of that length after a test of their last letters (which rejects
+-- most words at once).
+local function wordsbefore(list)
+  local bylen, lens = {}, {}
+  for _, w in ipairs(list) do
+    local n = #w
+    if not bylen[n] then bylen[n], lens[#lens + 1] = {}, n end
+    local l = bylen[n]
+    l[#l + 1] = w
+  end
+  table_sort(lens)
+  local p = P(false)
+  for _, n in ipairs(lens) do
+    local l, last = bylen[n], {}
+    table_sort(l)
+    for i, w in ipairs(l) do
+      local c = string_sub(w, -1)
+      last[i] = c .. string_upper(c)
+    end
+    p = p + B(S(table_concat(last)) * S" \t") * B(lexicon(words(l)) * S" \t") * -B(wc * P(n + 1)) * Cc(n)
+  end
+  return p
+end
+
 local function num(s) return tonumber((string_gsub(s, ",", ""))) end
 
 -- ------------------------------------------------------------ vocabulary
@@ -221,6 +249,17 @@ local COUNTED = { "people", "persons", "fighters", "soldiers", "troops", "civili
   "students", "prisoners", "police", "policemen", "officers", "workers", "employees", "hours", "hrs",
   "gmt", "utc", "pages", "words", "units", "times", "mm", "cm", "sq", "square", "per", "percent",
   "million", "billion", "calories", "displaced" }
+-- Words just before a date, with one blank between, that give it a mod
+-- ("around", "before", "since") or make it a frequency ("once", "every",
+-- "hours" before "a day"): the word's mod.
+local MODWORD = {}
+for _, e in ipairs{ { "APPROX", { "around", "about", "approximately", "circa", "roughly", "almost", "nearly" } },
+  { "SOME", { "some" } }, { "BEFORE", { "before", "by", "prior to" } }, { "AFTER", { "after", "since" } },
+  { "RATE", { "once", "twice", "thrice", "per", "every" } },
+  { "RATENOUN", { "hours", "days", "times", "weeks", "months", "nights", "meals", "shifts", "flights", "trips",
+    "visits", "sessions", "doses", "miles", "kilometres", "kilometers", "km", "dollars" } } } do
+  for _, w in ipairs(e[2]) do MODWORD[w] = e[1] end
+end
 -- Words that, before a bare month name, show it is one ("in May").
 local CUES = { "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "before",
   "after", "last", "next", "this", "between", "throughout", "early", "late", "mid", "around", "about", "end",
@@ -440,8 +479,9 @@ end
 
 -- Words after "the": "the 1980s", "the 19th century", "the same day",
 -- "the night before", "the past few days", "the weekend", "the end of May".
-local thewords = {}
+local thebody
 do
+  local thewords = {}
   local punct_after = #(hs^0 * (S".,;:!?)\"'\r\n" + P"\226\128" + -P(1)))
   local function add(w, p) thewords[#thewords + 1] = { w, p } end
   local dayafter = ws * dayish
@@ -473,8 +513,8 @@ do
   for i, w in ipairs{ "first", "second", "third", "fourth" } do add(w, grp(Cc(i), "n") * partrest) end
   for i, w in ipairs(ORDS) do add(w, grp(Cc(i), "c") * centuryrest) end
   add("twenty", dash * (kw"first" * grp(Cc(21), "c") + kw"second" * grp(Cc(22), "c")) * centuryrest)
+  thebody = dispatch(thewords) + #digit * (decade + century) + decade
 end
-local thebody = dispatch(thewords) + #digit * (decade + century) + decade
 
 -- First words of dates (other than digits, month and weekday names).
 local firstwords = {}
@@ -541,13 +581,16 @@ do
   add("copyright", (1 - S"\r\n")^0 * tag"skip")
 end
 
-local counting = grp(digitcount, "n") * countrest
-local digitled = #(digit * digit * digit * digit * -digit) * (yrange + iso + decade + counting + year)
-  + #(digit * digit^-1 * -digit) * (numeric + dmy + counting + century)
-  + #digit * counting
-local firstword = dispatch(firstwords)
-local node = fields(grp(pos, "s") * (digitled + firstword + P"\194\169" * (1 - S"\r\n")^0 * tag"skip")
-  * grp(pos, "e"))
+local node
+do
+  local counting = grp(digitcount, "n") * countrest
+  local digitled = #(digit * digit * digit * digit * -digit) * (yrange + iso + decade + counting + year)
+    + #(digit * digit^-1 * -digit) * (numeric + dmy + counting + century)
+    + #digit * counting
+  local firstword = dispatch(firstwords)
+  node = fields(grp(pos, "s") * (digitled + firstword + P"\194\169" * (1 - S"\r\n")^0 * tag"skip")
+    * grp(pos, "e"))
+end
 
 -- trie(list) -- accepts the input when it starts with one of the phrases
 -- in list (letters in any case; " " is one or more blanks; "#" a digit;
@@ -708,11 +751,11 @@ end
 local UNITLETTER = { day = "D", week = "W", month = "M", year = "Y", hour = "H", minute = "M" }
 local UNITYEARS = { decade = 10, century = 100 }
 
--- Narrow [a, b] (day numbers) to the third that mod names: by days for a
--- month or less, by months for a year (Jan-Apr, May-Aug, Sep-Dec), by years
--- for longer periods (a decade: 0-3, 3-6, 6-9).
+-- Narrow [a, b] (day numbers) to the third that mod (START, MID, END)
+-- names: by days for a month or less, by months for a year (Jan-Apr,
+-- May-Aug, Sep-Dec), by years for longer periods (a decade: 0-3, 3-6, 6-9).
+local THIRDS = { START = true, MID = true, END = true }
 local function narrow(a, b, mod)
-  if not mod or mod == "APPROX" or mod == "BEFORE" or mod == "AFTER" then return a, b end
   local n = b - a + 1
   if n > 31 then
     local y1, m1 = cal_civil(a)
@@ -739,39 +782,76 @@ local function fmt(n)
   local v = fmtcache[n]
   if not v then
     if nfmt > 20000 then fmtcache, nfmt = {}, 0 end
-    v = cal_fmt(n)
+    v = cal.fmt(n)
     fmtcache[n], nfmt = v, nfmt + 1
   end
   return v
 end
 
--- "YYYY" of year y, remembered.
-local yearcache = {}
-local function yearstr(y)
-  local v = yearcache[y]
+-- string_format(f, n) for a number n, remembered for n in 0-9999 (a
+-- corpus names a few hundred years, decades and centuries).
+local FORMATTED = {}
+local function formatted(f, n)
+  local byn = FORMATTED[f]
+  if not byn then byn = {}; FORMATTED[f] = byn end
+  local v = byn[n]
   if not v then
-    v = string_format("%04d", y)
-    if y >= 0 and y < 10000 then yearcache[y] = v end
+    v = string_format(f, n)
+    if n >= 0 and n < 10000 then byn[n] = v end
   end
   return v
 end
+
+-- "YYYY" of year y.
+local function yearstr(y) return formatted("%04d", y) end
 
 -- The bounds (day numbers) of the last record made, for "the same day".
 local lasta, lastb
 
 -- The record for text[s, e) with a value and day bounds (day numbers or nil).
 local function record(text, s, e, value, precision, a, b, mod)
-  if a then a, b = narrow(a, b, mod) end
+  if a and THIRDS[mod] then a, b = narrow(a, b, mod) end
   lasta, lastb = a, b
   return {
     s = s, e = e - 1, text = string_sub(text, s, e - 1), value = value, kind = "date",
-    precision = precision, mod = mod, earliest = a and fmt(a), latest = b and fmt(b),
-    relative = false,
+    precision = precision, mod = mod, earliest = a and (fmtcache[a] or fmt(a)),
+    latest = b and (fmtcache[b] or fmt(b)), relative = false,
   }
 end
 
-local function monthbounds(y, m) return cal_day(y, m, 1), cal_day(y, m, cal_mdays(y, m)) end
-local function yearbounds(y) return cal_day(y, 1, 1), cal_day(y, 12, 31) end
+-- The day number of the first day of month k (y * 12 + m - 1), remembered
+-- (emptied past 20000 months).
+local firsts, nfirsts = {}, 0
+local function monthfirst(k)
+  local n = firsts[k]
+  if not n then
+    if nfirsts > 20000 then firsts, nfirsts = {}, 0 end
+    n = cal_day(k // 12, k % 12 + 1, 1)
+    firsts[k], nfirsts = n, nfirsts + 1
+  end
+  return n
+end
+
+local function monthbounds(y, m)
+  local k = y * 12 + m - 1
+  return firsts[k] or monthfirst(k), (firsts[k + 1] or monthfirst(k + 1)) - 1
+end
+local function yearbounds(y)
+  local k = y * 12
+  return firsts[k] or monthfirst(k), (firsts[k + 12] or monthfirst(k + 12)) - 1
+end
+
+-- "YYYY-MM" of year y and month m, remembered.
+local monthcache = {}
+local function monthstr(y, m)
+  local k = y * 12 + m - 1
+  local v = monthcache[k]
+  if not v then
+    v = string_format("%04d-%02d", y, m)
+    if y >= 0 and y < 10000 then monthcache[k] = v end
+  end
+  return v
+end
 
 -- The year a year-less month m (day d, or the month's first day) takes:
 -- the anchor's, or the one before when that would lie more than 183 days
@@ -779,15 +859,13 @@ local function yearbounds(y) return cal_day(y, 1, 1), cal_day(y, 12, 31) end
 local function guessyear(ctx, m, d, wd)
   local y = ctx.ay
   if not y then return nil end
-  local function late(yy)
-    if ctx.ad then
-      local dd = d or 1
-      if not cal_valid(yy, m, dd) then return true end
-      return cal_day(yy, m, dd) - ctx.ad > 183
-    end
-    return ctx.am and m - ctx.am > 6 and yy == y
+  local ad, pick = ctx.ad, y
+  if ad then
+    local dd = d or 1
+    if not cal_valid(y, m, dd) or cal_day(y, m, dd) - ad > 183 then pick = y - 1 end
+  elseif ctx.am and m - ctx.am > 6 then
+    pick = y - 1
   end
-  local pick = late(y) and y - 1 or y
   if wd and d then
     if cal_valid(pick, m, d) and cal_weekday(cal_day(pick, m, d)) == wd then return pick end
     for _, yy in ipairs{ y, y - 1, y + 1 } do
@@ -827,7 +905,7 @@ local function monthrecord(text, s, e, ctx, m, y, mod)
     return relative(record(text, s, e, string_format("XXXX-%02d", m), "month", nil, nil, mod), ctx, "none")
   end
   local a, b = monthbounds(y, m)
-  local r = record(text, s, e, string_format("%04d-%02d", y, m), "month", a, b, mod)
+  local r = record(text, s, e, monthstr(y, m), "month", a, b, mod)
   return rel and relative(r, ctx) or r
 end
 
@@ -902,11 +980,12 @@ local function namepart(text, s)
   return first >= "A" and first <= "Z"
 end
 
+-- Duration value: P5D, P2W, P10Y, PT2H, PXD (remembered by unit and count).
 local DURVALUE = {}
--- Duration value: P5D, P2W, P10Y, PT2H, PXD.
 local function durvalue(n, unit)
-  local key = tostring(n) .. unit
-  local v = DURVALUE[key]
+  local byn = DURVALUE[unit]
+  if not byn then byn = {}; DURVALUE[unit] = byn end
+  local v = byn[n]
   if v then return v end
   local yrs = UNITYEARS[unit]
   if n == "X" then
@@ -921,7 +1000,7 @@ local function durvalue(n, unit)
     elseif unit == "hour" or unit == "minute" then v = "PT" .. q .. UNITLETTER[unit]
     else v = "P" .. q .. UNITLETTER[unit] end
   end
-  DURVALUE[key] = v
+  byn[n] = v
   return v
 end
 
@@ -933,9 +1012,9 @@ local function relunitrecord(text, s, e, ctx, t)
   if unit == "week" or unit == "weekend" then
     if not ad then return relative(record(text, s, e, unit == "week" and "XXXX-WXX" or "XXXX-WXX-WE", unit),
       ctx, "none") end
-    local base = cal_weekstart(ad) + 7 * k
+    local base = cal.weekstart(ad) + 7 * k
     if t.recent and cal_weekday(ad) < 6 then base = base - 7 end
-    local wy, wn = cal_isoweek(base)
+    local wy, wn = cal.isoweek(base)
     if unit == "week" then
       r = record(text, s, e, string_format("%04d-W%02d", wy, wn), "week", base, base + 6, t.mod)
     else
@@ -945,7 +1024,7 @@ local function relunitrecord(text, s, e, ctx, t)
     if not (ctx.ay and ctx.am) then return relative(record(text, s, e, "XXXX-XX", "month"), ctx, "none") end
     local y, m = cal_addmonths(ctx.ay, ctx.am, k)
     local a, b = monthbounds(y, m)
-    r = record(text, s, e, string_format("%04d-%02d", y, m), "month", a, b, t.mod)
+    r = record(text, s, e, monthstr(y, m), "month", a, b, t.mod)
   else
     if not ctx.ay then return relative(record(text, s, e, "XXXX", "year"), ctx, "none") end
     local a, b = yearbounds(ctx.ay + k)
@@ -990,7 +1069,6 @@ local function decode(text, t)
     if kind == "wd" then return false end
   end
   if t.n2 then t.n = t.n + t.n2 end
-  t.ms = t.ms or t.s
   local u = t.unit and UNITS[t.unit]
   if u then t.unit, t.plural = u[1], u[2] end
   if t.bare then
@@ -1027,7 +1105,7 @@ function MAKE.dmy(text, t, ctx, out)
       local ri = add(out, dayrecord(text, first and s or it.s, it.e, ctx, it.d, t.m, t.y, first, mod))
       r = r or ri
     end
-    local last = add(out, dayrecord(text, t.ms, e, ctx, t.d, t.m, t.y, nil, mod))
+    local last = add(out, dayrecord(text, t.ms or s, e, ctx, t.d, t.m, t.y, nil, mod))
     return r or last
   end
   if t.post then
@@ -1081,14 +1159,16 @@ end
 
 function MAKE.decade(text, t, _, out)
   local y0 = t.dec * 10
-  return add(out, record(text, t.s, t.e, string_format("%03dX", t.dec), "decade", cal_day(y0, 1, 1),
-    cal_day(y0 + 9, 12, 31), t.mod))
+  local a = yearbounds(y0)
+  local _, b = yearbounds(y0 + 9)
+  return add(out, record(text, t.s, t.e, formatted("%03dX", t.dec), "decade", a, b, t.mod))
 end
 
 function MAKE.century(text, t, _, out)
   local c = t.c - 1
-  return add(out, record(text, t.s, t.e, string_format("%02d", c), "century", cal_day(c * 100, 1, 1),
-    cal_day(c * 100 + 99, 12, 31), t.mod))
+  local a = yearbounds(c * 100)
+  local _, b = yearbounds(c * 100 + 99)
+  return add(out, record(text, t.s, t.e, formatted("%02d", c), "century", a, b, t.mod))
 end
 
 local SEASONMONTHS = { SP = 3, SU = 6, FA = 9, WI = 12 }
@@ -1152,7 +1232,7 @@ local function shifted(text, s, e, base, n, unit)
   if unit == "month" then
     local y, m = cal_addmonths(by, bm, n)
     local a, b = monthbounds(y, m)
-    return record(text, s, e, string_format("%04d-%02d", y, m), "month", a, b)
+    return record(text, s, e, monthstr(y, m), "month", a, b)
   end
   local k = unit == "year" and 1 or UNITYEARS[unit]
   if not k then return nil end
@@ -1234,7 +1314,7 @@ function MAKE.relm(text, t, ctx, out)
   if t.dir < 0 and m >= am then y = y - 1 end
   if t.dir > 0 and m <= am then y = y + 1 end
   local a, b = monthbounds(y, m)
-  return add(out, relative(record(text, s, e, string_format("%04d-%02d", y, m), "month", a, b), ctx))
+  return add(out, relative(record(text, s, e, monthstr(y, m), "month", a, b), ctx))
 end
 
 function MAKE.dur(text, t, _, out)
@@ -1245,28 +1325,44 @@ function MAKE.dur(text, t, _, out)
   return add(out, r)
 end
 
--- (Once per node: the dateline search may resolve a node twice.)
-local function normalize(text, t)
-  if t.normal == nil then t.normal = decode(text, t) end
-  return t.normal
-end
-
 -- Records for one parse node, appended to out; ctx carries the anchor, the
--- text anchor and the last named day.
-local function resolve(text, t, ctx, out)
-  if not normalize(text, t) then return end
+-- text anchor and the last named day. ok is decode's verdict when the node
+-- was decoded before (decode changes the node: once per node).
+local function resolve(text, t, ctx, out, ok)
+  if ok == nil then ok = decode(text, t) end
+  if not ok then return end
   local make = MAKE[t.t]
   local r = make and make(text, t, ctx, out)
   if r and t.pm and not r.mod then r.mod = t.pm end
+end
+
+-- anchorof(v) -- {year, month or nil, day number or nil} of a value
+-- "YYYY", "YYYY-MM" or "YYYY-MM-DD" (cal.parse), or false; remembered (the
+-- values recur), the memory emptied past 20000 values.
+local anchorof
+do
+  local memo, n = {}, 0
+  function anchorof(v)
+    local a = memo[v]
+    if a == nil then
+      local y, m, d = cal_parse(v)
+      a = y and { y, m, d and cal_day(y, m, d) } or false
+      if type(v) == "string" then
+        if n > 20000 then memo, n = {}, 0 end
+        memo[v], n = a, n + 1
+      end
+    end
+    return a
+  end
 end
 
 -- The anchor state for a document: anchor is {value=, kind=} or nil.
 local function newctx(anchor)
   local ctx = {}
   if type(anchor) == "table" and anchor.value then
-    local y, m, d = cal_parse(anchor.value)
-    if y then
-      ctx.ay, ctx.am, ctx.ad = y, m, d and cal_day(y, m, d)
+    local a = anchorof(anchor.value)
+    if a then
+      ctx.ay, ctx.am, ctx.ad = a[1], a[2], a[3]
       ctx.akind = anchor.kind or "published"
       ctx.fixed = true
     end
@@ -1276,9 +1372,9 @@ end
 
 -- Set ctx from the latest absolute record r (text anchoring).
 local function textanchor(ctx, r, kind)
-  local y, m, d = cal_parse(r.value)
-  if not y then return end
-  ctx.ay, ctx.am, ctx.ad = y, m, d and cal_day(y, m, d)
+  local a = anchorof(r.value)
+  if not a then return end
+  ctx.ay, ctx.am, ctx.ad = a[1], a[2], a[3]
   ctx.akind = kind or "text"
 end
 
@@ -1286,11 +1382,15 @@ end
 -- or followed by a dash.
 local function dateline(text, r)
   if r.s > 400 or r.relative or r.precision ~= "day" then return false end
-  local ls = r.s
-  while ls > 1 and string_sub(text, ls - 1, ls - 1) ~= "\n" do ls = ls - 1 end
+  -- (the line starts after the last newline before the date)
+  local ls, nl = 1, string_find(text, "\n", 1, true)
+  while nl and nl < r.s do
+    ls = nl + 1
+    nl = string_find(text, "\n", ls, true)
+  end
   local before = string_sub(text, ls, r.s - 1)
   local after = string_sub(text, r.e + 1, r.e + 6)
-  if string_find(before, "^%s*%u[^%.!?]*,%s*$") and #before < 80 then return true end
+  if #before < 80 and string_find(before, "^%s*%u[^%.!?]*,%s*$") then return true end
   if string_find(after, "^%s*[%-%(]") or string_find(after, "^%s*\226\128[\147\148]") then return true end
   return false
 end
@@ -1300,69 +1400,38 @@ end
 local NAMED = { dmy = true, mdy = true, iso = true, num = true, wd = true, ref = true, refoff = true, my = true,
   my2 = true, year = true, yrange = true, season = true, part = true, relm = true, ago = true }
 
--- Words just before a date, with one blank between: "on" joins a
--- weekday's span; "around", "before", "since", ... give the date its mod;
--- "once", "every", "hours" before "a day" make it a frequency.
-local MODWORD = {}
-for _, e in ipairs{ { "APPROX", { "around", "about", "approximately", "circa", "roughly", "almost", "nearly" } },
-  { "SOME", { "some" } }, { "BEFORE", { "before", "by", "prior to" } }, { "AFTER", { "after", "since" } },
-  { "RATE", { "once", "twice", "thrice", "per", "every" } },
-  { "RATENOUN", { "hours", "days", "times", "weeks", "months", "nights", "meals", "shifts", "flights", "trips",
-    "visits", "sessions", "doses", "miles", "kilometres", "kilometers", "km", "dollars" } } } do
-  for _, w in ipairs(e[2]) do MODWORD[w] = e[1] end
-end
-
--- wordbefore(text, s) -- "on" or the MODWORD word (lower-cased) that ends
--- with one blank before position s, in any case and with no word byte
--- before it, or nil. One LPeg match at s looks back for each length the
--- words have (a look-behind needs a fixed length), through a trie of the
--- words of that length, and gives the length.
-local wordbefore
+-- The word before a date, with one blank between: "on" joins a weekday's
+-- span; a MODWORD word gives the date its mod or makes it a frequency.
+local prefix
 do
-  local bylen, lens = {}, {}
-  local function put(w)
-    local n = #w
-    if not bylen[n] then bylen[n], lens[#lens + 1] = {}, n end
-    local list = bylen[n]
-    list[#list + 1] = { w }
-  end
-  put("on")
-  for w in pairs(MODWORD) do put(w) end
-  table_sort(lens)
-  local lookback = P(false)
-  for _, n in ipairs(lens) do
-    local list, last = bylen[n], {}
-    table_sort(list, function(x, y) return x[1] < y[1] end)
-    for i, e in ipairs(list) do
-      local c = string_sub(e[1], -1)
-      last[i] = c .. string_upper(c)
-    end
-    -- (the last letter first: one test rejects most words)
-    lookback = lookback + B(S(table_concat(last)) * S" \t") * B(lexicon(list) * S" \t") * -B(wc * P(n + 1)) * Cc(n)
-  end
+  local list = { "on" }
+  for w in pairs(MODWORD) do list[#list + 1] = w end
+  local lookback = wordsbefore(list)
 
-  function wordbefore(text, s)
+  -- wordbefore(text, s) -- "on" or the MODWORD word (lower-cased) before
+  -- position s, or nil
+  local function wordbefore(text, s)
     local n = lookback:match(text, s)
     return n and string_lower(string_sub(text, s - 1 - n, s - 2))
   end
-end
 
--- Apply the words before node t (see MODWORD).
-local function prefix(text, t)
-  local s = t.s
-  local w = wordbefore(text, s)
-  if not w then return end
-  if w == "on" and (t.t == "wd" or t.wd) then
-    t.s = s - 3
-    w = wordbefore(text, s - 3)
-  end
-  local mod = w and MODWORD[w]
-  if not mod then return end
-  if t.t == "dur" then
-    if mod == "RATE" or (mod == "RATENOUN" and t.art) then t.t = "skip" -- a frequency, not a duration
-    elseif mod == "APPROX" or mod == "SOME" then t.pm = "APPROX" end
-  elseif mod ~= "SOME" and mod ~= "RATE" and mod ~= "RATENOUN" then
-    t.pm = mod
+  -- Apply the words before node t.
+  function prefix(text, t)
+    local s = t.s
+    local w = wordbefore(text, s)
+    if not w then return end
+    if w == "on" and (t.t == "wd" or t.wd) then
+      t.s = s - 3
+      w = wordbefore(text, s - 3)
+    end
+    local mod = w and MODWORD[w]
+    if not mod then return end
+    if t.t == "dur" then
+      if mod == "RATE" or (mod == "RATENOUN" and t.art) then t.t = "skip" -- a frequency, not a duration
+      elseif mod == "APPROX" or mod == "SOME" then t.pm = "APPROX" end
+    elseif mod ~= "SOME" and mod ~= "RATE" and mod ~= "RATENOUN" then
+      t.pm = mod
+    end
   end
 end
 
@@ -1370,13 +1439,17 @@ end
 local function records(text, nodes, anchor)
   local ctx = newctx(anchor)
   local out = {}
+  local decoded -- (the nodes the dateline search decoded, and decode's verdicts)
   -- without an anchor, look for a dateline first: it anchors the whole text
   if not ctx.fixed then
+    decoded = {}
     for _, t in ipairs(nodes) do
       if t.s > 400 then break end
       if (t.t == "dmy" or t.t == "mdy" or t.t == "iso") and t.y or t.t == "iso" then
         local tmp = {}
-        resolve(text, t, {}, tmp)
+        local ok = decode(text, t)
+        decoded[t] = ok
+        resolve(text, t, {}, tmp, ok)
         local r = tmp[#tmp]
         if r and not r.relative and dateline(text, r) then
           textanchor(ctx, r, "dateline")
@@ -1389,7 +1462,7 @@ local function records(text, nodes, anchor)
   for _, t in ipairs(nodes) do
     prefix(text, t)
     local n0 = #out
-    resolve(text, t, ctx, out)
+    resolve(text, t, ctx, out, decoded and decoded[t])
     for i = n0 + 1, #out do
       local r = out[i]
       if r.kind == "date" then
