@@ -691,15 +691,29 @@ local TS, TE, RE, TK, POSS, ADJ, SI, INIT, DEAD, GAP, USED = {}, {}, {}, {}, {},
 local GZE, GZS, GZX, GZP = {}, {}, {}, {} -- manifest match at a token: entry (false: none), start, end, possessive
 local ntok, stamp = 0, 0
 
+-- ASCII words that rwordat and wordat would read the same, as string.find
+-- patterns (after at most one space; a word that goes on with a byte of a
+-- multi-byte character, a hyphen or an apostrophe, or that starts with one
+-- in the text, is left to the LPeg patterns).
+local RWORD_ASCII = "^ ?()[A-Za-z0-9'%-]*[A-Za-z0-9]()%f[^A-Za-z0-9'%-\128-\255]"
+local WORD_ASCII = "^ ?()[A-Za-z0-9]+()%f[^A-Za-z0-9'%-\128-\255]"
+
 -- The word before pos (blanks between), not before limit: start, end, word.
 local function prevword(pos, limit)
   if pos <= limit then return nil end
-  local a, b = rwordat:match(rtext, N - pos + 2)
-  if not a then return nil end
-  local s, e = N - b + 2, N - a + 1
-  while s <= e do -- leading apostrophes, hyphens
-    local c = string_byte(text, s)
-    if c == 39 or c == 45 then s = s + 1 else break end
+  local r = N - pos + 2
+  local s, e
+  local _, _, a, b = string_find(rtext, RWORD_ASCII, r)
+  if a then
+    s, e = N - b + 2, N - a + 1
+  else
+    a, b = rwordat:match(rtext, r)
+    if not a then return nil end
+    s, e = N - b + 2, N - a + 1
+    while s <= e do -- leading apostrophes, hyphens
+      local c = string_byte(text, s)
+      if c == 39 or c == 45 then s = s + 1 else break end
+    end
   end
   if s > e or s < limit then return nil end
   return s, e, string_sub(text, s, e)
@@ -707,19 +721,32 @@ end
 
 -- The word after pos (blanks between): start, end, word.
 local function nextword(pos)
-  local a, b = wordat:match(text, pos)
+  local _, _, a, b = string_find(text, WORD_ASCII, pos)
+  if not a then a, b = wordat:match(text, pos) end
   if a then return a, b - 1, string_sub(text, a, b - 1) end
 end
 
--- The byte before pos, blanks skipped, and its position.
+-- The byte before pos, blanks skipped, and its position. The bytes just
+-- before pos decide most calls; a run of blanks is read backwards.
 local function prevchar(pos)
   if pos <= 1 then return nil end
+  local b1, b2 -- the two bytes before pos (b1 is nil at the start of the text)
+  if pos > 2 then b1, b2 = string_byte(text, pos - 2, pos - 1) else b2 = string_byte(text, 1) end
+  if b2 and b2 ~= 32 and b2 ~= 9 and (b2 ~= 160 or b1 ~= 194) then return b2, pos - 1 end
+  if (b2 == 32 or b2 == 9) and b1 and b1 ~= 32 and b1 ~= 9 and b1 ~= 160 then return b1, pos - 2 end
   local q = N - rblanks:match(rtext, N - pos + 2) + 1
   if q < 1 then return nil end
   return string_byte(text, q), q
 end
 
-local function allcapsat(s, e) return capsat:match(text, s) == e + 1 end
+-- Is text[s, e] a run of capitals (and dots) that ends at e? The second
+-- byte decides most calls.
+local function allcapsat(s, e)
+  local b1, b2 = string_byte(text, s, s + 1)
+  if not b1 or b1 < 65 or b1 > 90 then return false end
+  if not (b2 == 46 or (b2 and b2 >= 65 and b2 <= 90)) then return e == s end
+  return capsat:match(text, s) == e + 1
+end
 
 -- Does a clause start at token i: after a colon, a bracket, a dash or an
 -- opening quote, as a sentence does?
@@ -809,12 +836,13 @@ local function gazat(i)
   return j
 end
 
-local function live(j) return j <= ntok and USED[j] ~= stamp and not DEAD[j] end
-
 -- What joins token j to token j + 1: "sp" (blanks), "of", "ofthe", "part"
 -- (a name particle), or nil.
 local function gapkind(j)
-  if not live(j + 1) or SI[j] ~= SI[j + 1] or POSS[j] or ADJ[j] or SUFFIX[TK[j]] then return nil end
+  local k = j + 1 -- (a live token: not used by a manifest name, not in a record)
+  if k > ntok or USED[k] == stamp or DEAD[k] or SI[j] ~= SI[k] or POSS[j] or ADJ[j] or SUFFIX[TK[j]] then
+    return nil
+  end
   local a, b = RE[j] + 1, TS[j + 1] - 1
   if b == a then
     local c = string_byte(text, a)
@@ -1002,12 +1030,15 @@ local function classify(first, last, init)
   local c = { s = s, e = e, n = nn, t1 = k, tn = last, title = title, init = init and nn == 1,
     head = hl, str = 0, cue = "capitalised", sent = SI[first], poss = POSS[last] }
   if title then ev(c, "person", 3, "title") end
+  -- the word before, read once: anywhere before (pa0, lpw0) and inside
+  -- the sentence (pa, pw, lpw below)
+  local pa0, _, pw0 = prevword(s, 1)
+  local lpw0 = pw0 and string_lower(pw0)
   -- "the elder Kaceli", "the younger Kaceli": which of two namesakes
   do
-    local ps, _, pw = prevword(s, 1)
-    pw = pw and string_lower(pw)
+    local pw = lpw0
     if pw == "elder" or pw == "younger" then
-      local _, _, tw = prevword(ps, 1)
+      local _, _, tw = prevword(pa0, 1)
       -- kept as the title: the resolver reads generation markers there
       if tw and string_lower(tw) == "the" then c.title = c.title or pw end
     end
@@ -1035,8 +1066,8 @@ local function classify(first, last, init)
   local re = RE[last]
   local after = string_byte(text, re + 1)
   local ss = sents[SI[first]].s
-  local pa, _, pw = prevword(s, ss)
-  local lpw = pw and string_lower(pw)
+  local pa, pw, lpw -- prevword(s, ss)
+  if pa0 and s > ss and pa0 >= ss then pa, pw, lpw = pa0, pw0, lpw0 end
   local nw
   if (after == 32 or after == 194) and not POSS[last] then
     local na, nb
@@ -1309,6 +1340,7 @@ function M.scan(ctx)
   local si, nsent = 1, #sents
   local lastsent = 0
   local n = 0
+  local hy = 0 -- the first hyphen at or after the token's start (N + 1: none)
   for t = 1, #raw // 2 do
     local s, w = raw[2 * t - 1], raw[2 * t]
     local e = s + #w - 1
@@ -1319,14 +1351,16 @@ function M.scan(ctx)
       or (b0 >= 128 and b0 < 192 and string_byte(text, s - 3) ~= 226 and string_byte(text, s - 2) ~= 194)) then
       drop = true -- a capital inside a word
     end
-    if string_byte(w, #w) == 115 then -- a possessive "'s", "’s"
+    local blast, bnext = string_byte(text, e, e + 1) -- the word's last byte, the byte after it
+    if blast == 115 then -- a possessive "'s", "’s"
       local b = string_byte(w, #w - 1)
       local pl = b == 39 and 2 or (b == 153 and string_byte(w, #w - 2) == 128 and 4) or 0
       if pl > 0 and #w > pl then e = e - pl; poss = true; w = string_sub(w, 1, #w - pl) end
     end
     -- hyphens: "Anti-Taliban" -> "Taliban"; "Taliban-held" -> "Taliban"
     -- (an adjective); "Soviet-era" -> nothing; "Sahib-e" stays
-    if string_find(w, "-", 1, true) then
+    if hy < s then hy = string_find(text, "-", s, true) or N + 1 end
+    if hy <= e then
       local pre = string_match(w, "^(%a+)%-[%u\195-\223]")
       if pre and HPREFIX[string_lower(pre)] then
         s = s + #pre + 1
@@ -1345,7 +1379,7 @@ function M.scan(ctx)
         end
       end
     end
-    if not poss and not adj and string_byte(text, e + 1) == 46 then -- "."
+    if not poss and not adj and bnext == 46 then -- "." (e is still the word's end)
       if (#w == 1 and isupperbyte(string_byte(w)) and string_byte(text, e + 2) == 32
           and isupperbyte(string_byte(text, e + 3))) or ABBR[w] then
         e = e + 1; re = e; w = w .. "."
@@ -1361,7 +1395,11 @@ function M.scan(ctx)
     end
     if not drop and e >= s then
       n = n + 1
-      TS[n], TE[n], RE[n], TK[n], POSS[n], ADJ[n], GZE[n] = s, e, re, key(w), poss, adj, nil
+      local k = KEYS[w]
+      if k == nil then k = key(w) end
+      TS[n], TE[n], RE[n], TK[n], POSS[n], ADJ[n] = s, e, re, k, poss, adj
+      -- a key that starts no manifest name: known to match none
+      if gfirst[k] then GZE[n] = nil else GZE[n] = false end
       while tp <= ntimes and times[tp].e < s do tp = tp + 1 end
       while qp <= nquants and quants[qp].e < s do qp = qp + 1 end
       DEAD[n] = (tp <= ntimes and times[tp].s <= e) or (qp <= nquants and quants[qp].s <= e)
@@ -1386,7 +1424,7 @@ function M.scan(ctx)
   do
     local i = 1
     while i <= n do
-      local nexti = gazat(i)
+      local nexti = GZE[i] ~= false and gazat(i)
       if nexti then
         i = nexti
       elseif DEAD[i] then
@@ -1397,7 +1435,9 @@ function M.scan(ctx)
         local hl = HL[SI[i]]
         while true do
           local gk = gapkind(j)
-          if gk and (gazmatch(j + 1) or (hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]))) then gk = nil end
+          if gk and ((GZE[j + 1] ~= false and gazmatch(j + 1)) or (hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]))) then
+            gk = nil
+          end
           if gk == "sp" or gk == "part" or ((gk == "of" or gk == "ofthe") and ofjoin(i, j, init)) then
             GAP[j] = gk
             j = j + 1
