@@ -620,10 +620,10 @@ local function columns(mentions)
 end
 
 -- cluster(cols, sidekey, declared) -- steps 1 to 9 of entities: the nodes
--- and their clusters. Returns what the entities are made of: each
--- mention's node (nodeof), the node columns NEC, FIRST, WHY, parent and
--- DECL, and catof (a root's category); the rest of its state goes when it
--- returns.
+-- and their clusters. Returns what the entities are made of: the exact
+-- classes by key (ecs), each mention's node (nodeof), the node columns
+-- FIRST, WHY, parent and DECL, and catof (a root's category); the rest of
+-- its state goes when it returns.
 local function cluster(cols, sidekey, declared)
   local N, Mtext, Mdoc, Mi, Mkey = cols.n, cols.text, cols.doc, cols.i, cols.key
   local Mkind, Mside, Mdecl = cols.kind, cols.side, cols.decl
@@ -716,9 +716,8 @@ local function cluster(cols, sidekey, declared)
   -- has hundreds of thousands of nodes: a slot costs 16 bytes, a table of
   -- eight fields about 280):
   --   parent  union-find: the next node towards its cluster's root
-  --   NEC     its exact class (false for a seed)
-  --   FIRST   its first mention (false for a seed); its document is that
-  --           mention's (docof)
+  --   FIRST   its first mention (false for a seed); its document and exact
+  --           class are that mention's (docof, ecof)
   --   WHY     the reason its cluster joined another, formatted; set on the
   --           founder (below), false until set
   -- The root of a cluster carries the cluster's record in sparse columns
@@ -734,14 +733,14 @@ local function cluster(cols, sidekey, declared)
   -- SEEDNAME (a seed's declared name) and APART (the node its document
   -- names apart) are sparse too.
   local nodeof = {}
-  local parent, NEC, FIRST, WHY = {}, {}, {}, {}
+  local parent, FIRST, WHY = {}, {}, {}
   local SIZE, FOUNDER, CAT, PROF, DECL, CL, CLN = {}, {}, {}, {}, {}, {}, {}
   local SEEDNAME, APART = {}, {}
   local nnodes = 0
-  local function newnode(ec, first)
+  local function newnode(first)
     local id = nnodes + 1
     nnodes = id
-    parent[id], NEC[id], FIRST[id], WHY[id] = id, ec, first, false
+    parent[id], FIRST[id], WHY[id] = id, first, false
     return id
   end
   local function docof(id)
@@ -749,9 +748,13 @@ local function cluster(cols, sidekey, declared)
     if d == nil then d = "" end
     return d
   end
+  local function ecof(id) -- false for a seed
+    local n = FIRST[id]
+    return n and ecs[mkey[n]]
+  end
   -- the transliteration class of a person's full name (step 4), or nil
   local function tcof(id)
-    local ec = NEC[id]
+    local ec = ecof(id)
     return ec and ec.tclass
   end
   -- the declared names and aliases, by key and by transliteration
@@ -785,14 +788,14 @@ local function cluster(cols, sidekey, declared)
     if d == nil then d = "" end
     local id
     if ec.a.form == "bare" then
-      id = newnode(ec, n)
+      id = newnode(n)
       ec.bnodes = ec.bnodes or {}
       ec.bnodes[#ec.bnodes + 1] = id
     else
       ecdoc[ec] = ecdoc[ec] or {}
       id = ecdoc[ec][d]
       if not id then
-        id = newnode(ec, n)
+        id = newnode(n)
         ecdoc[ec][d] = id
         ec.nodes = ec.nodes or {}
         ec.nodes[#ec.nodes + 1] = id
@@ -806,7 +809,7 @@ local function cluster(cols, sidekey, declared)
   local dseed = {}
   for j, dd in ipairs(declared) do
     if type(dd) == "table" and type(dd.name) == "string" then
-      local id = newnode(false, false)
+      local id = newnode(false)
       dseed[j], DECL[id], SEEDNAME[id] = id, j, dd.name
     end
   end
@@ -830,13 +833,15 @@ local function cluster(cols, sidekey, declared)
   local function catof(r)
     local c = CAT[r]
     if c ~= nil then return c end
-    if NEC[r] then return NEC[r].cat end
+    local ec = ecof(r)
+    if ec then return ec.cat end
     return dcat[DECL[r]]
   end
   local function profof(r)
     local p = PROF[r]
     if p ~= nil then return p end
-    return NEC[r] and NEC[r].a.prof
+    local ec = ecof(r)
+    return ec and ec.a.prof
   end
 
   -- side votes of the clusters (root -> side -> votes): made when step 4
@@ -919,7 +924,8 @@ local function cluster(cols, sidekey, declared)
 
   -- the reason of a link from node a to node b, formatted
   local function samewhy(a, b)
-    local ka, kb = NEC[a] and NEC[a].k, NEC[b] and NEC[b].k
+    local ea, eb = ecof(a), ecof(b)
+    local ka, kb = ea and ea.k, eb and eb.k
     if ka and ka == kb then
       return "same name as in " .. tostring(docof(b))
     end
@@ -1000,7 +1006,7 @@ local function cluster(cols, sidekey, declared)
   -- 3. declared names and aliases
   local function declink(id, hit, how)
     -- a kind only guessed from the words does not stand against the manifest
-    local free = NEC[id].votes == 0
+    local free = ecof(id).votes == 0
     if free or compatcat(catof(find(id)), dcat[hit.j]) then
       link(id, dseed[hit.j], how .. quote(declared[hit.j].name), free)
     end
@@ -1166,8 +1172,9 @@ local function cluster(cols, sidekey, declared)
   for dk = 1, #docorder do
     local seen, list = {}, {}
     for p = DFROM[dk], DTO[dk] do
-      local id = nodeof[ORDER and ORDER[p] or p]
-      if tcof(id) and not seen[id] then
+      local n = ORDER and ORDER[p] or p
+      local id = nodeof[n]
+      if ecs[mkey[n]].tclass and not seen[id] then
         seen[id] = true
         list[#list + 1] = id
       end
@@ -1439,7 +1446,7 @@ local function cluster(cols, sidekey, declared)
     for _, id in ipairs(b.bare) do
       local hit, other = nil, false
       for _, x in ipairs(typed[docof(id)] or {}) do
-        if placetype(NEC[x].a.ptype) == "sub" and before(FIRST[x], FIRST[id]) and not hit then
+        if placetype(ecof(x).a.ptype) == "sub" and before(FIRST[x], FIRST[id]) and not hit then
           hit = x
         else
           other = true
@@ -1590,7 +1597,7 @@ local function cluster(cols, sidekey, declared)
     local full = {} -- surname -> {{p, node}} in document order
     for p = DFROM[dk], DTO[dk] do
       local n = ORDER and ORDER[p] or p
-      local t = tcof(nodeof[n])
+      local t = ecs[mkey[n]].tclass
       if t then
         local s = t.a.sur
         full[s] = full[s] or {}
@@ -1602,11 +1609,11 @@ local function cluster(cols, sidekey, declared)
     for p = DFROM[dk], DTO[dk] do
       local n = ORDER and ORDER[p] or p
       local id = nodeof[n]
-      local t = tcof(id)
-      if t then
-        recent[t.a.sur] = { id = id, vs = lastvs(id) }
-      elseif NEC[id].a.form == "bare" then
-        local a = NEC[id].a
+      local ec = ecs[mkey[n]]
+      if ec.tclass then
+        recent[ec.tclass.a.sur] = { id = id, vs = lastvs(id) }
+      elseif ec.a.form == "bare" then
+        local a = ec.a
         local marker = a.marker
         for _, f in ipairs { cols.title[n], cols.role[n], cols.generation[n] } do
           if type(f) == "string" then
@@ -1701,7 +1708,7 @@ local function cluster(cols, sidekey, declared)
   end
   local given = {} -- roots of clusters with a kind given or declared
   for id = 1, nnodes do
-    if DECL[id] or NEC[id].votes > 0 then given[find(id)] = true end
+    if DECL[id] or ecof(id).votes > 0 then given[find(id)] = true end
   end
   for _, ec in ipairs(eclist) do
     if ec.votes == 0 then
@@ -1713,7 +1720,7 @@ local function cluster(cols, sidekey, declared)
         for _, k in ipairs(ks) do
           for _, x in ipairs(strong[k] or {}) do
             local r = find(x)
-            if not seen[r] and NEC[x] ~= ec then
+            if not seen[r] and ecof(x) ~= ec then
               seen[r] = true
               hits[#hits + 1] = x
             end
@@ -1739,17 +1746,17 @@ local function cluster(cols, sidekey, declared)
     end
   end
 
-  return nodeof, NEC, FIRST, WHY, parent, DECL, catof
+  return ecs, nodeof, FIRST, WHY, parent, DECL, catof
 end
 
--- members(N, declared, nodeof, NEC, FIRST, WHY, parent, DECL, catof) -- step
--- 10 of entities, first part: the entities in the order of their first
+-- members(N, declared, ecs, nodeof, FIRST, WHY, parent, DECL, catof) --
+-- step 10 of entities, first part: the entities in the order of their first
 -- mention ({first, last, idx, dd = declared entity, cat}), each mention's
--- entity index (Ment) and reason (Mwhy), and the mentions of an entity
--- chained in mention order from e.first through NEXT (a column, not a list
--- an entity). Returns ents, Ment, Mwhy, NEXT, nodeof and NEC, which is all
--- the rest of step 10 reads.
-local function members(N, declared, nodeof, NEC, FIRST, WHY, parent, DECL, catof)
+-- entity index (Ment: nodeof, overwritten) and reason (Mwhy), and the
+-- mentions of an entity chained in mention order from e.first through NEXT
+-- (a column, not a list an entity). Returns ents, Ment, Mwhy, NEXT and ecs,
+-- which with the mentions' columns is all the rest of step 10 reads.
+local function members(N, declared, ecs, nodeof, FIRST, WHY, parent, DECL, catof)
   -- the rest of the clusters' state is garbage now; let it go before the
   -- columns below take their room (the collector, paced by the heap it has
   -- seen, would let the heap grow by as much again first)
@@ -1762,7 +1769,7 @@ local function members(N, declared, nodeof, NEC, FIRST, WHY, parent, DECL, catof
     return x
   end
   local ents, eroot = {}, {}
-  local Ment, Mwhy, NEXT = {}, {}, {}
+  local Ment, Mwhy, NEXT = nodeof, {}, {} -- a mention's node gives way to its entity
   for n = 1, N do
     local id = nodeof[n]
     local r = find(id)
@@ -1788,7 +1795,7 @@ local function members(N, declared, nodeof, NEC, FIRST, WHY, parent, DECL, catof
     end
     Mwhy[n] = why
   end
-  return ents, Ment, Mwhy, NEXT, nodeof, NEC
+  return ents, Ment, Mwhy, NEXT, ecs
 end
 
 -- entities(mentions, opts) -- see the header. mentions is a list of
@@ -1818,10 +1825,10 @@ function M.entities(mentions, opts)
   end
 
   local cols = columns(mentions)
-  local Mtext, Mdoc, Mkind, Mside = cols.text, cols.doc, cols.kind, cols.side
   -- steps 1 to 9 hand their results straight to the first part of 10, so
   -- no local here holds the clusters' state while the entities are described
-  local ents, Ment, Mwhy, NEXT, nodeof, NEC = members(cols.n, declared, cluster(cols, sidekey, declared))
+  local ents, Ment, Mwhy, NEXT, ecs = members(cols.n, declared, cluster(cols, sidekey, declared))
+  local Mtext, Mdoc, Mkind, Mside, Mkey = cols.text, cols.doc, cols.kind, cols.side, cols.key
   collectgarbage("collect") -- and the node columns only members read
 
   -- 10. entities: kind, side, name, aliases and spellings
@@ -1848,7 +1855,7 @@ function M.entities(mentions, opts)
       local kd = Mkind[n]
       if type(kd) == "string" then kinds[kd] = (kinds[kd] or 0) + 1 end
       local sd = Mside[n]
-      if type(sd) ~= "string" then sd = sidekey[NEC[nodeof[n]].k] end
+      if type(sd) ~= "string" then sd = sidekey[Mkey[n]] end
       if sd ~= nil then
         sv[sd] = (sv[sd] or 0) + 1
         firsts[sd] = firsts[sd] or n
@@ -1879,7 +1886,7 @@ function M.entities(mentions, opts)
     elseif not name then
       local forms, fl = {}, {}
       for _, s in ipairs(spl) do
-        local ec = NEC[nodeof[s.n]]
+        local ec = ecs[Mkey[s.n]]
         local short = ec.a.form == "bare" or (ec.a.acr and true) or ec.a.form == "epithet"
         local fk = ec.a.tc or ec.k
         local f = forms[fk]
@@ -1911,7 +1918,7 @@ function M.entities(mentions, opts)
       -- else the one most documents use; then its most used spelling
       local groups, gl = {}, {}
       for _, s in ipairs(best.sp) do
-        local k = NEC[nodeof[s.n]].k
+        local k = Mkey[s.n]
         local g = groups[k]
         if not g then
           g = { sp = {}, docs = {}, nd = 0, native = false }
@@ -1932,7 +1939,7 @@ function M.entities(mentions, opts)
         local bykey = {}
         local m = e.first
         while m do
-          local k = NEC[nodeof[m]].k
+          local k = Mkey[m]
           bykey[k] = (bykey[k] or 0) + 1
           m = NEXT[m]
         end
