@@ -405,10 +405,11 @@ int sift_cmd_extract(int argc, char **argv)
         double mb = (double)bytes / 1e6;
         fprintf(stderr,
                 "%zu documents, %.1f MB; %zu quantities, %zu times\n"
-                "load+segment %.2f s (%.1f MB/s), extract %.2f s (%.1f MB/s), write %.2f s\n"
+                "load+segment %.2f s (%.1f MB/s), extract %.2f s (%.1f MB/s; of which resolution "
+                "%.2f s), write %.2f s\n"
                 "peak memory %.1f MB\n",
-                st->ndocs, mb, nq, nt, t1 - t0, mb / (t1 - t0), t2 - t1, mb / (t2 - t1), t3 - t2,
-                (double)sift_peak_rss() / 1e6);
+                st->ndocs, mb, nq, nt, t1 - t0, mb / (t1 - t0), t2 - t1, mb / (t2 - t1),
+                st->resolve_seconds, t3 - t2, (double)sift_peak_rss() / 1e6);
     }
     sift_store_free(st);
     rc = bad ? SIFT_EXIT_INPUT : rc;

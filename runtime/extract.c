@@ -869,7 +869,9 @@ int sift_extract_run(sift_store *st, const sift_opts *o)
         sift_host_close(x->states[w]);
         x->states[w] = NULL;
     }
+    double t = sift_now();
     if (rc != -1 && resolve(x) != 0) rc = -1;
+    st->resolve_seconds = sift_now() - t;
     uint32_t id = 0; /* claim ids: corpus order, then text order */
     for (size_t i = 0; i < st->ndocs; i++)
         for (size_t k = 0; k < st->docs[i].nclaims; k++) st->docs[i].claims[k].id = ++id;

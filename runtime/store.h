@@ -170,8 +170,9 @@ typedef struct {
     size_t ndecls;
     sift_doc *docs;
     size_t ndocs, capdocs;
-    int extracted;         /* extraction has run (extract.c); records are filled */
-    sift_entity *entities; /* after resolution */
+    int extracted;          /* extraction has run (extract.c); records are filled */
+    double resolve_seconds; /* the time extraction spent resolving entities (--stats) */
+    sift_entity *entities;  /* after resolution */
     size_t nentities;
     sift_xfile *xfiles; /* user extractor files, in order (extract.c) */
     size_t nxfiles;

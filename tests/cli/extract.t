@@ -70,6 +70,7 @@ $ sift extract --format sarif tests/data/mini
 $ sift extract --stats tests/data/mini > /dev/null
 -- exit 0
 -- stderr: 2 documents
+-- stderr: of which resolution
 -- stderr: peak memory
 
 === extract once, check many: parts extracted apart and checked together give the same findings
