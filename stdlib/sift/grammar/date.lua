@@ -89,6 +89,7 @@ local cal = require "sift.grammar.calendar"
 
 local P, R, S, B, C, Cc, Ct, Cp = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lpeg.Cc, lpeg.Ct, lpeg.Cp
 local tonumber, tostring, type, ipairs, pairs, error = tonumber, tostring, type, ipairs, pairs, error
+local setmetatable = setmetatable
 local string_format, string_sub, string_find, string_lower = string.format, string.sub, string.find, string.lower
 local string_upper = string.upper
 local string_gsub, string_match, string_gmatch = string.gsub, string.match, string.gmatch
@@ -186,10 +187,10 @@ end
 
 -- wordsbefore(list) -- matches, without moving, where one of the words of
 -- list (in any case, no word byte before it) ends with one blank (space or
--- tab) before the position, capturing its length. A look-behind needs a
--- fixed length: one per length of the words, each through a trie of the
--- words of that length after a test of their last letters (which rejects
--- most words at once).
+-- tab) before the position, capturing the word as listed. Look-behinds
+-- need a fixed length: the words are grouped by length, and a group is
+-- tried only when the byte before the blank is a last letter of one of its
+-- words (which rejects most words at once).
 local function wordsbefore(list)
   local bylen, lens = {}, {}
   for _, w in ipairs(list) do
@@ -201,18 +202,27 @@ local function wordsbefore(list)
   table_sort(lens)
   local p = P(false)
   for _, n in ipairs(lens) do
-    local l, last = bylen[n], {}
+    local l, last, each = bylen[n], {}, P(false)
     table_sort(l)
     for i, w in ipairs(l) do
       local c = string_sub(w, -1)
       last[i] = c .. string_upper(c)
+      each = each + B(ci(w) * S" \t") * Cc(w)
     end
-    p = p + B(S(table_concat(last)) * S" \t") * B(lexicon(words(l)) * S" \t") * -B(wc * P(n + 1)) * Cc(n)
+    p = p + B(S(table_concat(last)) * S" \t") * -B(wc * P(n + 1)) * each
   end
   return p
 end
 
 local function num(s) return tonumber((string_gsub(s, ",", ""))) end
+
+-- patt / NUMERAL: the number a run of a few digits writes (a table filled
+-- as numerals turn up: a query capture costs less than calling tonumber).
+local NUMERAL = setmetatable({}, { __index = function(t, s)
+  local n = tonumber(s)
+  t[s] = n
+  return n
+end })
 
 -- ------------------------------------------------------------ vocabulary
 
@@ -301,7 +311,7 @@ local ordinal
 do
   local ordentries = {}
   for i, w in ipairs(ORDS) do ordentries[i] = { w, i } end
-  ordinal = C(digit * digit^-1) / tonumber * (ci"st" + ci"nd" + ci"rd" + ci"th") * eow
+  ordinal = (digit * digit^-1) / NUMERAL * (ci"st" + ci"nd" + ci"rd" + ci"th") * eow
     + ci"twenty" * dash * (kw"first" * Cc(21) + kw"second" * Cc(22))
     + lexicon(ordentries)
 end
@@ -340,11 +350,11 @@ local dayish = lexicon(words{ "day", "night", "evening", "morning" })
 
 -- ------------------------------------------------------------ grammar
 
-local day = C(digit * digit^-1) / tonumber * -digit * (ci"st" + ci"nd" + ci"rd" + ci"th")^-1 * eow
-local year4 = C(R"12" * digit * digit * digit) / tonumber * eow
-local d2 = C(digit * digit) / tonumber
-local d12 = C(digit * digit^-1) / tonumber
-local yearnum = C(P"1" * digit * digit * digit + P"20" * digit * digit) / tonumber * eow
+local day = (digit * digit^-1) / NUMERAL * -digit * (ci"st" + ci"nd" + ci"rd" + ci"th")^-1 * eow
+local year4 = (R"12" * digit * digit * digit) / NUMERAL * eow
+local d2 = (digit * digit) / NUMERAL
+local d12 = (digit * digit^-1) / NUMERAL
+local yearnum = (P"1" * digit * digit * digit + P"20" * digit * digit) / NUMERAL * eow
 
 local dayitem = fields(grp(pos, "s") * grp(day, "d") * grp(pos, "e"))
 local LISTWORDS = { "and", "or", "to", "through", "until", "till" }
@@ -361,7 +371,7 @@ local mdyrest = tag"mdy" * hs^1 * grp(day, "d") * grp(pos, "me") * grp(Ct((lists
   * yearpart^-1
 local mdy = grp(month, "m") * mdyrest
 -- "2021-09-06", "2021/09/06".
-local iso = tag"iso" * grp(Ct(C(R"12" * digit^3) / tonumber * S"-/" * d2 * S"-/" * d2), "ymd") * eow
+local iso = tag"iso" * grp(Ct((R"12" * digit^3) / NUMERAL * S"-/" * d2 * S"-/" * d2), "ymd") * eow
   * -(P"." * digit)
 -- "6/9/2021", "13.09.2021": day and month order decided later.
 local numeric = tag"num" * grp(d12, "a") * (P"/" * grp(d12, "b") * P"/" + P"." * grp(d12, "b") * P"."
@@ -374,7 +384,7 @@ local year = tag"year" * -B(digit * S" ,.-/") * -B(S"$#+/\\.:-") * -B(P"\194\163
 local yrange = tag"yrange" * grp(fields(grp(pos, "s") * grp(yearnum, "y") * grp(pos, "e")), "y1") * hs^0 * dash
   * hs^0 * grp(fields(grp(pos, "s") * grp(yearnum + d2 * eow, "y") * grp(pos, "e")), "y2") * -(S".,:-/" * digit)
 -- "1980s", "1990's", "'90s" (after "the").
-local decade = tag"decade" * (grp(C(R"12" * digit * digit) / tonumber, "dec") * P"0" * apos^-1 * P"s"
+local decade = tag"decade" * (grp((R"12" * digit * digit) / NUMERAL, "dec") * P"0" * apos^-1 * P"s"
   + apos * grp(C(digit) / function(d) return 190 + tonumber(d) end, "dec") * P"0s") * eow
 -- After an ordinal: " century", "-century".
 local centuryrest = tag"century" * (ws + dash) * lexicon(words{ "century", "centuries" })
@@ -1406,23 +1416,16 @@ local prefix
 do
   local list = { "on" }
   for w in pairs(MODWORD) do list[#list + 1] = w end
-  local lookback = wordsbefore(list)
-
-  -- wordbefore(text, s) -- "on" or the MODWORD word (lower-cased) before
-  -- position s, or nil
-  local function wordbefore(text, s)
-    local n = lookback:match(text, s)
-    return n and string_lower(string_sub(text, s - 1 - n, s - 2))
-  end
+  local wordbefore = wordsbefore(list)
 
   -- Apply the words before node t.
   function prefix(text, t)
     local s = t.s
-    local w = wordbefore(text, s)
+    local w = wordbefore:match(text, s)
     if not w then return end
     if w == "on" and (t.t == "wd" or t.wd) then
       t.s = s - 3
-      w = wordbefore(text, s - 3)
+      w = wordbefore:match(text, s - 3)
     end
     local mod = w and MODWORD[w]
     if not mod then return end
