@@ -99,12 +99,54 @@ test("calendar: day numbers, weekdays, ISO weeks", function()
   eq({ cal.addmonths(2021, 1, -1) }, { 2020, 12 })
   eq({ cal.parse("2021-02-29") }, {})
   eq({ cal.parse("2021-09") }, { 2021, 9 })
+  eq({ cal.valid(2024, 2, 29), cal.valid(2021, 2, 29), cal.valid(1900, 2, 29), cal.valid(2000, 2, 29) },
+    { true, false, false, true })
+  eq({ cal.valid(2021, 4, 31), cal.valid(2021, 13, 1), cal.valid(2021, 0, 1), cal.valid(2021, 1, 0),
+    cal.valid(2021, 1, 28) }, { false, false, false, false, true })
   local bad = {}
   for n = cal.day(1899, 12, 25), cal.day(2101, 1, 5), 17 do
     local y, m, d = cal.civil(n)
     if cal.day(y, m, d) ~= n or not cal.valid(y, m, d) then bad[#bad + 1] = n end
   end
   eq(bad, {})
+end)
+
+-- The word before a date (date.lua's look-behind): any letter case, one
+-- blank (space or tab) between, no letter, digit or lead byte of a letter
+-- before it; "prior to" with one space; "on" before a weekday joins it.
+test("the word before a date: case, one blank, word boundary", function()
+  local function mods(text)
+    local got = {}
+    for _, r in ipairs(date.scan(text, { value = "2021-09-07", kind = "published" })) do
+      got[#got + 1] = ("%s|%s"):format(r.text, tostring(r.mod))
+    end
+    return table.concat(got, ", ")
+  end
+  eq(mods("around 2010"), "2010|APPROX")
+  eq(mods("AROUND 2010 and ArOuNd 2011"), "2010|APPROX, 2011|APPROX")
+  eq(mods("around\t2010"), "2010|APPROX")
+  eq(mods("around  2010"), "2010|nil")
+  eq(mods("xaround 2010, 5around 2011"), "2010|nil, 2011|nil")
+  eq(mods("\195\169around 2010, \195around 2011"), "2010|APPROX, 2011|nil")
+  eq(mods("(since 2010) prior to 2011, prior  to 2012, xprior to 2013"), "2010|AFTER, 2011|BEFORE, 2012|nil, 2013|nil")
+  eq(mods("approximately 2010, approximatelyy 2011"), "2010|APPROX, 2011|nil")
+  eq(mods("by 2010; km 2011"), "2010|BEFORE, 2011|nil")
+  eq(mods("since on Monday"), "on Monday|AFTER")
+  eq(mods("on 2010"), "2010|nil")
+  eq(mods("on five days"), "five days|nil")
+  eq(mods("every two days, nearly two days, some two days"), "two days|APPROX, two days|APPROX")
+  eq(#date.scan("once a day, twice a week, hours a day"), 0)
+end)
+
+test("numerals of dates: leading zeros and the digit forms", function()
+  local function values(text)
+    local got = {}
+    for _, r in ipairs(date.scan(text, { value = "2021-09-07", kind = "published" })) do got[#got + 1] = r.value end
+    return table.concat(got, " ")
+  end
+  eq(values("05 September 2021, 2021-09-06, 13.09.2021, 1999-2001, the 1990s, the 21st century"),
+    "2021-09-05 2021-09-06 2021-09-13 1999 2001 199X 20")
+  eq(values("On 09/08/2021 and 1996-98"), "2021 1996 1998")
 end)
 
 -- Gold: every gold time must overlap a system time with the same value
