@@ -213,3 +213,65 @@ for cname, bar in pairs(GOLD) do
     end)
   end
 end
+
+-- The word readers take shortcuts (a byte or two, string.find for ASCII
+-- words) before the LPeg patterns; at every position of texts with blanks,
+-- no-break spaces, hyphens, apostrophes, accents, quotes and dashes they
+-- give what the patterns alone give.
+test("the word readers agree with their LPeg patterns at every position", function()
+  local texts = {
+    "The elder Kaceli said: \"Kabul\" - U.S. troops left al-Qaeda's base.",
+    "  Jabul-Saraj\t\tand O'Brien’s men, \194\160Zürich  (AA) – NGOs' -Front- 'Quote' KABUL, Sept 7",
+    "ÉCOLE Ünal\194\160Ole\226\128\148Dash 4th-Brigade x-'y '-z A. B. C.D. AK-47 ü",
+    "x\194\160 Y, z \194\160\tW it's Ole’s rock'n'roll à Y",
+    "a", "", " ", "\194\160", "-", "'A", "A'", "Ab-", "AB.", "É",
+  }
+  local bad = {}
+  for _, t in ipairs(texts) do
+    local fast, pat = name._readers(t)
+    local n = #t
+    local rt = t:reverse()
+    local function prevword(pos, limit)
+      if pos <= limit then return nil end
+      local a, b = pat.rwordat:match(rt, n - pos + 2)
+      if not a then return nil end
+      local s, e = n - b + 2, n - a + 1
+      while s <= e and (t:byte(s) == 39 or t:byte(s) == 45) do s = s + 1 end
+      if s > e or s < limit then return nil end
+      return s, e, t:sub(s, e)
+    end
+    local function nextword(pos)
+      local a, b = pat.wordat:match(t, pos)
+      if a then return a, b - 1, t:sub(a, b - 1) end
+    end
+    local function prevchar(pos)
+      if pos <= 1 then return nil end
+      local q = n - pat.rblanks:match(rt, n - pos + 2) + 1
+      if q < 1 then return nil end
+      return t:byte(q), q
+    end
+    local function same(what, pos, ...)
+      local x, y = table.pack(...), nil
+      return function(...)
+        y = table.pack(...)
+        for k = 1, math.max(x.n, y.n) do
+          if x[k] ~= y[k] then
+            bad[#bad + 1] = ("%s at %d of %q: %s ~= %s"):format(what, pos, t, tostring(x[k]), tostring(y[k]))
+            return
+          end
+        end
+      end
+    end
+    for pos = 1, n + 1 do
+      for _, limit in ipairs{ 1, 2, 5 } do
+        same("prevword", pos, fast.prevword(pos, limit))(prevword(pos, limit))
+      end
+      same("nextword", pos, fast.nextword(pos))(nextword(pos))
+      same("prevchar", pos, fast.prevchar(pos))(prevchar(pos))
+      for e = pos, math.min(n, pos + 5) do
+        same("allcapsat", pos, fast.allcapsat(pos, e))(pat.capsat:match(t, pos) == e + 1)
+      end
+    end
+  end
+  eq(bad, {})
+end)

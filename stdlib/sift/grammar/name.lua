@@ -768,6 +768,17 @@ local function quasi(i)
   return false
 end
 
+-- The word of a name after blanks at q: start, end (+1), the word without
+-- a possessive, the possessive's length, the key; nil when no word starts
+-- after a blank.
+local function nameword(q)
+  local a, e, w = nextword(q)
+  if not a or a == q then return nil end
+  local pl = posslen(w)
+  if pl > 0 then w = string_sub(w, 1, #w - pl) end
+  return a, e + 1, w, pl, key(w)
+end
+
 -- The manifest name starting at token i, longest first: entry, start, end,
 -- possessive (remembered per token).
 local function gazmatch(i)
@@ -776,6 +787,8 @@ local function gazmatch(i)
   GZE[i] = false
   local list = gfirst[TK[i]]
   if not list then return nil end
+  local q1 = RE[i] + 1 -- the word there is read once, for every entry that goes on
+  local a1, b1, w1, pl1, k1 = false, nil, nil, nil, nil
   for _, x in ipairs(list) do
     local s, e, poss, okay = TS[i], TE[i], POSS[i], true
     for l = x.lead - 1, 1, -1 do
@@ -785,15 +798,18 @@ local function gazmatch(i)
     end
     if okay and x.n > x.lead then
       if POSS[i] or ADJ[i] then okay = false end
-      local q = RE[i] + 1
+      local q = q1
       for l = x.lead + 1, x.n do
         if not okay then break end
-        local a, b = wordat:match(text, q)
-        if not a or a == q then okay = false; break end
-        local w = string_sub(text, a, b - 1)
-        local pl = posslen(w)
-        if pl > 0 then w = string_sub(w, 1, #w - pl) end
-        local kw, kx = key(w), x.ks[l]
+        local a, b, w, pl, kw
+        if q ~= q1 then
+          a, b, w, pl, kw = nameword(q)
+        else
+          if a1 == false then a1, b1, w1, pl1, k1 = nameword(q1) end
+          a, b, w, pl, kw = a1, b1, w1, pl1, k1
+        end
+        if not a then okay = false; break end
+        local kx = x.ks[l]
         -- "Front in Afghanistan" is "Front of Afghanistan"
         if kw ~= kx and not ((kw == "in" and kx == "of") or (kw == "of" and kx == "in")) then
           if string_byte(text, b) == 46 and key(w .. ".") == kx then b = b + 1 else okay = false end
@@ -1644,15 +1660,24 @@ function M.scan(ctx)
   local out, last = {}, 0
   for _, c in ipairs(cands) do
     if c.s > last then
-      local t = c.text
-      if c.e ~= c.s + #t - 1 then t = string_sub(text, c.s, c.e) end
-      out[#out + 1] = { s = c.s, e = c.e, text = t, kind = c.kind, key = key(t), side = c.side, decl = c.decl,
+      local t, k = c.text, c.key
+      if c.e ~= c.s + #t - 1 then t = string_sub(text, c.s, c.e); k = key(t) end
+      out[#out + 1] = { s = c.s, e = c.e, text = t, kind = c.kind, key = k, side = c.side, decl = c.decl,
         role = c.role, title = c.title, cue = c.cue }
       last = c.e
     end
   end
   cands, GEND, STARTS, ENDS, LOWER, text, rtext = nil, nil, {}, {}, {}, nil, nil
   return out
+end
+
+-- Test-only: the readers of the words around a position over text t (the
+-- state a scan sets), and the LPeg patterns they must agree with
+-- (tests/lua/grammar_name_test.lua compares them at every position).
+function M._readers(t)
+  text, rtext, N = t, string_reverse(t), #t
+  return { prevword = prevword, nextword = nextword, prevchar = prevchar, allcapsat = allcapsat },
+    { rwordat = rwordat, wordat = wordat, rblanks = rblanks, capsat = capsat }
 end
 
 return M
