@@ -727,8 +727,8 @@ local function cluster(cols, sidekey, declared)
   --   FOUNDER the node whose reason is not yet set (alone: itself)
   --   CAT     category, false when none (alone: its class's, or its
   --           declared entity's; catof)
-  --   PROF    person profile (alone: its class's; profof)
-  --   DECL    index of its declared entity (alone: a seed's own)
+  --   PROF    person profile, false when none (alone: its class's; profof)
+  --   DECL    index of its declared entity (a seed has its own from the start)
   --   CL, CLN cannot-link partner roots (root -> true) and their number
   -- SEEDNAME (a seed's declared name) and APART (the node its document
   -- names apart) are sparse too.
@@ -777,8 +777,8 @@ local function cluster(cols, sidekey, declared)
       end
     end
   end
-  -- per node, the declared entity its first manifest-matched mention (m.decl)
-  -- names, when any names one
+  -- per node, the first declared entity its mentions' m.decl (the
+  -- extractor's match in the manifest) names, by dkey
   local dhit = {}
   local ecdoc = {}
   for n = 1, N do
@@ -960,7 +960,7 @@ local function cluster(cols, sidekey, declared)
       DECL[big] = decl
       if dcat[decl] then CAT[big] = dcat[decl] end
     end
-    PROF[big] = prof or profof(big) or profof(small)
+    PROF[big] = prof or profof(big) or profof(small) or false
     if SIDES and SIDES[small] then
       local sv = SIDES[big] or {}
       SIDES[big] = sv
