@@ -80,6 +80,15 @@ local _ENV = nil -- luacheck: ignore 211 (from here on no global is read or writ
 
 local M = {}
 
+-- The root of node x in the union-find forest parent (halving the path).
+local function findroot(parent, x)
+  while parent[x] ~= x do
+    parent[x] = parent[parent[x]]
+    x = parent[x]
+  end
+  return x
+end
+
 -- ------------------------------------------------------------ word lists
 -- General English (and a few widely used name particles); nothing here is
 -- specific to a conflict or a corpus.
@@ -815,13 +824,7 @@ local function cluster(cols, sidekey, declared)
   end
 
   -- union-find with cluster data
-  local function find(x)
-    while parent[x] ~= x do
-      parent[x] = parent[parent[x]]
-      x = parent[x]
-    end
-    return x
-  end
+  local function find(x) return findroot(parent, x) end
 
   local function textof(id)
     local n = FIRST[id]
@@ -1761,13 +1764,7 @@ local function members(N, declared, ecs, nodeof, FIRST, WHY, parent, DECL, catof
   -- columns below take their room (the collector, paced by the heap it has
   -- seen, would let the heap grow by as much again first)
   collectgarbage("collect")
-  local function find(x)
-    while parent[x] ~= x do
-      parent[x] = parent[parent[x]]
-      x = parent[x]
-    end
-    return x
-  end
+  local function find(x) return findroot(parent, x) end
   local ents, eroot = {}, {}
   local Ment, Mwhy, NEXT = nodeof, {}, {} -- a mention's node gives way to its entity
   for n = 1, N do
