@@ -198,6 +198,10 @@ static void setsearchers(lua_State *L, int unsafe)
     lua_setfield(L, -2, "sift.scan");
     lua_pushcfunction(L, sift_lua_open_tok);
     lua_setfield(L, -2, "sift.tok");
+    lua_pushcfunction(L, sift_lua_open_cdate);
+    lua_setfield(L, -2, "sift.cdate");
+    lua_pushcfunction(L, sift_lua_open_cname);
+    lua_setfield(L, -2, "sift.cname");
     lua_pop(L, 2);
 }
 

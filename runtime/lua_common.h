@@ -48,9 +48,11 @@ typedef struct {
 void sift_lua_open_corpus(lua_State *L);
 void sift_lua_open_doc(lua_State *L);
 void sift_lua_open_span(lua_State *L);
-int sift_lua_open_sift(lua_State *L); /* the C half of the 'sift' module */
-int sift_lua_open_scan(lua_State *L); /* sift.scan, the grammars' candidate search */
-int sift_lua_open_tok(lua_State *L);  /* sift.tok, the attribution grammar's tokenizer */
+int sift_lua_open_sift(lua_State *L);  /* the C half of the 'sift' module */
+int sift_lua_open_scan(lua_State *L);  /* sift.scan, the grammars' candidate search */
+int sift_lua_open_tok(lua_State *L);   /* sift.tok, the attribution grammar's tokenizer */
+int sift_lua_open_cdate(lua_State *L); /* sift.cdate, C helpers of the date grammar */
+int sift_lua_open_cname(lua_State *L); /* sift.cname, C helpers of the name grammar */
 
 /* Push a new corpus userdata owning st (st is freed by its __gc). */
 void sift_lua_pushcorpus(lua_State *L, sift_store *st);
