@@ -3,9 +3,10 @@
 ** grammars (scan.h) for the Lua stdlib. A private module of the grammars;
 ** positions follow string.sub (1-based).
 **
-*** @function scan.words(list [, after])  a set of start words (ASCII letters), and of the
-***                                        words that may follow a number in a date, or
-***                                        a year in a quantity (scan.h)
+*** @function scan.words(list [, after [, marks]]) a set of start words (ASCII letters),
+***                                        of the words that may follow a number in a
+***                                        date, or a year in a quantity, and of the
+***                                        number mode's marked words (scan.h)
 *** @function scan.number(text, pos, set) the next candidate at or after pos, or nil
 *** @function scan.date(text, pos, set)   the same for the date grammar
 *** @function scan.fields(name, value, ...) a table of the pairs (the grammars' records)
@@ -16,9 +17,21 @@
 
 #include <string.h>
 
+/*
+** The set at idx. The module's functions hold the sets' metatable as their
+** upvalue: comparing with it costs less than luaL_checkudata, which looks
+** the metatable up by name.
+*/
 static sift_scan_words *checkwords(lua_State *L, int idx)
 {
-    return luaL_checkudata(L, idx, SIFT_SCANWORDS);
+    void *set = lua_touserdata(L, idx);
+    if (set && lua_getmetatable(L, idx)) {
+        int ok = lua_rawequal(L, -1, lua_upvalueindex(1));
+        lua_pop(L, 1);
+        if (ok) return set;
+    }
+    luaL_typeerror(L, idx, SIFT_SCANWORDS);
+    return NULL;
 }
 
 /*
@@ -26,14 +39,14 @@ static sift_scan_words *checkwords(lua_State *L, int idx)
 ** word of ASCII letters, or longer than the set allows, is an error.
 */
 static void addwords(lua_State *L, int idx, sift_scan_words *set,
-                     int (*add)(sift_scan_words *, const char *, size_t))
+                     int (*add)(sift_scan_words *, const char *, size_t), int kind)
 {
     lua_Integer n = luaL_len(L, idx);
     for (lua_Integer i = 1; i <= n; i++) {
         size_t len;
         lua_geti(L, idx, i);
         const char *w = lua_tolstring(L, -1, &len);
-        if (!w || add(set, w, len) != 0)
+        if (!w || (add ? add(set, w, len) : sift_scan_words_mark(set, w, len, kind)) != 0)
             luaL_error(L,
                        "bad word #%d to 'words' (expected 1 to %d ASCII letters, at most %d words)",
                        (int)i, SIFT_SCAN_WORDLEN, SIFT_SCAN_SLOTS / 2);
@@ -42,19 +55,38 @@ static void addwords(lua_State *L, int idx, sift_scan_words *set,
 }
 
 /*
-** words(list [, after]): the set of the words in list, and of the words in
-** after (single words) that may follow a number in a date (date mode) or a
-** year the quantity grammar reads (number mode).
+** words(list [, after [, marks]]): the set of the words in list, of the
+** words in after (single words) that may follow a number in a date (date
+** mode) or a year the quantity grammar reads (number mode), and of the
+** single words in the lists of marks (number mode, scan.h): need (bound
+** words), next (what may follow one), month, monthdot and daymonth.
 */
 static int words(lua_State *L)
 {
+    static const struct {
+        const char *name;
+        int kind;
+    } marks[] = {{"need", SIFT_SCAN_NEED},
+                 {"next", SIFT_SCAN_NEXT},
+                 {"month", SIFT_SCAN_MONTH},
+                 {"monthdot", SIFT_SCAN_MONTHDOT},
+                 {"daymonth", SIFT_SCAN_DAYMONTH}};
     luaL_checktype(L, 1, LUA_TTABLE);
     if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
     sift_scan_words *set = lua_newuserdatauv(L, sizeof *set, 0);
     sift_scan_words_init(set);
-    luaL_setmetatable(L, SIFT_SCANWORDS);
-    addwords(L, 1, set, sift_scan_words_add);
-    if (lua_istable(L, 2)) addwords(L, 2, set, sift_scan_words_after);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_setmetatable(L, -2);
+    addwords(L, 1, set, sift_scan_words_add, 0);
+    if (lua_istable(L, 2)) addwords(L, 2, set, sift_scan_words_after, 0);
+    if (lua_istable(L, 3)) {
+        for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+            if (lua_getfield(L, 3, marks[i].name) == LUA_TTABLE)
+                addwords(L, lua_gettop(L), set, NULL, marks[i].kind);
+            lua_pop(L, 1);
+        }
+    }
     return 1;
 }
 
@@ -181,8 +213,8 @@ int sift_lua_open_scan(lua_State *L)
 {
     static const luaL_Reg fns[] = {{"words", words},   {"number", number},     {"date", date},
                                    {"fields", fields}, {"prevword", prevword}, {NULL, NULL}};
+    luaL_newlibtable(L, fns);
     luaL_newmetatable(L, SIFT_SCANWORDS);
-    lua_pop(L, 1);
-    luaL_newlib(L, fns);
+    luaL_setfuncs(L, fns, 1);
     return 1;
 }

@@ -78,7 +78,7 @@ static int put(sift_scan_words *set, const char *key, size_t len, int kind)
         memcpy(set->slot[h], key, SIFT_SCAN_WORDLEN + 1);
         set->n++;
     }
-    set->kind[h] |= (unsigned char)kind;
+    set->kind[h] |= (unsigned short)kind;
     if (!memchr(key, ' ', len)) *lenbits(set, key, len) |= 1u << len;
     return 0;
 }
@@ -104,7 +104,7 @@ int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len)
     return put(set, first, blank, SIFT_SCAN_FIRST);
 }
 
-int sift_scan_words_after(sift_scan_words *set, const char *w, size_t len)
+int sift_scan_words_mark(sift_scan_words *set, const char *w, size_t len, int kind)
 {
     char key[SIFT_SCAN_WORDLEN + 1] = {0};
     if (len == 0 || len > SIFT_SCAN_WORDLEN) return -1;
@@ -112,7 +112,12 @@ int sift_scan_words_after(sift_scan_words *set, const char *w, size_t len)
         if (!isalpha_((unsigned char)w[i])) return -1;
         key[i] = (char)(w[i] | 32);
     }
-    return put(set, key, len, SIFT_SCAN_AFTER);
+    return put(set, key, len, kind);
+}
+
+int sift_scan_words_after(sift_scan_words *set, const char *w, size_t len)
+{
+    return sift_scan_words_mark(set, w, len, SIFT_SCAN_AFTER);
 }
 
 /*
@@ -167,15 +172,15 @@ static size_t numblanks(const unsigned char *s, size_t len, size_t k)
 }
 
 /*
-** True when the word s[i, j) (letters, through the filter: maybe) starts a
+** True when the word s[i, j) of the given kind (its lookup) starts a
 ** candidate: it is in the set alone; or it starts a pair and what follows
 ** its blanks (ASCII blanks, no-break, thin and narrow no-break spaces) is no
 ** letter, or is the second word of one of its pairs.
 */
 static int member(const sift_scan_words *set, const unsigned char *s, size_t len, size_t i,
-                  size_t j)
+                  size_t j, int kind)
 {
-    int kind = lookup(set, s + i, j - i) & (SIFT_SCAN_WORD | SIFT_SCAN_FIRST);
+    kind &= SIFT_SCAN_WORD | SIFT_SCAN_FIRST;
     if (kind & SIFT_SCAN_WORD) return 1;
     if (!kind) return 0;
     size_t k = numblanks(s, len, j);
@@ -218,6 +223,136 @@ static int numyear(const unsigned char *s, size_t len, size_t i, size_t j,
 }
 
 /*
+** The end of the number grammar's day (number.lua): one or two digits at k,
+** "st", "nd", "rd" or "th" (any case) not followed by a word byte, and no
+** word byte after that; 0 when there is none.
+*/
+static size_t dayend(const unsigned char *s, size_t len, size_t k)
+{
+    if (k >= len || !isdigit_(s[k])) return 0;
+    size_t e = k + 1;
+    if (e < len && isdigit_(s[e])) e++;
+    if (e + 1 < len && (e + 2 >= len || !numword(s[e + 2]))) {
+        unsigned a = s[e] | 32, b = s[e + 1] | 32;
+        if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+            (a == 't' && b == 'h'))
+            e += 2;
+    }
+    if (e < len && numword(s[e])) return 0;
+    return e;
+}
+
+/*
+** The end of the step the number grammar takes at the month word s[i, j)
+** of the given kind (a phrase whose pattern is month_day, reading no
+** record): the word, its period when its form with one is a phrase too,
+** then blanks, a day and perhaps a year after "," or blanks ("Sept. 6,
+** 2021"); the word (or the word and its period) and the word bytes after
+** it when one follows.
+*/
+static size_t monthstep(const unsigned char *s, size_t len, size_t j, int kind)
+{
+    if (j < len && numword(s[j])) {
+        while (j < len && numword(s[j])) j++;
+        return j;
+    }
+    size_t e = j;
+    if ((kind & SIFT_SCAN_MONTHDOT) && e < len && s[e] == '.') {
+        e++;
+        if (e < len && numword(s[e])) {
+            while (e < len && numword(s[e])) e++;
+            return e;
+        }
+    }
+    size_t k = numblanks(s, len, e);
+    size_t d = k > e ? dayend(s, len, k) : 0;
+    if (!d) return e;
+    size_t p = d;
+    if (p < len && s[p] == ',')
+        p = numblanks(s, len, p + 1);
+    else if ((p = numblanks(s, len, d)) == d)
+        return d;
+    if (p + 4 <= len && isdigit_(s[p]) && isdigit_(s[p + 1]) && isdigit_(s[p + 2]) &&
+        isdigit_(s[p + 3]) && (p + 4 == len || !numword(s[p + 4])))
+        return p + 4;
+    return d;
+}
+
+/*
+** True when what follows the bound word ending at j may start what the
+** grammar reads after one (a number, money, a vague word, "a year"):
+** blanks, then digits, "$", a non-ASCII byte or a word marked
+** SIFT_SCAN_NEXT. Otherwise the word's phrase fails and the grammar skips
+** the word.
+*/
+static int boundnext(const unsigned char *s, size_t len, size_t j, const sift_scan_words *set)
+{
+    size_t k = numblanks(s, len, j);
+    if (k == j || k >= len) return 0;
+    unsigned c = s[k];
+    if (isdigit_(c) || c == '$' || c >= 0x80) return 1;
+    if (!isalpha_(c)) return 0;
+    size_t m = k;
+    while (m < len && isalpha_(s[m])) m++;
+    return (lookup_word(set, s + k, m - k) & SIFT_SCAN_NEXT) != 0;
+}
+
+/*
+** The end of the number grammar's day before a month at the digits s[i, j)
+** (date_digits: "5 September", "5th of Sept."): a day, blanks, "of" and
+** blanks perhaps, a capitalised word marked SIFT_SCAN_DAYMONTH with no
+** word byte after it, and a period perhaps; 0 when there is none.
+*/
+static size_t daymonth(const unsigned char *s, size_t len, size_t i, size_t j,
+                       const sift_scan_words *set)
+{
+    if (j - i > 2) return 0;
+    size_t d = dayend(s, len, i);
+    if (!d) return 0;
+    size_t k = numblanks(s, len, d);
+    if (k == d) return 0;
+    if (k + 2 <= len && (s[k] | 32) == 'o' && (s[k + 1] | 32) == 'f' &&
+        (k + 2 == len || !numword(s[k + 2]))) {
+        size_t m = numblanks(s, len, k + 2);
+        if (m > k + 2) k = m;
+    }
+    if (k >= len || s[k] < 'A' || s[k] > 'Z') return 0;
+    size_t m = k;
+    while (m < len && isalpha_(s[m])) m++;
+    if (m < len && numword(s[m])) return 0;
+    if (!(lookup_word(set, s + k, m - k) & SIFT_SCAN_DAYMONTH)) return 0;
+    return m < len && s[m] == '.' ? m + 1 : m;
+}
+
+/*
+** The end of the number grammar's token from k: word bytes, then any
+** number of "-/_.:@#,+'" each followed by word bytes ("1990s-era").
+*/
+static size_t tokenend(const unsigned char *s, size_t len, size_t k)
+{
+    for (;;) {
+        while (k < len && numword(s[k])) k++;
+        if (k + 1 >= len || !numword(s[k + 1])) return k;
+        switch (s[k]) {
+        case '-':
+        case '/':
+        case '_':
+        case '.':
+        case ':':
+        case '@':
+        case '#':
+        case ',':
+        case '+':
+        case '\'':
+            k++;
+            break;
+        default:
+            return k;
+        }
+    }
+}
+
+/*
 ** The number grammar's steps (number.lua, "Skipping"): bytes that are no
 ** word byte and none of $ # \n C2 E2 F0-F4 are skipped one by one; a word
 ** that starts with a letter and whose letters are no start word is
@@ -226,8 +361,12 @@ static int numyear(const unsigned char *s, size_t len, size_t i, size_t j,
 ** F0-F4 takes its continuation bytes (one, two, three) unless it is a
 ** currency sign (pound, euro); a newline is taken alone unless blanks and a
 ** digit follow (a list number or a counter); a year that makes no record
-** (numyear) is taken to the end of its digits. Other digits, "$", a start
-** word, a currency sign and a newline before a digit are candidates.
+** (numyear) is taken to the end of its digits; a day before a month
+** (daymonth) and a decade ("1990s": the token it starts, when "s" is no
+** after-word) are taken whole; a month word is taken with its day and
+** year (monthstep), a bound word not followed by what may follow one
+** (boundnext) like a word. Other digits, "$", a start word, a currency sign
+** and a newline before a digit are candidates.
 */
 static size_t find_number(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set)
 {
@@ -241,14 +380,35 @@ static size_t find_number(const unsigned char *s, size_t len, size_t i, const si
         if (isdigit_(c)) {
             size_t j = i + 1;
             while (j < len && isdigit_(s[j])) j++;
-            if (!numyear(s, len, i, j, set)) return i;
-            i = j;
-            continue;
+            if (numyear(s, len, i, j, set)) {
+                i = j;
+                continue;
+            }
+            size_t e = daymonth(s, len, i, j, set);
+            if (e) {
+                i = e;
+                continue;
+            }
+            if (j < len && (s[j] | 32) == 's' && (j + 1 == len || !numword(s[j + 1])) &&
+                !(lookup_word(set, s + j, 1) & SIFT_SCAN_AFTER)) {
+                i = tokenend(s, len, j + 1);
+                continue;
+            }
+            return i;
         }
         if (isalpha_(c)) {
             size_t j = i + 1;
             while (j < len && isalpha_(s[j])) j++;
-            if (maybe(set, s + i, j - i) && member(set, s, len, i, j)) return i;
+            int kind = maybe(set, s + i, j - i) ? lookup(set, s + i, j - i) : 0;
+            if (kind & SIFT_SCAN_MONTH) {
+                i = monthstep(s, len, j, kind);
+                continue;
+            }
+            if (kind & SIFT_SCAN_NEED) {
+                if (boundnext(s, len, j, set)) return i;
+            } else if (kind && member(set, s, len, i, j, kind)) {
+                return i;
+            }
             i = j;
             while (i < len && (cls[s[i]] & SIFT_SCAN_CNUMWORD)) i++;
             continue;
@@ -369,7 +529,9 @@ static size_t find_date(const unsigned char *s, size_t len, size_t i, const sift
         if (dateword(c)) {
             size_t j = i;
             while (j < len && isalpha_(s[j])) j++;
-            if (j > i && maybe(set, s + i, j - i) && member(set, s, len, i, j)) return i;
+            if (j > i && maybe(set, s + i, j - i) &&
+                member(set, s, len, i, j, lookup(set, s + i, j - i)))
+                return i;
             i = j > i ? j : i + 1;
             while (i < len && (cls[s[i]] & SIFT_SCAN_CDATEREST)) i++;
             continue;

@@ -27,6 +27,18 @@
 ** the number mode they are the first words of units and the count nouns: a
 ** year (19xx, 20xx) followed by none of them, nor by "%", digits or a word
 ** byte, is skipped like a word.
+**
+** The number mode also takes steps that consume a word or digits without a
+** record, by the marks of sift_scan_words_mark: a bound word
+** (SIFT_SCAN_NEED: "over", "about") not followed, after blanks, by digits,
+** "$", a non-ASCII byte or a word marked SIFT_SCAN_NEXT (a number word, a
+** vague word, a currency code) is skipped like a word; a month word
+** (SIFT_SCAN_MONTH; SIFT_SCAN_MONTHDOT when its form with a period is a
+** phrase too) is skipped with the day and year after it ("September 5,
+** 2021"); one or two digits before a capitalised month word
+** (SIFT_SCAN_DAYMONTH) are skipped with it ("5 September", "5th of
+** Sept."); digits followed by "s" and no word byte (a decade, "1990s") are
+** skipped with the token they start, unless "s" is an after-word.
 ** Ownership: the set is a plain struct, no allocation. Thread safety: no
 ** global state.
 */
@@ -40,7 +52,7 @@
 
 typedef struct {
     char slot[SIFT_SCAN_SLOTS][SIFT_SCAN_WORDLEN + 1]; /* lower case, zero padded; "" is free */
-    unsigned char kind[SIFT_SCAN_SLOTS];               /* SIFT_SCAN_WORD, _FIRST, _PAIR, _AFTER */
+    unsigned short kind[SIFT_SCAN_SLOTS]; /* SIFT_SCAN_WORD, _FIRST, _PAIR, _AFTER, ... */
     /* bit k of lens[a * 27 + b]: a word of k letters starting with the letters a, b (b = 26:
        a one-letter word) is in the set; most other words are rejected without hashing */
     unsigned lens[26 * 27];
@@ -64,8 +76,19 @@ enum {
 };
 
 /* what a slot holds: a word alone, the first word of a pair (or both), a
-   pair, a word after a number */
-enum { SIFT_SCAN_WORD = 1, SIFT_SCAN_FIRST = 2, SIFT_SCAN_PAIR = 4, SIFT_SCAN_AFTER = 8 };
+   pair, a word after a number; and the marks of the number mode's skipping
+   steps (see above) */
+enum {
+    SIFT_SCAN_WORD = 1,
+    SIFT_SCAN_FIRST = 2,
+    SIFT_SCAN_PAIR = 4,
+    SIFT_SCAN_AFTER = 8,
+    SIFT_SCAN_NEED = 16,
+    SIFT_SCAN_NEXT = 32,
+    SIFT_SCAN_MONTH = 64,
+    SIFT_SCAN_MONTHDOT = 128,
+    SIFT_SCAN_DAYMONTH = 256
+};
 
 /* the grammar whose steps are reproduced */
 enum { SIFT_SCAN_NUMBER, SIFT_SCAN_DATE };
@@ -77,6 +100,9 @@ int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len);
 /* Add a word of ASCII letters that may follow a number (a date's month or
    unit; a quantity's unit or count noun): 0, or -1 as above. */
 int sift_scan_words_after(sift_scan_words *set, const char *w, size_t len);
+/* Mark a word of ASCII letters with kind (SIFT_SCAN_AFTER, _NEED, _NEXT,
+   _MONTH, _MONTHDOT, _DAYMONTH; or several): 0, or -1 as above. */
+int sift_scan_words_mark(sift_scan_words *set, const char *w, size_t len, int kind);
 /* The first candidate position at or after pos (0-based), or len. */
 size_t sift_scan_find(const char *s, size_t len, size_t pos, const sift_scan_words *set, int mode);
 

@@ -54,7 +54,14 @@ local FRAGMENTS = { "the", "The", "a", "A", "an", "at", "at least", "more than",
   "1999", "2000", "2021", "1899", "2100", "20210", "2021s", "1990s", "2021%", "2021\226\128\1452",
   "2021\226\128\137people", "2021\194\160km", "2021-22", "2021.5", "2021,000", "2021 20 210 1234",
   "people", "killed", "more", "Houses", "KM", "km2", "km\194\178", "sq", "percentage", "per", "u.s.", "U.S.",
-  "pounds", "metric", "nautical", "square", "pakistani", "kilometres", "(", "\"", "'", ":", "!", "?" }
+  "pounds", "metric", "nautical", "square", "pakistani", "kilometres", "(", "\"", "'", ":", "!", "?",
+  -- what sift.scan decides on for the number grammar: bound words and what follows them, month
+  -- words with a day and a year, a day before a month, decades
+  "over", "Over", "around", "below", "nearly", "circa", "estimated", "under", "almost", "roughly", "half",
+  "half a", "an", "large", "huge", "multiple", "usd", "eur", "GBP", "AFN", "us", "US", "the", "$",
+  "January", "Jan", "Jan.", "june", "June.", "SEPT", "Sep", "mayor", "5,", "5 ,", "5th", "25th", "21st", "5TH",
+  "5thx", "6\194\160", "of", "Of", "5 of September", "25th of Sept.", "3 May", "3 may", "31 Marchx",
+  "1990s", "90s", "1990s-era", "1990S", "5s", "2021s,", "1990s/2000s", "80s'", "1990s.5", "1990st" }
 
 local function pieced(n)
   local parts = {}
@@ -83,6 +90,76 @@ test("number.scan skips a year only where the full walk makes no record", functi
       for _, t in ipairs{ year .. a, "in " .. year .. a .. " and", "\n" .. year .. a, "about " .. year .. a } do
         eq(number.scan(t, { ordinals = true }), number_ref(t), t)
       end
+    end
+  end
+end)
+
+test("number.scan skips words and digits only where the full walk makes no record", function()
+  local marks = number._marks
+  local follow = { "", " ", "  ", ".", ",", "-", "\n", " the", " The", " a", " a few", " an hour", " a year",
+    " half a dozen", " 5", " 5th", " $5", " US$ 5", " usd 5", " \226\130\1745", " \194\16320", " twenty-one",
+    " several", " many", " dozens", " hundreds of", "\194\1605", "\226\128\1375", "5", " 5 September",
+    " 1990s", " Sept. 6, 2021", " \226\128\156", " \195\169", " tens of thousands", " large numbers" }
+  for _, w in ipairs(marks.need) do
+    for _, case in ipairs{ w, w:upper(), w:sub(1, 1):upper() .. w:sub(2) } do
+      for _, f in ipairs(follow) do
+        local t = case .. f
+        eq(number.scan(t, { ordinals = true }), number_ref(t), t)
+        t = "x " .. t .. " 7"
+        eq(number.scan(t, { ordinals = true }), number_ref(t), t)
+      end
+    end
+  end
+  local days = { "", " ", "  ", ".", ". ", "5", " 5", " 25", " 5th", " 21ST", " 123", " 5x", " 5th,", " 5, 2021",
+    " 5 2021", " 5,2021", " 5,\194\1602021", " 5, 20215", " 5, 2021x", " 5, 21", "\194\1606", " 5.", " 5-6",
+    " 5 people", " 5 km", " 1990s", "\195\169", "5 September" }
+  for _, m in ipairs(marks.month) do
+    for _, case in ipairs{ m, m:upper(), m:sub(1, 1):upper() .. m:sub(2) } do
+      for _, d in ipairs(days) do
+        local t = case .. d
+        eq(number.scan(t, { ordinals = true }), number_ref(t), t)
+        t = "on " .. t .. " 7 people"
+        eq(number.scan(t, { ordinals = true }), number_ref(t), t)
+      end
+    end
+  end
+  for _, m in ipairs(marks.daymonth) do
+    local M = m:sub(1, 1):upper() .. m:sub(2)
+    for _, t in ipairs{ "5 " .. M, "5 " .. m, "25 " .. M .. ".", "5th " .. M, "5th of " .. M, "5 Of " .. M,
+      "5 of" .. M, "5  of  " .. M .. " 2021", "123 " .. M, "5 " .. M .. "x", "5 " .. M .. "5", "5\194\160" .. M,
+      "5x " .. M, "5 " .. M:upper() .. " 7 km", "5, " .. M, "5-6 " .. M } do
+      eq(number.scan(t, { ordinals = true }), number_ref(t), t)
+      t = "about " .. t .. " 7"
+      eq(number.scan(t, { ordinals = true }), number_ref(t), t)
+    end
+  end
+  for _, t in ipairs{ "1990s", "90s", "5s", "1990S", "1990s-era", "1990s/5 km", "1990s,2000s", "1990s'5",
+    "1990s.", "1990s-", "1990s\195\169", "1990st", "1990s5", "1990 s", "1,990s", "1.5s", "#1990s" } do
+    eq(number.scan(t, { ordinals = true }), number_ref(t), t)
+    t = "the " .. t .. " 7 people"
+    eq(number.scan(t, { ordinals = true }), number_ref(t), t)
+  end
+end)
+
+test("the words that may follow a bound word take in every currency code sift.grammar.unit reads", function()
+  -- unit.prefix has no list: try every word of one to three letters, alone and before "$"
+  local lpeg = require "lpeg"
+  local prefix = require("sift.grammar.unit").prefix
+  local follows = {}
+  for _, w in ipairs(number._marks.next) do follows[w] = true end
+  local a = string.byte("a")
+  local function try(w)
+    for _, t in ipairs{ w, w .. "$", w:upper(), w:upper() .. "$" } do
+      if lpeg.match(prefix, t) then ok(follows[w], "a currency word not in next: " .. t) end
+    end
+  end
+  for i = 0, 25 do
+    local w1 = string.char(a + i)
+    try(w1)
+    for j = 0, 25 do
+      local w2 = w1 .. string.char(a + j)
+      try(w2)
+      for k = 0, 25 do try(w2 .. string.char(a + k)) end
     end
   end
 end)

@@ -389,7 +389,10 @@ end
 entries["between"] = F(Cc"between", "sep") * hsp * F(V"num", "n")
   * (hs ^ 0 * F(V"unit", "u")) ^ -1 * hsp * words{ "and" } * hsp * F(V"num", "n2")
   * (hs ^ 0 * F(V"unit", "u2")) ^ -1 * V"stop"
-for w, code in pairs{ ["us$"] = "USD", usd = "USD", eur = "EUR", gbp = "GBP", afn = "AFN" } do
+-- (Currency codes written before a number; sift.grammar.unit's prefix
+-- reads the same ones after a bound word.)
+local CURRENCY_WORDS = { ["us$"] = "USD", usd = "USD", eur = "EUR", gbp = "GBP", afn = "AFN" }
+for w, code in pairs(CURRENCY_WORDS) do
   entries[w] = F(Cc(code), "cur") * V"money_rest"
 end
 -- Each entry makes its own record table, so a word that starts an entry but
@@ -404,11 +407,13 @@ end
 -- with no capture (the date grammar reads them).
 local day = digit * digit ^ -1 * words{ "st", "nd", "rd", "th" } ^ -1 * bnd
 local month_day = hsp * day * ((P"," * hs ^ 0 + hsp) * digit * digit * digit * digit * bnd) ^ -1
+local MONTH_ENTRIES = {}
 for _, m in ipairs{ "january", "february", "march", "april", "may", "june", "july", "august", "september",
   "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
   "nov", "dec" } do
   entries[m] = month_day
-  if #m <= 4 then entries[m .. "."] = month_day end
+  MONTH_ENTRIES[m] = month_day
+  if #m <= 4 then entries[m .. "."], MONTH_ENTRIES[m .. "."] = month_day, month_day end
 end
 G.words = trie(entries, "taoscbfmhdrelnuw", true)
 
@@ -514,7 +519,50 @@ do
     if not seen[w] then after_year[#after_year + 1], seen[w] = w, true end
   end
 end
-starts = prefilter.words(starts, after_year)
+-- The steps that read no record, taken by sift.scan too (scan.h, "marks"):
+-- * need: a bound word ("over", "between": its phrase is the word alone and
+--   goes on with blanks and after_mod or a number) is skipped like a word
+--   unless blanks and digits, "$", a non-ASCII byte or a word of next
+--   follow: the first words of what after_mod reads (numbers in words, "a",
+--   "half a", its own phrases, currency codes);
+-- * month, monthdot: a month phrase is skipped with its month_day;
+-- * daymonth: the month words of date_digits' day before a month.
+-- A word is marked only when no other phrase starts with it and a byte
+-- other than a letter, so the marked step is the only one the trie takes.
+local marks = { need = {}, next = {}, month = {}, monthdot = {}, daymonth = MONTH_WORDS }
+do
+  local function alone(w, also)
+    for k in pairs(entries) do
+      if k ~= w and k ~= also and string_sub(k, 1, #w) == w and not string_find(k, "^%a", #w + 1) then
+        return false
+      end
+    end
+    return true
+  end
+  for w in pairs(entries) do
+    if string_find(w, "^%a+$") then
+      if (MODS[w] or w == "between") and alone(w) then marks.need[#marks.need + 1] = w end
+      if MONTH_ENTRIES[w] and not MONTH_ENTRIES[w .. "."] and alone(w) then marks.month[#marks.month + 1] = w end
+      if MONTH_ENTRIES[w] and MONTH_ENTRIES[w .. "."] and alone(w, w .. ".") then
+        marks.month[#marks.month + 1] = w
+        marks.monthdot[#marks.monthdot + 1] = w
+      end
+    end
+  end
+  local seen = {}
+  local function first(w)
+    local f = string_match(w, "^%a+")
+    if f and not seen[f] then marks.next[#marks.next + 1], seen[f] = f, true end
+  end
+  for _, t in ipairs{ ONES_TEENS, TENS, after_mod, CURRENCY_WORDS } do
+    for w in pairs(t) do first(w) end
+  end
+  first("a")
+  first("half a")
+  for _, t in pairs(marks) do table_sort(t) end
+end
+M._marks = marks
+starts = prefilter.words(starts, after_year, marks)
 
 -- ------------------------------------------------------------ values
 
