@@ -125,10 +125,26 @@ static char *readall(const char *path, size_t max, size_t *len, const char **why
     char *buf = malloc(cap);
     while (buf) {
         if (n + 1 >= cap) {
+            /* full: grow only when there is more to read (a regular file
+               ends here, and its buffer keeps the size stat gave) */
+            int c = getc(f);
+            if (c == EOF) {
+                if (ferror(f)) {
+                    *why = strerror(errno ? errno : EIO);
+                    free(buf);
+                    buf = NULL;
+                }
+                break;
+            }
             char *nb = realloc(buf, cap * 2);
-            if (!nb) break;
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
             buf = nb;
             cap *= 2;
+            buf[n++] = (char)c;
         }
         size_t got = fread(buf + n, 1, cap - n - 1, f);
         n += got;
@@ -151,6 +167,10 @@ static char *readall(const char *path, size_t max, size_t *len, const char **why
     if (!buf) {
         if (!*why) *why = "out of memory";
         return NULL;
+    }
+    if (cap - n > 65536) { /* a stream read in doubling steps: give back the slack */
+        char *nb = realloc(buf, n + 1);
+        if (nb) buf = nb;
     }
     buf[n] = 0;
     *len = n;

@@ -27,6 +27,11 @@ $ sift run -e 'corpus:documents():map(function(d) return d.id end)' -
 { "stdin#1", "named" }
 -- exit 0
 
+=== a long stream on standard input is read to its last byte (the buffer grows past 64 KB)
+$ for i in $(seq 1 3000); do printf '{"id": "d%d", "text": "Report number %d from a pipe."}\n' $i $i; done | sift run -e '#corpus, corpus:document("d3000").text' -
+3000	"Report number 3000 from a pipe."
+-- exit 0
+
 === manifest include merges sides; the including file adds aliases
 $ sift run -e 'corpus:sides()[1].label, corpus:sides()[1].aliases' tests/data/include
 "North"	{ "northerners", "the front" }
