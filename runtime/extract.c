@@ -715,9 +715,10 @@ static int resolve(xctx *x)
     lua_pushliteral(L, "sift.resolve");
     if (sift_host_docall(L, 1, 1) != LUA_OK) goto fail;
     lua_getfield(L, -1, "entities"); /* [mod, fn] */
-    /* the mentions as columns (sift.resolve's form): a slot a field */
-    enum { TEXT, DOC, I, KEY, KIND, SIDE, ROLE, TITLE, DECL, NCOLS };
-    static const char *const col[NCOLS] = {"text", "doc",  "i",     "key", "kind",
+    /* the mentions as columns (sift.resolve's form): a slot a field; no
+       "i" column, as each document's mentions come in text order */
+    enum { TEXT, DOC, KEY, KIND, SIDE, ROLE, TITLE, DECL, NCOLS };
+    static const char *const col[NCOLS] = {"text", "doc",  "key",   "kind",
                                            "side", "role", "title", "decl"};
     lua_createtable(L, 0, NCOLS + 1);
     int cols = lua_gettop(L);
@@ -735,8 +736,6 @@ static int resolve(xctx *x)
             n++;
             lua_pushvalue(L, -1);
             lua_rawseti(L, c0 + DOC, n);
-            lua_pushinteger(L, (lua_Integer)k + 1);
-            lua_rawseti(L, c0 + I, n);
             lua_pushlstring(L, d->bytes + m->start, m->end - m->start);
             lua_rawseti(L, c0 + TEXT, n);
             size_t klen;
