@@ -11,6 +11,9 @@
 *** @function scan.date(text, pos, set)   the same for the date grammar
 *** @function scan.fields(name, value, ...) a table of the pairs (the grammars' records)
 *** @function scan.prevword(text, s)      the word before position s (number grammar)
+*** @function scan.context(classes)       the number grammar's context checks (noun, label,
+***                                        idiom, next, fraction, sentence, title) over
+***                                        its word classes
 */
 #include "lua_common.h"
 #include "scan.h"
@@ -143,23 +146,41 @@ static int asciiword(int c)
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-/*
-** prevword(text, s): the word before position s, as the number grammar's
-** context checks read it (number.lua, "context"): nil when a newline or
-** more than seven bytes of no letter or digit come first; else the word
-** lower-cased without a final period or possessive, the bytes between it
-** and s, the word as written (possessive and anything after a non-ASCII
-** byte cut), where it starts, and whether it was possessive
-** ("Afghanistan's"). The word runs back over letters, digits, periods,
-** apostrophes and non-ASCII bytes from the last letter or digit (and a
-** period right after it).
-*/
-static int prevword(lua_State *L)
+static int asciialpha(int c)
 {
-    size_t len;
-    const char *t = luaL_checklstring(L, 1, &len);
-    lua_Integer s = luaL_checkinteger(L, 2);
-    lua_Integer n = (lua_Integer)len;
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int isupper_(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static int blank(int c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* The word before a position (prevword): where it and its lower-case form
+   lie (w, ll bytes of wl), the gap after it (g, gl), where it starts (ws,
+   1-based) and whether it was possessive. */
+typedef struct {
+    const char *w, *g;
+    size_t wl, ll, gl;
+    lua_Integer ws;
+    int poss;
+} pword;
+
+/*
+** Read the word before position s of t (n bytes) as the number grammar's
+** context checks do: 0 when a newline or more than seven bytes of no letter
+** or digit come first. The word runs back over letters, digits, periods,
+** apostrophes and non-ASCII bytes from the last letter or digit (and a
+** period right after it); a possessive and anything after a non-ASCII byte
+** are cut, and the lower-case form has no final period.
+*/
+static int readprev(const char *t, lua_Integer n, lua_Integer s, pword *p)
+{
 #define B(k) ((k) >= 1 && (k) <= n ? (unsigned char)t[(k)-1] : -1)
     lua_Integer i = s - 1, lim = s - 8;
     while (i > 0 && i > lim && !asciiword(B(i))) {
@@ -191,28 +212,581 @@ static int prevword(lua_State *L)
         wl = k;
         if (wl >= 2 && memcmp(w + wl - 2, "'s", 2) == 0) wl -= 2;
     }
-    size_t ll = wl && w[wl - 1] == '.' ? wl - 1 : wl;
-    luaL_Buffer b;
-    char *low = luaL_buffinitsize(L, &b, ll ? ll : 1);
-    for (k = 0; k < ll; k++) {
-        unsigned char c = (unsigned char)w[k];
-        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    luaL_pushresultsize(&b, ll);
     lua_Integer gs = we + 1, ge = s - 1;
     if (gs < 1) gs = 1;
     if (ge > n) ge = n;
-    lua_pushlstring(L, ge >= gs ? t + gs - 1 : "", ge >= gs ? (size_t)(ge - gs + 1) : 0);
-    lua_pushlstring(L, w, wl);
-    lua_pushinteger(L, ws);
-    lua_pushboolean(L, poss);
+    p->w = w;
+    p->wl = wl;
+    p->ll = wl && w[wl - 1] == '.' ? wl - 1 : wl;
+    p->g = ge >= gs ? t + gs - 1 : "";
+    p->gl = ge >= gs ? (size_t)(ge - gs + 1) : 0;
+    p->ws = ws;
+    p->poss = poss;
+    return 1;
+}
+
+/*
+** prevword(text, s): the word before position s, as the number grammar's
+** context checks read it (number.lua, "context"; readprev): nil, or the
+** word lower-cased without a final period or possessive, the bytes between
+** it and s, the word as written, where it starts, and whether it was
+** possessive ("Afghanistan's").
+*/
+static int prevword(lua_State *L)
+{
+    size_t len;
+    const char *t = luaL_checklstring(L, 1, &len);
+    lua_Integer s = luaL_checkinteger(L, 2);
+    pword p;
+    if (!readprev(t, (lua_Integer)len, s, &p)) return 0;
+    luaL_Buffer b;
+    char *low = luaL_buffinitsize(L, &b, p.ll ? p.ll : 1);
+    for (size_t k = 0; k < p.ll; k++) {
+        unsigned char c = (unsigned char)p.w[k];
+        low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    luaL_pushresultsize(&b, p.ll);
+    lua_pushlstring(L, p.g, p.gl);
+    lua_pushlstring(L, p.w, p.wl);
+    lua_pushinteger(L, p.ws);
+    lua_pushboolean(L, p.poss);
     return 5;
+}
+
+/* ------------------------------------------------------------ context */
+
+/*
+** The word classes of the number grammar's context checks, one bit each:
+** a hash set of words (as given, at most CTX_LEN bytes) and their classes.
+** A check looks a word up as written or lower-cased.
+*/
+#define CTX_LEN   23
+#define CTX_SLOTS 2048 /* a power of two: at most half of it is used */
+
+enum {
+    C_NOT_NOUN,
+    C_DETS,
+    C_PLURALS,
+    C_COUNT_NOUNS,
+    C_MONTHS,
+    C_WEEKDAYS,
+    C_DESIGNATORS,
+    C_CAP_FUNCTION,
+    C_ONE_PRONOUN,
+    C_ONE_IDIOM,
+    C_ONE_TIME,
+    C_DURATION_PREP,
+    C_FRACTIONS,
+    C_NCLASSES
+};
+
+/* the names of the classes in the table given to scan.context */
+static const char *const classnames[C_NCLASSES] = {
+    "not_noun", "dets",          "plurals",      "count_nouns", "months",
+    "weekdays", "designators",   "cap_function", "one_pronoun", "one_idiom",
+    "one_time", "duration_prep", "fractions"};
+
+typedef struct {
+    char w[CTX_SLOTS][CTX_LEN + 1]; /* zero padded; "" is free */
+    unsigned mask[CTX_SLOTS];
+    int n;
+} ctxset;
+
+static unsigned ctxhash(const char *w, size_t len)
+{
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h & (CTX_SLOTS - 1);
+}
+
+/* The classes of the word w (len bytes), lower-cased first when low. */
+static unsigned ctxget(const ctxset *set, const char *w, size_t len, int low)
+{
+    char key[CTX_LEN + 1] = {0};
+    if (len == 0 || len > CTX_LEN) return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)w[i];
+        key[i] = (char)(low && c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    for (unsigned h = ctxhash(key, len); set->w[h][0]; h = (h + 1) & (CTX_SLOTS - 1))
+        if (memcmp(set->w[h], key, sizeof key) == 0) return set->mask[h];
+    return 0;
+}
+
+static int ctxput(ctxset *set, const char *w, size_t len, unsigned bit)
+{
+    char key[CTX_LEN + 1] = {0};
+    if (len == 0 || len > CTX_LEN || memchr(w, 0, len)) return -1;
+    memcpy(key, w, len);
+    unsigned h = ctxhash(key, len);
+    while (set->w[h][0] && memcmp(set->w[h], key, sizeof key) != 0) h = (h + 1) & (CTX_SLOTS - 1);
+    if (!set->w[h][0]) {
+        if (set->n >= CTX_SLOTS / 2) return -1;
+        memcpy(set->w[h], key, sizeof key);
+        set->n++;
+    }
+    set->mask[h] |= bit;
+    return 0;
+}
+
+#define IN(mask, c) (((mask) >> (c)) & 1u)
+
+static const ctxset *ctxof(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* The span of the word after e (1-based, the byte before it): blanks, a
+   letter, then letters, hyphens and apostrophes (next_word); 0 if none. */
+static size_t nextword(const char *t, size_t n, lua_Integer e, const char **w)
+{
+    size_t k = e < 0 ? 0 : (size_t)e; /* 0-based index of byte e + 1 */
+    size_t i = k;
+    while (i < n && blank((unsigned char)t[i])) i++;
+    if (i == k || i >= n || !asciialpha((unsigned char)t[i])) return 0;
+    size_t j = i + 1;
+    while (j < n && (asciialpha((unsigned char)t[j]) || t[j] == '-' || t[j] == '\'')) j++;
+    *w = t + i;
+    return j - i;
+}
+
+/* True when position s (1-based) starts a sentence (sentence_start). */
+static int sentstart(const char *t, lua_Integer s)
+{
+    lua_Integer i = s - 1;
+#define B(k) ((k) >= 1 ? (unsigned char)t[(k)-1] : -1)
+    while (i >= 1) {
+        int b = B(i);
+        if (blank(b) || b == '"' || b == '\'' || b == '(' || b == '[' || b == '*' || b == '_')
+            i--;
+        else if ((b == 156 || b == 152) && B(i - 1) == 128 && B(i - 2) == 226)
+            i -= 3;
+        else
+            return b == '.' || b == '!' || b == '?' || b == ':' || b == ';' || b == '\n';
+    }
+#undef B
+    return 1;
+}
+
+/* True when the line holding position s (1-based) is in title case
+   (title_line): at least three words of four letters or more start with a
+   capital, and at most a quarter as many do not. Looks back at most 600
+   bytes for the line's start. */
+static int titleline(const char *t, size_t n, lua_Integer s)
+{
+    size_t a = s > 600 ? (size_t)(s - 600) : 1; /* 1-based */
+    for (;;) {
+        const char *p = a - 1 < n ? memchr(t + a - 1, '\n', n - (a - 1)) : NULL;
+        if (!p || (lua_Integer)(p - t) + 1 >= s) break;
+        a = (size_t)(p - t) + 2;
+    }
+    int up = 0, low = 0;
+    for (size_t i = a - 1; i < n && t[i] != '\n';) {
+        if (!asciialpha((unsigned char)t[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && asciialpha((unsigned char)t[j])) j++;
+        if (j - i >= 4) {
+            if (isupper_((unsigned char)t[i]))
+                up++;
+            else
+                low++;
+        }
+        i = j;
+    }
+    return up >= 3 && low <= up / 4;
+}
+
+static int ctxsentence(lua_State *L)
+{
+    size_t n;
+    const char *t = luaL_checklstring(L, 1, &n);
+    lua_Integer s = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n + 1, 2, "out of range");
+    lua_pushboolean(L, sentstart(t, s));
+    return 1;
+}
+
+static int ctxtitle(lua_State *L)
+{
+    size_t n;
+    const char *t = luaL_checklstring(L, 1, &n);
+    lua_Integer s = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n + 1, 2, "out of range");
+    lua_pushboolean(L, titleline(t, n, s));
+    return 1;
+}
+
+static int ctxnext(lua_State *L)
+{
+    size_t n;
+    const char *t = luaL_checklstring(L, 1, &n);
+    lua_Integer e = luaL_checkinteger(L, 2);
+    const char *w;
+    size_t wl = e >= 0 ? nextword(t, n, e, &w) : 0;
+    if (!wl) return 0;
+    lua_pushlstring(L, w, wl);
+    return 1;
+}
+
+/* fraction(text, e): true when the word after e is a fraction ("thirds"). */
+static int ctxfraction(lua_State *L)
+{
+    size_t n;
+    const char *t = luaL_checklstring(L, 1, &n);
+    lua_Integer e = luaL_checkinteger(L, 2);
+    const char *w;
+    size_t wl = e >= 0 ? nextword(t, n, e, &w) : 0;
+    lua_pushboolean(L, wl && IN(ctxget(ctxof(L), w, wl, 1), C_FRACTIONS));
+    return 1;
+}
+
+/* True when t[k] (0-based) on is s (len bytes), as written. */
+static int at(const char *t, size_t n, size_t k, const char *s, size_t len)
+{
+    return k + len <= n && memcmp(t + k, s, len) == 0;
+}
+
+/*
+** noun(text, e, skip_of, one): the counted noun after position e (after
+** "of" and an article when skip_of; the last word of up to three when one),
+** as noun_after in number.lua reads it; nil when none.
+*/
+static int ctxnoun(lua_State *L)
+{
+    size_t n;
+    const char *t = luaL_checklstring(L, 1, &n);
+    lua_Integer e = luaL_checkinteger(L, 2);
+    int skip_of = lua_toboolean(L, 3), one = lua_toboolean(L, 4);
+    const ctxset *set = ctxof(L);
+    luaL_argcheck(L, e >= 0 && e <= (lua_Integer)n, 2, "out of range");
+    size_t pos = (size_t)e; /* 0-based index of byte e + 1 */
+    if (skip_of) {
+        size_t k = pos;
+        while (k < n && blank((unsigned char)t[k])) k++;
+        if (k > pos && at(t, n, k, "of", 2) && k + 2 < n && blank((unsigned char)t[k + 2])) {
+            size_t p = k + 2;
+            while (p < n && blank((unsigned char)t[p])) p++;
+            pos = p - 1;
+            size_t d = pos;
+            while (d < n && blank((unsigned char)t[d])) d++;
+            if (d > pos && d < n && asciialpha((unsigned char)t[d])) {
+                size_t m = d;
+                while (m < n && asciialpha((unsigned char)t[m])) m++;
+                if (IN(ctxget(set, t + d, m - d, 1), C_DETS)) pos = m;
+            }
+        }
+    }
+    const char *got = NULL, *first = NULL;
+    size_t gotl = 0, firstl = 0;
+    int after_of = pos != (size_t)e;
+    for (int round = 0; round < 3; round++) {
+        size_t k = pos, i = pos;
+        while (i < n && blank((unsigned char)t[i])) i++;
+        const char *w = NULL;
+        size_t wl = 0;
+        if (i > k) {
+            while (i < n && (t[i] == '"' || (unsigned char)t[i] == 0xE2 ||
+                             (unsigned char)t[i] == 0x80 || (unsigned char)t[i] == 0x9C))
+                i++;
+            if (i < n && asciialpha((unsigned char)t[i])) w = t + i;
+        }
+        if (!w && at(t, n, k, "\xE2\x80\x9C", 3) && k + 3 < n &&
+            asciialpha((unsigned char)t[k + 3]))
+            w = t + k + 3;
+        if (!w) break;
+        size_t j = (size_t)(w - t) + 1;
+        while (j < n && (asciiword((unsigned char)t[j]) || t[j] == '-')) j++;
+        wl = j - (size_t)(w - t);
+        if (IN(ctxget(set, w, wl, 1), C_NOT_NOUN)) break;
+        if (got && ((wl >= 2 && memcmp(w + wl - 2, "ed", 2) == 0) ||
+                    (wl >= 3 && memcmp(w + wl - 3, "ing", 3) == 0)))
+            break;
+        if (!one && (IN(ctxget(set, w, wl, 0), C_PLURALS) ||
+                     (wl >= 2 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != '\'') ||
+                     (wl >= 3 && memcmp(w + wl - 3, "men", 3) == 0))) {
+            lua_pushlstring(L, w, wl);
+            return 1;
+        }
+        got = w;
+        gotl = wl;
+        if (!first) first = w, firstl = wl;
+        pos = j;
+        if (!(pos < n && blank((unsigned char)t[pos]))) break;
+    }
+    if (one) {
+        if (!got) return 0;
+        lua_pushlstring(L, got, gotl);
+        return 1;
+    }
+    if (first && (after_of || isupper_((unsigned char)first[0]))) {
+        lua_pushlstring(L, first, firstl);
+        return 1;
+    }
+    return 0;
+}
+
+static int isdigit_(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* True when the word w (wl bytes) starts with a capital ("^%u"). */
+static int startsupper(const char *w, size_t wl)
+{
+    return wl > 0 && isupper_((unsigned char)w[0]);
+}
+
+/* True when the word w (wl bytes) lower-cased is s. */
+static int lowis(const char *w, size_t wl, const char *s)
+{
+    size_t n = strlen(s);
+    if (wl != n) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)s[i]) return 0;
+    }
+    return 1;
+}
+
+/* The span of "%u%a+" at t[k] (0-based): a capital and one or more
+   letters; 0 if none. */
+static size_t capword(const char *t, size_t n, size_t k)
+{
+    if (k >= n || !isupper_((unsigned char)t[k])) return 0;
+    size_t j = k + 1;
+    while (j < n && asciialpha((unsigned char)t[j])) j++;
+    return j - k >= 2 ? j - k : 0;
+}
+
+/* The index after blanks from k, or k when there are none. */
+static size_t blanks(const char *t, size_t n, size_t k)
+{
+    while (k < n && blank((unsigned char)t[k])) k++;
+    return k;
+}
+
+/*
+** label(text, s, qe, digits, value, scaled, unit): true when the bare
+** number text[s, qe) (its digits as written, its value, whether a scale
+** word follows its digits, whether it has a unit) is no quantity but a
+** year, a clock time, a day of a month, a footnote mark or a label
+** (label_or_time in number.lua).
+*/
+static int ctxlabel(lua_State *L)
+{
+    size_t n, dl;
+    const char *t = luaL_checklstring(L, 1, &n);
+    lua_Integer s = luaL_checkinteger(L, 2), qe = luaL_checkinteger(L, 3);
+    const char *d = luaL_checklstring(L, 4, &dl);
+    lua_Number v = luaL_checknumber(L, 5);
+    int isint;
+    lua_tointegerx(L, 5, &isint);
+    int scaled = lua_toboolean(L, 6), hasunit = lua_toboolean(L, 7);
+    const ctxset *set = ctxof(L);
+    luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n + 1, 2, "out of range");
+    luaL_argcheck(L, qe >= 1 && qe <= (lua_Integer)n + 1, 3, "out of range");
+    size_t q = (size_t)qe - 1; /* 0-based index of qe */
+    const char *nw = NULL;
+    size_t nwl = nextword(t, n, qe - 1, &nw);
+    unsigned nwc = nwl ? ctxget(set, nw, nwl, 1) : 0;
+#define DONE(x)                                                                                    \
+    do {                                                                                           \
+        lua_pushboolean(L, x);                                                                     \
+        return 1;                                                                                  \
+    } while (0)
+    /* a year: four digits from 1000 to 2099, unless a count noun follows */
+    if (!hasunit && !scaled && dl == 4 && d[0] >= '0' && d[0] <= '9' && d[1] >= '0' &&
+        d[1] <= '9' && d[2] >= '0' && d[2] <= '9' && d[3] >= '0' && d[3] <= '9') {
+        int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+        if (y >= 1000 && y <= 2099) DONE(!(nwl && IN(nwc, C_COUNT_NOUNS)));
+    }
+    /* a clock time: "5 pm", "11 a.m." */
+    {
+        size_t k = blanks(t, n, q);
+        if (k < n && ((t[k] | 32) == 'a' || (t[k] | 32) == 'p')) {
+            k++;
+            if (k < n && t[k] == '.') k++;
+            if (k < n && (t[k] | 32) == 'm' && !(k + 1 < n && asciiword((unsigned char)t[k + 1])))
+                DONE(1);
+        }
+    }
+    if (nwl && (lowis(nw, nwl, "gmt") || lowis(nw, nwl, "utc") || lowis(nw, nwl, "o'clock") ||
+                (lowis(nw, nwl, "hrs") && dl == 4)))
+        DONE(1);
+    if (hasunit) DONE(0);
+    /* a day of a month: "5 September", "3 and 4 September", "September 5" */
+    int mday = dl <= 2 && v >= 1 && v <= 31 && isint;
+    if (mday) {
+        if (nwl && startsupper(nw, nwl) && IN(nwc, C_MONTHS)) DONE(1);
+        size_t m = 0, k = 0;
+        if (lowis(nw, nwl, "of")) {
+            k = blanks(t, n, q);
+            if (k > q && at(t, n, k, "of", 2) && blanks(t, n, k + 2) > k + 2) {
+                k = blanks(t, n, k + 2);
+                m = capword(t, n, k);
+            }
+        } else if (lowis(nw, nwl, "and")) {
+            k = blanks(t, n, q);
+            if (k > q && at(t, n, k, "and", 3) && blanks(t, n, k + 3) > k + 3) {
+                k = blanks(t, n, k + 3);
+                /* one or two digits, then blanks */
+                size_t j = k + 1;
+                if (j < n && isdigit_(t[j]) && j + 1 < n && blank((unsigned char)t[j + 1])) j++;
+                if (k < n && isdigit_(t[k]) && blanks(t, n, j) > j) {
+                    k = blanks(t, n, j);
+                    m = capword(t, n, k);
+                }
+            }
+        }
+        if (m && IN(ctxget(set, t + k, m, 1), C_MONTHS)) DONE(1);
+    }
+    /* a footnote mark: "[12]" */
+    if (s >= 2 && t[s - 2] == '[' && q < n && t[q] == ']') DONE(1);
+    /* the checks below need the word before */
+    if (s <= 2) DONE(0);
+    int b1 = (unsigned char)t[s - 3], b2 = (unsigned char)t[s - 2];
+    if (!(blank(b2) || b2 == '(' || b2 == '[') ||
+        !(asciiword(b1) || b1 == '.' || blank(b1) || b1 == '(' || b1 >= 128))
+        DONE(0);
+    pword p;
+    if (!readprev(t, (lua_Integer)n, s, &p)) DONE(0);
+    int blankgap = p.gl > 0;
+    for (size_t i = 0; i < p.gl; i++)
+        if (!blank((unsigned char)p.g[i])) blankgap = 0;
+    unsigned pc = ctxget(set, p.w, p.ll, 1);
+    if (mday) {
+        if (blankgap && IN(pc, C_MONTHS) && startsupper(p.w, p.wl)) DONE(1);
+        if (IN(pc, C_WEEKDAYS)) {
+            size_t i = 0;
+            while (i < p.gl && blank((unsigned char)p.g[i])) i++;
+            if (i + 1 == p.gl && p.g[i] == '(') DONE(1);
+        }
+    }
+    /* a label: "Article 5", "No. 10", "Boeing 737" */
+    if (blankgap) {
+        if (IN(pc, C_DESIGNATORS)) DONE(1);
+        if (startsupper(p.w, p.wl) && !p.poss && !IN(pc, C_CAP_FUNCTION) && !memchr(d, ',', dl) &&
+            !memchr(d, '.', dl) && !IN(pc, C_MONTHS) && !sentstart(t, p.ws) && !titleline(t, n, s))
+            DONE(1);
+    }
+    DONE(0);
+}
+
+/*
+** idiom(text, s, e, ns, ne, one): true when the number words text[ns, ne)
+** of the candidate text[s, e) are no quantity (idiom in number.lua): "one"
+** (one is true: a single word, no "and a half") as a pronoun or in an
+** idiom ("no one", "one of the", "one day" unless after "for"), or a
+** capitalised number word inside a sentence before another capital (a
+** name: "Five Lions"), except in a title-case line.
+*/
+static int ctxidiom(lua_State *L)
+{
+    size_t n;
+    const char *t = luaL_checklstring(L, 1, &n);
+    lua_Integer s = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+    lua_Integer ns = luaL_checkinteger(L, 4), ne = luaL_checkinteger(L, 5);
+    int one = lua_toboolean(L, 6);
+    const ctxset *set = ctxof(L);
+    luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n, 2, "out of range");
+    luaL_argcheck(L, e >= 1 && e <= (lua_Integer)n + 1, 3, "out of range");
+    luaL_argcheck(L, ns >= 1 && ns <= (lua_Integer)n, 4, "out of range");
+    luaL_argcheck(L, ne >= 1 && ne <= (lua_Integer)n + 1, 5, "out of range");
+    const char *first = t + ns - 1;
+    size_t fl = 0;
+    while (ns - 1 + (lua_Integer)fl < (lua_Integer)n && asciialpha((unsigned char)first[fl])) fl++;
+    if (one && lowis(first, fl, "one")) {
+        pword p;
+        int havep = readprev(t, (lua_Integer)n, s, &p);
+        unsigned pc = havep ? ctxget(set, p.w, p.ll, 1) : 0;
+        const char *nw = NULL;
+        size_t nwl = nextword(t, n, ne - 1, &nw);
+        unsigned nc = nwl ? ctxget(set, nw, nwl, 1) : 0;
+        if (IN(pc, C_ONE_PRONOUN)) DONE(1);
+        /* "one by one" */
+        if (havep && lowis(p.w, p.ll, "by")) {
+            /* "[Oo]ne by%s+$" in the bytes a to b (1-based, b = s - 1) */
+            lua_Integer a = s - 8 > 0 ? s - 8 : 1, b = s - 1, k = b;
+            while (k >= a && (t[k - 1] == ' ' || (t[k - 1] >= '\t' && t[k - 1] <= '\r'))) k--;
+            if (k < b && k - 5 >= a && memcmp(t + k - 5, "ne by", 5) == 0 &&
+                (t[k - 6] == 'O' || t[k - 6] == 'o'))
+                DONE(1);
+        }
+        {
+            size_t k = (size_t)ne - 1;
+            if (k < n && (t[k] == '\'' || (unsigned char)t[k] == 0xE2)) {
+                k++;
+                while (k < n && (unsigned char)t[k] >= 0x80) k++; /* "['\226][\128-\255]*s" */
+                if (k < n && t[k] == 's') DONE(1);
+            }
+        }
+        if (IN(nc, C_ONE_IDIOM)) DONE(1);
+        if (IN(nc, C_ONE_TIME) && !IN(pc, C_DURATION_PREP)) DONE(1);
+        if (nwl && (lowis(nw, nwl, "of") || lowis(nw, nwl, "by"))) DONE(1);
+        if (nwl && lowis(nw, nwl, "or")) {
+            size_t k = blanks(t, n, (size_t)ne - 1);
+            if (k > (size_t)ne - 1 && at(t, n, k, "or", 2) && blanks(t, n, k + 2) > k + 2 &&
+                at(t, n, blanks(t, n, k + 2), "another", 7))
+                DONE(1);
+        }
+    }
+    /* a capitalised number word inside a sentence, before another capital */
+    if (fl >= 2 && isupper_((unsigned char)first[0]) && first[1] >= 'a' && first[1] <= 'z' &&
+        !sentstart(t, s)) {
+        const char *nw = NULL;
+        size_t nwl = nextword(t, n, e - 1, &nw);
+        if (nwl && startsupper(nw, nwl) && !titleline(t, n, s)) DONE(1);
+    }
+    DONE(0);
+}
+#undef DONE
+
+/*
+** context(classes): the context checks of the number grammar, as a table
+** of functions (noun, label, idiom, next, fraction, sentence, title) that
+** share one set of the words of classes (a table of class name -> a table
+** whose keys are the words; names: see classnames). A word longer than
+** CTX_LEN bytes, or holding a zero byte, is an error.
+*/
+static int context(lua_State *L)
+{
+    static const luaL_Reg fns[] = {{"noun", ctxnoun},         {"label", ctxlabel},
+                                   {"idiom", ctxidiom},       {"next", ctxnext},
+                                   {"fraction", ctxfraction}, {"sentence", ctxsentence},
+                                   {"title", ctxtitle},       {NULL, NULL}};
+    luaL_checktype(L, 1, LUA_TTABLE);
+    ctxset *set = lua_newuserdatauv(L, sizeof *set, 0);
+    memset(set, 0, sizeof *set);
+    for (int c = 0; c < C_NCLASSES; c++) {
+        if (lua_getfield(L, 1, classnames[c]) != LUA_TTABLE)
+            return luaL_error(L, "bad classes to 'context' (no table of words '%s')",
+                              classnames[c]);
+        for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1)) {
+            size_t len;
+            if (lua_type(L, -2) != LUA_TSTRING)
+                return luaL_error(L, "bad word in class '%s'", classnames[c]);
+            const char *w = lua_tolstring(L, -2, &len);
+            if (ctxput(set, w, len, 1u << c) != 0)
+                return luaL_error(L,
+                                  "bad word '%s' in class '%s' (1 to %d bytes, at most %d words)",
+                                  w, classnames[c], CTX_LEN, CTX_SLOTS / 2);
+        }
+        lua_pop(L, 1);
+    }
+    luaL_newlibtable(L, fns);
+    lua_pushvalue(L, -2);
+    luaL_setfuncs(L, fns, 1);
+    return 1;
 }
 
 int sift_lua_open_scan(lua_State *L)
 {
     static const luaL_Reg fns[] = {{"words", words},   {"number", number},     {"date", date},
-                                   {"fields", fields}, {"prevword", prevword}, {NULL, NULL}};
+                                   {"fields", fields}, {"prevword", prevword}, {"context", context},
+                                   {NULL, NULL}};
     luaL_newlibtable(L, fns);
     luaL_newmetatable(L, SIFT_SCANWORDS);
     luaL_setfuncs(L, fns, 1);

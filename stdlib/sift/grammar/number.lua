@@ -59,7 +59,7 @@ local P, R, S, C, Cp, Cc, Ct, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.
 local type, ipairs, pairs, tonumber, tostring, error = type, ipairs, pairs, tonumber, tostring, error
 local setmetatable = setmetatable
 local string_sub, string_lower, string_byte = string.sub, string.lower, string.byte
-local string_match, string_gsub, string_find, string_gmatch = string.match, string.gsub, string.find, string.gmatch
+local string_match, string_gsub, string_find = string.match, string.gsub, string.find
 local table_concat, table_sort = table.concat, table.sort
 local math_tointeger, math_abs, math_max = math.tointeger, math.abs, math.max
 
@@ -611,8 +611,8 @@ end
 
 -- ------------------------------------------------------------ context
 
--- Byte classes for the context scans below.
-local ISWORD, ISBLANK = {}, { [32] = true, [9] = true }
+-- ASCII letters and digits.
+local ISWORD = {}
 for b = 48, 57 do ISWORD[b] = true end
 for b = 65, 90 do ISWORD[b] = true end
 for b = 97, 122 do ISWORD[b] = true end
@@ -625,45 +625,11 @@ for b = 97, 122 do ISWORD[b] = true end
 -- tests/lua/grammar_scan_test.lua keeps its definition in Lua.
 local prev_word = prefilter.prevword
 
-local function next_word(text, e)
-  return string_match(text, "^[ \t]+([%a][%a%-']*)", e + 1)
-end
-
--- True when s starts a sentence: only blanks, quotes or brackets lie
--- between it and the start of the text, a newline or . ! ? :
-local function sentence_start(text, s)
-  local i = s - 1
-  while i >= 1 do
-    local b = string_byte(text, i)
-    if ISBLANK[b] or b == 34 or b == 39 or b == 40 or b == 91 or b == 42 or b == 95 then
-      i = i - 1
-    elseif (b == 156 or b == 152) and string_byte(text, i - 1) == 128 and string_byte(text, i - 2) == 226 then
-      i = i - 3
-    else
-      return b == 46 or b == 33 or b == 63 or b == 58 or b == 59 or b == 10
-    end
-  end
-  return true
-end
-
--- True when the line holding position s is written in title case (a
--- headline), where capitals say nothing about names.
-local function title_line(text, s)
-  local a = s > 600 and s - 600 or 1
-  while true do
-    local p = string_find(text, "\n", a, true)
-    if not p or p >= s then break end
-    a = p + 1
-  end
-  local line = string_match(text, "^[^\n]*", a)
-  local up, low = 0, 0
-  for w in string_gmatch(line, "%a+") do
-    if #w >= 4 then
-      if string_find(w, "^%u") then up = up + 1 else low = low + 1 end
-    end
-  end
-  return up >= 3 and low <= up // 4
-end
+-- The other readers of the context (the word after a position, the counted
+-- noun, the checks of bare numbers and number words, sentence starts and
+-- title-case lines) are in C too: sift.scan.context, made below from the
+-- word classes; tests/lua/number_context_test.lua keeps their definitions
+-- in Lua and compares them at every position of tricky texts.
 
 local function is_year_like(n)
   return n.d and not n.x and #n.d == 4 and string_find(n.d, "^%d%d%d%d$") and tonumber(n.d) >= 1000
@@ -729,95 +695,10 @@ local PLURALS = { men = true, women = true, children = true, people = true, poli
   staff = true, militia = true, dead = true, wounded = true, injured = true, Taliban = true, taliban = true,
   mujahideen = true, Mujahideen = true, livestock = true, cattle = true, sheep = true, troops = true }
 
--- The counted noun after position e (after "of" and an article when
--- skip_of; the last word of the phrase when one is true).
-local function noun_after(text, e, skip_of, one)
-  local pos = e + 1
-  if skip_of then
-    local p = string_match(text, "^[ \t]+of[ \t]+()", pos)
-    if p then
-      pos = p - 1
-      local d, p2 = string_match(text, "^[ \t]+(%a+)()", pos)
-      if d and DETS[string_lower(d)] then pos = p2 end
-    end
-  end
-  -- Up to three words: the first plural is the head ("30 resistance
-  -- commanders"); for one, the last word ("one Taliban fighter"); a
-  -- capitalised word counts as a plural ("700 Taliban"); else no noun.
-  local got, first
-  local after_of = pos ~= e + 1
-  for _ = 1, 3 do
-    local w, p = string_match(text, "^[ \t]+[\"\226\128\156]*([%a][%w%-]*)()", pos)
-    if not w then w, p = string_match(text, "^\226\128\156([%a][%w%-]*)()", pos) end
-    if not w or NOT_NOUN[string_lower(w)] then break end
-    if got and (string_find(w, "ed$") or string_find(w, "ing$")) then break end
-    if not one and (PLURALS[w] or string_find(w, "[^s']s$") or string_find(w, "men$")) then return w end
-    got = w
-    first = first or w
-    pos = p
-    if not string_find(text, "^[ \t]", p) then break end
-  end
-  if one then return got end
-  if first and (after_of or string_find(first, "^%u")) then return first end
-  return nil
-end
-
 -- Turn one number table into a record (no context checks).
 local function single(text, raw, n, u, cur)
   local v = value_of(n, cur and MSCALES)
   return new(text, raw.s, raw.qe - 1, v, v, v, cur or u)
-end
-
--- Checks a bare number against its context; true when it is not a quantity.
--- nw, when given, is next_word(text, raw.qe - 1).
-local function label_or_time(text, raw, n, q, nw)
-  local d = n.d
-  nw = nw or next_word(text, raw.qe - 1)
-  local lnw = nw and string_lower(nw)
-  local v = q.value
-  -- A year: four digits from 1000 to 2099 without a thousands separator
-  -- (edited text writes counts as "1,500"), unless a count noun follows.
-  if not q.unit and is_year_like(n) then
-    if lnw and COUNT_NOUNS[lnw] then return false end
-    return true
-  end
-  -- A clock time: "5 pm", "11 a.m.", "0500 GMT".
-  if string_find(text, "^[ \t]*[AaPp]%.?[Mm]%f[^%w]", raw.qe) then return true end
-  if lnw and (lnw == "gmt" or lnw == "utc" or lnw == "o'clock" or lnw == "hrs" and #d == 4) then return true end
-  if q.unit then return false end
-  -- A day of a month: "5 September", "3 and 4 September", "September 5",
-  -- "Sept. 6".
-  local mday = #d <= 2 and v >= 1 and v <= 31 and integral(v)
-  if mday then
-    if nw and string_find(nw, "^%u") and MONTHS[lnw] then return true end
-    local m2 = lnw == "of" and string_match(text, "^[ \t]+of[ \t]+(%u%a+)", raw.qe)
-      or lnw == "and" and string_match(text, "^[ \t]+and[ \t]+%d%d?[ \t]+(%u%a+)", raw.qe)
-    if m2 and MONTHS[string_lower(m2)] then return true end
-  end
-  -- A footnote mark: "[12]".
-  if string_byte(text, raw.s - 1) == 91 and string_byte(text, raw.qe) == 93 then return true end
-  -- The checks below need the word before; most numbers follow punctuation,
-  -- or a blank and a word that is no label.
-  local b1, b2 = string_byte(text, raw.s - 2, raw.s - 1)
-  if raw.s <= 2 or not (ISBLANK[b2] or b2 == 40 or b2 == 91) or not (ISWORD[b1] or b1 == 46 or ISBLANK[b1]
-    or b1 == 40 or b1 >= 128) then
-    return false
-  end
-  local pw, gap, praw, pat, poss = prev_word(text, raw.s)
-  local blank = gap and string_find(gap, "^[ \t]+$")
-  if mday then
-    if pw and blank and MONTHS[pw] and string_find(praw, "^%u") then return true end
-    if pw and WEEKDAYS[pw] and string_find(gap, "^[ \t]*%($") then return true end
-  end
-  -- A label: "Article 5", "No. 10", "Boeing 737".
-  if pw and blank then
-    if DESIGNATORS[pw] then return true end
-    if string_find(praw, "^%u") and not poss and not CAP_FUNCTION[pw] and not string_find(d, "[,.]")
-      and not MONTHS[pw] and not sentence_start(text, pat) and not title_line(text, raw.s) then
-      return true
-    end
-  end
-  return false
 end
 
 -- Fractions: "one third", "two thirds", "one half" are shares, not counts.
@@ -827,36 +708,36 @@ for _, w in ipairs{ "half", "halves", "third", "thirds", "quarter", "quarters", 
   FRACTIONS[w] = true
 end
 
--- Checks number words against their context; true when they are not a quantity.
-local function idiom(text, raw, n)
-  local ns, ne = n.ns or n.s, n.ne or n.e
-  local first = string_match(text, "^%a+", ns)
-  local lfirst = string_lower(first)
-
-  if not raw.m and lfirst == "one" and #n.w == 1 and not n.half then
-    local pw = prev_word(text, raw.s)
-    local nw = next_word(text, ne - 1)
-    nw = nw and string_lower(nw)
-    if pw and ONE_PRONOUN[pw] then return true end
-    -- "one by one"
-    if pw == "by" and string_find(string_sub(text, raw.s - 8 > 0 and raw.s - 8 or 1, raw.s - 1), "[Oo]ne by%s+$") then
-      return true
-    end
-    if string_find(text, "^['\226][\128-\255]*s", ne) then return true end
-    if nw and ONE_IDIOM[nw] then return true end
-    if nw and ONE_TIME[nw] and not (pw and DURATION_PREP[pw]) then return true end
-    if nw == "of" or nw == "by" or nw == "or" and string_find(text, "^[ \t]+or[ \t]+another", ne) then
-      return true
-    end
-  end
-  -- A capitalised number word inside a sentence, before another capital, is
-  -- a name ("Five Lions", "the Big Three"), except in a title-case headline.
-  if string_find(first, "^%u%l") and not sentence_start(text, raw.s) then
-    local nw = next_word(text, raw.e - 1)
-    if nw and string_find(nw, "^%u") and not title_line(text, raw.s) then return true end
-  end
-  return false
-end
+-- The context checks in C (sift.scan.context) over the grammar's word
+-- classes:
+-- * noun(text, e, skip_of, one): the counted noun after position e: up to
+--   three words (after "of" and an article when skip_of); the first plural
+--   is the head ("30 resistance commanders"), for one the last word ("one
+--   Taliban fighter"), a capitalised word counts as a plural ("700
+--   Taliban"); else none. NOT_NOUN stops it, and so does a word in -ed or
+--   -ing after the first.
+-- * label(text, s, qe, digits, value, scaled, unit): true when a bare
+--   number is no quantity: a year (four digits 1000-2099 without a
+--   separator: edited text writes counts as "1,500") unless a count noun
+--   follows; a clock time ("5 pm", "0500 GMT"); a day of a month ("5
+--   September", "3 and 4 September", "September 5"); a footnote mark
+--   ("[12]"); a label ("Article 5", "No. 10", "Boeing 737": a designator,
+--   or a capitalised word that is no function word, inside a sentence of a
+--   line not in title case).
+-- * idiom(text, s, e, ns, ne, one): true when number words are no
+--   quantity: "one" as a pronoun or in an idiom ("no one", "one of the",
+--   "on one side", "one day" unless a duration: "for one day"); a
+--   capitalised number word inside a sentence, before another capital, is a
+--   name ("Five Lions", "the Big Three"), except in a title-case headline.
+-- * next(text, e): the word after position e (blanks, then a letter and
+--   letters, hyphens, apostrophes); fraction(text, e): whether it is a
+--   fraction ("one third", "two thirds" are shares, not counts).
+M._classes = { not_noun = NOT_NOUN, dets = DETS, plurals = PLURALS, count_nouns = COUNT_NOUNS, months = MONTHS,
+  weekdays = WEEKDAYS, designators = DESIGNATORS, cap_function = CAP_FUNCTION, one_pronoun = ONE_PRONOUN,
+  one_idiom = ONE_IDIOM, one_time = ONE_TIME, duration_prep = DURATION_PREP, fractions = FRACTIONS }
+local context = prefilter.context(M._classes)
+local noun_after, label_or_time, idiom = context.noun, context.label, context.idiom
+local next_word, fraction_after = context.next, context.fraction
 
 -- Bytes that join a number to the word before it ("AK-47", "Covid-19",
 -- "x.com/2021"): such a number is part of a name or an address.
@@ -874,14 +755,9 @@ local function build(text, raw, out)
   if k == "num" then
     raw.e = raw.qe or raw.e
     local q = single(text, raw, n, raw.u, raw.cur)
-    local after
-    if not q.unit then
-      local ne = n.ne or n.e
-      after = next_word(text, ne - 1)
-      if after and FRACTIONS[string_lower(after)] then return end
-      if ne ~= raw.qe then after = nil end
-    end
-    if raw.m == nil and (n.d and label_or_time(text, raw, n, q, after) or n.w and idiom(text, raw, n)) then
+    if not q.unit and fraction_after(text, (n.ne or n.e) - 1) then return end
+    if raw.m == nil and (n.d and label_or_time(text, s, raw.qe, n.d, q.value, n.x ~= nil, q.unit ~= nil)
+      or n.w and idiom(text, s, raw.e, n.ns or n.s, n.ne or n.e, #n.w == 1 and not n.half)) then
       return
     end
     if raw.m and n.d and is_year_like(n) and not q.unit then
