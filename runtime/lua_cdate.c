@@ -233,7 +233,7 @@ enum { A_NONE, A_TEXT, A_DATELINE, A_USER };
 static int find(const char *const *names, const char *s)
 {
     for (int i = 1; names[i]; i++)
-        if (strcmp(names[i], s) == 0) return i;
+        if (names[i][0] == s[0] && strcmp(names[i], s) == 0) return i;
     return 0;
 }
 
@@ -241,6 +241,8 @@ static int find(const char *const *names, const char *s)
 
 typedef struct {
     wordset mod;          /* words before a date: M_* (M_ON: "on") */
+    wordset mod2;         /* the second words of the pairs in mod ("prior to") */
+    unsigned modlens[26]; /* bit n of [c]: a word of mod has n letters and starts with c */
     wordset cue;          /* words before a bare month name */
     wordset monthname;    /* full month names */
     wordset future, past; /* future markers, reporting verbs */
@@ -558,12 +560,12 @@ static int wordbefore(const run *r, I s)
     I n = p - 1 - k;
     if (n == 0 || n >= WLEN) return 0;
     char buf[WLEN];
-    if (k < 1 || !wc(T(k))) {
-        lower(buf, r->t + k, (size_t)n);
+    lower(buf, r->t + k, (size_t)n);
+    if ((k < 1 || !wc(T(k))) && r->sets->modlens[buf[0] - 'a'] >> n & 1) {
         int v = lookup(&r->sets->mod, buf, (size_t)n);
         if (v) return v;
     }
-    if (k < 2 || T(k) != ' ') return 0;
+    if (k < 2 || T(k) != ' ' || !lookup(&r->sets->mod2, buf, (size_t)n)) return 0;
     I j = k - 1;
     while (j >= 1 && alpha(T(j))) j--;
     I n2 = k - 1 - j;
@@ -615,9 +617,9 @@ static int future(const run *r, I s)
     lower(cl, r->t + cs - 1, len);
     int hint = 0;
     for (int h = 0; h < S->hints.n && !hint; h++) {
-        size_t hl = S->hints.e[h].len;
-        for (size_t i = 0; i + hl <= len && !hint; i++)
-            if (memcmp(cl + i, S->hints.e[h].w, hl) == 0) hint = 1;
+        const entry *e = &S->hints.e[h];
+        for (size_t i = 0; i + e->len <= len && !hint; i++)
+            if (cl[i] == e->w[0] && memcmp(cl + i, e->w, e->len) == 0) hint = 1;
     }
     if (!hint) return 0;
     int fut = 0;
@@ -1345,52 +1347,118 @@ static void resolve(run *r, const ctxt *c, node *t, int ok)
     if (x && t->pm && !x->mod) x->mod = t->pm;
 }
 
-static void pushday(lua_State *L, I n)
+/* The strings of records, in the list that is records' second upvalue:
+   the field names, then these values, then the precisions and the mods. */
+enum {
+    F_S = 1,
+    F_E,
+    F_TEXT,
+    F_VALUE,
+    F_KIND,
+    F_PRECISION,
+    F_MOD,
+    F_EARLIEST,
+    F_LATEST,
+    F_RELATIVE,
+    F_ANCHOR,
+    S_DATE,
+    S_DURATION,
+    S_NONE,
+    S_TEXT,
+    S_DATELINE,
+    S_PRECS
+};
+#define S_MODS (S_PRECS + P_MINUTE)
+static const char *const STRINGS[] = {
+    "s",        "e",      "text", "value",    "kind", "precision", "mod",      "earliest", "latest",
+    "relative", "anchor", "date", "duration", "none", "text",      "dateline", NULL};
+
+static void names(lua_State *L)
 {
-    char v[64];
-    fmtday(v, n);
-    lua_pushstring(L, v);
+    lua_createtable(L, S_MODS + M_AFTER, 0);
+    int n = 0;
+    for (int k = 0; STRINGS[k]; k++) lua_pushstring(L, STRINGS[k]), lua_rawseti(L, -2, ++n);
+    for (int k = 1; k <= P_MINUTE; k++) lua_pushstring(L, PRECS[k]), lua_rawseti(L, -2, ++n);
+    for (int k = 1; k <= M_AFTER; k++) lua_pushstring(L, MODS[k]), lua_rawseti(L, -2, ++n);
 }
 
-/* Append record x to the list at the top of the stack as its table. */
+static void pushname(lua_State *L, int k)
+{
+    lua_rawgeti(L, lua_upvalueindex(2), k);
+}
+
+/* Append record x to the list at the top of the stack as its table (a
+   day's string made once when it is the value and a bound). Each field:
+   its name, its value, rawset. */
 static void push(run *r, const rec *x, int kindidx, lua_Integer i)
 {
     lua_State *L = r->L;
-    lua_createtable(L, 0, 11);
-    lua_pushinteger(L, x->s);
-    lua_setfield(L, -2, "s");
-    lua_pushinteger(L, x->e - 1);
-    lua_setfield(L, -2, "e");
-    lua_pushlstring(L, (const char *)r->t + x->s - 1, x->e > x->s ? (size_t)(x->e - x->s) : 0);
-    lua_setfield(L, -2, "text");
+    int vi = lua_gettop(L) + 1, ei = vi + 1, li = vi + 2, t = vi + 3;
     lua_pushlstring(L, x->value, (size_t)x->vlen);
-    lua_setfield(L, -2, "value");
-    lua_pushstring(L, x->dur ? "duration" : "date");
-    lua_setfield(L, -2, "kind");
-    lua_pushstring(L, PRECS[x->prec]);
-    lua_setfield(L, -2, "precision");
+    if (x->hasab) {
+        char d[64];
+        fmtday(d, x->a);
+        if (strcmp(d, x->value) == 0)
+            lua_pushvalue(L, vi);
+        else
+            lua_pushstring(L, d);
+        if (x->b == x->a) {
+            lua_pushvalue(L, ei);
+        } else {
+            fmtday(d, x->b);
+            lua_pushstring(L, d);
+        }
+    } else {
+        lua_pushnil(L);
+        lua_pushnil(L);
+    }
+    lua_createtable(L, 0, 11);
+    pushname(L, F_S);
+    lua_pushinteger(L, x->s);
+    lua_rawset(L, t);
+    pushname(L, F_E);
+    lua_pushinteger(L, x->e - 1);
+    lua_rawset(L, t);
+    pushname(L, F_TEXT);
+    lua_pushlstring(L, (const char *)r->t + x->s - 1, x->e > x->s ? (size_t)(x->e - x->s) : 0);
+    lua_rawset(L, t);
+    pushname(L, F_VALUE);
+    lua_pushvalue(L, vi);
+    lua_rawset(L, t);
+    pushname(L, F_KIND);
+    pushname(L, x->dur ? S_DURATION : S_DATE);
+    lua_rawset(L, t);
+    pushname(L, F_PRECISION);
+    pushname(L, S_PRECS + x->prec - 1);
+    lua_rawset(L, t);
     if (x->mod) {
-        lua_pushstring(L, MODS[x->mod]);
-        lua_setfield(L, -2, "mod");
+        pushname(L, F_MOD);
+        pushname(L, S_MODS + x->mod - 1);
+        lua_rawset(L, t);
     }
     if (x->hasab) {
-        pushday(L, x->a);
-        lua_setfield(L, -2, "earliest");
-        pushday(L, x->b);
-        lua_setfield(L, -2, "latest");
+        pushname(L, F_EARLIEST);
+        lua_pushvalue(L, ei);
+        lua_rawset(L, t);
+        pushname(L, F_LATEST);
+        lua_pushvalue(L, li);
+        lua_rawset(L, t);
     }
+    pushname(L, F_RELATIVE);
     lua_pushboolean(L, x->rel);
-    lua_setfield(L, -2, "relative");
+    lua_rawset(L, t);
     if (x->rel) {
+        pushname(L, F_ANCHOR);
         if (x->anchor == A_USER)
             lua_pushvalue(L, kindidx);
         else
-            lua_pushstring(L, x->anchor == A_TEXT       ? "text"
-                              : x->anchor == A_DATELINE ? "dateline"
-                                                        : "none");
-        lua_setfield(L, -2, "anchor");
+            pushname(L, x->anchor == A_TEXT       ? S_TEXT
+                        : x->anchor == A_DATELINE ? S_DATELINE
+                                                  : S_NONE);
+        lua_rawset(L, t);
     }
-    lua_rawseti(L, -2, i);
+    lua_rawseti(L, vi - 1, i);
+    lua_settop(L, vi - 1);
 }
 
 /*
@@ -1539,6 +1607,21 @@ static int resolver(lua_State *L)
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
+    for (int i = 0; i < S->mod.n; i++) {
+        const entry *e = &S->mod.e[i];
+        const char *sp = memchr(e->w, ' ', e->len);
+        if (sp) {
+            entry *x = &S->mod2.e[S->mod2.n++];
+            x->len = (unsigned char)(e->len - (sp + 1 - e->w));
+            memcpy(x->w, sp + 1, x->len);
+            x->val = 1;
+        } else if (e->w[0] >= 'a' && e->w[0] <= 'z') {
+            S->modlens[e->w[0] - 'a'] |= 1u << e->len;
+        } else {
+            luaL_error(L, "bad word '%s' of set 'mods' to 'resolver' (lower-case letters expected)",
+                       e->w);
+        }
+    }
     static const char *const lists[] = {"cues", "monthnames", "future", "past", "hints", NULL};
     wordset *dst[] = {&S->cue, &S->monthname, &S->future, &S->past, &S->hints};
     for (int k = 0; lists[k]; k++) {
@@ -1583,11 +1666,13 @@ static int resolver(lua_State *L)
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
-    lua_CFunction fns[] = {collect, records, reset};
-    for (int k = 0; k < 3; k++) {
-        lua_pushvalue(L, 2);
-        lua_pushcclosure(L, fns[k], 1);
-    }
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, collect, 1);
+    lua_pushvalue(L, 2);
+    names(L);
+    lua_pushcclosure(L, records, 2);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, reset, 1);
     return 3;
 }
 
