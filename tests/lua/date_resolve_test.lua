@@ -918,6 +918,23 @@ test("date.scan gives the records of the Lua definition at the edges of guessed 
   end
 end)
 
+test("the gate lets through every node that starts with a word whose phrases it lists in full", function()
+  local leads = { "last", "Last", "this", "next", "NEXT", "spring", "Summer", "autumn", "fall", "winter", "within",
+    "recent", "beginning", "start", "middle", "end", "earlier", "later" }
+  local after = { "Monday", "mon", "Tues.", "thur", "January", "jan", "Sept.", "sep", "May", "week", "weekend",
+    "month", "year", "night", "evening", "morning", "afternoon", "past", "few", "days", "weeks", "hours", "day",
+    "of", "of 2021", "2021", "the", "this", "that", "in", "in the day", "that day", "this month", "held",
+    "census", "-", "'90s", "\226\128\1472021", "x", "" }
+  for _, f in ipairs(leads) do
+    for _, a in ipairs(after) do
+      for _, sep in ipairs{ " ", "  ", "\t", "\194\160", "-", "" } do
+        local t = "on " .. f .. sep .. a .. " 2021"
+        eq(date._scanner:match(t), date._ungated:match(t), t)
+      end
+    end
+  end
+end)
+
 test("the calendar of sift.cdate is sift.grammar.calendar's", function()
   local cdate = require "sift.cdate"
   local bad = {}

@@ -637,24 +637,31 @@ do
   for form in pairs(UNITS) do units[#units + 1] = form end
   table_sort(units)
   add(exact, "Copyright")
-  for _, w in ipairs{ "yesterday", "today", "tonight", "tomorrow", "early", "mid", "late", "spring", "summer",
-    "autumn", "fall", "winter", "few", "several", "many", "numerous", "beginning", "start", "middle", "end",
-    "earlier", "later", "past", "coming", "within", "recent" } do add(free, w) end
+  for _, w in ipairs{ "yesterday", "today", "tonight", "tomorrow", "early", "mid", "late", "few", "several",
+    "many", "numerous", "past", "coming" } do add(free, w) end
+  -- a season before a year ("winter 2021", "summer of 2020")
+  for _, w in ipairs{ "spring", "summer", "autumn", "fall", "winter" } do
+    add(free, w .. " of"); add(free, w .. " #")
+  end
   for _, w in ipairs(ONES) do add(free, w) end
   for _, w in ipairs(TENS) do add(free, w) end
   for _, w in ipairs(units) do add(free, w .. "-") end
   for _, w in ipairs(units) do add(free, "a " .. w); add(free, "an " .. w) end
   for _, w in ipairs{ "few", "couple" } do add(free, "a " .. w) end
-  for _, w in ipairs{ "past ", "coming ", "within ", "recent " } do add(free, w) end
+  for _, w in ipairs{ "past ", "coming " } do add(free, w) end
+  for _, w in ipairs{ "within ", "recent " } do
+    for _, u in ipairs(units) do if UNITS[u][2] then add(free, w .. u) end end
+  end
   for _, w in ipairs{ "beginning", "start", "middle", "end" } do add(free, w .. " of") end
   for _, w in ipairs{ "first", "second", "third", "fourth" } do add(free, w .. " quarter"); add(free, w .. " half") end
-  -- "last", "this", "next": a period word, or a capitalised weekday or month
+  -- "last", "this", "next": a period word, or a weekday or month
   for _, w in ipairs{ "this ", "last ", "next " } do
     for _, u in ipairs{ "week", "month", "year", "weekend", "night", "evening", "morning", "afternoon", "past",
       "few" } do
       add(free, w .. u)
     end
-    for c in ("ADFJMNOSTW"):gmatch(".") do free[#free + 1] = w .. c end
+    for _, names in ipairs(MONTHS) do for _, n in ipairs(names) do add(free, w .. n) end end
+    for _, names in ipairs(WEEKDAYS) do for _, n in ipairs(names) do add(free, w .. n) end end
   end
   for _, w in ipairs{ "earlier ", "later " } do
     add(free, w .. "in"); add(free, w .. "that"); add(free, w .. "this")
@@ -679,6 +686,7 @@ end
 local word = wc * (wc + cont)^0
 local skip = (1 - (wc + P"\194"))^0
 local scanner = Ct((skip * (#gate * node + word + 1))^0)
+local ungated = Ct((skip * (node + word + 1))^0) -- (for tests: the gate only saves work)
 -- The same walk with the skipping done by sift.scan, which stops only at
 -- digits, the copyright sign and words whose letters start a phrase of the
 -- gate: there one step, a parse node and where it ends, or where the
@@ -699,7 +707,7 @@ do
       local second, after = string_match(rest, "^ (%a+)(.?)")
       if second and after ~= "" and not string_find(after, "%a") then
         pairs_of[first][#pairs_of[first] + 1] = first .. " " .. string_lower(second)
-      elseif not string_find(rest, "^ [^%a]") then
+      elseif not (string_find(rest, "^ [^%a]") or string_find(rest, "^[^%a %$]")) then
         alone[first] = true
       end
     elseif w ~= "#" and w ~= "\194\169" then
@@ -773,5 +781,6 @@ end
 M.calendar = cal
 M._scanner = scanner
 M._parse = parse
+M._ungated = ungated
 M._sets = SETS
 return M
