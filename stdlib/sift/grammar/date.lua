@@ -1,7 +1,8 @@
 -- sift.grammar.date -- finds dates, periods and durations in plain text and
 -- gives them TIMEX3 values, precisions, modifiers and day bounds, resolving
 -- relative expressions against an anchor. Uses LPeg for the grammar and
--- sift.grammar.calendar for day arithmetic. Interface: grammar/README.md.
+-- sift.cdate (runtime/lua_cdate.c) for resolution and day arithmetic.
+-- Interface: grammar/README.md.
 --
 --   local date = require "sift.grammar.date"
 --   for _, t in ipairs(date.scan(text, {value = "2021-09-07", kind = "published"})) do
@@ -15,9 +16,10 @@
 -- start a date; only then is the grammar tried, itself entered through a
 -- trie of first words. Tries are laid out as trees of byte tests, so LPeg
 -- rejects other words after a few tests, and the word is skipped whole.
--- Matches come back as small parse tables; a Lua pass turns them into
--- records in text order, so a record can use the dates before it (text
--- anchor, "the same day").
+-- A match's node goes straight into sift.cdate's store (a C struct, no
+-- table); sift.cdate then turns the nodes into records in text order, so a
+-- record can use the dates before it (text anchor, "the same day"), by the
+-- decisions below and this file's word lists.
 --
 -- Decisions (also the answers to "what does X give?"):
 -- * Anchor: the `anchor` argument (a document's published date); without
