@@ -2,6 +2,7 @@
 ** scan.c -- the candidate search of the number and date grammars (see
 ** scan.h). Uses nothing but the C library.
 */
+#include <stdint.h>
 #include <string.h>
 
 #include "scan.h"
@@ -36,11 +37,25 @@ static int dateword(unsigned c)
     return isalpha_(c) || isdigit_(c) || (c >= 0xC3 && c <= 0xE1) || (c >= 0xE3 && c <= 0xF4);
 }
 
-static unsigned hash(const char *w, size_t len)
+/* The slot of a key (SIFT_SCAN_WORDLEN + 1 bytes, zero padded): a
+   multiplicative hash of its three 8-byte words. */
+static unsigned hash(const char *key)
 {
-    unsigned h = 2166136261u;
-    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
+    uint64_t a, b, c;
+    memcpy(&a, key, 8);
+    memcpy(&b, key + 8, 8);
+    memcpy(&c, key + 16, 8);
+    uint64_t h = a * 0x9E3779B97F4A7C15u ^ b * 0xC2B2AE3D27D4EB4Fu ^ c * 0x165667B19E3779F9u;
+    return (unsigned)(h >> 40) & (SIFT_SCAN_SLOTS - 1);
+}
+
+/* True when the keys a and b are equal. */
+static int same(const char *a, const char *b)
+{
+    uint64_t x[3], y[3];
+    memcpy(x, a, sizeof x);
+    memcpy(y, b, sizeof y);
+    return ((x[0] ^ y[0]) | (x[1] ^ y[1]) | (x[2] ^ y[2])) == 0;
 }
 
 void sift_scan_words_init(sift_scan_words *set)
@@ -61,25 +76,30 @@ void sift_scan_words_init(sift_scan_words *set)
     }
 }
 
-/* The filter entry of a word of len >= 1 lower-case letters. */
-static unsigned *lenbits(sift_scan_words *set, const char *w, size_t len)
+/* The filter index of a word of len >= 1 lower-case letters. */
+static unsigned lenindex(const char *w, size_t len)
 {
-    return &set->lens[(w[0] - 'a') * 27 + (len > 1 ? w[1] - 'a' : 26)];
+    return (unsigned)(w[0] - 'a') * 27 + (len > 1 ? (unsigned)(w[1] - 'a') : 26);
 }
+
+/* the kinds a start-word walk looks up (its filter: lens) */
+#define MAINKINDS (SIFT_SCAN_WORD | SIFT_SCAN_FIRST | SIFT_SCAN_MONTH | SIFT_SCAN_NEED)
 
 /* Put key (len bytes, zero padded) into the set with kind. */
 static int put(sift_scan_words *set, const char *key, size_t len, int kind)
 {
-    unsigned h = hash(key, len) & (SIFT_SCAN_SLOTS - 1);
-    while (set->slot[h][0] && memcmp(set->slot[h], key, SIFT_SCAN_WORDLEN + 1) != 0)
-        h = (h + 1) & (SIFT_SCAN_SLOTS - 1);
+    unsigned h = hash(key);
+    while (set->slot[h][0] && !same(set->slot[h], key)) h = (h + 1) & (SIFT_SCAN_SLOTS - 1);
     if (!set->slot[h][0]) {
         if (set->n >= SIFT_SCAN_SLOTS / 2) return -1;
         memcpy(set->slot[h], key, SIFT_SCAN_WORDLEN + 1);
         set->n++;
     }
     set->kind[h] |= (unsigned short)kind;
-    if (!memchr(key, ' ', len)) *lenbits(set, key, len) |= 1u << len;
+    if (!memchr(key, ' ', len)) {
+        set->lensall[lenindex(key, len)] |= 1u << len;
+        if (kind & MAINKINDS) set->lens[lenindex(key, len)] |= 1u << len;
+    }
     return 0;
 }
 
@@ -129,17 +149,15 @@ static int lookup(const sift_scan_words *set, const unsigned char *s, size_t len
     char key[SIFT_SCAN_WORDLEN + 1] = {0};
     if (len > SIFT_SCAN_WORDLEN) return 0;
     for (size_t i = 0; i < len; i++) key[i] = (char)(s[i] | 32);
-    unsigned h = hash(key, len) & (SIFT_SCAN_SLOTS - 1);
-    while (set->slot[h][0]) {
-        if (memcmp(set->slot[h], key, sizeof key) == 0) return set->kind[h];
-        h = (h + 1) & (SIFT_SCAN_SLOTS - 1);
-    }
+    for (unsigned h = hash(key); set->slot[h][0]; h = (h + 1) & (SIFT_SCAN_SLOTS - 1))
+        if (same(set->slot[h], key)) return set->kind[h];
     return 0;
 }
 
 /*
-** The filter: false when no word of the set has the first letters and the
-** length of the run of letters s[0, len), as for most words of a text.
+** The filter of the start words: false when no start word (nor a word
+** marked SIFT_SCAN_MONTH or _NEED) has the first letters and the length of
+** the run of letters s[0, len), as for most words of a text.
 */
 static inline int maybe(const sift_scan_words *set, const unsigned char *s, size_t len)
 {
@@ -148,10 +166,37 @@ static inline int maybe(const sift_scan_words *set, const unsigned char *s, size
     return set->lens[a * 27 + b] >> len & 1;
 }
 
-/* The kind of the run of letters s[0, len) in the set, through the filter. */
+/* The kind of the run of letters s[0, len) in the set, through the filter
+   of all its words. */
 static int lookup_word(const sift_scan_words *set, const unsigned char *s, size_t len)
 {
-    return maybe(set, s, len) ? lookup(set, s, len) : 0;
+    if (len > SIFT_SCAN_WORDLEN) return 0;
+    unsigned a = (s[0] | 32) - 'a', b = len > 1 ? (s[1] | 32) - 'a' : 26;
+    return set->lensall[a * 27 + b] >> len & 1 ? lookup(set, s, len) : 0;
+}
+
+/*
+** The end of the run of ASCII letters from j. Eight bytes at a time where
+** eight are left (on a little-endian machine): a byte is a letter when it
+** is ASCII and, with bit 5 set, from 'a' to 'z'; the lowest byte that is
+** not marks the end.
+*/
+static size_t letters(const unsigned char *s, size_t len, size_t j)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    while (j + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, s + j, 8);
+        uint64_t low7 = (w | 0x2020202020202020u) & ~high;
+        uint64_t ge_a = low7 + ones * (0x80 - 'a'), gt_z = low7 + ones * (0x80 - 'z' - 1);
+        uint64_t other = (~ge_a | gt_z | w) & high;
+        if (other) return j + (size_t)(__builtin_ctzll(other) >> 3);
+        j += 8;
+    }
+#endif
+    while (j < len && isalpha_(s[j])) j++;
+    return j;
 }
 
 /* Blanks of the number grammar (sift.grammar.unit's hs) from k: blank,
@@ -397,8 +442,7 @@ static size_t find_number(const unsigned char *s, size_t len, size_t i, const si
             return i;
         }
         if (isalpha_(c)) {
-            size_t j = i + 1;
-            while (j < len && isalpha_(s[j])) j++;
+            size_t j = letters(s, len, i + 1);
             int kind = maybe(set, s + i, j - i) ? lookup(set, s + i, j - i) : 0;
             if (kind & SIFT_SCAN_MONTH) {
                 i = monthstep(s, len, j, kind);
@@ -527,8 +571,7 @@ static size_t find_date(const unsigned char *s, size_t len, size_t i, const sift
             continue;
         }
         if (dateword(c)) {
-            size_t j = i;
-            while (j < len && isalpha_(s[j])) j++;
+            size_t j = letters(s, len, i);
             if (j > i && maybe(set, s + i, j - i) &&
                 member(set, s, len, i, j, lookup(set, s + i, j - i)))
                 return i;

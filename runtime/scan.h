@@ -53,9 +53,10 @@
 typedef struct {
     char slot[SIFT_SCAN_SLOTS][SIFT_SCAN_WORDLEN + 1]; /* lower case, zero padded; "" is free */
     unsigned short kind[SIFT_SCAN_SLOTS]; /* SIFT_SCAN_WORD, _FIRST, _PAIR, _AFTER, ... */
-    /* bit k of lens[a * 27 + b]: a word of k letters starting with the letters a, b (b = 26:
-       a one-letter word) is in the set; most other words are rejected without hashing */
-    unsigned lens[26 * 27];
+    /* bit k of lens[a * 27 + b]: a start word (or one marked SIFT_SCAN_MONTH or _NEED) of k
+       letters starting with the letters a, b (b = 26: a one-letter word) is in the set; most
+       other words are rejected without hashing. lensall: the same for every word. */
+    unsigned lens[26 * 27], lensall[26 * 27];
     unsigned char cls[256]; /* the SIFT_SCAN_C* classes of each byte (set by init) */
     int n;
 } sift_scan_words;
