@@ -76,13 +76,13 @@
 --   parties, their people and their places come only from the manifest.
 local lpeg = require "lpeg"
 local core = require "sift.core"
+local cname = require "sift.cname"
 
 local P, R, S, C, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct
 local type, ipairs, pairs, error, setmetatable = type, ipairs, pairs, error, setmetatable
 local string_sub, string_byte, string_find, string_lower = string.sub, string.byte, string.find, string.lower
 local string_match, string_gmatch = string.match, string.gmatch
 local table_sort, table_concat = table.sort, table.concat
-local string_reverse = string.reverse
 local utf8_char = utf8.char
 local corekey = core.key
 
@@ -380,12 +380,14 @@ local digit = R"09"
 -- Upper-case letters beyond ASCII: Latin-1 (U+00C0-U+00DE but U+00D7),
 -- Latin Extended-A (capitals alternate with small letters), a few of
 -- Extended-B, Greek and Cyrillic capitals.
+local UPPER2 = {} -- the same capitals, for the C tokenizer
 local function upper_ext()
   local byfirst = {}
   local function add(cp)
     local ch = utf8_char(cp)
     local b1 = string_sub(ch, 1, 1)
     byfirst[b1] = (byfirst[b1] or "") .. string_sub(ch, 2, 2)
+    UPPER2[#UPPER2 + 1] = ch
   end
   for cp = 0xC0, 0xDE do if cp ~= 0xD7 then add(cp) end end
   for cp = 0x100, 0x137, 2 do add(cp) end
@@ -402,6 +404,7 @@ local function upper_ext()
   return p
 end
 local upper = R"AZ" + upper_ext()
+UPPER2 = table_concat(UPPER2)
 -- Multi-byte letters: lead bytes of U+00C0-U+07FF, and of three- and
 -- four-byte characters outside U+2000-U+2FFF (punctuation, quotes,
 -- dashes, symbols) and U+3000-U+303F.
@@ -686,67 +689,24 @@ local parenrest = P" "^-1 * (Dash + R"AZ")
 -- scan calls no other scan); the token arrays are reused, so a document
 -- costs no table growth once a worker has seen one as long.
 
-local text, rtext, N, sents, HL, TIMES, TIMEP, gfirst, cands, GEND
+local text, N, sents, HL, TIMES, TIMEP, gfirst, cands, GEND
 local TS, TE, RE, TK, POSS, ADJ, SI, INIT, DEAD, GAP, USED = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
 local GZE, GZS, GZX, GZP = {}, {}, {}, {} -- manifest match at a token: entry (false: none), start, end, possessive
 local ntok, stamp = 0, 0
 
--- ASCII words that rwordat and wordat would read the same, as string.find
--- patterns (after at most one space; a word that goes on with a byte of a
--- multi-byte character, a hyphen or an apostrophe, or that starts with one
--- in the text, is left to the LPeg patterns).
-local RWORD_ASCII = "^ ?()[A-Za-z0-9'%-]*[A-Za-z0-9]()%f[^A-Za-z0-9'%-\128-\255]"
-local WORD_ASCII = "^ ?()[A-Za-z0-9]+()%f[^A-Za-z0-9'%-\128-\255]"
-
--- The word before pos (blanks between), not before limit: start, end, word.
-local function prevword(pos, limit)
-  if pos <= limit then return nil end
-  local r = N - pos + 2
-  local s, e
-  local _, _, a, b = string_find(rtext, RWORD_ASCII, r)
-  if a then
-    s, e = N - b + 2, N - a + 1
-  else
-    a, b = rwordat:match(rtext, r)
-    if not a then return nil end
-    s, e = N - b + 2, N - a + 1
-    while s <= e do -- leading apostrophes, hyphens
-      local c = string_byte(text, s)
-      if c == 39 or c == 45 then s = s + 1 else break end
-    end
-  end
-  if s > e or s < limit then return nil end
-  return s, e, string_sub(text, s, e)
-end
-
--- The word after pos (blanks between): start, end, word.
-local function nextword(pos)
-  local _, _, a, b = string_find(text, WORD_ASCII, pos)
-  if not a then a, b = wordat:match(text, pos) end
-  if a then return a, b - 1, string_sub(text, a, b - 1) end
-end
-
--- The byte before pos, blanks skipped, and its position. The bytes just
--- before pos decide most calls; a run of blanks is read backwards.
-local function prevchar(pos)
-  if pos <= 1 then return nil end
-  local b1, b2 -- the two bytes before pos (b1 is nil at the start of the text)
-  if pos > 2 then b1, b2 = string_byte(text, pos - 2, pos - 1) else b2 = string_byte(text, 1) end
-  if b2 and b2 ~= 32 and b2 ~= 9 and (b2 ~= 160 or b1 ~= 194) then return b2, pos - 1 end
-  if (b2 == 32 or b2 == 9) and b1 and b1 ~= 32 and b1 ~= 9 and b1 ~= 160 then return b1, pos - 2 end
-  local q = N - rblanks:match(rtext, N - pos + 2) + 1
-  if q < 1 then return nil end
-  return string_byte(text, q), q
-end
-
--- Is text[s, e] a run of capitals (and dots) that ends at e? The second
--- byte decides most calls.
-local function allcapsat(s, e)
-  local b1, b2 = string_byte(text, s, s + 1)
-  if not b1 or b1 < 65 or b1 > 90 then return false end
-  if not (b2 == 46 or (b2 and b2 >= 65 and b2 <= 90)) then return e == s end
-  return capsat:match(text, s) == e + 1
-end
+-- The word readers, in C (sift.cname) over the text of cname.settext:
+--   prevword(pos, limit): the word before pos (blanks between), not
+--     before limit: start, end, word (rwordat on the reversed text, leading
+--     apostrophes and hyphens cut);
+--   nextword(pos): the word after pos (blanks between): start, end, word
+--     (wordat);
+--   prevchar(pos): the byte before pos, blanks skipped, and its position
+--     (rblanks on the reversed text);
+--   allcapsat(s, e): is text[s, e] a run of capitals (and dots) that ends
+--     at e (capsat)?
+-- The LPeg patterns are their definitions: tests/lua/grammar_name_test.lua
+-- compares the two at every position.
+local prevword, nextword, prevchar, allcapsat = cname.prevword, cname.nextword, cname.prevchar, cname.allcapsat
 
 -- Does a clause start at token i: after a colon, a bracket, a dash or an
 -- opening quote, as a sentence does?
@@ -1341,7 +1301,7 @@ function M.scan(ctx)
   local raw = scanner:match(text)
   if #raw == 0 then return {} end
   N = #text
-  rtext = string_reverse(text)
+  cname.settext(text)
   sents = ctx.sentences
   if type(sents) ~= "table" or #sents == 0 then sents = segment(text) end
   TIMES, TIMEP = ctx.times or {}, 1
@@ -1667,7 +1627,8 @@ function M.scan(ctx)
       last = c.e
     end
   end
-  cands, GEND, STARTS, ENDS, LOWER, text, rtext = nil, nil, {}, {}, {}, nil, nil
+  cands, GEND, STARTS, ENDS, LOWER, text = nil, nil, {}, {}, {}, nil
+  cname.settext("")
   return out
 end
 
@@ -1675,7 +1636,8 @@ end
 -- state a scan sets), and the LPeg patterns they must agree with
 -- (tests/lua/grammar_name_test.lua compares them at every position).
 function M._readers(t)
-  text, rtext, N = t, string_reverse(t), #t
+  text, N = t, #t
+  cname.settext(t)
   return { prevword = prevword, nextword = nextword, prevchar = prevchar, allcapsat = allcapsat },
     { rwordat = rwordat, wordat = wordat, rblanks = rblanks, capsat = capsat }
 end
