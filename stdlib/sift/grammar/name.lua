@@ -10,11 +10,12 @@
 --     print(m.s, m.e, m.text, m.kind, m.side, m.cue)
 --   end
 --
--- How a scan works. One LPeg pass, compiled at load, skips spans of bytes
--- that cannot start a capital and returns the start and text of every
--- capitalised word (a capital inside a word, "iPhone", is dropped; one
--- after a hyphen, "anti-Taliban", starts a word). Everything after is Lua
--- over those few tokens, in reused arrays, in one pass over the text:
+-- How a scan works. One pass in C (sift.cname; the LPeg scanner below is
+-- its definition) skips spans of bytes that cannot start a capital and
+-- finds every capitalised word (a capital inside a word, "iPhone", is
+-- dropped; one after a hyphen, "anti-Taliban", starts a word). Everything
+-- after is Lua over those few tokens, in reused arrays, in one pass over
+-- the text:
 --   1. each token is normalised (possessive 's cut, "Taliban-held" ->
 --      "Taliban", "Soviet-era" dropped, initials and "Sr." keep their dot,
 --      "al-" joins) and keyed; tokens inside the date and number records of
@@ -44,8 +45,9 @@
 --      side whose names say "government", a role without an owner for the
 --      organisation its sentence names; then the same person elsewhere in
 --      the document and a surname's person.
--- Backward reads (the word before a name) are forward LPeg matches on the
--- reversed text. Every step is linear in the document's length.
+-- The word readers around a name are C (sift.cname), defined by LPeg
+-- patterns (the word before a name: a forward match on the reversed
+-- text). Every step is linear in the document's length.
 --
 -- Decisions (the answers to "what does X give?"):
 -- * Side aliases and labels are mentions only when the manifest writes them
@@ -425,7 +427,8 @@ local capword = upper * P"." * (upper * P".")^1 + upper * alnums * (joiner * aln
 -- ("iPhone") is dropped afterwards, a capital after a hyphen starts a word
 -- ("anti-Taliban").
 local notcap = R("\0\255") - R"AZ" - S"\195\196\197\198\200\206\207\208"
--- The scanner: the start and the text of every capitalised word.
+-- The scanner: the start and the text of every capitalised word (the
+-- definition of the C tokenizer's scan; tests only).
 local scanner = Ct((notcap^1 + Cp() * C(capword) + 1)^0)
 
 -- Reads one word forward at a position after blanks (no line break):
@@ -447,8 +450,6 @@ local function key(w)
   end
   return v
 end
-
-local function isupperbyte(b) return b ~= nil and b >= 65 and b <= 90 end
 
 -- Does the word start with a capital letter (or a digit)?
 local function capital(w)
@@ -618,6 +619,10 @@ for _, t in ipairs{ ORG_WORD, PLACE_WORD, TITLEMOD, TITLE, DIRECTION, COMMON, DE
 end
 
 local HPREFIX = set[[ anti pro non ex pre post mid neo pan trans inter counter un semi sub co ]]
+-- Step 1 of a scan up to the keys: the scanner and the normalisation of
+-- each word (possessives, hyphens, abbreviations, particles) in C, over
+-- these capitals and word lists.
+local tokens = cname.tokenizer(UPPER2, HPREFIX, HYPHEN_END, LINKED, ABBR, HYPHEN_PARTICLE)
 local NUMWORD = set[[
   one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
   seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
@@ -1298,8 +1303,13 @@ function M.scan(ctx)
   local gz = gazetteer(ctx.sides, ctx.declared)
   gfirst = gz.first
   local phrase, inphrase = gz.phrase, gz.inphrase
-  local raw = scanner:match(text)
-  if #raw == 0 then return {} end
+  -- 1. tokens (in C, the scanner and the loop of tests/lua/name_tokens_test.lua):
+  -- start, end of the name part, end of the written word (with a
+  -- possessive or an abbreviation dot), key, flags; then the sentence, and
+  -- whether the token starts it. Words inside dates and quantities are no
+  -- names.
+  local n = tokens(text, KEYS, key, TS, TE, RE, TK, POSS, ADJ)
+  if n == 0 then return {} end
   N = #text
   cname.settext(text)
   sents = ctx.sentences
@@ -1307,87 +1317,25 @@ function M.scan(ctx)
   TIMES, TIMEP = ctx.times or {}, 1
   stamp = stamp + 1
   cands, GEND, LOWER = {}, {}, {}
-
-  -- 1. tokens: start, end of the name part, end of the written word (with
-  -- a possessive or an abbreviation dot), key, flags; sentence and whether
-  -- the token starts it. Words inside dates and quantities are no names.
   local times, quants = TIMES, ctx.quantities or {}
   local tp, qp, ntimes, nquants = 1, 1, #times, #quants
   local si, nsent = 1, #sents
   local lastsent = 0
-  local n = 0
-  local hy = 0 -- the first hyphen at or after the token's start (N + 1: none)
-  for t = 1, #raw // 2 do
-    local s, w = raw[2 * t - 1], raw[2 * t]
-    local e = s + #w - 1
-    local re = e
-    local poss, adj, drop = false, nil, false
-    local b0 = string_byte(text, s - 1)
-    if b0 and ((b0 >= 97 and b0 <= 122) or (b0 >= 48 and b0 <= 57) or (b0 >= 65 and b0 <= 90)
-      or (b0 >= 128 and b0 < 192 and string_byte(text, s - 3) ~= 226 and string_byte(text, s - 2) ~= 194)) then
-      drop = true -- a capital inside a word
-    end
-    local blast, bnext = string_byte(text, e, e + 1) -- the word's last byte, the byte after it
-    if blast == 115 then -- a possessive "'s", "’s"
-      local b = string_byte(w, #w - 1)
-      local pl = b == 39 and 2 or (b == 153 and string_byte(w, #w - 2) == 128 and 4) or 0
-      if pl > 0 and #w > pl then e = e - pl; poss = true; w = string_sub(w, 1, #w - pl) end
-    end
-    -- hyphens: "Anti-Taliban" -> "Taliban"; "Taliban-held" -> "Taliban"
-    -- (an adjective); "Soviet-era" -> nothing; "Sahib-e" stays
-    if hy < s then hy = string_find(text, "-", s, true) or N + 1 end
-    if hy <= e then
-      local pre = string_match(w, "^(%a+)%-[%u\195-\223]")
-      if pre and HPREFIX[string_lower(pre)] then
-        s = s + #pre + 1
-        w = string_sub(w, #pre + 2)
-      end
-      local h, rest = string_match(w, "()%-(%l[%l]*)$")
-      if not h then h, rest = string_match(w, "()%-(%l[%l]*)%-") end
-      if h and not HYPHEN_END[rest] then
-        if LINKED[rest] then
-          adj = rest
-          e = s + h - 2
-          w = string_sub(text, s, e)
-          poss = false
-        else
-          drop = true
-        end
-      end
-    end
-    if not poss and not adj and bnext == 46 then -- "." (e is still the word's end)
-      if (#w == 1 and isupperbyte(string_byte(w)) and string_byte(text, e + 2) == 32
-          and isupperbyte(string_byte(text, e + 3))) or ABBR[w] then
-        e = e + 1; re = e; w = w .. "."
-      end
-    end
-    -- "al-Qaeda": a particle before the hyphen joins the name
-    if b0 == 45 then
-      local pw = string_match(string_sub(text, s > 8 and s - 8 or 1, s - 2), "%f[%a](%l+)$")
-      if pw and HYPHEN_PARTICLE[pw] then
-        s = s - #pw - 1
-        w = string_sub(text, s, e)
-      end
-    end
-    if not drop and e >= s then
-      n = n + 1
-      local k = KEYS[w]
-      if k == nil then k = key(w) end
-      TS[n], TE[n], RE[n], TK[n], POSS[n], ADJ[n] = s, e, re, k, poss, adj
-      -- a key that starts no manifest name: known to match none
-      if gfirst[k] then GZE[n] = nil else GZE[n] = false end
-      while tp <= ntimes and times[tp].e < s do tp = tp + 1 end
-      while qp <= nquants and quants[qp].e < s do qp = qp + 1 end
-      DEAD[n] = (tp <= ntimes and times[tp].s <= e) or (qp <= nquants and quants[qp].s <= e)
-      while si < nsent and sents[si].e < s do si = si + 1 end
-      SI[n] = si
-      if si ~= lastsent then
-        lastsent = si
-        local first = string_find(text, "[%w\195-\239]", sents[si].s)
-        INIT[n] = first ~= nil and first >= s
-      else
-        INIT[n] = false
-      end
+  for t = 1, n do
+    local s, e = TS[t], TE[t]
+    -- a key that starts no manifest name: known to match none
+    if gfirst[TK[t]] then GZE[t] = nil else GZE[t] = false end
+    while tp <= ntimes and times[tp].e < s do tp = tp + 1 end
+    while qp <= nquants and quants[qp].e < s do qp = qp + 1 end
+    DEAD[t] = (tp <= ntimes and times[tp].s <= e) or (qp <= nquants and quants[qp].s <= e)
+    while si < nsent and sents[si].e < s do si = si + 1 end
+    SI[t] = si
+    if si ~= lastsent then
+      lastsent = si
+      local first = string_find(text, "[%w\195-\239]", sents[si].s)
+      INIT[t] = first ~= nil and first >= s
+    else
+      INIT[t] = false
     end
   end
   ntok = n
@@ -1631,6 +1579,17 @@ function M.scan(ctx)
   cname.settext("")
   return out
 end
+
+-- Test-only: the tokenizer's columns for text t (keys, as a scan gives
+-- them), and what tests/lua/name_tokens_test.lua needs to run its Lua
+-- definition (the scanner, the word lists, key).
+function M._tokens(t)
+  local cols = { TS = {}, TE = {}, RE = {}, TK = {}, POSS = {}, ADJ = {} }
+  cols.n = tokens(t, KEYS, key, cols.TS, cols.TE, cols.RE, cols.TK, cols.POSS, cols.ADJ)
+  return cols
+end
+M._lex = { scanner = scanner, key = key, HPREFIX = HPREFIX, HYPHEN_END = HYPHEN_END, LINKED = LINKED, ABBR = ABBR,
+  HYPHEN_PARTICLE = HYPHEN_PARTICLE }
 
 -- Test-only: the readers of the words around a position over text t (the
 -- state a scan sets), and the LPeg patterns they must agree with
