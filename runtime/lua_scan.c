@@ -61,8 +61,9 @@ static void addwords(lua_State *L, int idx, sift_scan_words *set,
 ** words(list [, after [, marks]]): the set of the words in list, of the
 ** words in after (single words) that may follow a number in a date (date
 ** mode) or a year the quantity grammar reads (number mode), and of the
-** single words in the lists of marks (number mode, scan.h): need (bound
-** words), next (what may follow one), month, monthdot and daymonth.
+** words in the lists of marks (number mode, scan.h): need (bound words
+** and whole bound phrases of two words), next (what may follow one), month,
+** monthdot and daymonth.
 */
 static int words(lua_State *L)
 {

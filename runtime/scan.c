@@ -127,8 +127,14 @@ int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len)
 int sift_scan_words_mark(sift_scan_words *set, const char *w, size_t len, int kind)
 {
     char key[SIFT_SCAN_WORDLEN + 1] = {0};
+    int blank = 0;
     if (len == 0 || len > SIFT_SCAN_WORDLEN) return -1;
     for (size_t i = 0; i < len; i++) {
+        if (w[i] == ' ' && !blank && i > 0 && i + 1 < len && (kind & SIFT_SCAN_NEED)) {
+            blank = 1;
+            key[i] = ' ';
+            continue;
+        }
         if (!isalpha_((unsigned char)w[i])) return -1;
         key[i] = (char)(w[i] | 32);
     }
@@ -217,10 +223,30 @@ static size_t numblanks(const unsigned char *s, size_t len, size_t k)
 }
 
 /*
+** The kind of the pair of the word s[i, j) and the run of letters after its
+** blanks (ASCII blanks, no-break, thin and narrow no-break spaces), and in
+** *end where that run ends; 0 when no letter follows the blanks or the pair
+** is not in the set.
+*/
+static int pairkind(const sift_scan_words *set, const unsigned char *s, size_t len, size_t i,
+                    size_t j, size_t *end)
+{
+    size_t k = numblanks(s, len, j);
+    if (k == j || k >= len || !isalpha_(s[k])) return 0;
+    size_t m = letters(s, len, k);
+    if ((j - i) + 1 + (m - k) > SIFT_SCAN_WORDLEN) return 0;
+    unsigned char pair[SIFT_SCAN_WORDLEN + 1];
+    memcpy(pair, s + i, j - i);
+    pair[j - i] = ' ';
+    memcpy(pair + (j - i) + 1, s + k, m - k);
+    *end = m;
+    return lookup(set, pair, (j - i) + 1 + (m - k));
+}
+
+/*
 ** True when the word s[i, j) of the given kind (its lookup) starts a
 ** candidate: it is in the set alone; or it starts a pair and what follows
-** its blanks (ASCII blanks, no-break, thin and narrow no-break spaces) is no
-** letter, or is the second word of one of its pairs.
+** its blanks is no letter, or is the second word of one of its pairs.
 */
 static int member(const sift_scan_words *set, const unsigned char *s, size_t len, size_t i,
                   size_t j, int kind)
@@ -228,16 +254,9 @@ static int member(const sift_scan_words *set, const unsigned char *s, size_t len
     kind &= SIFT_SCAN_WORD | SIFT_SCAN_FIRST;
     if (kind & SIFT_SCAN_WORD) return 1;
     if (!kind) return 0;
-    size_t k = numblanks(s, len, j);
+    size_t k = numblanks(s, len, j), end;
     if (k == j || k >= len || !isalpha_(s[k])) return 1;
-    size_t m = k;
-    while (m < len && isalpha_(s[m])) m++;
-    if ((j - i) + 1 + (m - k) > SIFT_SCAN_WORDLEN) return 0;
-    unsigned char pair[SIFT_SCAN_WORDLEN + 1];
-    memcpy(pair, s + i, j - i);
-    pair[j - i] = ' ';
-    memcpy(pair + (j - i) + 1, s + k, m - k);
-    return lookup(set, pair, (j - i) + 1 + (m - k)) != 0;
+    return pairkind(set, s, len, i, j, &end) != 0;
 }
 
 /*
@@ -449,7 +468,12 @@ static size_t find_number(const unsigned char *s, size_t len, size_t i, const si
                 continue;
             }
             if (kind & SIFT_SCAN_NEED) {
-                if (boundnext(s, len, j, set)) return i;
+                /* the word alone, then what follows a bound word; or a pair,
+                   then that (a pair marked too: a whole phrase) or anything */
+                size_t end;
+                if ((kind & SIFT_SCAN_WORD) && boundnext(s, len, j, set)) return i;
+                int pk = pairkind(set, s, len, i, j, &end);
+                if (pk && (!(pk & SIFT_SCAN_NEED) || boundnext(s, len, end, set))) return i;
             } else if (kind && member(set, s, len, i, j, kind)) {
                 return i;
             }

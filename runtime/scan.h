@@ -30,9 +30,12 @@
 **
 ** The number mode also takes steps that consume a word or digits without a
 ** record, by the marks of sift_scan_words_mark: a bound word
-** (SIFT_SCAN_NEED: "over", "about") not followed, after blanks, by digits,
-** "$", a non-ASCII byte or a word marked SIFT_SCAN_NEXT (a number word, a
-** vague word, a currency code) is skipped like a word; a month word
+** (SIFT_SCAN_NEED: "over", "about", "close") is skipped like a word unless,
+** after it (when it is in the set alone) or after a pair of it in the set
+** ("close to": marked SIFT_SCAN_NEED too when a whole phrase; a pair not so
+** marked is a candidate whatever follows), blanks and digits, "$", a
+** non-ASCII byte or a word marked SIFT_SCAN_NEXT (a number word, a vague
+** word, a currency code) follow; a month word
 ** (SIFT_SCAN_MONTH; SIFT_SCAN_MONTHDOT when its form with a period is a
 ** phrase too) is skipped with the day and year after it ("September 5,
 ** 2021"); one or two digits before a capitalised month word
@@ -102,7 +105,8 @@ int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len);
    unit; a quantity's unit or count noun): 0, or -1 as above. */
 int sift_scan_words_after(sift_scan_words *set, const char *w, size_t len);
 /* Mark a word of ASCII letters with kind (SIFT_SCAN_AFTER, _NEED, _NEXT,
-   _MONTH, _MONTHDOT, _DAYMONTH; or several): 0, or -1 as above. */
+   _MONTH, _MONTHDOT, _DAYMONTH; or several), or a pair with _NEED: 0, or -1
+   as above. */
 int sift_scan_words_mark(sift_scan_words *set, const char *w, size_t len, int kind);
 /* The first candidate position at or after pos (0-based), or len. */
 size_t sift_scan_find(const char *s, size_t len, size_t pos, const sift_scan_words *set, int mode);

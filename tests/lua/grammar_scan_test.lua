@@ -61,7 +61,10 @@ local FRAGMENTS = { "the", "The", "a", "A", "an", "at", "at least", "more than",
   "half a", "an", "large", "huge", "multiple", "usd", "eur", "GBP", "AFN", "us", "US", "the", "$",
   "January", "Jan", "Jan.", "june", "June.", "SEPT", "Sep", "mayor", "5,", "5 ,", "5th", "25th", "21st", "5TH",
   "5thx", "6\194\160", "of", "Of", "5 of September", "25th of Sept.", "3 May", "3 may", "31 Marchx",
-  "1990s", "90s", "1990s-era", "1990S", "5s", "2021s,", "1990s/2000s", "80s'", "1990s.5", "1990st" }
+  "1990s", "90s", "1990s-era", "1990S", "5s", "2021s,", "1990s/2000s", "80s'", "1990s.5", "1990st",
+  "close", "close to", "as many as", "as", "at least", "at", "up to", "up", "no fewer than", "roughly about",
+  "more than", "more then", "just over", "just", "not quite", "somewhere around", "upwards of", "fewer", "less",
+  "slightly more than", "no more than", "many", "least", "than" }
 
 local function pieced(n)
   local parts = {}
@@ -99,7 +102,12 @@ test("number.scan skips words and digits only where the full walk makes no recor
   local follow = { "", " ", "  ", ".", ",", "-", "\n", " the", " The", " a", " a few", " an hour", " a year",
     " half a dozen", " 5", " 5th", " $5", " US$ 5", " usd 5", " \226\130\1745", " \194\16320", " twenty-one",
     " several", " many", " dozens", " hundreds of", "\194\1605", "\226\128\1375", "5", " 5 September",
-    " 1990s", " Sept. 6, 2021", " \226\128\156", " \195\169", " tens of thousands", " large numbers" }
+    " 1990s", " Sept. 6, 2021", " \226\128\156", " \195\169", " tens of thousands", " large numbers",
+    -- the rest of a bound phrase
+    " to", " to 5", " to the", " To five", " to\194\1605", " tox 5", " than 5", " than the", " least 5", " least",
+    " many as 5", " many as the", " many people", " about 5", " about the", " about", " more than 5",
+    " more than the", " then 5", " quite 5", " over 5", " around 5", " of 5", " of the", " fewer than 5",
+    " less than a few", "  to  5", " to5", " to-5" }
   for _, w in ipairs(marks.need) do
     for _, case in ipairs{ w, w:upper(), w:sub(1, 1):upper() .. w:sub(2) } do
       for _, f in ipairs(follow) do

@@ -56,12 +56,13 @@ local prefilter = require "sift.scan"
 local unit = require "sift.grammar.unit"
 
 local P, R, S, C, Cp, Cc, Ct, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Cc, lpeg.Ct, lpeg.V
+local lpeg_match = lpeg.match
 local type, ipairs, pairs, tonumber, tostring, error = type, ipairs, pairs, tonumber, tostring, error
 local setmetatable = setmetatable
 local string_sub, string_lower, string_byte = string.sub, string.lower, string.byte
 local string_match, string_gsub, string_find = string.match, string.gsub, string.find
 local table_concat, table_sort = table.concat, table.sort
-local math_tointeger, math_abs, math_max = math.tointeger, math.abs, math.max
+local math_tointeger, math_abs, math_max, math_type = math.tointeger, math.abs, math.max, math.type
 
 local prefilter_number = prefilter.number
 local words, fold, lookup = unit.words, unit.fold, unit.lookup
@@ -520,11 +521,14 @@ do
   end
 end
 -- The steps that read no record, taken by sift.scan too (scan.h, "marks"):
--- * need: a bound word ("over", "between": its phrase is the word alone and
---   goes on with blanks and after_mod or a number) is skipped like a word
---   unless blanks and digits, "$", a non-ASCII byte or a word of next
+-- * need: a bound word ("over", "between", "close": every phrase it starts
+--   is a bound phrase, or "between", and goes on with blanks and after_mod
+--   or a number) is skipped like a word unless, after the word alone (when
+--   it is a phrase) or a pair of it ("close to") marked need too (a whole
+--   phrase), blanks and digits, "$", a non-ASCII byte or a word of next
 --   follow: the first words of what after_mod reads (numbers in words, "a",
---   "half a", its own phrases, currency codes);
+--   "half a", its own phrases, currency codes); a pair that starts a longer
+--   phrase ("as many") is a candidate whatever follows;
 -- * month, monthdot: a month phrase is skipped with its month_day;
 -- * daymonth: the month words of date_digits' day before a month.
 -- A word is marked only when no other phrase starts with it and a byte
@@ -539,9 +543,44 @@ do
     end
     return true
   end
+  -- the phrases that start with the word (or pair) w and a byte other than a letter
+  local function phrases(w)
+    local list = {}
+    for k in pairs(entries) do
+      if string_sub(k, 1, #w) == w and not string_find(k, "^%a", #w + 1) then list[#list + 1] = k end
+    end
+    return list
+  end
+  local done = {}
   for w in pairs(entries) do
+    local f = string_match(w, "^%a+")
+    if f and not done[f] then
+      done[f] = true
+      local ks, need = phrases(f), true
+      for _, k in ipairs(ks) do
+        if k == f then
+          need = need and (MODS[k] ~= nil or k == "between")
+        else
+          need = need and string_sub(k, #f + 1, #f + 1) == " " and MODS[k] ~= nil
+        end
+      end
+      if need then
+        marks.need[#marks.need + 1] = f
+        for _, k in ipairs(ks) do
+          local pair = string_match(k, "^%a+ %a+")
+          if pair and not done[pair] then
+            done[pair] = true
+            local pks = phrases(pair)
+            if #pks == 1 and pks[1] == pair then
+              marks.need[#marks.need + 1] = pair
+            else
+              starts[#starts + 1] = pair -- (a candidate whatever follows, even after a word alone)
+            end
+          end
+        end
+      end
+    end
     if string_find(w, "^%a+$") then
-      if (MODS[w] or w == "between") and alone(w) then marks.need[#marks.need + 1] = w end
       if MONTH_ENTRIES[w] and not MONTH_ENTRIES[w .. "."] and alone(w) then marks.month[#marks.month + 1] = w end
       if MONTH_ENTRIES[w] and MONTH_ENTRIES[w .. "."] and alone(w, w .. ".") then
         marks.month[#marks.month + 1] = w
@@ -568,7 +607,12 @@ starts = prefilter.words(starts, after_year, marks)
 
 -- The value of digits with an optional scale word, exact for "1.2 million".
 local function digits_value(d, x, scales)
-  if not x and not string_find(d, "[,.]") then return math_tointeger(tonumber(d)) or tonumber(d) end
+  if not x then
+    -- plain digits read as an integer (a separator or a period makes none)
+    local v = tonumber(d)
+    if math_type(v) == "integer" then return v end
+    if not string_find(d, "[,.]") then return math_tointeger(v) or v end
+  end
   local intpart, frac = string_match(string_gsub(d, ",", ""), "^(%d+)%.?(%d*)$")
   local mult = x and scales[FOLD[x]] or 1
   if frac == "" then return math_tointeger(tonumber(intpart) * mult) or tonumber(intpart) * mult end
@@ -888,7 +932,7 @@ function M.scan(text, opts)
   while true do
     local c = prefilter_number(text, pos, starts)
     if not c then break end
-    local r, e = onestep:match(text, c)
+    local r, e = lpeg_match(onestep, text, c)
     if e then
       if ordinals or not (r.ov or r.od or r.ot) then
         if not r.s then r.s = c end
