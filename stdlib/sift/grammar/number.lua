@@ -863,9 +863,10 @@ local function build(text, raw, out)
     if not u then q.noun = noun_after(text, raw.e - 1) end
     out[#out + 1] = with_base(q)
   elseif k == "vague" then
-    local pw = prev_word(text, raw.s)
-    if not raw.m and raw.v == "many" and pw and (pw == "how" or pw == "so" or pw == "too" or pw == "that"
-      or pw == "as") then return end
+    if not raw.m and raw.v == "many" then
+      local pw = prev_word(text, raw.s)
+      if pw and (pw == "how" or pw == "so" or pw == "too" or pw == "that" or pw == "as") then return end
+    end
     local q = new(text, raw.s, raw.e - 1)
     local v = raw.v
     local info = VAGUE[v] or {}
@@ -888,8 +889,10 @@ local function build(text, raw, out)
     q.noun = noun_after(text, raw.e - 1, true)
     out[#out + 1] = q
   elseif k == "aunit" then
-    local pw = prev_word(text, raw.s)
-    if not raw.m and not (pw and DURATION_PREP[pw]) then return end
+    if not raw.m then
+      local pw = prev_word(text, raw.s)
+      if not (pw and DURATION_PREP[pw]) then return end
+    end
     local v = raw.au == "fortnight" and 2 or 1
     local q = new(text, raw.s, raw.e - 1, v, v, v, raw.au == "fortnight" and "week" or raw.au)
     if raw.m then bound(q, MODS[raw.m], raw.m) end
