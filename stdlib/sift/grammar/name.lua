@@ -754,7 +754,8 @@ local function gazmatch(i)
   if not list then return nil end
   local q1 = RE[i] + 1 -- the word there is read once, for every entry that goes on
   local a1, b1, w1, pl1, k1 = false, nil, nil, nil, nil
-  for _, x in ipairs(list) do
+  for xi = 1, #list do
+    local x = list[xi]
     local s, e, poss, okay = TS[i], TE[i], POSS[i], true
     for l = x.lead - 1, 1, -1 do
       local a, _, w = prevword(s, 1)
@@ -1380,7 +1381,8 @@ function M.scan(ctx)
   -- places without their type word; a headline or a sentence-initial word
   -- is kept when the body names it, or on a strong cue
   local KNOWN, SURN = {}, {}
-  for _, c in ipairs(cands) do
+  for x = 1, #cands do
+    local c = cands[x]
     c.text = string_sub(text, c.s, c.e)
     c.key = key(c.text)
     if (not c.head and not c.init) or (c.head and c.str >= 3) then
@@ -1401,7 +1403,8 @@ function M.scan(ctx)
     end
   end
   local kept = {}
-  for _, c in ipairs(cands) do
+  for ci = 1, #cands do
+    local c = cands[ci]
     local keep = true
     if c.gaz or c.decl then
       keep = true
@@ -1441,7 +1444,8 @@ function M.scan(ctx)
   -- 4. kinds: the strongest cue for a key in this document; a bare surname
   -- is the person who carries it; names in a list share a kind
   local BEST = {}
-  for _, c in ipairs(cands) do
+  for x = 1, #cands do
+    local c = cands[x]
     if c.kind and not c.gaz then
       local b = BEST[c.key]
       if not b or c.str > b.str then BEST[c.key] = c end
@@ -1452,7 +1456,8 @@ function M.scan(ctx)
   end
   -- people of two words or more, by surname (a weak guess a stronger cue
   -- for the same name elsewhere overrides is no person)
-  for _, c in ipairs(cands) do
+  for x = 1, #cands do
+    local c = cands[x]
     local last = c.surkey
     if last and not (c.str < 2 and BEST[c.key] and BEST[c.key].str >= 2 and BEST[c.key].kind ~= "person") then
       local l = SURN[last]
@@ -1460,7 +1465,8 @@ function M.scan(ctx)
       l[#l + 1] = c
     end
   end
-  for _, c in ipairs(cands) do
+  for x = 1, #cands do
+    local c = cands[x]
     if not c.gaz then
       local b = BEST[c.key]
       if c.n == 1 and SURN[c.key] and (c.kind == nil or c.kind == "person" or c.str < 2)
@@ -1488,7 +1494,8 @@ function M.scan(ctx)
       end
     end
   end
-  for x, c in ipairs(cands) do
+  for x = 1, #cands do
+    local c = cands[x]
     if c.paren and not c.gaz and x > 1 and c.str < 3 then -- "(NRF)" after its name
       local p = cands[x - 1]
       if string_find(between(p, c), "^ ?%($") then c.kind, c.side, c.decl = p.kind, p.side, nil end
@@ -1499,7 +1506,10 @@ function M.scan(ctx)
   -- 5. sides of people: the words around them, a party's statement, a
   -- minister's title; then the same person (or surname) elsewhere
   STARTS, ENDS = {}, {}
-  for x, c in ipairs(cands) do STARTS[c.s] = c; ENDS[c.e] = c; c.idx = x end
+  for x = 1, #cands do
+    local c = cands[x]
+    STARTS[c.s] = c; ENDS[c.e] = c; c.idx = x
+  end
   local srcside
   local info = ctx.doc
   if type(info) == "table" and info.kind == "statement" and type(info.source) == "string" then
@@ -1507,7 +1517,8 @@ function M.scan(ctx)
     srcside = e0 and e0.side
   end
   local SIDEOF = {}
-  for x, c in ipairs(cands) do
+  for x = 1, #cands do
+    local c = cands[x]
     if c.kind == "person" and not c.gaz then
       local side, found = leftside(c, phrase, inphrase)
       if not found then side, found = rightside(c, phrase, inphrase) end
@@ -1549,11 +1560,13 @@ function M.scan(ctx)
   end
   -- the same person elsewhere in the document; a bare surname: the person
   -- who carries it, named last before (else first after)
-  for _, c in ipairs(cands) do
+  for x = 1, #cands do
+    local c = cands[x]
     if c.kind == "person" and not c.found and not c.gaz and not c.surname then c.side = SIDEOF[c.key] end
   end
   local SURNP = {} -- per surname, the first of its people not before the mention
-  for _, c in ipairs(cands) do
+  for x = 1, #cands do
+    local c = cands[x]
     if c.surname and not c.found then
       local l = SURN[c.key]
       local q = SURNP[c.key] or 1
@@ -1566,7 +1579,8 @@ function M.scan(ctx)
 
   -- 6. records, in text order, not overlapping
   local out, last = {}, 0
-  for _, c in ipairs(cands) do
+  for x = 1, #cands do
+    local c = cands[x]
     if c.s > last then
       local t, k = c.text, c.key
       if c.e ~= c.s + #t - 1 then t = string_sub(text, c.s, c.e); k = key(t) end
