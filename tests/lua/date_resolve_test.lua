@@ -26,16 +26,8 @@ for mod, list in pairs(SETS.mods) do
   if mod ~= "ON" then for _, w in ipairs(list) do MODWORD[w] = mod end end
 end
 
--- ci(s) -- s in any letter case.
-local function ci(s)
-  local p = P(true)
-  for i = 1, #s do
-    local c = string_sub(s, i, i)
-    local l, u = string_lower(c), string_upper(c)
-    p = p * (l ~= u and S(l .. u) or P(c))
-  end
-  return p
-end
+-- ci(s) -- s in any letter case (the grammar's own).
+local ci = date._ci
 
 -- wordsbefore(list) -- matches, without moving, where one of the words of
 -- list (in any case, no word byte before it) ends with one blank (space or

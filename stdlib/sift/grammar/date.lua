@@ -783,6 +783,7 @@ end
 M.calendar = cal
 M._scanner = scanner
 M._parse = parse
+M._ci = ci
 M._ungated = ungated
 M._sets = SETS
 return M
