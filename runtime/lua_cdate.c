@@ -232,6 +232,7 @@ enum { A_NONE, A_TEXT, A_DATELINE, A_USER };
 
 static int find(const char *const *names, const char *s)
 {
+    if (!s) return 0;
     for (int i = 1; names[i]; i++)
         if (names[i][0] == s[0] && strcmp(names[i], s) == 0) return i;
     return 0;
@@ -399,6 +400,7 @@ static void nodefield(lua_State *L, store *st, node *t, const char *k, size_t kl
         if (kl == 1)
             t->y = INT();
         else if (IS("ymd")) {
+            luaL_checktype(L, v, LUA_TTABLE);
             for (int i = 0; i < 3; i++) {
                 lua_rawgeti(L, v, i + 1);
                 t->ymd[i] = lua_tointeger(L, -1);
@@ -465,6 +467,7 @@ static void nodefield(lua_State *L, store *st, node *t, const char *k, size_t kl
                 t->pre = 1, t->post = 0;
             else
                 t->post = 1, t->pre = 0;
+            luaL_checktype(L, v, LUA_TTABLE);
             t->items0 = st->ni;
             t->nitems = (int)lua_rawlen(L, v);
             for (int i = 1; i <= t->nitems; i++) {
@@ -903,8 +906,9 @@ static I weekdaydom(I ad, I wd, I dom)
     return best != NONE ? best : fallback;
 }
 
-/* Duration value: P5D, P2W, P10Y, PT2H, PXD. */
-static void durvalue(lua_State *L, char *v, const count *n, int unit)
+/* Duration value: P5D, P2W, P10Y, PT2H, PXD; 0 for a whole count beyond
+   the integers (no record: one document must not stop an extraction). */
+static int durvalue(char *v, const count *n, int unit)
 {
     int yrs = UNITYEARS[unit];
     int t = unit == P_HOUR || unit == P_MINUTE;
@@ -914,15 +918,14 @@ static void durvalue(lua_State *L, char *v, const count *n, int unit)
             strcpy(v, unit == P_DECADE ? "PXDE" : "PXCE");
         else
             snprintf(v, 64, "P%sX%c", t ? "T" : "", UNITLETTER[unit]);
-        return;
+        return 1;
     }
     if (n->k == 1) {
         *putint(q, yrs ? imul(n->i, yrs) : n->i, 0) = 0;
     } else {
         double f = yrs ? n->f * yrs : n->f;
         if (f == floor(f)) {
-            if (!(f >= -9223372036854775808.0 && f < 9223372036854775808.0))
-                luaL_error(L, "bad argument #2 to 'format' (number has no integer representation)");
+            if (!(f >= -9223372036854775808.0 && f < 9223372036854775808.0)) return 0;
             snprintf(q, sizeof q, "%lld", (long long)f);
         } else {
             snprintf(q, sizeof q, "%.14g", f);
@@ -936,6 +939,7 @@ static void durvalue(lua_State *L, char *v, const count *n, int unit)
     p += ql;
     *p++ = yrs ? 'Y' : UNITLETTER[unit];
     *p = 0;
+    return 1;
 }
 
 /* the whole number a count is, for arithmetic: 0 when it is none */
@@ -1060,7 +1064,6 @@ static rec *relunit(run *r, const ctxt *c, const node *t)
    the prefix mod), if any. */
 static rec *make(run *r, const ctxt *c, node *t)
 {
-    lua_State *L = r->L;
     I s = t->s, e = t->e;
     char v[64];
     switch (t->kind) {
@@ -1239,7 +1242,7 @@ static rec *make(run *r, const ctxt *c, node *t)
             else
                 n.k = 1, n.i = 1;
         }
-        durvalue(L, v, &n, t->unit);
+        if (!durvalue(v, &n, t->unit)) return NULL;
         rec *x = record(r, s, e, v, t->unit, NONE, NONE, 0);
         x->dur = 1;
         if (t->pm == M_APPROX) x->mod = M_APPROX;
@@ -1466,6 +1469,28 @@ static void push(run *r, const rec *x, int kindidx, lua_Integer i)
 ** text order (the anchor, the dateline, text anchoring and the last named
 ** date: date.lua's "Decisions"); forgets the nodes.
 */
+/* Is p a position of a text of len bytes, or NONE (unset)? */
+static int inside(I p, I len)
+{
+    return p == NONE || (p >= 1 && p <= len + 1);
+}
+
+/* Do every position of node t lie in the text: its span (set), the parts of
+   its span, its list items? */
+static int nodeinside(const store *st, const node *t, I len)
+{
+    if (t->s == NONE || t->e == NONE || !inside(t->s, len) || !inside(t->e, len) || t->s > t->e)
+        return 0;
+    const I ps[] = {t->ms, t->me, t->ms2, t->y1s, t->y1e, t->y2s, t->y2e};
+    for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++)
+        if (!inside(ps[k], len)) return 0;
+    for (int k = 0; k < t->nitems; k++) {
+        const item *it = &st->items[t->items0 + k];
+        if (!inside(it->s, len) || !inside(it->e, len)) return 0;
+    }
+    return 1;
+}
+
 static int records(lua_State *L)
 {
     run r;
@@ -1484,8 +1509,9 @@ static int records(lua_State *L)
     c.akind = A_NONE;
     /* the anchor's kind (slot 3) */
     lua_pushnil(L);
-    if (lua_istable(L, 2)) {
-        lua_getfield(L, 2, "value");
+    if (lua_istable(L, 2)) { /* raw: a metamethod must not scan into the store meanwhile */
+        lua_pushliteral(L, "value");
+        lua_rawget(L, 2);
         size_t vl;
         I y, m, dn;
         const char *v = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &vl) : NULL;
@@ -1493,7 +1519,8 @@ static int records(lua_State *L)
             c.hasay = 1, c.ay = y, c.hasam = m != NONE, c.am = m, c.hasad = dn != NONE, c.ad = dn;
             c.akind = A_USER;
             c.fixed = 1;
-            lua_getfield(L, 2, "kind");
+            lua_pushliteral(L, "kind");
+            lua_rawget(L, 2);
             if (!lua_toboolean(L, -1)) {
                 lua_pop(L, 1);
                 lua_pushliteral(L, "published");
@@ -1504,6 +1531,11 @@ static int records(lua_State *L)
     }
     int nn = r.st->nn;
     node *nodes = r.st->nodes;
+    for (int i = 0; i < nn; i++) /* collect takes any numbers: positions must lie in the text */
+        if (!nodeinside(r.st, &nodes[i], r.len)) {
+            r.st->nn = r.st->ni = 0;
+            return luaL_error(L, "sift.cdate: node %d lies outside the text", i + 1);
+        }
     /* without an anchor, look for a dateline first: it anchors the whole text */
     if (!c.fixed) {
         ctxt none;

@@ -288,13 +288,14 @@ local function namepart(text, s)
   return first >= "A" and first <= "Z"
 end
 
--- Duration value: P5D, P2W, P10Y, PT2H, PXD (remembered by unit and count).
+-- Duration value: P5D, P2W, P10Y, PT2H, PXD (remembered by unit and count);
+-- false for a whole count beyond the integers (no record).
 local DURVALUE = {}
 local function durvalue(n, unit)
   local byn = DURVALUE[unit]
   if not byn then byn = {}; DURVALUE[unit] = byn end
   local v = byn[n]
-  if v then return v end
+  if v ~= nil then return v end
   local yrs = UNITYEARS[unit]
   if n == "X" then
     if yrs then v = unit == "decade" and "PXDE" or "PXCE"
@@ -303,7 +304,15 @@ local function durvalue(n, unit)
   else
     local q = n
     if yrs then q = n * yrs end
-    if q == (q // 1) then q = string_format("%d", q) else q = tostring(q) end
+    if q == (q // 1) then
+      if not math.tointeger(q) then
+        byn[n] = false
+        return false
+      end
+      q = string_format("%d", q)
+    else
+      q = tostring(q)
+    end
     if yrs then v = "P" .. q .. "Y"
     elseif unit == "hour" or unit == "minute" then v = "PT" .. q .. UNITLETTER[unit]
     else v = "P" .. q .. UNITLETTER[unit] end
@@ -627,7 +636,9 @@ end
 
 function MAKE.dur(text, t, _, out)
   local n = t.n or (t.plural and "X") or 1
-  local r = record(text, t.s, t.e, durvalue(n, t.unit), t.unit, nil, nil)
+  local v = durvalue(n, t.unit)
+  if not v then return end
+  local r = record(text, t.s, t.e, v, t.unit, nil, nil)
   r.kind = "duration"
   if t.pm == "APPROX" then r.mod = "APPROX" end
   return add(out, r)
@@ -936,4 +947,18 @@ test("the calendar of sift.cdate is sift.grammar.calendar's", function()
     if cy ~= y or cm ~= m or cd ~= d or cdate.day(y, m, d) ~= n then bad[#bad + 1] = n end
   end
   eq(bad, {})
+end)
+
+test("sift.cdate refuses nodes a script could forge: wrong types, positions outside the text", function()
+  local put, make = require("sift.cdate").resolver(date._sets)
+  raises(function() put("ymd", 5) end, "table expected, got number")
+  raises(function() put("pre", "abc") end, "table expected, got string")
+  put("t", true) -- an unknown kind makes no record
+  raises(function()
+    put("t", "iso", "s", 1000, "e", 2000, "ymd", { 2021, 1, 1 })
+    make("x")
+  end, "lies outside the text")
+  put("t", "iso", "s", 1, "e", 3, "ymd", { 2021, 1, 1 })
+  local rs = make("xy")
+  eq(rs[1] and rs[1].value, "2021-01-01")
 end)

@@ -80,6 +80,12 @@ test("scan checks its arguments", function()
   eq(date.scan("no dates here", { value = "not a date" }), {})
 end)
 
+test("a duration whose count is beyond the integers makes no record and stops nothing", function()
+  local rs = date.scan("The siege lasted 99999999999999999999 days, then 5 days; for 99999999999999999999 decades.")
+  eq(#rs, 1)
+  eq({ rs[1].text, rs[1].value, rs[1].kind }, { "5 days", "P5D", "duration" })
+end)
+
 test("an unparsable anchor leaves relative times unresolved", function()
   local r = date.scan("on Monday", { value = "soon", kind = "published" })[1]
   eq({ r.value, r.anchor, r.earliest }, { "XXXX-WXX-1", "none", nil })
