@@ -215,6 +215,24 @@ function M.data(path)
   return chunk()
 end
 
+-- strings(v [, out]) -- every string inside v (tables walked deeply, keys
+-- in sorted order so runs agree), appended to out; returns out.
+function M.strings(v, out)
+  out = out or {}
+  if type(v) == "string" then
+    out[#out + 1] = v
+  elseif type(v) == "table" then
+    local keys = {}
+    for k in pairs(v) do keys[#keys + 1] = k end
+    table.sort(keys, function(a, b)
+      if type(a) == type(b) and (type(a) == "number" or type(a) == "string") then return a < b end
+      return type(a) < type(b)
+    end)
+    for _, k in ipairs(keys) do M.strings(v[k], out) end
+  end
+  return out
+end
+
 function M.install(env)
   env.test, env.eq, env.ok, env.matches, env.raises, env.testing = M.test, M.eq, M.ok, M.matches, M.raises, M
   env.snapshot = M.snapshot

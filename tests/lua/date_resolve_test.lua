@@ -837,12 +837,7 @@ local function same(text)
   end
 end
 
-local texts = {}
-local function collect(v)
-  if type(v) == "string" then texts[#texts + 1] = v
-  elseif type(v) == "table" then for _, x in pairs(v) do collect(x) end end
-end
-collect(testing.data("tests/data/grammar/dates.lua"))
+local texts = testing.strings(testing.data("tests/data/grammar/dates.lua"))
 
 local FRAGMENTS = { "5 September 2021", "5 September", "September 5, 2021", "Sept. 6", "May", "March", "may",
   "in", "In", "on", "On", "and", "or", "April", "and May", "Monday", "on Monday", "Friday (3)", "Sun",

@@ -28,13 +28,8 @@ local function number_ref(text)
   return out
 end
 
-local texts = {}
-local function collect(v)
-  if type(v) == "string" then texts[#texts + 1] = v
-  elseif type(v) == "table" then for _, x in pairs(v) do collect(x) end end
-end
-collect(testing.data("tests/data/grammar/quantities.lua"))
-collect(testing.data("tests/data/grammar/dates.lua"))
+local texts = testing.strings(testing.data("tests/data/grammar/quantities.lua"))
+testing.strings(testing.data("tests/data/grammar/dates.lua"), texts)
 
 local FRAGMENTS = { "the", "The", "a", "A", "an", "at", "at least", "more than", "some", "about", "over",
   "the same day", "the 1990s", "the '90s", "the\226\128\137same", "a\194\160few", "a few", "a dozen",
