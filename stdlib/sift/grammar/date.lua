@@ -90,7 +90,7 @@ local prefilter = require "sift.scan"
 local cal = require "sift.grammar.calendar"
 local cdate = require "sift.cdate"
 
-local P, R, S, B, C, Cc, Ct, Cp = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lpeg.Cc, lpeg.Ct, lpeg.Cp
+local P, R, S, B, C, Cc, Ct, Cp, Cmt = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lpeg.Cc, lpeg.Ct, lpeg.Cp, lpeg.Cmt
 local tonumber, type, ipairs, pairs, error = tonumber, type, ipairs, pairs, error
 local setmetatable = setmetatable
 local string_sub, string_find, string_lower = string.sub, string.find, string.lower
@@ -692,10 +692,9 @@ local ungated = Ct((skip * (node + word + 1))^0) -- (for tests: the gate only sa
 -- The same walk with the skipping done by sift.scan, which stops only at
 -- digits, the copyright sign and words whose letters start a phrase of the
 -- gate: there one step, a parse node and where it ends, or where the
--- skipped word ends (parse); or the node collected and where the step ends
--- (collectnodes).
+-- skipped word ends (parse; collectnodes takes the same steps inside one
+-- match).
 local one = #gate * node * Cp() + (word + 1) * Cp()
-local onec = (#gate * cnode + word + 1) * Cp()
 local starts = {}
 do
   -- a word alone (any phrase that goes on otherwise), or the pairs of it
@@ -755,15 +754,14 @@ local function parse(text)
   return list
 end
 
--- The parse nodes of text into sift.cdate's store, for records.
+-- The parse nodes of text into sift.cdate's store, for records: one match
+-- over the whole text, jumping from candidate to candidate (a match-time
+-- capture calls sift.scan's date search, which gives the next candidate or
+-- fails at the end), so LPeg is entered once a text, not once a candidate.
+local collectall = (Cmt(Cc(starts), prefilter_date) * (#gate * cnode + word + 1))^0
 local function collectnodes(text)
   reset()
-  local at = 1
-  while true do
-    local c = prefilter_date(text, at, starts)
-    if not c then break end
-    at = onec:match(text, c)
-  end
+  collectall:match(text)
 end
 
 -- ------------------------------------------------------------ resolution
