@@ -782,17 +782,23 @@ static char *putint(char *p, I v, int width)
     return p;
 }
 
-/* "YYYY-MM-DD" of day number n in buf */
-static void fmtday(char *buf, I n)
+/* "YYYY-MM-DD" of day number n in buf; its length */
+static size_t fmtday(char *buf, I n)
 {
     I y, m, d;
     civil(n, &y, &m, &d);
-    char *p = putint(buf, y, 4);
-    *p++ = '-';
-    p = putint(p, m, 2);
-    *p++ = '-';
-    p = putint(p, d, 2);
-    *p = 0;
+    char *p;
+    if (y >= 0 && y <= 9999) { /* (the common case, without putint's loops) */
+        int v = (int)y;
+        buf[0] = (char)('0' + v / 1000), buf[1] = (char)('0' + v / 100 % 10);
+        buf[2] = (char)('0' + v / 10 % 10), buf[3] = (char)('0' + v % 10);
+        p = buf + 4;
+    } else {
+        p = putint(buf, y, 4);
+    }
+    p[0] = '-', p[1] = (char)('0' + m / 10), p[2] = (char)('0' + m % 10);
+    p[3] = '-', p[4] = (char)('0' + d / 10), p[5] = (char)('0' + d % 10), p[6] = 0;
+    return (size_t)(p + 6 - buf);
 }
 
 static rec *dayrec(run *r, I s, I e, I n, int mod)
@@ -1350,8 +1356,9 @@ static void resolve(run *r, const ctxt *c, node *t, int ok)
     if (x && t->pm && !x->mod) x->mod = t->pm;
 }
 
-/* The strings of records, in the list that is records' second upvalue:
-   the field names, then these values, then the precisions and the mods. */
+/* The strings of records, records' upvalues after the store: the field
+   names, then these values, then the precisions and the mods (upvalues
+   cost less to push than a list's entries). */
 enum {
     F_S = 1,
     F_E,
@@ -1371,28 +1378,43 @@ enum {
     S_DATELINE,
     S_PRECS
 };
-#define S_MODS (S_PRECS + P_MINUTE)
+#define S_MODS  (S_PRECS + P_MINUTE)
+#define S_COUNT (S_MODS + M_AFTER - 1)
 static const char *const STRINGS[] = {
     "s",        "e",      "text", "value",    "kind", "precision", "mod",      "earliest", "latest",
     "relative", "anchor", "date", "duration", "none", "text",      "dateline", NULL};
 
+/* push the strings, S_COUNT of them */
 static void names(lua_State *L)
 {
-    lua_createtable(L, S_MODS + M_AFTER, 0);
-    int n = 0;
-    for (int k = 0; STRINGS[k]; k++) lua_pushstring(L, STRINGS[k]), lua_rawseti(L, -2, ++n);
-    for (int k = 1; k <= P_MINUTE; k++) lua_pushstring(L, PRECS[k]), lua_rawseti(L, -2, ++n);
-    for (int k = 1; k <= M_AFTER; k++) lua_pushstring(L, MODS[k]), lua_rawseti(L, -2, ++n);
+    for (int k = 0; STRINGS[k]; k++) lua_pushstring(L, STRINGS[k]);
+    for (int k = 1; k <= P_MINUTE; k++) lua_pushstring(L, PRECS[k]);
+    for (int k = 1; k <= M_AFTER; k++) lua_pushstring(L, MODS[k]);
 }
 
 static void pushname(lua_State *L, int k)
 {
-    lua_rawgeti(L, lua_upvalueindex(2), k);
+    lua_pushvalue(L, lua_upvalueindex(1 + k));
 }
 
-/* Append record x to the list at the top of the stack as its table (a
-   day's string made once when it is the value and a bound). Each field:
-   its name, its value, rawset. */
+/* Is s (len bytes) the "YYYY-MM-DD" of day number n? (what fmtday(n) gives,
+   read back: cheaper than writing it) */
+static int isday(const char *s, int len, I n)
+{
+    if (len != 10 || s[4] != '-' || s[7] != '-') return 0;
+    I v[3] = {0, 0, 0};
+    static const int at[] = {0, 0, 0, 0, 1, 1, 2, 2}, pos[] = {0, 1, 2, 3, 5, 6, 8, 9};
+    for (int i = 0; i < 8; i++) {
+        unsigned c = (unsigned char)s[pos[i]] - '0';
+        if (c > 9) return 0;
+        v[at[i]] = v[at[i]] * 10 + c;
+    }
+    return valid(v[0], v[1], v[2]) && cday(v[0], v[1], v[2]) == n;
+}
+
+/* Append record x to the list at the top of the stack as its table, made
+   at its final size (a day's string made once when it is the value and a
+   bound). */
 static void push(run *r, const rec *x, int kindidx, lua_Integer i)
 {
     lua_State *L = r->L;
@@ -1400,22 +1422,21 @@ static void push(run *r, const rec *x, int kindidx, lua_Integer i)
     lua_pushlstring(L, x->value, (size_t)x->vlen);
     if (x->hasab) {
         char d[64];
-        fmtday(d, x->a);
-        if (strcmp(d, x->value) == 0)
+        if (isday(x->value, x->vlen, x->a)) {
             lua_pushvalue(L, vi);
-        else
-            lua_pushstring(L, d);
+        } else {
+            lua_pushlstring(L, d, fmtday(d, x->a));
+        }
         if (x->b == x->a) {
             lua_pushvalue(L, ei);
         } else {
-            fmtday(d, x->b);
-            lua_pushstring(L, d);
+            lua_pushlstring(L, d, fmtday(d, x->b));
         }
     } else {
         lua_pushnil(L);
         lua_pushnil(L);
     }
-    lua_createtable(L, 0, 11);
+    lua_createtable(L, 0, 7 + (x->mod != 0) + 2 * x->hasab + (x->rel != 0));
     pushname(L, F_S);
     lua_pushinteger(L, x->s);
     lua_rawset(L, t);
@@ -1702,7 +1723,7 @@ static int resolver(lua_State *L)
     lua_pushcclosure(L, collect, 1);
     lua_pushvalue(L, 2);
     names(L);
-    lua_pushcclosure(L, records, 2);
+    lua_pushcclosure(L, records, 1 + S_COUNT);
     lua_pushvalue(L, 2);
     lua_pushcclosure(L, reset, 1);
     return 3;
