@@ -9,6 +9,7 @@
 *** @function cname.nextword(pos)         the word after pos, blanks between: start, end, word
 *** @function cname.prevchar(pos)         the byte before pos, blanks skipped, and its position
 *** @function cname.allcapsat(s, e)       is text[s, e] a run of capitals and dots ending at e?
+*** @function cname.badbyte(text)         the first byte of the first invalid UTF-8 sequence, or nil
 *** @function cname.tokenizer(upper, sets) a function (text, keys, key, TS, TE, RE, TK, POSS,
 ***                                        ADJ) -> n that fills the token columns of step 1
 ***                                        of a scan (name.lua) and returns how many tokens
@@ -19,6 +20,7 @@
 ** LPeg scanner and the Lua token loop kept in tests/lua/name_tokens_test.lua.
 */
 #include "lua_common.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -142,6 +144,7 @@ static int nextword(lua_State *L)
     const ntext *x = TEXT();
     lua_Integer pos = luaL_checkinteger(L, 1);
     if (pos < 1) return luaL_argerror(L, 1, "position out of range");
+    if (pos > x->n) return 0; /* (no word starts past the text: i + 1 cannot overflow) */
     lua_Integer i = pos;
     for (;;) {
         int c = BYTE(x, i);
@@ -188,7 +191,8 @@ static int allcapsat(lua_State *L)
     const ntext *x = TEXT();
     lua_Integer s = luaL_checkinteger(L, 1), e = luaL_checkinteger(L, 2);
     int ok = 0;
-    if (isupperb(BYTE(x, s))) {
+    /* (a run inside the text; s + 1 and e + 1 cannot overflow) */
+    if (s >= 1 && s <= e && e <= x->n && isupperb(BYTE(x, s))) {
         lua_Integer i = s + 1;
         for (int c; (c = BYTE(x, i)) == '.' || isupperb(c);) i++;
         ok = i == e + 1;
@@ -269,13 +273,6 @@ static int inset(lua_State *L, int uv, const unsigned char *w, size_t len, int l
     return in;
 }
 
-/* Lua's string.byte(text, k): negative k counts from the end; nil is -1. */
-static int lbyte(const ntext *x, lua_Integer k)
-{
-    if (k < 0) k = x->n + k + 1;
-    return k >= 1 ? BYTE(x, k) : -1;
-}
-
 /*
 ** tokens(text, keys, key, TS, TE, RE, TK, POSS, ADJ): step 1 of a scan up to
 ** the keys (name.lua): every capitalised word the scanner finds, its
@@ -306,7 +303,7 @@ static int tokens(lua_State *L)
         size_t adjl = 0;
         int b0 = BYTE(x, s - 1);
         if (b0 >= 0 &&
-            (isalnumb(b0) || (iscont(b0) && lbyte(x, s - 3) != 226 && lbyte(x, s - 2) != 194)))
+            (isalnumb(b0) || (iscont(b0) && BYTE(x, s - 3) != 226 && BYTE(x, s - 2) != 194)))
             drop = 1; /* a capital inside a word */
         int blast = BYTE(x, e), bnext = BYTE(x, e + 1);
         if (blast == 's') { /* a possessive "'s", "’s" */
@@ -418,6 +415,17 @@ static int tokenizer(lua_State *L)
     return 1;
 }
 
+/* badbyte(text): the position of the first byte of the first invalid UTF-8
+   sequence of text, or nothing when it is valid (as documents are checked). */
+static int badbyte(lua_State *L)
+{
+    size_t len, bad;
+    const char *t = luaL_checklstring(L, 1, &len);
+    if (sift_utf8_check(t, len, &bad)) return 0;
+    lua_pushinteger(L, (lua_Integer)bad + 1);
+    return 1;
+}
+
 int sift_lua_open_cname(lua_State *L)
 {
     static const luaL_Reg readers[] = {{"settext", settext},     {"prevword", prevword},
@@ -430,5 +438,7 @@ int sift_lua_open_cname(lua_State *L)
     luaL_setfuncs(L, readers, 1);
     lua_pushcfunction(L, tokenizer);
     lua_setfield(L, -2, "tokenizer");
+    lua_pushcfunction(L, badbyte);
+    lua_setfield(L, -2, "badbyte");
     return 1;
 }

@@ -124,6 +124,36 @@ test("scan checks its argument; empty and name-free texts give nothing", functio
   eq(name.scan({ text = "no names here, only lower case words." }), {})
 end)
 
+-- Documents are valid UTF-8 (they are checked when loaded); a script's
+-- string may not be: the scan says where, wherever the byte falls (the
+-- keys of the words around it would fail, or not, by chance).
+test("scan refuses a text that is no valid UTF-8, at its first bad byte", function()
+  for _, c in ipairs{ { "Ab \195 Cd said.", 4 }, { "Ab Cd \255 said.", 7 }, { "\128Ab", 1 }, { "Ab\195", 3 },
+    { "Kabul \237\160\128 Ab", 7 }, { "x \240\159\152", 3 } } do
+    raises(function() name.scan({ text = c[1] }) end,
+      "bad argument #1 to 'scan' %(field 'text': invalid UTF%-8 at byte " .. c[2] .. "%)")
+  end
+  eq(#name.scan({ text = "Ab Cd said \240\159\152\128 é." }), 1)
+end)
+
+-- The C readers take any integers (a script reaches them through the
+-- grammar's private module).
+test("the readers bound their positions", function()
+  local cname = require "sift.cname"
+  cname.settext("ABC def")
+  eq(cname.allcapsat(1, math.maxinteger), false)
+  eq(cname.allcapsat(math.maxinteger, math.maxinteger), false)
+  eq(cname.allcapsat(math.mininteger, 3), false)
+  eq(cname.allcapsat(1, 3), true)
+  eq(cname.nextword(math.maxinteger), nil)
+  eq(cname.prevword(math.maxinteger, math.mininteger), nil)
+  eq(cname.prevchar(math.maxinteger), nil)
+  eq(cname.prevchar(math.mininteger), nil)
+  eq(select("#", cname.badbyte("ABC é")), 0)
+  eq(cname.badbyte("AB\195"), 3)
+  cname.settext("")
+end)
+
 test("a bare context (no manifest, no sentences, no records) still works", function()
   local ms = name.scan({ text = "The talks in Geneva ended. Maria Lopez said the Red Cross would stay." })
   local texts = {}

@@ -12,6 +12,8 @@ local HPREFIX, HYPHEN_END, LINKED, ABBR, HYPHEN_PARTICLE = L.HPREFIX, L.HYPHEN_E
 local key = L.key
 
 local function isupperbyte(b) return b ~= nil and b >= 65 and b <= 90 end
+-- The byte at k, nil before the text (string.byte would count from its end).
+local function byteat(text, k) return k >= 1 and string.byte(text, k) or nil end
 
 -- The definition: the scan's step 1 as Lua over the scanner's captures.
 local function tokens(text)
@@ -27,7 +29,7 @@ local function tokens(text)
     local poss, adj, drop = false, nil, false
     local b0 = string.byte(text, s - 1)
     if b0 and ((b0 >= 97 and b0 <= 122) or (b0 >= 48 and b0 <= 57) or (b0 >= 65 and b0 <= 90)
-      or (b0 >= 128 and b0 < 192 and string.byte(text, s - 3) ~= 226 and string.byte(text, s - 2) ~= 194)) then
+      or (b0 >= 128 and b0 < 192 and byteat(text, s - 3) ~= 226 and byteat(text, s - 2) ~= 194)) then
       drop = true -- a capital inside a word
     end
     local blast, bnext = string.byte(text, e, e + 1) -- the word's last byte, the byte after it
@@ -107,6 +109,9 @@ local TRICKY = {
   "Taliban-held's Taliban's-held X-era-Y X-held-Z Soviet-era's X-e X-ul X-born-again X-style",
   "Kabul’s Kabul\226\128\153 A\227\128\153s A\153\128s 's X's Xs's X'ss Aęs Abęs Aę's Ać\128\153s",
   "\128A \191A \194A é\128A —A \226\128\148A \194\160A",
+  -- a capital at byte 2 after a lone continuation byte: nothing before the
+  -- text, whatever its last bytes are
+  "\128A x\226", "\128A \194", "\191Ab Cd \226\128\148",
 }
 
 test("the tokenizer agrees with its Lua definition on tricky texts", function()
@@ -116,6 +121,14 @@ test("the tokenizer agrees with its Lua definition on tricky texts", function()
     if d then bad[#bad + 1] = d end
   end
   eq(bad, {})
+end)
+
+-- A capital at byte 2 after a lone continuation byte is inside a word,
+-- whatever the text's last bytes are (before the text there is no byte).
+test("the tokenizer reads no byte before the text", function()
+  eq(name._tokens("\128A x\226").n, 0)
+  eq(name._tokens("\128A \194").n, 0)
+  eq(name._tokens("\128A x").n, 0)
 end)
 
 -- Texts pieced together from words, joiners, blanks and punctuation that

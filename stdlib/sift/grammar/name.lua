@@ -584,6 +584,12 @@ local function gazetteer(sides, declared)
   return g
 end
 
+-- Work done by the steps of a scan whose cost depends on the words around
+-- a token (bytes searched, spans keyed, candidates stepped over): a private
+-- measure for tests/lua/name_hostile_test.lua, which checks that it grows
+-- linearly with the text on hostile shapes (M._work()).
+local WORK = 0
+
 -- ------------------------------------------------------------ sentences
 
 -- Without sentences from the host: lines, and full stops before a capital;
@@ -593,9 +599,14 @@ local function segment(text)
   while pos <= n do
     local nl = string_find(text, "\n", pos, true) or n + 1
     local s = pos
+    -- (stops are looked for in the line alone: a match cannot cross its
+    -- end, and a search of the whole text from every line is quadratic)
+    local ln = string_sub(text, pos, nl - 1)
+    WORK = WORK + #ln
     while s < nl do
-      local a, b = string_find(text, "[%.!?][\"'\226\128\157]*[ \t]+%f[%u]", s)
-      if not a or a >= nl then break end
+      local a, b = string_find(ln, "[%.!?][\"'\226\128\157]*[ \t]+%f[%u]", s - pos + 1)
+      if not a then break end
+      a, b = a + pos - 1, b + pos - 1
       out[#out + 1] = { s = s, e = a, kind = "sentence" }
       s = b + 1
     end
@@ -698,6 +709,9 @@ local text, N, sents, HL, TIMES, TIMEP, gfirst, cands, GEND
 local TS, TE, RE, TK, POSS, ADJ, SI, INIT, DEAD, GAP, USED = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
 local GZE, GZS, GZX, GZP = {}, {}, {}, {} -- manifest match at a token: entry (false: none), start, end, possessive
 local ntok, stamp = 0, 0
+-- Known names longer than this many words plus one are not looked for in
+-- a headline (a title-case line costs a key per span of its words).
+local KNOWN_GAPS = 11
 
 -- The word readers, in C (sift.cname) over the text of cname.settext:
 --   prevword(pos, limit): the word before pos (blanks between), not
@@ -894,16 +908,20 @@ local function lowerused(tk, pos)
 end
 
 -- Does "of" after token j (the run so far: i .. j) join the next words?
+-- (The runs of a scan ask with j growing: OFI, OFQ remember for run i how
+-- far after i its words are all title words, so a run costs its length.)
+local OFI, OFQ = 0, 0
 local function ofjoin(i, j, init)
   local tk = TK[j]
   if OF_HEAD[tk] then return true end
-  local alltitle = true
-  if i < j and (COUNTRY[TK[i]] or PLACE_ACRONYM[TK[i]]) then i = i + 1 end
-  for q = i, j do
-    local x = TK[q]
-    if not (TITLE[x] or TITLEMOD[x]) then alltitle = false; break end
+  if TITLE[tk] then
+    -- every word of i + 1 .. j a title word, and the first one too or a
+    -- country ("Pakistan Prime Minister of ...")
+    if OFI ~= i then OFI, OFQ = i, i + 1 end
+    while OFQ <= j and (TITLE[TK[OFQ]] or TITLEMOD[TK[OFQ]]) do OFQ = OFQ + 1; WORK = WORK + 1 end
+    local x = TK[i]
+    if OFQ > j and (TITLE[x] or TITLEMOD[x] or (i < j and (COUNTRY[x] or PLACE_ACRONYM[x]))) then return true end
   end
-  if alltitle and TITLE[tk] then return true end
   -- "the Lion of Panjshir": an epithet
   if i == j and not init then
     local _, _, w = prevword(TS[j], sents[SI[j]].s)
@@ -1154,34 +1172,113 @@ end
 -- ------------------------------------------------------------ sides
 
 local STARTS, ENDS = {}, {}
+-- Per candidate, the last organisation (or group) at or before it, false
+-- for none: the candidates are in text order, not overlapping, and their
+-- kinds settled when sides are read.
+local PREVORG = {}
 
--- The nearest organisation named before pos (not before limit): its side,
--- whether there is one, where it ends.
+-- The nearest organisation named before pos (not before limit), among the
+-- candidates up to from: its side, whether there is one, where it ends.
 local function orgbefore(pos, limit, from)
-  for x = from, 1, -1 do
-    local c = cands[x]
-    if c.e < pos and c.s >= limit and (c.kind == "org" or c.kind == "group") then return c.side, true, c.e end
-    if c.e < limit then break end
-  end
+  local x = PREVORG[from]
+  while x and cands[x].e >= pos do x = PREVORG[x - 1]; WORK = WORK + 1 end
+  if x and cands[x].s >= limit then return cands[x].side, true, cands[x].e end
   return nil, false, 0
 end
 
+-- Does a phrase have a border (a proper prefix that is also a suffix, so
+-- that two of its occurrences may overlap)? Per phrase table.
+local BORDERS = setmetatable({}, { __mode = "k" })
+local function border(phrase, p)
+  local b = BORDERS[phrase]
+  if not b then b = {}; BORDERS[phrase] = b end
+  local v = b[p]
+  if v == nil then
+    v = false
+    for k = 1, #p - 1 do
+      if string_sub(p, 1, k) == string_sub(p, -k) then v = true; break end
+    end
+    b[p] = v
+  end
+  return v
+end
+
+-- Is the byte (nil: none) a lower-case ASCII letter (one that may follow
+-- a phrase: but "s")?
+local function lowerb(b) return b ~= nil and b >= 97 and b <= 122 end
+local function lowerbs(b) return b ~= nil and b >= 97 and b <= 122 and b ~= 115 end
+
+-- Per scan, for segments longer than PHRASE_DIRECT: the lower-case text and,
+-- per phrase, its occurrences in it (the starts, and in order the starts
+-- with no letter before and no letter but "s" after), read once.
+local PHRASE_DIRECT = 1024
+local LTEXT, PHOCC
+local function occurrences(p)
+  local o = PHOCC[p]
+  if o then return o end
+  LTEXT = LTEXT or string_lower(text)
+  WORK = WORK + #LTEXT
+  local at, good = {}, {}
+  local a = 1
+  while true do
+    local x, y = string_find(LTEXT, p, a, true)
+    if not x then break end
+    at[x] = true
+    if not lowerb(string_byte(LTEXT, x - 1)) and not lowerbs(string_byte(LTEXT, y + 1)) then good[#good + 1] = x end
+    a = x + 1
+  end
+  o = { at = at, good = good }
+  PHOCC[p] = o
+  return o
+end
+
 -- The side phrase nearest before pos in text[limit, pos): its side,
--- whether there is one, where it ends.
+-- whether there is one, where it ends. In the segment an occurrence needs
+-- no letter before it and no letter but "s" after it (the segment's ends
+-- count as none); for each phrase, its occurrences are taken from the
+-- left, each after the last.
 local function phrasebefore(pos, limit, phrase)
-  local seg = string_lower(string_sub(text, limit, pos - 1))
+  local long = pos - limit > PHRASE_DIRECT
+  WORK = WORK + (long and 1 or pos > limit and pos - limit or 0)
+  local seg = not long and string_lower(string_sub(text, limit, pos - 1))
   local best, bestside = 0, nil
   for p, side in pairs(phrase) do
-    if side then
-      local a = 1
-      while true do
-        local x, y = string_find(seg, p, a, true)
-        if not x then break end
-        local b1, b2 = string_byte(seg, x - 1), string_byte(seg, y + 1)
-        if not (b1 and (b1 >= 97 and b1 <= 122)) and not (b2 and b2 >= 97 and b2 <= 122 and b2 ~= 115) then
-          if y > best then best, bestside = y, side end
+    local L = #p
+    if side and L > 0 then
+      if not long or border(phrase, p) then
+        -- (a phrase whose occurrences may overlap: from limit on)
+        if not seg then seg = string_lower(string_sub(text, limit, pos - 1)); WORK = WORK + #seg end
+        local a = 1
+        while true do
+          local x, y = string_find(seg, p, a, true)
+          if not x then break end
+          if not lowerb(string_byte(seg, x - 1)) and not lowerbs(string_byte(seg, y + 1)) then
+            if y > best then best, bestside = y, side end
+          end
+          a = y + 1
         end
-        a = y + 1
+      else
+        -- (no two occurrences overlap: those of the whole text inside the
+        -- segment; the ones at its ends are judged here)
+        local o = occurrences(p)
+        local at, good = o.at, o.good
+        local y
+        local xe = pos - L
+        if xe >= limit and at[xe] and (xe == limit or not lowerb(string_byte(LTEXT, xe - 1))) then
+          y = pos - 1
+        else
+          local lo, hi = 1, #good -- the last good start not after xe
+          while lo <= hi do
+            local mid = (lo + hi) // 2
+            if good[mid] <= xe then lo = mid + 1 else hi = mid - 1 end
+          end
+          if hi >= 1 and good[hi] >= limit then
+            y = good[hi] + L - 1
+          elseif at[limit] and limit <= xe and not lowerbs(string_byte(LTEXT, limit + L)) then
+            y = limit + L - 1
+          end
+        end
+        if y and y - limit + 1 > best then best, bestside = y - limit + 1, side end
       end
     end
   end
@@ -1300,7 +1397,11 @@ function M.scan(ctx)
   if type(ctx.text) ~= "string" then
     error("bad argument #1 to 'scan' (field 'text' must be a string, got " .. type(ctx.text) .. ")", 2)
   end
-  text = ctx.text
+  -- (documents are valid UTF-8; a script's string may not be, and keys
+  -- of its words would fail wherever they fell)
+  local bad = cname.badbyte(ctx.text)
+  if bad then error("bad argument #1 to 'scan' (field 'text': invalid UTF-8 at byte " .. bad .. ")", 2) end
+  text, WORK = ctx.text, 0
   local gz = gazetteer(ctx.sides, ctx.declared)
   gfirst = gz.first
   local phrase, inphrase = gz.phrase, gz.inphrase
@@ -1316,7 +1417,8 @@ function M.scan(ctx)
   sents = ctx.sentences
   if type(sents) ~= "table" or #sents == 0 then sents = segment(text) end
   TIMES, TIMEP = ctx.times or {}, 1
-  stamp = stamp + 1
+  stamp, OFI = stamp + 1, 0
+  LTEXT, PHOCC = nil, {}
   cands, GEND, LOWER = {}, {}, {}
   local times, quants = TIMES, ctx.quantities or {}
   local tp, qp, ntimes, nquants = 1, 1, #times, #quants
@@ -1381,23 +1483,36 @@ function M.scan(ctx)
   -- places without their type word; a headline or a sentence-initial word
   -- is kept when the body names it, or on a strong cue
   local KNOWN, SURN = {}, {}
+  -- the most blanks in a known key (at most KNOWN_GAPS): a span of more
+  -- tokens than that, each gap holding a blank, has no known key
+  local kgaps = 0
+  local function known(k)
+    KNOWN[k] = true
+    local g, p = 0, 1
+    while g <= kgaps and g < KNOWN_GAPS do
+      p = string_find(k, "[ \t]", p)
+      if not p then break end
+      g, p = g + 1, p + 1
+    end
+    if g > kgaps then kgaps = g end
+  end
   for x = 1, #cands do
     local c = cands[x]
     c.text = string_sub(text, c.s, c.e)
     c.key = key(c.text)
     if (not c.head and not c.init) or (c.head and c.str >= 3) then
-      KNOWN[c.key] = true
+      known(c.key)
       if c.n >= 2 and c.kind == "person" then
         local last = TK[c.tn]
         if SUFFIX[last] then last = TK[c.tn - 1] end
-        KNOWN[last] = true
+        known(last)
         c.surkey = last
       end
       if c.kind == "place" and not c.gaz and (c.admin or (c.n >= 2 and PLACE_WORD[TK[c.tn]])) then
         local base = string_match(c.text, "^(.-)%s+%S+$")
         if base then
           c.base = key(base)
-          KNOWN[c.base] = true
+          known(c.base)
         end
       end
     end
@@ -1411,11 +1526,14 @@ function M.scan(ctx)
     elseif c.head then
       keep = KNOWN[c.key] or c.str >= 3 or (c.str >= 2 and c.kind == "place")
       if not keep and c.n >= 2 then
-        -- a title-case headline: the known names inside it
+        -- a title-case headline: the known names inside it, of at most
+        -- kgaps + 1 tokens (every gap of a run holds a blank, and key()
+        -- keeps blanks: a no-break space becomes a space)
         local t = c.t1
         while t <= c.tn do
           local best
-          for u = c.tn, t, -1 do
+          for u = c.tn - t > kgaps and t + kgaps or c.tn, t, -1 do
+            WORK = WORK + 1
             if KNOWN[key(string_sub(text, TS[t], TE[u]))] then best = u; break end
           end
           if best then
@@ -1509,6 +1627,7 @@ function M.scan(ctx)
   for x = 1, #cands do
     local c = cands[x]
     STARTS[c.s] = c; ENDS[c.e] = c; c.idx = x
+    PREVORG[x] = (c.kind == "org" or c.kind == "group") and x or PREVORG[x - 1]
   end
   local srcside
   local info = ctx.doc
@@ -1517,8 +1636,14 @@ function M.scan(ctx)
     srcside = e0 and e0.side
   end
   local SIDEOF = {}
+  -- per candidate, the first organisation with a side among it and the
+  -- candidates just before it in its sentence (the owner of a role)
+  local owner
   for x = 1, #cands do
     local c = cands[x]
+    local p = cands[x - 1]
+    local o = p and p.sent == c.sent and owner or nil
+    owner = o or (c.side and (c.kind == "org" or c.kind == "group") and c) or nil
     if c.kind == "person" and not c.gaz then
       local side, found = leftside(c, phrase, inphrase)
       if not found then side, found = rightside(c, phrase, inphrase) end
@@ -1528,13 +1653,7 @@ function M.scan(ctx)
       if not found and srcside and (c.role or c.title) then side, found = srcside, true end
       -- "the Y ... denied it, with spokesman X telling CNN": a role without
       -- an owner speaks for the organisation the sentence is about
-      if not found and c.role and c.cue == "role" then
-        for y = x - 1, 1, -1 do
-          local o = cands[y]
-          if o.sent ~= c.sent then break end
-          if o.side and (o.kind == "org" or o.kind == "group") then side, found = o.side, true end
-        end
-      end
+      if not found and c.role and c.cue == "role" and o then side, found = o.side, true end
       if found then
         c.side, c.found = side, true
         if side and SIDEOF[c.key] == nil and not c.surname then SIDEOF[c.key] = side end
@@ -1589,10 +1708,13 @@ function M.scan(ctx)
       last = c.e
     end
   end
-  cands, GEND, STARTS, ENDS, LOWER, text = nil, nil, {}, {}, {}, nil
+  cands, GEND, STARTS, ENDS, LOWER, text, LTEXT, PHOCC = nil, nil, {}, {}, {}, nil, nil, nil
   cname.settext("")
   return out
 end
+
+-- Test-only: the work of the last scan (see WORK).
+function M._work() return WORK end
 
 -- Test-only: the tokenizer's columns for text t (keys, as a scan gives
 -- them), and what tests/lua/name_tokens_test.lua needs to run its Lua
