@@ -82,10 +82,10 @@ static I cday(I y, I m, I d)
 {
     if (m <= 2) y = iadd(y, -1);
     I era = idiv(y, 400);
-    I yoe = iadd(y, -imul(era, 400));
-    I mp = imod(m + 9, 12);
-    I doy = idiv(153 * mp + 2, 5) + d - 1;
-    I doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    I yoe = iadd(y, imul(era, -400));
+    I mp = imod(iadd(m, 9), 12); /* (m and d may be any integers: a script's) */
+    I doy = iadd(idiv(153 * mp + 2, 5), iadd(d, -1));
+    I doe = iadd(yoe * 365 + yoe / 4 - yoe / 100, doy);
     return iadd(iadd(imul(era, 146097), doe), -719468);
 }
 
@@ -496,26 +496,30 @@ static void initnode(node *t)
 }
 
 /*
-** collect(name1, value1, ...): append the parse node of these pairs (later
-** names win) to the store; returns nothing. The grammar's node pattern
-** captures into it (`patt / collect`), so nodes need no tables.
+** collect(s, name1, value1, ..., e): append the parse node of text[s, e)
+** and these pairs (later names win) to the store; returns nothing. The
+** grammar's node pattern captures into it (`Cp() * patt * Cp() / collect`),
+** so nodes need no tables; the span comes unnamed (two captures fewer).
 */
 static int collect(lua_State *L)
 {
     int n = lua_gettop(L);
-    if (n % 2) return luaL_error(L, "bad node fields (%d values: a name without a value)", n);
+    if (n < 2 || n % 2)
+        return luaL_error(L, "bad node fields (%d values: a name without a value)", n);
+    I s = luaL_checkinteger(L, 1), e = luaL_checkinteger(L, n);
     store *st = lua_touserdata(L, lua_upvalueindex(1));
     st->nodes = grow(L, st->nodes, &st->ncap, st->nn, sizeof(node));
     node *t = &st->nodes[st->nn];
     initnode(t);
-    for (int i = 1; i < n; i += 2) {
+    for (int i = 2; i < n; i += 2) {
         size_t kl;
-        const char *k = lua_tolstring(L, i, &kl);
-        if (!k || lua_type(L, i) != LUA_TSTRING)
+        if (lua_type(L, i) != LUA_TSTRING) /* (before lua_tolstring turns a number into one) */
             return luaL_error(L, "bad node field #%d (a name expected, got %s)", i,
                               luaL_typename(L, i));
+        const char *k = lua_tolstring(L, i, &kl);
         if (kl) nodefield(L, st, t, k, kl, i + 1);
     }
+    t->s = s, t->e = e;
     st->nn++;
     return 0;
 }

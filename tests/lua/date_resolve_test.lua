@@ -944,16 +944,30 @@ test("the calendar of sift.cdate is sift.grammar.calendar's", function()
   eq(bad, {})
 end)
 
+test("sift.cdate's day takes any integers, wrapping like the Lua definition", function()
+  local cdate = require "sift.cdate"
+  local big = math.maxinteger
+  for _, a in ipairs{ { 2021, big, 1 }, { 2021, 1, big }, { 2021, math.mininteger, math.mininteger },
+    { big, big, big }, { -big, 3, -5 }, { 2021, -7, 400 }, { math.mininteger, 1, 1 }, { math.mininteger, 3, 1 } } do
+    eq(cdate.day(a[1], a[2], a[3]), cal.day(a[1], a[2], a[3]), table_concat(a, " "))
+  end
+end)
+
 test("sift.cdate refuses nodes a script could forge: wrong types, positions outside the text", function()
   local put, make = require("sift.cdate").resolver(date._sets)
-  raises(function() put("ymd", 5) end, "table expected, got number")
-  raises(function() put("pre", "abc") end, "table expected, got string")
-  put("t", true) -- an unknown kind makes no record
+  -- put(s, name1, value1, ..., e)
+  raises(function() put(1, "ymd", 5, 2) end, "table expected, got number")
+  raises(function() put(1, "pre", "abc", 2) end, "table expected, got string")
+  raises(function() put(1, "t", "iso", "ymd", 2) end, "a name without a value")
+  raises(function() put(1, "t", "iso", "ymd") end, "number expected, got string")
+  raises(function() put(1) end, "a name without a value")
+  raises(function() put(1, 2, 3, 4) end, "a name expected, got number")
+  put(1, "t", true, 1) -- an unknown kind makes no record
   raises(function()
-    put("t", "iso", "s", 1000, "e", 2000, "ymd", { 2021, 1, 1 })
+    put(1000, "t", "iso", "ymd", { 2021, 1, 1 }, 2000)
     make("x")
   end, "lies outside the text")
-  put("t", "iso", "s", 1, "e", 3, "ymd", { 2021, 1, 1 })
+  put(1, "t", "iso", "ymd", { 2021, 1, 1 }, 3)
   local rs = make("xy")
   eq(rs[1] and rs[1].value, "2021-01-01")
 end)

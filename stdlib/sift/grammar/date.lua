@@ -577,7 +577,8 @@ do
 end
 
 -- A parse node: node as a table (for tests and the full walk), cnode as a
--- C struct in sift.cdate's store.
+-- C struct in sift.cdate's store (its span captured unnamed, first and last:
+-- collect(s, name1, value1, ..., e)).
 local node, cnode
 do
   local counting = grp(digitcount, "n") * countrest
@@ -585,10 +586,9 @@ do
     + #(digit * digit^-1 * -digit) * (numeric + dmy + counting + century)
     + #digit * counting
   local firstword = dispatch(firstwords)
-  local pairs_ = grp(pos, "s") * (digitled + firstword + P"\194\169" * (1 - S"\r\n")^0 * tag"skip")
-    * grp(pos, "e")
-  node = fields(pairs_)
-  cnode = pairs_ / collect
+  local body = digitled + firstword + P"\194\169" * (1 - S"\r\n")^0 * tag"skip"
+  node = fields(grp(pos, "s") * body * grp(pos, "e"))
+  cnode = pos * body * pos / collect
 end
 
 -- trie(list) -- accepts the input when it starts with one of the phrases
