@@ -309,8 +309,10 @@ end
 -- (p must capture exactly one value; fields refuses an odd count), tag the
 -- node's kind, off its day offset.
 local function grp(p, name) return Cc(name) * p end
-local function tag(t) return Cc("t", t) end
-local function off(n) return Cc("off", n) end
+-- (Cc("t") * Cc(t), not Cc("t", t): LPeg makes a constant capture of
+-- several values a group, two captures more)
+local function tag(t) return Cc"t" * Cc(t) end
+local function off(n) return Cc"off" * Cc(n) end
 local function fields(p) return p / prefilter_fields end
 local pos = Cp()
 
