@@ -353,13 +353,19 @@ static int loadxfile(lua_State *L, const sift_xfile *xf, int *n)
     return st;
 }
 
-/* A state for loading extractor files: the sandbox, sift.extract set up, worker mode. */
-static lua_State *newworker(const sift_opts *opts, const sift_store *st)
+/* A state with the sandbox and no limits: the host's own work, not a script's. */
+static lua_State *newstate(const sift_opts *opts)
 {
     sift_opts o = *opts;
     o.timeout = 0;
     o.max_memory = 0;
-    lua_State *L = sift_host_new(&o);
+    return sift_host_new(&o);
+}
+
+/* A state for loading extractor files: the sandbox, sift.extract set up, worker mode. */
+static lua_State *newworker(const sift_opts *opts, const sift_store *st)
+{
+    lua_State *L = newstate(opts);
     if (!L) return NULL;
     lua_pushboolean(L, 1);
     lua_setfield(L, LUA_REGISTRYINDEX, "sift.extract.worker");
@@ -695,22 +701,9 @@ static long mention_at(const sift_doc *d, uint32_t a, uint32_t b)
     return -1;
 }
 
-/*
-** Cross-document resolution: sift.resolve over every mention of the corpus
-** (it runs after the parallel pass, in worker 0's state), then the
-** entities into the store, each mention's entity and reason, and each
-** claim's claimant and place linked to the mention its span overlaps (a
-** claimant's side comes from its entity when the text gave none).
-*/
-static int resolve(xctx *x)
+/* resolve() (below) in state L, over the store's `total` mentions. */
+static int resolvein(lua_State *L, sift_store *st, size_t total)
 {
-    sift_store *st = x->st;
-    size_t total = 0;
-    for (size_t i = 0; i < st->ndocs; i++) total += st->docs[i].nmentions;
-    if (total == 0) return 0;
-    lua_State *L = state(x, 0);
-    if (!L) return -1;
-    lua_settop(L, 0);
     lua_getglobal(L, "require");
     lua_pushliteral(L, "sift.resolve");
     if (sift_host_docall(L, 1, 1) != LUA_OK) goto fail;
@@ -822,6 +815,29 @@ fail:
     return -1;
 }
 
+/*
+** Cross-document resolution: sift.resolve over every mention of the corpus
+** (it runs after the parallel pass, in a state of its own: a worker's holds
+** the grammars, tens of megabytes resolution does not need), then the
+** entities into the store, each mention's entity and reason, and each
+** claim's claimant and place linked to the mention its span overlaps (a
+** claimant's side comes from its entity when the text gave none).
+*/
+static int resolve(xctx *x)
+{
+    sift_store *st = x->st;
+    size_t total = 0;
+    for (size_t i = 0; i < st->ndocs; i++) total += st->docs[i].nmentions;
+    if (total == 0) return 0;
+    for (int w = 0; w < SIFT_MAX_JOBS; w++) /* a worker state that did not load fails it */
+        if (x->werr[w]) return -1;
+    lua_State *L = newstate(x->o);
+    if (!L) return -1;
+    int rc = resolvein(L, x->st, total);
+    sift_host_close(L);
+    return rc;
+}
+
 int sift_extract_run(sift_store *st, const sift_opts *o)
 {
     if (st->extracted) return 0;
@@ -864,7 +880,7 @@ int sift_extract_run(sift_store *st, const sift_opts *o)
                 rc = -2;
         }
     if (more) fprintf(stderr, "sift: error: extraction failed on %zu more documents\n", more);
-    for (int w = 1; w < SIFT_MAX_JOBS; w++) { /* resolution runs in worker 0's state */
+    for (int w = 0; w < SIFT_MAX_JOBS; w++) { /* resolution has a state of its own */
         sift_host_close(x->states[w]);
         x->states[w] = NULL;
     }
@@ -874,10 +890,7 @@ int sift_extract_run(sift_store *st, const sift_opts *o)
     uint32_t id = 0; /* claim ids: corpus order, then text order */
     for (size_t i = 0; i < st->ndocs; i++)
         for (size_t k = 0; k < st->docs[i].nclaims; k++) st->docs[i].claims[k].id = ++id;
-    for (int w = 0; w < SIFT_MAX_JOBS; w++) {
-        sift_host_close(x->states[w]);
-        free(x->werr[w]);
-    }
+    for (int w = 0; w < SIFT_MAX_JOBS; w++) free(x->werr[w]);
     free(x->errs);
     free(x->user);
     pthread_mutex_destroy(&x->loading);
