@@ -7,20 +7,22 @@ local number = require "sift.grammar.number"
 local date = require "sift.grammar.date"
 
 -- The full walk of the number grammar, every step in LPeg: the start of
--- each step, then its record table when it makes one (a phrase's table has
--- no start: it is the step's).
+-- each step, its record table when it makes one, and its end (a record's
+-- start and end are its step's).
 local function number_ref(text)
   local out, pos = {}, 1
   while pos <= #text do
     local raws, stop = number._scanner:match(text, pos)
-    local at
+    local at, r
     for i = 1, #raws do
-      local r = raws[i]
-      if type(r) == "number" then
-        at = r
+      local x = raws[i]
+      if type(x) ~= "number" then
+        r = x
+      elseif not at then
+        at = x
       else
-        r.s = r.s or at
-        number._build(text, r, out)
+        if r then number._build(text, r, out, at, x) end
+        at, r = nil, nil
       end
     end
     pos = stop + 1
@@ -241,4 +243,25 @@ test("sift.scan.prevword reads the word before a position as its Lua definition 
     same(t)
   end
   for _ = 1, 2000 do same(pieced(math.random(1, 12))) end
+end)
+
+test("sift.scan's readers take any integer position (no overflow at the extremes)", function()
+  local scan = require "sift.scan"
+  local C = scan.context(number._classes)
+  local set = scan.words({ "about" })
+  local t = "about 5 people"
+  for _, p in ipairs{ math.mininteger, math.mininteger + 1, -1, 0, #t + 10, #t + 11, math.maxinteger - 1,
+    math.maxinteger } do
+    eq(scan.prevword(t, p), nil, tostring(p))
+    eq(scan.number(t, p, set), p < 1 and 1 or nil, tostring(p))
+    eq(scan.date(t, p, set), p < 1 and 1 or nil, tostring(p))
+    eq(C.next(t, p), nil, tostring(p))
+    eq(C.fraction(t, p), false, tostring(p))
+    eq(pcall(C.noun, t, p), p == 0, tostring(p))
+    for _, f in ipairs{ C.sentence, C.title } do ok(not pcall(f, t, p), tostring(p)) end
+    ok(not pcall(C.label, t, p, p, "5", 5), tostring(p))
+    ok(not pcall(C.idiom, t, p, p, p, p), tostring(p))
+  end
+  eq(scan.prevword(t, #t + 9), nil)
+  eq(scan.prevword(t, 7), "about")
 end)

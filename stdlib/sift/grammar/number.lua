@@ -250,7 +250,12 @@ local trie = unit.trie
 -- capture exactly one value.
 local fields = prefilter.fields
 local function F(p, name) return Cc(name) * p end
-local function K(p) return (F(Cp(), "s") * p * F(Cp(), "e")) / fields end
+-- A field whose value is a constant: one capture of the two values.
+local function FC(v, name) return Cc(name, v) end
+-- A step's record: its start and end are the step's, which scan() knows
+-- (the position it matched at and the one the match returns), so they are
+-- not captured.
+local function K(p) return p / fields end
 
 -- Numbers in words ----------------------------------------------------
 
@@ -272,7 +277,7 @@ G.w_scales = hsp * (words{ "dozen" } * Cc"dz"
 G.w_group = (V"w_small" + words{ "a" } * Cc(1) * #(hsp * words{ "hundred" })) * V"w_hundred" ^ -1
 G.w_num = (V"w_small" + words{ "a" } * Cc(1) * #(hsp * (words{ "hundred", "dozen" } + V"scale"))
   + words{ "half a" } * Cc(0.5) * #(hsp * words{ "dozen" })) * V"w_hundred" ^ -1 * V"w_scales" ^ -1
-G.half = hsp * words{ "and a half" } * F(Cc(true), "half") * (hsp * F(C(words(keys(SCALES))), "hx")) ^ -1
+G.half = hsp * words{ "and a half" } * FC(true, "half") * (hsp * F(C(words(keys(SCALES))), "hx")) ^ -1
 
 -- Digits: "24,723", "700", "3.5". Never followed by more digit punctuation
 -- (10:30, 1.2.3, 3/4, 1,23 are not numbers).
@@ -311,8 +316,11 @@ G.after_num = hs ^ 0 * F(V"unit", "u") * (V"range_tail" + V"single")
   + hyph * F(unit.adjective, "u") * (hyph * words{ "old", "long" }) ^ -1 * V"single"
   + hyph * words{ "strong", "member", "man", "person", "seat", "vehicle" } * V"single"
   + V"range_tail" + V"single"
--- A number read after another word, and what follows it.
-G.quantity = F(V"num", "n") * V"after_num"
+-- A number read after a bound word, and what follows it: the number's
+-- fields (d, x, w, half, hx; its start is the bound's "ns") are the
+-- record's, as after a number at the start of a step.
+G.quantity = (F(V"d_num", "d") * F(V"d_scale", "x") ^ -1 + F(Ct(V"w_num"), "w")) * V"half" ^ -1
+  * F(Cp(), "ne") * V"after_num"
 
 -- Money: "$3.5bn", "US$ 20m", "€5". A bare m, b or k after a currency is a scale.
 G.money_rest = hs ^ 0 * F(Cp(), "ns") * F(V"d_num", "d") * F(hs ^ 0 * C(words(keys(MSCALES))), "x") ^ -1
@@ -342,9 +350,9 @@ local DETS_V = { "several", "many", "numerous", "a few", "a large number", "larg
   "a small number", "a handful", "countless", "multiple" }
 local VAGUE_ENTRY = {}
 for w, k in pairs(VPLURALS) do
-  VAGUE_ENTRY[w] = F(Cc(w), "v") * (k == "of" and #of * V"vof" or V"vof")
+  VAGUE_ENTRY[w] = FC(w, "v") * (k == "of" and #of * V"vof" or V"vof")
 end
-for _, w in ipairs(DETS_V) do VAGUE_ENTRY[w] = F(Cc(w), "v") * V"vs" end
+for _, w in ipairs(DETS_V) do VAGUE_ENTRY[w] = FC(w, "v") * V"vs" end
 
 -- "a year", "an hour": one of a time unit.
 local AUNITS = { "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "fortnight" }
@@ -353,7 +361,7 @@ local AUNITS = { "second", "minute", "hour", "day", "week", "month", "year", "de
 local after_mod = {}
 for w, p in pairs(VAGUE_ENTRY) do after_mod[w] = p end
 for _, u in ipairs(AUNITS) do
-  after_mod[(u == "hour" and "an " or "a ") .. u] = F(Cc(u), "au") * V"stop"
+  after_mod[(u == "hour" and "an " or "a ") .. u] = FC(u, "au") * V"stop"
 end
 G.after_mod = F(Cp(), "ns") * (V"quantity" + V"money" + trie(after_mod))
 
@@ -366,7 +374,7 @@ for w, v in pairs(ONES_TEENS) do
   entries[w] = F(Ct(Cc(v) * w_rest_small), "w") * V"half" ^ -1 * F(Cp(), "ne") * V"after_num"
 end
 for w, v in pairs(TENS) do
-  entries[w] = F(Cc(v), "ot") * hyph * F(lex(ORD_ONES), "oo")
+  entries[w] = FC(v, "ot") * hyph * F(lex(ORD_ONES), "oo")
     + F(Ct(Cc(v) * ((hyph + hsp) * V"ones") ^ -1 * w_rest_small), "w") * V"half" ^ -1 * F(Cp(), "ne")
     * V"after_num"
 end
@@ -380,29 +388,30 @@ for w, v in pairs(SCALES) do
     * F(Cp(), "ne") * V"after_num"
 end
 -- A bound or approximation word, then what may follow it.
-for w in pairs(MODS) do entries[w] = F(Cc(w), "m") * hsp * V"after_mod" end
+for w in pairs(MODS) do entries[w] = FC(w, "m") * hsp * V"after_mod" end
 -- Vague quantifiers, ordinals, "a year", "between 20 and 25", currencies.
 for w, p in pairs(VAGUE_ENTRY) do entries[w] = p end
-for w, v in pairs(ORDS) do entries[w] = F(Cc(v), "ov") end
+for w, v in pairs(ORDS) do entries[w] = FC(v, "ov") end
 for _, u in ipairs(AUNITS) do
-  entries[(u == "hour" and "an " or "a ") .. u] = F(Cc(u), "au") * V"stop"
+  entries[(u == "hour" and "an " or "a ") .. u] = FC(u, "au") * V"stop"
 end
-entries["between"] = F(Cc"between", "sep") * hsp * F(V"num", "n")
+entries["between"] = FC("between", "sep") * hsp * F(V"num", "n")
   * (hs ^ 0 * F(V"unit", "u")) ^ -1 * hsp * words{ "and" } * hsp * F(V"num", "n2")
   * (hs ^ 0 * F(V"unit", "u2")) ^ -1 * V"stop"
 -- (Currency codes written before a number; sift.grammar.unit's prefix
 -- reads the same ones after a bound word.)
 local CURRENCY_WORDS = { ["us$"] = "USD", usd = "USD", eur = "EUR", gbp = "GBP", afn = "AFN" }
 for w, code in pairs(CURRENCY_WORDS) do
-  entries[w] = F(Cc(code), "cur") * V"money_rest"
+  entries[w] = FC(code, "cur") * V"money_rest"
 end
 -- Each entry makes its own record table, so a word that starts an entry but
 -- goes on to fail, and every other word, costs no capture. The table has no
--- start ("s"): a phrase starts where its step does, which the walk knows
--- (scan() sets it; each captured field costs about as much as the match).
+-- start and no end: a phrase starts and ends where its step does, which the
+-- walk knows (scan() passes them to build(); each captured field costs
+-- about as much as the match).
 for w, p in pairs(entries) do
   if string_lower(w) ~= w then error("sift.grammar.number: a phrase not in lower case: " .. w) end
-  entries[w] = (p * F(Cp(), "e")) / fields
+  entries[w] = p / fields
 end
 -- Dates that start with a month: "September 5", "Sept. 6, 2021", skipped
 -- with no capture (the date grammar reads them).
@@ -463,9 +472,9 @@ local step = #digit * (V"date_digits" + V"counter" * hs ^ 0 * (nl + -1) + K(V"di
   + P"#" * digit ^ 0
   + R"\240\244" * R"\128\191" ^ -3
 -- The full walk (tests compare it with scan()): the start of every step,
--- then its record table if it makes one, as one list.
+-- its record table if it makes one, and its end, as one list.
 G[1] = "scan"
-G.scan = Ct(V"line_start" ^ -1 * (other ^ 0 * Cp() * step) ^ 0) * other ^ 0 * Cp()
+G.scan = Ct(V"line_start" ^ -1 * (other ^ 0 * Cp() * step * Cp()) ^ 0) * other ^ 0 * Cp()
 local scan = P(G)
 M._G = G
 -- One step at a candidate position (sift.scan finds them): its record
@@ -740,9 +749,9 @@ local PLURALS = { men = true, women = true, children = true, people = true, poli
   mujahideen = true, Mujahideen = true, livestock = true, cattle = true, sheep = true, troops = true }
 
 -- Turn one number table into a record (no context checks).
-local function single(text, raw, n, u, cur)
+local function single(text, s, raw, n, u, cur)
   local v = value_of(n, cur and MSCALES)
-  return new(text, raw.s, raw.qe - 1, v, v, v, cur or u)
+  return new(text, s, raw.qe - 1, v, v, v, cur or u)
 end
 
 -- Fractions: "one third", "two thirds", "one half" are shares, not counts.
@@ -788,24 +797,25 @@ local next_word, fraction_after = context.next, context.fraction
 local JOINERS = { [45] = true, [47] = true, [95] = true, [46] = true, [58] = true, [64] = true, [35] = true,
   [44] = true }
 
--- Build the records of one raw candidate (its "s" set) into out.
-local function build(text, raw, out)
-  local s = raw.s
+-- Build the records of one raw candidate, the table of the step from s to
+-- e (e: the byte after it), into out.
+local function build(text, raw, out, s, e)
   if s > 2 and JOINERS[string_byte(text, s - 1)] and ISWORD[string_byte(text, s - 2)] then return end
-  -- A number read after a bound word is a table of its own; one read at the
-  -- start of the candidate has its fields (d, x, w, half, hx, ns, ne) in raw.
+  -- A number read after "between" is a table of its own; one read at the
+  -- start of the candidate or after a bound word has its fields (d, x, w,
+  -- half, hx, ns, ne) in raw.
   local n = raw.n or (raw.d or raw.w) and raw
   local k = raw.n2 and "range" or n and "num" or raw.v and "vague" or raw.au and "aunit" or "ord"
   if k == "num" then
-    raw.e = raw.qe or raw.e
-    local q = single(text, raw, n, raw.u, raw.cur)
+    e = raw.qe or e
+    local q = single(text, s, raw, n, raw.u, raw.cur)
     if not q.unit and fraction_after(text, (n.ne or n.e) - 1) then return end
     if raw.m == nil and (n.d and label_or_time(text, s, raw.qe, n.d, q.value, n.x ~= nil, q.unit ~= nil)
-      or n.w and idiom(text, s, raw.e, n.ns or n.s, n.ne or n.e, #n.w == 1 and not n.half)) then
+      or n.w and idiom(text, s, e, n.ns or n.s or s, n.ne or n.e, #n.w == 1 and not n.half)) then
       return
     end
     if raw.m and n.d and is_year_like(n) and not q.unit then
-      local pw = prev_word(text, raw.s)
+      local pw = prev_word(text, s)
       if pw and YEAR_PREP[pw] and pw ~= "and" and pw ~= "of" then return end
     end
     if raw.m then bound(q, MODS[raw.m], raw.m) end
@@ -839,35 +849,35 @@ local function build(text, raw, out)
     if is_year_like(n1) and (is_year_like(n2) or n2.d and #n2.d == 2) then return end
     if u1 and u ~= u1 and unit.dimension(u1) ~= unit.dimension(u) then return end
     -- Days of a month: "5-6 September", "September 5-6".
-    local pw, gap, praw = prev_word(text, raw.s)
+    local pw, gap, praw = prev_word(text, s)
     if not u and integral(v2) and v2 <= 31 and n1.d and n2.d then
-      local nw = next_word(text, raw.e - 1)
+      local nw = next_word(text, e - 1)
       if nw and string_find(nw, "^%u") and MONTHS[string_lower(nw)] then return end
       if pw and MONTHS[pw] and praw and string_find(praw, "^%u") and string_find(gap, "^[ \t]+$") then return end
     end
     -- "from 20 to 25 percent" is a change, not a range, and so is "5 or 3":
     -- two figures. "3-1" is a score or a label: nothing.
     if raw.sep == "to" and pw == "from" or raw.sep ~= "dash" and v2 <= v1 then
-      local a = new(text, n1.ns or n1.s, (n1.ne or n1.e) - 1, v1, v1, v1, u1 or u)
-      local b = new(text, n2.s, raw.e - 1, v2, v2, v2, u)
+      local a = new(text, n1.ns or n1.s or s, (n1.ne or n1.e) - 1, v1, v1, v1, u1 or u)
+      local b = new(text, n2.s, e - 1, v2, v2, v2, u)
       out[#out + 1] = with_base(a)
       out[#out + 1] = with_base(b)
       return
     end
     if v2 <= v1 then return end
-    local q = new(text, raw.s, raw.e - 1, v1, v1, v2, u)
+    local q = new(text, s, e - 1, v1, v1, v2, u)
     if raw.m then
       local class = MODS[raw.m]
       if class == "about" or class == "near" or class == "over" then q.approx = raw.m end
     end
-    if not u then q.noun = noun_after(text, raw.e - 1) end
+    if not u then q.noun = noun_after(text, e - 1) end
     out[#out + 1] = with_base(q)
   elseif k == "vague" then
     if not raw.m and raw.v == "many" then
-      local pw = prev_word(text, raw.s)
+      local pw = prev_word(text, s)
       if pw and (pw == "how" or pw == "so" or pw == "too" or pw == "that" or pw == "as") then return end
     end
-    local q = new(text, raw.s, raw.e - 1)
+    local q = new(text, s, e - 1)
     local v = raw.v
     local info = VAGUE[v] or {}
     q.vague = v
@@ -886,32 +896,32 @@ local function build(text, raw, out)
       local class = MODS[raw.m]
       if class == "about" or class == "near" or class == "over" then q.approx = raw.m end
     end
-    q.noun = noun_after(text, raw.e - 1, true)
+    q.noun = noun_after(text, e - 1, true)
     out[#out + 1] = q
   elseif k == "aunit" then
     if not raw.m then
-      local pw = prev_word(text, raw.s)
+      local pw = prev_word(text, s)
       if not (pw and DURATION_PREP[pw]) then return end
     end
     local v = raw.au == "fortnight" and 2 or 1
-    local q = new(text, raw.s, raw.e - 1, v, v, v, raw.au == "fortnight" and "week" or raw.au)
+    local q = new(text, s, e - 1, v, v, v, raw.au == "fortnight" and "week" or raw.au)
     if raw.m then bound(q, MODS[raw.m], raw.m) end
     out[#out + 1] = with_base(q)
   elseif k == "ord" then
     local v
     if raw.od then
       v = tonumber(raw.od)
-      local nw = next_word(text, raw.e - 1)
-      local pw, gap = prev_word(text, raw.s)
+      local nw = next_word(text, e - 1)
+      local pw, gap = prev_word(text, s)
       if nw and (MONTHS[string_lower(nw)] or nw == "of" and
-        MONTHS[string_lower(string_match(text, "^[ \t]+of[ \t]+(%a+)", raw.e) or "")]) then return end
+        MONTHS[string_lower(string_match(text, "^[ \t]+of[ \t]+(%a+)", e) or "")]) then return end
       if pw and MONTHS[pw] and gap and string_find(gap, "^[ \t]*$") then return end
     elseif raw.ot then
       v = raw.ot + raw.oo
     else
       v = raw.ov
     end
-    local q = new(text, raw.s, raw.e - 1, v)
+    local q = new(text, s, e - 1, v)
     q.ordinal = true
     out[#out + 1] = q
   end
@@ -938,8 +948,7 @@ function M.scan(text, opts)
     local r, e = lpeg_match(onestep, text, c)
     if e then
       if ordinals or not (r.ov or r.od or r.ot) then
-        if not r.s then r.s = c end
-        build(text, r, out)
+        build(text, r, out, c, e)
       end
       pos = e
     elseif r then
