@@ -182,6 +182,7 @@ typedef struct {
 */
 static int readprev(const char *t, lua_Integer n, lua_Integer s, pword *p)
 {
+    if (s < 1 || s - 9 > n) return 0; /* (no word can come before: nor overflow below) */
 #define B(k) ((k) >= 1 && (k) <= n ? (unsigned char)t[(k)-1] : -1)
     lua_Integer i = s - 1, lim = s - 8;
     while (i > 0 && i > lim && !asciiword(B(i))) {

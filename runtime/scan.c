@@ -96,9 +96,13 @@ static int put(sift_scan_words *set, const char *key, size_t len, int kind)
         set->n++;
     }
     set->kind[h] |= (unsigned short)kind;
-    if (!memchr(key, ' ', len)) {
+    const char *blank = memchr(key, ' ', len);
+    if (!blank) {
         set->lensall[lenindex(key, len)] |= 1u << len;
         if (kind & MAINKINDS) set->lens[lenindex(key, len)] |= 1u << len;
+    } else {
+        size_t l2 = len - (size_t)(blank + 1 - key);
+        set->lens2[lenindex(blank + 1, l2)] |= 1u << l2;
     }
     return 0;
 }
@@ -235,6 +239,8 @@ static int pairkind(const sift_scan_words *set, const unsigned char *s, size_t l
     if (k == j || k >= len || !isalpha_(s[k])) return 0;
     size_t m = letters(s, len, k);
     if ((j - i) + 1 + (m - k) > SIFT_SCAN_WORDLEN) return 0;
+    unsigned a = (s[k] | 32) - 'a', b = m - k > 1 ? (s[k + 1] | 32) - 'a' : 26;
+    if (!(set->lens2[a * 27 + b] >> (m - k) & 1)) return 0; /* no pair has that second word */
     unsigned char pair[SIFT_SCAN_WORDLEN + 1];
     memcpy(pair, s + i, j - i);
     pair[j - i] = ' ';

@@ -58,8 +58,10 @@ typedef struct {
     unsigned short kind[SIFT_SCAN_SLOTS]; /* SIFT_SCAN_WORD, _FIRST, _PAIR, _AFTER, ... */
     /* bit k of lens[a * 27 + b]: a start word (or one marked SIFT_SCAN_MONTH or _NEED) of k
        letters starting with the letters a, b (b = 26: a one-letter word) is in the set; most
-       other words are rejected without hashing. lensall: the same for every word. */
-    unsigned lens[26 * 27], lensall[26 * 27];
+       other words are rejected without hashing. lensall: the same for every word; lens2:
+       the same for the second words of the pairs (most words after a pair's first word are
+       none: no pair key is made for them). */
+    unsigned lens[26 * 27], lensall[26 * 27], lens2[26 * 27];
     unsigned char cls[256]; /* the SIFT_SCAN_C* classes of each byte (set by init) */
     int n;
 } sift_scan_words;
