@@ -641,11 +641,18 @@ do
   for form in pairs(UNITS) do units[#units + 1] = form end
   table_sort(units)
   add(exact, "Copyright")
-  for _, w in ipairs{ "yesterday", "today", "tonight", "tomorrow", "early", "mid", "late", "few", "several",
-    "many", "numerous", "past", "coming" } do add(free, w) end
+  for _, w in ipairs{ "yesterday", "today", "tonight", "tomorrow", "early", "mid", "late", "past", "coming" } do
+    add(free, w)
+  end
   -- a season before a year ("winter 2021", "summer of 2020")
   for _, w in ipairs{ "spring", "summer", "autumn", "fall", "winter" } do
     add(free, w .. " of"); add(free, w .. " #")
+  end
+  -- a vague count before a unit ("several days", "many-year"), so sift.scan passes over "several
+  -- villages" (pairs of words it checks; its set holds too few for the pairs of every count word)
+  for _, w in ipairs{ "few", "several", "many", "numerous" } do
+    for _, d in ipairs{ "-", "\226\128\147", "\226\128\148", "\226\128\146" } do add(free, w .. d) end
+    for _, u in ipairs(units) do add(free, w .. " " .. u) end
   end
   for _, w in ipairs(ONES) do add(free, w) end
   for _, w in ipairs(TENS) do add(free, w) end
