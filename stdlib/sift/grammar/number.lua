@@ -728,10 +728,18 @@ local function bound(q, class, word)
   end
 end
 
+-- BASE_OF[u]: {factor, base unit} of the unit u (unit.base of 1), or false.
+local BASE_OF = lookup(function(u)
+  local f, bu = unit.base(1, u)
+  return f ~= nil and { f, bu }
+end)
+
+-- (The values here are numbers: q.value * factor is unit.base's product.)
 local function with_base(q)
-  if q.unit and q.value then
-    local b, bu = unit.base(q.value, q.unit)
-    if b then q.base = { value = b, unit = bu } end
+  local u, v = q.unit, q.value
+  if u and v then
+    local b = BASE_OF[u]
+    if b then q.base = { value = v * b[1], unit = b[2] } end
   end
   return q
 end
@@ -750,7 +758,15 @@ local PLURALS = { men = true, women = true, children = true, people = true, poli
 
 -- Turn one number table into a record (no context checks).
 local function single(text, s, raw, n, u, cur)
-  local v = value_of(n, cur and MSCALES)
+  local d = n.d
+  local v
+  if d and not n.x and not n.half then
+    -- plain digits, the common case: digits_value's first step
+    v = tonumber(d)
+    if math_type(v) ~= "integer" then v = digits_value(d, nil, cur and MSCALES or DSCALES) end
+  else
+    v = value_of(n, cur and MSCALES)
+  end
   return new(text, s, raw.qe - 1, v, v, v, cur or u)
 end
 
