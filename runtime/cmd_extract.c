@@ -244,13 +244,13 @@ static int writeall(FILE *out, const sift_store *st, int explain)
             jnumf(&w, "end", m->end);
             jkey(&w, "text");
             jesc(out, d->bytes + m->start, m->end - m->start);
-            jstrf(&w, "kind", m->kind);
-            jstrf(&w, "side", m->side);
-            jstrf(&w, "cue", m->cue);
-            if (m->role[0]) jstrf(&w, "role", m->role);
-            if (m->title[0]) jstrf(&w, "title", m->title);
-            if (m->decl) jstrf(&w, "decl", m->decl);
-            if (explain) jstrf(&w, "why", m->why);
+            jstrf(&w, "kind", sift_store_str(st, m->kind));
+            jstrf(&w, "side", sift_store_str(st, m->side));
+            jstrf(&w, "cue", sift_store_str(st, m->cue));
+            if (m->role > SIFT_STR_EMPTY) jstrf(&w, "role", sift_store_str(st, m->role));
+            if (m->title > SIFT_STR_EMPTY) jstrf(&w, "title", sift_store_str(st, m->title));
+            if (m->decl != SIFT_STR_NONE) jstrf(&w, "decl", sift_store_str(st, m->decl));
+            if (explain) jstrf(&w, "why", sift_store_str(st, m->why));
             jend(&w);
         }
     }

@@ -137,12 +137,15 @@ static void subspan(lua_State *L, int t, const sift_doc *d, const char *sk, cons
     *end = (uint32_t)sift_doc_src_end(d, (size_t)e);
 }
 
-/* A string field as the store's shared copy: "" when absent, NULL when out of memory. */
-static const char *istr(lua_State *L, int t, const char *k, sift_store *st)
+/*
+** A string field as the id of the store's shared copy: SIFT_STR_EMPTY when
+** absent, SIFT_STR_NONE when out of memory.
+*/
+static uint32_t istr(lua_State *L, int t, const char *k, sift_store *st)
 {
     size_t len = 0;
     const char *s = lua_getfield(L, t, k) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : "";
-    const char *r = sift_store_intern(st, s, len);
+    uint32_t r = sift_store_intern_id(st, s, len);
     lua_pop(L, 1);
     return r;
 }
@@ -163,7 +166,8 @@ static int mentions(lua_State *L, int list, sift_doc *d, sift_store *st)
             m->cue = istr(L, t, "cue", st);
             m->role = istr(L, t, "role", st);
             m->title = istr(L, t, "title", st);
-            m->decl = lua_getfield(L, t, "decl") == LUA_TSTRING ? istr(L, t, "decl", st) : NULL;
+            m->decl =
+                lua_getfield(L, t, "decl") == LUA_TSTRING ? istr(L, t, "decl", st) : SIFT_STR_NONE;
             lua_pop(L, 1);
             if (!m->kind || !m->side || !m->cue || !m->role || !m->title) return -1;
             d->nmentions++;
@@ -738,10 +742,10 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
                 lua_rawseti(L, c0 + KEY, n);
                 free(key);
             }
-            const char *fv[] = {m->kind, m->side, m->role, m->title, m->decl};
+            const uint32_t fv[] = {m->kind, m->side, m->role, m->title, m->decl};
             for (int f = 0; f < 5; f++) {
-                if (!fv[f] || !*fv[f]) continue;
-                lua_pushstring(L, fv[f]);
+                if (fv[f] == SIFT_STR_NONE || fv[f] == SIFT_STR_EMPTY) continue;
+                lua_pushstring(L, sift_store_str(st, fv[f]));
                 lua_rawseti(L, c0 + KIND + f, n);
             }
         }
@@ -791,7 +795,7 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
             lua_rawgeti(L, wcol, n);
             size_t wlen;
             const char *why = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &wlen) : NULL;
-            if (why) d->mentions[k].why = sift_store_intern(st, why, wlen);
+            if (why) d->mentions[k].why = sift_store_intern_id(st, why, wlen);
             lua_pop(L, 2);
         }
         for (size_t k = 0; k < d->nclaims; k++) {

@@ -832,13 +832,14 @@ static void jcopy(const cJSON *o, const char *k, char *buf, size_t n)
     snprintf(buf, n, "%s", cJSON_IsString(v) ? v->valuestring : "");
 }
 
-/* A string member as the store's shared copy ("" when absent or out of memory). */
-static const char *jintern(sift_store *st, const cJSON *o, const char *k)
+/* A string member as the id of the store's shared copy ("" when absent or out of memory). */
+static uint32_t jintern(sift_store *st, const cJSON *o, const char *k)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    const char *r =
-        cJSON_IsString(v) ? sift_store_intern(st, v->valuestring, strlen(v->valuestring)) : "";
-    return r ? r : "";
+    uint32_t r = cJSON_IsString(v)
+                     ? sift_store_intern_id(st, v->valuestring, strlen(v->valuestring))
+                     : SIFT_STR_EMPTY;
+    return r != SIFT_STR_NONE ? r : SIFT_STR_EMPTY;
 }
 
 static int32_t jday(const cJSON *o, const char *k)

@@ -267,6 +267,7 @@ static int mentions(lua_State *L)
 {
     need_records(L, 1);
     sift_doc *d = getdoc(L, 1);
+    const sift_store *st = sift_lua_store(L, 1);
     sift_lua_newlist(L, (int)d->nmentions);
     for (size_t i = 0; i < d->nmentions; i++) {
         const sift_mention *m = &d->mentions[i];
@@ -276,13 +277,13 @@ static int mentions(lua_State *L)
             lua_pushinteger(L, (lua_Integer)m->entity + 1);
             lua_setfield(L, -2, "entity");
         }
-        setstr(L, "kind", m->kind);
-        setstr(L, "side", m->side);
-        setstr(L, "cue", m->cue);
-        setstr(L, "role", m->role);
-        setstr(L, "title", m->title);
-        setstr(L, "decl", m->decl);
-        setstr(L, "why", m->why);
+        setstr(L, "kind", sift_store_str(st, m->kind));
+        setstr(L, "side", sift_store_str(st, m->side));
+        setstr(L, "cue", sift_store_str(st, m->cue));
+        setstr(L, "role", sift_store_str(st, m->role));
+        setstr(L, "title", sift_store_str(st, m->title));
+        setstr(L, "decl", sift_store_str(st, m->decl));
+        setstr(L, "why", sift_store_str(st, m->why));
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     return 1;

@@ -12,11 +12,20 @@
 #include "limits.h"
 #include "utf8.h"
 
-/* The interned strings: an open-addressing set, at most half full. */
+/*
+** The interned strings: an open-addressing set of ids, at most half full,
+** and the strings by id. Strings sit in chunks that never move (chunk k holds
+** 256 << k ids, the ids from 256 * (2^k - 1) on), so reading a string needs
+** no lock while other threads add to the set.
+*/
+#define STRCHUNKS 25
+
 struct sift_strpool {
     pthread_mutex_t lock;
-    char **slot;
-    size_t cap, n;
+    uint32_t *slot; /* ids; SIFT_STR_NONE is free */
+    size_t cap;
+    uint32_t next; /* the next id to give */
+    char **chunk[STRCHUNKS];
 };
 
 sift_store *sift_store_new(void)
@@ -28,8 +37,31 @@ sift_store *sift_store_new(void)
         free(p);
         return NULL;
     }
+    p->next = SIFT_STR_EMPTY + 1;
     st->strs = p;
     return st;
+}
+
+/* Where the string of id lives: its chunk (*k) and its place in it. */
+static size_t strat(uint32_t id, int *k)
+{
+    uint64_t j = (uint64_t)id / 256 + 1;
+    *k = 63 - __builtin_clzll(j);
+    return id - ((size_t)256 << *k) + 256;
+}
+
+static char *strof(const struct sift_strpool *p, uint32_t id)
+{
+    int k;
+    size_t i = strat(id, &k);
+    return p->chunk[k][i];
+}
+
+const char *sift_store_str(const sift_store *st, uint32_t id)
+{
+    if (id == SIFT_STR_NONE) return NULL;
+    if (id == SIFT_STR_EMPTY) return "";
+    return strof(st->strs, id);
 }
 
 static size_t strhash(const char *s, size_t len)
@@ -39,49 +71,72 @@ static size_t strhash(const char *s, size_t len)
     return h;
 }
 
-/* The slot of s in p (NULL when it is free). */
-static char **strslot(struct sift_strpool *p, const char *s, size_t len)
+/* The slot of s in p (SIFT_STR_NONE when it is free). */
+static uint32_t *strslot(struct sift_strpool *p, const char *s, size_t len)
 {
     size_t i = strhash(s, len) & (p->cap - 1);
-    while (p->slot[i] && !(strncmp(p->slot[i], s, len) == 0 && p->slot[i][len] == 0))
+    for (;;) {
+        const char *t = p->slot[i] ? strof(p, p->slot[i]) : NULL;
+        if (!t || (strncmp(t, s, len) == 0 && t[len] == 0)) return &p->slot[i];
         i = (i + 1) & (p->cap - 1);
-    return &p->slot[i];
+    }
 }
 
 static int strgrow(struct sift_strpool *p)
 {
     size_t cap = p->cap ? p->cap * 2 : 256;
-    char **old = p->slot, **slot = calloc(cap, sizeof *slot);
+    uint32_t *old = p->slot, *slot = calloc(cap, sizeof *slot);
     if (!slot) return -1;
     size_t oldcap = p->cap;
     p->slot = slot;
     p->cap = cap;
     for (size_t i = 0; i < oldcap; i++)
-        if (old[i]) *strslot(p, old[i], strlen(old[i])) = old[i];
+        if (old[i]) {
+            const char *t = strof(p, old[i]);
+            *strslot(p, t, strlen(t)) = old[i];
+        }
     free(old);
     return 0;
 }
 
-const char *sift_store_intern(sift_store *st, const char *s, size_t len)
+/* A new id for a copy of s, or SIFT_STR_NONE when out of memory. */
+static uint32_t stradd(struct sift_strpool *p, const char *s, size_t len)
+{
+    if (p->next == UINT32_MAX) return SIFT_STR_NONE;
+    int k;
+    size_t i = strat(p->next, &k);
+    if (!p->chunk[k] && !(p->chunk[k] = calloc((size_t)256 << k, sizeof(char *))))
+        return SIFT_STR_NONE;
+    if (!(p->chunk[k][i] = strndup(s, len))) return SIFT_STR_NONE;
+    return p->next++;
+}
+
+uint32_t sift_store_intern_id(sift_store *st, const char *s, size_t len)
 {
     len = strnlen(s, len); /* a C string ends at its first NUL */
-    if (len == 0) return "";
+    if (len == 0) return SIFT_STR_EMPTY;
     struct sift_strpool *p = st->strs;
     pthread_mutex_lock(&p->lock);
-    char *r = NULL;
-    if ((p->n + 1) * 2 <= p->cap || strgrow(p) == 0) {
-        char **at = strslot(p, s, len);
-        if (!*at && (*at = strndup(s, len)) != NULL) p->n++;
+    uint32_t r = SIFT_STR_NONE;
+    if ((size_t)(p->next - SIFT_STR_EMPTY) * 2 <= p->cap || strgrow(p) == 0) {
+        uint32_t *at = strslot(p, s, len);
+        if (!*at) *at = stradd(p, s, len);
         r = *at;
     }
     pthread_mutex_unlock(&p->lock);
     return r;
 }
 
+const char *sift_store_intern(sift_store *st, const char *s, size_t len)
+{
+    return sift_store_str(st, sift_store_intern_id(st, s, len));
+}
+
 static void strpool_free(struct sift_strpool *p)
 {
     if (!p) return;
-    for (size_t i = 0; i < p->cap; i++) free(p->slot[i]);
+    for (uint32_t id = SIFT_STR_EMPTY + 1; id < p->next; id++) free(strof(p, id));
+    for (int k = 0; k < STRCHUNKS; k++) free(p->chunk[k]);
     free(p->slot);
     pthread_mutex_destroy(&p->lock);
     free(p);

@@ -78,18 +78,19 @@ typedef struct {
 
 /*
 ** A mention of an entity (sift.grammar.name); entity set by resolution. A
-** corpus has millions, so the strings are the store's shared copies
-** (sift_store_intern): a mention is 72 bytes, whatever its fields say.
+** corpus has millions, so the strings are ids of the store's shared copies
+** (sift_store_intern_id; sift_store_str gives the string): a mention is 40
+** bytes, whatever its fields say.
 */
 typedef struct {
-    uint32_t start, end;      /* in the original bytes */
-    int32_t entity;           /* index into the store's entities, -1 before resolution */
-    const char *kind;         /* person org place group other */
-    const char *side;         /* side id from the text or the manifest, or "" */
-    const char *cue;          /* why it is a mention: declared, side, title, role, ... */
-    const char *role, *title; /* "spokesman", "General", ... or "" */
-    const char *decl;         /* the declared entity it matched, or NULL */
-    const char *why;          /* why it joined its entity (resolution), or NULL */
+    uint32_t start, end;  /* in the original bytes */
+    int32_t entity;       /* index into the store's entities, -1 before resolution */
+    uint32_t kind;        /* person org place group other */
+    uint32_t side;        /* side id from the text or the manifest, or "" */
+    uint32_t cue;         /* why it is a mention: declared, side, title, role, ... */
+    uint32_t role, title; /* "spokesman", "General", ... or "" */
+    uint32_t decl;        /* the declared entity it matched, or SIFT_STR_NONE */
+    uint32_t why;         /* why it joined its entity (resolution), or SIFT_STR_NONE */
 } sift_mention;
 
 /* An entity: one referent across the corpus, with its side. */
@@ -185,10 +186,25 @@ void sift_store_free(sift_store *st);
 /*
 ** The store's one copy of the len bytes at s (NUL-terminated), kept until the
 ** store is freed: records that repeat a few strings millions of times hold
-** pointers instead of copies. Safe to call from worker threads. "" for len
-** 0; NULL when out of memory.
+** pointers, or 4-byte ids, instead of copies. Safe to call from worker
+** threads. "" for len 0; NULL when out of memory.
 */
 const char *sift_store_intern(sift_store *st, const char *s, size_t len);
+
+/* The ids of sift_store_intern_id: two fixed ones, then one a string. */
+enum { SIFT_STR_NONE, SIFT_STR_EMPTY };
+
+/*
+** The id of the store's one copy of the len bytes at s, as sift_store_intern
+** makes it: SIFT_STR_EMPTY for len 0, SIFT_STR_NONE when out of memory.
+*/
+uint32_t sift_store_intern_id(sift_store *st, const char *s, size_t len);
+
+/*
+** The string of an id: NULL for SIFT_STR_NONE, "" for SIFT_STR_EMPTY. Takes
+** no lock: any thread may read an id it was given while others intern.
+*/
+const char *sift_store_str(const sift_store *st, uint32_t id);
 
 /* A new zeroed document slot at the end (pointers to earlier slots may move). */
 sift_doc *sift_store_add_doc(sift_store *st);

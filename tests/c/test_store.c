@@ -126,9 +126,43 @@ TEST(interned_strings_are_one_copy_each)
     sift_store_free(st);
 }
 
+TEST(interned_ids_give_their_strings)
+{
+    sift_store *st = sift_store_new();
+    CHECK(st != NULL);
+    CHECK(sift_store_str(st, SIFT_STR_NONE) == NULL);
+    CHECK_STR(sift_store_str(st, SIFT_STR_EMPTY), "");
+    CHECK(sift_store_intern_id(st, "", 0) == SIFT_STR_EMPTY);
+    CHECK(sift_store_intern_id(st, "\0x", 2) == SIFT_STR_EMPTY);
+    uint32_t a = sift_store_intern_id(st, "kind", 4), b = sift_store_intern_id(st, "side", 4);
+    CHECK(a > SIFT_STR_EMPTY && b > SIFT_STR_EMPTY && a != b);
+    CHECK(sift_store_intern_id(st, "kinds", 4) == a);
+    CHECK_STR(sift_store_str(st, a), "kind");
+    CHECK(sift_store_intern(st, "side", 4) == sift_store_str(st, b)); /* one copy for both */
+    /* ids across several chunks, and the strings stay where they were */
+    static uint32_t ids[20000];
+    const char *at[20000];
+    char buf[16];
+    for (int i = 0; i < 20000; i++) {
+        int n = snprintf(buf, sizeof buf, "t%d", i);
+        ids[i] = sift_store_intern_id(st, buf, (size_t)n);
+        at[i] = sift_store_str(st, ids[i]);
+    }
+    int ok = 1;
+    for (int i = 0; i < 20000; i++) {
+        int n = snprintf(buf, sizeof buf, "t%d", i);
+        ok &= sift_store_intern_id(st, buf, (size_t)n) == ids[i];
+        ok &= sift_store_str(st, ids[i]) == at[i] && strcmp(at[i], buf) == 0;
+        ok &= i == 0 || ids[i] == ids[i - 1] + 1; /* new strings take the next id */
+    }
+    CHECK(ok);
+    sift_store_free(st);
+}
+
 typedef struct {
     sift_store *st;
     const char *got[500];
+    uint32_t ids[500];
 } internrun;
 
 static void *intern_many(void *p)
@@ -138,6 +172,10 @@ static void *intern_many(void *p)
     for (int i = 0; i < 500; i++) {
         int n = snprintf(buf, sizeof buf, "w%d", i % 250);
         r->got[i] = sift_store_intern(r->st, buf, (size_t)n);
+        /* ids, and reading strings back while the others add (no lock) */
+        n = snprintf(buf, sizeof buf, "v%d", i);
+        r->ids[i] = sift_store_intern_id(r->st, buf, (size_t)n);
+        if (strcmp(sift_store_str(r->st, r->ids[i]), buf) != 0) r->ids[i] = SIFT_STR_NONE;
     }
     return NULL;
 }
@@ -156,6 +194,8 @@ TEST(workers_interning_together_get_the_same_copies)
     for (int t = 1; t < 4; t++)
         for (int i = 0; i < 500; i++) same &= r[t].got[i] == r[0].got[i];
     for (int i = 0; i < 250; i++) same &= r[0].got[i] == r[0].got[i + 250];
+    for (int t = 0; t < 4; t++)
+        for (int i = 0; i < 500; i++) same &= r[t].ids[i] == r[0].ids[i] && r[t].ids[i] != 0;
     CHECK(same);
     sift_store_free(st);
 }
@@ -168,6 +208,7 @@ int main(void)
     RUN(sentences_map_to_original_bytes_through_markup);
     RUN(an_opening_headline_is_the_title);
     RUN(interned_strings_are_one_copy_each);
+    RUN(interned_ids_give_their_strings);
     RUN(workers_interning_together_get_the_same_copies);
     return test_done("store");
 }
