@@ -3,6 +3,8 @@
 --   local resolve = require "sift.resolve"
 --   local entities = resolve.entities(mentions, {sides = ..., declared = ...})
 --
+-- (opts.collect, when given, is called for the full collections between the
+-- steps instead of collectgarbage("collect"): the host hands memory back.)
 -- Owns cross-document entity resolution: it groups the mention records of
 -- sift.grammar.name (each with `doc` and `i`) into entities, sets `m.entity`
 -- (an index into the returned list) and `m.why` (why the mention joined its
@@ -1752,18 +1754,25 @@ local function cluster(cols, sidekey, declared)
   return ecs, nodeof, FIRST, WHY, parent, DECL, catof
 end
 
--- members(N, declared, ecs, nodeof, FIRST, WHY, parent, DECL, catof) --
+-- A full collection: what entities does between its steps, unless the
+-- caller gives its own (opts.collect: the host's also hands the freed pages
+-- back to the system, which would otherwise keep them for the next step).
+local function fullgc()
+  collectgarbage("collect")
+end
+
+-- members(collect, N, declared, ecs, nodeof, FIRST, WHY, parent, DECL, catof) --
 -- step 10 of entities, first part: the entities in the order of their first
 -- mention ({first, last, idx, dd = declared entity, cat}), each mention's
 -- entity index (Ment: nodeof, overwritten) and reason (Mwhy), and the
 -- mentions of an entity chained in mention order from e.first through NEXT
 -- (a column, not a list an entity). Returns ents, Ment, Mwhy, NEXT and ecs,
 -- which with the mentions' columns is all the rest of step 10 reads.
-local function members(N, declared, ecs, nodeof, FIRST, WHY, parent, DECL, catof)
+local function members(collect, N, declared, ecs, nodeof, FIRST, WHY, parent, DECL, catof)
   -- the rest of the clusters' state is garbage now; let it go before the
   -- columns below take their room (the collector, paced by the heap it has
   -- seen, would let the heap grow by as much again first)
-  collectgarbage("collect")
+  collect()
   local function find(x) return findroot(parent, x) end
   local ents, eroot = {}, {}
   local Ment, Mwhy, NEXT = nodeof, {}, {} -- a mention's node gives way to its entity
@@ -1824,9 +1833,10 @@ function M.entities(mentions, opts)
   local cols = columns(mentions)
   -- steps 1 to 9 hand their results straight to the first part of 10, so
   -- no local here holds the clusters' state while the entities are described
-  local ents, Ment, Mwhy, NEXT, ecs = members(cols.n, declared, cluster(cols, sidekey, declared))
+  local collect = type(opts.collect) == "function" and opts.collect or fullgc
+  local ents, Ment, Mwhy, NEXT, ecs = members(collect, cols.n, declared, cluster(cols, sidekey, declared))
   local Mtext, Mdoc, Mkind, Mside, Mkey = cols.text, cols.doc, cols.kind, cols.side, cols.key
-  collectgarbage("collect") -- and the node columns only members read
+  collect() -- and the node columns only members read
 
   -- 10. entities: kind, side, name, aliases and spellings
   local out = {}
