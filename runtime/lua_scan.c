@@ -6,7 +6,7 @@
 *** @function scan.words(list [, after [, marks]]) a set of start words (ASCII letters),
 ***                                        of the words that may follow a number in a
 ***                                        date, or a year in a quantity, and of the
-***                                        number mode's marked words (scan.h)
+***                                        marked words (scan.h)
 *** @function scan.number(text, pos, set) the next candidate at or after pos, or nil
 *** @function scan.date(text, pos, set)   the same for the date grammar
 *** @function scan.fields(name, value, ...) a table of the pairs (the grammars' records)
@@ -61,20 +61,19 @@ static void addwords(lua_State *L, int idx, sift_scan_words *set,
 ** words(list [, after [, marks]]): the set of the words in list, of the
 ** words in after (single words) that may follow a number in a date (date
 ** mode) or a year the quantity grammar reads (number mode), and of the
-** words in the lists of marks (number mode, scan.h): need (bound words
-** and whole bound phrases of two words), next (what may follow one), month,
-** monthdot and daymonth.
+** words in the lists of marks (scan.h): need (bound words and whole bound
+** phrases of two words), next (what may follow one), month, monthdot and
+** daymonth (number mode); dash (date mode: words alone whose phrases go on
+** with a hyphen).
 */
 static int words(lua_State *L)
 {
     static const struct {
         const char *name;
         int kind;
-    } marks[] = {{"need", SIFT_SCAN_NEED},
-                 {"next", SIFT_SCAN_NEXT},
-                 {"month", SIFT_SCAN_MONTH},
-                 {"monthdot", SIFT_SCAN_MONTHDOT},
-                 {"daymonth", SIFT_SCAN_DAYMONTH}};
+    } marks[] = {{"need", SIFT_SCAN_NEED},         {"next", SIFT_SCAN_NEXT},
+                 {"month", SIFT_SCAN_MONTH},       {"monthdot", SIFT_SCAN_MONTHDOT},
+                 {"daymonth", SIFT_SCAN_DAYMONTH}, {"dash", SIFT_SCAN_DASH}};
     luaL_checktype(L, 1, LUA_TTABLE);
     if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TTABLE);
     if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);

@@ -190,8 +190,10 @@ static int lookup_word(const sift_scan_words *set, const unsigned char *s, size_
 ** eight are left (on a little-endian machine): a byte is a letter when it
 ** is ASCII and, with bit 5 set, from 'a' to 'z'; the lowest byte that is
 ** not marks the end.
+** Inlined: it runs once for nearly every word of a text.
 */
-static size_t letters(const unsigned char *s, size_t len, size_t j)
+static inline __attribute__((always_inline)) size_t letters(const unsigned char *s, size_t len,
+                                                            size_t j)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
@@ -227,16 +229,14 @@ static size_t numblanks(const unsigned char *s, size_t len, size_t k)
 }
 
 /*
-** The kind of the pair of the word s[i, j) and the run of letters after its
-** blanks (ASCII blanks, no-break, thin and narrow no-break spaces), and in
-** *end where that run ends; 0 when no letter follows the blanks or the pair
-** is not in the set.
+** The kind of the pair of the word s[i, j) and the run of letters at k
+** (after the word's blanks: ASCII blanks, no-break, thin and narrow no-break
+** spaces; s[k] is a letter), and in *end where that run ends; 0 when the
+** pair is not in the set.
 */
-static int pairkind(const sift_scan_words *set, const unsigned char *s, size_t len, size_t i,
-                    size_t j, size_t *end)
+static int pairat(const sift_scan_words *set, const unsigned char *s, size_t len, size_t i,
+                  size_t j, size_t k, size_t *end)
 {
-    size_t k = numblanks(s, len, j);
-    if (k == j || k >= len || !isalpha_(s[k])) return 0;
     size_t m = letters(s, len, k);
     if ((j - i) + 1 + (m - k) > SIFT_SCAN_WORDLEN) return 0;
     unsigned a = (s[k] | 32) - 'a', b = m - k > 1 ? (s[k + 1] | 32) - 'a' : 26;
@@ -247,6 +247,16 @@ static int pairkind(const sift_scan_words *set, const unsigned char *s, size_t l
     memcpy(pair + (j - i) + 1, s + k, m - k);
     *end = m;
     return lookup(set, pair, (j - i) + 1 + (m - k));
+}
+
+/* The same for the run of letters after the blanks after j; 0 too when no
+   letter follows the blanks. */
+static int pairkind(const sift_scan_words *set, const unsigned char *s, size_t len, size_t i,
+                    size_t j, size_t *end)
+{
+    size_t k = numblanks(s, len, j);
+    if (k == j || k >= len || !isalpha_(s[k])) return 0;
+    return pairat(set, s, len, i, j, k, end);
 }
 
 /*
@@ -262,7 +272,7 @@ static int member(const sift_scan_words *set, const unsigned char *s, size_t len
     if (!kind) return 0;
     size_t k = numblanks(s, len, j), end;
     if (k == j || k >= len || !isalpha_(s[k])) return 1;
-    return pairkind(set, s, len, i, j, &end) != 0;
+    return pairat(set, s, len, i, j, k, &end) != 0;
 }
 
 /*
@@ -580,8 +590,9 @@ static int datedigits(const unsigned char *s, size_t len, size_t i, size_t j,
 ** The date grammar's steps (date.lua, "Words are skipped whole"): bytes
 ** that start no word are skipped; a word whose leading letters are no start
 ** word, or that starts with a multi-byte letter, is consumed with its
-** continuation bytes, and so are digits that start no date (datedigits).
-** Other digits, a start word and the copyright sign are candidates.
+** continuation bytes, and so are digits that start no date (datedigits) and
+** a word marked SIFT_SCAN_DASH not followed by a hyphen. Other digits, a
+** start word and the copyright sign are candidates.
 */
 static size_t find_date(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set)
 {
@@ -602,9 +613,12 @@ static size_t find_date(const unsigned char *s, size_t len, size_t i, const sift
         }
         if (dateword(c)) {
             size_t j = letters(s, len, i);
-            if (j > i && maybe(set, s + i, j - i) &&
-                member(set, s, len, i, j, lookup(set, s + i, j - i)))
-                return i;
+            if (j > i && maybe(set, s + i, j - i)) {
+                int kind = lookup(set, s + i, j - i);
+                if (!(kind & SIFT_SCAN_DASH) || (j < len && s[j] == '-')) {
+                    if (member(set, s, len, i, j, kind)) return i;
+                }
+            }
             i = j > i ? j : i + 1;
             while (i < len && (cls[s[i]] & SIFT_SCAN_CDATEREST)) i++;
             continue;

@@ -41,7 +41,9 @@
 ** 2021"); one or two digits before a capitalised month word
 ** (SIFT_SCAN_DAYMONTH) are skipped with it ("5 September", "5th of
 ** Sept."); digits followed by "s" and no word byte (a decade, "1990s") are
-** skipped with the token they start, unless "s" is an after-word.
+** skipped with the token they start, unless "s" is an after-word. In the
+** date mode a word alone marked SIFT_SCAN_DASH (every phrase of it is the
+** word and a hyphen: "hours-long") is a candidate only before a hyphen.
 ** Ownership: the set is a plain struct, no allocation. Thread safety: no
 ** global state.
 */
@@ -93,7 +95,8 @@ enum {
     SIFT_SCAN_NEXT = 32,
     SIFT_SCAN_MONTH = 64,
     SIFT_SCAN_MONTHDOT = 128,
-    SIFT_SCAN_DAYMONTH = 256
+    SIFT_SCAN_DAYMONTH = 256,
+    SIFT_SCAN_DASH = 512
 };
 
 /* the grammar whose steps are reproduced */
@@ -107,7 +110,7 @@ int sift_scan_words_add(sift_scan_words *set, const char *w, size_t len);
    unit; a quantity's unit or count noun): 0, or -1 as above. */
 int sift_scan_words_after(sift_scan_words *set, const char *w, size_t len);
 /* Mark a word of ASCII letters with kind (SIFT_SCAN_AFTER, _NEED, _NEXT,
-   _MONTH, _MONTHDOT, _DAYMONTH; or several), or a pair with _NEED: 0, or -1
+   _MONTH, _MONTHDOT, _DAYMONTH, _DASH; or several), or a pair with _NEED: 0, or -1
    as above. */
 int sift_scan_words_mark(sift_scan_words *set, const char *w, size_t len, int kind);
 /* The first candidate position at or after pos (0-based), or len. */

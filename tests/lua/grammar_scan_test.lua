@@ -61,7 +61,9 @@ local FRAGMENTS = { "the", "The", "a", "A", "an", "at", "at least", "more than",
   "1990s", "90s", "1990s-era", "1990S", "5s", "2021s,", "1990s/2000s", "80s'", "1990s.5", "1990st",
   "close", "close to", "as many as", "as", "at least", "at", "up to", "up", "no fewer than", "roughly about",
   "more than", "more then", "just over", "just", "not quite", "somewhere around", "upwards of", "fewer", "less",
-  "slightly more than", "no more than", "many", "least", "than" }
+  "slightly more than", "no more than", "many", "least", "than",
+  -- unit words, which start a date only before a hyphen ("hours-long")
+  "hours-", "Hours-long", "week", "week-", "weeks", "day", "day-", "days\226\128\147", "hour-", "hourx-" }
 
 local function pieced(n)
   local parts = {}
@@ -175,6 +177,21 @@ test("date.scan parses what the full walk parses", function()
     local t = pieced(math.random(1, 30))
     eq(date._parse(t), date._scanner:match(t), t)
   end
+end)
+
+test("sift.scan passes over a date's unit word unless a hyphen follows it", function()
+  local scan = require "sift.scan"
+  local set = scan.words({ "hours", "the" }, nil, { dash = { "hours" } })
+  eq(scan.date("3 hours to", 3, set), nil)
+  eq(scan.date("hours", 1, set), nil)
+  eq(scan.date("Hours-long", 1, set), 1)
+  eq(scan.date("hours\226\128\147long", 1, set), nil)
+  eq(scan.date("hours -long the", 1, set), 13)
+  eq(scan.date("hoursx-long", 1, set), nil)
+  -- the number mode takes no dash mark into account
+  eq(scan.number("hours to", 1, set), 1)
+  local plain = scan.words({ "hours" })
+  eq(scan.date("3 hours to", 3, plain), 3)
 end)
 
 test("sift.scan.fields makes a record of name-value pairs and refuses a name without a value", function()

@@ -705,15 +705,19 @@ local ungated = Ct((skip * (node + word + 1))^0) -- (for tests: the gate only sa
 -- match).
 local one = #gate * node * Cp() + (word + 1) * Cp()
 local starts = {}
+-- The start words whose every phrase is the word and a hyphen ("hours-"):
+-- sift.scan passes over them unless a hyphen follows (scan.h, "dash").
+local dashed = {}
 do
   -- a word alone (any phrase that goes on otherwise), or the pairs of it
   -- and a whole second word ("the same", "a few")
-  local alone, pairs_of, order = {}, {}, {}
+  local alone, pairs_of, order, hyphen_only = {}, {}, {}, {}
   for _, w in ipairs(gatelist) do
     local first, rest = string_match(w, "^(%a+)(.*)$")
     if first then
       first = string_lower(first)
       if not pairs_of[first] then pairs_of[first], order[#order + 1] = {}, first end
+      hyphen_only[first] = hyphen_only[first] ~= false and rest == "-"
       local second, after = string_match(rest, "^ (%a+)(.?)")
       if second and after ~= "" and not string_find(after, "%a") then
         pairs_of[first][#pairs_of[first] + 1] = first .. " " .. string_lower(second)
@@ -727,6 +731,7 @@ do
   for _, first in ipairs(order) do
     if alone[first] or #pairs_of[first] == 0 then
       starts[#starts + 1] = first
+      if hyphen_only[first] then dashed[#dashed + 1] = first end
     else
       for _, p in ipairs(pairs_of[first]) do starts[#starts + 1] = p end
     end
@@ -741,7 +746,7 @@ do
   for _, e in ipairs(monthentries) do afterdigits[#afterdigits + 1] = e[1] end
   for _, w in ipairs(LISTWORDS) do afterdigits[#afterdigits + 1] = w end
   for form in pairs(UNITS) do afterdigits[#afterdigits + 1] = form end
-  starts = prefilter.words(starts, afterdigits)
+  starts = prefilter.words(starts, afterdigits, { dash = dashed })
 end
 
 -- The parse nodes of text, in text order.
