@@ -922,6 +922,7 @@ local function ofjoin(i, j, init)
     local x = TK[i]
     if OFQ > j and (TITLE[x] or TITLEMOD[x] or (i < j and (COUNTRY[x] or PLACE_ACRONYM[x]))) then return true end
   end
+  if i < j and (COUNTRY[TK[i]] or PLACE_ACRONYM[TK[i]]) then i = i + 1 end -- (a country first: from the second word)
   -- "the Lion of Panjshir": an epithet
   if i == j and not init then
     local _, _, w = prevword(TS[j], sents[SI[j]].s)
@@ -1483,39 +1484,44 @@ function M.scan(ctx)
   -- places without their type word; a headline or a sentence-initial word
   -- is kept when the body names it, or on a strong cue
   local KNOWN, SURN = {}, {}
-  -- the most blanks in a known key (at most KNOWN_GAPS): a span of more
-  -- tokens than that, each gap holding a blank, has no known key
-  local kgaps = 0
-  local function known(k)
-    KNOWN[k] = true
-    local g, p = 0, 1
-    while g <= kgaps and g < KNOWN_GAPS do
-      p = string_find(k, "[ \t]", p)
-      if not p then break end
-      g, p = g + 1, p + 1
-    end
-    if g > kgaps then kgaps = g end
-  end
   for x = 1, #cands do
     local c = cands[x]
     c.text = string_sub(text, c.s, c.e)
     c.key = key(c.text)
     if (not c.head and not c.init) or (c.head and c.str >= 3) then
-      known(c.key)
+      KNOWN[c.key] = true
       if c.n >= 2 and c.kind == "person" then
         local last = TK[c.tn]
         if SUFFIX[last] then last = TK[c.tn - 1] end
-        known(last)
+        KNOWN[last] = true
         c.surkey = last
       end
       if c.kind == "place" and not c.gaz and (c.admin or (c.n >= 2 and PLACE_WORD[TK[c.tn]])) then
         local base = string_match(c.text, "^(.-)%s+%S+$")
         if base then
           c.base = key(base)
-          known(c.base)
+          KNOWN[c.base] = true
         end
       end
     end
+  end
+  -- the most blanks in a known key (at most KNOWN_GAPS; counted when a
+  -- headline first needs it): a span of more tokens than that, each gap
+  -- holding a blank, has no known key
+  local kgaps
+  local function knowngaps()
+    kgaps = 0
+    for k in pairs(KNOWN) do
+      local g, p = 0, 1
+      while g <= kgaps and g < KNOWN_GAPS do
+        p = string_find(k, "[ \t]", p)
+        if not p then break end
+        g, p = g + 1, p + 1
+      end
+      if g > kgaps then kgaps = g end
+      WORK = WORK + 1
+    end
+    return kgaps
   end
   local kept = {}
   for ci = 1, #cands do
@@ -1530,9 +1536,10 @@ function M.scan(ctx)
         -- kgaps + 1 tokens (every gap of a run holds a blank, and key()
         -- keeps blanks: a no-break space becomes a space)
         local t = c.t1
+        local kg = kgaps or knowngaps()
         while t <= c.tn do
           local best
-          for u = c.tn - t > kgaps and t + kgaps or c.tn, t, -1 do
+          for u = c.tn - t > kg and t + kg or c.tn, t, -1 do
             WORK = WORK + 1
             if KNOWN[key(string_sub(text, TS[t], TE[u]))] then best = u; break end
           end
