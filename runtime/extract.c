@@ -737,26 +737,33 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
     if (sift_host_docall(L, 1, 1) != LUA_OK) goto fail;
     lua_getfield(L, -1, "entities"); /* [mod, fn] */
     /* the mentions as columns (sift.resolve's form): a slot a field; no
-       "i" column, as each document's mentions come in text order */
-    enum { TEXT, DOC, KEY, KIND, SIDE, ROLE, TITLE, DECL, NCOLS };
-    static const char *const col[NCOLS] = {"text", "doc",  "key",   "kind",
-                                           "side", "role", "title", "decl"};
+       "i" column, as each document's mentions come in text order; the
+       documents as ranges (docs, docfirst), not a slot a mention */
+    enum { TEXT, KEY, KIND, SIDE, ROLE, TITLE, DECL, DOCS, DOCFIRST, NCOLS };
+    static const char *const col[NCOLS] = {"text",  "key",  "kind", "side",    "role",
+                                           "title", "decl", "docs", "docfirst"};
+    size_t ndocs = 0;
+    for (size_t i = 0; i < st->ndocs; i++) ndocs += st->docs[i].nmentions > 0;
     lua_createtable(L, 0, NCOLS + 1);
     int cols = lua_gettop(L);
     lua_pushinteger(L, (lua_Integer)total);
     lua_setfield(L, cols, "n");
     for (int c = 0; c < NCOLS; c++) /* the rare fields go to the hash part */
-        lua_createtable(L, c <= KIND ? (int)total : 0, 0);
+        lua_createtable(L, c <= KIND ? (int)total : c >= DOCS ? (int)ndocs : 0, 0);
     int c0 = cols + 1; /* the columns, in enum order */
-    lua_Integer n = 0;
+    lua_Integer n = 0, nd = 0;
     for (size_t i = 0; i < st->ndocs; i++) {
         const sift_doc *d = &st->docs[i];
-        if (d->nmentions) lua_pushstring(L, d->id); /* one string for the document */
+        if (d->nmentions) {
+            nd++;
+            lua_pushstring(L, d->id);
+            lua_rawseti(L, c0 + DOCS, nd);
+            lua_pushinteger(L, n + 1);
+            lua_rawseti(L, c0 + DOCFIRST, nd);
+        }
         for (size_t k = 0; k < d->nmentions; k++) {
             const sift_mention *m = &d->mentions[k];
             n++;
-            lua_pushvalue(L, -1);
-            lua_rawseti(L, c0 + DOC, n);
             lua_pushlstring(L, d->bytes + m->start, m->end - m->start);
             lua_rawseti(L, c0 + TEXT, n);
             size_t klen;
@@ -773,7 +780,6 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
                 lua_rawseti(L, c0 + KIND + f, n);
             }
         }
-        if (d->nmentions) lua_pop(L, 1);
     }
     for (int c = NCOLS - 1; c >= 0; c--) lua_setfield(L, cols, col[c]);
     lua_pushvalue(L, cols); /* keep the columns: the call consumes its arguments */

@@ -70,7 +70,7 @@
 local core = require "sift.core"
 
 local type, ipairs, pairs, error, tostring = type, ipairs, pairs, error, tostring
-local collectgarbage = collectgarbage
+local collectgarbage, setmetatable = collectgarbage, setmetatable
 local string_sub, string_gsub, string_find, string_gmatch = string.sub, string.gsub, string.find,
   string.gmatch
 local string_lower, string_upper, string_format = string.lower, string.upper, string.format
@@ -614,8 +614,32 @@ local FIELDS = { "text", "doc", "i", "key", "kind", "side", "decl", "title", "ro
 -- list of mention tables is turned into them, columns are taken as they are.
 -- A corpus has millions of mentions; a column costs one slot a mention where
 -- a table costs hundreds of bytes.
+--
+-- The doc column may come as document ranges instead (the host's form: one
+-- slot a document, not one a mention): docs[k] is the document of mentions
+-- docfirst[k] up to docfirst[k + 1] - 1 (the last one: up to n), the
+-- docfirst ascending from 1. Reads of the column find the range.
+local function doccolumn(docs, first, N)
+  local nd, k = #docs, 1 -- k: the range of the last read (reads mostly go in order)
+  return setmetatable({}, { __index = function(_, n)
+    if type(n) ~= "number" or n < 1 or n > N or nd == 0 then return nil end
+    if n < first[k] or (k < nd and n >= first[k + 1]) then
+      local lo, hi = 1, nd -- the last range that starts at or before n
+      while lo < hi do
+        local mid = (lo + hi + 1) // 2
+        if first[mid] <= n then lo = mid else hi = mid - 1 end
+      end
+      k = lo
+    end
+    return docs[k]
+  end })
+end
+
 local function columns(mentions)
   if type(mentions.n) == "number" and type(mentions.text) == "table" then
+    if mentions.doc == nil and type(mentions.docs) == "table" and type(mentions.docfirst) == "table" then
+      mentions.doc = doccolumn(mentions.docs, mentions.docfirst, mentions.n)
+    end
     for _, f in ipairs(FIELDS) do mentions[f] = mentions[f] or {} end
     return mentions
   end
@@ -1807,7 +1831,8 @@ end
 -- entities(mentions, opts) -- see the header. mentions is a list of
 -- mention tables (each gets `entity` and `why`) or columns {n =, text =
 -- {...}, doc =, i =, key =, kind =, side =, decl =, title =, role =,
--- generation =} (the host's form; `entity` and `why` columns are added).
+-- generation =} (the host's form, with docs and docfirst for doc: see
+-- columns; `entity` and `why` columns are added).
 function M.entities(mentions, opts)
   if type(mentions) ~= "table" then
     error("bad argument #1 to 'entities' (table expected, got " .. type(mentions) .. ")", 2)

@@ -168,6 +168,32 @@ test("a document's mentions are read in the order of i, wherever the list puts t
   eq(mixed[2].why, "surname of 'Zabihullah Mujahid' named earlier in this document")
 end)
 
+test("the host's columns, with documents as ranges, resolve as the records do", function()
+  local ms = records(SAMPLE)
+  local want = resolve.entities(ms)
+  -- SAMPLE's documents come one after another, each in text order
+  local cols = { n = #ms, docs = {}, docfirst = {} }
+  for _, f in ipairs({ "text", "key", "kind", "side" }) do cols[f] = {} end
+  for n, m in ipairs(ms) do
+    for _, f in ipairs({ "text", "key", "kind", "side" }) do cols[f][n] = m[f] end
+    if n == 1 or m.doc ~= ms[n - 1].doc then
+      cols.docs[#cols.docs + 1], cols.docfirst[#cols.docfirst + 1] = m.doc, n
+    end
+  end
+  local collected = 0
+  local got = resolve.entities(cols, { collect = function() collected = collected + 1 end })
+  eq(got, want)
+  for n, m in ipairs(ms) do
+    eq(cols.entity[n], m.entity, m.text)
+    eq(cols.why[n], m.why, m.text)
+    eq(cols.doc[n], m.doc, "document of " .. m.text)
+  end
+  eq(cols.doc[0], nil)
+  eq(cols.doc[#ms + 1], nil)
+  eq(cols.doc[2], ms[2].doc) -- out of order: the range is searched
+  ok(collected > 0, "opts.collect is called")
+end)
+
 test("no mentions, no entities", function()
   eq(resolve.entities({}), {})
   eq(resolve.entities({}, { sides = {}, declared = {} }), {})
