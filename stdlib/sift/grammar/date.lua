@@ -584,7 +584,13 @@ end
 local node, cnode
 do
   local counting = grp(digitcount, "n") * countrest
-  local digitled = #(digit * digit * digit * digit * -digit) * (yrange + iso + decade + counting + year)
+  -- Four digits are a bare year unless what follows them could start the
+  -- rest of a range ("-"), an ISO date ("/"), a count (",5", ".5", a unit
+  -- word) or make a decade ("0s", "0's"): then the alternatives in turn.
+  local d4 = digit * digit * digit * digit
+  local notyear = #(d4 * (hs^0 * dash + P"/" + S",." * digit + ws * S"dwmychDWMYCH")
+    + digit * digit * digit * P"0" * (P"s" + apos))
+  local digitled = #(d4 * -digit) * (notyear * (yrange + iso + decade + counting + year) + year)
     + #(digit * digit^-1 * -digit) * (numeric + dmy + counting + century)
     + #digit * counting
   local firstword = dispatch(firstwords)
@@ -772,7 +778,8 @@ end
 -- over the whole text, jumping from candidate to candidate (a match-time
 -- capture calls sift.scan's date search, which gives the next candidate or
 -- fails at the end), so LPeg is entered once a text, not once a candidate.
-local collectall = (Cmt(Cc(starts), prefilter_date) * (#gate * cnode + word + 1))^0
+-- (The gate lets every digit through: digits go straight to the grammar.)
+local collectall = (Cmt(Cc(starts), prefilter_date) * ((#digit + #gate) * cnode + word + 1))^0
 local function collectnodes(text)
   reset()
   collectall:match(text)
