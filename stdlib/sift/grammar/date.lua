@@ -587,11 +587,14 @@ do
   -- Four digits are a bare year unless what follows them could start the
   -- rest of a range ("-"), an ISO date ("/"), a count (",5", ".5", a unit
   -- word) or make a decade ("0s", "0's"): then the alternatives in turn.
+  -- One or two digits try a numeric date only before "/", "." or "-" and a
+  -- digit, and a century only before an ordinal's letters ("19th").
   local d4 = digit * digit * digit * digit
   local notyear = #(d4 * (hs^0 * dash + P"/" + S",." * digit + ws * S"dwmychDWMYCH")
     + digit * digit * digit * P"0" * (P"s" + apos))
   local digitled = #(d4 * -digit) * (notyear * (yrange + iso + decade + counting + year) + year)
-    + #(digit * digit^-1 * -digit) * (numeric + dmy + counting + century)
+    + #(digit * digit^-1 * -digit) * (#(digit * digit^-1 * S"/.-" * digit) * numeric + dmy + counting
+      + #(digit * digit^-1 * S"snrtSNRT") * century)
     + #digit * counting
   local firstword = dispatch(firstwords)
   local body = digitled + firstword + P"\194\169" * (1 - S"\r\n")^0 * tag"skip"
