@@ -11,9 +11,16 @@
 ***   punctuation, q double quotation mark, s single one, $ possessive 's),
 ***   quotation-mark directions ("open", "close", "either"), the tokens whose
 ***   word is a key of hotset with a true value (in order), and the tokens
-***   that are quotation marks (in order)
+***   that are quotation marks (in order); with the lists
+***   sentences, times and quantities (after hotset, which may be nil), also
+***   what tok.map gives for them (after marks)
 *** @function tok.fold(s) -> s folded as cue.fold does: ASCII lower case,
 ***   Latin-1 and Latin Extended-A letters to ASCII, curly apostrophes straight
+*** @function tok.map(ts, n, sentences, hot, times, quantities) -> sents,
+***   hots, stimes, timeat, timeof, qat, qof, qfirst, qlast: sentences,
+***   times and quantities by token, as cue.map_lua gives them
+*** @function tok.tables(n, count) -> count empty tables with room for n
+***   array items each (filled by token index, they never rehash)
 */
 #include "lua_common.h"
 
@@ -250,6 +257,9 @@ static int l_fold(lua_State *L)
 enum {
     TEXT = 1,
     HOTSET,
+    SENTS, /* the optional lists to map */
+    TIMES,
+    QUANTS,
     TS,
     TE,
     W,
@@ -305,18 +315,276 @@ static void setslot(lua_State *L, int t, lua_Integer n, int v)
     lua_rawseti(L, t, n);
 }
 
+/* ------------------------------------------------------------ token maps */
+
+/*
+** The first token (1-based) whose start is at or after byte position pos
+** (after it, when after is set), or n + 1: a binary search of
+** starts[0..n), which ascend.
+*/
+static lua_Integer firstat(const lua_Integer *starts, lua_Integer n, lua_Number pos, int after)
+{
+    lua_Integer lo = 0, hi = n; /* the answer (0-based) lies in [lo, hi] */
+    while (lo < hi) {
+        lua_Integer mid = lo + (hi - lo) / 2;
+        lua_Number at = (lua_Number)starts[mid];
+        if (at < pos || (after && at == pos))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo + 1;
+}
+
+/* The number of items of list at idx, as ipairs counts them. */
+static lua_Integer items(lua_State *L, int idx)
+{
+    lua_Integer i = 0;
+    while (lua_geti(L, idx, i + 1) != LUA_TNIL) {
+        lua_pop(L, 1);
+        i++;
+    }
+    lua_pop(L, 1);
+    return i;
+}
+
+/* Number field f of the table at idx (an error when it is no number). */
+static lua_Number numfield(lua_State *L, int idx, const char *f)
+{
+    if (lua_getfield(L, idx, f) != LUA_TNUMBER)
+        luaL_error(L, "sift.tok: a span's field '%s' is no number", f);
+    lua_Number v = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+/* A scratch array of n integers (a userdata left on the stack). */
+static lua_Integer *scratch(lua_State *L, lua_Integer n)
+{
+    return (lua_Integer *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(lua_Integer), 0);
+}
+
+/* Set table slot t at key k to the integer v. */
+static void setint(lua_State *L, int t, lua_Integer k, lua_Integer v)
+{
+    lua_pushinteger(L, v);
+    lua_rawseti(L, t, k);
+}
+
+/* An array size for lua_createtable. */
+static int asize(lua_Integer n)
+{
+    return n <= 0 ? 0 : n > 1 << 26 ? 1 << 26 : (int)n;
+}
+
+/* Result slots of maps, from its first one. */
+enum { RSENTS, RHOTS, RSTIMES, RTIMEAT, RTIMEOF, RQAT, RQOF, RQFIRST, RQLAST, NMAPS };
+
+/*
+** The token spans of the n items of the list at idx: a[i] is the first
+** token at or after the item's start, b[i] the first after its end; also
+** the number of items holding a token and the sum of their lengths.
+** Leaves two scratch arrays on the stack.
+*/
+static void spans(lua_State *L, int idx, lua_Integer n, const lua_Integer *ts, lua_Integer nt,
+                  lua_Integer **a, lua_Integer **b, lua_Integer *nspans, lua_Integer *ntokens)
+{
+    *a = scratch(L, n);
+    *b = scratch(L, n);
+    *nspans = *ntokens = 0;
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_geti(L, idx, i);
+        lua_Number s = numfield(L, -1, "s"), e = numfield(L, -1, "e");
+        lua_pop(L, 1);
+        lua_Integer x = firstat(ts, nt, s, 0), y = firstat(ts, nt, e, 1);
+        (*a)[i - 1] = x;
+        (*b)[i - 1] = y;
+        if (x < y) {
+            ++*nspans;
+            *ntokens += y - x;
+        }
+    }
+}
+
+/*
+** Push what cue.analyse reads by token, as cue.map_lua (the definition)
+** gives it, from the token starts ts[0..n), the hot tokens hot[0..nhot)
+** and the lists of sentences, times and quantities at stack slots sl, tl
+** and ql: the sentences as token ranges {s, e, kind, a, b} (those holding
+** a token), the hot tokens of each (one shared empty list for sentences of
+** none), the sentences holding a time that is no duration (a set), and
+** times and quantities by token (timeat[a] = the token after the time,
+** timeof[x] = its index; qat[a], qof[x], qfirst[i], qlast[i]). Each table
+** is made at its final size (the token-indexed ones, sparse, as hash
+** parts), so filling it never rehashes. Returns the number pushed.
+*/
+static int maps(lua_State *L, const lua_Integer *ts, lua_Integer n, const lua_Integer *hot,
+                lua_Integer nhot, int sl, int tl, int ql)
+{
+    luaL_checkstack(L, NMAPS + 12, NULL);
+    lua_Integer nsrc = items(L, sl), ntm = items(L, tl), nq = items(L, ql);
+    int r = lua_gettop(L) + 1;
+    lua_settop(L, r + NMAPS - 1);
+    lua_createtable(L, asize(nsrc), 0);
+    lua_replace(L, r + RSENTS);
+    lua_createtable(L, asize(nsrc), 0);
+    lua_replace(L, r + RHOTS);
+    lua_createtable(L, asize(nsrc), 0);
+    lua_replace(L, r + RSTIMES);
+    lua_newtable(L); /* the empty hot list */
+    int none = lua_gettop(L);
+    lua_Number *ss =
+        (lua_Number *)lua_newuserdatauv(L, (size_t)(nsrc > 0 ? nsrc : 1) * sizeof *ss, 0);
+    /* sentences: a = tokenat(s, from), b = tokenat(e + 1, a) - 1 */
+    lua_Integer from = 1, ns = 0, hi = 1;
+    for (lua_Integer i = 1; i <= nsrc; i++) {
+        lua_geti(L, sl, i);
+        int item = lua_gettop(L);
+        lua_Number s = numfield(L, item, "s"), e = numfield(L, item, "e");
+        lua_Integer a = firstat(ts, n, s, 0), b = firstat(ts, n, e + 1, 0);
+        if (a < from) a = from;
+        if (b < a) b = a;
+        b--;
+        from = b + 1;
+        if (b >= a) {
+            ns++;
+            ss[ns - 1] = s;
+            lua_createtable(L, 0, 5);
+            lua_getfield(L, item, "s");
+            lua_setfield(L, -2, "s");
+            lua_getfield(L, item, "e");
+            lua_setfield(L, -2, "e");
+            lua_getfield(L, item, "kind");
+            lua_setfield(L, -2, "kind");
+            lua_pushinteger(L, a);
+            lua_setfield(L, -2, "a");
+            lua_pushinteger(L, b);
+            lua_setfield(L, -2, "b");
+            lua_rawseti(L, r + RSENTS, ns);
+            /* the hot tokens in a..b, from where the sentence before stopped */
+            while (hi <= nhot && hot[hi - 1] < a) hi++;
+            lua_Integer first = hi;
+            while (hi <= nhot && hot[hi - 1] <= b) hi++;
+            if (hi > first) {
+                lua_createtable(L, asize(hi - first), 0);
+                int list = lua_gettop(L);
+                for (lua_Integer x = first; x < hi; x++) setint(L, list, x - first + 1, hot[x - 1]);
+            } else {
+                lua_pushvalue(L, none);
+            }
+            lua_rawseti(L, r + RHOTS, ns);
+        }
+        lua_settop(L, item - 1);
+    }
+    /* times: the sentence of each that is no duration, and its tokens */
+    for (lua_Integer i = 1; i <= ntm; i++) {
+        lua_geti(L, tl, i);
+        size_t kl = 0;
+        const char *kind =
+            lua_getfield(L, -1, "kind") == LUA_TSTRING ? lua_tolstring(L, -1, &kl) : NULL;
+        if (!(kind && kl == 8 && memcmp(kind, "duration", 8) == 0)) {
+            /* the sentence at or before s, as cue's sentat searches */
+            lua_Number s = numfield(L, -2, "s");
+            lua_Integer lo = 1, up = ns;
+            while (lo < up) {
+                lua_Integer mid = (lo + up + 1) / 2;
+                if (ss[mid - 1] <= s)
+                    lo = mid;
+                else
+                    up = mid - 1;
+            }
+            lua_pushboolean(L, 1);
+            lua_rawseti(L, r + RSTIMES, lo);
+        }
+        lua_pop(L, 2);
+    }
+    lua_Integer *a, *b, nspans, ntokens;
+    spans(L, tl, ntm, ts, n, &a, &b, &nspans, &ntokens);
+    lua_createtable(L, 0, asize(nspans));
+    lua_replace(L, r + RTIMEAT);
+    lua_createtable(L, 0, asize(ntokens));
+    lua_replace(L, r + RTIMEOF);
+    for (lua_Integer i = 1; i <= ntm; i++) {
+        if (a[i - 1] >= b[i - 1]) continue;
+        setint(L, r + RTIMEAT, a[i - 1], b[i - 1]);
+        for (lua_Integer x = a[i - 1]; x < b[i - 1]; x++) setint(L, r + RTIMEOF, x, i);
+    }
+    /* quantities */
+    spans(L, ql, nq, ts, n, &a, &b, &nspans, &ntokens);
+    lua_createtable(L, 0, asize(nspans));
+    lua_replace(L, r + RQAT);
+    lua_createtable(L, 0, asize(ntokens));
+    lua_replace(L, r + RQOF);
+    lua_createtable(L, asize(nq), 0);
+    lua_replace(L, r + RQFIRST);
+    lua_createtable(L, asize(nq), 0);
+    lua_replace(L, r + RQLAST);
+    for (lua_Integer i = 1; i <= nq; i++) {
+        if (a[i - 1] >= b[i - 1]) continue;
+        setint(L, r + RQAT, a[i - 1], i);
+        setint(L, r + RQFIRST, i, a[i - 1]);
+        setint(L, r + RQLAST, i, b[i - 1] - 1);
+        for (lua_Integer x = a[i - 1]; x < b[i - 1]; x++) setint(L, r + RQOF, x, i);
+    }
+    lua_settop(L, r + NMAPS - 1);
+    return NMAPS;
+}
+
+/* The integers of the list at idx (n of them) in a scratch array. */
+static lua_Integer *intlist(lua_State *L, int idx, lua_Integer n)
+{
+    lua_Integer *v = scratch(L, n);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, idx, i);
+        v[i - 1] = lua_tointeger(L, -1);
+        lua_pop(L, 1);
+    }
+    return v;
+}
+
+/*
+** map(ts, n, sentences, hot, times, quantities) -> sents, hots, stimes,
+** timeat, timeof, qat, qof, qfirst, qlast: maps() from Lua tables (what
+** tokenize gives with its optional lists; for tests).
+*/
+static int l_map(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    for (int a = 3; a <= 6; a++) luaL_checktype(L, a, LUA_TTABLE);
+    lua_settop(L, 6);
+    if (n < 0) n = 0;
+    lua_Integer nhot = (lua_Integer)lua_rawlen(L, 4);
+    const lua_Integer *ts = intlist(L, 1, n);
+    const lua_Integer *hot = intlist(L, 4, nhot);
+    return maps(L, ts, n, hot, nhot, 3, 5, 6);
+}
+
+/*
+** tables(n, count): count new tables, each with room for n array items.
+*/
+static int l_tables(lua_State *L)
+{
+    lua_Integer n = luaL_checkinteger(L, 1);
+    lua_Integer count = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, count >= 0 && count <= 32, 2, "0 to 32 tables");
+    luaL_checkstack(L, (int)count, NULL);
+    for (lua_Integer i = 0; i < count; i++) lua_createtable(L, asize(n), 0);
+    return (int)count;
+}
+
 /*
 ** Set w[n] and k[n] of a word token s[0..len) and add it to the hot list
-** when its folded form is in the hot set.
+** (and to hots[], when there is one) when its folded form is in the hot set.
 */
-static void word(lua_State *L, lua_Integer n, lua_Integer *nh, const unsigned char *s, size_t len,
-                 int hashot)
+static void word(lua_State *L, lua_Integer n, lua_Integer *nh, lua_Integer *hots,
+                 const unsigned char *s, size_t len, int hashot)
 {
     pushfold(L, s, len); /* [..., f] */
     if (hashot) {
         lua_pushvalue(L, -1);
-        lua_gettable(L, HOTSET); /* [..., f, hotset[f]] */
-        if (lua_toboolean(L, -1)) {
+        if (lua_rawget(L, HOTSET) != LUA_TNIL && lua_toboolean(L, -1)) { /* [..., f, hotset[f]] */
+            if (hots) hots[*nh] = n;
             lua_pushinteger(L, n);
             lua_rawseti(L, HOT, ++*nh);
         }
@@ -327,15 +595,23 @@ static void word(lua_State *L, lua_Integer n, lua_Integer *nh, const unsigned ch
 }
 
 /*
-** tokenize(text [, hotset]): the tokens of text, as cue.tokenize_lua gives
-** them. A first pass counts the tokens so the tables are made at size.
+** tokenize(text [, hotset [, sentences, times, quantities]]): the tokens of
+** text, as cue.tokenize_lua gives them; with the lists, also what maps()
+** gives for them. A first pass counts the tokens so the tables are made at
+** size.
 */
 static int l_tokenize(lua_State *L)
 {
     size_t len;
     const unsigned char *s = (const unsigned char *)luaL_checklstring(L, TEXT, &len);
     int hashot = !lua_isnoneornil(L, HOTSET);
-    lua_settop(L, HOTSET);
+    int mapping = !lua_isnoneornil(L, SENTS);
+    if (mapping) {
+        luaL_checktype(L, SENTS, LUA_TTABLE);
+        luaL_checktype(L, TIMES, LUA_TTABLE);
+        luaL_checktype(L, QUANTS, LUA_TTABLE);
+    }
+    lua_settop(L, QUANTS);
     lua_Integer count = 0;
     for (size_t i = 0; i < len;) {
         i = blanks(s, len, i);
@@ -353,6 +629,9 @@ static int l_tokenize(lua_State *L)
                                             "close", "either", "\"", "'", "-", "...", "'s"};
     for (size_t c = 0; c < sizeof constants / sizeof constants[0]; c++)
         lua_pushstring(L, constants[c]);
+    /* the starts and hot tokens again, for maps() */
+    lua_Integer *starts = mapping ? scratch(L, count) : NULL;
+    lua_Integer *hots = mapping ? scratch(L, count) : NULL;
     lua_Integer n = 0, nh = 0, nm = 0;
     for (size_t i = 0; i < len;) {
         i = blanks(s, len, i);
@@ -362,13 +641,14 @@ static int l_tokenize(lua_State *L)
         size_t tl = e - i;
         unsigned char b = t[0];
         n++;
+        if (starts) starts[n - 1] = (lua_Integer)i + 1;
         lua_pushinteger(L, (lua_Integer)i + 1);
         lua_rawseti(L, TS, n);
         lua_pushinteger(L, (lua_Integer)e);
         lua_rawseti(L, TE, n);
         i = e;
         if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
-            word(L, n, &nh, t, tl, hashot);
+            word(L, n, &nh, hots, t, tl, hashot);
             continue;
         }
         if (digit(b)) {
@@ -387,7 +667,7 @@ static int l_tokenize(lua_State *L)
                 lua_rawseti(L, MARKS, ++nm);
             }
         } else if (b >= 0x80 && wordch(b)) {
-            word(L, n, &nh, t, tl, hashot);
+            word(L, n, &nh, hots, t, tl, hashot);
         } else if (poss(t, tl, 0) > 0) {
             setslot(L, W, n, POSS);
             setslot(L, K, n, KPOSS);
@@ -397,15 +677,21 @@ static int l_tokenize(lua_State *L)
             setslot(L, K, n, KP);
         }
     }
-    lua_settop(L, MARKS);
+    int top = lua_gettop(L);
     lua_pushinteger(L, n);
-    lua_replace(L, HOTSET); /* [text, n, ts, te, w, k, dir, hot, marks] */
-    return MARKS - TEXT;
+    for (int t = TS; t <= MARKS; t++) lua_pushvalue(L, t);
+    if (!mapping) return MARKS - TS + 2;
+    maps(L, starts, n, hots, nh, SENTS, TIMES, QUANTS);
+    return lua_gettop(L) - top;
 }
 
 int sift_lua_open_tok(lua_State *L)
 {
-    static const luaL_Reg fns[] = {{"tokenize", l_tokenize}, {"fold", l_fold}, {NULL, NULL}};
+    static const luaL_Reg fns[] = {{"tokenize", l_tokenize},
+                                   {"fold", l_fold},
+                                   {"map", l_map},
+                                   {"tables", l_tables},
+                                   {NULL, NULL}};
     luaL_newlib(L, fns);
     return 1;
 }

@@ -133,3 +133,44 @@ test("paragraphs: the line-break search finds what the pattern search finds", fu
   end
   for _, t in ipairs(cases) do eq(cue._paragraphs(t), paragraphs_ref(t), string.format("%q", t)) end
 end)
+
+-- sift.tok.map (C) against cue.map_lua (the definition) for one text.
+local function samemap(text, sentences, times, quantities, label)
+  local n, ts, _, _, _, _, hot = cue.tokenize(text, hotset)
+  local D = setmetatable({ n = n, ts = ts, hot = hot, text = text }, cue.Doc)
+  local a = table.pack(tok.map(ts, n, sentences, hot, times, quantities))
+  local b = table.pack(cue.map_lua(D, sentences, times, quantities))
+  eq(a, b, label or string.format("%q", text))
+  -- the same from tokenize, after its usual results
+  local c = table.pack(cue.tokenize(text, hotset, sentences, times, quantities))
+  eq(table.pack(table.unpack(c, 9, c.n)), b, label or string.format("%q", text))
+  eq(table.pack(table.unpack(c, 1, 8)), table.pack(cue.tokenize(text, hotset)), label or string.format("%q", text))
+end
+
+test("map: C and Lua agree on sentences, times and quantities by token", function()
+  local number = require "sift.grammar.number"
+  local date = require "sift.grammar.date"
+  for _, name in ipairs({ "panjshir-2021", "varkesia-2023" }) do
+    for _, doc in ipairs(assert(sift.load("corpus/" .. name)):documents()) do
+      local text = doc.plain
+      samemap(text, doc:_plainsentences(), date.scan(text), number.scan(text), doc.id)
+    end
+  end
+  -- spans between tokens, past the end, unsorted, overlapping, empty; durations
+  local text = "  Fighters took  the pass on 6 September,  killing 40.  \n\nThe end "
+  local cases = {
+    { {}, {}, {} },
+    { { { s = 1, e = #text } }, { { s = 3, e = 10, kind = "date" } }, { { s = 30, e = 30 } } },
+    { { { s = 1, e = 20 }, { s = 10, e = 40, kind = "headline" }, { s = 41, e = 41 }, { s = 60, e = 200 } },
+      { { s = 29, e = 39, kind = "duration" }, { s = 2, e = 2 }, { s = 50, e = 55 }, { s = 29, e = 35 },
+        { s = 300, e = 400 } },
+      { { s = 51, e = 52 }, { s = 1, e = 1 }, { s = 45, e = 52 }, { s = 29, e = 29 }, { s = 0, e = 0 } } },
+    { { { s = 5, e = 4 }, { s = 3, e = 3 }, { s = 2, e = 8 } }, { { s = 4, e = 3 } }, { { s = 9, e = 8 } } },
+  }
+  for i, c in ipairs(cases) do samemap(text, c[1], c[2], c[3], "case " .. i) end
+  samemap("", {}, {}, {}, "empty")
+  samemap("", { { s = 1, e = 0 } }, { { s = 1, e = 1 } }, { { s = 1, e = 1 } }, "empty with spans")
+  samemap("a b c", { { s = 1, e = 5 } }, { { s = 1.5, e = 2.5 } }, { { s = 2.5, e = 3.5 } }, "fractions")
+  local ok, err = pcall(tok.map, {}, 0, { { s = "1", e = 2 } }, {}, {}, {})
+  assert(not ok and err:find("no number"), err)
+end)

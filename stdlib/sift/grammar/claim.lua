@@ -375,6 +375,7 @@ end
 -- ------------------------------------------------------------ helpers
 
 local at = cue.at
+local sidephrase = cue.Doc.side
 
 -- Does a phrase of idx start anywhere in tokens a..b? Its first token.
 local function find(D, idx, a, b)
@@ -472,11 +473,13 @@ local function people(D, a, b, nonames)
     local wx = w[x]
     if M.people[wx] or M.civilian[wx] or M.enemy[wx] then return true end
     if wx == "they" or wx == "he" or wx == "she" or wx == "we" or wx == "them" then return true end
-    local l, v = D:side(x, b)
+    local l, v = sidephrase(D, x, b)
     if l and v.side then return true end
   end
   if nonames then return false end
-  for _, nm in ipairs(D:names(a, b)) do
+  local nms = D:names(a, b)
+  for ni = 1, #nms do
+    local nm = nms[ni]
     local before = w[nm[1] - 1]
     if not (before == "in" or before == "at" or before == "near") and D:isperson(nm[1], nm[2]) then return true end
   end
@@ -527,7 +530,7 @@ local function sideof(C, a, b, cs, quoted, spk)
         if spk and spk.org and cs then return cs, "their" end
         if cs then return D:other(cs), "their" end
       end
-      local l, v = D:side(x, hi)
+      local l, v = sidephrase(D, x, hi)
       if l then
         if v.side then
           -- a party's word for its enemy, also an alias ("terrorists")
@@ -554,7 +557,9 @@ local function sideof(C, a, b, cs, quoted, spk)
       end
     end
     -- named people
-    for _, nm in ipairs(D:names(lo, hi)) do
+    local nms = D:names(lo, hi)
+    for ni = 1, #nms do
+      local nm = nms[ni]
       local s = D:lookup(nm[1], nm[2], D.ts[nm[1]])
       if s then return s, "name" end
     end
@@ -713,7 +718,7 @@ end
 -- "Reedland Liberation Union")? The last token of that name, or nil.
 local function inname(D, x, lo)
   for y = math_max(lo, x - 4), x do
-    local l = D:side(y, D.n)
+    local l = sidephrase(D, y, D.n)
     if l and y + l - 1 >= x then return y + l - 1 end
   end
   return nil
@@ -764,7 +769,9 @@ local function timein(C, si, a, b, t, own)
       local tm = ctx.times[ti]
       -- a time that is also a figure ("Jan. 10, 7 members") is the figure
       local report = D.qof[x] ~= nil and D.k[x] == "n" and #tm.text <= 2
-      for _, f in ipairs(D:framesof(si)) do
+      local fs = D:framesof(si)
+      for fi = 1, #fs do
+        local f = fs[fi]
         if f.v and f.sa and x > f.v and x < f.sa then report = true end
         if f.ss and f.se and x >= f.ss and x <= f.se then report = true end
       end
@@ -792,7 +799,7 @@ local function placein(D, a, b)
       or wx == "from" or wx == "into" then
       local y = x + 1
       if w[y] == "the" then y = y + 1 end
-      if y <= b and D:nameword(y) and not D:side(y, b) then
+      if y <= b and D:nameword(y) and not sidephrase(D, y, b) then
         local nm = D:names(y, b)[1]
         if nm and nm[1] == y then
           local e = nm[2]
@@ -1231,7 +1238,7 @@ local function places(C, a, b)
   while x <= b do
     local wx = w[x]
     local qi = D.qat[x]
-    local sl = D:side(x, b)
+    local sl = sidephrase(D, x, b)
     if sl then
       x = x + sl
     elseif qi and (ctx.quantities[qi].unit == "percent") then
@@ -1304,7 +1311,7 @@ local function places(C, a, b)
         x = x + 1
       end
     elseif D:nameword(x) then
-      local l = D:side(x, b)
+      local l = sidephrase(D, x, b)
       if l then
         x = x + l
       else
@@ -1333,7 +1340,7 @@ local function places(C, a, b)
         end
       end
     else
-      local l = D:side(x, b)
+      local l = sidephrase(D, x, b)
       x = x + (l or 1)
     end
   end
@@ -1389,7 +1396,7 @@ local function control(C, si, t, n, action, form)
   end
   if w[t] == "control" and t > ca and (M.bounds[w[t - 1]] == nil and (w[t - 1] == "full" or w[t - 1] == "the"
     or w[t - 1] == "under" or w[t - 1] == "in" or w[t - 1] == "took" or w[t - 1] == "taken"
-    or D.k[t - 1] == "$" or w[t - 1] == "its" or w[t - 1] == "their" or D:side(t - 1, t - 1))) then
+    or D.k[t - 1] == "$" or w[t - 1] == "its" or w[t - 1] == "their" or sidephrase(D, t - 1, t - 1))) then
     return
   end
   if (w[t] == "took" or w[t] == "taken") and (w[last + 1] == "up" or w[last + 1] == "part"
@@ -1414,7 +1421,7 @@ local function control(C, si, t, n, action, form)
   while rb <= cb do
     local wr = w[rb]
     if wr == "." or wr == ";" or wr == ":" or wr == "-" or (D.k[rb] == "q" and lbound(D, rb)) then break end
-    if wr == "," and not ((D:nameword(rb + 1) and not D:side(rb + 1, cb)) or w[rb + 1] == "its"
+    if wr == "," and not ((D:nameword(rb + 1) and not sidephrase(D, rb + 1, cb)) or w[rb + 1] == "its"
       or w[rb + 1] == "including" or w[rb + 1] == "except"
       or (w[rb + 1] == "the" and (M.placewords[w[rb + 2]] or M.placewords[w[rb + 3]]))) then break end
     if D.k[rb] == "w" and M.rbounds[wr] and wr ~= "and" and wr ~= "of" and wr ~= "to" and wr ~= "including"
@@ -1604,7 +1611,7 @@ local function event(C, si, t, n, kind)
   -- the object of the event verb ("took Bazarak", "shelled the market of X")
   local y = last + 1
   if w[y] == "the" then y = y + 1 end
-  if y <= cb and D:nameword(y) and not D:side(y, cb) then
+  if y <= cb and D:nameword(y) and not sidephrase(D, y, cb) then
     local nm = D:names(y, cb)[1]
     if nm and nm[1] == y then
       pa, pb = y, nm[2]
@@ -1616,7 +1623,7 @@ local function event(C, si, t, n, kind)
     local la, lb = leftphrase(D, ca, g)
     if la then
       for _, nm in ipairs(D:names(la, lb)) do
-        if not D:side(nm[1], nm[2]) then
+        if not sidephrase(D, nm[1], nm[2]) then
           pa, pb = nm[1], nm[2]
           if pb < lb and M.placewords[w[pb + 1]] then pb = pb + 1 end
           break
@@ -1689,7 +1696,7 @@ local function measures(C)
           if what == "distance" then
             local pa = nil
             local y = qe + 1
-            while y <= s.b and not (D:nameword(y) and not D:side(y, s.b)) and w[y] ~= "." do y = y + 1 end
+            while y <= s.b and not (D:nameword(y) and not sidephrase(D, y, s.b)) and w[y] ~= "." do y = y + 1 end
             if y <= s.b and D:nameword(y) then pa = D:names(y, s.b)[1] end
             if pa then r.place, r.place_s, r.place_e = D:text_of(pa[1], pa[2]), D.ts[pa[1]], D.te[pa[2]] end
           elseif nm then
@@ -1710,7 +1717,8 @@ end
 -- document, or that of the same figure restated.
 local function fill(claims)
   local memory = {}
-  for _, r in ipairs(claims) do
+  for ri = 1, #claims do
+    local r = claims[ri]
     if r.kind == "casualty" then
       if not r.subject_side and r._head and memory[r._head] then
         r.subject_side, r._how = memory[r._head], "memory"
@@ -1721,7 +1729,8 @@ local function fill(claims)
   -- a bare figure after a claim of the same sentence now known ("30 soldiers
   -- were killed and 12 were taken prisoner")
   local last
-  for _, r in ipairs(claims) do
+  for ri = 1, #claims do
+    local r = claims[ri]
     if r.kind == "casualty" then
       if not r.subject_side and not r._head and last and last._si == r._si and last.subject_side then
         r.subject_side, r._how = last.subject_side, "previous"
@@ -1729,9 +1738,11 @@ local function fill(claims)
       last = r
     end
   end
-  for _, r in ipairs(claims) do
+  for ri = 1, #claims do
+    local r = claims[ri]
     if r.kind == "casualty" and not r.subject_side and r.value then
-      for _, o in ipairs(claims) do
+      for oi = 1, #claims do
+        local o = claims[oi]
         if o ~= r and o.kind == "casualty" and o.subject_side and o.value == r.value and o.category == r.category then
           r.subject_side, r._how = o.subject_side, "restated"
           break
@@ -1746,9 +1757,13 @@ local function hedge(C, claims)
   local D, ctx = C.D, C.ctx
   if ctx.doc and ctx.doc.kind == "statement" then return end
   local unver = {}
-  for si, s in ipairs(D.sents) do
+  local sents, hots = D.sents, D.hots
+  for si = 1, #sents do
+    local s = sents[si]
     local x
-    for _, t in ipairs(D.hots[si]) do
+    local hot = hots[si]
+    for hi = 1, #hot do
+      local t = hot[hi]
       if X.last[D.w[t]] then
         x = find(D, X.unverified, math_max(s.a, t - 6), t)
         if x then break end
@@ -1765,10 +1780,12 @@ local function hedge(C, claims)
     end
   end
   local bysent = {}
-  for _, r in ipairs(claims) do
+  for ri = 1, #claims do
+    local r = claims[ri]
     bysent[r._si] = true
   end
-  for _, r in ipairs(claims) do
+  for ri = 1, #claims do
+    local r = claims[ri]
     local s = D.sents[r._si]
     local ca, cb = clause(D, s, r._t)
     -- hedge words from just before the claim to just after its verb
@@ -1782,7 +1799,8 @@ end
 
 local function add(list, rs, C)
   if not rs then return end
-  for _, r in ipairs(rs) do
+  for ri = 1, #rs do
+    local r = rs[ri]
     list[#list + 1] = r
     if r.kind == "casualty" then C.last = r end
   end
@@ -1799,12 +1817,16 @@ function M.scan(ctx)
   local C = { D = D, ctx = ctx }
   local claims = {}
   local w = D.w
-  for si, s in ipairs(D.sents) do
+  local sents, hots = D.sents, D.hots
+  for si = 1, #sents do
+    local s = sents[si]
     C.last = nil
     -- a phrase of a table is not read again inside a longer one of the same table
     local cas, con, evt = 0, 0, 0
     local lastevent
-    for _, t in ipairs(D.hots[si]) do
+    local hot = hots[si]
+    for hi = 1, #hot do
+      local t = hot[hi]
       local wt = w[t]
       -- a word of a side's or an organisation's name ("Liberation Front") starts nothing
       if X.casualty[wt] or X.control[wt] or X.events[wt] then
@@ -1849,7 +1871,8 @@ function M.scan(ctx)
     end
   end
   add(claims, measures(C), C)
-  for _, r in ipairs(claims) do
+  for ri = 1, #claims do
+    local r = claims[ri]
     if r.kind == "casualty" and not r.time then
       local ca, cb = clause(D, D.sents[r._si], r._t)
       r.time = timein(C, r._si, ca, cb, r._t)
@@ -1861,7 +1884,8 @@ function M.scan(ctx)
     if a.s ~= b.s then return a.s < b.s end
     return a.e < b.e
   end)
-  for _, r in ipairs(claims) do
+  for ri = 1, #claims do
+    local r = claims[ri]
     r._spk, r._frame, r._si, r._t, r._head, r._how = nil, nil, nil, nil, nil, nil
   end
   return claims

@@ -25,11 +25,13 @@
 -- folded once and looked up once in the set of words any later step reacts
 -- to (reporting verbs, roles, media, the claim module's first words), so
 -- every later pass visits those tokens only. Sentences, times and
--- quantities are mapped to token ranges by binary search. The registry of
--- people's sides, statement passages and owners of media are read for the
--- whole document; reporting frames and the speakers of quotations are read
--- on first use, sentence by sentence, so a sentence nobody asks about costs
--- nothing (a pronoun walks back through the sentences before it).
+-- quantities are mapped to token ranges by binary search, in C too
+-- (sift.tok.map, which makes the token-indexed tables at their final size,
+-- so filling them never rehashes). The registry of people's sides,
+-- statement passages and owners of media are read for the whole document;
+-- reporting frames and the speakers of quotations are read on first use,
+-- sentence by sentence, so a sentence nobody asks about costs nothing (a
+-- pronoun walks back through the sentences before it).
 --
 -- Decisions:
 -- * Tokens: words keep inner hyphens and apostrophes ("anti-Taliban" is one
@@ -413,7 +415,8 @@ M.index = index
 local function at(w, i, last, idx)
   local l = idx[w[i]]
   if not l then return nil end
-  for _, p in ipairs(l) do
+  for pi = 1, #l do
+    local p = l[pi]
     if i + p.n - 1 <= last then
       local ok = true
       for j = 2, p.n do
@@ -568,9 +571,10 @@ local Doc = {}
 Doc.__index = Doc
 
 -- The side phrase at token i (ending at or before last): length, entry.
-function Doc:side(i, last)
+local function sidephrase(self, i, last)
   return at(self.w, i, last or self.n, self.sx.idx)
 end
+Doc.side = sidephrase
 
 -- Words of a name for the registry: no particles, initials or Jr./Sr.;
 -- and whether it is a "Sr.".
@@ -591,10 +595,14 @@ function Doc:surnames()
   local set = self._surnames
   if set then return set end
   set = {}
-  for _, s in ipairs(self.sents) do
-    for _, nm in ipairs(self:names(s.a, s.b)) do
+  local sents = self.sents
+  for si = 1, #sents do
+    local s = sents[si]
+    local nms = self:names(s.a, s.b)
+    for ni = 1, #nms do
+      local nm = nms[ni]
       local ws = namewords(self, nm[1], nm[2])
-      if #ws >= 2 and not M.nonpersons[ws[#ws]] and not self:side(nm[1], nm[2])
+      if #ws >= 2 and not M.nonpersons[ws[#ws]] and not sidephrase(self, nm[1], nm[2])
         and not M.nonpersons[self.w[nm[2] + 1] or ""] then
         set[ws[#ws]] = true
       end
@@ -606,7 +614,7 @@ end
 
 -- Is the name chunk a..b a person's (not a place's or an organisation's)?
 function Doc:isperson(a, b)
-  local l, v = self:side(a, b)
+  local l, v = sidephrase(self, a, b)
   if l then return v.kind == "person" end
   local ws = namewords(self, a, b)
   if #ws == 0 or M.nonpersons[ws[#ws]] or M.nonpersons[self.w[b + 1] or ""] then return false end
@@ -620,7 +628,7 @@ function Doc:sidewords(a, b)
   local out = {}
   local i = a
   while i <= b do
-    local l, v = self:side(i, b)
+    local l, v = sidephrase(self, i, b)
     if l then
       out[#out + 1] = { i = i, n = l, v = v }
       i = i + l
@@ -633,7 +641,9 @@ end
 
 -- The first side in tokens a..b (a side id, its first token), or nil.
 function Doc:sidein(a, b)
-  for _, x in ipairs(self:sidewords(a, b)) do
+  local sw = self:sidewords(a, b)
+  for xi = 1, #sw do
+    local x = sw[xi]
     if x.v.side then return x.v.side, x.i, x end
   end
   return nil
@@ -645,7 +655,7 @@ function Doc:headside(a, b)
   local heads = self.sx.heads
   local i = a
   while i <= b do
-    local l = self:side(i, b)
+    local l = sidephrase(self, i, b)
     if l then
       i = i + l
     else
@@ -666,7 +676,9 @@ function Doc:mentioned()
   local m = self._mentioned
   if m then return m end
   m = {}
-  for _, x in ipairs(self:sidewords(1, self.n)) do
+  local sw = self:sidewords(1, self.n)
+  for xi = 1, #sw do
+    local x = sw[xi]
     if x.v.side then m[x.v.side] = (m[x.v.side] or 0) + 1 end
   end
   self._mentioned = m
@@ -819,7 +831,9 @@ function Doc:lookup(a, b, pos)
   local ws, senior = namewords(self, a, b)
   if #ws == 0 then return nil end
   local best, bestscore
-  for _, p in ipairs(self.people) do
+  local people = self.people
+  for pi = 1, #people do
+    local p = people[pi]
     local full = #p.ws == #ws and p.senior == senior
     if full then
       for i = 1, #ws do
@@ -852,7 +866,9 @@ function Doc:lastside(t)
   local si = self:sentof(t) or 1
   local first = self.sents[si > 1 and si - 1 or si].a
   local found
-  for _, x in ipairs(self:sidewords(first, t - 1)) do
+  local sw = self:sidewords(first, t - 1)
+  for xi = 1, #sw do
+    local x = sw[xi]
     if x.v.side then found = x.v.side end
   end
   return found
@@ -906,17 +922,20 @@ function Doc:speaker(a, b)
   local sw = self:sidewords(a, b)
   -- the person's name: a name chunk that is no side or organisation name
   local person, pentry, orgname
-  for _, nm in ipairs(self:names(a, b)) do
+  local nms = self:names(a, b)
+  for ni = 1, #nms do
+    local nm = nms[ni]
     local pre = w[nm[1] - 1]
     if nm[1] > a and (pre == "in" or pre == "at" or pre == "near" or pre == "from") then goto next end
-    if M.nonpersons[w[nm[2]]] and nm[2] > nm[1] and not self:side(nm[1], nm[2]) then
+    if M.nonpersons[w[nm[2]]] and nm[2] > nm[1] and not sidephrase(self, nm[1], nm[2]) then
       -- "The Coastal Observatory said": an organisation the manifest does not know
       orgname = orgname or nm
       goto next
     end
     do
     local inside
-    for _, x in ipairs(sw) do
+    for xi = 1, #sw do
+      local x = sw[xi]
       if x.i <= nm[2] and x.i + x.n - 1 >= nm[1] then
         inside = x
         break
@@ -939,7 +958,8 @@ function Doc:speaker(a, b)
     ::next::
   end
   local sidex
-  for _, x in ipairs(sw) do
+  for xi = 1, #sw do
+    local x = sw[xi]
     if not (person and x.i >= person[1] and x.i <= person[2]) then
       if x.v.side then
         sidex = x
@@ -1052,6 +1072,69 @@ local function tokenat(D, pos, lo)
   return hi
 end
 
+-- map_lua(D, sentences, times, quantities) -> sents, hots, stimes, timeat,
+-- timeof, qat, qof, qfirst, qlast: what the analysis reads by token (the
+-- sentences as token ranges {s, e, kind, a, b}, those holding a token; the
+-- hot tokens of each; the sentences holding a time that is no duration;
+-- times and quantities by token). This is the definition; the analysis runs
+-- sift.tok.map, the same in C (tests/lua/tokenize_test.lua compares them).
+local function map_lua(D, list, times, quantities)
+  local n = D.n
+  local sents = {}
+  local from = 1
+  for _, s in ipairs(list) do
+    local a = tokenat(D, s.s, from)
+    local b = tokenat(D, s.e + 1, a) - 1
+    from = b + 1
+    if b >= a then sents[#sents + 1] = { s = s.s, e = s.e, kind = s.kind, a = a, b = b } end
+  end
+  local saved = D.sents
+  D.sents = sents
+  -- the hot tokens of each sentence
+  local hs, hi = {}, 1
+  local hot = D.hot
+  for si, s in ipairs(sents) do
+    while hi <= #hot and hot[hi] < s.a do hi = hi + 1 end
+    local l = {}
+    while hi <= #hot and hot[hi] <= s.b do
+      l[#l + 1] = hot[hi]
+      hi = hi + 1
+    end
+    hs[si] = l
+  end
+  -- times and quantities by token
+  local timeat, timeof, qat, qof, qfirst, qlast, stimes = {}, {}, {}, {}, {}, {}, {}
+  from = 1
+  for i, tm in ipairs(times) do
+    if from > n or D.ts[from] > tm.s then from = 1 end
+    local a = tokenat(D, tm.s, from)
+    from = a
+    if tm.kind ~= "duration" then stimes[D:sentat(tm.s)] = true end
+    local b = a
+    while b <= n and D.ts[b] <= tm.e do b = b + 1 end
+    if a < b then
+      timeat[a] = b
+      for x = a, b - 1 do timeof[x] = i end
+    end
+  end
+  from = 1
+  for i, q in ipairs(quantities) do
+    if from > n or D.ts[from] > q.s then from = 1 end
+    local a = tokenat(D, q.s, from)
+    from = a
+    local b = a
+    while b <= n and D.ts[b] <= q.e do b = b + 1 end
+    if a < b then
+      qat[a] = i
+      qfirst[i], qlast[i] = a, b - 1
+      for x = a, b - 1 do qof[x] = i end
+    end
+  end
+  D.sents = saved
+  return sents, hs, stimes, timeat, timeof, qat, qof, qfirst, qlast
+end
+M.map_lua = map_lua
+
 -- ------------------------------------------------------------ quotations
 
 -- Pairs quotation marks into regions {a, b} (token indexes of the marks;
@@ -1079,7 +1162,9 @@ local function quotations(D)
     return tokenat(D, nxt) - 1
   end
   local open
-  for _, i in ipairs(D.marks) do
+  local marks = D.marks
+  for mi = 1, #marks do
+    local i = marks[mi]
     if k[i] == "q" then
       local d = looks(i)
       if open then
@@ -1100,7 +1185,8 @@ local function quotations(D)
   if open then regions[#regions + 1] = { a = open, b = paraend(open), unclosed = true } end
   -- single quotation marks: an opening one before a word, closed in the paragraph
   local sopen
-  for _, i in ipairs(D.marks) do
+  for mi = 1, #marks do
+    local i = marks[mi]
     if k[i] == "s" then
       if sopen and para(i) ~= para(sopen) then sopen = nil end
       local d = looks(i)
@@ -1113,8 +1199,9 @@ local function quotations(D)
     end
   end
   table_sort(regions, function(x, y) return x.a < y.a end)
-  local qid = {}
-  for r, q in ipairs(regions) do
+  local qid = tok.tables(n, 1)
+  for r = 1, #regions do
+    local q = regions[r]
     for t = q.a, q.b do qid[t] = r end
   end
   return regions, qid
@@ -1166,7 +1253,7 @@ function Doc:npstart(lo, j)
     local nm = self:names(s + 1, j)
     if #nm > 0 then
       local first = nm[#nm][1]
-      while first > s + 1 and (M.titles[w[first - 1]] or M.roles[w[first - 1]] or self:side(first - 1, j)) do
+      while first > s + 1 and (M.titles[w[first - 1]] or M.roles[w[first - 1]] or sidephrase(self, first - 1, j)) do
         first = first - 1
       end
       if not cut or first > cut then cut = first end
@@ -1409,7 +1496,7 @@ local function verbframe(D, s, v)
       -- the head must name someone: a name, a role, a side ("We, the Front, announce")
       local named = false
       for x = hs, c - 1 do
-        if D:nameword(x) or M.roles[w[x]] or D:side(x, c - 1) or w[x] == "we" then named = true end
+        if D:nameword(x) or M.roles[w[x]] or sidephrase(D, x, c - 1) or w[x] == "we" then named = true end
       end
       if hs <= c - 1 and named then sa, sb = hs, j - 1 end
     end
@@ -1537,7 +1624,8 @@ end
 -- later "In the video, ..." speaks for them.
 local function mediaowners(D, s, hot)
   local w = D.w
-  for _, x in ipairs(hot) do
+  for hi = 1, #hot do
+    local x = hot[hi]
     if M.media[w[x]] then
       local spk
       local y = x + 1
@@ -1650,8 +1738,12 @@ end
 -- "the Front, led by X".
 local function prepass(D)
   local w, k = D.w, D.k
-  for si, s in ipairs(D.sents) do
-    for _, i in ipairs(D.hots[si]) do
+  local sents, hots = D.sents, D.hots
+  for si = 1, #sents do
+    local s = sents[si]
+    local hot = hots[si]
+    for hi = 1, #hot do
+      local i = hot[hi]
       local wi = w[i]
       if k[i] == "w" and M.personroles[wi] then
         -- a name right after the role: the side just before it
@@ -1767,64 +1859,15 @@ end
 -- sentences, quotations, people, reporting frames, statement passages.
 function M.analyse(ctx)
   local text = ctx.text
-  local D = setmetatable({ ctx = ctx, text = text, people = {}, media = {}, nw = {} }, Doc)
-  D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks = tokenize(text, compiled.hot)
-  D.sx = sideindex(ctx)
-  local n = D.n
-  D.pstarts = paragraphs(text)
+  local D = setmetatable({ ctx = ctx, text = text, people = {}, media = {} }, Doc)
   local list = ctx.sentences
   if not list or #list == 0 then list = ownsentences(text) end
-  local sents = {}
-  local from = 1
-  for _, s in ipairs(list) do
-    local a = tokenat(D, s.s, from)
-    local b = tokenat(D, s.e + 1, a) - 1
-    from = b + 1
-    if b >= a then sents[#sents + 1] = { s = s.s, e = s.e, kind = s.kind, a = a, b = b } end
-  end
-  D.sents = sents
-  -- the hot tokens of each sentence
-  local hs, hi = {}, 1
-  local hot = D.hot
-  for si, s in ipairs(sents) do
-    while hi <= #hot and hot[hi] < s.a do hi = hi + 1 end
-    local l = {}
-    while hi <= #hot and hot[hi] <= s.b do
-      l[#l + 1] = hot[hi]
-      hi = hi + 1
-    end
-    hs[si] = l
-  end
-  D.hots = hs
-  -- times and quantities by token
-  D.timeat, D.timeof, D.qat, D.qof, D.qlast, D.qfirst = {}, {}, {}, {}, {}, {}
-  D.stimes = {}
-  from = 1
-  for i, tm in ipairs(ctx.times or {}) do
-    if from > n or D.ts[from] > tm.s then from = 1 end
-    local a = tokenat(D, tm.s, from)
-    from = a
-    if tm.kind ~= "duration" then D.stimes[D:sentat(tm.s)] = true end
-    local b = a
-    while b <= n and D.ts[b] <= tm.e do b = b + 1 end
-    if a < b then
-      D.timeat[a] = b
-      for x = a, b - 1 do D.timeof[x] = i end
-    end
-  end
-  from = 1
-  for i, q in ipairs(ctx.quantities or {}) do
-    if from > n or D.ts[from] > q.s then from = 1 end
-    local a = tokenat(D, q.s, from)
-    from = a
-    local b = a
-    while b <= n and D.ts[b] <= q.e do b = b + 1 end
-    if a < b then
-      D.qat[a] = i
-      D.qfirst[i], D.qlast[i] = a, b - 1
-      for x = a, b - 1 do D.qof[x] = i end
-    end
-  end
+  D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks, D.sents, D.hots, D.stimes, D.timeat, D.timeof, D.qat,
+    D.qof, D.qfirst, D.qlast = tokenize(text, compiled.hot, list, ctx.times or {}, ctx.quantities or {})
+  D.nw = tok.tables(D.n, 1)
+  D.sx = sideindex(ctx)
+  D.pstarts = paragraphs(text)
+  local sents = D.sents
   D.quotes, D.qid = quotations(D)
   prepass(D)
   -- own words: the source, the statement's speaker, passages
@@ -1835,7 +1878,8 @@ function M.analyse(ctx)
   D.pass = {}
   D.frames, D.sspk = {}, {}
   local passage, note = nil, false
-  for si, s in ipairs(sents) do
+  for si = 1, #sents do
+    local s = sents[si]
     if D.own then
       if note or (M.notes[D.w[s.a]] and D.w[s.a + 1] == ":") then
         note = true
@@ -1876,7 +1920,9 @@ function Doc:framesof(si)
   end
   local mf = mediumframe(D, s)
   if mf then fs[#fs + 1] = mf end
-  for _, x in ipairs(D.hots[si]) do
+  local hot = D.hots[si]
+  for hi = 1, #hot do
+    local x = hot[hi]
     local wx = D.w[x]
     local f
     if wx == "according" and D.w[x + 1] == "to" then
@@ -1955,7 +2001,9 @@ function M.attribute(D, si, t)
   local r = D.qid[t]
   local q = r and D:quote(r)
   local best
-  for _, f in ipairs(D:framesof(si)) do
+  local fs = D:framesof(si)
+  for fi = 1, #fs do
+    local f = fs[fi]
     if f.sa and f.sb and f.sa <= t and t <= f.sb and not f.act then
       -- a verb outside a speaker's quotation reaches into it only if it introduces it
       if not (q and q.speech and D.qid[f.v] ~= r and f.quote ~= r) then
@@ -1966,7 +2014,8 @@ function M.attribute(D, si, t)
   if best and best.outer then
     -- "X's claim that ... is false, Y said": Y denies it
     local around
-    for _, f in ipairs(D:framesof(si)) do
+    for fi = 1, #fs do
+      local f = fs[fi]
       if f ~= best and f.sa and f.sa <= best.v and best.v <= f.sb and f.spk and not f.act then
         if not around or (f.sb - f.sa) < (around.sb - around.sa) then around = f end
       end
