@@ -376,6 +376,8 @@ end
 
 local at = cue.at
 local sidephrase = cue.Doc.side
+local nameword = cue.Doc.nameword
+local docnames = cue.Doc.names
 
 -- Does a phrase of idx start anywhere in tokens a..b? Its first token.
 local function find(D, idx, a, b)
@@ -477,7 +479,7 @@ local function people(D, a, b, nonames)
     if l and v.side then return true end
   end
   if nonames then return false end
-  local nms = D:names(a, b)
+  local nms = docnames(D, a, b)
   for ni = 1, #nms do
     local nm = nms[ni]
     local before = w[nm[1] - 1]
@@ -544,9 +546,9 @@ local function sideof(C, a, b, cs, quoted, spk)
           if cs then return D:other(cs), "enemy" end
           return nil, "enemy"
         end
-        if D.k[x + 1] == "$" and D:nameword(x) then
+        if D.k[x + 1] == "$" and nameword(D, x) then
           -- "members of Massoud's family"
-          local nm = D:names(math_max(lo, x - 3), x)
+          local nm = docnames(D, math_max(lo, x - 3), x)
           local last = nm[#nm]
           if last and last[2] == x then
             local s = D:lookup(last[1], last[2], D.ts[x])
@@ -557,7 +559,7 @@ local function sideof(C, a, b, cs, quoted, spk)
       end
     end
     -- named people
-    local nms = D:names(lo, hi)
+    local nms = docnames(D, lo, hi)
     for ni = 1, #nms do
       local nm = nms[ni]
       local s = D:lookup(nm[1], nm[2], D.ts[nm[1]])
@@ -717,8 +719,9 @@ end
 -- Is token x a word of a side's or an organisation's name ("Liberation" in
 -- "Reedland Liberation Union")? The last token of that name, or nil.
 local function inname(D, x, lo)
+  local w, idx = D.w, D.sx.idx
   for y = math_max(lo, x - 4), x do
-    local l = sidephrase(D, y, D.n)
+    local l = idx[w[y]] and at(w, y, D.n, idx)
     if l and y + l - 1 >= x then return y + l - 1 end
   end
   return nil
@@ -799,8 +802,8 @@ local function placein(D, a, b)
       or wx == "from" or wx == "into" then
       local y = x + 1
       if w[y] == "the" then y = y + 1 end
-      if y <= b and D:nameword(y) and not sidephrase(D, y, b) then
-        local nm = D:names(y, b)[1]
+      if y <= b and nameword(D, y) and not sidephrase(D, y, b) then
+        local nm = docnames(D, y, b)[1]
         if nm and nm[1] == y then
           local e = nm[2]
           if e < b and M.placewords[w[e + 1]] then e = e + 1 end
@@ -960,7 +963,7 @@ local function casualty(C, si, t, n, cat, form)
     local after_a, after_b
     if y <= cb and (w[y] == "of" or w[y] == "among" or w[y] == "on") then
       local e = y + 1
-      while e <= cb and (not rbound(D, e) or (w[e] == "and" and (D:nameword(e + 1) or M.people[w[e + 1]]))) do
+      while e <= cb and (not rbound(D, e) or (w[e] == "and" and (nameword(D, e + 1) or M.people[w[e + 1]]))) do
         e = e + 1
       end
       -- "spokesmen of the front, who ..." keeps the appositive
@@ -1091,9 +1094,9 @@ local function casualty(C, si, t, n, cat, form)
       end
       -- coordinated names: "Mira Osk and Colonel Ivo Brand were both killed"
       if not figure(ctx, D, subj_a, subj_b) and subj_a - 2 >= ca and w[subj_a - 1] == "and"
-        and D:nameword(subj_a) then
+        and nameword(D, subj_a) then
         local qa, qb = leftphrase(D, ca, subj_a - 2)
-        if qa and qb == subj_a - 2 and D:nameword(qb) and not figure(ctx, D, qa, qb) then subj_a = qa end
+        if qa and qb == subj_a - 2 and nameword(D, qb) and not figure(ctx, D, qa, qb) then subj_a = qa end
       end
       -- coordinated figures: "30 commanders and 200 men", "30 commanders, 50 fighters and 200 men"
       local joined = false
@@ -1247,7 +1250,7 @@ local function places(C, a, b)
     elseif wx == "except" then
       -- "all districts ... except A and B": the exception list is the extent
       local e = x + 1
-      while e <= b and (D:nameword(e) or w[e] == "," or w[e] == "and" or M.placewords[w[e]]) do e = e + 1 end
+      while e <= b and (nameword(D, e) or w[e] == "," or w[e] == "and" or M.placewords[w[e]]) do e = e + 1 end
       local te = e - 1
       while te > x and (w[te] == "," or w[te] == "and") do te = te - 1 end
       if te > x then
@@ -1262,23 +1265,23 @@ local function places(C, a, b)
       end
       x = x + 1
     elseif (wx == "all" or wx == "every" or wx == "each" or wx == "most" or wx == "much" or wx == "half"
-      or wx == "part" or wx == "parts" or wx == "majority") and not D:nameword(x) then
+      or wx == "part" or wx == "parts" or wx == "majority") and not nameword(D, x) then
       if wx == "most" or wx == "much" or wx == "majority" then ext = { "most" }
       elseif wx == "half" or wx == "part" or wx == "parts" then ext = { wx }
       elseif (wx == "all" or wx == "every") and w[x + 1] ~= "of" and w[x + 1] ~= "the"
-        and D.k[x + 1] == "w" and not D:nameword(x + 1) then
+        and D.k[x + 1] == "w" and not nameword(D, x + 1) then
         ext = { wx .. " " .. w[x + 1] }
         x = x + 1
       else ext = {} end
       x = x + 1
-    elseif M.extents[wx] and not D:nameword(x) and (w[x + 1] == "of" or w[x + 1] == "to" or M.extents[w[x + 1]]
+    elseif M.extents[wx] and not nameword(D, x) and (w[x + 1] == "of" or w[x + 1] == "to" or M.extents[w[x + 1]]
       or (x == b) or w[x + 1] == "and") then
       ext[#ext + 1] = M.extents[wx]
       x = x + 1
     elseif (wx == "the" or wx == "its" or wx == "their" or wx == "our") and x < b then
       -- "the province", "the whole province", "the provincial capital"
       local y = x + 1
-      while y < b and y <= x + 2 and D.k[y] == "w" and not M.placewords[w[y]] and not D:nameword(y)
+      while y < b and y <= x + 2 and D.k[y] == "w" and not M.placewords[w[y]] and not nameword(D, y)
         and not M.extents[w[y]] do y = y + 1 end
       local pw = w[y]
       if M.placewords[pw] and not M.extents[pw] and y < b and M.extents[w[y + 1]] and #ext == 0
@@ -1295,8 +1298,8 @@ local function places(C, a, b)
         elseif wx == "its" or (#out > 0 and (w[x - 1] == "," or w[x - 1] == "including")) then
           -- "Panjshir, its capital included", "Bazarak, the provincial capital"
           x = e + 1
-          if x <= b and D:nameword(x) then
-            local nm = D:names(x, b)[1]
+          if x <= b and nameword(D, x) then
+            local nm = docnames(D, x, b)[1]
             if nm and nm[1] == x then x = nm[2] + 1 end
           end
         else
@@ -1310,12 +1313,12 @@ local function places(C, a, b)
       else
         x = x + 1
       end
-    elseif D:nameword(x) then
+    elseif nameword(D, x) then
       local l = sidephrase(D, x, b)
       if l then
         x = x + l
       else
-        local nm = D:names(x, b)[1]
+        local nm = docnames(D, x, b)[1]
         local pre = w[x - 1]
         if nm and nm[1] == x and #ext == 0 and x > a and (pre == "to" or pre == "from" or pre == "near"
           or pre == "towards" or pre == "toward") then
@@ -1401,7 +1404,7 @@ local function control(C, si, t, n, action, form)
   end
   if (w[t] == "took" or w[t] == "taken") and (w[last + 1] == "up" or w[last + 1] == "part"
     or w[last + 1] == "place") then return end
-  if w[t] == "cleared" and w[last + 1] == "of" and not D:nameword(last + 2) and w[last + 2] ~= "the" then return end
+  if w[t] == "cleared" and w[last + 1] == "of" and not nameword(D, last + 2) and w[last + 2] ~= "the" then return end
   if form == "under" and n == 1 then
     -- "under X control", "under its control": control must follow
     local y = t + 1
@@ -1421,7 +1424,7 @@ local function control(C, si, t, n, action, form)
   while rb <= cb do
     local wr = w[rb]
     if wr == "." or wr == ";" or wr == ":" or wr == "-" or (D.k[rb] == "q" and lbound(D, rb)) then break end
-    if wr == "," and not ((D:nameword(rb + 1) and not sidephrase(D, rb + 1, cb)) or w[rb + 1] == "its"
+    if wr == "," and not ((nameword(D, rb + 1) and not sidephrase(D, rb + 1, cb)) or w[rb + 1] == "its"
       or w[rb + 1] == "including" or w[rb + 1] == "except"
       or (w[rb + 1] == "the" and (M.placewords[w[rb + 2]] or M.placewords[w[rb + 3]]))) then break end
     if D.k[rb] == "w" and M.rbounds[wr] and wr ~= "and" and wr ~= "of" and wr ~= "to" and wr ~= "including"
@@ -1611,8 +1614,8 @@ local function event(C, si, t, n, kind)
   -- the object of the event verb ("took Bazarak", "shelled the market of X")
   local y = last + 1
   if w[y] == "the" then y = y + 1 end
-  if y <= cb and D:nameword(y) and not sidephrase(D, y, cb) then
-    local nm = D:names(y, cb)[1]
+  if y <= cb and nameword(D, y) and not sidephrase(D, y, cb) then
+    local nm = docnames(D, y, cb)[1]
     if nm and nm[1] == y then
       pa, pb = y, nm[2]
       if pb < cb and M.placewords[w[pb + 1]] then pb = pb + 1 end
@@ -1622,7 +1625,7 @@ local function event(C, si, t, n, kind)
     -- "Kell fell to the rebels", "Kell was captured": the subject is the place
     local la, lb = leftphrase(D, ca, g)
     if la then
-      for _, nm in ipairs(D:names(la, lb)) do
+      for _, nm in ipairs(docnames(D, la, lb)) do
         if not sidephrase(D, nm[1], nm[2]) then
           pa, pb = nm[1], nm[2]
           if pb < lb and M.placewords[w[pb + 1]] then pb = pb + 1 end
@@ -1691,13 +1694,13 @@ local function measures(C)
         if r then
           setfigure(C, r, qi)
           -- the subject: the sentence's first name, else "the town"
-          local nm = D:names(s.a, x - 1)[1]
+          local nm = docnames(D, s.a, x - 1)[1]
           if nm then r.subject = D:text_of(nm[1], nm[2]) end
           if what == "distance" then
             local pa = nil
             local y = qe + 1
-            while y <= s.b and not (D:nameword(y) and not sidephrase(D, y, s.b)) and w[y] ~= "." do y = y + 1 end
-            if y <= s.b and D:nameword(y) then pa = D:names(y, s.b)[1] end
+            while y <= s.b and not (nameword(D, y) and not sidephrase(D, y, s.b)) and w[y] ~= "." do y = y + 1 end
+            if y <= s.b and nameword(D, y) then pa = docnames(D, y, s.b)[1] end
             if pa then r.place, r.place_s, r.place_e = D:text_of(pa[1], pa[2]), D.ts[pa[1]], D.te[pa[2]] end
           elseif nm then
             r.place, r.place_s, r.place_e = r.subject, D.ts[nm[1]], D.te[nm[2]]

@@ -626,9 +626,11 @@ end
 -- Side phrases in tokens a..b: list of {i, n, v}.
 function Doc:sidewords(a, b)
   local out = {}
+  local w, idx = self.w, self.sx.idx
   local i = a
   while i <= b do
-    local l, v = sidephrase(self, i, b)
+    local l, v
+    if idx[w[i]] then l, v = at(w, i, b, idx) end
     if l then
       out[#out + 1] = { i = i, n = l, v = v }
       i = i + l
@@ -759,7 +761,7 @@ local function abbrev(wd) return #wd == 1 or M.abbrevs[wd] ~= nil end
 
 -- Is token i a name word: a capitalised word that is no function word
 -- (or a name with a particle: "al-Mardini")?
-function Doc:nameword(i)
+local function nameword(self, i)
   local v = self.nw[i]
   if v == nil then
     v = self:_nameword(i)
@@ -767,6 +769,7 @@ function Doc:nameword(i)
   end
   return v
 end
+Doc.nameword = nameword
 
 function Doc:_nameword(i)
   if self.k[i] ~= "w" then return false end
@@ -783,21 +786,21 @@ end
 
 -- The name chunks in tokens a..b: list of {first, last}, maximal runs of
 -- name words with particles, initials and "Jr."/"Sr.", titles left out.
-function Doc:names(a, b)
+local function docnames(self, a, b)
   local out = {}
   local w, k = self.w, self.k
   local i = a
   while i <= b do
-    if self:nameword(i) then
+    if nameword(self, i) then
       local j = i
       while j < b do
         local nx = j + 1
-        if self:nameword(nx) then
+        if nameword(self, nx) then
           j = nx
         elseif w[nx] == "." and k[nx] == "p" and abbrev(w[j])
           and self.te[j] + 1 == self.ts[nx] then
           j = nx
-        elseif M.particles[w[nx]] and nx < b and self:nameword(nx + 1) then
+        elseif M.particles[w[nx]] and nx < b and nameword(self, nx + 1) then
           j = nx
         else
           break
@@ -808,7 +811,7 @@ function Doc:names(a, b)
         s = s + 1
         while s < j and w[s] == "." do s = s + 1 end
       end
-      if not (s == j and (M.titles[w[s]] or M.roles[w[s]])) and self:nameword(s) then out[#out + 1] = { s, j } end
+      if not (s == j and (M.titles[w[s]] or M.roles[w[s]])) and nameword(self, s) then out[#out + 1] = { s, j } end
       i = j + 1
     else
       i = i + 1
@@ -816,6 +819,7 @@ function Doc:names(a, b)
   end
   return out
 end
+Doc.names = docnames
 
 -- Remember a person's name with a side the text gives it.
 function Doc:register(a, b, side)
@@ -922,7 +926,7 @@ function Doc:speaker(a, b)
   local sw = self:sidewords(a, b)
   -- the person's name: a name chunk that is no side or organisation name
   local person, pentry, orgname
-  local nms = self:names(a, b)
+  local nms = docnames(self, a, b)
   for ni = 1, #nms do
     local nm = nms[ni]
     local pre = w[nm[1] - 1]
@@ -1250,7 +1254,7 @@ function Doc:npstart(lo, j)
         break
       end
     end
-    local nm = self:names(s + 1, j)
+    local nm = docnames(self, s + 1, j)
     if #nm > 0 then
       local first = nm[#nm][1]
       while first > s + 1 and (M.titles[w[first - 1]] or M.roles[w[first - 1]] or sidephrase(self, first - 1, j)) do
@@ -1258,7 +1262,7 @@ function Doc:npstart(lo, j)
       end
       if not cut or first > cut then cut = first end
     end
-    s = cut or ((M.pronouns[w[j]] or self:nameword(j)) and j) or j + 1
+    s = cut or ((M.pronouns[w[j]] or nameword(self, j)) and j) or j + 1
   end
   return s, j
 end
@@ -1496,7 +1500,7 @@ local function verbframe(D, s, v)
       -- the head must name someone: a name, a role, a side ("We, the Front, announce")
       local named = false
       for x = hs, c - 1 do
-        if D:nameword(x) or M.roles[w[x]] or sidephrase(D, x, c - 1) or w[x] == "we" then named = true end
+        if nameword(D, x) or M.roles[w[x]] or sidephrase(D, x, c - 1) or w[x] == "we" then named = true end
       end
       if hs <= c - 1 and named then sa, sb = hs, j - 1 end
     end
@@ -1747,7 +1751,7 @@ local function prepass(D)
       local wi = w[i]
       if k[i] == "w" and M.personroles[wi] then
         -- a name right after the role: the side just before it
-        local nm = (D:nameword(i + 1) or D:nameword(i + 2)) and D:names(i + 1, math_min(s.b, i + 8))[1]
+        local nm = (nameword(D, i + 1) or nameword(D, i + 2)) and docnames(D, i + 1, math_min(s.b, i + 8))[1]
         if nm and nm[1] <= i + 3 then
           local side = D:sidein(math_max(s.a, i - 4), i - 1) or D:headside(math_max(s.a, i - 2), i - 1)
           if not side and i > s.a and (w[i - 1] == "its" or w[i - 1] == "their") then side = D:lastside(i - 1) end
@@ -1763,9 +1767,9 @@ local function prepass(D)
           while e <= s.b and w[e] ~= "," and w[e] ~= "." and w[e] ~= ";" and k[e] ~= "q" and not M.verbs[w[e]] do
             e = e + 1
           end
-          local side = D:nameword(c - 1) and (D:sidein(c + 1, e - 1) or D:headside(c + 1, e - 1))
+          local side = nameword(D, c - 1) and (D:sidein(c + 1, e - 1) or D:headside(c + 1, e - 1))
           if side then
-            local names = D:names(D:npstart(s.a, c - 1), c - 1)
+            local names = docnames(D, D:npstart(s.a, c - 1), c - 1)
             local last = names[#names]
             if last and last[2] == c - 1 then D:register(last[1], last[2], side) end
           end
@@ -1773,15 +1777,15 @@ local function prepass(D)
         -- "the ROLE of Y, X" and "Y's ROLE, X"
         local x = i + 1
         while x <= math_min(s.b, i + 10) and w[x] ~= "," and k[x] ~= "q" and not M.verbs[w[x]] do x = x + 1 end
-        if x < s.b and w[x] == "," and (D:nameword(x + 1) or D:nameword(x + 2)) then
-          local nm2 = D:names(x + 1, math_min(s.b, x + 6))[1]
+        if x < s.b and w[x] == "," and (nameword(D, x + 1) or nameword(D, x + 2)) then
+          local nm2 = docnames(D, x + 1, math_min(s.b, x + 6))[1]
           if nm2 and nm2[1] <= x + 2 then
             local side = D:sidein(math_max(s.a, i - 4), x - 1) or D:headside(math_max(s.a, i - 2), x - 1)
             if side then D:register(nm2[1], nm2[2], side) end
           end
         end
       elseif k[i] == "w" and M.leading[wi] and w[i + 1] == "by" then
-        local names = D:names(i + 2, math_min(s.b, i + 12))
+        local names = docnames(D, i + 2, math_min(s.b, i + 12))
         local nm = names[1]
         if nm and nm[1] == i + 2 and w[nm[2] + 1] == "'s" then nm = names[2] end
         if nm then
