@@ -470,13 +470,15 @@ end
 
 -- Does tokens a..b name people (a people word, a side, a name, a pronoun)?
 local function people(D, a, b, nonames)
-  local w = D.w
+  local w, sidx = D.w, D.sx.idx
   for x = a, b do
     local wx = w[x]
     if M.people[wx] or M.civilian[wx] or M.enemy[wx] then return true end
     if wx == "they" or wx == "he" or wx == "she" or wx == "we" or wx == "them" then return true end
-    local l, v = sidephrase(D, x, b)
-    if l and v.side then return true end
+    if sidx[wx] then
+      local l, v = at(w, x, b, sidx)
+      if l and v.side then return true end
+    end
   end
   if nonames then return false end
   local nms = docnames(D, a, b)
@@ -506,7 +508,7 @@ end
 -- (a side id or "civilians") or nil, and how it was found.
 local function sideof(C, a, b, cs, quoted, spk)
   local D = C.D
-  local w = D.w
+  local w, sidx = D.w, D.sx.idx
   -- the head phrase first, then the appositive after a comma
   local hb = b
   for x = a, b do
@@ -532,7 +534,8 @@ local function sideof(C, a, b, cs, quoted, spk)
         if spk and spk.org and cs then return cs, "their" end
         if cs then return D:other(cs), "their" end
       end
-      local l, v = sidephrase(D, x, hi)
+      local l, v
+      if sidx[wx] then l, v = at(w, x, hi, sidx) end
       if l then
         if v.side then
           -- a party's word for its enemy, also an alias ("terrorists")
@@ -1238,10 +1241,11 @@ local function places(C, a, b)
     ext = {}
     return e
   end
+  local sidx = D.sx.idx
   while x <= b do
     local wx = w[x]
     local qi = D.qat[x]
-    local sl = sidephrase(D, x, b)
+    local sl = sidx[wx] and at(w, x, b, sidx)
     if sl then
       x = x + sl
     elseif qi and (ctx.quantities[qi].unit == "percent") then
@@ -1314,7 +1318,7 @@ local function places(C, a, b)
         x = x + 1
       end
     elseif nameword(D, x) then
-      local l = sidephrase(D, x, b)
+      local l = sl -- nil: no side phrase starts here
       if l then
         x = x + l
       else
@@ -1343,8 +1347,7 @@ local function places(C, a, b)
         end
       end
     else
-      local l = sidephrase(D, x, b)
-      x = x + (l or 1)
+      x = x + 1 -- no side phrase starts here (sl)
     end
   end
   if named then

@@ -654,10 +654,10 @@ end
 -- Head-word side: a capitalised word ending only one side's names
 -- ("Ministry spokeswoman", "Head of Mission").
 function Doc:headside(a, b)
-  local heads = self.sx.heads
+  local heads, sidx, w = self.sx.heads, self.sx.idx, self.w
   local i = a
   while i <= b do
-    local l = sidephrase(self, i, b)
+    local l = sidx[w[i]] and at(w, i, b, sidx)
     if l then
       i = i + l
     else
