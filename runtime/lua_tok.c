@@ -24,6 +24,7 @@
 */
 #include "lua_common.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ bytes */
@@ -361,6 +362,8 @@ static lua_Number numfield(lua_State *L, int idx, const char *f)
 /* A scratch array of n integers (a userdata left on the stack). */
 static lua_Integer *scratch(lua_State *L, lua_Integer n)
 {
+    if (n > (lua_Integer)(SIZE_MAX / 2 / sizeof(lua_Integer)))
+        luaL_error(L, "sift.tok: too many items");
     return (lua_Integer *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(lua_Integer), 0);
 }
 
@@ -554,6 +557,8 @@ static int l_map(lua_State *L)
     for (int a = 3; a <= 6; a++) luaL_checktype(L, a, LUA_TTABLE);
     lua_settop(L, 6);
     if (n < 0) n = 0;
+    /* (n tokens need n starts: a larger n from a script would read past them) */
+    luaL_argcheck(L, n <= (lua_Integer)lua_rawlen(L, 1), 2, "more tokens than starts");
     lua_Integer nhot = (lua_Integer)lua_rawlen(L, 4);
     const lua_Integer *ts = intlist(L, 1, n);
     const lua_Integer *hot = intlist(L, 4, nhot);

@@ -173,4 +173,9 @@ test("map: C and Lua agree on sentences, times and quantities by token", functio
   samemap("a b c", { { s = 1, e = 5 } }, { { s = 1.5, e = 2.5 } }, { { s = 2.5, e = 3.5 } }, "fractions")
   local ok, err = pcall(tok.map, {}, 0, { { s = "1", e = 2 } }, {}, {}, {})
   assert(not ok and err:find("no number"), err)
+  -- a token count beyond the starts given is refused, not read past them
+  for _, n in ipairs{ 3, math.maxinteger, math.maxinteger // 8 + 1 } do
+    ok, err = pcall(tok.map, { 1, 3 }, n, { { s = 1, e = 4 } }, {}, {}, {})
+    assert(not ok and err:find("more tokens than starts"), tostring(err))
+  end
 end)
