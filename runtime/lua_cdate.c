@@ -1391,6 +1391,7 @@ static const char *const STRINGS[] = {
 /* push the strings, S_COUNT of them */
 static void names(lua_State *L)
 {
+    luaL_checkstack(L, S_COUNT, NULL); /* (more than the LUA_MINSTACK slots a C call is given) */
     for (int k = 0; STRINGS[k]; k++) lua_pushstring(L, STRINGS[k]);
     for (int k = 1; k <= P_MINUTE; k++) lua_pushstring(L, PRECS[k]);
     for (int k = 1; k <= M_AFTER; k++) lua_pushstring(L, MODS[k]);
