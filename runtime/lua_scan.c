@@ -11,9 +11,10 @@
 *** @function scan.date(text, pos, set)   the same for the date grammar
 *** @function scan.fields(name, value, ...) a table of the pairs (the grammars' records)
 *** @function scan.prevword(text, s)      the word before position s (number grammar)
-*** @function scan.context(classes)       the number grammar's context checks (noun, label,
-***                                        idiom, next, fraction, sentence, title) over
-***                                        its word classes
+*** @function scan.context(classes [, records]) the number grammar's context checks (noun,
+***                                        label, idiom, next, fraction, sentence, title)
+***                                        over its word classes, and its records of plain
+***                                        numbers (quantity)
 */
 #include "lua_common.h"
 #include "scan.h"
@@ -125,20 +126,25 @@ static int date(lua_State *L)
 ** much. A name without a value (an odd count, or one value: a pattern that
 ** captured nothing) or a name that is no string is an error.
 */
-static int fields(lua_State *L)
+static int pushfields(lua_State *L, int first)
 {
-    int n = lua_gettop(L);
+    int n = lua_gettop(L) - first + 1;
     if (n % 2) return luaL_error(L, "bad record fields (%d values: a name without a value)", n);
     lua_createtable(L, 0, n / 2);
-    for (int i = 1; i < n; i += 2) {
+    for (int i = first; i < first + n; i += 2) {
         if (lua_type(L, i) != LUA_TSTRING)
-            return luaL_error(L, "bad record field #%d (a name expected, got %s)", i,
+            return luaL_error(L, "bad record field #%d (a name expected, got %s)", i - first + 1,
                               luaL_typename(L, i));
         lua_pushvalue(L, i);
         lua_pushvalue(L, i + 1);
         lua_rawset(L, -3);
     }
     return 1;
+}
+
+static int fields(lua_State *L)
+{
+    return pushfields(L, 1);
 }
 
 static int asciiword(int c)
@@ -432,15 +438,21 @@ static int ctxnext(lua_State *L)
     return 1;
 }
 
+/* True when the word after e is a fraction ("thirds"). */
+static int isfraction(const ctxset *set, const char *t, size_t n, lua_Integer e)
+{
+    const char *w;
+    size_t wl = e >= 0 ? nextword(t, n, e, &w) : 0;
+    return wl && IN(ctxget(set, w, wl, 1), C_FRACTIONS);
+}
+
 /* fraction(text, e): true when the word after e is a fraction ("thirds"). */
 static int ctxfraction(lua_State *L)
 {
     size_t n;
     const char *t = luaL_checklstring(L, 1, &n);
     lua_Integer e = luaL_checkinteger(L, 2);
-    const char *w;
-    size_t wl = e >= 0 ? nextword(t, n, e, &w) : 0;
-    lua_pushboolean(L, wl && IN(ctxget(ctxof(L), w, wl, 1), C_FRACTIONS));
+    lua_pushboolean(L, isfraction(ctxof(L), t, n, e));
     return 1;
 }
 
@@ -451,18 +463,14 @@ static int at(const char *t, size_t n, size_t k, const char *s, size_t len)
 }
 
 /*
-** noun(text, e, skip_of, one): the counted noun after position e (after
-** "of" and an article when skip_of; the last word of up to three when one),
-** as noun_after in number.lua reads it; nil when none.
+** The counted noun after position e of t (0 <= e <= n; after "of" and an
+** article when skip_of; the last word of up to three when one), as
+** noun_after in number.lua reads it: its length, *noun where it starts; 0
+** when none.
 */
-static int ctxnoun(lua_State *L)
+static size_t nounafter(const ctxset *set, const char *t, size_t n, lua_Integer e, int skip_of,
+                        int one, const char **noun)
 {
-    size_t n;
-    const char *t = luaL_checklstring(L, 1, &n);
-    lua_Integer e = luaL_checkinteger(L, 2);
-    int skip_of = lua_toboolean(L, 3), one = lua_toboolean(L, 4);
-    const ctxset *set = ctxof(L);
-    luaL_argcheck(L, e >= 0 && e <= (lua_Integer)n, 2, "out of range");
     size_t pos = (size_t)e; /* 0-based index of byte e + 1 */
     if (skip_of) {
         size_t k = pos;
@@ -508,8 +516,8 @@ static int ctxnoun(lua_State *L)
         if (!one && (IN(ctxget(set, w, wl, 0), C_PLURALS) ||
                      (wl >= 2 && w[wl - 1] == 's' && w[wl - 2] != 's' && w[wl - 2] != '\'') ||
                      (wl >= 3 && memcmp(w + wl - 3, "men", 3) == 0))) {
-            lua_pushlstring(L, w, wl);
-            return 1;
+            *noun = w;
+            return wl;
         }
         got = w;
         gotl = wl;
@@ -519,14 +527,33 @@ static int ctxnoun(lua_State *L)
     }
     if (one) {
         if (!got) return 0;
-        lua_pushlstring(L, got, gotl);
-        return 1;
+        *noun = got;
+        return gotl;
     }
     if (first && (after_of || isupper_((unsigned char)first[0]))) {
-        lua_pushlstring(L, first, firstl);
-        return 1;
+        *noun = first;
+        return firstl;
     }
     return 0;
+}
+
+/*
+** noun(text, e, skip_of, one): the counted noun after position e (after
+** "of" and an article when skip_of; the last word of up to three when one),
+** as noun_after in number.lua reads it; nil when none.
+*/
+static int ctxnoun(lua_State *L)
+{
+    size_t n;
+    const char *t = luaL_checklstring(L, 1, &n);
+    lua_Integer e = luaL_checkinteger(L, 2);
+    int skip_of = lua_toboolean(L, 3), one = lua_toboolean(L, 4);
+    luaL_argcheck(L, e >= 0 && e <= (lua_Integer)n, 2, "out of range");
+    const char *w;
+    size_t wl = nounafter(ctxof(L), t, n, e, skip_of, one, &w);
+    if (!wl) return 0;
+    lua_pushlstring(L, w, wl);
+    return 1;
 }
 
 static int isdigit_(char c)
@@ -570,34 +597,20 @@ static size_t blanks(const char *t, size_t n, size_t k)
 }
 
 /*
-** label(text, s, qe, digits, value, scaled, unit): true when the bare
-** number text[s, qe) (its digits as written, its value, whether a scale
-** word follows its digits, whether it has a unit) is no quantity but a
-** year, a clock time, a day of a month, a footnote mark or a label
-** (label_or_time in number.lua).
+** True when the bare number t[s, qe) (1 <= s, qe <= n + 1; its digits d as
+** written, its value v, whether v is an integer, whether a scale word
+** follows its digits, whether it has a unit) is no quantity but a year, a
+** clock time, a day of a month, a footnote mark or a label (label_or_time
+** in number.lua).
 */
-static int ctxlabel(lua_State *L)
+static int islabel(const ctxset *set, const char *t, size_t n, lua_Integer s, lua_Integer qe,
+                   const char *d, size_t dl, lua_Number v, int isint, int scaled, int hasunit)
 {
-    size_t n, dl;
-    const char *t = luaL_checklstring(L, 1, &n);
-    lua_Integer s = luaL_checkinteger(L, 2), qe = luaL_checkinteger(L, 3);
-    const char *d = luaL_checklstring(L, 4, &dl);
-    lua_Number v = luaL_checknumber(L, 5);
-    int isint;
-    lua_tointegerx(L, 5, &isint);
-    int scaled = lua_toboolean(L, 6), hasunit = lua_toboolean(L, 7);
-    const ctxset *set = ctxof(L);
-    luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n + 1, 2, "out of range");
-    luaL_argcheck(L, qe >= 1 && qe <= (lua_Integer)n + 1, 3, "out of range");
     size_t q = (size_t)qe - 1; /* 0-based index of qe */
     const char *nw = NULL;
     size_t nwl = nextword(t, n, qe - 1, &nw);
     unsigned nwc = nwl ? ctxget(set, nw, nwl, 1) : 0;
-#define DONE(x)                                                                                    \
-    do {                                                                                           \
-        lua_pushboolean(L, x);                                                                     \
-        return 1;                                                                                  \
-    } while (0)
+#define DONE(x) return (x)
     /* a year: four digits from 1000 to 2099, unless a count noun follows */
     if (!hasunit && !scaled && dl == 4 && d[0] >= '0' && d[0] <= '9' && d[1] >= '0' &&
         d[1] <= '9' && d[2] >= '0' && d[2] <= '9' && d[3] >= '0' && d[3] <= '9') {
@@ -677,25 +690,39 @@ static int ctxlabel(lua_State *L)
 }
 
 /*
-** idiom(text, s, e, ns, ne, one): true when the number words text[ns, ne)
-** of the candidate text[s, e) are no quantity (idiom in number.lua): "one"
-** (one is true: a single word, no "and a half") as a pronoun or in an
+** label(text, s, qe, digits, value, scaled, unit): true when the bare
+** number text[s, qe) (its digits as written, its value, whether a scale
+** word follows its digits, whether it has a unit) is no quantity but a
+** year, a clock time, a day of a month, a footnote mark or a label
+** (label_or_time in number.lua; islabel).
+*/
+static int ctxlabel(lua_State *L)
+{
+    size_t n, dl;
+    const char *t = luaL_checklstring(L, 1, &n);
+    lua_Integer s = luaL_checkinteger(L, 2), qe = luaL_checkinteger(L, 3);
+    const char *d = luaL_checklstring(L, 4, &dl);
+    lua_Number v = luaL_checknumber(L, 5);
+    int isint;
+    lua_tointegerx(L, 5, &isint);
+    int scaled = lua_toboolean(L, 6), hasunit = lua_toboolean(L, 7);
+    luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n + 1, 2, "out of range");
+    luaL_argcheck(L, qe >= 1 && qe <= (lua_Integer)n + 1, 3, "out of range");
+    lua_pushboolean(L, islabel(ctxof(L), t, n, s, qe, d, dl, v, isint, scaled, hasunit));
+    return 1;
+}
+
+/*
+** True when the number words text[ns, ne) of the candidate text[s, e) are
+** no quantity (idiom in number.lua; idiomargs: the positions it takes):
+** "one" (one is true: a single word, no "and a half") as a pronoun or in an
 ** idiom ("no one", "one of the", "one day" unless after "for"), or a
 ** capitalised number word inside a sentence before another capital (a
 ** name: "Five Lions"), except in a title-case line.
 */
-static int ctxidiom(lua_State *L)
+static int isidiom(const ctxset *set, const char *t, size_t n, lua_Integer s, lua_Integer e,
+                   lua_Integer ns, lua_Integer ne, int one)
 {
-    size_t n;
-    const char *t = luaL_checklstring(L, 1, &n);
-    lua_Integer s = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
-    lua_Integer ns = luaL_checkinteger(L, 4), ne = luaL_checkinteger(L, 5);
-    int one = lua_toboolean(L, 6);
-    const ctxset *set = ctxof(L);
-    luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n, 2, "out of range");
-    luaL_argcheck(L, e >= 1 && e <= (lua_Integer)n + 1, 3, "out of range");
-    luaL_argcheck(L, ns >= 1 && ns <= (lua_Integer)n, 4, "out of range");
-    luaL_argcheck(L, ne >= 1 && ne <= (lua_Integer)n + 1, 5, "out of range");
     const char *first = t + ns - 1;
     size_t fl = 0;
     while (ns - 1 + (lua_Integer)fl < (lua_Integer)n && asciialpha((unsigned char)first[fl])) fl++;
@@ -745,12 +772,336 @@ static int ctxidiom(lua_State *L)
 }
 #undef DONE
 
+/* The positions idiom (and isidiom) takes: 1 <= s, ns <= n; 1 <= e, ne <= n + 1. */
+static int idiomargs(size_t n, lua_Integer s, lua_Integer e, lua_Integer ns, lua_Integer ne)
+{
+    lua_Integer len = (lua_Integer)n;
+    return s >= 1 && s <= len && e >= 1 && e <= len + 1 && ns >= 1 && ns <= len && ne >= 1 &&
+           ne <= len + 1;
+}
+
+static int ctxidiom(lua_State *L)
+{
+    size_t n;
+    const char *t = luaL_checklstring(L, 1, &n);
+    lua_Integer s = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+    lua_Integer ns = luaL_checkinteger(L, 4), ne = luaL_checkinteger(L, 5);
+    int one = lua_toboolean(L, 6);
+    luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n, 2, "out of range");
+    luaL_argcheck(L, e >= 1 && e <= (lua_Integer)n + 1, 3, "out of range");
+    luaL_argcheck(L, ns >= 1 && ns <= (lua_Integer)n, 4, "out of range");
+    luaL_argcheck(L, ne >= 1 && ne <= (lua_Integer)n + 1, 5, "out of range");
+    lua_pushboolean(L, isidiom(ctxof(L), t, n, s, e, ns, ne, one));
+    return 1;
+}
+
+/* ------------------------------------------------------------ records */
+
+/* The fields of a quantity record: upvalues Q_UP + k of quantity. */
+enum { Q_S, Q_E, Q_TEXT, Q_VALUE, Q_MIN, Q_MAX, Q_UNIT, Q_NOUN, Q_APPROX, Q_BASE, Q_NFIELDS };
+static const char *const qfields[Q_NFIELDS] = {"s",   "e",    "text", "value",  "min",
+                                               "max", "unit", "noun", "approx", "base"};
+/* quantity's other upvalues: the word classes (1), the bound words' classes
+   before a number (2) and after one (3), the base units (4), the records'
+   metatable (5) */
+#define Q_UP 6
+
+/* The fields of a step quantity takes (stack indices of their values, 0
+   when absent; the positions as read). */
+typedef struct {
+    int d, w, u, m, post;
+    lua_Integer ne, ns, qe;
+    int hasne, hasns, hasqe;
+} qraw;
+
+/* One string field at v into *slot: 0 when of another type or given twice. */
+static int qstr(lua_State *L, int v, int *slot)
+{
+    if (*slot || lua_type(L, v) != LUA_TSTRING) return 0;
+    *slot = v;
+    return 1;
+}
+
+/* One position field at v into *p: 0 when no integer or given twice. */
+static int qpos(lua_State *L, int v, lua_Integer *p, int *has)
+{
+    if (*has || !lua_isinteger(L, v)) return 0;
+    *p = lua_tointeger(L, v);
+    *has = 1;
+    return 1;
+}
+
+/* Read the name-value pairs from index first to top into r: 0 when a name
+   is none of those of a plain number (d or w, ns, ne, m, u, post, qe), or
+   a value is of another type than the grammar gives it. */
+static int qread(lua_State *L, int first, int top, qraw *r)
+{
+    memset(r, 0, sizeof *r);
+    if ((top - first + 1) % 2) return 0;
+    for (int i = first; i < top; i += 2) {
+        size_t len;
+        if (lua_type(L, i) != LUA_TSTRING) return 0;
+        const char *k = lua_tolstring(L, i, &len);
+        int v = i + 1, ok;
+        if (len == 1 && k[0] == 'd')
+            ok = qstr(L, v, &r->d);
+        else if (len == 1 && k[0] == 'u')
+            ok = qstr(L, v, &r->u);
+        else if (len == 1 && k[0] == 'm')
+            ok = qstr(L, v, &r->m);
+        else if (len == 1 && k[0] == 'w')
+            ok = !r->w && lua_type(L, v) == LUA_TTABLE && (r->w = v);
+        else if (len == 4 && memcmp(k, "post", 4) == 0)
+            ok = qstr(L, v, &r->post);
+        else if (len == 2 && memcmp(k, "ne", 2) == 0)
+            ok = qpos(L, v, &r->ne, &r->hasne);
+        else if (len == 2 && memcmp(k, "ns", 2) == 0)
+            ok = qpos(L, v, &r->ns, &r->hasns);
+        else if (len == 2 && memcmp(k, "qe", 2) == 0)
+            ok = qpos(L, v, &r->qe, &r->hasqe);
+        else
+            ok = 0;
+        if (!ok) return 0;
+    }
+    return 1;
+}
+
+/* The classes of bound words (number.lua's MODS and POSTS). */
+enum { B_NONE, B_GT, B_GE, B_LT, B_LE, B_NEAR, B_OVER, B_ABOUT };
+
+/* The class of the word at w in the table at map (B_NONE: not there). */
+static int qclass(lua_State *L, int map, int w)
+{
+    static const char *const names[] = {"gt", "ge", "lt", "le", "near", "over", "about", NULL};
+    lua_pushvalue(L, w);
+    lua_rawget(L, map);
+    const char *c = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    int k = 0;
+    if (c)
+        while (names[k] && strcmp(names[k], c) != 0) k++;
+    lua_pop(L, 1);
+    return c && names[k] ? k + 1 : B_NONE;
+}
+
+/* The value of number words (words_value in number.lua): integers, "h"
+   (hundred) and "dz" (dozen), in the table at w; 0 when it holds anything
+   else (a half). *count: how many. Integer arithmetic wraps as Lua's. */
+static int qwords(lua_State *L, int w, lua_Integer *v, lua_Integer *count)
+{
+    lua_Unsigned total = 0, cur = 0;
+    lua_Integer i = 1;
+    for (;; i++) {
+        int ty = lua_rawgeti(L, w, i);
+        if (ty == LUA_TNIL) {
+            lua_pop(L, 1);
+            break;
+        }
+        if (ty == LUA_TNUMBER && lua_isinteger(L, -1)) {
+            lua_Integer x = lua_tointeger(L, -1);
+            if (x >= 1000) {
+                total += (cur == 0 ? 1 : cur) * (lua_Unsigned)x;
+                cur = 0;
+            } else {
+                cur += (lua_Unsigned)x;
+            }
+        } else if (ty == LUA_TSTRING && strcmp(lua_tostring(L, -1), "h") == 0) {
+            cur = (cur == 0 ? 1 : cur) * 100;
+        } else if (ty == LUA_TSTRING && strcmp(lua_tostring(L, -1), "dz") == 0) {
+            cur = (cur == 0 ? 1 : cur) * 12;
+        } else {
+            lua_pop(L, 1);
+            return 0;
+        }
+        lua_pop(L, 1);
+    }
+    *v = (lua_Integer)(total + cur);
+    *count = i - 1;
+    return 1;
+}
+
+/* t[field] = the value at the top (popped) */
+static void qset(lua_State *L, int t, int field)
+{
+    t = lua_absindex(L, t);
+    lua_pushvalue(L, lua_upvalueindex(Q_UP + field));
+    lua_insert(L, -2);
+    lua_rawset(L, t);
+}
+
+/* The fields' table of the pairs from index 4 on (quantity's values above
+   top dropped): the step is build()'s. */
+static int qfallback(lua_State *L, int top)
+{
+    lua_settop(L, top);
+    return pushfields(L, 4);
+}
+
 /*
-** context(classes): the context checks of the number grammar, as a table
-** of functions (noun, label, idiom, next, fraction, sentence, title) that
-** share one set of the words of classes (a table of class name -> a table
-** whose keys are the words; names: see classnames). A word longer than
-** CTX_LEN bytes, or holding a zero byte, is an error.
+** quantity(text, s, out, name1, value1, ...): the record of a plain number
+** read by the step at s of text, from the step's fields (as fields() takes
+** them), appended to out; nothing returned. A plain number is digits
+** without a separator or a scale word (at most 18), or number words
+** without "a half", after a bound word or not, with a unit or not, and a
+** word after it ("or more") or not: build() in number.lua for such a
+** number, its checks and fields, without the intermediate tables. A number
+** the checks reject appends nothing. Any other step (a range, money, a
+** conversion in brackets, a vague word, ...), or a unit whose base is not
+** known yet, returns its fields' table for build() instead.
+*/
+static int quantity(lua_State *L)
+{
+    size_t n;
+    const char *t = luaL_checklstring(L, 1, &n);
+    lua_Integer s = luaL_checkinteger(L, 2);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n, 2, "out of range");
+    const ctxset *set = ctxof(L);
+    int top = lua_gettop(L);
+    qraw r;
+    if (!qread(L, 4, top, &r) || !r.d == !r.w || !r.hasqe || !r.hasne || r.qe <= s ||
+        r.qe > (lua_Integer)n + 1 || r.ne < 1 || r.ne > (lua_Integer)n + 1)
+        return qfallback(L, top);
+    lua_Integer qe = r.qe, ne = r.ne, v, nw = 0;
+    const char *d = NULL;
+    size_t dl = 0;
+    if (r.d) {
+        d = lua_tolstring(L, r.d, &dl);
+        if (dl == 0 || dl > 18) return qfallback(L, top);
+        lua_Unsigned x = 0;
+        for (size_t i = 0; i < dl; i++) {
+            if (d[i] < '0' || d[i] > '9') return qfallback(L, top);
+            x = x * 10 + (lua_Unsigned)(d[i] - '0');
+        }
+        v = (lua_Integer)x;
+    } else if (!qwords(L, r.w, &v, &nw)) {
+        return qfallback(L, top);
+    }
+    lua_Integer ns = r.hasns ? r.ns : s;
+    if (r.w && !r.m && !idiomargs(n, s, qe, ns, ne)) return qfallback(L, top);
+    /* a year after a bound word: build() looks at the word before it */
+    if (r.m && d && dl == 4 && !r.u && v >= 1000 && v <= 2099) return qfallback(L, top);
+    luaL_checkstack(L, 12, NULL);
+    /* the base unit: its factor and name at top + 1, top + 2 */
+    int hasbase = 0;
+    if (r.u) {
+        lua_pushvalue(L, r.u);
+        int bt = lua_rawget(L, lua_upvalueindex(4));
+        if (bt == LUA_TTABLE) {
+            lua_rawgeti(L, -1, 1);
+            lua_rawgeti(L, -2, 2);
+            lua_remove(L, -3);
+            if (lua_type(L, -2) != LUA_TNUMBER) return qfallback(L, top);
+            hasbase = 1;
+        } else if (bt == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
+            lua_pop(L, 1);
+        } else { /* (not known yet: build() asks sift.grammar.unit) */
+            return qfallback(L, top);
+        }
+    }
+    /* the checks: a number joined to a word before it, a fraction, a label,
+       an idiom of "one" */
+    if (s > 2) {
+        int b1 = (unsigned char)t[s - 2], b2 = (unsigned char)t[s - 3];
+        if ((b1 == '-' || b1 == '/' || b1 == '_' || b1 == '.' || b1 == ':' || b1 == '@' ||
+             b1 == '#' || b1 == ',') &&
+            asciiword(b2))
+            return 0;
+    }
+    if (!r.u && isfraction(set, t, n, ne - 1)) return 0;
+    if (!r.m && (d ? islabel(set, t, n, s, qe, d, dl, (lua_Number)v, 1, 0, r.u != 0)
+                   : isidiom(set, t, n, s, qe, ns, ne, nw == 1)))
+        return 0;
+    /* the bounds: the word before, then the word after */
+    int hasmin = 1, hasmax = 1, approx = 0, count = !r.u;
+    lua_Integer mn = v, mx = v;
+    for (int k = 0; k < 2; k++) {
+        int w = k == 0 ? r.m : r.post;
+        if (!w) continue;
+        switch (qclass(L, lua_upvalueindex(k == 0 ? 2 : 3), w)) {
+        case B_GT:
+            hasmin = 1, hasmax = 0, mn = count ? (lua_Integer)((lua_Unsigned)v + 1) : v;
+            break;
+        case B_GE:
+            hasmin = 1, hasmax = 0, mn = v;
+            break;
+        case B_LT:
+            hasmin = 0, hasmax = 1, mx = count ? (lua_Integer)((lua_Unsigned)v - 1) : v;
+            break;
+        case B_LE:
+            hasmin = 0, hasmax = 1, mx = v;
+            break;
+        case B_NEAR:
+            hasmin = 0, hasmax = 1, mx = v, approx = w;
+            break;
+        case B_OVER:
+            hasmin = 1, hasmax = 0, mn = v, approx = w;
+            break;
+        case B_ABOUT:
+            hasmin = 0, hasmax = 0, approx = w;
+            break;
+        default:
+            break;
+        }
+    }
+    const char *noun = NULL;
+    size_t nounl = r.u ? 0 : nounafter(set, t, n, qe - 1, 0, v == 1, &noun);
+    lua_createtable(L, 0,
+                    4 + hasmin + hasmax + (r.u != 0) + (nounl != 0) + (approx != 0) + hasbase);
+    int q = lua_gettop(L);
+    lua_pushinteger(L, s);
+    qset(L, q, Q_S);
+    lua_pushinteger(L, qe - 1);
+    qset(L, q, Q_E);
+    lua_pushlstring(L, t + s - 1, (size_t)(qe - s));
+    qset(L, q, Q_TEXT);
+    lua_pushinteger(L, v);
+    qset(L, q, Q_VALUE);
+    if (hasmin) {
+        lua_pushinteger(L, mn);
+        qset(L, q, Q_MIN);
+    }
+    if (hasmax) {
+        lua_pushinteger(L, mx);
+        qset(L, q, Q_MAX);
+    }
+    if (r.u) {
+        lua_pushvalue(L, r.u);
+        qset(L, q, Q_UNIT);
+    }
+    if (nounl) {
+        lua_pushlstring(L, noun, nounl);
+        qset(L, q, Q_NOUN);
+    }
+    if (approx) {
+        lua_pushvalue(L, approx);
+        qset(L, q, Q_APPROX);
+    }
+    if (hasbase) {
+        lua_createtable(L, 0, 2);
+        int b = lua_gettop(L);
+        lua_pushinteger(L, v);
+        lua_pushvalue(L, top + 1);
+        lua_arith(L, LUA_OPMUL);
+        qset(L, b, Q_VALUE);
+        lua_pushvalue(L, top + 2);
+        qset(L, b, Q_UNIT);
+        qset(L, q, Q_BASE);
+    }
+    lua_pushvalue(L, lua_upvalueindex(5));
+    lua_setmetatable(L, q);
+    lua_rawseti(L, 3, (lua_Integer)lua_rawlen(L, 3) + 1);
+    return 0;
+}
+
+/*
+** context(classes [, records]): the context checks of the number grammar,
+** as a table of functions (noun, label, idiom, next, fraction, sentence,
+** title) that share one set of the words of classes (a table of class name
+** -> a table whose keys are the words; names: see classnames). A word
+** longer than CTX_LEN bytes, or holding a zero byte, is an error. With
+** records (a table: mods and posts, the bound words' classes before and
+** after a number; base, unit -> {factor, base unit} or false; meta, the
+** records' metatable) the table has quantity too.
 */
 static int context(lua_State *L)
 {
@@ -759,6 +1110,9 @@ static int context(lua_State *L)
                                    {"fraction", ctxfraction}, {"sentence", ctxsentence},
                                    {"title", ctxtitle},       {NULL, NULL}};
     luaL_checktype(L, 1, LUA_TTABLE);
+    int records = !lua_isnoneornil(L, 2);
+    if (records) luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
     ctxset *set = lua_newuserdatauv(L, sizeof *set, 0);
     memset(set, 0, sizeof *set);
     for (int c = 0; c < C_NCLASSES; c++) {
@@ -780,6 +1134,17 @@ static int context(lua_State *L)
     luaL_newlibtable(L, fns);
     lua_pushvalue(L, -2);
     luaL_setfuncs(L, fns, 1);
+    if (records) {
+        static const char *const parts[] = {"mods", "posts", "base", "meta"};
+        luaL_checkstack(L, Q_UP + Q_NFIELDS, NULL);
+        lua_pushvalue(L, -2);
+        for (int k = 0; k < 4; k++)
+            if (lua_getfield(L, 2, parts[k]) != LUA_TTABLE)
+                return luaL_error(L, "bad records to 'context' (no table '%s')", parts[k]);
+        for (int k = 0; k < Q_NFIELDS; k++) lua_pushstring(L, qfields[k]);
+        lua_pushcclosure(L, quantity, Q_UP - 1 + Q_NFIELDS);
+        lua_setfield(L, -2, "quantity");
+    }
     return 1;
 }
 

@@ -18,7 +18,9 @@
 -- cannot read (10:30, 2021-09-06, 1990s, 4x4) is skipped whole, so no match
 -- begins inside a word. Each match is a small raw table; a Lua pass checks
 -- it against its context (years, days of months, labels, names, idioms of
--- "one") and makes the record.
+-- "one") and makes the record: build(), the definition. For a plain number
+-- ("700 fighters", "about 20 km", "two or more") C does the same as the
+-- match ends (sift.scan's quantity), with no raw table.
 --
 -- Decisions (the answers to "what does X give?"):
 -- * Not quantities: years (four digits 1000-2099 without a separator,
@@ -55,7 +57,7 @@ local lpeg = require "lpeg"
 local prefilter = require "sift.scan"
 local unit = require "sift.grammar.unit"
 
-local P, R, S, C, Cp, Cc, Ct, V = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Cc, lpeg.Ct, lpeg.V
+local P, R, S, C, Cp, Cc, Ct, V, Carg = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Cc, lpeg.Ct, lpeg.V, lpeg.Carg
 local lpeg_match = lpeg.match
 local type, ipairs, pairs, tonumber, tostring, error = type, ipairs, pairs, tonumber, tostring, error
 local setmetatable = setmetatable
@@ -216,6 +218,36 @@ for _, w in ipairs{ "in", "on", "at", "the", "about", "some", "only", "just", "o
   CAP_FUNCTION[w] = true
 end
 
+-- Plural nouns that do not end in -s.
+local PLURALS = { men = true, women = true, children = true, people = true, police = true, personnel = true,
+  staff = true, militia = true, dead = true, wounded = true, injured = true, Taliban = true, taliban = true,
+  mujahideen = true, Mujahideen = true, livestock = true, cattle = true, sheep = true, troops = true }
+
+-- Fractions: "one third", "two thirds", "one half" are shares, not counts.
+local FRACTIONS = {}
+for _, w in ipairs{ "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth",
+  "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths" } do
+  FRACTIONS[w] = true
+end
+
+-- The records are plain tables with this metatable (its methods: "records"
+-- below).
+local Quantity = { __name = "sift.quantity" }
+
+-- BASE_OF[u]: {factor, base unit} of the unit u (unit.base of 1), or false.
+local BASE_OF = lookup(function(u)
+  local f, bu = unit.base(1, u)
+  return f ~= nil and { f, bu }
+end)
+
+-- The context checks in C (sift.scan.context: "context" below) over the
+-- word classes, and the records of plain numbers (quantity: the grammar
+-- below).
+M._classes = { not_noun = NOT_NOUN, dets = DETS, plurals = PLURALS, count_nouns = COUNT_NOUNS, months = MONTHS,
+  weekdays = WEEKDAYS, designators = DESIGNATORS, cap_function = CAP_FUNCTION, one_pronoun = ONE_PRONOUN,
+  one_idiom = ONE_IDIOM, one_time = ONE_TIME, duration_prep = DURATION_PREP, fractions = FRACTIONS }
+local context = prefilter.context(M._classes, { mods = MODS, posts = POSTS, base = BASE_OF, meta = Quantity })
+
 -- ------------------------------------------------------------ grammar
 
 local hsp = hs ^ 1                              -- blanks inside one quantity (never a newline)
@@ -252,10 +284,18 @@ local fields = prefilter.fields
 local function F(p, name) return Cc(name) * p end
 -- A field whose value is a constant: one capture of the two values.
 local function FC(v, name) return Cc(name, v) end
--- A step's record: its start and end are the step's, which scan() knows
+-- A step's fields: its start and end are the step's, which scan() knows
 -- (the position it matched at and the one the match returns), so they are
--- not captured.
+-- not captured. K makes their table, for build(). Q gives them to
+-- sift.scan's quantity (C), which makes the record of a plain number ("700
+-- fighters", "more than 20 km", "two or more": digits or number words, a
+-- bound word, a unit) itself, as build() would, and appends it to the list
+-- of records (the match's extra arguments: the text, the step's start, the
+-- list); for any other step it returns the table for build(). scan() runs
+-- the grammar with Q; the full walk (M._scanner, for tests) with K.
 local function K(p) return p / fields end
+local quantity = context.quantity
+local function Q(p) return (Carg(1) * Carg(2) * Carg(3) * p) / quantity end
 
 -- Numbers in words ----------------------------------------------------
 
@@ -404,14 +444,15 @@ local CURRENCY_WORDS = { ["us$"] = "USD", usd = "USD", eur = "EUR", gbp = "GBP",
 for w, code in pairs(CURRENCY_WORDS) do
   entries[w] = FC(code, "cur") * V"money_rest"
 end
--- Each entry makes its own record table, so a word that starts an entry but
--- goes on to fail, and every other word, costs no capture. The table has no
--- start and no end: a phrase starts and ends where its step does, which the
--- walk knows (scan() passes them to build(); each captured field costs
--- about as much as the match).
-for w, p in pairs(entries) do
+-- Each entry makes its own record (K or Q: words_step), so a word that
+-- starts an entry but goes on to fail, and every other word, costs no
+-- capture. The fields have no start and no end: a phrase starts and ends
+-- where its step does, which the walk knows (scan() passes them on; each
+-- captured field costs about as much as the match).
+local RECORDS = {}
+for w in pairs(entries) do
   if string_lower(w) ~= w then error("sift.grammar.number: a phrase not in lower case: " .. w) end
-  entries[w] = p / fields
+  RECORDS[w] = true
 end
 -- Dates that start with a month: "September 5", "Sept. 6, 2021", skipped
 -- with no capture (the date grammar reads them).
@@ -425,7 +466,13 @@ for _, m in ipairs{ "january", "february", "march", "april", "may", "june", "jul
   MONTH_ENTRIES[m] = month_day
   if #m <= 4 then entries[m .. "."], MONTH_ENTRIES[m .. "."] = month_day, month_day end
 end
-G.words = trie(entries, "taoscbfmhdrelnuw", true)
+-- The trie of the phrases, their records made by record (K or Q).
+local function words_step(record)
+  local map = {}
+  for w, p in pairs(entries) do map[w] = RECORDS[w] and record(p) or p end
+  return trie(map, "taoscbfmhdrelnuw", true)
+end
+G.words = words_step(Q)
 
 -- Digits that are dates, skipped with no capture: a year 1900-2099 not
 -- followed by a unit or a count noun ("in 2021", "the 2011 census"), and a
@@ -465,27 +512,35 @@ G.line_start = hs ^ 0 * (V"counter" + digit ^ 1 * S".)" * hsp)
 -- with a few byte tests and pushes no backtrack entry. There is no
 -- catch-all alternative (it would overlap them all): should a byte be left
 -- that none takes, the scan stops there and scan() goes on after it.
-local step = #digit * (V"date_digits" + V"counter" * hs ^ 0 * (nl + -1) + K(V"digits") + token)
-  + V"words"
-  + nl * V"line_start" ^ -1
-  + #S"$\194\226" * (K(V"money") + sequence + P"$")
-  + P"#" * digit ^ 0
-  + R"\240\244" * R"\128\191" ^ -3
--- The full walk (tests compare it with scan()): the start of every step,
--- its record table if it makes one, and its end, as one list.
-G[1] = "scan"
-G.scan = Ct(V"line_start" ^ -1 * (other ^ 0 * Cp() * step * Cp()) ^ 0) * other ^ 0 * Cp()
-local scan = P(G)
-M._G = G
--- One step at a candidate position (sift.scan finds them): its record
--- table, if it makes one, and where the next step starts; nil when no step
--- takes the byte there. And what a (re)start of the walk consumes.
+-- (Records made by record: K or Q.)
+local function step(record)
+  return #digit * (V"date_digits" + V"counter" * hs ^ 0 * (nl + -1) + record(V"digits") + token)
+    + V"words"
+    + nl * V"line_start" ^ -1
+    + #S"$\194\226" * (record(V"money") + sequence + P"$")
+    + P"#" * digit ^ 0
+    + R"\240\244" * R"\128\191" ^ -3
+end
+-- One step at a candidate position (sift.scan finds them), run with the
+-- text, the position and the list of records (Q): the step's fields'
+-- table if it makes one that build() takes, and where the next step
+-- starts; nil when no step takes the byte there. And what a (re)start of
+-- the walk consumes.
 G[1] = "onestep"
-G.onestep = step * Cp()
+G.onestep = step(Q) * Cp()
 local onestep = P(G)
 G[1] = "start"
 G.start = V"line_start" ^ -1 * Cp()
 local start = P(G)
+-- The full walk (tests compare it with scan()): the start of every step,
+-- its fields' table if it makes one (K: every record by build()), and its
+-- end, as one list.
+local GK = {}
+for k, p in pairs(G) do GK[k] = p end
+GK[1], GK.words = "scan", words_step(K)
+GK.scan = Ct(V"line_start" ^ -1 * (other ^ 0 * Cp() * step(K) * Cp()) ^ 0) * other ^ 0 * Cp()
+local scan = P(GK)
+M._G = GK
 -- The start words: the first word (its letters) of every phrase of the
 -- trie. A word whose letters are none of them is skipped by sift.scan the
 -- way the trie would skip it.
@@ -691,7 +746,6 @@ end
 
 -- ------------------------------------------------------------ records
 
-local Quantity = { __name = "sift.quantity" }
 Quantity.__index = Quantity
 function Quantity.__tostring(q)
   local parts = { q.text }
@@ -728,12 +782,6 @@ local function bound(q, class, word)
   end
 end
 
--- BASE_OF[u]: {factor, base unit} of the unit u (unit.base of 1), or false.
-local BASE_OF = lookup(function(u)
-  local f, bu = unit.base(1, u)
-  return f ~= nil and { f, bu }
-end)
-
 -- (The values here are numbers: q.value * factor is unit.base's product.)
 local function with_base(q)
   local u, v = q.unit, q.value
@@ -751,11 +799,6 @@ local function new(text, s, e, value, min, max, u)
     unit = u, noun = nil }, Quantity)
 end
 
--- Plural nouns that do not end in -s.
-local PLURALS = { men = true, women = true, children = true, people = true, police = true, personnel = true,
-  staff = true, militia = true, dead = true, wounded = true, injured = true, Taliban = true, taliban = true,
-  mujahideen = true, Mujahideen = true, livestock = true, cattle = true, sheep = true, troops = true }
-
 -- Turn one number table into a record (no context checks).
 local function single(text, s, raw, n, u, cur)
   local d = n.d
@@ -768,13 +811,6 @@ local function single(text, s, raw, n, u, cur)
     v = value_of(n, cur and MSCALES)
   end
   return new(text, s, raw.qe - 1, v, v, v, cur or u)
-end
-
--- Fractions: "one third", "two thirds", "one half" are shares, not counts.
-local FRACTIONS = {}
-for _, w in ipairs{ "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth",
-  "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths" } do
-  FRACTIONS[w] = true
 end
 
 -- The context checks in C (sift.scan.context) over the grammar's word
@@ -801,10 +837,7 @@ end
 -- * next(text, e): the word after position e (blanks, then a letter and
 --   letters, hyphens, apostrophes); fraction(text, e): whether it is a
 --   fraction ("one third", "two thirds" are shares, not counts).
-M._classes = { not_noun = NOT_NOUN, dets = DETS, plurals = PLURALS, count_nouns = COUNT_NOUNS, months = MONTHS,
-  weekdays = WEEKDAYS, designators = DESIGNATORS, cap_function = CAP_FUNCTION, one_pronoun = ONE_PRONOUN,
-  one_idiom = ONE_IDIOM, one_time = ONE_TIME, duration_prep = DURATION_PREP, fractions = FRACTIONS }
-local context = prefilter.context(M._classes)
+-- (context: made with the word classes, above the grammar.)
 local noun_after, label_or_time, idiom = context.noun, context.label, context.idiom
 local next_word, fraction_after = context.next, context.fraction
 
@@ -814,7 +847,10 @@ local JOINERS = { [45] = true, [47] = true, [95] = true, [46] = true, [58] = tru
   [44] = true }
 
 -- Build the records of one raw candidate, the table of the step from s to
--- e (e: the byte after it), into out.
+-- e (e: the byte after it), into out. (sift.scan's quantity does the same
+-- for a plain number: the "num" branch without a range, money, a scale
+-- word, "a half" or a conversion; tests/lua/number_quantity_test.lua
+-- compares the two.)
 local function build(text, raw, out, s, e)
   if s > 2 and JOINERS[string_byte(text, s - 1)] and ISWORD[string_byte(text, s - 2)] then return end
   -- A number read after "between" is a table of its own; one read at the
@@ -956,12 +992,14 @@ function M.scan(text, opts)
   local ordinals = opts and opts.ordinals
   local out = {}
   -- The walk of the grammar, step by step, with the steps that cannot make
-  -- a record done by sift.scan: the same steps, the same records.
+  -- a record done by sift.scan: the same steps, the same records. A step
+  -- that reads a plain number appends its record itself (Q) and returns
+  -- only where the next step starts.
   local pos = start:match(text, 1)
   while true do
     local c = prefilter_number(text, pos, starts)
     if not c then break end
-    local r, e = lpeg_match(onestep, text, c)
+    local r, e = lpeg_match(onestep, text, c, text, c, out)
     if e then
       if ordinals or not (r.ov or r.od or r.ot) then
         build(text, r, out, c, e)
@@ -978,4 +1016,5 @@ end
 
 M._scanner = scan
 M._build = build
+M._quantity = quantity
 return M
