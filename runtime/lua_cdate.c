@@ -5,13 +5,18 @@
 ** precisions, day bounds, modifiers) and resolves relative expressions
 ** against the document's anchor, the dateline or the dates before. The
 ** word lists come from date.lua (cdate.resolver's sets); the rules are
-** date.lua's "Decisions" (its header comment). A private module of the
-** grammar; positions follow string.sub (1-based).
+** date.lua's "Decisions" (its header comment). It also gates the
+** grammar's candidates: of the places sift.scan finds, those where what
+** follows shows no date can start are passed over ("candidates" below). A
+** private module of the grammar; positions follow string.sub (1-based).
 **
 *** @function cdate.resolver(sets)            collect, records, reset: the node capture of the
 ***                                            grammar (`patt / collect`), the records of the
 ***                                            nodes collected from a text (records(text,
 ***                                            anchor)), a fresh start (see resolver below)
+*** @function cdate.finder(set, spec)         next(text, pos): the grammar's next candidate
+***                                            that the gate of spec lets through (see
+***                                            finder below)
 *** @function cdate.day(y, m, d)              the day number of a civil date
 *** @function cdate.civil(n)                  the year, month and day of day number n
 **
@@ -21,6 +26,7 @@
 ** with a decimal point is one only when it is a whole number below 2^31.
 */
 #include "lua_common.h"
+#include "scan.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -1606,23 +1612,498 @@ static int records(lua_State *L)
     return 1;
 }
 
-/* Read the list at the top of the stack into set (value: val). */
-static void readset(lua_State *L, wordset *set, const char *name, int val)
+/* Read the list at the top of the stack into set (value: val; fn: the function, for errors). */
+static void readset(lua_State *L, wordset *set, const char *name, int val, const char *fn)
 {
-    if (!lua_istable(L, -1)) luaL_error(L, "bad set '%s' to 'resolver' (a list expected)", name);
+    if (!lua_istable(L, -1)) luaL_error(L, "bad set '%s' to '%s' (a list expected)", name, fn);
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
     for (lua_Integer i = 1; i <= n; i++) {
         size_t len;
         lua_rawgeti(L, -1, i);
         const char *w = lua_tolstring(L, -1, &len);
         if (!w || len == 0 || len >= WLEN || set->n == (int)(sizeof set->e / sizeof set->e[0]))
-            luaL_error(L, "bad word #%d of set '%s' to 'resolver'", (int)i, name);
+            luaL_error(L, "bad word #%d of set '%s' to '%s'", (int)i, name, fn);
         entry *e = &set->e[set->n++];
         e->len = (unsigned char)len;
         memcpy(e->w, w, len);
         e->val = val;
         lua_pop(L, 1);
     }
+}
+
+/* ------------------------------------------------------------ candidates */
+
+/*
+** The date grammar's candidates, checked by what follows them. sift.scan
+** (scan.h) finds the next place a date may start: digits, a start word, the
+** copyright sign. Many of those start no date after all ("the seventh
+** tide", "two sides", "3,000 people"), and trying the grammar there costs a
+** match-time call and a failed match. The gate knows, for the first words
+** date.lua lists, what must follow them for any entry of the grammar to
+** match (phrases: a superset of what the grammar takes), and for digits the
+** forms a date or a count led by digits takes; a candidate that can start
+** no date is passed over like a skipped word (its word and continuation
+** bytes), so the grammar reaches the same positions and makes the same
+** nodes.
+**
+** Phrases: tokens with one space between, matched one after another from
+** the end of the first word (the whole run of its ASCII letters):
+**     _       blanks (space, tab, no-break space)
+**     -       a dash (hyphen, figure, en or em dash), blanks around it
+**     _-      blanks, or a dash with blanks around it
+**     #       a digit
+**     '       an apostrophe (', U+2018, U+2019)
+**     ^       the first word starts with an upper-case letter
+**     {name}  a word of the named set (the whole run of letters, any case)
+**     word    that word (lower-case letters; the whole run, any case)
+** An empty phrase takes anything. A first word without phrases is always a
+** candidate, and so is one followed by a digit or a byte of a multi-byte
+** letter (no word of the grammar ends there). Digits (with the option
+** digits) are a candidate when four of them make a year, or when a count
+** ("3,000 days", "2.5 weeks", "5-day"), a numeric date ("6/9/2021"), a
+** century ("19th century") or a day of a list that reaches a month ("3, 4
+** and 5 September", "5th of May") may start there: the sets months, units,
+** listwords and centuries give the words.
+**
+** The words of the sets and phrases make one dictionary: a word's bits say
+** which sets hold it and which phrase word it is, and a first word's entry
+** leads to its phrases, kept as a trie (phrases with the same first tokens
+** share them), so a word is read once where several phrases test it.
+*/
+
+#define GSETS   32  /* named sets (bits of a word's mask) */
+#define GDICT   512 /* dictionary slots (a power of two; half of them used at most) */
+#define GNODES  1024
+#define GTOKENS 8
+
+enum { G_ROOT, G_BLANKS, G_DASH, G_SEP, G_DIGIT, G_APOS, G_CAP, G_SET, G_LIT };
+
+typedef struct {
+    char w[WLEN];
+    unsigned char len; /* 0: a free slot */
+    short root;        /* the trie of its phrases when a first word, else -1 */
+    uint32_t mask;     /* bit i: in set i */
+} gentry;
+
+typedef struct {
+    unsigned char op; /* G_*; G_SET: a word of set arg, G_LIT: the word of entry arg */
+    unsigned short arg;
+    unsigned char end; /* a phrase ends here */
+    short child, next; /* the first node after this one, the next sibling (-1: none) */
+} gnode;
+
+typedef struct {
+    gentry dict[GDICT];
+    int nwords;
+    char setname[GSETS][WLEN];
+    int nsets;
+    gnode node[GNODES];
+    int nnodes;
+    int digits;                              /* walk digits */
+    int months, units, listwords, centuries; /* their sets */
+} gate;
+
+static int isdigit_(unsigned c)
+{
+    return c - '0' < 10;
+}
+
+/* the entry of w (lower case, 0 < len < WLEN): its own, or the free one it would take */
+static gentry *gslot(const gate *g, const char *w, size_t len)
+{
+    unsigned h =
+        ((unsigned)len * 31u + (unsigned char)w[0] * 7u + (unsigned char)w[len - 1]) & (GDICT - 1);
+    for (;;) {
+        const gentry *e = &g->dict[h];
+        if (e->len == 0 || (e->len == len && memcmp(e->w, w, len) == 0)) return (gentry *)e;
+        h = (h + 1) & (GDICT - 1);
+    }
+}
+
+/* the dictionary entry of the run of ASCII letters at k (its length in *n), or NULL */
+static const gentry *gword(const gate *g, const unsigned char *s, size_t len, size_t k, size_t *n)
+{
+    char buf[WLEN];
+    size_t m = k;
+    while (m < len && alpha(s[m])) m++;
+    *n = m - k;
+    if (m == k || m - k >= WLEN) return NULL;
+    lower(buf, s + k, m - k);
+    const gentry *e = gslot(g, buf, m - k);
+    return e->len ? e : NULL;
+}
+
+/* True when the word at *k is in set (a bit of the masks); *k moves past it. */
+static int inset(const gate *g, int set, const unsigned char *s, size_t len, size_t *k)
+{
+    size_t n;
+    const gentry *e = gword(g, s, len, *k, &n);
+    if (!e || !((e->mask >> set) & 1)) return 0;
+    *k += n;
+    return 1;
+}
+
+static size_t gblanks(const unsigned char *s, size_t len, size_t k)
+{
+    for (;;) {
+        if (k < len && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        else if (k + 1 < len && s[k] == 0xC2 && s[k + 1] == 0xA0)
+            k += 2;
+        else
+            return k;
+    }
+}
+
+/* the length of the dash at k (date.lua's dash), 0 if none */
+static size_t gdash(const unsigned char *s, size_t len, size_t k)
+{
+    if (k < len && s[k] == '-') return 1;
+    if (k + 2 < len && s[k] == 0xE2 && s[k + 1] == 0x80 && s[k + 2] >= 0x92 && s[k + 2] <= 0x94)
+        return 3;
+    return 0;
+}
+
+/* True when a phrase of the trie below node matches at k (c: the first word's start). */
+static int gwalk(const gate *g, int at, const unsigned char *s, size_t len, size_t c, size_t k)
+{
+    if (g->node[at].end) return 1;
+    const gentry *w = NULL;
+    size_t wn = 0;
+    int read = 0;
+    for (int i = g->node[at].child; i >= 0; i = g->node[i].next) {
+        const gnode *t = &g->node[i];
+        size_t j, d;
+        switch (t->op) {
+        case G_BLANKS:
+            j = gblanks(s, len, k);
+            if (j == k) continue;
+            break;
+        case G_DASH:
+        case G_SEP:
+            j = gblanks(s, len, k);
+            d = gdash(s, len, j);
+            if (d)
+                j = gblanks(s, len, j + d);
+            else if (t->op == G_DASH || j == k)
+                continue;
+            break;
+        case G_DIGIT:
+            if (k >= len || !isdigit_(s[k])) continue;
+            j = k + 1;
+            break;
+        case G_APOS:
+            if (k < len && s[k] == '\'')
+                j = k + 1;
+            else if (k + 2 < len && s[k] == 0xE2 && s[k + 1] == 0x80 &&
+                     (s[k + 2] == 0x98 || s[k + 2] == 0x99))
+                j = k + 3;
+            else
+                continue;
+            break;
+        case G_CAP:
+            if (!(s[c] >= 'A' && s[c] <= 'Z')) continue;
+            j = k;
+            break;
+        default: /* G_SET, G_LIT */
+            if (!read) w = gword(g, s, len, k, &wn), read = 1;
+            if (!w || (t->op == G_SET ? !((w->mask >> t->arg) & 1) : w != &g->dict[t->arg]))
+                continue;
+            j = k + wn;
+        }
+        if (gwalk(g, i, s, len, c, j)) return 1;
+    }
+    return 0;
+}
+
+/* a day at k (date.lua's day: one or two digits, "st", "nd", "rd" or "th",
+   the end of a word): its end, or 0 */
+static size_t gday(const unsigned char *s, size_t len, size_t k)
+{
+    size_t j = k;
+    while (j < len && isdigit_(s[j])) j++;
+    if (j == k || j - k > 2) return 0;
+    if (j + 1 < len) {
+        unsigned a = s[j] | 32, b = s[j + 1] | 32;
+        if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+            (a == 't' && b == 'h'))
+            j += 2;
+    }
+    if (j < len && wc(s[j])) return 0;
+    return j;
+}
+
+/* the word at k is w (lower case, n letters) and blanks follow it: where they end, else 0 */
+static size_t gthen(const unsigned char *s, size_t len, size_t k, const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (k + i >= len || (s[k + i] | 32) != (unsigned char)w[i]) return 0;
+    if (k + n < len && alpha(s[k + n])) return 0;
+    size_t m = gblanks(s, len, k + n);
+    return m > k + n ? m : 0;
+}
+
+/* after a day (date.lua's listsep): a comma (and "and"), a list word, a
+   dash; where the next item starts, or 0 */
+static size_t glistsep(const gate *g, const unsigned char *s, size_t len, size_t k)
+{
+    size_t j = gblanks(s, len, k), d;
+    if (j < len && s[j] == ',') {
+        j = gblanks(s, len, j + 1);
+        size_t m = gthen(s, len, j, "and", 3);
+        return m ? m : j;
+    }
+    if (j > k) {
+        size_t m = j;
+        if (inset(g, g->listwords, s, len, &m)) {
+            size_t e = gblanks(s, len, m);
+            if (e > m) return e;
+        }
+    }
+    d = gdash(s, len, j);
+    return d ? gblanks(s, len, j + d) : 0;
+}
+
+/* blanks or a dash at k, then a word of set */
+static int gsepset(const gate *g, int set, const unsigned char *s, size_t len, size_t k)
+{
+    size_t b = gblanks(s, len, k), d = gdash(s, len, b);
+    size_t u = d ? gblanks(s, len, b + d) : b;
+    return (d || b > k) && inset(g, set, s, len, &u);
+}
+
+/* True when digits s[c, j) (a whole run) may start a date or a count. */
+static int gdigits(const gate *g, const unsigned char *s, size_t len, size_t c, size_t j)
+{
+    if (j - c == 4) return 1;
+    /* a count: digits, thousands, decimals; a dash or blanks and a unit */
+    size_t k = j, e;
+    while (k + 3 < len && s[k] == ',' && isdigit_(s[k + 1]) && isdigit_(s[k + 2]) &&
+           isdigit_(s[k + 3]))
+        k += 4;
+    if (k + 1 < len && s[k] == '.' && isdigit_(s[k + 1])) {
+        k++;
+        while (k < len && isdigit_(s[k])) k++;
+    }
+    if (gsepset(g, g->units, s, len, k)) return 1;
+    if (j - c > 2) return 0;
+    /* a numeric date */
+    if (j + 1 < len && (s[j] == '/' || s[j] == '.' || s[j] == '-') && isdigit_(s[j + 1])) return 1;
+    /* a century */
+    e = gday(s, len, c);
+    if (e > j && gsepset(g, g->centuries, s, len, e)) return 1;
+    /* days of a list, the last one before a month ("5 of May") */
+    for (k = c; (e = gday(s, len, k)) != 0;) {
+        size_t m = gblanks(s, len, e);
+        if (m > e) {
+            size_t o = gthen(s, len, m, "of", 2);
+            if (o && inset(g, g->months, s, len, &o)) return 1;
+            if (inset(g, g->months, s, len, &m)) return 1;
+        }
+        k = glistsep(g, s, len, e);
+        if (k == 0) return 0;
+    }
+    return 0;
+}
+
+/* True when a date may start at the candidate c. */
+static int gpass(const gate *g, const unsigned char *s, size_t len, size_t c)
+{
+    if (isdigit_(s[c])) {
+        size_t j = c + 1;
+        while (j < len && isdigit_(s[j])) j++;
+        return !g->digits || gdigits(g, s, len, c, j);
+    }
+    size_t n;
+    const gentry *e = gword(g, s, len, c, &n);
+    if (!e || e->root < 0 || (c + n < len && wc(s[c + n]))) return 1;
+    return gwalk(g, e->root, s, len, c, c + n);
+}
+
+/*
+** next(text, pos): the first candidate of the date grammar at or after pos
+** that the gate lets through, or nothing. Upvalues: the sift.scan set of
+** start words, the gate.
+*/
+static int nextdate(lua_State *L)
+{
+    size_t len;
+    const char *t = luaL_checklstring(L, 1, &len);
+    lua_Integer pos = luaL_checkinteger(L, 2);
+    const sift_scan_words *set = lua_touserdata(L, lua_upvalueindex(1));
+    const gate *g = lua_touserdata(L, lua_upvalueindex(2));
+    const unsigned char *s = (const unsigned char *)t;
+    if (pos < 1) pos = 1;
+    if ((lua_Unsigned)pos > len) return 0;
+    size_t k = (size_t)pos - 1;
+    for (;;) {
+        size_t c = sift_scan_find(t, len, k, set, SIFT_SCAN_DATE);
+        if (c >= len) return 0;
+        if (gpass(g, s, len, c)) {
+            lua_pushinteger(L, (lua_Integer)c + 1);
+            return 1;
+        }
+        /* the grammar's step over what starts no date: a word, or one byte */
+        k = c + 1;
+        if (wc(s[c]))
+            while (k < len && (wc(s[k]) || (s[k] >= 0x80 && s[k] <= 0xBF))) k++;
+    }
+}
+
+static int lowerword(const char *w, size_t len)
+{
+    if (len == 0 || len >= WLEN) return 0;
+    for (size_t i = 0; i < len; i++)
+        if (w[i] < 'a' || w[i] > 'z') return 0;
+    return 1;
+}
+
+/* the dictionary entry of w (lower-case letters), added if new */
+static gentry *gadd(lua_State *L, gate *g, const char *w, size_t len)
+{
+    gentry *e = gslot(g, w, len);
+    if (e->len == 0) {
+        if (g->nwords == GDICT / 2)
+            luaL_error(L, "too many words to 'finder' (at most %d)", GDICT / 2);
+        memcpy(e->w, w, len);
+        e->len = (unsigned char)len;
+        e->root = -1;
+        g->nwords++;
+    }
+    return e;
+}
+
+static int gnewnode(lua_State *L, gate *g, int op, int arg)
+{
+    if (g->nnodes == GNODES) luaL_error(L, "too many phrases to 'finder'");
+    gnode *t = &g->node[g->nnodes];
+    t->op = (unsigned char)op, t->arg = (unsigned short)arg, t->end = 0;
+    t->child = t->next = -1;
+    return g->nnodes++;
+}
+
+/* Add the phrase p of the first word key to the trie at root. */
+static void gphrase(lua_State *L, gate *g, int root, const char *key, const char *p)
+{
+    static const struct {
+        const char *tok;
+        unsigned char op;
+    } ops[] = {{"_", G_BLANKS}, {"-", G_DASH}, {"_-", G_SEP},
+               {"#", G_DIGIT},  {"'", G_APOS}, {"^", G_CAP}};
+    int at = root, n = 0;
+    const char *q = p;
+    while (*q) {
+        const char *e = strchr(q, ' ');
+        size_t len = e ? (size_t)(e - q) : strlen(q);
+        int op = -1, arg = 0;
+        for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+            if (strlen(ops[i].tok) == len && memcmp(ops[i].tok, q, len) == 0) op = ops[i].op;
+        if (op < 0 && len > 2 && q[0] == '{' && q[len - 1] == '}') {
+            for (arg = 0; arg < g->nsets; arg++)
+                if (strlen(g->setname[arg]) == len - 2 &&
+                    memcmp(g->setname[arg], q + 1, len - 2) == 0)
+                    break;
+            if (arg < g->nsets) op = G_SET;
+        } else if (op < 0 && lowerword(q, len)) {
+            arg = (int)(gadd(L, g, q, len) - g->dict);
+            op = G_LIT;
+        }
+        if (op < 0 || n == GTOKENS)
+            luaL_error(L, "bad phrase '%s' of word '%s' to 'finder'", p, key);
+        int i = g->node[at].child, last = -1;
+        while (i >= 0 && !(g->node[i].op == op && g->node[i].arg == arg))
+            last = i, i = g->node[i].next;
+        if (i < 0) {
+            i = gnewnode(L, g, op, arg);
+            if (last < 0)
+                g->node[at].child = (short)i;
+            else
+                g->node[last].next = (short)i;
+        }
+        at = i, n++;
+        q = e ? e + 1 : q + len;
+    }
+    g->node[at].end = 1;
+}
+
+/*
+** finder(set, spec): next (above), over the sift.scan set of start words
+** (scan.words) and the gate of spec: sets (name -> list of lower-case
+** words), words (first word -> list of phrases), digits (true: walk
+** digits; needs the sets months, units, listwords and centuries).
+*/
+static int finder(lua_State *L)
+{
+    luaL_checkudata(L, 1, SIFT_SCANWORDS);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    gate *g = lua_newuserdatauv(L, sizeof *g, 0);
+    memset(g, 0, sizeof *g);
+    if (lua_getfield(L, 2, "sets") != LUA_TTABLE)
+        luaL_error(L, "bad field 'sets' to 'finder' (a table expected)");
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        size_t len;
+        const char *name = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &len) : NULL;
+        if (!name || len == 0 || len >= WLEN || g->nsets == GSETS || !lua_istable(L, -1))
+            luaL_error(L, "bad set to 'finder' (at most %d lists, names of 1 to %d bytes)", GSETS,
+                       WLEN - 1);
+        int set = g->nsets++;
+        memcpy(g->setname[set], name, len);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        for (lua_Integer i = 1; i <= n; i++) {
+            size_t wl;
+            lua_rawgeti(L, -1, i);
+            const char *w = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &wl) : NULL;
+            if (!w || !lowerword(w, wl))
+                luaL_error(L, "bad word #%d of set '%s' to 'finder' (1 to %d lower-case letters)",
+                           (int)i, g->setname[set], WLEN - 1);
+            gadd(L, g, w, wl)->mask |= (uint32_t)1 << set;
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, 2, "words") != LUA_TTABLE)
+        luaL_error(L, "bad field 'words' to 'finder' (a table expected)");
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        size_t len;
+        const char *w = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &len) : NULL;
+        if (!w || !lowerword(w, len) || !lua_istable(L, -1))
+            luaL_error(L, "bad word to 'finder' (1 to %d lower-case letters and a list of phrases)",
+                       WLEN - 1);
+        int root = gnewnode(L, g, G_ROOT, 0);
+        gadd(L, g, w, len)->root = (short)root;
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, -1, i);
+            if (lua_type(L, -1) != LUA_TSTRING)
+                luaL_error(L, "bad phrase #%d of word '%s' to 'finder' (a string expected)", (int)i,
+                           w);
+            gphrase(L, g, root, w, lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 2, "digits");
+    g->digits = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (g->digits) {
+        static const char *const need[] = {"months", "units", "listwords", "centuries"};
+        int *idx[] = {&g->months, &g->units, &g->listwords, &g->centuries};
+        for (int i = 0; i < 4; i++) {
+            for (*idx[i] = 0; *idx[i] < g->nsets && strcmp(g->setname[*idx[i]], need[i]) != 0;)
+                (*idx[i])++;
+            if (*idx[i] == g->nsets)
+                luaL_error(L, "bad spec to 'finder' (digits need set '%s')", need[i]);
+        }
+    }
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 3);
+    lua_pushcclosure(L, nextdate, 2);
+    return 1;
 }
 
 static int freestore(lua_State *L)
@@ -1661,7 +2142,7 @@ static int resolver(lua_State *L)
     for (int k = 1; MODS[k]; k++) {
         if (k <= M_END) continue;
         lua_getfield(L, -1, MODS[k]);
-        if (!lua_isnil(L, -1)) readset(L, &S->mod, MODS[k], k);
+        if (!lua_isnil(L, -1)) readset(L, &S->mod, MODS[k], k, "resolver");
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -1684,7 +2165,7 @@ static int resolver(lua_State *L)
     wordset *dst[] = {&S->cue, &S->monthname, &S->future, &S->past, &S->hints};
     for (int k = 0; lists[k]; k++) {
         lua_getfield(L, 1, lists[k]);
-        readset(L, dst[k], lists[k], 1);
+        readset(L, dst[k], lists[k], 1, "resolver");
         lua_pop(L, 1);
     }
     lua_getfield(L, 1, "future2");
@@ -1753,8 +2234,11 @@ static int l_civil(lua_State *L)
 
 int sift_lua_open_cdate(lua_State *L)
 {
-    static const luaL_Reg fns[] = {
-        {"resolver", resolver}, {"day", l_day}, {"civil", l_civil}, {NULL, NULL}};
+    static const luaL_Reg fns[] = {{"resolver", resolver},
+                                   {"finder", finder},
+                                   {"day", l_day},
+                                   {"civil", l_civil},
+                                   {NULL, NULL}};
     luaL_newlib(L, fns);
     return 1;
 }

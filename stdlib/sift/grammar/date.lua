@@ -16,6 +16,10 @@
 -- start a date; only then is the grammar tried, itself entered through a
 -- trie of first words. Tries are laid out as trees of byte tests, so LPeg
 -- rejects other words after a few tests, and the word is skipped whole.
+-- In scan, the steps between candidates are taken in C: sift.scan finds
+-- the next word or digits that may start a date, and sift.cdate's finder
+-- passes over those that what follows rules out (the phrases of follows
+-- below: "the seventh tide", "two sides", "3,000 people").
 -- A match's node goes straight into sift.cdate's store (a C struct, no
 -- table); sift.cdate then turns the nodes into records in text order, so a
 -- record can use the dates before it (text anchor, "the same day"), by the
@@ -97,7 +101,7 @@ local string_sub, string_find, string_lower = string.sub, string.find, string.lo
 local string_upper = string.upper
 local string_gsub, string_match = string.gsub, string.match
 local table_sort, table_concat = table.sort, table.concat
-local prefilter_date, prefilter_fields = prefilter.date, prefilter.fields
+local prefilter_fields = prefilter.fields
 
 local _ENV = nil -- luacheck: ignore 211
 
@@ -333,7 +337,8 @@ local unitplur = #lexicon(words{ "days", "weeks", "months", "years", "decades", 
 local counted = lexicon(words(COUNTED))
 local partofday = lexicon(words{ "morning", "afternoon", "evening", "night", "noon", "midday", "lunchtime",
   "dawn", "overnight" })
-local dayish = lexicon(words{ "day", "night", "evening", "morning" })
+local DAYISH = { "day", "night", "evening", "morning" }
+local dayish = lexicon(words(DAYISH))
 
 -- ------------------------------------------------------------ grammar
 
@@ -374,19 +379,27 @@ local yrange = tag"yrange" * grp(fields(grp(pos, "s") * grp(yearnum, "y") * grp(
 local decade = tag"decade" * (grp((R"12" * digit * digit) / NUMERAL, "dec") * P"0" * apos^-1 * P"s"
   + apos * grp(C(digit) / function(d) return 190 + tonumber(d) end, "dec") * P"0s") * eow
 -- After an ordinal: " century", "-century".
-local centuryrest = tag"century" * (ws + dash) * lexicon(words{ "century", "centuries" })
+local CENTURIES = { "century", "centuries" }
+local centuryrest = tag"century" * (ws + dash) * lexicon(words(CENTURIES))
 local century = grp(ordinal, "c") * centuryrest
 -- After a season: " 2021", " of 2022".
 local seasonrest = tag"season" * ws * (kw"of" * ws)^-1 * grp(year4, "y")
 -- After "first" ... "fourth": " quarter of 2021", " half of 2021".
-local partrest = tag"part" * ws * grp(lexicon{ { "quarter", "Q" }, { "half", "H" } }, "part") * ws * kw"of" * ws
+local PARTS = { { "quarter", "Q" }, { "half", "H" } }
+local partrest = tag"part" * ws * grp(lexicon(PARTS), "part") * ws * kw"of" * ws
   * grp(year4, "y")
 
 -- Modified periods: "May", "May 2021", "1990s", "19th century", "2021",
 -- "last year" (after "early", "mid-", "the end of", ...).
-local relunit = grp(lexicon{ { "week", "week" }, { "weekend", "weekend" }, { "month", "month" }, { "year", "year" } },
-  "unit")
-local relu = tag"relu" * grp(lexicon{ { "last", -1 }, { "next", 1 }, { "this", 0 } }, "off") * ws * relunit
+local RELUNITS = { "week", "weekend", "month", "year" }
+local RELDIRS = { { "last", -1 }, { "next", 1 }, { "this", 0 } }
+local relunit
+do
+  local entries = {}
+  for i, w in ipairs(RELUNITS) do entries[i] = { w, w } end
+  relunit = grp(lexicon(entries), "unit")
+end
+local relu = tag"relu" * grp(lexicon(RELDIRS), "off") * ws * relunit
 local modhead = grp(pos, "ms") * grp(month, "m") * ((ws * kw"of")^-1 * (comma + ws) * grp(year4, "y"))^-1 * tag"my"
   + (kw"the" * ws)^-1 * (decade + century) + tag"year" * grp(yearnum, "y") * -(ws * counted)
   + relu
@@ -474,63 +487,115 @@ local function dispatch(entries)
   return build(entries, 1)
 end
 
+-- What may follow a first word for an entry of it to match: phrases for
+-- sift.cdate's finder, which passes over a candidate that matches none of
+-- its first word's phrases (runtime/lua_cdate.c, "candidates": "_" blanks,
+-- "-" a dash, "_-" either, "#" a digit, "'" an apostrophe, "^" a capital
+-- first letter, "{set}" a word of GATESETS, a word itself). Each entry of
+-- the grammar below lists phrases that every text it matches begins with
+-- (more may match them: the grammar decides); an entry without phrases
+-- takes its first word whatever follows.
+local GATESETS = { dayish = DAYISH, units = {}, counts = {}, relunits = RELUNITS, months = {}, weekdays = {},
+  ords = ORDS, centuries = CENTURIES, parts = {}, ones9 = {}, reldirs = {}, listwords = LISTWORDS }
+do
+  local G = GATESETS
+  for form in pairs(UNITS) do G.units[#G.units + 1] = form end
+  table_sort(G.units)
+  for _, list in ipairs{ ONES, TENS, { "few", "several", "many", "numerous", "a", "an" } } do
+    for _, w in ipairs(list) do G.counts[#G.counts + 1] = w end
+  end
+  for _, e in ipairs(monthentries) do G.months[#G.months + 1] = e[1] end
+  for _, e in ipairs(wdentries) do G.weekdays[#G.weekdays + 1] = e[1] end
+  for i, e in ipairs(PARTS) do G.parts[i] = e[1] end
+  for i = 1, 9 do G.ones9[i] = ONES[i] end
+  for i, e in ipairs(RELDIRS) do G.reldirs[i] = e[1] end
+end
+local follows = {} -- first word (lower case) -> its phrases, or false: anything may follow
+local function follow(w, phrases)
+  w = string_lower(w)
+  if not string_find(w, "^%a+$") then return end -- (the finder looks up runs of letters only)
+  if not phrases then
+    follows[w] = false
+  elseif follows[w] ~= false then
+    local list = follows[w] or {}
+    for _, p in ipairs(phrases) do list[#list + 1] = p end
+    follows[w] = list
+  end
+end
+-- After a count word: countrest. After early/mid/late: earlymidlate (a
+-- month, "the", a decade or year, an ordinal century, "last year"). After
+-- "last", "next", "this": a weekday, a period word, a month.
+local COUNTREST = { "_- {units}" }
+local EARLYMIDLATE = { "_- {months}", "_- the", "_- #", "_- '", "_- {ords}", "_- twenty", "_- {reldirs}" }
+local DIRREST = { "_ {weekdays}", "_ {relunits}", "_ {months}" }
+local SEASONREST = { "_ #", "_ of" }
+
 -- Words after "the": "the 1980s", "the 19th century", "the same day",
 -- "the night before", "the past few days", "the weekend", "the end of May".
-local thebody
+-- (thefollows: what may follow "the": the words and their phrases.)
+local thebody, thefollows
 do
   local thewords = {}
+  thefollows = { "_ #", "_ '" }
   local punct_after = #(hs^0 * (S".,;:!?)\"'\r\n" + P"\226\128" + -P(1)))
-  local function add(w, p) thewords[#thewords + 1] = { w, p } end
-  local dayafter = ws * dayish
-  add("same", dayafter * off(0) * tag"ref")
-  add("next", dayafter * off(1) * tag"ref")
-  add("following", dayafter * off(1) * tag"ref")
-  add("previous", dayafter * off(-1) * tag"ref")
-  add("previous", ws * off(-1) * relunit * tag"relu")
-  add("day", ws * (kw"before" * ws * kw"yesterday" * off(-2) + kw"after" * ws * kw"tomorrow" * off(2)) * tag"deic")
-  add("day", ws * kw"after" * punct_after * off(1) * tag"ref")
-  for _, w in ipairs{ "day", "night", "evening", "morning" } do
-    add(w, ws * kw"before" * punct_after * off(-1) * tag"ref")
+  local function add(w, p, phrases)
+    thewords[#thewords + 1] = { w, p }
+    for _, f in ipairs(phrases) do thefollows[#thefollows + 1] = "_ " .. w .. (f ~= "" and " " .. f or "") end
   end
-  add("weekend", grp(Cc"weekend", "unit") * grp(Cc(true), "recent") * tag"relu")
+  local dayafter = ws * dayish
+  add("same", dayafter * off(0) * tag"ref", { "_ {dayish}" })
+  add("next", dayafter * off(1) * tag"ref", { "_ {dayish}" })
+  add("following", dayafter * off(1) * tag"ref", { "_ {dayish}" })
+  add("previous", dayafter * off(-1) * tag"ref", { "_ {dayish}" })
+  add("previous", ws * off(-1) * relunit * tag"relu", { "_ {relunits}" })
+  add("day", ws * (kw"before" * ws * kw"yesterday" * off(-2) + kw"after" * ws * kw"tomorrow" * off(2)) * tag"deic",
+    { "_ before", "_ after" })
+  add("day", ws * kw"after" * punct_after * off(1) * tag"ref", { "_ after" })
+  for _, w in ipairs(DAYISH) do
+    add(w, ws * kw"before" * punct_after * off(-1) * tag"ref", { "_ before" })
+  end
+  add("weekend", grp(Cc"weekend", "unit") * grp(Cc(true), "recent") * tag"relu", { "" })
   for _, w in ipairs{ "past", "last", "next", "coming", "previous", "following" } do
     add(w, ws * (grp(count, "n") * ws * unitany + unitplur
-      + #lexicon(words{ "week", "month", "year", "decade", "hour" }) * unitany * grp(Cc(1), "n")) * tag"dur")
+      + #lexicon(words{ "week", "month", "year", "decade", "hour" }) * unitany * grp(Cc(1), "n")) * tag"dur",
+      { "_ {counts}", "_ #", "_ {units}" })
   end
   for _, w in ipairs{ "early", "mid", "late" } do
-    add(w, grp(Cc(w == "early" and "START" or w == "mid" and "MID" or "END"), "mod") * earlymidlate)
+    add(w, grp(Cc(w == "early" and "START" or w == "mid" and "MID" or "END"), "mod") * earlymidlate, EARLYMIDLATE)
   end
   for _, w in ipairs{ "beginning", "start", "middle", "end" } do
-    add(w, grp(Cc((w == "middle" and "MID") or (w == "end" and "END") or "START"), "mod") * endof)
+    add(w, grp(Cc((w == "middle" and "MID") or (w == "end" and "END") or "START"), "mod") * endof, { "_ of" })
   end
   for _, w in ipairs{ "spring", "summer", "autumn", "fall", "winter" } do
     add(w, grp(Cc(w == "spring" and "SP" or w == "summer" and "SU" or w == "winter" and "WI" or "FA"), "season")
-      * seasonrest)
+      * seasonrest, SEASONREST)
   end
-  for i, w in ipairs{ "first", "second", "third", "fourth" } do add(w, grp(Cc(i), "n") * partrest) end
-  for i, w in ipairs(ORDS) do add(w, grp(Cc(i), "c") * centuryrest) end
-  add("twenty", dash * (kw"first" * grp(Cc(21), "c") + kw"second" * grp(Cc(22), "c")) * centuryrest)
+  for i, w in ipairs{ "first", "second", "third", "fourth" } do add(w, grp(Cc(i), "n") * partrest, { "_ {parts}" }) end
+  for i, w in ipairs(ORDS) do add(w, grp(Cc(i), "c") * centuryrest, { "_- {centuries}" }) end
+  add("twenty", dash * (kw"first" * grp(Cc(21), "c") + kw"second" * grp(Cc(22), "c")) * centuryrest, { "-" })
   thebody = dispatch(thewords) + #digit * (decade + century) + decade
 end
 
 -- First words of dates (other than digits, month and weekday names).
 local firstwords = {}
 do
-  local function add(w, p, dot) firstwords[#firstwords + 1] = { w, p, dot = dot } end
-  add("the", ws * thebody)
-  for i, w in ipairs(ONES) do add(w, grp(Cc(i), "n") * countrest) end
+  local function add(w, p, phrases) firstwords[#firstwords + 1] = { w, p }; follow(w, phrases) end
+  add("the", ws * thebody, thefollows)
+  for i, w in ipairs(ONES) do add(w, grp(Cc(i), "n") * countrest, COUNTREST) end
   for i, w in ipairs(TENS) do
-    add(w, grp(Cc(10 * (i + 1)), "n") * (S"- " * grp(lexicon(ones9), "n2"))^-1 * countrest)
+    add(w, grp(Cc(10 * (i + 1)), "n") * (S"- " * grp(lexicon(ones9), "n2"))^-1 * countrest,
+      { "_- {units}", "_- {ones9} _- {units}" })
   end
-  for _, w in ipairs{ "few", "several", "many", "numerous" } do add(w, grp(Cc"X", "n") * countrest) end
-  add("a", ws * (kw"couple" * ws * kw"of" * grp(Cc(2), "n") + kw"few" * grp(Cc"X", "n")) * countrest)
-  add("a", grp(Cc(1), "n") * grp(Cc(true), "art") * countrest)
-  add("an", grp(Cc(1), "n") * grp(Cc(true), "art") * countrest)
+  for _, w in ipairs{ "few", "several", "many", "numerous" } do add(w, grp(Cc"X", "n") * countrest, COUNTREST) end
+  add("a", ws * (kw"couple" * ws * kw"of" * grp(Cc(2), "n") + kw"few" * grp(Cc"X", "n")) * countrest,
+    { "_ couple _ of _- {units}", "_ few _- {units}" })
+  add("a", grp(Cc(1), "n") * grp(Cc(true), "art") * countrest, COUNTREST)
+  add("an", grp(Cc(1), "n") * grp(Cc(true), "art") * countrest, COUNTREST)
   for _, w in ipairs{ "early", "mid", "late" } do
-    add(w, grp(Cc(w == "early" and "START" or w == "mid" and "MID" or "END"), "mod") * earlymidlate)
+    add(w, grp(Cc(w == "early" and "START" or w == "mid" and "MID" or "END"), "mod") * earlymidlate, EARLYMIDLATE)
   end
   for _, w in ipairs{ "beginning", "start", "middle", "end" } do
-    add(w, grp(Cc((w == "middle" and "MID") or (w == "end" and "END") or "START"), "mod") * endof)
+    add(w, grp(Cc((w == "middle" and "MID") or (w == "end" and "END") or "START"), "mod") * endof, { "_ of" })
   end
   -- "last night", "last Sunday", "last week", "last March", "this morning" ...
   local function dirrest(k)
@@ -538,39 +603,45 @@ do
       + relunit * off(k) * tag"relu"
       + grp(month, "m") * tag"relm")
   end
-  add("last", ws * (kw"night" + kw"evening") * off(-1) * tag"deic")
-  add("last", grp(Cc(-1), "dir") * dirrest(-1))
-  add("next", grp(Cc(1), "dir") * dirrest(1))
-  add("this", ws * (kw"morning" + kw"afternoon" + kw"evening") * off(0) * tag"deic")
-  add("this", ws * kw"past" * grp(Cc(-1), "dir") * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd")
-  add("this", grp(Cc(0), "dir") * dirrest(0))
-  add("past", grp(Cc(-1), "dir") * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd")
-  add("coming", grp(Cc(1), "dir") * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd")
+  add("last", ws * (kw"night" + kw"evening") * off(-1) * tag"deic", { "_ night", "_ evening" })
+  add("last", grp(Cc(-1), "dir") * dirrest(-1), DIRREST)
+  add("next", grp(Cc(1), "dir") * dirrest(1), DIRREST)
+  add("this", ws * (kw"morning" + kw"afternoon" + kw"evening") * off(0) * tag"deic",
+    { "_ morning", "_ afternoon", "_ evening" })
+  add("this", ws * kw"past" * grp(Cc(-1), "dir") * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd",
+    { "_ past _ {weekdays}" })
+  add("this", grp(Cc(0), "dir") * dirrest(0), DIRREST)
+  add("past", grp(Cc(-1), "dir") * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd", { "_ {weekdays}" })
+  add("coming", grp(Cc(1), "dir") * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd",
+    { "_ {weekdays}" })
   for _, w in ipairs{ "earlier", "later" } do
     add(w, grp(Cc(w == "earlier" and -1 or 1), "part") * ws * (
       kw"this" * ws * off(0) * relunit * tag"relu"
       + kw"in" * ws * kw"the" * ws * kw"day" * off(0) * tag"deic"
-      + kw"that" * ws * dayish * off(0) * tag"ref"))
+      + kw"that" * ws * dayish * off(0) * tag"ref"), { "_ this", "_ in", "_ that" })
   end
   add("today", off(0) * tag"deic")
   add("tonight", off(0) * tag"deic")
   add("yesterday", off(-1) * (ws * partofday)^-1 * tag"deic")
   add("tomorrow", off(1) * (ws * partofday)^-1 * tag"deic")
-  add("that", ws * kw"same" * ws * dayish * off(0) * tag"ref")
+  add("that", ws * kw"same" * ws * dayish * off(0) * tag"ref", { "_ same" })
   for form, u in pairs(UNITS) do
-    add(form, grp(Cc(form), "unit") * (u[2] and P(true) or grp(Cc(1), "n")) * dash * kw"long" * tag"dur")
+    add(form, grp(Cc(form), "unit") * (u[2] and P(true) or grp(Cc(1), "n")) * dash * kw"long" * tag"dur", { "- long" })
   end
-  for _, w in ipairs{ "within", "recent" } do add(w, ws * unitplur * tag"dur") end
+  for _, w in ipairs{ "within", "recent" } do add(w, ws * unitplur * tag"dur", { "_ {units}" }) end
   for _, w in ipairs{ "spring", "summer", "autumn", "fall", "winter" } do
     add(w, grp(Cc(w == "spring" and "SP" or w == "summer" and "SU" or w == "winter" and "WI" or "FA"), "season")
-      * seasonrest)
+      * seasonrest, SEASONREST)
   end
-  for i, w in ipairs{ "first", "second", "third", "fourth" } do add(w, grp(Cc(i), "n") * partrest) end
+  for i, w in ipairs{ "first", "second", "third", "fourth" } do add(w, grp(Cc(i), "n") * partrest, { "_ {parts}" }) end
 end
 
 -- Capitalised first words: months, weekdays, "Q1", "Copyright".
 do
-  local function add(w, p, dot) firstwords[#firstwords + 1] = { w, p, dot = dot, capital = true } end
+  local function add(w, p, dot)
+    firstwords[#firstwords + 1] = { w, p, dot = dot, capital = true }
+    follow(w, { "^" })
+  end
   for _, e in ipairs(monthentries) do add(e[1], grp(Cc(e[2]), "m") * monthrest, e.dot) end
   for _, e in ipairs(wdentries) do add(e[1], grp(Cc(e[2]), "wd") * weekdayrest, e.dot) end
   for i = 1, 4 do add("q" .. i, tag"part" * grp(Cc(i), "n") * grp(Cc"Q", "part") * ws * grp(year4, "y")) end
@@ -757,13 +828,22 @@ do
   for form in pairs(UNITS) do afterdigits[#afterdigits + 1] = form end
   starts = prefilter.words(starts, afterdigits, { dash = dashed })
 end
+-- nextdate(text, pos): the next candidate at or after pos, or nil: where
+-- sift.scan stops and the phrases of follows (or, for digits, sift.cdate's
+-- walk of the forms a date or count led by digits takes) let it through.
+local nextdate
+do
+  local gated = {}
+  for w, phrases in pairs(follows) do if phrases then gated[w] = phrases end end
+  nextdate = cdate.finder(starts, { sets = GATESETS, words = gated, digits = true })
+end
 
 -- The parse nodes of text, in text order.
 local function parse(text)
   local list, n = {}, 0
   local at = 1
   while true do
-    local c = prefilter_date(text, at, starts)
+    local c = nextdate(text, at)
     if not c then break end
     local t, e = one:match(text, c)
     if e then
@@ -779,10 +859,10 @@ end
 
 -- The parse nodes of text into sift.cdate's store, for records: one match
 -- over the whole text, jumping from candidate to candidate (a match-time
--- capture calls sift.scan's date search, which gives the next candidate or
--- fails at the end), so LPeg is entered once a text, not once a candidate.
--- (The gate lets every digit through: digits go straight to the grammar.)
-local collectall = (Cmt(Cc(starts), prefilter_date) * ((#digit + #gate) * cnode + word + 1))^0
+-- capture calls nextdate, which gives the next candidate or fails at the
+-- end), so LPeg is entered once a text, not once a candidate. (The gate
+-- lets every digit through: digits go straight to the grammar.)
+local collectall = (Cmt(P(true), nextdate) * ((#digit + #gate) * cnode + word + 1))^0
 local function collectnodes(text)
   reset()
   collectall:match(text)
@@ -805,6 +885,7 @@ end
 M.calendar = cal
 M._scanner = scanner
 M._parse = parse
+M._next = nextdate
 M._ci = ci
 M._ungated = ungated
 M._sets = SETS
