@@ -1668,7 +1668,9 @@ static void readset(lua_State *L, wordset *set, const char *name, int val, const
 ** The words of the sets and phrases make one dictionary: a word's bits say
 ** which sets hold it and which phrase word it is, and a first word's entry
 ** leads to its phrases, kept as a trie (phrases with the same first tokens
-** share them), so a word is read once where several phrases test it.
+** share them). Where phrases go on with different words ("the same", "the
+** next", ...), the word is read once and its node found by one lookup of
+** the pair (node, word) in the gate's lit.
 */
 
 #define GSETS   32  /* named sets (bits of a word's mask) */
@@ -1688,9 +1690,14 @@ typedef struct {
 typedef struct {
     unsigned char op; /* G_*; G_SET: a word of set arg, G_LIT: the word of entry arg */
     unsigned short arg;
-    unsigned char end; /* a phrase ends here */
-    short child, next; /* the first node after this one, the next sibling (-1: none) */
+    unsigned char end;  /* a phrase ends here */
+    unsigned char lits; /* some nodes after this one are G_LIT (found in the gate's lit) */
+    short child, next;  /* the first other node after this one, the next sibling (-1: none) */
 } gnode;
+
+typedef struct {
+    short at, entry, node; /* G_LIT node after node at for the word of entry (at -1: a free slot) */
+} glit;
 
 typedef struct {
     gentry dict[GDICT];
@@ -1699,6 +1706,7 @@ typedef struct {
     int nsets;
     gnode node[GNODES];
     int nnodes;
+    glit lit[2 * GNODES];                    /* (a power of two) */
     int digits;                              /* walk digits */
     int months, units, listwords, centuries; /* their sets */
 } gate;
@@ -1720,15 +1728,27 @@ static gentry *gslot(const gate *g, const char *w, size_t len)
     }
 }
 
+/* the slot of the G_LIT node after node at for the word of dictionary entry e: its own,
+   or the free one it would take */
+static glit *glitslot(const gate *g, int at, int e)
+{
+    unsigned h = ((unsigned)at * 31u + (unsigned)e) & (2 * GNODES - 1);
+    for (;;) {
+        const glit *l = &g->lit[h];
+        if (l->at < 0 || (l->at == at && l->entry == e)) return (glit *)l;
+        h = (h + 1) & (2 * GNODES - 1);
+    }
+}
+
 /* the dictionary entry of the run of ASCII letters at k (its length in *n), or NULL */
 static const gentry *gword(const gate *g, const unsigned char *s, size_t len, size_t k, size_t *n)
 {
     char buf[WLEN];
     size_t m = k;
-    while (m < len && alpha(s[m])) m++;
+    for (; m < len && alpha(s[m]); m++)
+        if (m - k < WLEN) buf[m - k] = (char)(s[m] | 32);
     *n = m - k;
     if (m == k || m - k >= WLEN) return NULL;
-    lower(buf, s + k, m - k);
     const gentry *e = gslot(g, buf, m - k);
     return e->len ? e : NULL;
 }
@@ -1768,9 +1788,14 @@ static size_t gdash(const unsigned char *s, size_t len, size_t k)
 static int gwalk(const gate *g, int at, const unsigned char *s, size_t len, size_t c, size_t k)
 {
     if (g->node[at].end) return 1;
-    const gentry *w = NULL;
     size_t wn = 0;
+    const gentry *w = NULL;
     int read = 0;
+    if (g->node[at].lits) {
+        w = gword(g, s, len, k, &wn), read = 1;
+        const glit *l = w ? glitslot(g, at, (int)(w - g->dict)) : NULL;
+        if (l && l->at >= 0 && gwalk(g, l->node, s, len, c, k + wn)) return 1;
+    }
     for (int i = g->node[at].child; i >= 0; i = g->node[i].next) {
         const gnode *t = &g->node[i];
         size_t j, d;
@@ -1805,10 +1830,9 @@ static int gwalk(const gate *g, int at, const unsigned char *s, size_t len, size
             if (!(s[c] >= 'A' && s[c] <= 'Z')) continue;
             j = k;
             break;
-        default: /* G_SET, G_LIT */
+        default: /* G_SET (G_LIT nodes are found above) */
             if (!read) w = gword(g, s, len, k, &wn), read = 1;
-            if (!w || (t->op == G_SET ? !((w->mask >> t->arg) & 1) : w != &g->dict[t->arg]))
-                continue;
+            if (!w || !((w->mask >> t->arg) & 1)) continue;
             j = k + wn;
         }
         if (gwalk(g, i, s, len, c, j)) return 1;
@@ -1977,7 +2001,7 @@ static int gnewnode(lua_State *L, gate *g, int op, int arg)
 {
     if (g->nnodes == GNODES) luaL_error(L, "too many phrases to 'finder'");
     gnode *t = &g->node[g->nnodes];
-    t->op = (unsigned char)op, t->arg = (unsigned short)arg, t->end = 0;
+    t->op = (unsigned char)op, t->arg = (unsigned short)arg, t->end = t->lits = 0;
     t->child = t->next = -1;
     return g->nnodes++;
 }
@@ -2010,15 +2034,25 @@ static void gphrase(lua_State *L, gate *g, int root, const char *key, const char
         }
         if (op < 0 || n == GTOKENS)
             luaL_error(L, "bad phrase '%s' of word '%s' to 'finder'", p, key);
-        int i = g->node[at].child, last = -1;
-        while (i >= 0 && !(g->node[i].op == op && g->node[i].arg == arg))
-            last = i, i = g->node[i].next;
-        if (i < 0) {
-            i = gnewnode(L, g, op, arg);
-            if (last < 0)
-                g->node[at].child = (short)i;
-            else
-                g->node[last].next = (short)i;
+        int i;
+        if (op == G_LIT) {
+            glit *l = glitslot(g, at, arg);
+            if (l->at < 0) {
+                l->at = (short)at, l->entry = (short)arg, l->node = (short)gnewnode(L, g, op, arg);
+                g->node[at].lits = 1;
+            }
+            i = l->node;
+        } else {
+            int last = -1;
+            for (i = g->node[at].child; i >= 0 && !(g->node[i].op == op && g->node[i].arg == arg);)
+                last = i, i = g->node[i].next;
+            if (i < 0) {
+                i = gnewnode(L, g, op, arg);
+                if (last < 0)
+                    g->node[at].child = (short)i;
+                else
+                    g->node[last].next = (short)i;
+            }
         }
         at = i, n++;
         q = e ? e + 1 : q + len;
@@ -2039,6 +2073,7 @@ static int finder(lua_State *L)
     lua_settop(L, 2);
     gate *g = lua_newuserdatauv(L, sizeof *g, 0);
     memset(g, 0, sizeof *g);
+    for (int i = 0; i < 2 * GNODES; i++) g->lit[i].at = -1;
     if (lua_getfield(L, 2, "sets") != LUA_TTABLE)
         luaL_error(L, "bad field 'sets' to 'finder' (a table expected)");
     lua_pushnil(L);

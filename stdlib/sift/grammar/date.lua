@@ -860,8 +860,8 @@ end
 -- The parse nodes of text into sift.cdate's store, for records: one match
 -- over the whole text, jumping from candidate to candidate (a match-time
 -- capture calls nextdate, which gives the next candidate or fails at the
--- end), so LPeg is entered once a text, not once a candidate. (The gate
--- lets every digit through: digits go straight to the grammar.)
+-- end), so LPeg is entered once a text, not once a candidate. (The Lua
+-- gate lets every digit through: nextdate has checked what follows them.)
 local collectall = (Cmt(P(true), nextdate) * ((#digit + #gate) * cnode + word + 1))^0
 local function collectnodes(text)
   reset()
