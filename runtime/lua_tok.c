@@ -10,8 +10,10 @@
 ***   token starts and ends, folded words, kinds (w word, n number, p
 ***   punctuation, q double quotation mark, s single one, $ possessive 's),
 ***   quotation-mark directions ("open", "close", "either"), the tokens whose
-***   word is a key of hotset with a true value (in order), and the tokens
-***   that are quotation marks (in order); with the lists
+***   word is a key of hotset with a true value (in order; a word whose value
+***   is a table is hot when the next token's word is a key of that table
+***   with a true value), and the tokens that are quotation marks (in
+***   order); with the lists
 ***   sentences, times and quantities (after hotset, which may be nil), also
 ***   what tok.map gives for them (after marks)
 *** @function tok.fold(s) -> s folded as cue.fold does: ASCII lower case,
@@ -228,9 +230,15 @@ static size_t fold(const unsigned char *s, size_t len, char *out)
     return o;
 }
 
-/* Push s[0..len) folded. */
+/* Push s[0..len) folded (as it is when it holds no byte folding changes). */
 static void pushfold(lua_State *L, const unsigned char *s, size_t len)
 {
+    size_t i = 0;
+    while (i < len && s[i] < 0x80 && !(s[i] >= 'A' && s[i] <= 'Z')) i++;
+    if (i == len) {
+        lua_pushlstring(L, (const char *)s, len);
+        return;
+    }
     char small[128];
     if (len <= sizeof small) {
         lua_pushlstring(L, small, fold(s, len, small));
@@ -261,6 +269,7 @@ enum {
     SENTS, /* the optional lists to map */
     TIMES,
     QUANTS,
+    BOUNDS, /* token bounds kept from the counting pass (or nil) */
     TS,
     TE,
     W,
@@ -282,7 +291,8 @@ enum {
     DASH,
     DOTS,
     POSS,
-    NSLOTS = POSS
+    NEXT, /* the set of next words of a waiting hot token */
+    NSLOTS = NEXT
 };
 
 /* Quotation marks and punctuation of cue.lua's PUNCT by their bytes. */
@@ -578,32 +588,77 @@ static int l_tables(lua_State *L)
     return (int)count;
 }
 
+/* The hot list as tokenize fills it: its length, the token waiting for its
+** next word (0 for none; its set of next words is in slot NEXT), and the
+** starts of the hot tokens again for maps() (NULL when not mapping). */
+struct hotlist {
+    lua_Integer nh, pend, *hots;
+};
+
+/* Add token n to the hot list. */
+static void addhot(lua_State *L, struct hotlist *h, lua_Integer n)
+{
+    if (h->hots) h->hots[h->nh] = n;
+    lua_pushinteger(L, n);
+    lua_rawseti(L, HOT, ++h->nh);
+}
+
 /*
-** Set w[n] and k[n] of a word token s[0..len) and add it to the hot list
-** (and to hots[], when there is one) when its folded form is in the hot set.
+** With the word of the current token on top of the stack (left there):
+** settle the token before it when it waits for its next word (hot when that word is a
+** key of its set with a true value).
 */
-static void word(lua_State *L, lua_Integer n, lua_Integer *nh, lua_Integer *hots,
-                 const unsigned char *s, size_t len, int hashot)
+static void settle(lua_State *L, struct hotlist *h)
+{
+    if (h->pend == 0) return;
+    lua_pushvalue(L, -1);
+    if (lua_rawget(L, NEXT) != LUA_TNIL && lua_toboolean(L, -1)) addhot(L, h, h->pend);
+    lua_pop(L, 1);
+    h->pend = 0;
+}
+
+/*
+** Set w[n] and k[n] of a word token s[0..len): hot when its folded form is
+** a key of the hot set with a true value; with a table value, hot when the
+** next token's word is a key of that table (settled with the next token).
+*/
+static void word(lua_State *L, lua_Integer n, struct hotlist *h, const unsigned char *s, size_t len,
+                 int hashot)
 {
     pushfold(L, s, len); /* [..., f] */
+    settle(L, h);
     if (hashot) {
         lua_pushvalue(L, -1);
-        if (lua_rawget(L, HOTSET) != LUA_TNIL && lua_toboolean(L, -1)) { /* [..., f, hotset[f]] */
-            if (hots) hots[*nh] = n;
-            lua_pushinteger(L, n);
-            lua_rawseti(L, HOT, ++*nh);
+        int t = lua_rawget(L, HOTSET); /* [..., f, hotset[f]] */
+        if (t == LUA_TTABLE) {
+            lua_replace(L, NEXT);
+            h->pend = n;
+        } else {
+            if (t != LUA_TNIL && lua_toboolean(L, -1)) addhot(L, h, n);
+            lua_pop(L, 1);
         }
-        lua_pop(L, 1);
     }
     lua_rawseti(L, W, n);
     setslot(L, K, n, KW);
 }
 
+/* Set w[n] to the value of slot v (and settle a waiting token with it). */
+static void setword(lua_State *L, lua_Integer n, struct hotlist *h, int v)
+{
+    lua_pushvalue(L, v);
+    settle(L, h);
+    lua_rawseti(L, W, n);
+}
+
+/* Texts up to this length keep their token bounds from the counting pass. */
+#define KEEPMAX ((size_t)1 << 24)
+
 /*
 ** tokenize(text [, hotset [, sentences, times, quantities]]): the tokens of
 ** text, as cue.tokenize_lua gives them; with the lists, also what maps()
 ** gives for them. A first pass counts the tokens so the tables are made at
-** size.
+** size; it keeps their bounds (for a text of up to KEEPMAX bytes whose
+** tokens number at most half its length plus 8) for the second pass.
 */
 static int l_tokenize(lua_State *L)
 {
@@ -617,13 +672,25 @@ static int l_tokenize(lua_State *L)
         luaL_checktype(L, QUANTS, LUA_TTABLE);
     }
     lua_settop(L, QUANTS);
+    size_t cap = len <= KEEPMAX ? len / 2 + 8 : 0;
+    uint32_t *bound = NULL;
+    if (cap)
+        bound = (uint32_t *)lua_newuserdatauv(L, cap * 2 * sizeof *bound, 0); /* BOUNDS */
+    else
+        lua_pushnil(L);
     lua_Integer count = 0;
     for (size_t i = 0; i < len;) {
         i = blanks(s, len, i);
         if (i >= len) break;
-        i = tokenend(s, len, i);
+        size_t e = tokenend(s, len, i);
+        if ((size_t)count < cap) {
+            bound[2 * count] = (uint32_t)i;
+            bound[2 * count + 1] = (uint32_t)e;
+        }
+        i = e;
         count++;
     }
+    if ((size_t)count > cap) bound = NULL;
     int size = count > 1 << 26 ? 1 << 26 : (int)count;
     luaL_checkstack(L, NSLOTS + 4, NULL);
     for (int t = TS; t <= K; t++) lua_createtable(L, size, 0);
@@ -634,14 +701,20 @@ static int l_tokenize(lua_State *L)
                                             "close", "either", "\"", "'", "-", "...", "'s"};
     for (size_t c = 0; c < sizeof constants / sizeof constants[0]; c++)
         lua_pushstring(L, constants[c]);
+    lua_pushnil(L); /* NEXT */
     /* the starts and hot tokens again, for maps() */
     lua_Integer *starts = mapping ? scratch(L, count) : NULL;
-    lua_Integer *hots = mapping ? scratch(L, count) : NULL;
-    lua_Integer n = 0, nh = 0, nm = 0;
-    for (size_t i = 0; i < len;) {
-        i = blanks(s, len, i);
-        if (i >= len) break;
-        size_t e = tokenend(s, len, i);
+    struct hotlist h = {0, 0, mapping ? scratch(L, count) : NULL};
+    lua_Integer n = 0, nm = 0;
+    for (size_t i = 0; n < count;) {
+        size_t e;
+        if (bound) {
+            i = bound[2 * n];
+            e = bound[2 * n + 1];
+        } else {
+            i = blanks(s, len, i);
+            e = tokenend(s, len, i);
+        }
         const unsigned char *t = s + i;
         size_t tl = e - i;
         unsigned char b = t[0];
@@ -653,18 +726,19 @@ static int l_tokenize(lua_State *L)
         lua_rawseti(L, TE, n);
         i = e;
         if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
-            word(L, n, &nh, hots, t, tl, hashot);
+            word(L, n, &h, t, tl, hashot);
             continue;
         }
         if (digit(b)) {
             lua_pushlstring(L, (const char *)t, tl);
+            settle(L, &h);
             lua_rawseti(L, W, n);
             setslot(L, K, n, KN);
             continue;
         }
         int p = findpunct(t, tl);
         if (p >= 0) {
-            setslot(L, W, n, punct[p].w);
+            setword(L, n, &h, punct[p].w);
             setslot(L, K, n, punct[p].k);
             if (punct[p].dir) {
                 setslot(L, DIR, n, punct[p].dir);
@@ -672,12 +746,13 @@ static int l_tokenize(lua_State *L)
                 lua_rawseti(L, MARKS, ++nm);
             }
         } else if (b >= 0x80 && wordch(b)) {
-            word(L, n, &nh, hots, t, tl, hashot);
+            word(L, n, &h, t, tl, hashot);
         } else if (poss(t, tl, 0) > 0) {
-            setslot(L, W, n, POSS);
+            setword(L, n, &h, POSS);
             setslot(L, K, n, KPOSS);
         } else {
             lua_pushlstring(L, (const char *)t, tl);
+            settle(L, &h);
             lua_rawseti(L, W, n);
             setslot(L, K, n, KP);
         }
@@ -686,7 +761,7 @@ static int l_tokenize(lua_State *L)
     lua_pushinteger(L, n);
     for (int t = TS; t <= MARKS; t++) lua_pushvalue(L, t);
     if (!mapping) return MARKS - TS + 2;
-    maps(L, starts, n, hots, nh, SENTS, TIMES, QUANTS);
+    maps(L, starts, n, h.hots, h.nh, SENTS, TIMES, QUANTS);
     return lua_gettop(L) - top;
 }
 

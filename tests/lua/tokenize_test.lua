@@ -15,6 +15,11 @@ local function same(text, hot)
   eq(a, b, string.format("%q", text))
 end
 
+-- Words hot only before given words (sets of next words), of every kind.
+local nexthot = { said = { the = true, ["'s"] = true, ['"'] = true, [","] = true }, the = { spokesman = true,
+  ["1,000"] = true, said = true }, spokesman = {}, told = { ["'"] = false, ["\226\128\148"] = true, ["-"] = true },
+  according = { to = true }, zarek = { ["'s"] = true }, a = true, s = { x = true } }
+
 local TRICKY = {
   "", " ", "  \t\r\n ", "word", "Word", "WORD", "a", "'", '"', "'s", "’s", "s",
   "Zarëk’s fighters, “1,000” anti-Taliban", "“Quoted,” he said. ‘Single,’ she said. «Guillemets» „Low“",
@@ -56,11 +61,16 @@ test("tokenize: C and Lua agree on tricky strings", function()
     same(t, hotset)
   end
   same("He said, the spokesman told them", { said = true, told = false, spokesman = 1 })
+  for _, t in ipairs(TRICKY) do same(t, nexthot) end
+  same("He said the spokesman said, the said", nexthot)
+  local _, _, _, _, _, _, hot = tok.tokenize("He said the spokesman said, the said", nexthot)
+  eq(hot, { 2, 3, 5, 7 })
 end)
 
 test("tokenize: C and Lua agree on pieced and random texts", function()
   math.randomseed(5)
   for _ = 1, 5000 do same(pieced(math.random(1, 25)), hotset) end
+  for _ = 1, 5000 do same(pieced(math.random(1, 25)), nexthot) end
   for _ = 1, 2000 do
     local b = {}
     for i = 1, math.random(1, 12) do b[i] = string.char(math.random(0, 255)) end

@@ -352,13 +352,27 @@ function M.compile()
     events = cue.index(clean(M.events)), hedges = cue.index(M.hedges), unverified = cue.index(M.unverified),
     intent = cue.index(M.intent), nofigure = cue.index(M.nofigure),
   }
-  -- the words the analysis visits: first words of the patterns, the
-  -- words of a part ("including", "among", "whom"), the last words of the
-  -- unverified phrases
-  local hot = { including = true, among = true, whom = true }
+  -- the words the analysis visits: first words of the patterns (a word
+  -- that starts only phrases of several words, when the next word goes on
+  -- with one of them: its set of second words), the words of a part
+  -- ("including", "among", "whom"), the last words of the unverified phrases
+  local hot = {}
   for _, idx in ipairs{ X.casualty, X.control, X.events } do
-    for wd in pairs(idx) do hot[wd] = true end
+    for wd, l in pairs(idx) do
+      local v = hot[wd]
+      for pi = 1, #l do
+        if v == true then break end
+        if l[pi].n == 1 then
+          v = true
+        else
+          v = v or {}
+          v[l[pi].ws[2]] = true
+        end
+      end
+      hot[wd] = v
+    end
   end
+  hot.including, hot.among, hot.whom = true, true, true
   for _, phrase in ipairs(M.unverified) do
     local n, _, _, ws = cue.tokenize(phrase)
     if n > 0 then hot[ws[n]] = true end
@@ -399,18 +413,35 @@ local function countable(ctx, D, qi)
   return true
 end
 
--- The clause around token t of sentence s: from the last ";" or ":"
--- before it (or the sentence start) to the next ";" (or the sentence end).
+-- The clause around token t of sentence s: from the last ";", ":" (not
+-- before a quotation) or dash before it (or the sentence start) to the
+-- next ";" (or the sentence end). The marks of a sentence are found once.
 local function clause(D, s, t)
+  local marks = D.clausemarks
+  if not marks then
+    marks = {}
+    D.clausemarks = marks
+  end
+  local m = marks[s]
+  if not m then
+    m = {}
+    local w = D.w
+    for x = s.a, s.b do
+      local wx = w[x]
+      if wx == ";" or (wx == ":" and not D.qid[x + 1]) or (wx == "-" and D.k[x] == "p") then m[#m + 1] = x end
+    end
+    marks[s] = m
+  end
   local a, b = s.a, s.b
-  for x = t - 1, s.a, -1 do
-    if D.w[x] == ";" or (D.w[x] == ":" and not D.qid[x + 1]) or (D.w[x] == "-" and D.k[x] == "p") then
-      a = x + 1
+  for i = #m, 1, -1 do
+    if m[i] < t then
+      a = m[i] + 1
       break
     end
   end
-  for x = t + 1, s.b do
-    if D.w[x] == ";" then
+  for i = 1, #m do
+    local x = m[i]
+    if x > t and D.w[x] == ";" then
       b = x - 1
       break
     end
@@ -806,7 +837,7 @@ local function placein(D, a, b)
       local y = x + 1
       if w[y] == "the" then y = y + 1 end
       if y <= b and nameword(D, y) and not sidephrase(D, y, b) then
-        local nm = docnames(D, y, b)[1]
+        local nm = docnames(D, y, b, true)[1]
         if nm and nm[1] == y then
           local e = nm[2]
           if e < b and M.placewords[w[e + 1]] then e = e + 1 end
@@ -1303,7 +1334,7 @@ local function places(C, a, b)
           -- "Panjshir, its capital included", "Bazarak, the provincial capital"
           x = e + 1
           if x <= b and nameword(D, x) then
-            local nm = docnames(D, x, b)[1]
+            local nm = docnames(D, x, b, true)[1]
             if nm and nm[1] == x then x = nm[2] + 1 end
           end
         else
@@ -1322,7 +1353,7 @@ local function places(C, a, b)
       if l then
         x = x + l
       else
-        local nm = docnames(D, x, b)[1]
+        local nm = docnames(D, x, b, true)[1]
         local pre = w[x - 1]
         if nm and nm[1] == x and #ext == 0 and x > a and (pre == "to" or pre == "from" or pre == "near"
           or pre == "towards" or pre == "toward") then
@@ -1618,7 +1649,7 @@ local function event(C, si, t, n, kind)
   local y = last + 1
   if w[y] == "the" then y = y + 1 end
   if y <= cb and nameword(D, y) and not sidephrase(D, y, cb) then
-    local nm = docnames(D, y, cb)[1]
+    local nm = docnames(D, y, cb, true)[1]
     if nm and nm[1] == y then
       pa, pb = y, nm[2]
       if pb < cb and M.placewords[w[pb + 1]] then pb = pb + 1 end
@@ -1697,13 +1728,13 @@ local function measures(C)
         if r then
           setfigure(C, r, qi)
           -- the subject: the sentence's first name, else "the town"
-          local nm = docnames(D, s.a, x - 1)[1]
+          local nm = docnames(D, s.a, x - 1, true)[1]
           if nm then r.subject = D:text_of(nm[1], nm[2]) end
           if what == "distance" then
             local pa = nil
             local y = qe + 1
             while y <= s.b and not (nameword(D, y) and not sidephrase(D, y, s.b)) and w[y] ~= "." do y = y + 1 end
-            if y <= s.b and nameword(D, y) then pa = docnames(D, y, s.b)[1] end
+            if y <= s.b and nameword(D, y) then pa = docnames(D, y, s.b, true)[1] end
             if pa then r.place, r.place_s, r.place_e = D:text_of(pa[1], pa[2]), D.ts[pa[1]], D.te[pa[2]] end
           elseif nm then
             r.place, r.place_s, r.place_e = r.subject, D.ts[nm[1]], D.te[nm[2]]
@@ -1824,6 +1855,10 @@ function M.scan(ctx)
   local claims = {}
   local w = D.w
   local sents, hots = D.sents, D.hots
+  -- how far past a token inname() may find a name ending (none when no name
+  -- is longer than its window): the pattern words the tokenizer passed over
+  -- ("in" before no "control") may lie in such a name
+  local reach = D.sx.maxn - 5
   for si = 1, #sents do
     local s = sents[si]
     C.last = nil
@@ -1836,6 +1871,13 @@ function M.scan(ctx)
       local wt = w[t]
       -- a word of a side's or an organisation's name ("Liberation Front") starts nothing
       if X.casualty[wt] or X.control[wt] or X.events[wt] then
+        for u = math_max(s.a, t - reach), t - 1 do
+          local wu = w[u]
+          if X.casualty[wu] or X.control[wu] or X.events[wu] then
+            local e = inname(D, u, s.a)
+            if e then cas, con, evt = math_max(cas, e), math_max(con, e), math_max(evt, e) end
+          end
+        end
         local e = inname(D, t, s.a)
         if e then cas, con, evt = math_max(cas, e), math_max(con, e), math_max(evt, e) end
       end

@@ -317,7 +317,9 @@ local PUNCT = {
 -- positions (1-based, inclusive), folded words, kinds (w word, n number, p
 -- punctuation, q double quotation mark, s single one, $ possessive 's),
 -- the direction of quotation marks ("open", "close", "either"), the tokens
--- whose word is in hotset (in order) and the quotation marks (in order).
+-- whose word is in hotset (in order) and the quotation marks (in order). A
+-- word whose hotset value is a table is hot only when the next token's word
+-- is a key of that table with a true value ("in" before "control").
 -- This is the definition; the analysis runs sift.tok.tokenize, the same in
 -- C (tests/lua/tokenize_test.lua compares them).
 local function tokenize_lua(text, hotset)
@@ -328,18 +330,14 @@ local function tokenize_lua(text, hotset)
   -- a trailing blank run captures one empty token: drop it
   if last >= 2 and caps[last] == caps[last - 1] then last = last - 2 end
   hotset = hotset or {}
+  local pend, nexts -- a word waiting for the next one, and the words it takes
   for i = 1, last, 2 do
     local s, e = caps[i], caps[i + 1] - 1
     n = n + 1
     ts[n], te[n] = s, e
     local b = string_byte(text, s)
     if b >= 97 and b <= 122 or b >= 65 and b <= 90 then
-      local f = FOLD[string_sub(text, s, e)]
-      k[n], w[n] = "w", f
-      if hotset[f] then
-        nh = nh + 1
-        hot[nh] = n
-      end
+      k[n], w[n] = "w", FOLD[string_sub(text, s, e)]
     elseif b >= 48 and b <= 57 then
       k[n], w[n] = "n", string_sub(text, s, e)
     else
@@ -352,16 +350,27 @@ local function tokenize_lua(text, hotset)
           marks[nm] = n
         end
       elseif b >= 128 and wordch:match(raw) then
-        local f = FOLD[raw]
-        k[n], w[n] = "w", f
-        if hotset[f] then
-          nh = nh + 1
-          hot[nh] = n
-        end
+        k[n], w[n] = "w", FOLD[raw]
       elseif poss:match(raw) then
         k[n], w[n] = "$", "'s"
       else
         k[n], w[n] = "p", raw
+      end
+    end
+    if pend then
+      if nexts[w[n]] then
+        nh = nh + 1
+        hot[nh] = pend
+      end
+      pend = nil
+    end
+    if k[n] == "w" then
+      local v = hotset[w[n]]
+      if type(v) == "table" then
+        pend, nexts = n, v
+      elseif v then
+        nh = nh + 1
+        hot[nh] = n
       end
     end
   end
@@ -435,7 +444,9 @@ M.at = at
 local compiled
 -- compile([extra]) -- rebuild the phrase indexes from the lists (after a
 -- change); extra: more words whose tokens the analysis must visit (the
--- first words of sift.grammar.claim's patterns).
+-- first words of sift.grammar.claim's patterns), each with true or the set
+-- of words after it that make its token worth a visit (as tokenize takes
+-- them).
 function M.compile(extra)
   local hot = {}
   for _, set in ipairs{ M.verbs, M.acts, M.showing, M.claimnouns, M.personroles, M.leading, M.media } do
@@ -444,7 +455,9 @@ function M.compile(extra)
     end
   end
   hot.according = true
-  for wd in pairs(extra or (compiled and compiled.extra) or {}) do hot[wd] = true end
+  for wd, v in pairs(extra or (compiled and compiled.extra) or {}) do
+    if hot[wd] == nil and v then hot[wd] = v end
+  end
   compiled = { channels = index(M.channels), falsity = index(M.falsity), hot = hot,
     extra = extra or (compiled and compiled.extra) }
   return compiled
@@ -457,6 +470,7 @@ end
 -- side, so the longest written name wins: "Soviet army" is no "army").
 -- heads: the last word of a several-word name -> its side, when all names
 -- ending in it share one ("the Ministry", "Mission"); "" when they differ.
+-- maxn: the most tokens a name has.
 local sidecache = setmetatable({}, { __mode = "k" })
 local function sideindex(ctx)
   local sides, declared = ctx.sides or {}, ctx.declared or {}
@@ -498,7 +512,9 @@ local function sideindex(ctx)
   for wd, h in pairs(heads) do
     if h == false then heads[wd] = "" end
   end
-  c = { declared = declared, idx = index(map), heads = heads, parties = parties, party = ispart, label = label }
+  local idx, maxn = index(map), 0
+  for _, l in pairs(idx) do maxn = math_max(maxn, l[1].n) end
+  c = { declared = declared, idx = idx, maxn = maxn, heads = heads, parties = parties, party = ispart, label = label }
   sidecache[sides] = c
   return c
 end
@@ -760,33 +776,39 @@ M.abbrevs = { jr = true, sr = true, lt = true, col = true, gen = true, capt = tr
 local function abbrev(wd) return #wd == 1 or M.abbrevs[wd] ~= nil end
 
 -- Is token i a name word: a capitalised word that is no function word
--- (or a name with a particle: "al-Mardini")?
+-- (or a name with a particle: "al-Mardini")? Found once per token (nw).
+local function namewordof(self, i)
+  if self.k[i] ~= "w" then return false end
+  local text, s = self.text, self.ts[i]
+  local b = string_byte(text, s)
+  if (b >= 97 and b <= 122) or not upper(text, s) then
+    local wi = self.w[i]
+    local c3, c4 = string_byte(wi, 3, 4)
+    if c3 ~= 45 and c4 ~= 45 then return false end
+    local p, rest = string_match(wi, "^(%a%a%a?)%-(.)")
+    return p ~= nil and M.particles[p] ~= nil and rest ~= nil
+      and upper(text, s + #p + 1)
+  end
+  -- a capitalised word of the patterns ("Fighting then moved") is no name
+  local wi = self.w[i]
+  return not M.nonames[wi] and not (compiled.hot[wi] and i == self:first(i))
+end
+Doc._nameword = namewordof
+
 local function nameword(self, i)
   local v = self.nw[i]
   if v == nil then
-    v = self:_nameword(i)
+    v = namewordof(self, i)
     self.nw[i] = v
   end
   return v
 end
 Doc.nameword = nameword
 
-function Doc:_nameword(i)
-  if self.k[i] ~= "w" then return false end
-  if not upper(self.text, self.ts[i]) then
-    local wi = self.w[i]
-    if string_byte(wi, 3) ~= 45 and string_byte(wi, 4) ~= 45 then return false end
-    local p, rest = string_match(wi, "^(%a%a%a?)%-(.)")
-    return p ~= nil and M.particles[p] ~= nil and rest ~= nil
-      and upper(self.text, self.ts[i] + #p + 1)
-  end
-  -- a capitalised word of the patterns ("Fighting then moved") is no name
-  return not M.nonames[self.w[i]] and not (compiled.hot[self.w[i]] and i == self:first(i))
-end
-
 -- The name chunks in tokens a..b: list of {first, last}, maximal runs of
--- name words with particles, initials and "Jr."/"Sr.", titles left out.
-local function docnames(self, a, b)
+-- name words with particles, initials and "Jr."/"Sr.", titles left out;
+-- with one, only the first (names(a, b, true)[1]).
+local function docnames(self, a, b, one)
   local out = {}
   local w, k = self.w, self.k
   local i = a
@@ -811,7 +833,10 @@ local function docnames(self, a, b)
         s = s + 1
         while s < j and w[s] == "." do s = s + 1 end
       end
-      if not (s == j and (M.titles[w[s]] or M.roles[w[s]])) and nameword(self, s) then out[#out + 1] = { s, j } end
+      if not (s == j and (M.titles[w[s]] or M.roles[w[s]])) and nameword(self, s) then
+        out[#out + 1] = { s, j }
+        if one then return out end
+      end
       i = j + 1
     else
       i = i + 1
@@ -1751,7 +1776,7 @@ local function prepass(D)
       local wi = w[i]
       if k[i] == "w" and M.personroles[wi] then
         -- a name right after the role: the side just before it
-        local nm = (nameword(D, i + 1) or nameword(D, i + 2)) and docnames(D, i + 1, math_min(s.b, i + 8))[1]
+        local nm = (nameword(D, i + 1) or nameword(D, i + 2)) and docnames(D, i + 1, math_min(s.b, i + 8), true)[1]
         if nm and nm[1] <= i + 3 then
           local side = D:sidein(math_max(s.a, i - 4), i - 1) or D:headside(math_max(s.a, i - 2), i - 1)
           if not side and i > s.a and (w[i - 1] == "its" or w[i - 1] == "their") then side = D:lastside(i - 1) end
@@ -1778,7 +1803,7 @@ local function prepass(D)
         local x = i + 1
         while x <= math_min(s.b, i + 10) and w[x] ~= "," and k[x] ~= "q" and not M.verbs[w[x]] do x = x + 1 end
         if x < s.b and w[x] == "," and (nameword(D, x + 1) or nameword(D, x + 2)) then
-          local nm2 = docnames(D, x + 1, math_min(s.b, x + 6))[1]
+          local nm2 = docnames(D, x + 1, math_min(s.b, x + 6), true)[1]
           if nm2 and nm2[1] <= x + 2 then
             local side = D:sidein(math_max(s.a, i - 4), x - 1) or D:headside(math_max(s.a, i - 2), x - 1)
             if side then D:register(nm2[1], nm2[2], side) end
