@@ -13,11 +13,15 @@
 *** @function cname.tokenizer(upper, sets) a function (text, keys, key, TS, TE, RE, TK, POSS,
 ***                                        ADJ) -> n that fills the token columns of step 1
 ***                                        of a scan (name.lua) and returns how many tokens
+*** @function cname.marker(particles, suffixes) a function (text, n, TS, TE, RE, TK, POSS, ADJ,
+***                                        sents, times, quants, gfirst, SI, INIT, DEAD, GZE,
+***                                        SG, HL) that fills the per-token marks of step 1
 **
 ** The readers' definitions are the LPeg patterns of name.lua (rwordat,
 ** wordat, rblanks, capsat): tests/lua/grammar_name_test.lua compares the two
 ** at every position of tricky texts. The tokenizer's definition is the
-** LPeg scanner and the Lua token loop kept in tests/lua/name_tokens_test.lua.
+** LPeg scanner and the Lua token loop kept in tests/lua/name_tokens_test.lua;
+** the marks' definition is the Lua loop kept in tests/lua/name_marks_test.lua.
 */
 #include "lua_common.h"
 #include "utf8.h"
@@ -415,6 +419,275 @@ static int tokenizer(lua_State *L)
     return 1;
 }
 
+/* ------------------------------------------------------------ marks */
+
+/* The integer at row i of a token column (columns hold integers). */
+static lua_Integer colint(lua_State *L, int col, lua_Integer i)
+{
+    int ok;
+    lua_rawgeti(L, col, i);
+    lua_Integer v = lua_tointegerx(L, -1, &ok);
+    if (!ok) luaL_error(L, "token column #%d: integer expected at row %I", col, i);
+    lua_pop(L, 1);
+    return v;
+}
+
+/* Is row i of a column truthy? */
+static int coltrue(lua_State *L, int col, lua_Integer i)
+{
+    lua_rawgeti(L, col, i);
+    int v = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+/* Pushes list[i].f (as `list[i].f` reads it in Lua). */
+static void recfield(lua_State *L, int list, lua_Integer i, const char *f)
+{
+    if (lua_geti(L, list, i) != LUA_TTABLE)
+        luaL_error(L, "bad record %I of argument #%d (table expected)", i, list);
+    lua_getfield(L, -1, f);
+    lua_remove(L, -2);
+}
+
+/* A number of a record field: integers exactly, floats as Lua compares
+   them with positions (which are far below 2^53). */
+typedef struct {
+    int isint;
+    lua_Integer i;
+    lua_Number f;
+} nnum;
+
+/* list[i].f as a number (an error when it is none, as comparing it in Lua is). */
+static nnum recnum(lua_State *L, int list, lua_Integer i, const char *f)
+{
+    nnum v = {0, 0, 0};
+    recfield(L, list, i, f);
+    if (lua_type(L, -1) != LUA_TNUMBER)
+        luaL_error(L, "bad record %I of argument #%d (field '%s' must be a number)", i, list, f);
+    if (lua_isinteger(L, -1)) {
+        v.isint = 1;
+        v.i = lua_tointeger(L, -1);
+    } else {
+        v.f = lua_tonumber(L, -1);
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+static int numlt(nnum a, lua_Integer b)
+{
+    return a.isint ? a.i < b : a.f < (lua_Number)b;
+}
+
+static int numle(nnum a, lua_Integer b)
+{
+    return a.isint ? a.i <= b : a.f <= (lua_Number)b;
+}
+
+/* The start and end of list[i] (read once per record). */
+typedef struct {
+    nnum s, e;
+} nspan;
+
+static nspan recspan(lua_State *L, int list, lua_Integer i)
+{
+    nspan r;
+    r.e = recnum(L, list, i, "e");
+    r.s = recnum(L, list, i, "s");
+    return r;
+}
+
+/* The first byte at or after init (string.find's init: negative counts
+   from the end) that is an ASCII letter or digit or a byte 195-239
+   (string.find(text, "[%w\195-\239]", init)): its position, or 0. */
+static lua_Integer firstword(const unsigned char *t, lua_Integer len, lua_Integer init)
+{
+    if (init == 0)
+        init = 1;
+    else if (init < 0)
+        init = init < -len ? 1 : len + init + 1;
+    for (lua_Integer k = init; k <= len; k++) {
+        int c = t[k - 1];
+        if (isalnumb(c) || (c >= 195 && c <= 239)) return k;
+    }
+    return 0;
+}
+
+static int islowerb(int c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+/* A lower-case word text[a, b] in the particles (upvalue 1)? */
+static int particle(lua_State *L, const unsigned char *w, size_t len)
+{
+    lua_pushlstring(L, (const char *)w, len);
+    int in = lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL && lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return in;
+}
+
+/*
+** The gap text[a, b] between two tokens of one sentence (gapkind of
+** name.lua, without the token checks): "sp" (blanks), "of", "ofthe",
+** "part" (one or two particles), or NULL.
+*/
+static const char *gaptext(lua_State *L, const unsigned char *t, lua_Integer len, lua_Integer a,
+                           lua_Integer b)
+{
+    if (a < 1 || b > len) return NULL;
+    if (b == a) return t[a - 1] == ' ' || t[a - 1] == '\t' ? "sp" : NULL;
+    if (b < a || b - a > 8) return NULL;
+    const unsigned char *g = t + a - 1;
+    size_t n = (size_t)(b - a + 1), k;
+    if (n == 2 && g[0] == 194 && g[1] == 160) return "sp";
+    for (k = 0; k < n && (g[k] == ' ' || g[k] == '\t'); k++) {}
+    if (k == n) return "sp";
+    if (n == 4 && memcmp(g, " of ", 4) == 0) return "of";
+    if (n == 8 && memcmp(g, " of the ", 8) == 0) return "ofthe";
+    /* " w " or " w w2 " of lower-case letters */
+    if (g[0] != ' ' || g[n - 1] != ' ') return NULL;
+    size_t i = 1;
+    while (i < n - 1 && islowerb(g[i])) i++;
+    if (i == 1) return NULL;
+    if (i == n - 1) return particle(L, g + 1, i - 1) ? "part" : NULL;
+    if (g[i] != ' ') return NULL;
+    size_t j = i + 1;
+    while (j < n - 1 && islowerb(g[j])) j++;
+    if (j == i + 1 || j != n - 1) return NULL;
+    return particle(L, g + 1, i - 1) && particle(L, g + i + 1, j - i - 1) ? "part" : NULL;
+}
+
+enum {
+    MK_TEXT = 1,
+    MK_N,
+    MK_TS,
+    MK_TE,
+    MK_RE,
+    MK_TK,
+    MK_POSS,
+    MK_ADJ,
+    MK_SENTS,
+    MK_TIMES,
+    MK_QUANTS,
+    MK_GFIRST,
+    MK_SI,
+    MK_INIT,
+    MK_DEAD,
+    MK_GZE,
+    MK_SG,
+    MK_HL,
+    MK_NARGS = MK_HL
+};
+
+/*
+** marks(text, n, TS, TE, RE, TK, POSS, ADJ, sents, times, quants, gfirst,
+** SI, INIT, DEAD, GZE, SG, HL): the rest of step 1 of a scan (name.lua)
+** for tokens 1 .. n: per token its sentence (SI), whether it starts it
+** (INIT), whether it lies in a time or quantity record (DEAD), false in
+** GZE when its key starts no manifest name (gfirst), and what joins it
+** to the next token whatever the manifest matches (SG: "sp", "of",
+** "ofthe", "part" or false); per sentence whether it is a headline (HL).
+** Records and sentences are read once each, when the scan reaches them
+** (a time or quantity record needs numbers at s and e).
+*/
+static int marks(lua_State *L)
+{
+    size_t ulen;
+    const unsigned char *t = (const unsigned char *)luaL_checklstring(L, MK_TEXT, &ulen);
+    lua_Integer len = (lua_Integer)ulen, n = luaL_checkinteger(L, MK_N);
+    for (int k = MK_TS; k <= MK_NARGS; k++) luaL_checktype(L, k, LUA_TTABLE);
+    lua_settop(L, MK_NARGS);
+    luaL_checkstack(L, 8, "marks");
+    lua_Integer nsent = luaL_len(L, MK_SENTS), ntimes = luaL_len(L, MK_TIMES),
+                nquants = luaL_len(L, MK_QUANTS);
+    for (lua_Integer x = 1; x <= nsent; x++) {
+        size_t kl;
+        recfield(L, MK_SENTS, x, "kind");
+        const char *kind = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &kl) : NULL;
+        lua_pushboolean(L, kind && kl == 8 && memcmp(kind, "headline", 8) == 0);
+        lua_rawseti(L, MK_HL, x);
+        lua_pop(L, 1);
+    }
+    lua_Integer tp = 1, qp = 1, si = 1, lastsent = 0;
+    lua_Integer pre = 0, psi = 0; /* the previous token's written end and sentence */
+    int pblock = 1;               /* no gap joins the previous token */
+    /* the current record of each list (read when the list moves on) */
+    nspan tm = {{0, 0, 0}, {0, 0, 0}}, qu = tm;
+    nnum se = tm.s;
+    if (ntimes >= 1) tm = recspan(L, MK_TIMES, 1);
+    if (nquants >= 1) qu = recspan(L, MK_QUANTS, 1);
+    if (nsent > 1) se = recnum(L, MK_SENTS, 1, "e"); /* (the last sentence's end is not read) */
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_Integer s = colint(L, MK_TS, i), e = colint(L, MK_TE, i);
+        lua_rawgeti(L, MK_TK, i);
+        int first = lua_rawget(L, MK_GFIRST) != LUA_TNIL && lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (first)
+            lua_pushnil(L);
+        else
+            lua_pushboolean(L, 0);
+        lua_rawseti(L, MK_GZE, i);
+        while (tp <= ntimes && numlt(tm.e, s))
+            if (++tp <= ntimes) tm = recspan(L, MK_TIMES, tp);
+        while (qp <= nquants && numlt(qu.e, s))
+            if (++qp <= nquants) qu = recspan(L, MK_QUANTS, qp);
+        int dead = (tp <= ntimes && numle(tm.s, e)) || (qp <= nquants && numle(qu.s, e));
+        lua_pushboolean(L, dead);
+        lua_rawseti(L, MK_DEAD, i);
+        while (si < nsent && numlt(se, s))
+            if (++si < nsent) se = recnum(L, MK_SENTS, si, "e");
+        lua_pushinteger(L, si);
+        lua_rawseti(L, MK_SI, i);
+        int init = 0;
+        if (si != lastsent) {
+            lastsent = si;
+            recfield(L, MK_SENTS, si, "s");
+            int ok;
+            lua_Integer from = lua_tointegerx(L, -1, &ok);
+            if (!ok) return luaL_error(L, "bad sentence %I (field 's' must be an integer)", si);
+            lua_pop(L, 1);
+            lua_Integer f = firstword(t, len, from);
+            init = f != 0 && f >= s;
+        }
+        lua_pushboolean(L, init);
+        lua_rawseti(L, MK_INIT, i);
+        /* the gap before this token, for the previous one */
+        if (i > 1) {
+            const char *g = pblock || dead || psi != si ? NULL : gaptext(L, t, len, pre + 1, s - 1);
+            if (g)
+                lua_pushstring(L, g);
+            else
+                lua_pushboolean(L, 0);
+            lua_rawseti(L, MK_SG, i - 1);
+        }
+        pre = colint(L, MK_RE, i);
+        psi = si;
+        pblock = coltrue(L, MK_POSS, i) || coltrue(L, MK_ADJ, i);
+        if (!pblock) { /* a suffix ends a name ("Jr.") */
+            lua_rawgeti(L, MK_TK, i);
+            pblock = lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL && lua_toboolean(L, -1);
+            lua_pop(L, 1);
+        }
+    }
+    if (n >= 1) {
+        lua_pushboolean(L, 0);
+        lua_rawseti(L, MK_SG, n);
+    }
+    return 0;
+}
+
+/* marker(particles, suffixes): the marks function over these word sets. */
+static int marker(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    lua_pushcclosure(L, marks, 2);
+    return 1;
+}
+
 /* badbyte(text): the position of the first byte of the first invalid UTF-8
    sequence of text, or nothing when it is valid (as documents are checked). */
 static int badbyte(lua_State *L)
@@ -438,6 +711,8 @@ int sift_lua_open_cname(lua_State *L)
     luaL_setfuncs(L, readers, 1);
     lua_pushcfunction(L, tokenizer);
     lua_setfield(L, -2, "tokenizer");
+    lua_pushcfunction(L, marker);
+    lua_setfield(L, -2, "marker");
     lua_pushcfunction(L, badbyte);
     lua_setfield(L, -2, "badbyte");
     return 1;

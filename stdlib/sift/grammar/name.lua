@@ -634,6 +634,9 @@ local HPREFIX = set[[ anti pro non ex pre post mid neo pan trans inter counter u
 -- each word (possessives, hyphens, abbreviations, particles) in C, over
 -- these capitals and word lists.
 local tokens = cname.tokenizer(UPPER2, HPREFIX, HYPHEN_END, LINKED, ABBR, HYPHEN_PARTICLE)
+-- The rest of step 1 (per token: sentence, start of one, in a record, a
+-- manifest name's first word, the gap after it) in C, over these words.
+local marks = cname.marker(PARTICLE, SUFFIX)
 local NUMWORD = set[[
   one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
   seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
@@ -707,6 +710,7 @@ local parenrest = P" "^-1 * (Dash + R"AZ")
 
 local text, N, sents, HL, TIMES, TIMEP, gfirst, cands, GEND
 local TS, TE, RE, TK, POSS, ADJ, SI, INIT, DEAD, GAP, USED = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
+local SG = {} -- what joins token j to j + 1 whatever the manifest matches (gapkind), false for nothing
 local GZE, GZS, GZX, GZP = {}, {}, {}, {} -- manifest match at a token: entry (false: none), start, end, possessive
 local ntok, stamp = 0, 0
 -- Known names longer than this many words plus one are not looked for in
@@ -833,27 +837,14 @@ local function gazat(i)
 end
 
 -- What joins token j to token j + 1: "sp" (blanks), "of", "ofthe", "part"
--- (a name particle), or nil.
+-- (a name particle), or nil. The marks of step 1 (SG, in C; the loop of
+-- tests/lua/name_marks_test.lua is its definition) say it for tokens of
+-- one sentence, not in a record, without a possessive, an adjective or a
+-- suffix ("Jr.") before the gap; here the next token must be live still
+-- (not used by a manifest name).
 local function gapkind(j)
-  local k = j + 1 -- (a live token: not used by a manifest name, not in a record)
-  if k > ntok or USED[k] == stamp or DEAD[k] or SI[j] ~= SI[k] or POSS[j] or ADJ[j] or SUFFIX[TK[j]] then
-    return nil
-  end
-  local a, b = RE[j] + 1, TS[j + 1] - 1
-  if b == a then
-    local c = string_byte(text, a)
-    if c == 32 or c == 9 then return "sp" end
-    return nil
-  end
-  if b < a or b - a > 8 then return nil end
-  local gs = string_sub(text, a, b)
-  if gs == "\194\160" or string_find(gs, "^[ \t]+$") then return "sp" end
-  if gs == " of " then return "of" end
-  if gs == " of the " then return "ofthe" end
-  local w, w2 = string_match(gs, "^ (%l+) (%l+) $")
-  if w then return PARTICLE[w] and PARTICLE[w2] and "part" or nil end -- "van der"
-  w = string_match(gs, "^ (%l+) $")
-  if w and PARTICLE[w] then return "part" end
+  local g = SG[j]
+  if g and USED[j + 1] ~= stamp then return g end
   return nil
 end
 
@@ -1408,9 +1399,8 @@ function M.scan(ctx)
   local phrase, inphrase = gz.phrase, gz.inphrase
   -- 1. tokens (in C, the scanner and the loop of tests/lua/name_tokens_test.lua):
   -- start, end of the name part, end of the written word (with a
-  -- possessive or an abbreviation dot), key, flags; then the sentence, and
-  -- whether the token starts it. Words inside dates and quantities are no
-  -- names.
+  -- possessive or an abbreviation dot), key, flags; then the marks below.
+  -- Words inside dates and quantities are no names.
   local n = tokens(text, KEYS, key, TS, TE, RE, TK, POSS, ADJ)
   if n == 0 then return {} end
   N = #text
@@ -1421,31 +1411,13 @@ function M.scan(ctx)
   stamp, OFI = stamp + 1, 0
   LTEXT, PHOCC = nil, {}
   cands, GEND, LOWER = {}, {}, {}
-  local times, quants = TIMES, ctx.quantities or {}
-  local tp, qp, ntimes, nquants = 1, 1, #times, #quants
-  local si, nsent = 1, #sents
-  local lastsent = 0
-  for t = 1, n do
-    local s, e = TS[t], TE[t]
-    -- a key that starts no manifest name: known to match none
-    if gfirst[TK[t]] then GZE[t] = nil else GZE[t] = false end
-    while tp <= ntimes and times[tp].e < s do tp = tp + 1 end
-    while qp <= nquants and quants[qp].e < s do qp = qp + 1 end
-    DEAD[t] = (tp <= ntimes and times[tp].s <= e) or (qp <= nquants and quants[qp].s <= e)
-    while si < nsent and sents[si].e < s do si = si + 1 end
-    SI[t] = si
-    if si ~= lastsent then
-      lastsent = si
-      local first = string_find(text, "[%w\195-\239]", sents[si].s)
-      INIT[t] = first ~= nil and first >= s
-    else
-      INIT[t] = false
-    end
-  end
-  ntok = n
-  if n == 0 then return {} end
+  -- per token (in C, the loop of tests/lua/name_marks_test.lua): its
+  -- sentence, whether it starts it, whether a time or quantity holds it,
+  -- false when its key starts no manifest name, what joins it to the
+  -- next; per sentence, whether it is a headline
   HL = {}
-  for x = 1, nsent do HL[x] = sents[x].kind == "headline" end
+  marks(text, n, TS, TE, RE, TK, POSS, ADJ, sents, TIMES, ctx.quantities or {}, gfirst, SI, INIT, DEAD, GZE, SG, HL)
+  ntok = n
 
   -- 2. manifest names, longest first, then runs of the other tokens, each
   -- judged by its cues
@@ -1732,7 +1704,23 @@ function M._tokens(t)
   return cols
 end
 M._lex = { scanner = scanner, key = key, HPREFIX = HPREFIX, HYPHEN_END = HYPHEN_END, LINKED = LINKED, ABBR = ABBR,
-  HYPHEN_PARTICLE = HYPHEN_PARTICLE }
+  HYPHEN_PARTICLE = HYPHEN_PARTICLE, SUFFIX = SUFFIX, PARTICLE = PARTICLE }
+
+-- Test-only: the tokens of a context's text with the marks a scan gives
+-- them (SI, INIT, DEAD, GZE, SG; HL per sentence), the sentences and the
+-- manifest's first-word index they were made from
+-- (tests/lua/name_marks_test.lua runs their Lua definition on the same).
+function M._marks(ctx)
+  local t = ctx.text
+  local cols = M._tokens(t)
+  local sn = ctx.sentences
+  if type(sn) ~= "table" or #sn == 0 then sn = segment(t) end
+  cols.sents, cols.gfirst = sn, gazetteer(ctx.sides, ctx.declared).first
+  cols.SI, cols.INIT, cols.DEAD, cols.GZE, cols.SG, cols.HL = {}, {}, {}, {}, {}, {}
+  marks(t, cols.n, cols.TS, cols.TE, cols.RE, cols.TK, cols.POSS, cols.ADJ, sn, ctx.times or {},
+    ctx.quantities or {}, cols.gfirst, cols.SI, cols.INIT, cols.DEAD, cols.GZE, cols.SG, cols.HL)
+  return cols
+end
 
 -- Test-only: the readers of the words around a position over text t (the
 -- state a scan sets), and the LPeg patterns they must agree with

@@ -1,0 +1,149 @@
+-- sift.grammar.name's token marks (the rest of step 1 of a scan, in C:
+-- sift.cname.marker) against their Lua definition below: the loop that
+-- gave each token its sentence, whether it starts it, whether a time or
+-- quantity record holds it, whether its key may start a manifest name, and
+-- what joins it to the next token (gapkind without the manifest's matches);
+-- and per sentence whether it is a headline. Every mark of every token must
+-- agree, on the bundled corpora and on texts generated from tricky pieces.
+local name = require "sift.grammar.name"
+local number = require "sift.grammar.number"
+local date = require "sift.grammar.date"
+
+local SUFFIX, PARTICLE = name._lex.SUFFIX, name._lex.PARTICLE
+
+-- The definition, over the token columns and the sentences the C marks
+-- were made from.
+local function marks(text, c, times, quants)
+  local n, TS, TE, RE, TK, POSS, ADJ, sents, gfirst = c.n, c.TS, c.TE, c.RE, c.TK, c.POSS, c.ADJ, c.sents, c.gfirst
+  local SI, INIT, DEAD, GZE, SG, HL = {}, {}, {}, {}, {}, {}
+  local tp, qp, ntimes, nquants = 1, 1, #times, #quants
+  local si, nsent = 1, #sents
+  local lastsent = 0
+  for t = 1, n do
+    local s, e = TS[t], TE[t]
+    if gfirst[TK[t]] then GZE[t] = nil else GZE[t] = false end
+    while tp <= ntimes and times[tp].e < s do tp = tp + 1 end
+    while qp <= nquants and quants[qp].e < s do qp = qp + 1 end
+    DEAD[t] = (tp <= ntimes and times[tp].s <= e) or (qp <= nquants and quants[qp].s <= e)
+    while si < nsent and sents[si].e < s do si = si + 1 end
+    SI[t] = si
+    if si ~= lastsent then
+      lastsent = si
+      local first = string.find(text, "[%w\195-\239]", sents[si].s)
+      INIT[t] = first ~= nil and first >= s
+    else
+      INIT[t] = false
+    end
+  end
+  for x = 1, nsent do HL[x] = sents[x].kind == "headline" end
+  -- what joins token j to j + 1, whatever the manifest matches
+  local function gap(j)
+    local k = j + 1
+    if k > n or DEAD[k] or SI[j] ~= SI[k] or POSS[j] or ADJ[j] or SUFFIX[TK[j]] then return nil end
+    local a, b = RE[j] + 1, TS[j + 1] - 1
+    if b == a then
+      local ch = string.byte(text, a)
+      if ch == 32 or ch == 9 then return "sp" end
+      return nil
+    end
+    if b < a or b - a > 8 then return nil end
+    local gs = string.sub(text, a, b)
+    if gs == "\194\160" or string.find(gs, "^[ \t]+$") then return "sp" end
+    if gs == " of " then return "of" end
+    if gs == " of the " then return "ofthe" end
+    local w, w2 = string.match(gs, "^ (%l+) (%l+) $")
+    if w then return PARTICLE[w] and PARTICLE[w2] and "part" or nil end
+    w = string.match(gs, "^ (%l+) $")
+    if w and PARTICLE[w] then return "part" end
+    return nil
+  end
+  for j = 1, n do SG[j] = gap(j) or false end
+  return { SI = SI, INIT = INIT, DEAD = DEAD, GZE = GZE, SG = SG, HL = HL }
+end
+
+-- The first difference between the C marks and the definition's for a
+-- context, or nil.
+local function differ(ctx, label)
+  local c = name._marks(ctx)
+  local d = marks(ctx.text, c, ctx.times or {}, ctx.quantities or {})
+  for _, col in ipairs{ "SI", "INIT", "DEAD", "GZE", "SG" } do
+    for i = 1, c.n do
+      if c[col][i] ~= d[col][i] then
+        return ("%s: token %d (%s) %s: %s, expected %s"):format(label, i, tostring(c.TK[i]), col,
+          tostring(c[col][i]), tostring(d[col][i]))
+      end
+    end
+  end
+  for x = 1, #c.sents do
+    if c.HL[x] ~= d.HL[x] then return ("%s: sentence %d HL: %s"):format(label, x, tostring(c.HL[x])) end
+  end
+  return nil
+end
+
+local function context(text, sides, declared, sentences, anchor)
+  return { text = text, sides = sides, declared = declared, sentences = sentences,
+    quantities = number.scan(text), times = date.scan(text, anchor) }
+end
+
+test("the marks agree with their Lua definition on the bundled corpora", function()
+  local bad = {}
+  for _, cn in ipairs{ "panjshir-2021", "varkesia-2023" } do
+    local corpus = assert(sift.load("corpus/" .. cn))
+    local sides, declared = corpus:sides(), corpus:declared()
+    for _, doc in ipairs(corpus:documents()) do
+      local anchor = doc.published and { value = doc.published, kind = "published" } or nil
+      local d = differ(context(doc.plain, sides, declared, doc:_plainsentences(), anchor), cn .. "/" .. doc.id)
+      if d then bad[#bad + 1] = d end
+      -- and with the sentences a scan finds itself
+      d = differ(context(doc.plain, sides, declared, nil, anchor), cn .. "/" .. doc.id .. " (segmented)")
+      if d then bad[#bad + 1] = d end
+    end
+  end
+  eq(bad, {})
+end)
+
+-- Texts pieced together from words, gaps, particles, numbers and dates
+-- (a fixed seed: the same texts every run), with a manifest whose names
+-- start with some of the words.
+local PIECES = {
+  "Ahmad", "Shah", "Massoud", "Kabul", "Taliban", "Front", "Jr.", "Sr", "II", "University", "The", "Mr.",
+  "Taliban's", "US-backed", "Soviet-era", "É", "Ünal", "of", "of the", "van", "der", "de", "bin", "al", "y",
+  "and", "the", "abc", "March", "12", "2021", "5 km", "three", "March 2021", " ", " ", " ", "  ", "\t",
+  "\194\160", " of ", " of the ", " van der ", " de la ", " bin ", " xyz ", ". ", ".\n", "\n", "\n\n", ", ",
+  ": ", "(", ")", "\226\128\148", "-", "'", "9", "NRF", "U.S.", "Lower", "Panjshir Valley",
+}
+
+test("the marks agree with their Lua definition on generated texts", function()
+  local sides = { { id = "nrf", label = "National Resistance Front", aliases = { "NRF", "the resistance" } } }
+  local declared = { { name = "Ahmad Massoud", kind = "person", side = "nrf" },
+    { name = "Panjshir Valley", kind = "place" }, { name = "Taliban", kind = "org" } }
+  local seed = 4242
+  local function rand(k)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % k + 1
+  end
+  local bad = {}
+  for _ = 1, 1500 do
+    local parts = {}
+    for k = 1, rand(24) do parts[k] = PIECES[rand(#PIECES)] end
+    local t = table.concat(parts)
+    if utf8.len(t) then
+      local d = differ(context(t, sides, declared, nil, nil), ("%q"):format(t))
+      if d then bad[#bad + 1] = d; if #bad >= 5 then break end end
+    end
+  end
+  eq(bad, {})
+end)
+
+test("the marks read records once and refuse bad ones", function()
+  local ctx = context("In Kabul on 3 March Ahmad Massoud spoke.", {}, {}, nil, nil)
+  eq(differ(ctx, "plain"), nil)
+  ctx.times = { { s = "x", e = 1 } }
+  local ok, err = pcall(name._marks, ctx)
+  eq(ok, false)
+  eq(string.find(err, "must be a number", 1, true) ~= nil, true)
+  ctx.times = { 5 }
+  ok, err = pcall(name._marks, ctx)
+  eq(ok, false)
+  eq(string.find(err, "table expected", 1, true) ~= nil, true)
+end)
