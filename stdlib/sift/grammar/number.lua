@@ -295,7 +295,8 @@ local function FC(v, name) return Cc(name, v) end
 -- the grammar with Q; the full walk (M._scanner, for tests) with K.
 local function K(p) return p / fields end
 local quantity = context.quantity
-local function Q(p) return (Carg(1) * Carg(2) * Carg(3) * p) / quantity end
+local qargs = Carg(1) * Carg(2) * Carg(3)
+local function Q(p) return (qargs * p) / quantity end
 
 -- Numbers in words ----------------------------------------------------
 
@@ -525,22 +526,23 @@ end
 -- text, the position and the list of records (Q): the step's fields'
 -- table if it makes one that build() takes, and where the next step
 -- starts; nil when no step takes the byte there. And what a (re)start of
--- the walk consumes.
+-- the walk consumes (a grammar of the two rules it needs: LPeg copies and
+-- compiles every rule of a grammar).
 G[1] = "onestep"
 G.onestep = step(Q) * Cp()
 local onestep = P(G)
-G[1] = "start"
-G.start = V"line_start" ^ -1 * Cp()
-local start = P(G)
+local start = P{ "start", start = V"line_start" ^ -1 * Cp(), line_start = G.line_start, counter = G.counter }
 -- The full walk (tests compare it with scan()): the start of every step,
 -- its fields' table if it makes one (K: every record by build()), and its
--- end, as one list.
-local GK = {}
-for k, p in pairs(G) do GK[k] = p end
-GK[1], GK.words = "scan", words_step(K)
-GK.scan = Ct(V"line_start" ^ -1 * (other ^ 0 * Cp() * step(K) * Cp()) ^ 0) * other ^ 0 * Cp()
-local scan = P(GK)
-M._G = GK
+-- end, as one list. Made on first use (M._scanner, M._G: for tests), as
+-- it needs a second trie of the phrases.
+local function fullwalk()
+  local GK = {}
+  for k, p in pairs(G) do GK[k] = p end
+  GK[1], GK.words = "scan", words_step(K)
+  GK.scan = Ct(V"line_start" ^ -1 * (other ^ 0 * Cp() * step(K) * Cp()) ^ 0) * other ^ 0 * Cp()
+  return P(GK), GK
+end
 -- The start words: the first word (its letters) of every phrase of the
 -- trie. A word whose letters are none of them is skipped by sift.scan the
 -- way the trie would skip it.
@@ -599,21 +601,26 @@ end
 -- other than a letter, so the marked step is the only one the trie takes.
 local marks = { need = {}, next = {}, month = {}, monthdot = {}, daymonth = MONTH_WORDS }
 do
-  local function alone(w, also)
-    for k in pairs(entries) do
-      if k ~= w and k ~= also and string_sub(k, 1, #w) == w and not string_find(k, "^%a", #w + 1) then
-        return false
-      end
-    end
-    return true
+  -- the phrases by their first word (letters)
+  local byfirst = {}
+  for k in pairs(entries) do
+    local f = string_match(k, "^%a*")
+    byfirst[f] = byfirst[f] or {}
+    byfirst[f][#byfirst[f] + 1] = k
   end
   -- the phrases that start with the word (or pair) w and a byte other than a letter
   local function phrases(w)
     local list = {}
-    for k in pairs(entries) do
+    for _, k in ipairs(byfirst[string_match(w, "^%a*")] or {}) do
       if string_sub(k, 1, #w) == w and not string_find(k, "^%a", #w + 1) then list[#list + 1] = k end
     end
     return list
+  end
+  local function alone(w, also)
+    for _, k in ipairs(phrases(w)) do
+      if k ~= w and k ~= also then return false end
+    end
+    return true
   end
   local done = {}
   for w in pairs(entries) do
@@ -1014,7 +1021,12 @@ function M.scan(text, opts)
   return out
 end
 
-M._scanner = scan
 M._build = build
 M._quantity = quantity
+setmetatable(M, { __index = function(t, k)
+  if k == "_scanner" or k == "_G" then
+    t._scanner, t._G = fullwalk()
+    return t[k]
+  end
+end })
 return M

@@ -16,7 +16,6 @@ local lpeg = require "lpeg"
 local P, R, S, C = lpeg.P, lpeg.R, lpeg.S, lpeg.C
 local pairs, ipairs, type, error, setmetatable = pairs, ipairs, type, error, setmetatable
 local string_lower, string_upper, string_sub, string_gsub = string.lower, string.upper, string.sub, string.gsub
-local string_find, string_char = string.find, string.char
 local table_sort, table_concat = table.sort, table.concat
 local _ENV = nil -- luacheck: ignore 211 (from here on no global is read or written)
 
@@ -78,14 +77,32 @@ M.lookup = lookup
 -- to a chain of set tests with no backtracking: skipping a word costs a
 -- few tests. (Only a node where a phrase goes on with a blank needs a
 -- backtrack entry.)
-local WORDBYTES = {}
-for b = 0, 255 do
-  local c = string_char(b)
-  if wordch:match(c) then WORDBYTES[#WORDBYTES + 1] = c end
-end
+--
 -- Letters by how often English words start with them or contain them: a
 -- node tests its children in this order.
 local FREQUENT = " etaoinsrhldcumfpgwybvkxjqz"
+-- RANK[order][c]: where c first is in order (nil when it is not), for sorting.
+local RANK = setmetatable({}, { __index = function(t, order)
+  local r = {}
+  for i = #order, 1, -1 do r[string_sub(order, i, i)] = i end
+  t[order] = r
+  return r
+end })
+-- The patterns that many nodes share, made once (LPeg builds a new tree for
+-- every operation): the end of a word, a byte (a letter in either case), and the
+-- other word bytes of an open node with its letters (and a digit at the top).
+local endword, truep = -wordch, P(true)
+local BYTE = setmetatable({}, { __index = function(t, k)
+  local u = string_upper(k)
+  local p = u ~= k and S(k .. u) or P(k)
+  t[k] = p
+  return p
+end })
+local OTHER = setmetatable({}, { __index = function(t, taken)
+  local p = (wordch - S(taken .. string_upper(taken))) * wordch ^ 0
+  t[taken] = p
+  return p
+end })
 local function trie(map, order, open)
   if type(map) ~= "table" then error("bad argument #1 to 'trie' (table expected)", 2) end
   local space = blanks
@@ -94,7 +111,7 @@ local function trie(map, order, open)
     local node = root
     for i = 1, #w do
       local c = string_sub(w, i, i)
-      local k = c:match("%a") and string_lower(c) or c
+      local k = string_lower(c)
       local nxt = node.kids[k]
       if not nxt then
         nxt = { kids = {}, keys = {} }
@@ -107,27 +124,20 @@ local function trie(map, order, open)
     node.cont = cont
   end
   local function gen(node, top, after_blank)
-    local ord = top and order or FREQUENT
-    table_sort(node.keys, function(x, y)
-      local a, b = string_find(ord, x, 1, true) or 99, string_find(ord, y, 1, true) or 99
+    local rank = RANK[top and order or FREQUENT]
+    local keys = node.keys
+    table_sort(keys, function(x, y)
+      local a, b = rank[x] or 99, rank[y] or 99
       if a ~= b then return a < b end
       return x < y
     end)
     local alt
-    local taken = {}
     local function add(p) alt = alt and (alt + p) or p end
     -- In an open trie the other word bytes come first: disjoint from the
     -- children, so the order keeps the meaning, and the commonest case (a
     -- word that is no phrase) costs one test.
     if open and not after_blank then
-      for _, k in ipairs(node.keys) do
-        if k:match("%a") then taken[k], taken[string_upper(k)] = true, true else taken[k] = true end
-      end
-      local rest = {}
-      for _, c in ipairs(WORDBYTES) do
-        if not taken[c] and not (top and c:match("%d")) then rest[#rest + 1] = c end
-      end
-      add(S(table_concat(rest)) * wordch ^ 0)
+      add(OTHER[table_concat(keys) .. (top and "0123456789" or "")])
     end
     -- The children, in groups of a few letters behind one set test each,
     -- so a byte that starts no child costs a few tests, not one per child.
@@ -136,21 +146,16 @@ local function trie(map, order, open)
       if group then add(#S(gset) * group) end
       group, gset = nil, nil
     end
-    for _, k in ipairs(node.keys) do
+    for _, k in ipairs(keys) do
       local step, bytes
       if k == " " then
         step = space
-      elseif k:match("%a") then
-        bytes = k .. string_upper(k)
-        step = S(bytes)
-        taken[k], taken[string_upper(k)] = true, true
       else
-        step = P(k)
-        bytes = #k == 1 and k or nil
-        taken[k] = true
+        local u = string_upper(k)
+        step, bytes = BYTE[k], u ~= k and k .. u or k
       end
       local p = step * gen(node.kids[k], false, after_blank or k == " ")
-      if bytes and #node.keys > 5 then
+      if bytes and #keys > 5 then
         group = group and (group + p) or p
         gset = (gset or "") .. bytes
         if #gset >= 8 then flush() end
@@ -161,11 +166,11 @@ local function trie(map, order, open)
     end
     flush()
     if node.cont ~= nil then
-      local stop = node.word and -wordch or P(true)
-      local cont = node.cont == true and P(true) or node.cont
-      add(stop * (open and not after_blank and (cont + P(true)) or cont))
+      local stop = node.word and endword or truep
+      local cont = node.cont == true and truep or node.cont
+      add(stop * (open and not after_blank and (cont + truep) or cont))
     elseif open and not top and not after_blank then
-      add(-wordch)
+      add(endword)
     end
     return alt or P(false)
   end
