@@ -9,13 +9,14 @@
 --     print(t.s, t.e, t.text, t.value, t.precision, t.earliest, t.latest)
 --   end
 --
--- How it scans. One LPeg pattern, compiled once at load, walks the text a
--- word at a time: bytes that cannot start a word are skipped in one span;
--- at each word start a capture-free trie (the gate) checks whether the
--- word, and for frequent words like "the" and "a" the next one too, can
--- start a date; only then is the grammar tried, itself entered through a
--- trie of first words. Tries are laid out as trees of byte tests, so LPeg
--- rejects other words after a few tests, and the word is skipped whole.
+-- How it scans. One LPeg grammar, built once at load (LPeg compiles it at
+-- its first match), walks the text a word at a time: bytes that cannot
+-- start a word are skipped in one span; at each word start a capture-free
+-- trie (the gate) checks whether the word, and for frequent words like
+-- "the" and "a" the next one too, can start a date; only then is the
+-- grammar tried, itself entered through a trie of first words. Tries are
+-- laid out as trees of byte tests, so LPeg rejects other words after a few
+-- tests, and the word is skipped whole.
 -- In scan, the steps between candidates are taken in C: sift.scan finds
 -- the next word or digits that may start a date, and sift.cdate's finder
 -- passes over those that what follows rules out (the phrases of follows
@@ -94,7 +95,8 @@ local prefilter = require "sift.scan"
 local cal = require "sift.grammar.calendar"
 local cdate = require "sift.cdate"
 
-local P, R, S, B, C, Cc, Ct, Cp, Cmt = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lpeg.Cc, lpeg.Ct, lpeg.Cp, lpeg.Cmt
+local P, R, S, B, C, Cc, Ct, Cp, Cmt, V = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lpeg.Cc, lpeg.Ct, lpeg.Cp, lpeg.Cmt,
+  lpeg.V
 local tonumber, type, ipairs, pairs, error = tonumber, type, ipairs, pairs, error
 local setmetatable = setmetatable
 local string_sub, string_find, string_lower = string.sub, string.find, string.lower
@@ -127,14 +129,26 @@ local comma = hs^0 * P"," * hs^0
 -- ("on 12 Oct. Prices rose").
 local abbrdot = (P"." * -(hs^1 * upper))^-1
 
--- ci(s) -- s in any letter case.
-local function ci(s)
-  local p = P(true)
-  for i = 1, #s do
-    local c = string_sub(s, i, i)
-    local l, u = string_lower(c), string_upper(c)
-    p = p * (l ~= u and S(l .. u) or P(c))
+-- anycase(c) -- the byte c, a letter in either case. ci(s) -- s in any
+-- letter case. (Each made once for each c or s: LPeg makes a new tree at
+-- every operation.)
+local ANYCASE, CI = {}, {}
+local function anycase(c)
+  local l = string_lower(c)
+  local p = ANYCASE[l]
+  if not p then
+    local u = string_upper(c)
+    p = l ~= u and S(l .. u) or P(c)
+    ANYCASE[l] = p
   end
+  return p
+end
+local function ci(s)
+  local p = CI[s]
+  if p then return p end
+  p = P(true)
+  for i = 1, #s do p = p * anycase(string_sub(s, i, i)) end
+  CI[s] = p
   return p
 end
 
@@ -167,11 +181,7 @@ local function lexicon(entries, capital)
     table_sort(order)
     local p = P(false)
     for _, c in ipairs(order) do
-      local u = string_upper(c)
-      local head
-      if depth == 1 and capital then head = P(u)
-      elseif u ~= c then head = S(c .. u)
-      else head = P(c) end
+      local head = depth == 1 and capital and P(string_upper(c)) or anycase(c)
       p = p + head * build(groups[c], depth + 1)
     end
     if leaf then p = p + eow * (leaf.dot and abbrdot or P(true)) * (leaf[2] == nil and P(true) or Cc(leaf[2])) end
@@ -189,6 +199,23 @@ local function words(list, value, out)
 end
 
 local function num(s) return tonumber((string_gsub(s, ",", ""))) end
+
+-- rule(name, p) -- p as a rule of the grammar: a pattern that stands for
+-- it (V(name)). An LPeg pattern is a tree that every use copies, and
+-- compiles to code of its own; the parts used in many places (the rest of
+-- a date after a month, a weekday or a count, ...) are rules, so the
+-- grammar holds one copy of each. grammar(p) -- the grammar matching p,
+-- with every rule.
+local RULES = {}
+local function rule(name, p)
+  RULES[name] = p
+  return V(name)
+end
+local function grammar(p)
+  local g = { "top", top = p }
+  for name, r in pairs(RULES) do g[name] = r end
+  return P(g)
+end
 
 -- patt / NUMERAL: the number a run of a few digits writes (a table filled
 -- as numerals turn up: a query capture costs less than calling tonumber).
@@ -274,11 +301,12 @@ for i, names in ipairs(WEEKDAYS) do
   for j = 2, #names do wdentries[#wdentries + 1] = { names[j], -i, dot = true } end
 end
 -- Months and weekdays: the number, negative for an abbreviation.
-local month = lexicon(monthentries, true)
-local weekdayname = lexicon(wdentries, true)
+local month = rule("month", lexicon(monthentries, true))
+local weekdayname = rule("weekdayname", lexicon(wdentries, true))
 
 local ones9 = {}
 for i = 1, 9 do ones9[i] = { ONES[i], i } end
+local onesword = lexicon(ones9)
 local numword
 do
   local numbers = {}
@@ -287,14 +315,15 @@ do
   words({ "few", "several", "many", "numerous" }, "X", numbers)
   local tens = {}
   for i, w in ipairs(TENS) do tens[i] = { w, 10 * (i + 1) } end
-  numword = lexicon(tens) * S"- " * lexicon(ones9) / function(a, b) return a + b end + lexicon(numbers)
+  numword = lexicon(tens) * S"- " * onesword / function(a, b) return a + b end + lexicon(numbers)
 end
 -- A count: digits (thousands separators, decimals), number words, "a"/"an",
 -- or a vague word ("X": an unknown count).
-local count = C(digit^1 * ("," * digit * digit * digit)^0 * ("." * digit^1)^-1) * -(digit + P"," * digit) / num
+local count = rule("count",
+  C(digit^1 * ("," * digit * digit * digit)^0 * ("." * digit^1)^-1) * -(digit + P"," * digit) / num
   + numword
   + kw"a" * ws * (kw"couple" * ws * kw"of" * Cc(2) + kw"few" * Cc"X")
-  + (kw"a" + kw"an") * Cc(1)
+  + (kw"a" + kw"an") * Cc(1))
 
 local ordinal
 do
@@ -329,14 +358,14 @@ do
   end
   table_sort(unitentries, function(a, b) return a[1] < b[1] end)
   table_sort(singentries, function(a, b) return a[1] < b[1] end)
-  unitany = grp(lexicon(unitentries), "unit")
-  unitsing = grp(lexicon(singentries), "unit")
+  unitany = rule("unitany", grp(lexicon(unitentries), "unit"))
+  unitsing = rule("unitsing", grp(lexicon(singentries), "unit"))
 end
-local unitplur = #lexicon(words{ "days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes" })
-  * unitany
-local counted = lexicon(words(COUNTED))
-local partofday = lexicon(words{ "morning", "afternoon", "evening", "night", "noon", "midday", "lunchtime",
-  "dawn", "overnight" })
+local unitplur = rule("unitplur",
+  #lexicon(words{ "days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes" }) * unitany)
+local counted = rule("counted", lexicon(words(COUNTED)))
+local partofday = rule("partofday", lexicon(words{ "morning", "afternoon", "evening", "night", "noon", "midday",
+  "lunchtime", "dawn", "overnight" }))
 local DAYISH = { "day", "night", "evening", "morning" }
 local dayish = lexicon(words(DAYISH))
 
@@ -356,11 +385,11 @@ local listsep = comma * (kw"and" * ws)^-1
 local yearpart = (comma + ws) * grp(year4, "y")
 
 -- "3 and 4 September 2021", "5 September", "5th of September".
-local dmy = tag"dmy" * grp(Ct((dayitem * listsep)^1), "pre")^-1 * grp(pos, "ms") * grp(day, "d") * ws
-  * (kw"of" * ws)^-1 * grp(month, "m") * yearpart^-1
+local dmy = rule("dmy", tag"dmy" * grp(Ct((dayitem * listsep)^1), "pre")^-1 * grp(pos, "ms") * grp(day, "d") * ws
+  * (kw"of" * ws)^-1 * grp(month, "m") * yearpart^-1)
 -- After a month: " 5, 2021", " 6", " 5 and 6".
-local mdyrest = tag"mdy" * hs^1 * grp(day, "d") * grp(pos, "me") * grp(Ct((listsep * dayitem)^1), "post")^-1
-  * yearpart^-1
+local mdyrest = rule("mdyrest", tag"mdy" * hs^1 * grp(day, "d") * grp(pos, "me")
+  * grp(Ct((listsep * dayitem)^1), "post")^-1 * yearpart^-1)
 local mdy = grp(month, "m") * mdyrest
 -- "2021-09-06", "2021/09/06".
 local iso = tag"iso" * grp(Ct((R"12" * digit^3) / NUMERAL * S"-/" * d2 * S"-/" * d2), "ymd") * eow
@@ -380,14 +409,14 @@ local decade = tag"decade" * (grp((R"12" * digit * digit) / NUMERAL, "dec") * P"
   + apos * grp(C(digit) / function(d) return 190 + tonumber(d) end, "dec") * P"0s") * eow
 -- After an ordinal: " century", "-century".
 local CENTURIES = { "century", "centuries" }
-local centuryrest = tag"century" * (ws + dash) * lexicon(words(CENTURIES))
+local centuryrest = rule("centuryrest", tag"century" * (ws + dash) * lexicon(words(CENTURIES)))
 local century = grp(ordinal, "c") * centuryrest
 -- After a season: " 2021", " of 2022".
-local seasonrest = tag"season" * ws * (kw"of" * ws)^-1 * grp(year4, "y")
+local seasonrest = rule("seasonrest", tag"season" * ws * (kw"of" * ws)^-1 * grp(year4, "y"))
 -- After "first" ... "fourth": " quarter of 2021", " half of 2021".
 local PARTS = { { "quarter", "Q" }, { "half", "H" } }
-local partrest = tag"part" * ws * grp(lexicon(PARTS), "part") * ws * kw"of" * ws
-  * grp(year4, "y")
+local partrest = rule("partrest", tag"part" * ws * grp(lexicon(PARTS), "part") * ws * kw"of" * ws
+  * grp(year4, "y"))
 
 -- Modified periods: "May", "May 2021", "1990s", "19th century", "2021",
 -- "last year" (after "early", "mid-", "the end of", ...).
@@ -400,37 +429,41 @@ do
   relunit = grp(lexicon(entries), "unit")
 end
 local relu = tag"relu" * grp(lexicon(RELDIRS), "off") * ws * relunit
-local modhead = grp(pos, "ms") * grp(month, "m") * ((ws * kw"of")^-1 * (comma + ws) * grp(year4, "y"))^-1 * tag"my"
+local modhead = rule("modhead", grp(pos, "ms") * grp(month, "m")
+    * ((ws * kw"of")^-1 * (comma + ws) * grp(year4, "y"))^-1 * tag"my"
   + (kw"the" * ws)^-1 * (decade + century) + tag"year" * grp(yearnum, "y") * -(ws * counted)
-  + relu
-local earlymidlate = (hs^0 * dash * hs^0 + ws) * modhead
-local endof = ws * kw"of" * ws * (kw"the" * ws * off(0) * relunit * tag"relu" + (kw"the" * ws)^-1 * modhead)
+  + relu)
+local earlymidlate = rule("earlymidlate", (hs^0 * dash * hs^0 + ws) * modhead)
+local endof = rule("endof", ws * kw"of" * ws * (kw"the" * ws * off(0) * relunit * tag"relu"
+  + (kw"the" * ws)^-1 * modhead))
 
 -- After a weekday: ", 5 September 2021", " (3)", " morning", or nothing.
-local weekdayrest = ws * (cap"times" + cap"telegraph" + cap"express" + cap"mirror" + cap"post" + cap"herald"
-    + cap"mail" + cap"independent" + cap"observer" + cap"tribune" + cap"star" + cap"sun" + cap"sport") * tag"skip"
+local weekdayrest = rule("weekdayrest", ws * (cap"times" + cap"telegraph" + cap"express" + cap"mirror"
+    + cap"post" + cap"herald" + cap"mail" + cap"independent" + cap"observer" + cap"tribune" + cap"star" + cap"sun"
+    + cap"sport") * tag"skip"
   + (comma + ws) * (dmy + mdy)
   + hs^0 * P"(" * grp(day, "dom") * P")" * tag"wd"
   + ws * partofday * tag"wd"
-  + tag"wd"
+  + tag"wd")
 
 -- After a month: " 11 attacks" (dropped; "/ 0" keeps the day out of the
 -- node's pairs), " 5, 2021", " 2021", " to May 2021", or nothing (a bare
 -- month).
-local monthrest = ws * (day / 0) * ws * lexicon(words{ "attack", "attacks", "commission", "memorial" }) * tag"skip"
+local monthrest = rule("monthrest", ws * (day / 0) * ws
+    * lexicon(words{ "attack", "attacks", "commission", "memorial" }) * tag"skip"
   + mdyrest
   + (ws * kw"of")^-1 * (comma + ws) * grp(year4, "y") * tag"my"
   + grp(pos, "me") * listsep * grp(pos, "ms2") * grp(month, "m2") * (comma + ws) * grp(year4, "y") * tag"my2"
   + tag"my" * grp(Cc(true), "bare") * (#(ws * upper) * grp(Cc(true), "capnext"))^-1
-    * -(hs^0 * dash * hs^0 * digit)
+    * -(hs^0 * dash * hs^0 * digit))
 
 -- After a count: "-day", " weeks", " years ago", " days earlier" (but
 -- "two days later than" is a duration).
-local countrest = dash * unitsing * -(dash * (ci"old" + ci"year")) * -(ws * kw"old") * tag"dur"
+local countrest = rule("countrest", dash * unitsing * -(dash * (ci"old" + ci"year")) * -(ws * kw"old") * tag"dur"
   + ws * unitany * (
     ws * kw"ago" * tag"ago"
     + ws * grp(kw"later" * Cc(1) + kw"earlier" * Cc(-1), "dir") * -(ws * kw"than") * tag"refoff"
-    + -(ws * kw"old") * -(dash * wc) * tag"dur")
+    + -(ws * kw"old") * -(dash * wc) * tag"dur"))
 local digitcount = C(digit^1 * ("," * digit * digit * digit)^0 * ("." * digit^1)^-1) * -(digit + P"," * digit) / num
 
 -- choose(alts) -- the choice of alts ({bytes, pattern}: a pattern and the
@@ -478,7 +511,7 @@ local function dispatch(entries)
     local alts = {}
     for _, c in ipairs(order) do
       local u = string_upper(c)
-      alts[#alts + 1] = { u ~= c and c .. u or c, (u ~= c and S(c .. u) or P(c)) * build(groups[c], depth + 1) }
+      alts[#alts + 1] = { u ~= c and c .. u or c, anycase(c) * build(groups[c], depth + 1) }
     end
     local p = choose(alts)
     if leaf then p = p + eow * leaf end
@@ -555,9 +588,9 @@ do
     add(w, ws * kw"before" * punct_after * off(-1) * tag"ref", { "_ before" })
   end
   add("weekend", grp(Cc"weekend", "unit") * grp(Cc(true), "recent") * tag"relu", { "" })
+  local unit1 = #lexicon(words{ "week", "month", "year", "decade", "hour" })
   for _, w in ipairs{ "past", "last", "next", "coming", "previous", "following" } do
-    add(w, ws * (grp(count, "n") * ws * unitany + unitplur
-      + #lexicon(words{ "week", "month", "year", "decade", "hour" }) * unitany * grp(Cc(1), "n")) * tag"dur",
+    add(w, ws * (grp(count, "n") * ws * unitany + unitplur + unit1 * unitany * grp(Cc(1), "n")) * tag"dur",
       { "_ {counts}", "_ #", "_ {units}" })
   end
   for _, w in ipairs{ "early", "mid", "late" } do
@@ -583,7 +616,7 @@ do
   add("the", ws * thebody, thefollows)
   for i, w in ipairs(ONES) do add(w, grp(Cc(i), "n") * countrest, COUNTREST) end
   for i, w in ipairs(TENS) do
-    add(w, grp(Cc(10 * (i + 1)), "n") * (S"- " * grp(lexicon(ones9), "n2"))^-1 * countrest,
+    add(w, grp(Cc(10 * (i + 1)), "n") * (S"- " * grp(onesword, "n2"))^-1 * countrest,
       { "_- {units}", "_- {ones9} _- {units}" })
   end
   for _, w in ipairs{ "few", "several", "many", "numerous" } do add(w, grp(Cc"X", "n") * countrest, COUNTREST) end
@@ -649,10 +682,11 @@ do
   add("copyright", (1 - S"\r\n")^0 * tag"skip")
 end
 
--- A parse node: node as a table (for tests and the full walk), cnode as a
--- C struct in sift.cdate's store (its span captured unnamed, first and last:
--- collect(s, name1, value1, ..., e)).
-local node, cnode
+-- A parse node: body, the date; node as a table (for tests and the full
+-- walk: made on first use, below), cnode as a C struct in sift.cdate's
+-- store (its span captured unnamed, first and last: collect(s, name1,
+-- value1, ..., e)).
+local body, cnode
 do
   local counting = grp(digitcount, "n") * countrest
   -- Four digits are a bare year unless what follows them could start the
@@ -668,15 +702,22 @@ do
       + #(digit * digit^-1 * S"snrtSNRT") * century)
     + #digit * counting
   local firstword = dispatch(firstwords)
-  local body = digitled + firstword + P"\194\169" * (1 - S"\r\n")^0 * tag"skip"
-  node = fields(grp(pos, "s") * body * grp(pos, "e"))
+  body = digitled + firstword + P"\194\169" * (1 - S"\r\n")^0 * tag"skip"
   cnode = pos * body * pos / collect
 end
 
 -- trie(list) -- accepts the input when it starts with one of the phrases
 -- in list (letters in any case; " " is one or more blanks; "#" a digit;
 -- "$" the end of a word).
+-- The pattern depends on the phrases in lower case only, so lists that
+-- recur (the words after "this ", "last " and "next ") make one (TRIES).
+local TRIES = {}
 local function trie(list)
+  local key = {}
+  for i, w in ipairs(list) do key[i] = string_lower(w) end
+  table_sort(key)
+  key = table_concat(key, "\n")
+  if TRIES[key] then return TRIES[key] end
   local groups, order, final, boundary = {}, {}, false, false
   for _, w in ipairs(list) do
     if w == "" then
@@ -696,13 +737,13 @@ local function trie(list)
     local head, bytes
     if c == " " then head, bytes = ws, " \t\194"
     elseif c == "#" then head, bytes = digit, "0123456789"
-    elseif string_upper(c) ~= c then head, bytes = S(c .. string_upper(c)), c .. string_upper(c)
-    else head, bytes = P(c), c end
+    else head, bytes = anycase(c), string_upper(c) ~= c and c .. string_upper(c) or c end
     alts[#alts + 1] = { bytes, head * trie(groups[c]) }
   end
   local p = choose(alts)
   if boundary then p = p + eow end
   if final then p = p + P(true) end
+  TRIES[key] = p
   return p
 end
 
@@ -775,15 +816,25 @@ end
 -- Words are skipped whole; other bytes in one span, except \194 (the lead
 -- byte of the copyright sign), which stops the span.
 local word = wc * (wc + cont)^0
-local skip = (1 - (wc + P"\194"))^0
-local scanner = Ct((skip * (#gate * node + word + 1))^0)
-local ungated = Ct((skip * (node + word + 1))^0) -- (for tests: the gate only saves work)
--- The same walk with the skipping done by sift.scan, which stops only at
--- digits, the copyright sign and words whose letters start a phrase of the
--- gate: there one step, a parse node and where it ends, or where the
--- skipped word ends (parse; collectnodes takes the same steps inside one
--- match).
-local one = #gate * node * Cp() + (word + 1) * Cp()
+-- The full walk and the steps of parse, for tests, made on first use (each
+-- copies the grammar: LPeg builds a new tree for every operation):
+-- * scanner: the parse nodes of a text, as tables; ungated, the same without
+--   the gate (the gate only saves work);
+-- * one: the same walk with the skipping done by sift.scan, which stops
+--   only at digits, the copyright sign and words whose letters start a
+--   phrase of the gate: there one step, a parse node and where it ends, or
+--   where the skipped word ends (parse; collectnodes takes the same steps
+--   inside one match).
+local walks
+local function walk()
+  if not walks then
+    local skip = (1 - (wc + P"\194"))^0
+    local node = fields(grp(pos, "s") * body * grp(pos, "e"))
+    walks = { scanner = grammar(Ct((skip * (#gate * node + word + 1))^0)),
+      ungated = grammar(Ct((skip * (node + word + 1))^0)), one = grammar(#gate * node * Cp() + (word + 1) * Cp()) }
+  end
+  return walks
+end
 local starts = {}
 -- The start words whose every phrase is the word and a hyphen ("hours-"):
 -- sift.scan passes over them unless a hyphen follows (scan.h, "dash").
@@ -840,6 +891,7 @@ end
 
 -- The parse nodes of text, in text order.
 local function parse(text)
+  local one = walk().one
   local list, n = {}, 0
   local at = 1
   while true do
@@ -862,7 +914,7 @@ end
 -- capture calls nextdate, which gives the next candidate or fails at the
 -- end), so LPeg is entered once a text, not once a candidate. (The Lua
 -- gate lets every digit through: nextdate has checked what follows them.)
-local collectall = (Cmt(P(true), nextdate) * ((#digit + #gate) * cnode + word + 1))^0
+local collectall = grammar((Cmt(P(true), nextdate) * ((#digit + #gate) * cnode + word + 1))^0)
 local function collectnodes(text)
   reset()
   collectall:match(text)
@@ -883,10 +935,11 @@ function M.scan(text, anchor)
 end
 
 M.calendar = cal
-M._scanner = scanner
 M._parse = parse
 M._next = nextdate
 M._ci = ci
-M._ungated = ungated
 M._sets = SETS
+setmetatable(M, { __index = function(_, k)
+  if k == "_scanner" or k == "_ungated" then return walk()[string_sub(k, 2)] end
+end })
 return M
