@@ -374,6 +374,7 @@ int sift_cmd_extract(int argc, char **argv)
     sift_load_opts lo = {o.jobs, o.lenient, o.quiet, o.config};
     sift_store *st = sift_load(o.paths, o.npaths, &lo);
     double t1 = sift_now();
+    if (st) st->records_only = 1; /* writeall reads the records and the text only */
     int xrc = st && sift_extract_check(st, &o) == 0 ? sift_extract_run(st, &o) : -1;
     if (xrc == -1) {
         sift_store_free(st);

@@ -32,7 +32,6 @@
 #include "limits.h"
 #include "lua_common.h"
 #include "pool.h"
-#include "utf8.h"
 
 typedef struct {
     sift_store *st;
@@ -692,6 +691,14 @@ static void xone(void *ctx, size_t i, int worker)
     lua_pop(L, 1);
     if (lua_getfield(L, r, "claims") == LUA_TTABLE) bad |= claims(L, lua_gettop(L), d);
     lua_settop(L, 0);
+    if (x->st->records_only) { /* nothing reads them again: room for resolution */
+        free(d->sents);
+        free(d->paras);
+        sift_plain_free(&d->plain);
+        d->sents = NULL;
+        d->paras = NULL;
+        d->nsents = d->nparas = 0;
+    }
     if (bad) {
         snprintf(msg, sizeof msg, "%s: error: out of memory during extraction", d->path);
         free(x->errs[i]);
@@ -721,6 +728,44 @@ static int collect(lua_State *L)
     return 0;
 }
 
+/* Where sift.resolve's mention n (1-based, the store's order) is: mention
+** n + 1 is the k-th of docs[doc], or of a later document. */
+typedef struct {
+    sift_store *st;
+    size_t doc, k;
+    lua_Integer n;
+} mcursor;
+
+/* Mention n, or NULL; calls in order take a step each. */
+static sift_mention *mention_n(mcursor *c, lua_Integer n)
+{
+    if (n <= c->n) *c = (mcursor){c->st, 0, 0, 0};
+    for (;;) {
+        while (c->doc < c->st->ndocs && c->k >= c->st->docs[c->doc].nmentions) {
+            c->doc++;
+            c->k = 0;
+        }
+        if (c->doc >= c->st->ndocs) return NULL;
+        sift_mention *m = &c->st->docs[c->doc].mentions[c->k++];
+        if (++c->n == n) return m;
+    }
+}
+
+/* opts.assign of sift.resolve: assign(n, entity, why) sets mention n's
+** entity (1-based) and reason in the store as resolution decides them. */
+static int assign(lua_State *L)
+{
+    mcursor *c = lua_touserdata(L, lua_upvalueindex(1));
+    lua_Integer n = luaL_checkinteger(L, 1), e = luaL_checkinteger(L, 2);
+    size_t wlen;
+    const char *why = luaL_checklstring(L, 3, &wlen);
+    sift_mention *m = n >= 1 ? mention_n(c, n) : NULL;
+    if (!m) return luaL_error(L, "no mention %I", n);
+    m->entity = e < 1 || e > INT32_MAX ? -1 : (int32_t)(e - 1);
+    m->why = sift_store_intern_id(c->st, why, wlen);
+    return 0;
+}
+
 /* The mention of doc d whose span overlaps [a, b), or -1. */
 static long mention_at(const sift_doc *d, uint32_t a, uint32_t b)
 {
@@ -737,10 +782,11 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
     if (sift_host_docall(L, 1, 1) != LUA_OK) goto fail;
     lua_getfield(L, -1, "entities"); /* [mod, fn] */
     /* the mentions as columns (sift.resolve's form): a slot a field; no
-       "i" column, as each document's mentions come in text order; the
-       documents as ranges (docs, docfirst), not a slot a mention */
-    enum { TEXT, KEY, KIND, SIDE, ROLE, TITLE, DECL, DOCS, DOCFIRST, NCOLS };
-    static const char *const col[NCOLS] = {"text",  "key",  "kind", "side",    "role",
+       "i" column, as each document's mentions come in text order; no "key"
+       column, as sift.resolve keys each distinct text once; the documents
+       as ranges (docs, docfirst), not a slot a mention */
+    enum { TEXT, KIND, SIDE, ROLE, TITLE, DECL, DOCS, DOCFIRST, NCOLS };
+    static const char *const col[NCOLS] = {"text",  "kind", "side", "role",
                                            "title", "decl", "docs", "docfirst"};
     size_t ndocs = 0;
     for (size_t i = 0; i < st->ndocs; i++) ndocs += st->docs[i].nmentions > 0;
@@ -766,13 +812,6 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
             n++;
             lua_pushlstring(L, d->bytes + m->start, m->end - m->start);
             lua_rawseti(L, c0 + TEXT, n);
-            size_t klen;
-            char *key = sift_utf8_key(d->bytes + m->start, m->end - m->start, &klen);
-            if (key) {
-                lua_pushlstring(L, key, klen);
-                lua_rawseti(L, c0 + KEY, n);
-                free(key);
-            }
             const uint32_t fv[] = {m->kind, m->side, m->role, m->title, m->decl};
             for (int f = 0; f < 5; f++) {
                 if (fv[f] == SIFT_STR_NONE || fv[f] == SIFT_STR_EMPTY) continue;
@@ -782,14 +821,15 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
         }
     }
     for (int c = NCOLS - 1; c >= 0; c--) lua_setfield(L, cols, col[c]);
-    lua_pushvalue(L, cols); /* keep the columns: the call consumes its arguments */
-    lua_insert(L, cols - 1);
-    int list = cols - 1; /* [mod, cols, fn, cols'] */
-    pushconfig(L, st);
+    pushconfig(L, st); /* [mod, fn, cols, opts] */
     lua_pushcfunction(L, collect);
     lua_setfield(L, -2, "collect");
+    mcursor cur = {st, 0, 0, 0};
+    lua_pushlightuserdata(L, &cur);
+    lua_pushcclosure(L, assign, 1);
+    lua_setfield(L, -2, "assign");
     if (sift_host_docall(L, 2, 1) != LUA_OK) goto fail;
-    int ents = lua_gettop(L); /* [mod, cols, entities] */
+    int ents = lua_gettop(L); /* [mod, entities] */
     size_t ne = lua_rawlen(L, ents);
     st->entities = calloc(ne ? ne : 1, sizeof *st->entities);
     if (!st->entities) return -1;
@@ -813,23 +853,10 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
         lua_pop(L, 2);
         if (!en->name) en->name = strdup("?");
     }
-    lua_getfield(L, list, "entity");
-    lua_getfield(L, list, "why");
-    int ecol = lua_gettop(L) - 1, wcol = ecol + 1;
-    n = 0;
     for (size_t i = 0; i < st->ndocs; i++) {
         sift_doc *d = &st->docs[i];
-        for (size_t k = 0; k < d->nmentions; k++) {
-            n++;
-            lua_rawgeti(L, ecol, n);
-            lua_Integer e = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 0;
-            d->mentions[k].entity = e < 1 || e > (lua_Integer)ne ? -1 : (int32_t)(e - 1);
-            lua_rawgeti(L, wcol, n);
-            size_t wlen;
-            const char *why = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &wlen) : NULL;
-            if (why) d->mentions[k].why = sift_store_intern_id(st, why, wlen);
-            lua_pop(L, 2);
-        }
+        for (size_t k = 0; k < d->nmentions; k++) /* assign set them */
+            if (d->mentions[k].entity >= (int32_t)ne) d->mentions[k].entity = -1;
         for (size_t k = 0; k < d->nclaims; k++) {
             sift_claim *c = &d->claims[k];
             long m = mention_at(d, c->claimant_start, c->claimant_end);

@@ -172,6 +172,9 @@ typedef struct {
     sift_doc *docs;
     size_t ndocs, capdocs;
     int extracted;          /* extraction has run (extract.c); records are filled */
+    int records_only;       /* the caller reads only records and text after extraction (sift
+                               extract): each document's sentences, paragraphs and plain text
+                               are freed once its records are (extract.c) */
     double resolve_seconds; /* the time extraction spent resolving entities (--stats) */
     sift_entity *entities;  /* after resolution */
     size_t nentities;

@@ -4,7 +4,9 @@
 --   local entities = resolve.entities(mentions, {sides = ..., declared = ...})
 --
 -- (opts.collect, when given, is called for the full collections between the
--- steps instead of collectgarbage("collect"): the host hands memory back.)
+-- steps instead of collectgarbage("collect"): the host hands memory back.
+-- opts.assign, when given, gets each mention's entity and reason as
+-- assign(n, entity, why) instead of columns or fields: the host stores them.)
 -- Owns cross-document entity resolution: it groups the mention records of
 -- sift.grammar.name (each with `doc` and `i`) into entities, sets `m.entity`
 -- (an index into the returned list) and `m.why` (why the mention joined its
@@ -654,12 +656,13 @@ local function columns(mentions)
   return c
 end
 
--- cluster(cols, sidekey, declared) -- steps 1 to 9 of entities: the nodes
+-- cluster(cols, sidekey, declared, collect) -- steps 1 to 9 of entities: the nodes
 -- and their clusters. Returns what the entities are made of: the exact
--- classes by key (ecs), each mention's node (nodeof), the node columns
--- FIRST, WHY, parent and DECL, and catof (a root's category); the rest of
--- its state goes when it returns.
-local function cluster(cols, sidekey, declared)
+-- classes by text (tec: a mention's key is its text's, so a mention's class
+-- is tec[text], without a key column), each mention's node (nodeof), the
+-- node columns FIRST, WHY, parent and DECL, and catof (a root's category);
+-- the rest of its state goes when it returns.
+local function cluster(cols, sidekey, declared, collect)
   local N, Mtext, Mdoc, Mi, Mkey = cols.n, cols.text, cols.doc, cols.i, cols.key
   local Mkind, Mside, Mdecl = cols.kind, cols.side, cols.decl
 
@@ -677,20 +680,23 @@ local function cluster(cols, sidekey, declared)
   -- themselves when they come so already (ORDER nil: the host's order)
   local docorder, docidx, DFROM, DTO, ORDER = {}, {}, {}, {}, nil
   local inorder, lastdk = true, nil
-  local mkey = Mkey -- filled in where the caller gave no key
+  local tec = {} -- text -> exact class (its key: the caller's, else sift.core.key's)
   for n = 1, N do
     local text = Mtext[n]
     if type(text) ~= "string" then
       error(string_format("bad mention #%d to 'entities' (a 'text' string expected)", n), 3)
     end
-    local k = Mkey[n]
-    if type(k) ~= "string" then k = corekey(text) end
-    mkey[n] = k
-    local ec = ecs[k]
+    local ec = tec[text]
     if not ec then
-      ec = { k = k, first = n, kinds = {}, caps = true, id = #eclist + 1 }
-      ecs[k] = ec
-      eclist[#eclist + 1] = ec
+      local k = Mkey[n]
+      if type(k) ~= "string" then k = corekey(text) end
+      ec = ecs[k]
+      if not ec then
+        ec = { k = k, first = n, kinds = {}, caps = true, id = #eclist + 1 }
+        ecs[k] = ec
+        eclist[#eclist + 1] = ec
+      end
+      tec[text] = ec
     end
     if Mdecl[n] ~= nil then ec.decl = true end
     local kd = Mkind[n]
@@ -785,7 +791,7 @@ local function cluster(cols, sidekey, declared)
   end
   local function ecof(id) -- false for a seed
     local n = FIRST[id]
-    return n and ecs[mkey[n]]
+    return n and tec[Mtext[n]]
   end
   -- the transliteration class of a person's full name (step 4), or nil
   local function tcof(id)
@@ -817,8 +823,7 @@ local function cluster(cols, sidekey, declared)
   local dhit = {}
   local ecdoc = {}
   for n = 1, N do
-    local k = mkey[n]
-    local ec = ecs[k]
+    local ec = tec[Mtext[n]]
     local d = Mdoc[n]
     if d == nil then d = "" end
     local id
@@ -881,7 +886,7 @@ local function cluster(cols, sidekey, declared)
       SIDES = {}
       for n = 1, N do
         local s = Mside[n]
-        if type(s) ~= "string" then s = sidekey[mkey[n]] end
+        if type(s) ~= "string" then s = sidekey[tec[Mtext[n]].k] end
         if s ~= nil then
           local id = find(nodeof[n])
           local sv = SIDES[id] or {}
@@ -1203,7 +1208,7 @@ local function cluster(cols, sidekey, declared)
     for p = DFROM[dk], DTO[dk] do
       local n = ORDER and ORDER[p] or p
       local id = nodeof[n]
-      if ecs[mkey[n]].tclass and not seen[id] then
+      if tec[Mtext[n]].tclass and not seen[id] then
         seen[id] = true
         list[#list + 1] = id
       end
@@ -1331,6 +1336,7 @@ local function cluster(cols, sidekey, declared)
     end
   end
   SIDES = nil -- nothing below reads sides
+  collect() -- the people's buckets and relations go (steps 5 to 8 make as much again)
 
   -- 5. organisations, groups and other names
   local otc, olist = {}, {}
@@ -1626,7 +1632,7 @@ local function cluster(cols, sidekey, declared)
     local full = {} -- surname -> {{p, node}} in document order
     for p = DFROM[dk], DTO[dk] do
       local n = ORDER and ORDER[p] or p
-      local t = ecs[mkey[n]].tclass
+      local t = tec[Mtext[n]].tclass
       if t then
         local s = t.a.sur
         full[s] = full[s] or {}
@@ -1638,7 +1644,7 @@ local function cluster(cols, sidekey, declared)
     for p = DFROM[dk], DTO[dk] do
       local n = ORDER and ORDER[p] or p
       local id = nodeof[n]
-      local ec = ecs[mkey[n]]
+      local ec = tec[Mtext[n]]
       if ec.tclass then
         recent[ec.tclass.a.sur] = { id = id, vs = lastvs(id) }
       elseif ec.a.form == "bare" then
@@ -1718,6 +1724,7 @@ local function cluster(cols, sidekey, declared)
     end
   end
 
+  collect() -- and what steps 5 to 8 left
   -- 9. a name no mention gives a kind, left alone, joins the one
   -- well-attested entity its words make under some kind (a kind given but
   -- wrong is not second-guessed: "Hizbullah" the fighter is not the party).
@@ -1775,7 +1782,7 @@ local function cluster(cols, sidekey, declared)
     end
   end
 
-  return ecs, nodeof, FIRST, WHY, parent, DECL, catof
+  return tec, nodeof, FIRST, WHY, parent, DECL, catof
 end
 
 -- A full collection: what entities does between its steps, unless the
@@ -1785,14 +1792,16 @@ local function fullgc()
   collectgarbage("collect")
 end
 
--- members(collect, N, declared, ecs, nodeof, FIRST, WHY, parent, DECL, catof) --
--- step 10 of entities, first part: the entities in the order of their first
--- mention ({first, last, idx, dd = declared entity, cat}), each mention's
--- entity index (Ment: nodeof, overwritten) and reason (Mwhy), and the
--- mentions of an entity chained in mention order from e.first through NEXT
--- (a column, not a list an entity). Returns ents, Ment, Mwhy, NEXT and ecs,
--- which with the mentions' columns is all the rest of step 10 reads.
-local function members(collect, N, declared, ecs, nodeof, FIRST, WHY, parent, DECL, catof)
+-- members(collect, assign, N, declared, tec, nodeof, FIRST, WHY, parent,
+-- DECL, catof) -- step 10 of entities, first part: the entities in the order
+-- of their first mention ({first, last, idx, dd = declared entity, cat}),
+-- each mention's entity index (Ment: nodeof, overwritten) and reason (Mwhy),
+-- or, when assign is given, assign(n, entity index, reason) for each mention
+-- in order instead of the two columns, and the mentions of an entity chained
+-- in mention order from e.first through NEXT (a column, not a list an
+-- entity). Returns ents, Ment, Mwhy, NEXT and tec, which with the mentions'
+-- columns is all the rest of step 10 reads.
+local function members(collect, assign, N, declared, tec, nodeof, FIRST, WHY, parent, DECL, catof)
   -- the rest of the clusters' state is garbage now; let it go before the
   -- columns below take their room (the collector, paced by the heap it has
   -- seen, would let the heap grow by as much again first)
@@ -1800,6 +1809,7 @@ local function members(collect, N, declared, ecs, nodeof, FIRST, WHY, parent, DE
   local function find(x) return findroot(parent, x) end
   local ents, eroot = {}, {}
   local Ment, Mwhy, NEXT = nodeof, {}, {} -- a mention's node gives way to its entity
+  if assign then Ment, Mwhy = nil, nil end
   for n = 1, N do
     local id = nodeof[n]
     local r = find(id)
@@ -1814,7 +1824,6 @@ local function members(collect, N, declared, ecs, nodeof, FIRST, WHY, parent, DE
       ents[e.idx] = e
     end
     NEXT[n] = false
-    Ment[n] = e.idx
     local why = WHY[id]
     if not why then
       if n ~= FIRST[id] then
@@ -1823,16 +1832,23 @@ local function members(collect, N, declared, ecs, nodeof, FIRST, WHY, parent, DE
         why = e.dd and ("declared entity " .. quote(e.dd.name)) or "new entity"
       end
     end
-    Mwhy[n] = why
+    if assign then
+      assign(n, e.idx, why)
+    else
+      Ment[n], Mwhy[n] = e.idx, why
+    end
   end
-  return ents, Ment, Mwhy, NEXT, ecs
+  return ents, Ment, Mwhy, NEXT, tec
 end
 
 -- entities(mentions, opts) -- see the header. mentions is a list of
 -- mention tables (each gets `entity` and `why`) or columns {n =, text =
 -- {...}, doc =, i =, key =, kind =, side =, decl =, title =, role =,
 -- generation =} (the host's form, with docs and docfirst for doc: see
--- columns; `entity` and `why` columns are added).
+-- columns; `entity` and `why` columns are added). key is optional: a
+-- mention's key is its text's sift.core.key (the first given for a text
+-- counts). opts.assign, when given, is called as assign(n, entity, why) for
+-- each mention in order instead (the host's form: the columns never exist).
 function M.entities(mentions, opts)
   if type(mentions) ~= "table" then
     error("bad argument #1 to 'entities' (table expected, got " .. type(mentions) .. ")", 2)
@@ -1859,8 +1875,10 @@ function M.entities(mentions, opts)
   -- steps 1 to 9 hand their results straight to the first part of 10, so
   -- no local here holds the clusters' state while the entities are described
   local collect = type(opts.collect) == "function" and opts.collect or fullgc
-  local ents, Ment, Mwhy, NEXT, ecs = members(collect, cols.n, declared, cluster(cols, sidekey, declared))
-  local Mtext, Mdoc, Mkind, Mside, Mkey = cols.text, cols.doc, cols.kind, cols.side, cols.key
+  local assign = type(opts.assign) == "function" and opts.assign or nil
+  local ents, Ment, Mwhy, NEXT, tec =
+    members(collect, assign, cols.n, declared, cluster(cols, sidekey, declared, collect))
+  local Mtext, Mdoc, Mkind, Mside = cols.text, cols.doc, cols.kind, cols.side
   collect() -- and the node columns only members read
 
   -- 10. entities: kind, side, name, aliases and spellings
@@ -1887,7 +1905,7 @@ function M.entities(mentions, opts)
       local kd = Mkind[n]
       if type(kd) == "string" then kinds[kd] = (kinds[kd] or 0) + 1 end
       local sd = Mside[n]
-      if type(sd) ~= "string" then sd = sidekey[Mkey[n]] end
+      if type(sd) ~= "string" then sd = sidekey[tec[text].k] end
       if sd ~= nil then
         sv[sd] = (sv[sd] or 0) + 1
         firsts[sd] = firsts[sd] or n
@@ -1918,7 +1936,7 @@ function M.entities(mentions, opts)
     elseif not name then
       local forms, fl = {}, {}
       for _, s in ipairs(spl) do
-        local ec = ecs[Mkey[s.n]]
+        local ec = tec[s.text]
         local short = ec.a.form == "bare" or (ec.a.acr and true) or ec.a.form == "epithet"
         local fk = ec.a.tc or ec.k
         local f = forms[fk]
@@ -1950,7 +1968,7 @@ function M.entities(mentions, opts)
       -- else the one most documents use; then its most used spelling
       local groups, gl = {}, {}
       for _, s in ipairs(best.sp) do
-        local k = Mkey[s.n]
+        local k = tec[s.text].k
         local g = groups[k]
         if not g then
           g = { sp = {}, docs = {}, nd = 0, native = false }
@@ -1971,7 +1989,7 @@ function M.entities(mentions, opts)
         local bykey = {}
         local m = e.first
         while m do
-          local k = Mkey[m]
+          local k = tec[Mtext[m]].k
           bykey[k] = (bykey[k] or 0) + 1
           m = NEXT[m]
         end
@@ -2030,10 +2048,12 @@ function M.entities(mentions, opts)
     end
     out[idx] = { name = name, kind = kind, side = side, aliases = aliases, spellings = spellings }
   end
-  if cols == mentions then
-    mentions.entity, mentions.why = Ment, Mwhy
-  else
-    for n, m in ipairs(mentions) do m.entity, m.why = Ment[n], Mwhy[n] end
+  if not assign then -- (the host's assign has them already)
+    if cols == mentions then
+      mentions.entity, mentions.why = Ment, Mwhy
+    else
+      for n, m in ipairs(mentions) do m.entity, m.why = Ment[n], Mwhy[n] end
+    end
   end
   return out
 end

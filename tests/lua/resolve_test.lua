@@ -194,6 +194,26 @@ test("the host's columns, with documents as ranges, resolve as the records do", 
   ok(collected > 0, "opts.collect is called")
 end)
 
+test("without keys, and with opts.assign, the host's columns resolve as the records do", function()
+  local ms = records(SAMPLE)
+  local want = resolve.entities(ms)
+  local cols = { n = #ms, docs = {}, docfirst = {} }
+  for _, f in ipairs({ "text", "kind", "side" }) do cols[f] = {} end
+  for n, m in ipairs(ms) do
+    for _, f in ipairs({ "text", "kind", "side" }) do cols[f][n] = m[f] end
+    if n == 1 or m.doc ~= ms[n - 1].doc then
+      cols.docs[#cols.docs + 1], cols.docfirst[#cols.docfirst + 1] = m.doc, n
+    end
+  end
+  local seen = {}
+  local got = resolve.entities(cols, { assign = function(n, e, why) seen[#seen + 1] = { n, e, why } end })
+  eq(got, want)
+  eq(#seen, #ms)
+  for n, m in ipairs(ms) do eq(seen[n], { n, m.entity, m.why }, m.text) end
+  eq(cols.entity, nil, "assign instead of the columns")
+  eq(cols.why, nil)
+end)
+
 test("no mentions, no entities", function()
   eq(resolve.entities({}), {})
   eq(resolve.entities({}, { sides = {}, declared = {} }), {})
