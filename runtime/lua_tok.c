@@ -434,7 +434,7 @@ static void spans(lua_State *L, int idx, lua_Integer n, const lua_Integer *ts, l
 static int maps(lua_State *L, const lua_Integer *ts, lua_Integer n, const lua_Integer *hot,
                 lua_Integer nhot, int sl, int tl, int ql)
 {
-    luaL_checkstack(L, NMAPS + 12, NULL);
+    luaL_checkstack(L, NMAPS + 20, NULL);
     lua_Integer nsrc = items(L, sl), ntm = items(L, tl), nq = items(L, ql);
     int r = lua_gettop(L) + 1;
     lua_settop(L, r + NMAPS - 1);
@@ -448,12 +448,21 @@ static int maps(lua_State *L, const lua_Integer *ts, lua_Integer n, const lua_In
     int none = lua_gettop(L);
     lua_Number *ss =
         (lua_Number *)lua_newuserdatauv(L, (size_t)(nsrc > 0 ? nsrc : 1) * sizeof *ss, 0);
+    /* the fields of a sentence, as keys on the stack (no lookup of C strings) */
+    static const char *const fields[] = {"s", "e", "kind", "a", "b"};
+    int key = lua_gettop(L) + 1;
+    for (int f = 0; f < 5; f++) lua_pushstring(L, fields[f]);
     /* sentences: a = tokenat(s, from), b = tokenat(e + 1, a) - 1 */
     lua_Integer from = 1, ns = 0, hi = 1;
     for (lua_Integer i = 1; i <= nsrc; i++) {
         lua_geti(L, sl, i);
         int item = lua_gettop(L);
-        lua_Number s = numfield(L, item, "s"), e = numfield(L, item, "e");
+        for (int f = 0; f < 2; f++) { /* [item, s, e] */
+            lua_pushvalue(L, key + f);
+            if (lua_gettable(L, item) != LUA_TNUMBER)
+                luaL_error(L, "sift.tok: a span's field '%s' is no number", fields[f]);
+        }
+        lua_Number s = lua_tonumber(L, item + 1), e = lua_tonumber(L, item + 2);
         lua_Integer a = firstat(ts, n, s, 0), b = firstat(ts, n, e + 1, 0);
         if (a < from) a = from;
         if (b < a) b = a;
@@ -463,16 +472,22 @@ static int maps(lua_State *L, const lua_Integer *ts, lua_Integer n, const lua_In
             ns++;
             ss[ns - 1] = s;
             lua_createtable(L, 0, 5);
-            lua_getfield(L, item, "s");
-            lua_setfield(L, -2, "s");
-            lua_getfield(L, item, "e");
-            lua_setfield(L, -2, "e");
-            lua_getfield(L, item, "kind");
-            lua_setfield(L, -2, "kind");
+            int t = lua_gettop(L);
+            for (int f = 0; f < 2; f++) {
+                lua_pushvalue(L, key + f);
+                lua_pushvalue(L, item + 1 + f);
+                lua_rawset(L, t);
+            }
+            lua_pushvalue(L, key + 2);
+            lua_pushvalue(L, key + 2);
+            lua_gettable(L, item);
+            lua_rawset(L, t);
+            lua_pushvalue(L, key + 3);
             lua_pushinteger(L, a);
-            lua_setfield(L, -2, "a");
+            lua_rawset(L, t);
+            lua_pushvalue(L, key + 4);
             lua_pushinteger(L, b);
-            lua_setfield(L, -2, "b");
+            lua_rawset(L, t);
             lua_rawseti(L, r + RSENTS, ns);
             /* the hot tokens in a..b, from where the sentence before stopped */
             while (hi <= nhot && hot[hi - 1] < a) hi++;

@@ -780,6 +780,11 @@ local function timein(C, si, a, b, t, own)
   if fr and fr.sa and fr.sb and fr.sa <= t and t <= fr.sb then
     a, b = math_max(a, fr.sa), math_min(b, fr.sb)
   end
+  -- no time (but durations) in a..b: none to choose (what follows only narrows it)
+  local timeof, times = D.timeof, ctx.times
+  local x0 = a
+  while x0 <= b and not (timeof[x0] and times[timeof[x0]].kind ~= "duration") do x0 = x0 + 1 end
+  if x0 > b then return nil end
   -- an event's date belongs to it alone: no other event word may stand between
   for x = t + 1, own and b or 0 do
     if eventword(D, x, b) then
