@@ -39,6 +39,10 @@ typedef struct {
     sift_store *st;
     const sift_load_opts *o;
     int errors;
+    /* while a file is read line by line: text[hint_off] starts line hint_line,
+       so positions on that line are found without counting from the top */
+    const char *hint_text;
+    size_t hint_off, hint_line;
 } loader;
 
 void sift_text_linecol(const char *text, size_t len, size_t off, size_t *line, size_t *col)
@@ -50,6 +54,24 @@ void sift_text_linecol(const char *text, size_t len, size_t off, size_t *line, s
             l++;
             start = i + 1;
         }
+    *line = l;
+    *col = sift_utf8_count(text, start, off) + 1;
+}
+
+/* sift_text_linecol, counting from the line hint when off lies at or after it. */
+static void linecol(const loader *L, const char *text, size_t len, size_t off, size_t *line,
+                    size_t *col)
+{
+    if (text != L->hint_text || off < L->hint_off || L->hint_off > len) {
+        sift_text_linecol(text, len, off, line, col);
+        return;
+    }
+    size_t l = L->hint_line, start = L->hint_off;
+    if (off > len) off = len;
+    for (const char *p = text + start; (p = memchr(p, '\n', off - (size_t)(p - text))); p++) {
+        l++;
+        start = (size_t)(p - text) + 1;
+    }
     *line = l;
     *col = sift_utf8_count(text, start, off) + 1;
 }
@@ -67,7 +89,7 @@ static void vdiag(loader *L, int error, const char *file, const char *text, size
         return;
     if (file && text) {
         size_t line, col;
-        sift_text_linecol(text, len, off, &line, &col);
+        linecol(L, text, len, off, &line, &col);
         fprintf(stderr, "%s:%zu:%zu: ", file, line, col);
     } else if (file) {
         fprintf(stderr, "%s: ", file);
@@ -358,6 +380,10 @@ static int jparse(loader *L, jfile *jf, const char *path, const char *text, size
     jf->path = path;
     jf->text = text;
     jf->len = len;
+    if (text == L->hint_text && start >= L->hint_off) { /* a line of a larger file */
+        jf->cur_off = jf->cur_start = L->hint_off;
+        jf->cur_line = L->hint_line;
+    }
     if (len - start >= 3 && !memcmp(text + start, "\xEF\xBB\xBF", 3)) start += 3; /* BOM */
     size_t bad;
     if (!sift_utf8_check(text + start, len - start, &bad)) {
@@ -607,8 +633,9 @@ static const char *const DOC_KEYS[] = {"id",     "path",     "source", "publishe
 
 /*
 ** "file:line:col" of a node, for messages about a document later on. The
-** cursor moves forward from the last position asked for, so naming every
-** document of a large manifest stays linear.
+** cursor moves forward from the last position asked for (or from the start
+** of the line jparse was given, in a file read line by line), so naming every
+** document of a large manifest or JSON Lines file stays linear.
 */
 static char *wherestr(jfile *jf, const cJSON *node)
 {
@@ -887,13 +914,76 @@ static int32_t findtime(const sift_doc *d, const cJSON *o)
     return -1;
 }
 
-/* A claim record of `sift extract` output, for the document it names. */
-static void loadclaim(loader *L, jfile *jf, const cJSON *r, size_t first)
+/*
+** The documents one extract file introduced, by id: an open-addressing table,
+** at most half full, of the first and the last document with each id (ids
+** should be unique, but duplicates are only reported after loading).
+*/
+typedef struct {
+    struct dxslot {
+        size_t first, last; /* indexes in the store; first == SIZE_MAX: free */
+    } * slot;
+    size_t cap, n;
+} docindex;
+
+static size_t idhash(const char *s)
+{
+    size_t h = 14695981039346656037u; /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* The slot of id (a free one when the table does not hold it). */
+static struct dxslot *dxslot(const docindex *x, const sift_store *st, const char *id)
+{
+    size_t i = idhash(id) & (x->cap - 1);
+    while (x->slot[i].first != SIZE_MAX && strcmp(st->docs[x->slot[i].first].id, id) != 0)
+        i = (i + 1) & (x->cap - 1);
+    return &x->slot[i];
+}
+
+/* Add document i of st (which has an id); -1 when out of memory. */
+static int dxadd(docindex *x, const sift_store *st, size_t i)
+{
+    if ((x->n + 1) * 2 > x->cap) {
+        docindex g = {malloc((x->cap ? x->cap * 2 : 256) * sizeof *g.slot),
+                      x->cap ? x->cap * 2 : 256, x->n};
+        if (!g.slot) return -1;
+        for (size_t k = 0; k < g.cap; k++) g.slot[k].first = SIZE_MAX;
+        for (size_t k = 0; k < x->cap; k++)
+            if (x->slot[k].first != SIZE_MAX)
+                *dxslot(&g, st, st->docs[x->slot[k].first].id) = x->slot[k];
+        free(x->slot);
+        *x = g;
+    }
+    struct dxslot *e = dxslot(x, st, st->docs[i].id);
+    if (e->first == SIZE_MAX) {
+        e->first = i;
+        x->n++;
+    }
+    e->last = i;
+    return 0;
+}
+
+/* The first (last) document with the id that docid holds, or NULL. */
+static sift_doc *dxfind(const docindex *x, sift_store *st, const cJSON *docid, int last)
+{
+    if (!x->n || !cJSON_IsString(docid)) return NULL;
+    const struct dxslot *e = dxslot(x, st, docid->valuestring);
+    return e->first == SIZE_MAX ? NULL : &st->docs[last ? e->last : e->first];
+}
+
+static void dxfree(docindex *x)
+{
+    free(x->slot);
+    memset(x, 0, sizeof *x);
+}
+
+/* A claim record of `sift extract` output, for the last document of this file with its id. */
+static void loadclaim(loader *L, jfile *jf, const cJSON *r, const docindex *dx)
 {
     const cJSON *docid = cJSON_GetObjectItemCaseSensitive(r, "doc");
-    sift_doc *d = NULL;
-    for (size_t i = L->st->ndocs; !d && cJSON_IsString(docid) && i-- > first;)
-        if (!strcmp(L->st->docs[i].id, docid->valuestring)) d = &L->st->docs[i];
+    sift_doc *d = dxfind(dx, L->st, docid, 1);
     double a = jnum(r, "start"), b = jnum(r, "end");
     if (!d || isnan(a) || isnan(b) || b < a) {
         JERR(L, jf, r, "a claim record needs a document this file introduced, 'start' and 'end'");
@@ -942,13 +1032,17 @@ static void loadclaim(loader *L, jfile *jf, const cJSON *r, size_t first)
 static void loadextract(loader *L, const char *shown, const char *text, size_t len)
 {
     static const char *const ANCHORS[] = {"none", "published", "dateline", "text"};
-    size_t lineno = 0, first = L->st->ndocs;
+    size_t lineno = 0;
+    docindex dx = {0};
     long cur = -1;
     int warned = 0;
     for (size_t pos = 0; pos < len;) {
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len, s = skipws(text, end, pos);
         lineno++;
+        L->hint_text = text;
+        L->hint_off = pos;
+        L->hint_line = lineno;
         jfile jf;
         if (s >= end || jparse(L, &jf, shown, text, s, end) != 0) {
             if (s < end) jfree(&jf);
@@ -994,16 +1088,17 @@ static void loadextract(loader *L, const char *shown, const char *text, size_t l
                 d->has_records = 1;
                 d->expect_len = isnan(bytes) ? (size_t)-1 : (size_t)bytes;
                 cur = (long)L->st->ndocs - 1;
+                if (dxadd(&dx, L->st, (size_t)cur) != 0)
+                    errat(L, shown, NULL, 0, 0, "out of memory");
             }
         } else if (!strcmp(type, "claim")) {
-            loadclaim(L, &jf, r, first);
+            loadclaim(L, &jf, r, &dx);
         } else if (!strcmp(type, "quantity") || !strcmp(type, "time") || !strcmp(type, "mention")) {
             sift_doc *d = NULL;
             if (cur >= 0 && cJSON_IsString(docid) &&
                 !strcmp(L->st->docs[cur].id, docid->valuestring))
                 d = &L->st->docs[cur];
-            for (size_t i = first; !d && cJSON_IsString(docid) && i < L->st->ndocs; i++)
-                if (!strcmp(L->st->docs[i].id, docid->valuestring)) d = &L->st->docs[i];
+            if (!d) d = dxfind(&dx, L->st, docid, 0);
             double a = jnum(r, "start"), b = jnum(r, "end");
             if (!d) {
                 JERR(L, &jf, r, "a %s record for a document this file has not introduced", type);
@@ -1095,6 +1190,8 @@ static void loadextract(loader *L, const char *shown, const char *text, size_t l
         jfree(&jf);
         pos = end + 1;
     }
+    L->hint_text = NULL;
+    dxfree(&dx);
 }
 
 /* JSON records: one object (or an array of objects) per .json file, one per line in .jsonl. */
@@ -1137,6 +1234,9 @@ static void loadrecords(loader *L, const char *path, const char *rel, int lines)
             const char *nl = memchr(text + pos, '\n', len - pos);
             size_t end = nl ? (size_t)(nl - text) : len;
             lineno++;
+            L->hint_text = text;
+            L->hint_off = pos;
+            L->hint_line = lineno;
             size_t s = skipws(text, end, pos);
             if (s < end) {
                 if (lineno == 1 && memmem(text + s, end - s, "\"sift-extract/", 14)) {
@@ -1154,6 +1254,7 @@ static void loadrecords(loader *L, const char *path, const char *rel, int lines)
             }
             pos = end + 1;
         }
+        L->hint_text = NULL;
     }
     free(base);
     free(text);
@@ -1406,6 +1507,18 @@ static void prepone1(prep *p, size_t i)
     }
 }
 
+typedef struct {
+    const char *id;
+    size_t i;
+} idref;
+
+static int cmpidref(const void *pa, const void *pb)
+{
+    const idref *a = pa, *b = pb;
+    int c = strcmp(a->id, b->id);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
 /*
 ** Read and prepare every document; then report duplicate ids. Messages come
 ** out in document order whatever the threads did.
@@ -1450,25 +1563,16 @@ static void prepare_all(loader *L)
             L->errors++;
         }
     }
-    /* duplicate ids: sort indexes by id */
-    size_t *ix = malloc((st->ndocs ? st->ndocs : 1) * sizeof *ix);
+    /* duplicate ids: sort by id, then by place in the store */
+    idref *ix = malloc((st->ndocs ? st->ndocs : 1) * sizeof *ix);
     if (!ix) return;
-    for (size_t i = 0; i < st->ndocs; i++) ix[i] = i;
-    for (size_t i = 1; i < st->ndocs; i++) { /* insertion sort on ids: stable, small n typical */
-        size_t k = ix[i], j = i;
-        while (j > 0 && strcmp(st->docs[ix[j - 1]].id, st->docs[k].id) > 0) {
-            ix[j] = ix[j - 1];
-            j--;
-        }
-        ix[j] = k;
-    }
+    for (size_t i = 0; i < st->ndocs; i++) ix[i] = (idref){st->docs[i].id, i};
+    qsort(ix, st->ndocs, sizeof *ix, cmpidref);
     for (size_t i = 1; i < st->ndocs; i++) {
-        sift_doc *a = &st->docs[ix[i - 1]], *b = &st->docs[ix[i]];
+        sift_doc *a = &st->docs[ix[i - 1].i], *b = &st->docs[ix[i].i]; /* a comes first */
         if (strcmp(a->id, b->id) == 0) {
-            sift_doc *first = ix[i - 1] < ix[i] ? a : b, *second = first == a ? b : a;
             fprintf(stderr, "sift: error: duplicate document id '%s': %s and %s\n", a->id,
-                    first->where ? first->where : first->path,
-                    second->where ? second->where : second->path);
+                    a->where ? a->where : a->path, b->where ? b->where : b->path);
             L->errors++;
         }
     }
@@ -1489,7 +1593,7 @@ static sift_store *finish(loader *L)
 
 sift_store *sift_load(const char *const *paths, int npaths, const sift_load_opts *o)
 {
-    loader L = {sift_store_new(), o, 0};
+    loader L = {.st = sift_store_new(), .o = o};
     if (!L.st) return NULL;
     if (o->config) loadmanifest(&L, o->config, 0, 0);
     for (int i = 0; i < npaths; i++) {
@@ -1522,7 +1626,7 @@ sift_store *sift_load(const char *const *paths, int npaths, const sift_load_opts
 sift_store *sift_load_manifest_text(const char *text, size_t len, const char *name, const char *dir,
                                     const sift_load_opts *o)
 {
-    loader L = {sift_store_new(), o, 0};
+    loader L = {.st = sift_store_new(), .o = o};
     if (!L.st) return NULL;
     jfile jf;
     if (jparse(&L, &jf, name, text, 0, len) == 0) {

@@ -36,7 +36,7 @@ static sift_store *loadpath(const char *rel)
 TEST(json_positions_follow_document_order)
 {
     static const char text[] = "{\"a\": [1, {\"b\": \"x\"}],\n \"c\": true}";
-    loader L = {sift_store_new(), &(sift_load_opts){0}, 0};
+    loader L = {.st = sift_store_new(), .o = &(sift_load_opts){0}};
     jfile jf;
     CHECK_INT(jparse(&L, &jf, "t.json", text, 0, strlen(text)), 0);
     const cJSON *a = cJSON_GetObjectItemCaseSensitive(jf.root, "a");
@@ -153,6 +153,83 @@ TEST(jsonl_records_get_line_ids)
     sift_store_free(st);
 }
 
+TEST(jsonl_documents_are_named_by_their_line)
+{
+    writefile("where/feed.jsonl",
+              "{\"text\": \"Één.\"}\n\n  {\"text\": \"Three.\"}\n{\"id\": \"x\", \"published\": "
+              "\"2021-02-30\", \"text\": \"Bad.\"}\n{\"text\": \"Five.\"}\n");
+    sift_store *st = loadpath("where/feed.jsonl");
+    CHECK(st == NULL); /* line 4's date */
+    writefile("where/ok.jsonl",
+              "{\"text\": \"Één.\"}\n\n  {\"text\": \"Three.\"}\n{\"text\": \"Four.\"}\n");
+    st = loadpath("where/ok.jsonl");
+    CHECK(st != NULL);
+    if (!st) return;
+    CHECK_INT(st->ndocs, 3);
+    const char *want[] = {":1:1", ":3:3", ":4:1"};
+    for (size_t i = 0; i < 3 && i < st->ndocs; i++) {
+        const char *w = st->docs[i].where;
+        CHECK(w && strlen(w) > strlen(want[i]) &&
+              !strcmp(w + strlen(w) - strlen(want[i]), want[i]));
+    }
+    sift_store_free(st);
+}
+
+/*
+** `sift extract` output: records find the document they name wherever they
+** stand in the file (claims come after every document), and a document's
+** place is its line.
+*/
+TEST(extract_records_find_their_documents)
+{
+    writefile(
+        "ex/out.jsonl",
+        "{\"type\":\"meta\",\"schema\":\"sift-extract/1\",\"corpus\":\"ex\"}\n"
+        "{\"type\":\"document\",\"id\":\"a\",\"text\":\"Ten men came on 3 May.\",\"bytes\":22}\n"
+        "{\"type\":\"quantity\",\"doc\":\"a\",\"start\":0,\"end\":7,\"value\":10}\n"
+        "{\"type\":\"document\",\"id\":\"b\",\"text\":\"Four fled. Two more fled.\",\"bytes\":25}\n"
+        "{\"type\":\"quantity\",\"doc\":\"b\",\"start\":0,\"end\":4,\"value\":4}\n"
+        "{\"type\":\"quantity\",\"doc\":\"b\",\"start\":11,\"end\":19,\"value\":2}\n"
+        "{\"type\":\"time\",\"doc\":\"a\",\"start\":16,\"end\":21,\"value\":\"XXXX-05-03\"}\n"
+        "{\"type\":\"entity\",\"id\":1,\"kind\":\"person\",\"name\":\"x\"}\n"
+        "{\"type\":\"claim\",\"id\":1,\"doc\":\"a\",\"kind\":\"event\",\"start\":0,\"end\":"
+        "22,\"quantity\":{\"start\":0,\"end\":7},\"time\":{\"start\":16,\"end\":21}}\n"
+        "{\"type\":\"claim\",\"id\":2,\"doc\":\"b\",\"kind\":\"event\",\"start\":11,\"end\":"
+        "24,\"quantity\":{\"start\":11,\"end\":19},\"time\":null}\n"
+        "{\"type\":\"claim\",\"id\":3,\"doc\":\"a\",\"kind\":\"event\",\"start\":0,\"end\":"
+        "9,\"quantity\":null,\"time\":null}\n");
+    sift_store *st = loadpath("ex/out.jsonl");
+    CHECK(st != NULL);
+    if (!st) return;
+    CHECK_INT(st->ndocs, 2);
+    if (st->ndocs != 2) return;
+    const sift_doc *a = &st->docs[0], *b = &st->docs[1];
+    CHECK_STR(a->id, "a");
+    CHECK_STR(b->id, "b");
+    CHECK(a->where && strstr(a->where, "out.jsonl:2:1"));
+    CHECK(b->where && strstr(b->where, "out.jsonl:4:1"));
+    CHECK_INT(a->nquantities, 1);
+    CHECK_INT(a->ntimes, 1);
+    CHECK_INT(b->nquantities, 2);
+    CHECK_INT(b->ntimes, 0);
+    CHECK_INT(a->nclaims, 2);
+    CHECK_INT(b->nclaims, 1);
+    if (a->nclaims == 2 && b->nclaims == 1) {
+        CHECK_INT(a->claims[0].quantity, 0);
+        CHECK_INT(a->claims[0].time, 0);
+        CHECK_INT(a->claims[1].end, 9);
+        CHECK_INT(a->claims[1].quantity, -1);
+        CHECK_INT(b->claims[0].quantity, 1);
+        CHECK_INT(b->claims[0].time, -1);
+    }
+    sift_store_free(st);
+    /* a record for a document the file has not introduced (yet) fails the load */
+    writefile("ex/early.jsonl", "{\"type\":\"meta\",\"schema\":\"sift-extract/1\"}\n"
+                                "{\"type\":\"quantity\",\"doc\":\"a\",\"start\":0,\"end\":3}\n"
+                                "{\"type\":\"document\",\"id\":\"a\",\"text\":\"Ten.\"}\n");
+    CHECK(loadpath("ex/early.jsonl") == NULL);
+}
+
 TEST(same_result_for_any_thread_count)
 {
     for (int i = 0; i < 40; i++) {
@@ -187,6 +264,8 @@ int main(void)
     RUN(manifest_fields_sides_and_meta);
     RUN(bad_inputs_fail_the_load);
     RUN(jsonl_records_get_line_ids);
+    RUN(jsonl_documents_are_named_by_their_line);
+    RUN(extract_records_find_their_documents);
     RUN(same_result_for_any_thread_count);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

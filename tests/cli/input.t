@@ -90,6 +90,18 @@ $ sift run -e 1 tests/data/dups
 -- exit 2
 -- stderr: duplicate document id 'report': tests/data/dups/report.md and tests/data/dups/report.txt
 
+=== duplicate ids among JSON Lines records: each pair once, sorted by id, by line within an id
+$ sift run -e 1 - 2>&1
+< {"id": "b", "text": "One."}
+< {"id": "a", "text": "Two."}
+< {"id": "b", "text": "Three."}
+< {"id": "a", "text": "Four."}
+< {"id": "a", "text": "Five."}
+sift: error: duplicate document id 'a': <stdin>:2:1 and <stdin>:4:1
+sift: error: duplicate document id 'a': <stdin>:4:1 and <stdin>:5:1
+sift: error: duplicate document id 'b': <stdin>:1:1 and <stdin>:3:1
+-- exit 2
+
 === a folder that contains itself through a link
 $ mkdir -p "$TMP/loop/sub" && echo text > "$TMP/loop/a.txt" && ln -s .. "$TMP/loop/sub/up" && sift run -e 1 "$TMP/loop"
 -- exit 2
