@@ -1023,175 +1023,224 @@ static void loadclaim(loader *L, jfile *jf, const cJSON *r, const docindex *dx)
     c->claimant_entity = c->place_entity = -1;
 }
 
+/* What reading `sift extract` output keeps from line to line. */
+typedef struct {
+    docindex dx;
+    long cur; /* the store index of the last document record, or -1 */
+    int warned;
+} xstate;
+
 /*
 ** `sift extract` output (schema sift-extract/1): documents with their
 ** records, loaded without extracting again ("extract once, check many").
 ** A document's text comes from its record ("text") or from its path, and
 ** must still have the size the extraction saw (checked after reading).
+** Each line comes here on its own, text[s..end) holding its record.
 */
-static void loadextract(loader *L, const char *shown, const char *text, size_t len)
+static void extractline(loader *L, xstate *xs, const char *shown, const char *text, size_t s,
+                        size_t end)
 {
     static const char *const ANCHORS[] = {"none", "published", "dateline", "text"};
-    size_t lineno = 0;
-    docindex dx = {0};
-    long cur = -1;
-    int warned = 0;
-    for (size_t pos = 0; pos < len;) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - text) : len, s = skipws(text, end, pos);
+    jfile jf;
+    if (jparse(L, &jf, shown, text, s, end) != 0) {
+        jfree(&jf);
+        return;
+    }
+    const cJSON *r = jf.root, *t = cJSON_GetObjectItemCaseSensitive(r, "type");
+    const char *type = cJSON_IsString(t) ? t->valuestring : "";
+    const cJSON *docid = cJSON_GetObjectItemCaseSensitive(r, "doc");
+    if (!strcmp(type, "meta")) {
+        const cJSON *sc = cJSON_GetObjectItemCaseSensitive(r, "schema");
+        const cJSON *nm = cJSON_GetObjectItemCaseSensitive(r, "corpus");
+        if (!cJSON_IsString(sc) || strcmp(sc->valuestring, "sift-extract/1") != 0)
+            JERR(L, &jf, r, "unsupported extract schema (this version reads sift-extract/1)");
+        else if (cJSON_IsString(nm) && !L->st->name)
+            L->st->name = strdup(nm->valuestring);
+    } else if (!strcmp(type, "document")) {
+        int bad = 0;
+        char *id = jstr(L, &jf, r, "id", &bad), *path = jstr(L, &jf, r, "path", &bad);
+        char *body = jstr(L, &jf, r, "text", &bad);
+        double bytes = jnum(r, "bytes");
+        sift_doc *d = !bad && id && (path || body) ? sift_store_add_doc(L->st) : NULL;
+        if (!d) {
+            if (!bad) JERR(L, &jf, r, "a document record needs an 'id' and a 'path' or 'text'");
+            free(id);
+            free(path);
+            free(body);
+        } else {
+            d->id = id;
+            d->path = path ? path : strdup(shown);
+            static const char *const META[] = {"source", "published", "kind", "title", "language"};
+            char **dst[] = {&d->source, &d->published, &d->kind, &d->title, &d->language};
+            for (int k = 0; k < 5; k++) *dst[k] = jstr(L, &jf, r, META[k], &bad);
+            d->where = wherestr(&jf, r);
+            if (body) {
+                d->bytes = body;
+                d->len = strlen(body);
+                d->inline_text = 1;
+            } else {
+                filekind(path, &d->fmt);
+            }
+            d->has_records = 1;
+            d->expect_len = isnan(bytes) ? (size_t)-1 : (size_t)bytes;
+            xs->cur = (long)L->st->ndocs - 1;
+            if (dxadd(&xs->dx, L->st, (size_t)xs->cur) != 0)
+                errat(L, shown, NULL, 0, 0, "out of memory");
+        }
+    } else if (!strcmp(type, "claim")) {
+        loadclaim(L, &jf, r, &xs->dx);
+    } else if (!strcmp(type, "quantity") || !strcmp(type, "time") || !strcmp(type, "mention")) {
+        sift_doc *d = NULL;
+        if (xs->cur >= 0 && cJSON_IsString(docid) &&
+            !strcmp(L->st->docs[xs->cur].id, docid->valuestring))
+            d = &L->st->docs[xs->cur];
+        if (!d) d = dxfind(&xs->dx, L->st, docid, 0);
+        double a = jnum(r, "start"), b = jnum(r, "end");
+        if (!d) {
+            JERR(L, &jf, r, "a %s record for a document this file has not introduced", type);
+        } else if (isnan(a) || isnan(b) || a < 0 || b < a) {
+            JERR(L, &jf, r, "a %s record needs 'start' and 'end' offsets", type);
+        } else if (type[0] == 'm') {
+            /* kind, side and cue are kept: loading parts resolves entities again */
+            sift_mention *m = grow((void **)&d->mentions, &d->nmentions, sizeof *m);
+            if (m) {
+                m->start = (uint32_t)a;
+                m->end = (uint32_t)b;
+                m->entity = -1;
+                m->kind = jintern(L->st, r, "kind");
+                m->side = jintern(L->st, r, "side");
+                m->cue = jintern(L->st, r, "cue");
+                m->role = jintern(L->st, r, "role");
+                m->title = jintern(L->st, r, "title");
+                const cJSON *dc = cJSON_GetObjectItemCaseSensitive(r, "decl");
+                if (cJSON_IsString(dc)) m->decl = jintern(L->st, r, "decl");
+            }
+        } else if (type[0] == 'q') {
+            sift_quantity *q = grow((void **)&d->quantities, &d->nquantities, sizeof *q);
+            if (q) {
+                q->start = (uint32_t)a;
+                q->end = (uint32_t)b;
+                q->value = jnum(r, "value");
+                q->min = jnum(r, "min");
+                q->max = jnum(r, "max");
+                q->coded = jnum(r, "coded");
+                q->approx = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "approx"));
+                q->vague = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "vague"));
+                jcopy(r, "unit", q->unit, sizeof q->unit);
+                q->base = q->alt = NAN;
+                const cJSON *alt = cJSON_GetObjectItemCaseSensitive(r, "alt");
+                if (cJSON_IsObject(alt)) {
+                    q->alt = jnum(alt, "value");
+                    jcopy(alt, "unit", q->alt_unit, sizeof q->alt_unit);
+                    q->alt_start = (uint32_t)jnum(alt, "start");
+                    q->alt_end = (uint32_t)jnum(alt, "end");
+                }
+            }
+        } else {
+            sift_time *x = grow((void **)&d->times, &d->ntimes, sizeof *x);
+            if (x) {
+                x->start = (uint32_t)a;
+                x->end = (uint32_t)b;
+                jcopy(r, "value", x->value, sizeof x->value);
+                jcopy(r, "precision", x->precision, sizeof x->precision);
+                jcopy(r, "mod", x->mod, sizeof x->mod);
+                x->earliest = jday(r, "earliest");
+                x->latest = jday(r, "latest");
+                char k[16];
+                jcopy(r, "kind", k, sizeof k);
+                x->kind = !strcmp(k, "duration") ? SIFT_TIME_DURATION : SIFT_TIME_DATE;
+                jcopy(r, "anchor", k, sizeof k);
+                for (uint8_t an = 0; an < 4; an++)
+                    if (!strcmp(k, ANCHORS[an])) x->anchor = an;
+                x->relative = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "relative"));
+            }
+        }
+    } else if (!strcmp(type, "side")) {
+        /* as a manifest's "sides": {"<id>": {...}} */
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(r, "id");
+        if (!cJSON_IsString(id)) {
+            JERR(L, &jf, r, "a side record needs an 'id'");
+        } else {
+            cJSON *wrap = cJSON_CreateObject(), *copy = cJSON_Duplicate(r, 1);
+            cJSON_DeleteItemFromObjectCaseSensitive(copy, "type");
+            cJSON_DeleteItemFromObjectCaseSensitive(copy, "id");
+            cJSON_AddItemToObject(wrap, id->valuestring, copy);
+            jfile tmp = jf;
+            loadsides(L, &tmp, wrap);
+            cJSON_Delete(wrap);
+        }
+    } else if (!strcmp(type, "declared")) {
+        cJSON *arr = cJSON_CreateArray(), *copy = cJSON_Duplicate(r, 1);
+        cJSON_DeleteItemFromObjectCaseSensitive(copy, "type");
+        cJSON_AddItemToArray(arr, copy);
+        jfile tmp = jf;
+        loaddecls(L, &tmp, arr);
+        cJSON_Delete(arr);
+    } else if (!strcmp(type, "entity")) {
+        /* entity ids are local to a part: entities are resolved again from the mentions */
+    } else if (!xs->warned) {
+        warnat(L, shown, text, end, s, "records of type '%s' are not loaded by this version", type);
+        xs->warned = 1;
+    }
+    jfree(&jf);
+}
+
+/*
+** JSON Lines: a document per line, or `sift extract` output when the first
+** line says so. Read a line at a time, so memory holds the longest line of
+** the file rather than all of it; positions in messages are counted from the
+** start of their line (the loader's line hint).
+*/
+static void loadlines(loader *L, const char *path, const char *shown, const char *base)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    const char *why = NULL;
+    struct stat sb;
+    if (!f)
+        why = strerror(errno);
+    else if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode))
+        why = "is a directory";
+    if (why) {
+        if (f && f != stdin) fclose(f);
+        errat(L, shown, NULL, 0, 0, "cannot read: %s", why);
+        return;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    int extract = 0;
+    xstate x = {.cur = -1};
+    ssize_t got;
+    while ((got = getline(&line, &cap, f)) > 0) {
+        size_t end = (size_t)got - (line[got - 1] == '\n');
         lineno++;
-        L->hint_text = text;
-        L->hint_off = pos;
+        if (end > SIFT_MAX_DOC_BYTES) {
+            why = "a line longer than the largest document";
+            break;
+        }
+        L->hint_text = line;
+        L->hint_off = 0;
         L->hint_line = lineno;
-        jfile jf;
-        if (s >= end || jparse(L, &jf, shown, text, s, end) != 0) {
-            if (s < end) jfree(&jf);
-            pos = end + 1;
+        size_t s = skipws(line, end, 0);
+        if (s >= end) continue;
+        if (lineno == 1 && memmem(line + s, end - s, "\"sift-extract/", 14)) extract = 1;
+        if (extract) {
+            extractline(L, &x, shown, line, s, end);
             continue;
         }
-        const cJSON *r = jf.root, *t = cJSON_GetObjectItemCaseSensitive(r, "type");
-        const char *type = cJSON_IsString(t) ? t->valuestring : "";
-        const cJSON *docid = cJSON_GetObjectItemCaseSensitive(r, "doc");
-        if (!strcmp(type, "meta")) {
-            const cJSON *sc = cJSON_GetObjectItemCaseSensitive(r, "schema");
-            const cJSON *nm = cJSON_GetObjectItemCaseSensitive(r, "corpus");
-            if (!cJSON_IsString(sc) || strcmp(sc->valuestring, "sift-extract/1") != 0)
-                JERR(L, &jf, r, "unsupported extract schema (this version reads sift-extract/1)");
-            else if (cJSON_IsString(nm) && !L->st->name)
-                L->st->name = strdup(nm->valuestring);
-        } else if (!strcmp(type, "document")) {
-            int bad = 0;
-            char *id = jstr(L, &jf, r, "id", &bad), *path = jstr(L, &jf, r, "path", &bad);
-            char *body = jstr(L, &jf, r, "text", &bad);
-            double bytes = jnum(r, "bytes");
-            sift_doc *d = !bad && id && (path || body) ? sift_store_add_doc(L->st) : NULL;
-            if (!d) {
-                if (!bad) JERR(L, &jf, r, "a document record needs an 'id' and a 'path' or 'text'");
-                free(id);
-                free(path);
-                free(body);
-            } else {
-                d->id = id;
-                d->path = path ? path : strdup(shown);
-                static const char *const META[] = {"source", "published", "kind", "title",
-                                                   "language"};
-                char **dst[] = {&d->source, &d->published, &d->kind, &d->title, &d->language};
-                for (int k = 0; k < 5; k++) *dst[k] = jstr(L, &jf, r, META[k], &bad);
-                d->where = wherestr(&jf, r);
-                if (body) {
-                    d->bytes = body;
-                    d->len = strlen(body);
-                    d->inline_text = 1;
-                } else {
-                    filekind(path, &d->fmt);
-                }
-                d->has_records = 1;
-                d->expect_len = isnan(bytes) ? (size_t)-1 : (size_t)bytes;
-                cur = (long)L->st->ndocs - 1;
-                if (dxadd(&dx, L->st, (size_t)cur) != 0)
-                    errat(L, shown, NULL, 0, 0, "out of memory");
-            }
-        } else if (!strcmp(type, "claim")) {
-            loadclaim(L, &jf, r, &dx);
-        } else if (!strcmp(type, "quantity") || !strcmp(type, "time") || !strcmp(type, "mention")) {
-            sift_doc *d = NULL;
-            if (cur >= 0 && cJSON_IsString(docid) &&
-                !strcmp(L->st->docs[cur].id, docid->valuestring))
-                d = &L->st->docs[cur];
-            if (!d) d = dxfind(&dx, L->st, docid, 0);
-            double a = jnum(r, "start"), b = jnum(r, "end");
-            if (!d) {
-                JERR(L, &jf, r, "a %s record for a document this file has not introduced", type);
-            } else if (isnan(a) || isnan(b) || a < 0 || b < a) {
-                JERR(L, &jf, r, "a %s record needs 'start' and 'end' offsets", type);
-            } else if (type[0] == 'm') {
-                /* kind, side and cue are kept: loading parts resolves entities again */
-                sift_mention *m = grow((void **)&d->mentions, &d->nmentions, sizeof *m);
-                if (m) {
-                    m->start = (uint32_t)a;
-                    m->end = (uint32_t)b;
-                    m->entity = -1;
-                    m->kind = jintern(L->st, r, "kind");
-                    m->side = jintern(L->st, r, "side");
-                    m->cue = jintern(L->st, r, "cue");
-                    m->role = jintern(L->st, r, "role");
-                    m->title = jintern(L->st, r, "title");
-                    const cJSON *dc = cJSON_GetObjectItemCaseSensitive(r, "decl");
-                    if (cJSON_IsString(dc)) m->decl = jintern(L->st, r, "decl");
-                }
-            } else if (type[0] == 'q') {
-                sift_quantity *q = grow((void **)&d->quantities, &d->nquantities, sizeof *q);
-                if (q) {
-                    q->start = (uint32_t)a;
-                    q->end = (uint32_t)b;
-                    q->value = jnum(r, "value");
-                    q->min = jnum(r, "min");
-                    q->max = jnum(r, "max");
-                    q->coded = jnum(r, "coded");
-                    q->approx = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "approx"));
-                    q->vague = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "vague"));
-                    jcopy(r, "unit", q->unit, sizeof q->unit);
-                    q->base = q->alt = NAN;
-                    const cJSON *alt = cJSON_GetObjectItemCaseSensitive(r, "alt");
-                    if (cJSON_IsObject(alt)) {
-                        q->alt = jnum(alt, "value");
-                        jcopy(alt, "unit", q->alt_unit, sizeof q->alt_unit);
-                        q->alt_start = (uint32_t)jnum(alt, "start");
-                        q->alt_end = (uint32_t)jnum(alt, "end");
-                    }
-                }
-            } else {
-                sift_time *x = grow((void **)&d->times, &d->ntimes, sizeof *x);
-                if (x) {
-                    x->start = (uint32_t)a;
-                    x->end = (uint32_t)b;
-                    jcopy(r, "value", x->value, sizeof x->value);
-                    jcopy(r, "precision", x->precision, sizeof x->precision);
-                    jcopy(r, "mod", x->mod, sizeof x->mod);
-                    x->earliest = jday(r, "earliest");
-                    x->latest = jday(r, "latest");
-                    char k[16];
-                    jcopy(r, "kind", k, sizeof k);
-                    x->kind = !strcmp(k, "duration") ? SIFT_TIME_DURATION : SIFT_TIME_DATE;
-                    jcopy(r, "anchor", k, sizeof k);
-                    for (uint8_t an = 0; an < 4; an++)
-                        if (!strcmp(k, ANCHORS[an])) x->anchor = an;
-                    x->relative = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "relative"));
-                }
-            }
-        } else if (!strcmp(type, "side")) {
-            /* as a manifest's "sides": {"<id>": {...}} */
-            const cJSON *id = cJSON_GetObjectItemCaseSensitive(r, "id");
-            if (!cJSON_IsString(id)) {
-                JERR(L, &jf, r, "a side record needs an 'id'");
-            } else {
-                cJSON *wrap = cJSON_CreateObject(), *copy = cJSON_Duplicate(r, 1);
-                cJSON_DeleteItemFromObjectCaseSensitive(copy, "type");
-                cJSON_DeleteItemFromObjectCaseSensitive(copy, "id");
-                cJSON_AddItemToObject(wrap, id->valuestring, copy);
-                jfile tmp = jf;
-                loadsides(L, &tmp, wrap);
-                cJSON_Delete(wrap);
-            }
-        } else if (!strcmp(type, "declared")) {
-            cJSON *arr = cJSON_CreateArray(), *copy = cJSON_Duplicate(r, 1);
-            cJSON_DeleteItemFromObjectCaseSensitive(copy, "type");
-            cJSON_AddItemToArray(arr, copy);
-            jfile tmp = jf;
-            loaddecls(L, &tmp, arr);
-            cJSON_Delete(arr);
-        } else if (!strcmp(type, "entity")) {
-            /* entity ids are local to a part: entities are resolved again from the mentions */
-        } else if (!warned) {
-            warnat(L, shown, text, len, s, "records of type '%s' are not loaded by this version",
-                   type);
-            warned = 1;
+        jfile jf;
+        if (jparse(L, &jf, shown, line, s, end) == 0) {
+            char id[64 + PATH_MAX];
+            snprintf(id, sizeof id, "%s#%zu", base, lineno);
+            adddoc(L, &jf, jf.root, NULL, id, 0);
         }
         jfree(&jf);
-        pos = end + 1;
     }
+    if (!why && !feof(f)) why = ferror(f) ? strerror(errno ? errno : EIO) : "out of memory";
+    if (why) errat(L, shown, NULL, 0, 0, "cannot read: %s", why);
     L->hint_text = NULL;
-    dxfree(&dx);
+    dxfree(&x.dx);
+    free(line);
+    if (f != stdin) fclose(f);
 }
 
 /* JSON records: one object (or an array of objects) per .json file, one per line in .jsonl. */
@@ -1199,63 +1248,40 @@ static void loadrecords(loader *L, const char *path, const char *rel, int lines)
 {
     size_t len;
     const char *why = NULL;
-    char *text = readall(path, lines ? SIFT_MAX_DOC_BYTES : SIFT_MAX_JSON_BYTES, &len, &why);
     const char *shown = strcmp(path, "-") ? path : "<stdin>";
+    char *base = strcmp(path, "-") ? idof(rel) : strdup("stdin");
+    if (lines) {
+        loadlines(L, path, shown, base);
+        free(base);
+        return;
+    }
+    char *text = readall(path, SIFT_MAX_JSON_BYTES, &len, &why);
     if (!text) {
+        free(base);
         errat(L, shown, NULL, 0, 0, "cannot read: %s", why);
         return;
     }
-    char *base = strcmp(path, "-") ? idof(rel) : strdup("stdin");
-    if (!lines) {
-        jfile jf;
-        if (jparse(L, &jf, shown, text, 0, len) == 0) {
-            if (cJSON_IsObject(jf.root) && cJSON_GetObjectItemCaseSensitive(jf.root, "documents")) {
-                jfree(&jf);
-                free(text);
-                free(base);
-                loadmanifest(L, path, 1, 0);
-                return;
-            }
-            if (cJSON_IsArray(jf.root)) {
-                size_t k = 0;
-                for (const cJSON *c = jf.root->child; c; c = c->next) {
-                    char id[64 + PATH_MAX];
-                    snprintf(id, sizeof id, "%s#%zu", base, ++k);
-                    adddoc(L, &jf, c, NULL, id, 0);
-                }
-            } else {
-                adddoc(L, &jf, jf.root, NULL, base, 0);
-            }
+    jfile jf;
+    if (jparse(L, &jf, shown, text, 0, len) == 0) {
+        if (cJSON_IsObject(jf.root) && cJSON_GetObjectItemCaseSensitive(jf.root, "documents")) {
+            jfree(&jf);
+            free(text);
+            free(base);
+            loadmanifest(L, path, 1, 0);
+            return;
         }
-        jfree(&jf);
-    } else {
-        size_t lineno = 0;
-        for (size_t pos = 0; pos < len;) {
-            const char *nl = memchr(text + pos, '\n', len - pos);
-            size_t end = nl ? (size_t)(nl - text) : len;
-            lineno++;
-            L->hint_text = text;
-            L->hint_off = pos;
-            L->hint_line = lineno;
-            size_t s = skipws(text, end, pos);
-            if (s < end) {
-                if (lineno == 1 && memmem(text + s, end - s, "\"sift-extract/", 14)) {
-                    loadextract(L, shown, text, len);
-                    break;
-                }
-                /* parse the line alone, but report positions in the whole file */
-                jfile jf;
-                if (jparse(L, &jf, shown, text, s, end) == 0) {
-                    char id[64 + PATH_MAX];
-                    snprintf(id, sizeof id, "%s#%zu", base, lineno);
-                    adddoc(L, &jf, jf.root, NULL, id, 0);
-                }
-                jfree(&jf);
+        if (cJSON_IsArray(jf.root)) {
+            size_t k = 0;
+            for (const cJSON *c = jf.root->child; c; c = c->next) {
+                char id[64 + PATH_MAX];
+                snprintf(id, sizeof id, "%s#%zu", base, ++k);
+                adddoc(L, &jf, c, NULL, id, 0);
             }
-            pos = end + 1;
+        } else {
+            adddoc(L, &jf, jf.root, NULL, base, 0);
         }
-        L->hint_text = NULL;
     }
+    jfree(&jf);
     free(base);
     free(text);
 }
