@@ -875,6 +875,8 @@ fail:
     fprintf(stderr, "sift: error: entity resolution failed: %s\n",
             lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
     lua_settop(L, 0);
+    for (size_t i = 0; i < st->ndocs; i++) /* no entity for what assign had set */
+        for (size_t k = 0; k < st->docs[i].nmentions; k++) st->docs[i].mentions[k].entity = -1;
     return -1;
 }
 

@@ -529,14 +529,17 @@ static int particle(lua_State *L, const unsigned char *w, size_t len)
 }
 
 /*
-** The gap text[a, b] between two tokens of one sentence (gapkind of
-** name.lua, without the token checks): "sp" (blanks), "of", "ofthe",
+** The gap text[pre + 1, s - 1] between two tokens of one sentence (pre:
+** where the first ends, s: where the second starts; gapkind of name.lua,
+** without the token checks): "sp" (blanks), "of", "ofthe",
 ** "part" (one or two particles), or NULL.
 */
-static const char *gaptext(lua_State *L, const unsigned char *t, lua_Integer len, lua_Integer a,
-                           lua_Integer b)
+static const char *gaptext(lua_State *L, const unsigned char *t, lua_Integer len, lua_Integer pre,
+                           lua_Integer s)
 {
-    if (a < 1 || b > len) return NULL;
+    /* bounds before arithmetic: a script's columns may hold any integer */
+    if (pre < 0 || pre >= len || s < 2 || s > len + 1) return NULL;
+    lua_Integer a = pre + 1, b = s - 1;
     if (b == a) return t[a - 1] == ' ' || t[a - 1] == '\t' ? "sp" : NULL;
     if (b < a || b - a > 8) return NULL;
     const unsigned char *g = t + a - 1;
@@ -655,7 +658,7 @@ static int marks(lua_State *L)
         lua_rawseti(L, MK_INIT, i);
         /* the gap before this token, for the previous one */
         if (i > 1) {
-            const char *g = pblock || dead || psi != si ? NULL : gaptext(L, t, len, pre + 1, s - 1);
+            const char *g = pblock || dead || psi != si ? NULL : gaptext(L, t, len, pre, s);
             if (g)
                 lua_pushstring(L, g);
             else
