@@ -1671,6 +1671,18 @@ static void readset(lua_State *L, wordset *set, const char *name, int val, const
 ** share them). Where phrases go on with different words ("the same", "the
 ** next", ...), the word is read once and its node found by one lookup of
 ** the pair (node, word) in the gate's lit.
+**
+** A list of days ("1, 2, 3, ...") makes every day a candidate, and the walk
+** from each to its end would make a long list cost its length squared. The
+** walk's steps depend only on where they are: from a day, what ends it and
+** what follows (the month, the separator, the next day), never on where the
+** walk began; and between the days there are no digits. So a walk from any
+** digit of a day the last walk passed (up to where it stopped) takes the
+** same steps from that day on and ends the same way: the gate keeps the
+** last walk (memo below) and gives its result for a candidate inside it
+** without walking. The memo holds its text (nextdate's third upvalue), so
+** a text at the same address is the same text; it is dropped at the end of
+** a text.
 */
 
 #define GSETS   32  /* named sets (bits of a word's mask) */
@@ -1699,6 +1711,15 @@ typedef struct {
     short at, entry, node; /* G_LIT node after node at for the word of entry (at -1: a free slot) */
 } glit;
 
+/* the last list walk: from a candidate at from, it stopped at stop (the
+   end of the day where it found a month, or where the next day would
+   start), with result pass; text: the text (NULL: none) */
+typedef struct {
+    const char *text;
+    size_t from, stop;
+    int pass;
+} gmemo;
+
 typedef struct {
     gentry dict[GDICT];
     int nwords;
@@ -1709,6 +1730,7 @@ typedef struct {
     glit lit[2 * GNODES];                    /* (a power of two) */
     int digits;                              /* walk digits */
     int months, units, listwords, centuries; /* their sets */
+    gmemo memo;
 } gate;
 
 static int isdigit_(unsigned c)
@@ -1896,8 +1918,9 @@ static int gsepset(const gate *g, int set, const unsigned char *s, size_t len, s
     return (d || b > k) && inset(g, set, s, len, &u);
 }
 
-/* True when digits s[c, j) (a whole run) may start a date or a count. */
-static int gdigits(const gate *g, const unsigned char *s, size_t len, size_t c, size_t j)
+/* True when digits s[c, j) (a whole run) may start a date or a count (m:
+   the last list walk on s). */
+static int gdigits(const gate *g, gmemo *m, const unsigned char *s, size_t len, size_t c, size_t j)
 {
     if (j - c == 4) return 1;
     /* a count: digits, thousands, decimals; a dash or blanks and a unit */
@@ -1916,27 +1939,33 @@ static int gdigits(const gate *g, const unsigned char *s, size_t len, size_t c, 
     /* a century */
     e = gday(s, len, c);
     if (e > j && gsepset(g, g->centuries, s, len, e)) return 1;
-    /* days of a list, the last one before a month ("5 of May") */
+    /* days of a list, the last one before a month ("5 of May"); a digit
+       the last walk passed ends the same way (see memo above) */
+    if (c >= m->from && c < m->stop) return m->pass;
+    int pass = 0;
     for (k = c; (e = gday(s, len, k)) != 0;) {
-        size_t m = gblanks(s, len, e);
-        if (m > e) {
-            size_t o = gthen(s, len, m, "of", 2);
-            if (o && inset(g, g->months, s, len, &o)) return 1;
-            if (inset(g, g->months, s, len, &m)) return 1;
+        size_t b = gblanks(s, len, e);
+        if (b > e) {
+            size_t o = gthen(s, len, b, "of", 2);
+            if ((o && inset(g, g->months, s, len, &o)) || inset(g, g->months, s, len, &b)) {
+                pass = 1;
+                break;
+            }
         }
         k = glistsep(g, s, len, e);
-        if (k == 0) return 0;
+        if (k == 0) break;
     }
-    return 0;
+    m->from = c, m->stop = e ? e : k, m->pass = pass;
+    return pass;
 }
 
 /* True when a date may start at the candidate c. */
-static int gpass(const gate *g, const unsigned char *s, size_t len, size_t c)
+static int gpass(gate *g, const unsigned char *s, size_t len, size_t c)
 {
     if (isdigit_(s[c])) {
         size_t j = c + 1;
         while (j < len && isdigit_(s[j])) j++;
-        return !g->digits || gdigits(g, s, len, c, j);
+        return !g->digits || gdigits(g, &g->memo, s, len, c, j);
     }
     size_t n;
     const gentry *e = gword(g, s, len, c, &n);
@@ -1947,7 +1976,7 @@ static int gpass(const gate *g, const unsigned char *s, size_t len, size_t c)
 /*
 ** next(text, pos): the first candidate of the date grammar at or after pos
 ** that the gate lets through, or nothing. Upvalues: the sift.scan set of
-** start words, the gate.
+** start words, the gate, the text of its memo.
 */
 static int nextdate(lua_State *L)
 {
@@ -1955,14 +1984,19 @@ static int nextdate(lua_State *L)
     const char *t = luaL_checklstring(L, 1, &len);
     lua_Integer pos = luaL_checkinteger(L, 2);
     const sift_scan_words *set = lua_touserdata(L, lua_upvalueindex(1));
-    const gate *g = lua_touserdata(L, lua_upvalueindex(2));
+    gate *g = lua_touserdata(L, lua_upvalueindex(2));
     const unsigned char *s = (const unsigned char *)t;
     if (pos < 1) pos = 1;
-    if ((lua_Unsigned)pos > len) return 0;
+    if ((lua_Unsigned)pos > len) goto none;
+    if (g->memo.text != t) {
+        g->memo.text = t, g->memo.from = g->memo.stop = 0;
+        lua_pushvalue(L, 1);
+        lua_replace(L, lua_upvalueindex(3));
+    }
     size_t k = (size_t)pos - 1;
     for (;;) {
         size_t c = sift_scan_find(t, len, k, set, SIFT_SCAN_DATE);
-        if (c >= len) return 0;
+        if (c >= len) goto none;
         if (gpass(g, s, len, c)) {
             lua_pushinteger(L, (lua_Integer)c + 1);
             return 1;
@@ -1972,6 +2006,11 @@ static int nextdate(lua_State *L)
         if (wc(s[c]))
             while (k < len && (wc(s[k]) || (s[k] >= 0x80 && s[k] <= 0xBF))) k++;
     }
+none: /* (the end of a text: drop the memo, let its text go) */
+    g->memo.text = NULL;
+    lua_pushnil(L);
+    lua_replace(L, lua_upvalueindex(3));
+    return 0;
 }
 
 static int lowerword(const char *w, size_t len)
@@ -2137,7 +2176,8 @@ static int finder(lua_State *L)
     }
     lua_pushvalue(L, 1);
     lua_pushvalue(L, 3);
-    lua_pushcclosure(L, nextdate, 2);
+    lua_pushnil(L);
+    lua_pushcclosure(L, nextdate, 3);
     return 1;
 }
 

@@ -98,6 +98,83 @@ test("the gated walk makes the nodes of the full walk", function()
   end
 end)
 
+-- A list of days with no month after it: every day is a candidate, and
+-- each walk of the list from a day goes to its end unless the gate keeps
+-- the last walk. These lists take milliseconds when the gate is linear, and
+-- from seconds to minutes when it is not.
+local function list(item, sep, size, tail)
+  local parts, n, i = {}, 0, 0
+  while n < size do
+    i = i + 1
+    parts[i] = item(i) .. sep(i)
+    n = n + #parts[i]
+  end
+  return table.concat(parts) .. tail
+end
+local function day(i) return tostring(i % 31 + 1) end
+
+test("a long list of days with no month is passed over in one walk", function()
+  local seps = {
+    function() return ", " end, function(i) return i % 3 == 0 and ", and " or ", " end,
+    function(i) return i % 2 == 0 and " and " or " or " end, function() return " - " end,
+    function() return "\226\128\147" end, function(i) return i % 2 == 0 and "th to " or "\194\160till " end,
+  }
+  for _, sep in ipairs(seps) do
+    eq(date._next(list(day, sep, 1000000, "."), 1), nil)
+    eq(#date.scan(list(day, sep, 200000, "")), 0)
+  end
+  -- one day after the list dates; the list before it does not
+  local t = list(day, seps[1], 200000, "and 300 or 5th of May")
+  eq(texts(t), "5th of May=2021-05-05")
+  -- a list ending in a month: every day of it is a date
+  t = list(day, seps[1], 20000, "5 May")
+  local rs = date.scan(t, ANCHOR)
+  eq({ #rs, rs[1].text, rs[1].value, rs[#rs].text, rs[#rs].value }, { 5393, "2", "2021-05-02", "5 May", "2021-05-05" })
+end)
+
+test("the last walk is kept across calls", function()
+  -- "1-2, 3-4, ...": the first day of each pair passes (a numeric date),
+  -- the second walks the list, one call each
+  local t = list(function(i) return (i % 9 + 1) .. "-" .. (i % 7 + 1) end, function() return ", " end, 1000000, "")
+  local n, at = 0, 1
+  while true do
+    local c = date._next(t, at)
+    if not c then break end
+    n, at = n + 1, c + 1
+  end
+  eq(n, 1000000 // 5)
+end)
+
+test("a candidate inside the last walk gets the result of its own walk", function()
+  -- each position of texts of days, separators, months and other words:
+  -- from a fresh copy (a walk of its own), from the same text after the
+  -- calls before it (the kept walk), and between calls on another text
+  -- (whose walk is not kept for this one)
+  local items = { "1", "12", "3rd", "21st", "123", "5x", "9", "2021", "7 May", "8 of June", "4 km", "6-7", "x" }
+  local seps = { ", ", ", and ", " and ", " or ", " to ", " - ", "-", "\226\128\147", " ", ". ", ",",
+    "\194\160through " }
+  local function pick(l) return l[math.random(#l)] end
+  math.randomseed(7)
+  local other = ""
+  for _ = 1, 400 do
+    local parts = {}
+    for i = 1, math.random(1, 12) do parts[2 * i - 1], parts[2 * i] = pick(items), pick(seps) end
+    parts[#parts + 1] = pick{ "", "May", "of May", "days", "century", "x" } .. string.rep(" ", 41)
+    local t = table.concat(parts)
+    local got, want = {}, {}
+    for p = 1, #t do want[p] = date._next(table.concat(parts), p) or 0 end
+    for p = 1, #t do got[p] = date._next(t, p) or 0 end
+    eq(got, want, t)
+    for p = 1, #t do
+      got[p] = date._next(t, p) or 0
+      date._next(other, p)
+    end
+    eq(got, want, t)
+    other = t
+    eq(date._parse(t), date._scanner:match(t), t)
+  end
+end)
+
 test("sift.cdate.finder checks its arguments", function()
   local set = scan.words({ "the" })
   raises(function() cdate.finder({}, { sets = {}, words = {} }) end, "sift.scanwords expected")
