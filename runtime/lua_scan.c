@@ -293,10 +293,18 @@ static const char *const classnames[C_NCLASSES] = {
     "weekdays", "designators",   "cap_function", "one_pronoun", "one_idiom",
     "one_time", "duration_prep", "fractions"};
 
+/* The counts of the last line titleline read (see there). */
+typedef struct {
+    const char *t; /* NULL: none */
+    size_t n, b, e, x;
+    int up, low;
+} titlecache;
+
 typedef struct {
     char w[CTX_SLOTS][CTX_LEN + 1]; /* zero padded; "" is free */
     unsigned mask[CTX_SLOTS];
     int n;
+    titlecache title; /* (its text is the set's user value) */
 } ctxset;
 
 static unsigned ctxhash(const char *w, size_t len)
@@ -338,7 +346,7 @@ static int ctxput(ctxset *set, const char *w, size_t len, unsigned bit)
 
 #define IN(mask, c) (((mask) >> (c)) & 1u)
 
-static const ctxset *ctxof(lua_State *L)
+static ctxset *ctxof(lua_State *L)
 {
     return lua_touserdata(L, lua_upvalueindex(1));
 }
@@ -375,34 +383,83 @@ static int sentstart(const char *t, lua_Integer s)
     return 1;
 }
 
-/* True when the line holding position s (1-based) is in title case
-   (title_line): at least three words of four letters or more start with a
-   capital, and at most a quarter as many do not. Looks back at most 600
-   bytes for the line's start. */
-static int titleline(const char *t, size_t n, lua_Integer s)
+/* The classes of the word starting at index i (0-based) of t: 1 when it has
+   four letters or more and starts with a capital, -1 when it has four
+   letters or more and does not, 0 when shorter (or no letter is at i). */
+static int wordkind(const char *t, size_t n, size_t i)
 {
-    size_t a = s > 600 ? (size_t)(s - 600) : 1; /* 1-based */
-    for (;;) {
-        const char *p = a - 1 < n ? memchr(t + a - 1, '\n', n - (a - 1)) : NULL;
-        if (!p || (lua_Integer)(p - t) + 1 >= s) break;
-        a = (size_t)(p - t) + 2;
+    if (i + 4 > n) return 0;
+    for (size_t k = i; k < i + 4; k++)
+        if (!asciialpha((unsigned char)t[k])) return 0;
+    return isupper_((unsigned char)t[i]) ? 1 : -1;
+}
+
+/* Add sign times the words that start after a letter-less byte in [from,
+   to) (1 <= from) to c's counts. */
+static void titlecount(titlecache *c, const char *t, size_t from, size_t to, int sign)
+{
+    for (size_t i = from; i < to; i++) {
+        if (asciialpha((unsigned char)t[i - 1]) || !asciialpha((unsigned char)t[i])) continue;
+        int k = wordkind(t, c->n, i);
+        if (k > 0)
+            c->up += sign;
+        else if (k < 0)
+            c->low += sign;
     }
-    int up = 0, low = 0;
-    for (size_t i = a - 1; i < n && t[i] != '\n';) {
-        if (!asciialpha((unsigned char)t[i])) {
-            i++;
-            continue;
+}
+
+/*
+** True when the line holding position s (1 <= s <= n + 1) of the string t
+** (n bytes) is in title case (title_line): at least three words of four
+** letters or more start with a capital, and at most a quarter as many do
+** not. The line is read from a, the byte after the last newline before s
+** but at most 600 bytes back (so a may fall inside a word: its letters from
+** a count as a word), to the next newline: its words are the one at a (if
+** a letter is there) and those that start after a letter-less byte later.
+**
+** The number checks ask this for each number, so a long line with many
+** numbers would be read again for each one. set (the userdata at upvalue 1
+** of the context functions and quantity) keeps the counts of the last line
+** asked about: its text (t, n: held in set's user value, so no other string
+** can take that address while the cache names it), a span [b, e) known to
+** hold no newline (e: the line's end, a newline or n), and the capitalised
+** and other words that start after a letter-less byte from x to e. A number
+** on the same line moves x to its a + 1, reading only the bytes between:
+** the numbers of a line read in order read it about once. The cache is
+** filled only when t is the string at index 1 of L; otherwise (or with set
+** NULL) the line is read from a to its end.
+*/
+static int titleline(lua_State *L, ctxset *set, const char *t, size_t n, lua_Integer s)
+{
+    size_t sp = (size_t)s - 1; /* 0-based index of s */
+    size_t a = sp > 600 ? sp - 600 : 0;
+    for (size_t i = sp; i > a; i--) /* the last newline in [a, sp) */
+        if (t[i - 1] == '\n') {
+            a = i;
+            break;
         }
-        size_t j = i;
-        while (j < n && asciialpha((unsigned char)t[j])) j++;
-        if (j - i >= 4) {
-            if (isupper_((unsigned char)t[i]))
-                up++;
-            else
-                low++;
+    titlecache local = {0}, *c = set ? &set->title : &local;
+    if (!(c->t == t && c->n == n && c->b <= sp && sp <= c->e)) {
+        int keep = set && lua_type(L, 1) == LUA_TSTRING && lua_tostring(L, 1) == t;
+        if (!keep) c = &local;
+        size_t e = sp;
+        while (e < n && t[e] != '\n') e++;
+        c->t = t, c->n = n, c->b = a, c->e = e, c->x = e, c->up = c->low = 0;
+        if (keep) {
+            lua_pushvalue(L, 1);
+            lua_setiuservalue(L, lua_upvalueindex(1), 1);
         }
-        i = j;
     }
+    if (a < c->b) c->b = a;
+    /* the words after a letter-less byte from a + 1 on */
+    if (a + 1 < c->x)
+        titlecount(c, t, a + 1, c->x, 1);
+    else if (a + 1 > c->x)
+        titlecount(c, t, c->x, a + 1 < c->e ? a + 1 : c->e, -1);
+    c->x = a + 1 < c->e ? a + 1 : c->e;
+    int up = c->up, low = c->low, k = a < n ? wordkind(t, n, a) : 0;
+    if (k > 0) up++;
+    if (k < 0) low++;
     return up >= 3 && low <= up / 4;
 }
 
@@ -422,7 +479,7 @@ static int ctxtitle(lua_State *L)
     const char *t = luaL_checklstring(L, 1, &n);
     lua_Integer s = luaL_checkinteger(L, 2);
     luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n + 1, 2, "out of range");
-    lua_pushboolean(L, titleline(t, n, s));
+    lua_pushboolean(L, titleline(L, ctxof(L), t, n, s));
     return 1;
 }
 
@@ -603,8 +660,9 @@ static size_t blanks(const char *t, size_t n, size_t k)
 ** clock time, a day of a month, a footnote mark or a label (label_or_time
 ** in number.lua).
 */
-static int islabel(const ctxset *set, const char *t, size_t n, lua_Integer s, lua_Integer qe,
-                   const char *d, size_t dl, lua_Number v, int isint, int scaled, int hasunit)
+static int islabel(lua_State *L, ctxset *set, const char *t, size_t n, lua_Integer s,
+                   lua_Integer qe, const char *d, size_t dl, lua_Number v, int isint, int scaled,
+                   int hasunit)
 {
     size_t q = (size_t)qe - 1; /* 0-based index of qe */
     const char *nw = NULL;
@@ -683,7 +741,8 @@ static int islabel(const ctxset *set, const char *t, size_t n, lua_Integer s, lu
     if (blankgap) {
         if (IN(pc, C_DESIGNATORS)) DONE(1);
         if (startsupper(p.w, p.wl) && !p.poss && !IN(pc, C_CAP_FUNCTION) && !memchr(d, ',', dl) &&
-            !memchr(d, '.', dl) && !IN(pc, C_MONTHS) && !sentstart(t, p.ws) && !titleline(t, n, s))
+            !memchr(d, '.', dl) && !IN(pc, C_MONTHS) && !sentstart(t, p.ws) &&
+            !titleline(L, set, t, n, s))
             DONE(1);
     }
     DONE(0);
@@ -708,7 +767,7 @@ static int ctxlabel(lua_State *L)
     int scaled = lua_toboolean(L, 6), hasunit = lua_toboolean(L, 7);
     luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n + 1, 2, "out of range");
     luaL_argcheck(L, qe >= 1 && qe <= (lua_Integer)n + 1, 3, "out of range");
-    lua_pushboolean(L, islabel(ctxof(L), t, n, s, qe, d, dl, v, isint, scaled, hasunit));
+    lua_pushboolean(L, islabel(L, ctxof(L), t, n, s, qe, d, dl, v, isint, scaled, hasunit));
     return 1;
 }
 
@@ -720,7 +779,7 @@ static int ctxlabel(lua_State *L)
 ** capitalised number word inside a sentence before another capital (a
 ** name: "Five Lions"), except in a title-case line.
 */
-static int isidiom(const ctxset *set, const char *t, size_t n, lua_Integer s, lua_Integer e,
+static int isidiom(lua_State *L, ctxset *set, const char *t, size_t n, lua_Integer s, lua_Integer e,
                    lua_Integer ns, lua_Integer ne, int one)
 {
     const char *first = t + ns - 1;
@@ -766,7 +825,7 @@ static int isidiom(const ctxset *set, const char *t, size_t n, lua_Integer s, lu
         !sentstart(t, s)) {
         const char *nw = NULL;
         size_t nwl = nextword(t, n, e - 1, &nw);
-        if (nwl && startsupper(nw, nwl) && !titleline(t, n, s)) DONE(1);
+        if (nwl && startsupper(nw, nwl) && !titleline(L, set, t, n, s)) DONE(1);
     }
     DONE(0);
 }
@@ -791,7 +850,7 @@ static int ctxidiom(lua_State *L)
     luaL_argcheck(L, e >= 1 && e <= (lua_Integer)n + 1, 3, "out of range");
     luaL_argcheck(L, ns >= 1 && ns <= (lua_Integer)n, 4, "out of range");
     luaL_argcheck(L, ne >= 1 && ne <= (lua_Integer)n + 1, 5, "out of range");
-    lua_pushboolean(L, isidiom(ctxof(L), t, n, s, e, ns, ne, one));
+    lua_pushboolean(L, isidiom(L, ctxof(L), t, n, s, e, ns, ne, one));
     return 1;
 }
 
@@ -955,7 +1014,7 @@ static int quantity(lua_State *L)
     lua_Integer s = luaL_checkinteger(L, 2);
     luaL_checktype(L, 3, LUA_TTABLE);
     luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n, 2, "out of range");
-    const ctxset *set = ctxof(L);
+    ctxset *set = ctxof(L);
     int top = lua_gettop(L);
     qraw r;
     if (!qread(L, 4, top, &r) || !r.d == !r.w || !r.hasqe || !r.hasne || r.qe <= s ||
@@ -1008,8 +1067,8 @@ static int quantity(lua_State *L)
             return 0;
     }
     if (!r.u && isfraction(set, t, n, ne - 1)) return 0;
-    if (!r.m && (d ? islabel(set, t, n, s, qe, d, dl, (lua_Number)v, 1, 0, r.u != 0)
-                   : isidiom(set, t, n, s, qe, ns, ne, nw == 1)))
+    if (!r.m && (d ? islabel(L, set, t, n, s, qe, d, dl, (lua_Number)v, 1, 0, r.u != 0)
+                   : isidiom(L, set, t, n, s, qe, ns, ne, nw == 1)))
         return 0;
     /* the bounds: the word before, then the word after */
     int hasmin = 1, hasmax = 1, approx = 0, count = !r.u;
@@ -1113,7 +1172,7 @@ static int context(lua_State *L)
     int records = !lua_isnoneornil(L, 2);
     if (records) luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
-    ctxset *set = lua_newuserdatauv(L, sizeof *set, 0);
+    ctxset *set = lua_newuserdatauv(L, sizeof *set, 1);
     memset(set, 0, sizeof *set);
     for (int c = 0; c < C_NCLASSES; c++) {
         if (lua_getfield(L, 1, classnames[c]) != LUA_TTABLE)

@@ -245,6 +245,65 @@ test("title_line looks back at most 600 bytes for the start of its line", functi
   end
 end)
 
+test("title keeps the last line's counts: any order of positions, texts in turn, GC", function()
+  -- (C.title, label and idiom share counts of the last line they read)
+  math.randomseed(11)
+  local function text(n, nl)
+    local parts = {}
+    for i = 1, n do
+      parts[i] = FRAGMENTS[math.random(#FRAGMENTS)]
+      if math.random(nl) == 1 then parts[i] = parts[i] .. "\n" else parts[i] = parts[i] .. " " end
+    end
+    return table.concat(parts)
+  end
+  local texts = { text(600, 1000), text(600, 60), text(300, 5), ("Alpha Bravo 5 Charlie "):rep(60) .. "delta 7",
+    ("the Boeing 737 and "):rep(80) .. "\n" .. ("The Boeing 737 And "):rep(80),
+    ("some words here "):rep(80) .. ("Strikes Hit Three Northern Districts "):rep(30) .. "\nthe words 5" }
+  for _, t in ipairs(texts) do
+    local n = #t
+    for s = 1, n + 1, 7 do eq(C.title(t, s), title_line(t, s), ("up %d"):format(s)) end
+    for s = n + 1, 1, -5 do eq(C.title(t, s), title_line(t, s), ("down %d"):format(s)) end
+    for _ = 1, 300 do
+      local s = math.random(n + 1)
+      eq(C.title(t, s), title_line(t, s), ("random %d"):format(s))
+    end
+  end
+  for _ = 1, 600 do
+    local t = texts[math.random(#texts)]
+    local s = math.random(#t)
+    if math.random(3) == 1 then
+      eq(C.label(t, s, s + 1, "5", 5, false, false), label_or_time(t, s, s + 1, "5", 5, false, false), s)
+    else
+      eq(C.title(t, s), title_line(t, s), ("turns %d"):format(s))
+    end
+  end
+  -- texts of one length made and dropped in turn: no counts of a dead text
+  for i = 1, 300 do
+    local t = (i % 3 == 0 and "Five Big Lions Came Home " or "five big lions came home ") .. ("x"):rep(i % 7)
+    t = t .. ("x"):rep(40 - #t)
+    for _, s in ipairs{ 1, 20, 41 } do eq(C.title(t, s), title_line(t, s), ("gc %d %d"):format(i, s)) end
+    if i % 10 == 0 then collectgarbage() end
+  end
+end)
+
+test("a long line of many numbers is read once: its records are those of its pieces", function()
+  -- (reading the line again for each number took seconds for this one)
+  local unit = "the Boeing 737 and "
+  local piece = unit:rep(100)
+  local long = piece:rep(200)
+  local rs, ps = number.scan(long), number.scan(piece)
+  eq(#ps, 100)
+  eq(#rs, 200 * #ps)
+  for j = 0, 199 do
+    for i, p in ipairs(ps) do
+      local r = rs[j * #ps + i]
+      local off = j * #piece
+      eq({ r.s - off, r.e - off, r.text, r.value, r.min, r.max, r.noun },
+        { p.s, p.e, p.text, p.value, p.min, p.max, p.noun }, ("%d %d"):format(j, i))
+    end
+  end
+end)
+
 test("sift.scan.context refuses a class that is missing or a word that is too long", function()
   local classes = {}
   for k, v in pairs(number._classes) do classes[k] = v end
