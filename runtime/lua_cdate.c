@@ -1785,18 +1785,6 @@ static int inset(const gate *g, int set, const unsigned char *s, size_t len, siz
     return 1;
 }
 
-static size_t gblanks(const unsigned char *s, size_t len, size_t k)
-{
-    for (;;) {
-        if (k < len && (s[k] == ' ' || s[k] == '\t'))
-            k++;
-        else if (k + 1 < len && s[k] == 0xC2 && s[k + 1] == 0xA0)
-            k += 2;
-        else
-            return k;
-    }
-}
-
 /* the length of the dash at k (date.lua's dash), 0 if none */
 static size_t gdash(const unsigned char *s, size_t len, size_t k)
 {
@@ -1823,15 +1811,15 @@ static int gwalk(const gate *g, int at, const unsigned char *s, size_t len, size
         size_t j, d;
         switch (t->op) {
         case G_BLANKS:
-            j = gblanks(s, len, k);
+            j = sift_scan_dateblanks(s, len, k);
             if (j == k) continue;
             break;
         case G_DASH:
         case G_SEP:
-            j = gblanks(s, len, k);
+            j = sift_scan_dateblanks(s, len, k);
             d = gdash(s, len, j);
             if (d)
-                j = gblanks(s, len, j + d);
+                j = sift_scan_dateblanks(s, len, j + d);
             else if (t->op == G_DASH || j == k)
                 continue;
             break;
@@ -1885,7 +1873,7 @@ static size_t gthen(const unsigned char *s, size_t len, size_t k, const char *w,
     for (size_t i = 0; i < n; i++)
         if (k + i >= len || (s[k + i] | 32) != (unsigned char)w[i]) return 0;
     if (k + n < len && alpha(s[k + n])) return 0;
-    size_t m = gblanks(s, len, k + n);
+    size_t m = sift_scan_dateblanks(s, len, k + n);
     return m > k + n ? m : 0;
 }
 
@@ -1893,28 +1881,28 @@ static size_t gthen(const unsigned char *s, size_t len, size_t k, const char *w,
    dash; where the next item starts, or 0 */
 static size_t glistsep(const gate *g, const unsigned char *s, size_t len, size_t k)
 {
-    size_t j = gblanks(s, len, k), d;
+    size_t j = sift_scan_dateblanks(s, len, k), d;
     if (j < len && s[j] == ',') {
-        j = gblanks(s, len, j + 1);
+        j = sift_scan_dateblanks(s, len, j + 1);
         size_t m = gthen(s, len, j, "and", 3);
         return m ? m : j;
     }
     if (j > k) {
         size_t m = j;
         if (inset(g, g->listwords, s, len, &m)) {
-            size_t e = gblanks(s, len, m);
+            size_t e = sift_scan_dateblanks(s, len, m);
             if (e > m) return e;
         }
     }
     d = gdash(s, len, j);
-    return d ? gblanks(s, len, j + d) : 0;
+    return d ? sift_scan_dateblanks(s, len, j + d) : 0;
 }
 
 /* blanks or a dash at k, then a word of set */
 static int gsepset(const gate *g, int set, const unsigned char *s, size_t len, size_t k)
 {
-    size_t b = gblanks(s, len, k), d = gdash(s, len, b);
-    size_t u = d ? gblanks(s, len, b + d) : b;
+    size_t b = sift_scan_dateblanks(s, len, k), d = gdash(s, len, b);
+    size_t u = d ? sift_scan_dateblanks(s, len, b + d) : b;
     return (d || b > k) && inset(g, set, s, len, &u);
 }
 
@@ -1944,7 +1932,7 @@ static int gdigits(const gate *g, gmemo *m, const unsigned char *s, size_t len, 
     if (c >= m->from && c < m->stop) return m->pass;
     int pass = 0;
     for (k = c; (e = gday(s, len, k)) != 0;) {
-        size_t b = gblanks(s, len, e);
+        size_t b = sift_scan_dateblanks(s, len, e);
         if (b > e) {
             size_t o = gthen(s, len, b, "of", 2);
             if ((o && inset(g, g->months, s, len, &o)) || inset(g, g->months, s, len, &b)) {

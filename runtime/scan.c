@@ -543,7 +543,7 @@ static size_t find_number(const unsigned char *s, size_t len, size_t i, const si
 }
 
 /* Blanks of the date grammar (its hs): blank, tab, no-break space. */
-static size_t dateblanks(const unsigned char *s, size_t len, size_t k)
+size_t sift_scan_dateblanks(const unsigned char *s, size_t len, size_t k)
 {
     for (;;) {
         if (k < len && (s[k] == ' ' || s[k] == '\t'))
@@ -576,7 +576,7 @@ static int datedigits(const unsigned char *s, size_t len, size_t i, size_t j,
         return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
                (a == 't' && b == 'h');
     }
-    size_t k = dateblanks(s, len, j);
+    size_t k = sift_scan_dateblanks(s, len, j);
     if (k == j || k >= len) return 0;
     c = s[k];
     if (c == ',' || c == '-' || c == 0xE2) return 1;

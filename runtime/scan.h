@@ -116,4 +116,7 @@ int sift_scan_words_mark(sift_scan_words *set, const char *w, size_t len, int ki
 /* The first candidate position at or after pos (0-based), or len. */
 size_t sift_scan_find(const char *s, size_t len, size_t pos, const sift_scan_words *set, int mode);
 
+/* The position after the date grammar's blanks (blank, tab, no-break space) at k. */
+size_t sift_scan_dateblanks(const unsigned char *s, size_t len, size_t k);
+
 #endif
