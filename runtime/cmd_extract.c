@@ -5,6 +5,7 @@
 ** and text order, so identical input gives byte-identical output.
 */
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 #include "cli.h"
 #include "extract.h"
+#include "limits.h"
 #include "load.h"
 
 static const char HELP[] =
@@ -40,12 +42,19 @@ static const char HELP[] =
 ** A JSON Lines writer: records are written field by field, in schema order,
 ** straight to the stream (no tree per record: there are hundreds of
 ** thousands). Strings are escaped as JSON requires; UTF-8 passes through.
+**
+** With `holes`, what resolution decides later is written as a hole: one
+** byte that rendered JSON never holds (every byte below 0x20 is escaped),
+** filled in when the spill is copied to the output (fill, below).
 */
+enum { H_ENTITY = 1, H_WHY, H_ID, H_CLAIMANT, H_CSIDE, H_END };
+
 typedef struct {
     FILE *f;
-    int n; /* fields written in the current record */
+    int n;     /* fields written in the current record */
+    int holes; /* write holes for the mention's entity and why, and the claim's id,
+                  claimant_entity and (when the text gave none) claimant_side */
 } jw;
-
 static void jesc(FILE *f, const char *s, size_t len)
 {
     fputc('"', f);
@@ -147,10 +156,358 @@ static void spanrec(jw *w, const char *type, const sift_doc *d, uint32_t start, 
     jesc(w->f, d->bytes + start, end - start);
 }
 
-static int writeall(FILE *out, const sift_store *st, int explain)
+/* The document's record, then its quantity, time and mention records. */
+static void docrecs(jw *w, const sift_store *st, const sift_doc *d, int explain)
 {
     static const char *const ANCHORS[] = {"none", "published", "dateline", "text"};
-    jw w = {out, 0};
+    FILE *out = w->f;
+    jstrf(w, "type", "document");
+    jstrf(w, "id", d->id);
+    jstrf(w, "path", d->path);
+    jstrf(w, "source", d->source);
+    jstrf(w, "published", d->published);
+    jstrf(w, "kind", d->kind);
+    jstrf(w, "title", d->title);
+    jstrf(w, "language", d->language);
+    jnumf(w, "bytes", (double)d->len);
+    /* a document with no file of its own carries its text, so the records
+       can be checked elsewhere (the reduce step of a map-reduce run) */
+    if (d->inline_text) {
+        jkey(w, "text");
+        jesc(out, d->bytes, d->len);
+    }
+    jend(w);
+    for (size_t k = 0; k < d->nquantities; k++) {
+        const sift_quantity *q = &d->quantities[k];
+        spanrec(w, "quantity", d, q->start, q->end);
+        jnumf(w, "value", q->value);
+        jnumf(w, "min", q->min);
+        jnumf(w, "max", q->max);
+        jstrf(w, "unit", q->unit);
+        jboolf(w, "approx", q->approx);
+        jboolf(w, "vague", q->vague);
+        jnumf(w, "coded", q->coded);
+        if (!isnan(q->alt)) { /* the bracketed other reading: "90 miles (144 km)" */
+            jkey(w, "alt");
+            jw a = {out, 0, 0};
+            jnumf(&a, "value", q->alt);
+            jstrf(&a, "unit", q->alt_unit);
+            jnumf(&a, "start", q->alt_start);
+            jnumf(&a, "end", q->alt_end);
+            fputc('}', out);
+        }
+        jend(w);
+    }
+    for (size_t k = 0; k < d->ntimes; k++) {
+        const sift_time *t = &d->times[k];
+        char day[32];
+        spanrec(w, "time", d, t->start, t->end);
+        jstrf(w, "value", t->value);
+        jstrf(w, "precision", t->precision);
+        jstrf(w, "mod", t->mod);
+        if (t->earliest != SIFT_NO_DAY) sift_fmt_day(t->earliest, day);
+        jstrf(w, "earliest", t->earliest != SIFT_NO_DAY ? day : NULL);
+        if (t->latest != SIFT_NO_DAY) sift_fmt_day(t->latest, day);
+        jstrf(w, "latest", t->latest != SIFT_NO_DAY ? day : NULL);
+        jboolf(w, "relative", t->relative);
+        jstrf(w, "anchor", ANCHORS[t->anchor]);
+        jstrf(w, "kind", t->kind == SIFT_TIME_DURATION ? "duration" : "date");
+        jend(w);
+    }
+    for (size_t k = 0; k < d->nmentions; k++) {
+        const sift_mention *m = &d->mentions[k];
+        jstrf(w, "type", "mention");
+        jstrf(w, "doc", d->id);
+        jkey(w, "entity");
+        if (w->holes)
+            fputc(H_ENTITY, out);
+        else if (m->entity >= 0)
+            fprintf(out, "%d", m->entity + 1);
+        else
+            fputs("null", out);
+        jnumf(w, "start", m->start);
+        jnumf(w, "end", m->end);
+        jkey(w, "text");
+        jesc(out, d->bytes + m->start, m->end - m->start);
+        jstrf(w, "kind", sift_store_str(st, m->kind));
+        jstrf(w, "side", sift_store_str(st, m->side));
+        jstrf(w, "cue", sift_store_str(st, m->cue));
+        if (m->role > SIFT_STR_EMPTY) jstrf(w, "role", sift_store_str(st, m->role));
+        if (m->title > SIFT_STR_EMPTY) jstrf(w, "title", sift_store_str(st, m->title));
+        if (m->decl != SIFT_STR_NONE) jstrf(w, "decl", sift_store_str(st, m->decl));
+        if (explain && w->holes) {
+            jkey(w, "why");
+            fputc(H_WHY, out);
+        } else if (explain) {
+            jstrf(w, "why", sift_store_str(st, m->why));
+        }
+        jend(w);
+    }
+}
+
+/* A claim record; `id` is its number in corpus order, then text order. */
+static void claimrec(jw *w, const sift_doc *d, const sift_claim *c, uint32_t id)
+{
+    FILE *out = w->f;
+    jstrf(w, "type", "claim");
+    jkey(w, "id");
+    if (w->holes)
+        fputc(H_ID, out);
+    else
+        fprintf(out, "%" PRIu32, id);
+    jstrf(w, "doc", d->id);
+    jstrf(w, "kind", c->kind);
+    jstrf(w, "category", c->category);
+    jnumf(w, "start", c->start);
+    jnumf(w, "end", c->end);
+    jkey(w, "text");
+    jesc(out, d->bytes + c->start, c->end - c->start);
+    jkey(w, "quantity");
+    if (c->quantity >= 0 && (size_t)c->quantity < d->nquantities) {
+        const sift_quantity *q = &d->quantities[c->quantity];
+        jw o = {out, 0, 0};
+        jnumf(&o, "start", q->start);
+        jnumf(&o, "end", q->end);
+        jnumf(&o, "value", q->value);
+        jnumf(&o, "min", q->min);
+        jnumf(&o, "max", q->max);
+        jstrf(&o, "unit", q->unit);
+        fputc('}', out);
+    } else {
+        fputs("null", out);
+    }
+    jkey(w, "time");
+    if (c->time >= 0 && (size_t)c->time < d->ntimes) {
+        const sift_time *t = &d->times[c->time];
+        jw o = {out, 0, 0};
+        jnumf(&o, "start", t->start);
+        jnumf(&o, "end", t->end);
+        jstrf(&o, "value", t->value);
+        fputc('}', out);
+    } else {
+        fputs("null", out);
+    }
+    jnumf(w, "value", c->value);
+    jnumf(w, "min", c->min);
+    jnumf(w, "max", c->max);
+    jboolf(w, "vague", c->vague);
+    jstrf(w, "subject", c->subject);
+    jstrf(w, "subject_side", c->subject_side);
+    jstrf(w, "claimant", c->claimant);
+    jkey(w, "claimant_entity");
+    if (w->holes)
+        fputc(H_CLAIMANT, out);
+    else if (c->claimant_entity >= 0)
+        fprintf(out, "%d", c->claimant_entity + 1);
+    else
+        fputs("null", out);
+    if (w->holes && !c->claimant_side[0]) { /* its entity's, when it has one */
+        jkey(w, "claimant_side");
+        fputc(H_CSIDE, out);
+    } else {
+        jstrf(w, "claimant_side", c->claimant_side);
+    }
+    jstrf(w, "cue", c->cue);
+    jstrf(w, "place", c->place);
+    jboolf(w, "hedged", c->hedged);
+    jstrf(w, "polarity", c->deny ? "deny" : "affirm");
+    jstrf(w, "source", d->source);
+    jstrf(w, "action", c->action);
+    jstrf(w, "extent", c->extent);
+    jstrf(w, "holder_side", c->holder_side);
+    if (c->claimant_end > c->claimant_start) {
+        jnumf(w, "claimant_start", c->claimant_start);
+        jnumf(w, "claimant_end", c->claimant_end);
+    }
+    if (c->place_end > c->place_start) {
+        jnumf(w, "place_start", c->place_start);
+        jnumf(w, "place_end", c->place_end);
+    }
+    jend(w);
+}
+
+/*
+** The spill. A corpus's records, held as C structs until resolution has
+** run, take about three times the corpus's bytes; the rendered JSON, more.
+** So each worker writes a document's records to a temporary file of its
+** own as soon as they are stored, with holes for what resolution decides,
+** and frees them; only the mentions stay, for resolution, with their texts
+** (sift_doc_keep_mention_texts). Writing the output copies each document's
+** part of the spill in corpus order, filling the holes. A document the
+** spill could not take (no temporary file, a full disk) keeps its records
+** in memory and is written from them, as without a spill.
+*/
+typedef struct {
+    off_t off;         /* where its records start in its worker's file */
+    size_t alen, blen; /* document..mention records, then the claim records */
+    int32_t *claimant; /* per claim: the mention its claimant span overlaps, or -1 */
+    size_t nclaims;
+    size_t nq, nt; /* for --stats */
+    uint8_t file;  /* its worker + 1; 0: not spilled */
+} spilldoc;
+
+typedef struct {
+    const sift_store *st;
+    int explain;
+    FILE *f[SIFT_MAX_JOBS];
+    int err[SIFT_MAX_JOBS]; /* errno of the worker's spill failure, or 0 */
+    spilldoc *docs;
+} spill;
+
+static const char *tmpdir(void)
+{
+    const char *dir = getenv("TMPDIR");
+    return dir && *dir ? dir : "/tmp";
+}
+
+/* A new anonymous temporary file (removed at once: it lives while it is open). */
+static FILE *tmpspill(void)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/sift-extract-XXXXXX", tmpdir()) >= (int)sizeof path) {
+        errno = ENAMETOOLONG;
+        return NULL;
+    }
+    int fd = mkstemp(path);
+    if (fd < 0) return NULL;
+    unlink(path);
+    FILE *f = fdopen(fd, "w+");
+    if (!f) close(fd);
+    return f;
+}
+
+/* sift_extract_sink: write document i's records to the worker's file and free them. */
+static void spillone(void *ctx, sift_doc *d, size_t i, int worker)
+{
+    spill *sp = ctx;
+    spilldoc *sd = &sp->docs[i];
+    if (sp->err[worker]) return;
+    FILE *f = sp->f[worker];
+    if (!f && !(f = sp->f[worker] = tmpspill())) {
+        sp->err[worker] = errno ? errno : EIO;
+        return;
+    }
+    int32_t *cm = malloc((d->nclaims ? d->nclaims : 1) * sizeof *cm);
+    if (!cm) return;
+    for (size_t k = 0; k < d->nclaims; k++)
+        cm[k] =
+            (int32_t)sift_doc_mention_at(d, d->claims[k].claimant_start, d->claims[k].claimant_end);
+    jw w = {f, 0, 1};
+    off_t at = ftello(f);
+    docrecs(&w, sp->st, d, sp->explain);
+    off_t mid = ftello(f);
+    for (size_t k = 0; k < d->nclaims; k++) claimrec(&w, d, &d->claims[k], 0);
+    off_t end = ftello(f);
+    if (at < 0 || mid < 0 || end < 0 || fflush(f) != 0 || ferror(f)) {
+        sp->err[worker] = errno ? errno : EIO; /* this worker spills no more */
+        free(cm);
+        return;
+    }
+    if (sift_doc_keep_mention_texts(d) != 0) {
+        free(cm);
+        return;
+    }
+    *sd = (spilldoc){at,         (size_t)(mid - at), (size_t)(end - mid), cm,
+                     d->nclaims, d->nquantities,     d->ntimes,           (uint8_t)(worker + 1)};
+    sift_doc_free_records(d);
+}
+
+/* Fills the holes of a document's part of the spill as it is copied. */
+typedef struct {
+    const sift_store *st;
+    const sift_doc *d;
+    const spilldoc *sd;
+    size_t mention, claim; /* the next mention and claim of the document */
+    uint32_t *id;          /* the last claim id written */
+} filler;
+
+/* The mention's entity (0-based), or -1. */
+static int32_t fillentity(const filler *h, size_t mention)
+{
+    return mention < h->d->nmentions ? h->d->mentions[mention].entity : -1;
+}
+
+static void fillstr(FILE *out, const char *s)
+{
+    if (s && *s)
+        jesc(out, s, strlen(s));
+    else
+        fputs("null", out);
+}
+
+static void fill(FILE *out, filler *h, int hole)
+{
+    const sift_doc *d = h->d;
+    int32_t e = -1;
+    size_t c = h->claim - 1; /* the claim being copied */
+    switch (hole) {
+    case H_ENTITY:
+        e = fillentity(h, h->mention++);
+        break;
+    case H_WHY: /* after its mention's entity */
+        fillstr(out, h->mention - 1 < d->nmentions
+                         ? sift_store_str(h->st, d->mentions[h->mention - 1].why)
+                         : NULL);
+        return;
+    case H_ID:
+        fprintf(out, "%" PRIu32, ++*h->id);
+        h->claim++;
+        return;
+    case H_CLAIMANT:
+    case H_CSIDE: /* after its claim's id */
+        if (c < h->sd->nclaims && h->sd->claimant[c] >= 0)
+            e = fillentity(h, (size_t)h->sd->claimant[c]);
+        if (hole == H_CSIDE) {
+            fillstr(out, e >= 0 && (size_t)e < h->st->nentities ? h->st->entities[e].side : NULL);
+            return;
+        }
+        break;
+    }
+    if (e >= 0)
+        fprintf(out, "%d", e + 1);
+    else
+        fputs("null", out);
+}
+
+/* Copy len bytes at off of file f to out, filling the holes. */
+static int copyspill(FILE *out, FILE *f, off_t off, size_t len, filler *h)
+{
+    char buf[1 << 16];
+    while (len) {
+        size_t want = len < sizeof buf ? len : sizeof buf;
+        ssize_t got = pread(fileno(f), buf, want, off);
+        if (got <= 0) {
+            if (got < 0 && errno == EINTR) continue;
+            sift_errorf("cannot read back the temporary file: %s",
+                        got ? strerror(errno) : "it is short");
+            return -1;
+        }
+        size_t run = 0;
+        for (size_t i = 0; i < (size_t)got; i++) {
+            unsigned char c = (unsigned char)buf[i];
+            if (c >= H_END || c == 0) continue;
+            fwrite(buf + run, 1, i - run, out);
+            run = i + 1;
+            fill(out, h, c);
+        }
+        fwrite(buf + run, 1, (size_t)got - run, out);
+        off += got;
+        len -= (size_t)got;
+    }
+    return 0;
+}
+
+static void spillfree(spill *sp)
+{
+    for (int w = 0; w < SIFT_MAX_JOBS; w++)
+        if (sp->f[w]) fclose(sp->f[w]);
+    for (size_t i = 0; sp->docs && sp->st && i < sp->st->ndocs; i++) free(sp->docs[i].claimant);
+    free(sp->docs);
+}
+
+static int writeall(FILE *out, const sift_store *st, int explain, const spill *sp)
+{
+    jw w = {out, 0, 0};
     jstrf(&w, "type", "meta");
     jstrf(&w, "schema", "sift-extract/1");
     jstrf(&w, "version", SIFT_VERSION);
@@ -176,152 +533,21 @@ static int writeall(FILE *out, const sift_store *st, int explain)
         jstrs(&w, "aliases", dc->aliases, dc->naliases);
         jend(&w);
     }
-    for (size_t i = 0; i < st->ndocs; i++) {
-        const sift_doc *d = &st->docs[i];
-        jstrf(&w, "type", "document");
-        jstrf(&w, "id", d->id);
-        jstrf(&w, "path", d->path);
-        jstrf(&w, "source", d->source);
-        jstrf(&w, "published", d->published);
-        jstrf(&w, "kind", d->kind);
-        jstrf(&w, "title", d->title);
-        jstrf(&w, "language", d->language);
-        jnumf(&w, "bytes", (double)d->len);
-        /* a document with no file of its own carries its text, so the records
-           can be checked elsewhere (the reduce step of a map-reduce run) */
-        if (d->inline_text) {
-            jkey(&w, "text");
-            jesc(out, d->bytes, d->len);
-        }
-        jend(&w);
-        for (size_t k = 0; k < d->nquantities; k++) {
-            const sift_quantity *q = &d->quantities[k];
-            spanrec(&w, "quantity", d, q->start, q->end);
-            jnumf(&w, "value", q->value);
-            jnumf(&w, "min", q->min);
-            jnumf(&w, "max", q->max);
-            jstrf(&w, "unit", q->unit);
-            jboolf(&w, "approx", q->approx);
-            jboolf(&w, "vague", q->vague);
-            jnumf(&w, "coded", q->coded);
-            if (!isnan(q->alt)) { /* the bracketed other reading: "90 miles (144 km)" */
-                jkey(&w, "alt");
-                jw a = {out, 0};
-                jnumf(&a, "value", q->alt);
-                jstrf(&a, "unit", q->alt_unit);
-                jnumf(&a, "start", q->alt_start);
-                jnumf(&a, "end", q->alt_end);
-                fputc('}', out);
-            }
-            jend(&w);
-        }
-        for (size_t k = 0; k < d->ntimes; k++) {
-            const sift_time *t = &d->times[k];
-            char day[32];
-            spanrec(&w, "time", d, t->start, t->end);
-            jstrf(&w, "value", t->value);
-            jstrf(&w, "precision", t->precision);
-            jstrf(&w, "mod", t->mod);
-            if (t->earliest != SIFT_NO_DAY) sift_fmt_day(t->earliest, day);
-            jstrf(&w, "earliest", t->earliest != SIFT_NO_DAY ? day : NULL);
-            if (t->latest != SIFT_NO_DAY) sift_fmt_day(t->latest, day);
-            jstrf(&w, "latest", t->latest != SIFT_NO_DAY ? day : NULL);
-            jboolf(&w, "relative", t->relative);
-            jstrf(&w, "anchor", ANCHORS[t->anchor]);
-            jstrf(&w, "kind", t->kind == SIFT_TIME_DURATION ? "duration" : "date");
-            jend(&w);
-        }
-        for (size_t k = 0; k < d->nmentions; k++) {
-            const sift_mention *m = &d->mentions[k];
-            jstrf(&w, "type", "mention");
-            jstrf(&w, "doc", d->id);
-            jkey(&w, "entity");
-            if (m->entity >= 0)
-                fprintf(out, "%d", m->entity + 1);
-            else
-                fputs("null", out);
-            jnumf(&w, "start", m->start);
-            jnumf(&w, "end", m->end);
-            jkey(&w, "text");
-            jesc(out, d->bytes + m->start, m->end - m->start);
-            jstrf(&w, "kind", sift_store_str(st, m->kind));
-            jstrf(&w, "side", sift_store_str(st, m->side));
-            jstrf(&w, "cue", sift_store_str(st, m->cue));
-            if (m->role > SIFT_STR_EMPTY) jstrf(&w, "role", sift_store_str(st, m->role));
-            if (m->title > SIFT_STR_EMPTY) jstrf(&w, "title", sift_store_str(st, m->title));
-            if (m->decl != SIFT_STR_NONE) jstrf(&w, "decl", sift_store_str(st, m->decl));
-            if (explain) jstrf(&w, "why", sift_store_str(st, m->why));
-            jend(&w);
-        }
-    }
-    for (size_t i = 0; i < st->ndocs; i++) { /* claims last: they refer to entities */
-        const sift_doc *d = &st->docs[i];
-        for (size_t k = 0; k < d->nclaims; k++) {
-            const sift_claim *c = &d->claims[k];
-            jstrf(&w, "type", "claim");
-            jnumf(&w, "id", c->id);
-            jstrf(&w, "doc", d->id);
-            jstrf(&w, "kind", c->kind);
-            jstrf(&w, "category", c->category);
-            jnumf(&w, "start", c->start);
-            jnumf(&w, "end", c->end);
-            jkey(&w, "text");
-            jesc(out, d->bytes + c->start, c->end - c->start);
-            jkey(&w, "quantity");
-            if (c->quantity >= 0 && (size_t)c->quantity < d->nquantities) {
-                const sift_quantity *q = &d->quantities[c->quantity];
-                jw o = {out, 0};
-                jnumf(&o, "start", q->start);
-                jnumf(&o, "end", q->end);
-                jnumf(&o, "value", q->value);
-                jnumf(&o, "min", q->min);
-                jnumf(&o, "max", q->max);
-                jstrf(&o, "unit", q->unit);
-                fputc('}', out);
+    uint32_t id = 0;                       /* claim ids: corpus order, then text order */
+    for (int part = 0; part < 2; part++) { /* claims last: they refer to entities */
+        for (size_t i = 0; i < st->ndocs; i++) {
+            const sift_doc *d = &st->docs[i];
+            const spilldoc *sd = sp ? &sp->docs[i] : NULL;
+            if (sd && sd->file) {
+                filler h = {st, d, sd, 0, 0, &id};
+                off_t off = sd->off + (part ? (off_t)sd->alen : 0);
+                if (copyspill(out, sp->f[sd->file - 1], off, part ? sd->blen : sd->alen, &h))
+                    return -1;
+            } else if (part == 0) {
+                docrecs(&w, st, d, explain);
             } else {
-                fputs("null", out);
+                for (size_t k = 0; k < d->nclaims; k++) claimrec(&w, d, &d->claims[k], ++id);
             }
-            jkey(&w, "time");
-            if (c->time >= 0 && (size_t)c->time < d->ntimes) {
-                const sift_time *t = &d->times[c->time];
-                jw o = {out, 0};
-                jnumf(&o, "start", t->start);
-                jnumf(&o, "end", t->end);
-                jstrf(&o, "value", t->value);
-                fputc('}', out);
-            } else {
-                fputs("null", out);
-            }
-            jnumf(&w, "value", c->value);
-            jnumf(&w, "min", c->min);
-            jnumf(&w, "max", c->max);
-            jboolf(&w, "vague", c->vague);
-            jstrf(&w, "subject", c->subject);
-            jstrf(&w, "subject_side", c->subject_side);
-            jstrf(&w, "claimant", c->claimant);
-            jkey(&w, "claimant_entity");
-            if (c->claimant_entity >= 0)
-                fprintf(out, "%d", c->claimant_entity + 1);
-            else
-                fputs("null", out);
-            jstrf(&w, "claimant_side", c->claimant_side);
-            jstrf(&w, "cue", c->cue);
-            jstrf(&w, "place", c->place);
-            jboolf(&w, "hedged", c->hedged);
-            jstrf(&w, "polarity", c->deny ? "deny" : "affirm");
-            jstrf(&w, "source", d->source);
-            jstrf(&w, "action", c->action);
-            jstrf(&w, "extent", c->extent);
-            jstrf(&w, "holder_side", c->holder_side);
-            if (c->claimant_end > c->claimant_start) {
-                jnumf(&w, "claimant_start", c->claimant_start);
-                jnumf(&w, "claimant_end", c->claimant_end);
-            }
-            if (c->place_end > c->place_start) {
-                jnumf(&w, "place_start", c->place_start);
-                jnumf(&w, "place_end", c->place_end);
-            }
-            jend(&w);
         }
     }
     for (size_t e = 0; e < st->nentities; e++) {
@@ -375,8 +601,19 @@ int sift_cmd_extract(int argc, char **argv)
     sift_store *st = sift_load(o.paths, o.npaths, &lo);
     double t1 = sift_now();
     if (st) st->records_only = 1; /* writeall reads the records and the text only */
-    int xrc = st && sift_extract_check(st, &o) == 0 ? sift_extract_run(st, &o) : -1;
+    spill sp = {st, explain, {0}, {0}, NULL};
+    if (st) sp.docs = calloc(st->ndocs ? st->ndocs : 1, sizeof *sp.docs);
+    int xrc = -1;
+    if (st && sift_extract_check(st, &o) == 0)
+        xrc = sp.docs ? sift_extract_run_sink(st, &o, spillone, &sp) : sift_extract_run(st, &o);
+    for (int w = 0; w < SIFT_MAX_JOBS && !o.quiet; w++)
+        if (sp.err[w]) {
+            sift_warnf("cannot write a temporary file in %s (%s): records kept in memory", tmpdir(),
+                       strerror(sp.err[w]));
+            break;
+        }
     if (xrc == -1) {
+        spillfree(&sp);
         sift_store_free(st);
         rc = SIFT_EXIT_INPUT;
         goto out;
@@ -386,11 +623,12 @@ int sift_cmd_extract(int argc, char **argv)
     char *tmp = NULL;
     FILE *f = o.output ? sift_out_open(o.output, &tmp) : stdout;
     if (!f) {
+        spillfree(&sp);
         sift_store_free(st);
         rc = SIFT_EXIT_INPUT;
         goto out;
     }
-    int bad = writeall(f, st, explain);
+    int bad = writeall(f, st, explain, &sp);
     if (o.output)
         bad |= sift_out_close(f, o.output, tmp, !bad) != 0;
     else if ((bad |= fflush(stdout) != 0))
@@ -400,8 +638,8 @@ int sift_cmd_extract(int argc, char **argv)
         size_t bytes = 0, nq = 0, nt = 0;
         for (size_t i = 0; i < st->ndocs; i++) {
             bytes += st->docs[i].len;
-            nq += st->docs[i].nquantities;
-            nt += st->docs[i].ntimes;
+            nq += sp.docs && sp.docs[i].file ? sp.docs[i].nq : st->docs[i].nquantities;
+            nt += sp.docs && sp.docs[i].file ? sp.docs[i].nt : st->docs[i].ntimes;
         }
         double mb = (double)bytes / 1e6;
         fprintf(stderr,
@@ -412,6 +650,7 @@ int sift_cmd_extract(int argc, char **argv)
                 st->ndocs, mb, nq, nt, t1 - t0, mb / (t1 - t0), t2 - t1, mb / (t2 - t1),
                 st->resolve_seconds, t3 - t2, (double)sift_peak_rss() / 1e6);
     }
+    spillfree(&sp);
     sift_store_free(st);
     rc = bad ? SIFT_EXIT_INPUT : rc;
 out:

@@ -41,6 +41,8 @@ typedef struct {
     char **errs;               /* per document: an error message, or NULL */
     uint8_t *user;             /* per document: the error came from a user extractor */
     pthread_mutex_t loading;   /* one worker state is built at a time */
+    sift_extract_sink sink;    /* or NULL */
+    void *sinkctx;
 } xctx;
 
 /* The error value that ends an extractor file after its last sift.extractor call. */
@@ -660,7 +662,10 @@ static void xone(void *ctx, size_t i, int worker)
 {
     xctx *x = ctx;
     sift_doc *d = &x->st->docs[i];
-    if (d->has_records) return; /* loaded from `sift extract` output */
+    if (d->has_records) { /* loaded from `sift extract` output */
+        if (x->sink) x->sink(x->sinkctx, d, i, worker);
+        return;
+    }
     lua_State *L = state(x, worker);
     char msg[1024];
     if (!L) return; /* x->werr[worker] says why */
@@ -705,6 +710,7 @@ static void xone(void *ctx, size_t i, int worker)
         x->errs[i] = strdup(msg);
         x->user[i] = 0;
     }
+    if (x->sink) x->sink(x->sinkctx, d, i, worker);
 }
 
 /*
@@ -764,14 +770,6 @@ static int assign(lua_State *L)
     m->entity = e < 1 || e > INT32_MAX ? -1 : (int32_t)(e - 1);
     m->why = sift_store_intern_id(c->st, why, wlen);
     return 0;
-}
-
-/* The mention of doc d whose span overlaps [a, b), or -1. */
-static long mention_at(const sift_doc *d, uint32_t a, uint32_t b)
-{
-    for (size_t i = 0; a < b && i < d->nmentions; i++)
-        if (d->mentions[i].start < b && a < d->mentions[i].end) return (long)i;
-    return -1;
 }
 
 /* resolve() (below) in state L, over the store's `total` mentions. */
@@ -859,13 +857,13 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
             if (d->mentions[k].entity >= (int32_t)ne) d->mentions[k].entity = -1;
         for (size_t k = 0; k < d->nclaims; k++) {
             sift_claim *c = &d->claims[k];
-            long m = mention_at(d, c->claimant_start, c->claimant_end);
+            long m = sift_doc_mention_at(d, c->claimant_start, c->claimant_end);
             if (m >= 0) c->claimant_entity = d->mentions[m].entity;
             const sift_entity *ce =
                 c->claimant_entity >= 0 ? &st->entities[c->claimant_entity] : NULL;
             if (!c->claimant_side[0] && ce && ce->side)
                 snprintf(c->claimant_side, sizeof c->claimant_side, "%s", ce->side);
-            m = mention_at(d, c->place_start, c->place_end);
+            m = sift_doc_mention_at(d, c->place_start, c->place_end);
             if (m >= 0) c->place_entity = d->mentions[m].entity;
         }
     }
@@ -905,12 +903,19 @@ static int resolve(xctx *x)
 
 int sift_extract_run(sift_store *st, const sift_opts *o)
 {
+    return sift_extract_run_sink(st, o, NULL, NULL);
+}
+
+int sift_extract_run_sink(sift_store *st, const sift_opts *o, sift_extract_sink sink, void *ctx)
+{
     if (st->extracted) return 0;
     st->extracted = 1;
     xctx *x = calloc(1, sizeof *x);
     if (!x) return -1;
     x->st = st;
     x->o = o;
+    x->sink = sink;
+    x->sinkctx = ctx;
     x->errs = calloc(st->ndocs ? st->ndocs : 1, sizeof(char *));
     x->user = calloc(st->ndocs ? st->ndocs : 1, 1);
     if (!x->errs || !x->user || pthread_mutex_init(&x->loading, NULL) != 0) {

@@ -25,6 +25,17 @@
 int sift_extract_run(sift_store *st, const sift_opts *o);
 
 /*
+** The same, handing each document to `sink` on the worker thread that
+** stored its records (at once for records loaded from `sift extract`
+** output; not for a document whose extraction failed), before
+** resolution: sift extract writes them out there and frees them
+** (sift_doc_keep_mention_texts), so the corpus's records need not all be
+** in memory at once. Resolution still sets the mentions' entities.
+*/
+typedef void (*sift_extract_sink)(void *ctx, sift_doc *d, size_t i, int worker);
+int sift_extract_run_sink(sift_store *st, const sift_opts *o, sift_extract_sink sink, void *ctx);
+
+/*
 ** User extractors (sift.extractor; stdlib/sift/extract.lua).
 **
 ** sift_extract_check loads the extractor files the manifest listed into a

@@ -165,9 +165,15 @@ void sift_doc_clear(sift_doc *d)
     free(d->sents);
     free(d->paras);
     free(d->lines);
+    free(d->mentions); /* its strings are the store's */
+    sift_doc_free_records(d);
+    memset(d, 0, sizeof *d);
+}
+
+void sift_doc_free_records(sift_doc *d)
+{
     free(d->quantities);
     free(d->times);
-    free(d->mentions); /* its strings are the store's */
     for (size_t i = 0; i < d->nclaims; i++) {
         free(d->claims[i].subject);
         free(d->claims[i].claimant);
@@ -175,7 +181,41 @@ void sift_doc_clear(sift_doc *d)
         free(d->claims[i].extent);
     }
     free(d->claims);
-    memset(d, 0, sizeof *d);
+    d->quantities = NULL;
+    d->times = NULL;
+    d->claims = NULL;
+    d->nquantities = d->ntimes = d->nclaims = 0;
+}
+
+int sift_doc_keep_mention_texts(sift_doc *d)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < d->nmentions; k++) n += d->mentions[k].end - d->mentions[k].start;
+    char *t = malloc(n + 1);
+    if (!t) return -1;
+    size_t at = 0;
+    for (size_t k = 0; k < d->nmentions; k++) {
+        sift_mention *m = &d->mentions[k];
+        memcpy(t + at, d->bytes + m->start, m->end - m->start);
+        m->end = (uint32_t)(at + m->end - m->start);
+        m->start = (uint32_t)at;
+        at = m->end;
+    }
+    t[at] = 0;
+    free(d->bytes);
+    free(d->lines);
+    d->bytes = t;
+    d->lines = NULL;
+    d->nlines = 0;
+    d->spilled = 1;
+    return 0;
+}
+
+long sift_doc_mention_at(const sift_doc *d, uint32_t a, uint32_t b)
+{
+    for (size_t i = 0; a < b && i < d->nmentions; i++)
+        if (d->mentions[i].start < b && a < d->mentions[i].end) return (long)i;
+    return -1;
 }
 
 void sift_store_free(sift_store *st)

@@ -140,6 +140,9 @@ typedef struct {
     size_t repaired;     /* invalid sequences replaced under --lenient */
     uint8_t inline_text; /* the text came inside a JSON record, not from a file of its own */
     uint8_t has_records; /* records loaded from `sift extract` output: not extracted again */
+    uint8_t spilled;     /* the records were written out (sift extract) and freed but the
+                            mentions, whose start/end now index `bytes`, which holds only
+                            their texts (sift_doc_keep_mention_texts) */
     size_t expect_len;   /* with has_records: the byte count the extraction saw */
     /* extraction (extract.c) */
     sift_quantity *quantities;
@@ -223,6 +226,18 @@ void sift_store_truncate(sift_store *st, size_t n);
 */
 int sift_doc_prepare(sift_doc *d, int lenient, char **err);
 void sift_doc_clear(sift_doc *d);
+
+/* Free the quantity, time and claim records (the mentions stay). */
+void sift_doc_free_records(sift_doc *d);
+/*
+** Once every record that reads the text has been written out: replace the
+** bytes by the mentions' texts end to end, each mention's start/end moved
+** to its own, and free the line index; sets `spilled`. 0, or -1 when out
+** of memory (nothing changed).
+*/
+int sift_doc_keep_mention_texts(sift_doc *d);
+/* The first mention whose span overlaps [a, b), or -1. */
+long sift_doc_mention_at(const sift_doc *d, uint32_t a, uint32_t b);
 
 /* The text analysis runs on. */
 const char *sift_doc_plain(const sift_doc *d, size_t *len);
