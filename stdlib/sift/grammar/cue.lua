@@ -442,6 +442,7 @@ end
 M.at = at
 
 local compiled
+local peoplecache -- declared people by declared list (made by compile)
 -- compile([extra]) -- rebuild the phrase indexes from the lists (after a
 -- change); extra: more words whose tokens the analysis must visit (the
 -- first words of sift.grammar.claim's patterns), each with true or the set
@@ -458,6 +459,7 @@ function M.compile(extra)
   for wd, v in pairs(extra or (compiled and compiled.extra) or {}) do
     if hot[wd] == nil and v then hot[wd] = v end
   end
+  peoplecache = setmetatable({}, { __mode = "k" }) -- (made with M's lists)
   compiled = { channels = index(M.channels), falsity = index(M.falsity), hot = hot,
     extra = extra or (compiled and compiled.extra) }
   return compiled
@@ -1761,6 +1763,31 @@ end
 
 -- ------------------------------------------------------------ registry
 
+-- The registry entries of the declared people of a manifest (each name and
+-- alias of a person with a side), made once per declared list (Doc:lookup
+-- only reads them, so every document shares them); compile() drops them.
+local function declaredpeople(declared)
+  local out = peoplecache[declared]
+  if out then return out end
+  out = {}
+  for _, d in ipairs(declared) do
+    if d.kind == "person" and type(d.side) == "string" then
+      for _, name in ipairs({ d.name, table_unpack(d.aliases or {}) }) do
+        local n, _, _, ws = tokenize(name)
+        local list = {}
+        for i = 1, n do
+          if #ws[i] > 1 and not M.particles[ws[i]] and ws[i] ~= "jr" and ws[i] ~= "sr" then list[#list + 1] = ws[i] end
+        end
+        if #list > 0 then
+          out[#out + 1] = { ws = list, senior = false, side = d.side, pos = 0 }
+        end
+      end
+    end
+  end
+  peoplecache[declared] = out
+  return out
+end
+
 -- People with the sides the text gives them, read once before the frames:
 -- "NRF leader X", "Ministry spokeswoman Colonel X", "X, the commander of
 -- the ZDF", "X, spokesman of the Taliban", "the Front's spokesman, X",
@@ -1822,20 +1849,9 @@ local function prepass(D)
     end
   end
   -- declared people
-  for _, d in ipairs(D.sx.declared) do
-    if d.kind == "person" and type(d.side) == "string" then
-      for _, name in ipairs({ d.name, table_unpack(d.aliases or {}) }) do
-        local n, _, _, ws = tokenize(name)
-        local list = {}
-        for i = 1, n do
-          if #ws[i] > 1 and not M.particles[ws[i]] and ws[i] ~= "jr" and ws[i] ~= "sr" then list[#list + 1] = ws[i] end
-        end
-        if #list > 0 then
-          D.people[#D.people + 1] = { ws = list, senior = false, side = d.side, pos = 0 }
-        end
-      end
-    end
-  end
+  local people = D.people
+  local decl = declaredpeople(D.sx.declared)
+  for pi = 1, #decl do people[#people + 1] = decl[pi] end
 end
 
 -- ------------------------------------------------------------ statements
