@@ -269,7 +269,7 @@ enum {
     SENTS, /* the optional lists to map */
     TIMES,
     QUANTS,
-    BOUNDS, /* token bounds kept from the counting pass (or nil) */
+    BOUNDS, /* the scratch block (or nil): token bounds of the counting pass, ... */
     TS,
     TE,
     W,
@@ -369,12 +369,42 @@ static lua_Number numfield(lua_State *L, int idx, const char *f)
     return v;
 }
 
-/* A scratch array of n integers (a userdata left on the stack). */
-static lua_Integer *scratch(lua_State *L, lua_Integer n)
+/*
+** Scratch memory of one call: a block taken from tokenize's upvalue (the
+** block the last call left there), handed out in order; what does not fit
+** is a new userdata left on the stack. want counts what the call asked for,
+** so the block left for the next call fits it. NULL pools (tok.map) take
+** every array from a new userdata.
+*/
+struct pool {
+    unsigned char *p;
+    size_t cap, used, want;
+};
+
+/* Blocks up to this size are kept whatever the call used of them. */
+#define POOLKEEP ((size_t)1 << 20)
+
+/* bytes of scratch memory from pl (aligned for any array of numbers). */
+static void *palloc(lua_State *L, struct pool *pl, size_t bytes)
+{
+    bytes = bytes == 0 ? 16 : (bytes + 15) & ~(size_t)15;
+    if (pl) {
+        pl->want += bytes;
+        if (pl->p && pl->cap - pl->used >= bytes) {
+            void *r = pl->p + pl->used;
+            pl->used += bytes;
+            return r;
+        }
+    }
+    return lua_newuserdatauv(L, bytes, 0);
+}
+
+/* A scratch array of n integers (from pl, or a userdata left on the stack). */
+static lua_Integer *scratch(lua_State *L, struct pool *pl, lua_Integer n)
 {
     if (n > (lua_Integer)(SIZE_MAX / 2 / sizeof(lua_Integer)))
         luaL_error(L, "sift.tok: too many items");
-    return (lua_Integer *)lua_newuserdatauv(L, (size_t)(n > 0 ? n : 1) * sizeof(lua_Integer), 0);
+    return (lua_Integer *)palloc(L, pl, (size_t)(n > 0 ? n : 1) * sizeof(lua_Integer));
 }
 
 /* Set table slot t at key k to the integer v. */
@@ -397,13 +427,14 @@ enum { RSENTS, RHOTS, RSTIMES, RTIMEAT, RTIMEOF, RQAT, RQOF, RQFIRST, RQLAST, NM
 ** The token spans of the n items of the list at idx: a[i] is the first
 ** token at or after the item's start, b[i] the first after its end; also
 ** the number of items holding a token and the sum of their lengths.
-** Leaves two scratch arrays on the stack.
+** The two arrays are scratch memory of pl.
 */
-static void spans(lua_State *L, int idx, lua_Integer n, const lua_Integer *ts, lua_Integer nt,
-                  lua_Integer **a, lua_Integer **b, lua_Integer *nspans, lua_Integer *ntokens)
+static void spans(lua_State *L, struct pool *pl, int idx, lua_Integer n, const lua_Integer *ts,
+                  lua_Integer nt, lua_Integer **a, lua_Integer **b, lua_Integer *nspans,
+                  lua_Integer *ntokens)
 {
-    *a = scratch(L, n);
-    *b = scratch(L, n);
+    *a = scratch(L, pl, n);
+    *b = scratch(L, pl, n);
     *nspans = *ntokens = 0;
     for (lua_Integer i = 1; i <= n; i++) {
         lua_geti(L, idx, i);
@@ -429,10 +460,11 @@ static void spans(lua_State *L, int idx, lua_Integer n, const lua_Integer *ts, l
 ** times and quantities by token (timeat[a] = the token after the time,
 ** timeof[x] = its index; qat[a], qof[x], qfirst[i], qlast[i]). Each table
 ** is made at its final size (the token-indexed ones, sparse, as hash
-** parts), so filling it never rehashes. Returns the number pushed.
+** parts), so filling it never rehashes. Scratch arrays come from pl.
+** Returns the number pushed.
 */
-static int maps(lua_State *L, const lua_Integer *ts, lua_Integer n, const lua_Integer *hot,
-                lua_Integer nhot, int sl, int tl, int ql)
+static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Integer n,
+                const lua_Integer *hot, lua_Integer nhot, int sl, int tl, int ql)
 {
     luaL_checkstack(L, NMAPS + 20, NULL);
     lua_Integer nsrc = items(L, sl), ntm = items(L, tl), nq = items(L, ql);
@@ -446,8 +478,7 @@ static int maps(lua_State *L, const lua_Integer *ts, lua_Integer n, const lua_In
     lua_replace(L, r + RSTIMES);
     lua_newtable(L); /* the empty hot list */
     int none = lua_gettop(L);
-    lua_Number *ss =
-        (lua_Number *)lua_newuserdatauv(L, (size_t)(nsrc > 0 ? nsrc : 1) * sizeof *ss, 0);
+    lua_Number *ss = (lua_Number *)palloc(L, pl, (size_t)(nsrc > 0 ? nsrc : 1) * sizeof *ss);
     /* the fields of a sentence, as keys on the stack (no lookup of C strings) */
     static const char *const fields[] = {"s", "e", "kind", "a", "b"};
     int key = lua_gettop(L) + 1;
@@ -527,7 +558,7 @@ static int maps(lua_State *L, const lua_Integer *ts, lua_Integer n, const lua_In
         lua_pop(L, 2);
     }
     lua_Integer *a, *b, nspans, ntokens;
-    spans(L, tl, ntm, ts, n, &a, &b, &nspans, &ntokens);
+    spans(L, pl, tl, ntm, ts, n, &a, &b, &nspans, &ntokens);
     lua_createtable(L, 0, asize(nspans));
     lua_replace(L, r + RTIMEAT);
     lua_createtable(L, 0, asize(ntokens));
@@ -538,7 +569,7 @@ static int maps(lua_State *L, const lua_Integer *ts, lua_Integer n, const lua_In
         for (lua_Integer x = a[i - 1]; x < b[i - 1]; x++) setint(L, r + RTIMEOF, x, i);
     }
     /* quantities */
-    spans(L, ql, nq, ts, n, &a, &b, &nspans, &ntokens);
+    spans(L, pl, ql, nq, ts, n, &a, &b, &nspans, &ntokens);
     lua_createtable(L, 0, asize(nspans));
     lua_replace(L, r + RQAT);
     lua_createtable(L, 0, asize(ntokens));
@@ -561,7 +592,7 @@ static int maps(lua_State *L, const lua_Integer *ts, lua_Integer n, const lua_In
 /* The integers of the list at idx (n of them) in a scratch array. */
 static lua_Integer *intlist(lua_State *L, int idx, lua_Integer n)
 {
-    lua_Integer *v = scratch(L, n);
+    lua_Integer *v = scratch(L, NULL, n);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, idx, i);
         v[i - 1] = lua_tointeger(L, -1);
@@ -587,7 +618,7 @@ static int l_map(lua_State *L)
     lua_Integer nhot = (lua_Integer)lua_rawlen(L, 4);
     const lua_Integer *ts = intlist(L, 1, n);
     const lua_Integer *hot = intlist(L, 4, nhot);
-    return maps(L, ts, n, hot, nhot, 3, 5, 6);
+    return maps(L, NULL, ts, n, hot, nhot, 3, 5, 6);
 }
 
 /*
@@ -674,6 +705,8 @@ static void setword(lua_State *L, lua_Integer n, struct hotlist *h, int v)
 ** gives for them. A first pass counts the tokens so the tables are made at
 ** size; it keeps their bounds (for a text of up to KEEPMAX bytes whose
 ** tokens number at most half its length plus 8) for the second pass.
+** Its scratch arrays come from one block kept in its upvalue between calls
+** (taken while a call runs, so a call made meanwhile makes its own).
 */
 static int l_tokenize(lua_State *L)
 {
@@ -688,11 +721,21 @@ static int l_tokenize(lua_State *L)
     }
     lua_settop(L, QUANTS);
     size_t cap = len <= KEEPMAX ? len / 2 + 8 : 0;
-    uint32_t *bound = NULL;
-    if (cap)
-        bound = (uint32_t *)lua_newuserdatauv(L, cap * 2 * sizeof *bound, 0); /* BOUNDS */
-    else
-        lua_pushnil(L);
+    /* the block (BOUNDS), with room for the bounds at least */
+    struct pool pl = {NULL, 0, 0, 0};
+    size_t need = cap * 2 * sizeof(uint32_t);
+    if (lua_type(L, lua_upvalueindex(1)) == LUA_TUSERDATA &&
+        lua_rawlen(L, lua_upvalueindex(1)) >= need) {
+        lua_pushvalue(L, lua_upvalueindex(1));
+        pl.cap = lua_rawlen(L, -1);
+    } else {
+        pl.cap = (need + 15) / 16 * 32;
+        lua_newuserdatauv(L, pl.cap, 0);
+    }
+    pl.p = (unsigned char *)lua_touserdata(L, BOUNDS);
+    lua_pushnil(L);
+    lua_replace(L, lua_upvalueindex(1));
+    uint32_t *bound = cap ? (uint32_t *)palloc(L, &pl, need) : NULL;
     lua_Integer count = 0;
     for (size_t i = 0; i < len;) {
         i = blanks(s, len, i);
@@ -718,8 +761,8 @@ static int l_tokenize(lua_State *L)
         lua_pushstring(L, constants[c]);
     lua_pushnil(L); /* NEXT */
     /* the starts and hot tokens again, for maps() */
-    lua_Integer *starts = mapping ? scratch(L, count) : NULL;
-    struct hotlist h = {0, 0, mapping ? scratch(L, count) : NULL};
+    lua_Integer *starts = mapping ? scratch(L, &pl, count) : NULL;
+    struct hotlist h = {0, 0, mapping ? scratch(L, &pl, count) : NULL};
     lua_Integer n = 0, nm = 0;
     for (size_t i = 0; n < count;) {
         size_t e;
@@ -775,8 +818,14 @@ static int l_tokenize(lua_State *L)
     int top = lua_gettop(L);
     lua_pushinteger(L, n);
     for (int t = TS; t <= MARKS; t++) lua_pushvalue(L, t);
-    if (!mapping) return MARKS - TS + 2;
-    maps(L, starts, n, h.hots, h.nh, SENTS, TIMES, QUANTS);
+    if (mapping) maps(L, &pl, starts, n, h.hots, h.nh, SENTS, TIMES, QUANTS);
+    /* the block for the next call: this one, or one that fits what this call
+       asked for (not one much larger than that, unless small) */
+    if (pl.want <= pl.cap && (pl.cap <= POOLKEEP || pl.cap / 4 <= pl.want))
+        lua_pushvalue(L, BOUNDS);
+    else
+        lua_newuserdatauv(L, pl.want + pl.want / 4, 0);
+    lua_replace(L, lua_upvalueindex(1));
     return lua_gettop(L) - top;
 }
 
@@ -787,6 +836,8 @@ int sift_lua_open_tok(lua_State *L)
                                    {"map", l_map},
                                    {"tables", l_tables},
                                    {NULL, NULL}};
-    luaL_newlib(L, fns);
+    luaL_newlibtable(L, fns);
+    lua_pushnil(L); /* the scratch block of tokenize (and of map, unused) */
+    luaL_setfuncs(L, fns, 1);
     return 1;
 }
