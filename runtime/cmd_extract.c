@@ -45,7 +45,9 @@ static const char HELP[] =
 **
 ** With `holes`, what resolution decides later is written as a hole: one
 ** byte that rendered JSON never holds (every byte below 0x20 is escaped),
-** filled in when the spill is copied to the output (fill, below).
+** filled in when the spill is copied to the output (fill, below). The
+** claimant's hole is followed by 4 bytes, little-endian: the index of the
+** mention the claimant's span overlaps, or all ones for none.
 */
 enum { H_ENTITY = 1, H_WHY, H_ID, H_CLAIMANT, H_CSIDE, H_END };
 
@@ -55,6 +57,7 @@ typedef struct {
     int holes; /* write holes for the mention's entity and why, and the claim's id,
                   claimant_entity and (when the text gave none) claimant_side */
 } jw;
+
 static void jesc(FILE *f, const char *s, size_t len)
 {
     fputc('"', f);
@@ -295,9 +298,11 @@ static void claimrec(jw *w, const sift_doc *d, const sift_claim *c, uint32_t id)
     jstrf(w, "subject_side", c->subject_side);
     jstrf(w, "claimant", c->claimant);
     jkey(w, "claimant_entity");
-    if (w->holes)
+    if (w->holes) {
+        uint32_t m = (uint32_t)sift_doc_mention_at(d, c->claimant_start, c->claimant_end);
         fputc(H_CLAIMANT, out);
-    else if (c->claimant_entity >= 0)
+        for (int b = 0; b < 4; b++) fputc((int)(m >> 8 * b & 0xff), out);
+    } else if (c->claimant_entity >= 0)
         fprintf(out, "%d", c->claimant_entity + 1);
     else
         fputs("null", out);
@@ -332,7 +337,9 @@ static void claimrec(jw *w, const sift_doc *d, const sift_claim *c, uint32_t id)
 ** So each worker writes a document's records to a temporary file of its
 ** own as soon as they are stored, with holes for what resolution decides,
 ** and frees them; only the mentions stay, for resolution, with their texts
-** (sift_doc_keep_mention_texts). Writing the output copies each document's
+** (sift_doc_keep_mention_texts). Nothing else is kept a document: what is
+** allocated between its records (a C library heap has no compaction)
+** would pin their pages once they are freed. Writing the output copies each document's
 ** part of the spill in corpus order, filling the holes. A document the
 ** spill could not take (no temporary file, a full disk) keeps its records
 ** in memory and is written from them, as without a spill.
@@ -340,10 +347,8 @@ static void claimrec(jw *w, const sift_doc *d, const sift_claim *c, uint32_t id)
 typedef struct {
     off_t off;         /* where its records start in its worker's file */
     size_t alen, blen; /* document..mention records, then the claim records */
-    int32_t *claimant; /* per claim: the mention its claimant span overlaps, or -1 */
-    size_t nclaims;
-    size_t nq, nt; /* for --stats */
-    uint8_t file;  /* its worker + 1; 0: not spilled */
+    size_t nq, nt;     /* for --stats */
+    uint8_t file;      /* its worker + 1; 0: not spilled */
 } spilldoc;
 
 typedef struct {
@@ -387,11 +392,6 @@ static void spillone(void *ctx, sift_doc *d, size_t i, int worker)
         sp->err[worker] = errno ? errno : EIO;
         return;
     }
-    int32_t *cm = malloc((d->nclaims ? d->nclaims : 1) * sizeof *cm);
-    if (!cm) return;
-    for (size_t k = 0; k < d->nclaims; k++)
-        cm[k] =
-            (int32_t)sift_doc_mention_at(d, d->claims[k].claimant_start, d->claims[k].claimant_end);
     jw w = {f, 0, 1};
     off_t at = ftello(f);
     docrecs(&w, sp->st, d, sp->explain);
@@ -400,15 +400,11 @@ static void spillone(void *ctx, sift_doc *d, size_t i, int worker)
     off_t end = ftello(f);
     if (at < 0 || mid < 0 || end < 0 || fflush(f) != 0 || ferror(f)) {
         sp->err[worker] = errno ? errno : EIO; /* this worker spills no more */
-        free(cm);
         return;
     }
-    if (sift_doc_keep_mention_texts(d) != 0) {
-        free(cm);
-        return;
-    }
-    *sd = (spilldoc){at,         (size_t)(mid - at), (size_t)(end - mid), cm,
-                     d->nclaims, d->nquantities,     d->ntimes,           (uint8_t)(worker + 1)};
+    if (sift_doc_keep_mention_texts(d) != 0) return;
+    *sd = (spilldoc){at,        (size_t)(mid - at),   (size_t)(end - mid), d->nquantities,
+                     d->ntimes, (uint8_t)(worker + 1)};
     sift_doc_free_records(d);
 }
 
@@ -416,15 +412,20 @@ static void spillone(void *ctx, sift_doc *d, size_t i, int worker)
 typedef struct {
     const sift_store *st;
     const sift_doc *d;
-    const spilldoc *sd;
-    size_t mention, claim; /* the next mention and claim of the document */
-    uint32_t *id;          /* the last claim id written */
+    size_t base;    /* the number of the document's first mention in corpus order */
+    size_t mention; /* the next mention of the document */
+    int32_t entity; /* the entity of the claimant of the claim being copied, or -1 */
+    uint32_t *id;   /* the last claim id written */
 } filler;
 
-/* The mention's entity (0-based), or -1. */
-static int32_t fillentity(const filler *h, size_t mention)
+/* What resolution decided for the document's k-th mention. */
+static sift_resolved fillres(const filler *h, size_t k)
 {
-    return mention < h->d->nmentions ? h->d->mentions[mention].entity : -1;
+    const sift_doc *d = h->d;
+    if (k < d->nmentions && d->mentions)
+        return (sift_resolved){d->mentions[k].entity, d->mentions[k].why};
+    if (k < d->nmentions && h->base + k < h->st->nresolved) return h->st->resolved[h->base + k];
+    return (sift_resolved){-1, SIFT_STR_NONE};
 }
 
 static void fillstr(FILE *out, const char *s)
@@ -435,65 +436,75 @@ static void fillstr(FILE *out, const char *s)
         fputs("null", out);
 }
 
-static void fill(FILE *out, filler *h, int hole)
+static void fillint(FILE *out, int32_t e)
 {
-    const sift_doc *d = h->d;
-    int32_t e = -1;
-    size_t c = h->claim - 1; /* the claim being copied */
-    switch (hole) {
-    case H_ENTITY:
-        e = fillentity(h, h->mention++);
-        break;
-    case H_WHY: /* after its mention's entity */
-        fillstr(out, h->mention - 1 < d->nmentions
-                         ? sift_store_str(h->st, d->mentions[h->mention - 1].why)
-                         : NULL);
-        return;
-    case H_ID:
-        fprintf(out, "%" PRIu32, ++*h->id);
-        h->claim++;
-        return;
-    case H_CLAIMANT:
-    case H_CSIDE: /* after its claim's id */
-        if (c < h->sd->nclaims && h->sd->claimant[c] >= 0)
-            e = fillentity(h, (size_t)h->sd->claimant[c]);
-        if (hole == H_CSIDE) {
-            fillstr(out, e >= 0 && (size_t)e < h->st->nentities ? h->st->entities[e].side : NULL);
-            return;
-        }
-        break;
-    }
     if (e >= 0)
-        fprintf(out, "%d", e + 1);
+        fprintf(out, "%" PRId32, e + 1);
     else
         fputs("null", out);
 }
 
-/* Copy len bytes at off of file f to out, filling the holes. */
-static int copyspill(FILE *out, FILE *f, off_t off, size_t len, filler *h)
+/* Fill the hole at p[0] (the part ends at end); returns the bytes it took. */
+static size_t fill(FILE *out, filler *h, const unsigned char *p, const unsigned char *end)
 {
-    char buf[1 << 16];
-    while (len) {
-        size_t want = len < sizeof buf ? len : sizeof buf;
-        ssize_t got = pread(fileno(f), buf, want, off);
-        if (got <= 0) {
-            if (got < 0 && errno == EINTR) continue;
-            sift_errorf("cannot read back the temporary file: %s",
-                        got ? strerror(errno) : "it is short");
+    switch (*p) {
+    case H_ENTITY:
+        fillint(out, fillres(h, h->mention++).entity);
+        return 1;
+    case H_WHY: /* after its mention's entity */
+        fillstr(out, sift_store_str(h->st, fillres(h, h->mention - 1).why));
+        return 1;
+    case H_ID:
+        fprintf(out, "%" PRIu32, ++*h->id);
+        return 1;
+    case H_CLAIMANT: {
+        uint32_t m = 0;
+        for (int b = 0; b < 4 && p + 1 + b < end; b++) m |= (uint32_t)p[1 + b] << 8 * b;
+        h->entity = m == UINT32_MAX ? -1 : fillres(h, m).entity;
+        fillint(out, h->entity);
+        return end - p < 5 ? (size_t)(end - p) : 5;
+    }
+    default: /* H_CSIDE, after its claim's claimant */
+        fillstr(out, h->entity >= 0 && (size_t)h->entity < h->st->nentities
+                         ? h->st->entities[h->entity].side
+                         : NULL);
+        return 1;
+    }
+}
+
+/* Copy len bytes at off of file f to out, filling the holes; *buf is reused. */
+static int copyspill(FILE *out, FILE *f, off_t off, size_t len, filler *h, char **buf, size_t *cap)
+{
+    if (len > *cap) {
+        char *nb = realloc(*buf, len);
+        if (!nb) {
+            sift_errorf("out of memory reading back the temporary file");
             return -1;
         }
-        size_t run = 0;
-        for (size_t i = 0; i < (size_t)got; i++) {
-            unsigned char c = (unsigned char)buf[i];
-            if (c >= H_END || c == 0) continue;
-            fwrite(buf + run, 1, i - run, out);
-            run = i + 1;
-            fill(out, h, c);
-        }
-        fwrite(buf + run, 1, (size_t)got - run, out);
-        off += got;
-        len -= (size_t)got;
+        *buf = nb;
+        *cap = len;
     }
+    for (size_t got = 0; got < len;) {
+        ssize_t r = pread(fileno(f), *buf + got, len - got, off + (off_t)got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) {
+            sift_errorf("cannot read back the temporary file: %s",
+                        r ? strerror(errno) : "it is short");
+            return -1;
+        }
+        got += (size_t)r;
+    }
+    const unsigned char *p = (const unsigned char *)*buf, *end = p + len, *run = p;
+    while (p < end) {
+        if (*p >= H_END || *p == 0) {
+            p++;
+            continue;
+        }
+        fwrite(run, 1, (size_t)(p - run), out);
+        p += fill(out, h, p, end);
+        run = p;
+    }
+    fwrite(run, 1, (size_t)(end - run), out);
     return 0;
 }
 
@@ -501,7 +512,6 @@ static void spillfree(spill *sp)
 {
     for (int w = 0; w < SIFT_MAX_JOBS; w++)
         if (sp->f[w]) fclose(sp->f[w]);
-    for (size_t i = 0; sp->docs && sp->st && i < sp->st->ndocs; i++) free(sp->docs[i].claimant);
     free(sp->docs);
 }
 
@@ -533,16 +543,20 @@ static int writeall(FILE *out, const sift_store *st, int explain, const spill *s
         jstrs(&w, "aliases", dc->aliases, dc->naliases);
         jend(&w);
     }
-    uint32_t id = 0;                       /* claim ids: corpus order, then text order */
+    uint32_t id = 0; /* claim ids: corpus order, then text order */
+    char *buf = NULL;
+    size_t cap = 0;
+    int rc = 0;
     for (int part = 0; part < 2; part++) { /* claims last: they refer to entities */
-        for (size_t i = 0; i < st->ndocs; i++) {
+        size_t base = 0;
+        for (size_t i = 0; i < st->ndocs; base += st->docs[i++].nmentions) {
             const sift_doc *d = &st->docs[i];
             const spilldoc *sd = sp ? &sp->docs[i] : NULL;
-            if (sd && sd->file) {
-                filler h = {st, d, sd, 0, 0, &id};
+            if (sd && sd->file && !rc) {
+                filler h = {st, d, base, 0, -1, &id};
                 off_t off = sd->off + (part ? (off_t)sd->alen : 0);
-                if (copyspill(out, sp->f[sd->file - 1], off, part ? sd->blen : sd->alen, &h))
-                    return -1;
+                rc = copyspill(out, sp->f[sd->file - 1], off, part ? sd->blen : sd->alen, &h, &buf,
+                               &cap);
             } else if (part == 0) {
                 docrecs(&w, st, d, explain);
             } else {
@@ -560,7 +574,8 @@ static int writeall(FILE *out, const sift_store *st, int explain, const spill *s
         jstrf(&w, "side", en->side);
         jend(&w);
     }
-    return ferror(out) ? -1 : 0;
+    free(buf);
+    return rc || ferror(out) ? -1 : 0;
 }
 
 static int stats, explain;

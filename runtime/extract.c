@@ -734,41 +734,19 @@ static int collect(lua_State *L)
     return 0;
 }
 
-/* Where sift.resolve's mention n (1-based, the store's order) is: mention
-** n + 1 is the k-th of docs[doc], or of a later document. */
-typedef struct {
-    sift_store *st;
-    size_t doc, k;
-    lua_Integer n;
-} mcursor;
-
-/* Mention n, or NULL; calls in order take a step each. */
-static sift_mention *mention_n(mcursor *c, lua_Integer n)
-{
-    if (n <= c->n) *c = (mcursor){c->st, 0, 0, 0};
-    for (;;) {
-        while (c->doc < c->st->ndocs && c->k >= c->st->docs[c->doc].nmentions) {
-            c->doc++;
-            c->k = 0;
-        }
-        if (c->doc >= c->st->ndocs) return NULL;
-        sift_mention *m = &c->st->docs[c->doc].mentions[c->k++];
-        if (++c->n == n) return m;
-    }
-}
-
-/* opts.assign of sift.resolve: assign(n, entity, why) sets mention n's
-** entity (1-based) and reason in the store as resolution decides them. */
+/* opts.assign of sift.resolve: assign(n, entity, why) records mention n's
+** entity (1-based) and reason in res (upvalue 1: a sift_resolved array of
+** upvalue 2 slots) as resolution decides them. */
 static int assign(lua_State *L)
 {
-    mcursor *c = lua_touserdata(L, lua_upvalueindex(1));
+    sift_resolved *res = lua_touserdata(L, lua_upvalueindex(1));
+    sift_store *st = lua_touserdata(L, lua_upvalueindex(2));
     lua_Integer n = luaL_checkinteger(L, 1), e = luaL_checkinteger(L, 2);
     size_t wlen;
     const char *why = luaL_checklstring(L, 3, &wlen);
-    sift_mention *m = n >= 1 ? mention_n(c, n) : NULL;
-    if (!m) return luaL_error(L, "no mention %I", n);
-    m->entity = e < 1 || e > INT32_MAX ? -1 : (int32_t)(e - 1);
-    m->why = sift_store_intern_id(c->st, why, wlen);
+    if (n < 1 || (lua_Unsigned)n > st->nresolved) return luaL_error(L, "no mention %I", n);
+    res[n - 1].entity = e < 1 || e > INT32_MAX ? -1 : (int32_t)(e - 1);
+    res[n - 1].why = sift_store_intern_id(st, why, wlen);
     return 0;
 }
 
@@ -797,7 +775,7 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
     int c0 = cols + 1; /* the columns, in enum order */
     lua_Integer n = 0, nd = 0;
     for (size_t i = 0; i < st->ndocs; i++) {
-        const sift_doc *d = &st->docs[i];
+        sift_doc *d = &st->docs[i];
         if (d->nmentions) {
             nd++;
             lua_pushstring(L, d->id);
@@ -817,14 +795,21 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
                 lua_rawseti(L, c0 + KIND + f, n);
             }
         }
+        if (d->spilled) { /* written out: nothing reads them again, room for resolution */
+            free(d->mentions);
+            free(d->bytes);
+            d->mentions = NULL;
+            d->bytes = NULL;
+        }
     }
     for (int c = NCOLS - 1; c >= 0; c--) lua_setfield(L, cols, col[c]);
+    trim(); /* what the spilled documents' mentions held */
     pushconfig(L, st); /* [mod, fn, cols, opts] */
     lua_pushcfunction(L, collect);
     lua_setfield(L, -2, "collect");
-    mcursor cur = {st, 0, 0, 0};
-    lua_pushlightuserdata(L, &cur);
-    lua_pushcclosure(L, assign, 1);
+    lua_pushlightuserdata(L, st->resolved);
+    lua_pushlightuserdata(L, st);
+    lua_pushcclosure(L, assign, 2);
     lua_setfield(L, -2, "assign");
     if (sift_host_docall(L, 2, 1) != LUA_OK) goto fail;
     int ents = lua_gettop(L); /* [mod, entities] */
@@ -851,10 +836,16 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
         lua_pop(L, 2);
         if (!en->name) en->name = strdup("?");
     }
-    for (size_t i = 0; i < st->ndocs; i++) {
+    for (size_t i = 0, at = 0; i < st->ndocs; i++) {
         sift_doc *d = &st->docs[i];
-        for (size_t k = 0; k < d->nmentions; k++) /* assign set them */
-            if (d->mentions[k].entity >= (int32_t)ne) d->mentions[k].entity = -1;
+        for (size_t k = 0; k < d->nmentions; k++, at++) { /* assign set them */
+            sift_resolved *r = &st->resolved[at];
+            if (r->entity >= (int32_t)ne) r->entity = -1;
+            if (d->mentions) {
+                d->mentions[k].entity = r->entity;
+                d->mentions[k].why = r->why;
+            }
+        }
         for (size_t k = 0; k < d->nclaims; k++) {
             sift_claim *c = &d->claims[k];
             long m = sift_doc_mention_at(d, c->claimant_start, c->claimant_end);
@@ -873,8 +864,7 @@ fail:
     fprintf(stderr, "sift: error: entity resolution failed: %s\n",
             lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
     lua_settop(L, 0);
-    for (size_t i = 0; i < st->ndocs; i++) /* no entity for what assign had set */
-        for (size_t k = 0; k < st->docs[i].nmentions; k++) st->docs[i].mentions[k].entity = -1;
+    for (size_t at = 0; at < st->nresolved; at++) st->resolved[at].entity = -1; /* assign's */
     return -1;
 }
 
@@ -894,6 +884,10 @@ static int resolve(xctx *x)
     if (total == 0) return 0;
     for (int w = 0; w < SIFT_MAX_JOBS; w++) /* a worker state that did not load fails it */
         if (x->werr[w]) return -1;
+    st->resolved = malloc(total * sizeof *st->resolved);
+    if (!st->resolved) return -1;
+    st->nresolved = total;
+    for (size_t n = 0; n < total; n++) st->resolved[n] = (sift_resolved){-1, SIFT_STR_NONE};
     lua_State *L = newstate(x->o);
     if (!L) return -1;
     int rc = resolvein(L, x->st, total);

@@ -213,7 +213,7 @@ int sift_doc_keep_mention_texts(sift_doc *d)
 
 long sift_doc_mention_at(const sift_doc *d, uint32_t a, uint32_t b)
 {
-    for (size_t i = 0; a < b && i < d->nmentions; i++)
+    for (size_t i = 0; a < b && d->mentions && i < d->nmentions; i++)
         if (d->mentions[i].start < b && a < d->mentions[i].end) return (long)i;
     return -1;
 }
@@ -244,6 +244,7 @@ void sift_store_free(sift_store *st)
         freestrs(st->entities[i].aliases, st->entities[i].naliases);
     }
     free(st->entities);
+    free(st->resolved);
     for (size_t i = 0; i < st->nxfiles; i++) {
         free(st->xfiles[i].path);
         free(st->xfiles[i].where);

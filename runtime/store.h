@@ -93,6 +93,12 @@ typedef struct {
     uint32_t why;         /* why it joined its entity (resolution), or SIFT_STR_NONE */
 } sift_mention;
 
+/* What resolution decided for a mention (as in sift_mention). */
+typedef struct {
+    int32_t entity;
+    uint32_t why;
+} sift_resolved;
+
 /* An entity: one referent across the corpus, with its side. */
 typedef struct {
     char *name, *kind, *side; /* side may be NULL */
@@ -142,7 +148,9 @@ typedef struct {
     uint8_t has_records; /* records loaded from `sift extract` output: not extracted again */
     uint8_t spilled;     /* the records were written out (sift extract) and freed but the
                             mentions, whose start/end now index `bytes`, which holds only
-                            their texts (sift_doc_keep_mention_texts) */
+                            their texts (sift_doc_keep_mention_texts); resolution frees
+                            those too once read: then nmentions still counts them and
+                            the store's `resolved` holds what became of them */
     size_t expect_len;   /* with has_records: the byte count the extraction saw */
     /* extraction (extract.c) */
     sift_quantity *quantities;
@@ -181,6 +189,10 @@ typedef struct {
     double resolve_seconds; /* the time extraction spent resolving entities (--stats) */
     sift_entity *entities;  /* after resolution */
     size_t nentities;
+    sift_resolved *resolved; /* each mention's entity and reason, by its number in corpus
+                                order, for the spilled documents, whose mentions resolution
+                                freed once it had read them (extract.c) */
+    size_t nresolved;
     sift_xfile *xfiles; /* user extractor files, in order (extract.c) */
     size_t nxfiles;
     struct sift_strpool *strs; /* the shared strings of sift_store_intern */
