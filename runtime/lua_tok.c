@@ -4,7 +4,8 @@
 ** what cue.lua's LPeg pattern TOKENS and its classifying loop give (the Lua
 ** version stays as cue.tokenize_lua, and tests/lua/tokenize_test.lua
 ** compares the two). Positions follow string.sub (1-based, inclusive).
-** Uses only the Lua API; no state outside the call.
+** Uses only the Lua API; the one state kept between calls is tokenize's
+** scratch block (an upvalue: memory only, no results).
 **
 *** @function tok.tokenize(text [, hotset]) -> n, ts, te, w, k, dir, hot, marks
 ***   token starts and ends, folded words, kinds (w word, n number, p
