@@ -803,7 +803,8 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
         }
     }
     for (int c = NCOLS - 1; c >= 0; c--) lua_setfield(L, cols, col[c]);
-    trim();            /* what the spilled documents' mentions held */
+    trim(); /* the pages of the spilled documents' mentions go back */
+
     pushconfig(L, st); /* [mod, fn, cols, opts] */
     lua_pushcfunction(L, collect);
     lua_setfield(L, -2, "collect");
