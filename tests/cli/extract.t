@@ -38,6 +38,18 @@ $ sift extract -j 1 corpus/panjshir-2021 > "$TMP/a" && sift extract -j 2 corpus/
 same
 -- exit 0
 
+=== records spilled to a temporary file come out as records kept in memory (TMPDIR that takes no file)
+$ sift extract --explain corpus/panjshir-2021 > "$TMP/a" && TMPDIR=/nonexistent sift extract --explain corpus/panjshir-2021 | cmp - "$TMP/a" && grep -c '"type":"claim".*"claimant_entity":[0-9]' "$TMP/a"
+70
+-- exit 0
+-- stderr: warning: cannot write a temporary file in /nonexistent (No such file or directory): records kept in memory
+
+=== a disk that fills while the records are spilled loses none of them
+$ sift extract --explain corpus/panjshir-2021 > "$TMP/a" && (trap '' XFSZ; ulimit -f 40; sift extract -j 2 --explain corpus/panjshir-2021) | cmp - "$TMP/a" && echo same
+same
+-- exit 0
+-- stderr: records kept in memory
+
 === JSON Lines documents on stdin, records on stdout (a map step)
 $ sift extract - | grep -c '"type":"time"'
 < {"id": "n1", "published": "2021-09-07", "text": "Fighting stopped on Monday, 6 September 2021."}
