@@ -451,12 +451,34 @@ local function key(w)
   return v
 end
 
+-- lower(w): string.lower, remembered (bounded, per Lua state).
+local LOWERW, nlowerw = {}, 0
+local function lower(w)
+  local v = LOWERW[w]
+  if v == nil then
+    if nlowerw >= 50000 then LOWERW, nlowerw = {}, 0 end
+    v = string_lower(w)
+    LOWERW[w] = v
+    nlowerw = nlowerw + 1
+  end
+  return v
+end
+
 -- Does the word start with a capital letter (or a digit)?
+local CAPW, ncapw = {}, 0 -- (its answers, remembered: bounded, per Lua state)
 local function capital(w)
   local b = string_byte(w, 1)
   if not b then return false end
   if b >= 48 and b <= 57 then return true end
-  return upper:match(w) ~= nil
+  if b < 128 then return b >= 65 and b <= 90 end
+  local v = CAPW[w]
+  if v == nil then
+    if ncapw >= 50000 then CAPW, ncapw = {}, 0 end
+    v = upper:match(w) ~= nil
+    CAPW[w] = v
+    ncapw = ncapw + 1
+  end
+  return v
 end
 
 -- A possessive ending ("'s", "’s"): the length to cut.
@@ -503,7 +525,8 @@ local VAGUE_HEAD = set[[ forces force group service services office unit units n
 local function gazetteer(sides, declared)
   local cached = GAZ[declared or GAZ]
   if cached and cached.sides == sides then return cached end
-  local g = { sides = sides, first = {}, phrase = {}, inphrase = {}, govside = nil, bykey = {} }
+  local g = { sides = sides, first = {}, phrase = {}, inphrase = {}, pfirst = {}, plast = {}, govside = nil,
+    bykey = {} }
   local byname = {}
   local function add(name, e)
     local ws = words(name)
@@ -579,6 +602,11 @@ local function gazetteer(sides, declared)
   end
   for p, side in pairs(phrase) do
     if side then for w in string_gmatch(p, "%S+") do g.inphrase[w] = true end end
+    -- the first and last words of phrases of several words: a lookup of
+    -- "w ..." or "... w" is needed only when w is one (or holds a space)
+    local a, b = string_match(p, "^([^ ]*) .* ([^ ]*)$")
+    if not a then a, b = string_match(p, "^([^ ]*) ([^ ]*)$") end
+    if a then g.pfirst[a], g.plast[b] = true, true end
   end
   GAZ[declared or GAZ] = g
   return g
@@ -851,23 +879,37 @@ end
 -- A demonym, a language or a religious adjective ("Afghans", "Varkesian
 -- army"); alone: the suffix forms count too.
 local DEMONYM_END = set[[ ian ean ese ish ]]
-local function isdemonym(t, alone)
-  local tk = TK[t]
-  if DEMONYM[tk] then return true end
+-- What a key says of itself, remembered (bounded, per Lua state): 1 a
+-- demonym, 2 one alone, 3 one alone before a word not capitalised, 0 none;
+-- plus 4 when it holds a digit.
+local KINFO, nkinfo = {}, 0
+local function kinfo(tk)
+  local v = KINFO[tk]
+  if v ~= nil then return v end
   local last = string_byte(tk, #tk)
-  if last == 115 and DEMONYM[string_sub(tk, 1, -2)] then return true end
-  if not alone then return false end
-  -- "-ian", "-ese", "-ish" adjectives before a common noun, and plurals
-  -- of "-an" and "-i" forms ("Varkesian army", "Afghans", "Pakistanis")
-  if last == 115 then
+  if DEMONYM[tk] or (last == 115 and DEMONYM[string_sub(tk, 1, -2)]) then
+    v = 1
+  elseif last == 115 then
+    -- "-ian", "-ese", "-ish" adjectives before a common noun, and plurals
+    -- of "-an" and "-i" forms ("Varkesian army", "Afghans", "Pakistanis")
     local e4 = string_sub(tk, -4)
-    return e4 == "ians" or e4 == "eans" or e4 == "anis"
+    v = (e4 == "ians" or e4 == "eans" or e4 == "anis") and 2 or 0
+  else
+    v = DEMONYM_END[string_sub(tk, -3)] and 3 or 0
   end
-  if DEMONYM_END[string_sub(tk, -3)] then
-    local a, _, w = nextword(RE[t] + 1)
-    return a ~= nil and not capital(w)
-  end
-  return false
+  if string_find(tk, "%d") then v = v + 4 end
+  if nkinfo >= 50000 then KINFO, nkinfo = {}, 0 end
+  KINFO[tk] = v
+  nkinfo = nkinfo + 1
+  return v
+end
+local function isdemonym(t, alone)
+  local d = kinfo(TK[t]) & 3
+  if d == 1 then return true end
+  if not alone or d == 0 then return false end
+  if d == 2 then return true end
+  local a, _, w = nextword(RE[t] + 1)
+  return a ~= nil and not capital(w)
 end
 
 -- Is the lower-case form of a word used in the text near pos (so the
@@ -1001,12 +1043,12 @@ local function classify(first, last, init)
     if NONNAME[fk] then return end
     local acro = PLACE_ACRONYM[fk] and allcapsat(s, e)
     if not acro and (GENERIC[fk] or NUMWORD[fk] or isdemonym(k, true)) then return end
-    if string_find(fk, "%d") then return end
+    if kinfo(fk) >= 4 then return end -- a digit
     if string_byte(text, e) == 115 and allcapsat(s, e - 1) and e - s >= 2 then return end -- "NGOs"
     if PLATFORM[fk] then
       local _, _, wb = prevword(s, 1)
       local _, _, wa = nextword(RE[k] + 1)
-      if (wb and MEDIUM_BEFORE[string_lower(wb)]) or (wa and MEDIUM_AFTER[string_lower(wa)]) then return end
+      if (wb and MEDIUM_BEFORE[lower(wb)]) or (wa and MEDIUM_AFTER[lower(wa)]) then return end
     end
   else
     local all = true
@@ -1025,14 +1067,14 @@ local function classify(first, last, init)
   -- the word before, read once: anywhere before (pa0, lpw0) and inside
   -- the sentence (pa, pw, lpw below)
   local pa0, _, pw0 = prevword(s, 1)
-  local lpw0 = pw0 and string_lower(pw0)
+  local lpw0 = pw0 and (LOWERW[pw0] or lower(pw0))
   -- "the elder Kaceli", "the younger Kaceli": which of two namesakes
   do
     local pw = lpw0
     if pw == "elder" or pw == "younger" then
       local _, _, tw = prevword(pa0, 1)
       -- kept as the title: the resolver reads generation markers there
-      if tw and string_lower(tw) == "the" then c.title = c.title or pw end
+      if tw and lower(tw) == "the" then c.title = c.title or pw end
     end
   end
   -- cues inside the name
@@ -1083,7 +1125,7 @@ local function classify(first, last, init)
       if a and (TITLEMOD[w] or ADJ_SKIP[w]) and not ROLE[w] then a, _, w = nextword(a + #w) else break end
     end
     if a then
-      local lw = string_lower(w)
+      local lw = lower(w)
       if ROLE[lw] then ev(c, "person", 3, "role"); c.role = c.role or lw
       elseif PLACE_APPOS[lw] then ev(c, "place", 3, "place-cue")
       elseif ORG_APPOS[lw] then ev(c, "org", 3, "org-cue")
@@ -1102,7 +1144,7 @@ local function classify(first, last, init)
       if w2 and ROLE[w2] then c.role = w2; ev(c, "person", 3, "role") end
     elseif lpw == "by" then
       local _, _, w2 = prevword(pa, ss)
-      if not w2 or CREDIT[string_lower(w2)] then ev(c, "person", 3, "capitalised") end
+      if not w2 or CREDIT[lower(w2)] then ev(c, "person", 3, "capitalised") end
     elseif SAID_BEFORE[lpw] then
       if TOLD[lpw] then ev(c, nn == 1 and "org" or "person", 1, "capitalised")
       elseif nn >= 2 or not after or after == 44 or after == 46 or after == 59 then
@@ -1117,7 +1159,7 @@ local function classify(first, last, init)
     elseif lpw == "of" then
       local _, _, w2 = prevword(pa, ss)
       local gz = GEND[pa - 2]
-      if (w2 and (DIRECTION[string_lower(w2)] or PLACE_OF[w2])) or (gz and gz.kind == "org") then
+      if (w2 and (DIRECTION[lower(w2)] or PLACE_OF[w2])) or (gz and gz.kind == "org") then
         ev(c, "place", 3, "place-cue")
       end
     elseif PLACE_BEFORE[lpw] then
@@ -1131,7 +1173,7 @@ local function classify(first, last, init)
     local b, q = prevchar(s)
     if b == 58 then -- "Photo: X", "six villages: X, Y and Z"
       local _, _, w2 = prevword(q, ss)
-      if w2 and CREDIT[string_lower(w2)] then ev(c, "person", 3, "capitalised") end
+      if w2 and CREDIT[lower(w2)] then ev(c, "person", 3, "capitalised") end
       if w2 and PLACE_PLURAL[w2] then ev(c, "place", 3, "place-cue") end
     end
   end
@@ -1279,7 +1321,7 @@ end
 
 -- "X, leader of the Y", "X of the Y", "X, the Y's spokesman", "X, who
 -- leads the Y": the side of Y, and whether the words gave one.
-local function rightside(c, phrase, inphrase)
+local function rightside(c, phrase, inphrase, pfirst)
   local p = c.e + 1
   if string_byte(text, p) ~= 44 then
     local _, _, w = nextword(p)
@@ -1301,14 +1343,19 @@ local function rightside(c, phrase, inphrase)
     local a, e, w = nextword(p)
     if not a or a ~= p then return nil end
     local lw = lowerkey(w)
-    local w2a, w2e, w2 = nextword(e + 1)
-    local lw2 = w2a and lowerkey(w2)
-    local s3
-    if lw2 then
-      local _, _, w3 = nextword(w2e + 1)
-      if w3 then s3 = lw .. " " .. lw2 .. " " .. lowerkey(w3) end
+    local side
+    if pfirst[lw] or string_find(lw, " ", 1, true) then
+      local w2a, w2e, w2 = nextword(e + 1)
+      local lw2 = w2a and lowerkey(w2)
+      local s3
+      if lw2 then
+        local _, _, w3 = nextword(w2e + 1)
+        if w3 then s3 = lw .. " " .. lw2 .. " " .. lowerkey(w3) end
+      end
+      side = (s3 and phrase[s3]) or (lw2 and phrase[lw .. " " .. lw2]) or phrase[lw]
+    else -- (no phrase of several words starts with lw)
+      side = phrase[lw]
     end
-    local side = (s3 and phrase[s3]) or (lw2 and phrase[lw .. " " .. lw2]) or phrase[lw]
     if side then return side, true end
     if ANAPHOR[lw] then return orgbefore(c.s, sents[c.sent].s > 400 and c.s - 400 or 1, c.idx) end
     if KIN[lw] or not (WALK[lw] or inphrase[lw]) then return nil end
@@ -1321,10 +1368,11 @@ end
 -- "Taliban spokesman X", "a Taliban fighter named X", "the front's
 -- spokesman X", "its spokesman, X", "Y, led by X", "Y, led by his son X":
 -- the side, and whether the words gave one.
-local function leftside(c, phrase, inphrase)
+local function leftside(c, phrase, inphrase, plast)
   local ss = sents[c.sent].s
   local p = c.s
   local r1, r2 -- the words already passed, nearest the word first
+  local j1, j2 -- whether some phrase of several words may end with r1, r2
   for _ = 1, 10 do
     local b, q = prevchar(p)
     while b == 44 and q >= ss do b, q = prevchar(q) end
@@ -1351,7 +1399,7 @@ local function leftside(c, phrase, inphrase)
       return nil
     end
     local lw = lowerkey(w)
-    local side = (r1 and r2 and phrase[lw .. " " .. r1 .. " " .. r2]) or (r1 and phrase[lw .. " " .. r1])
+    local side = (r2 and j2 and phrase[lw .. " " .. r1 .. " " .. r2]) or (r1 and j1 and phrase[lw .. " " .. r1])
       or phrase[lw]
     if side then return side, true end
     if ANAPHOR[lw] then return orgbefore(c.s, ss > 400 and ss - 400 or 1, c.idx) end
@@ -1375,6 +1423,7 @@ local function leftside(c, phrase, inphrase)
     end
     if KIN[lw] or not (WALK[lw] or inphrase[lw]) then return nil end
     r1, r2 = lw, r1
+    j1, j2 = plast[lw] or string_find(lw, " ", 1, true), j1
     p = a
   end
   return nil
@@ -1624,8 +1673,8 @@ function M.scan(ctx)
     local o = p and p.sent == c.sent and owner or nil
     owner = o or (c.side and (c.kind == "org" or c.kind == "group") and c) or nil
     if c.kind == "person" and not c.gaz then
-      local side, found = leftside(c, phrase, inphrase)
-      if not found then side, found = rightside(c, phrase, inphrase) end
+      local side, found = leftside(c, phrase, inphrase, gz.plast)
+      if not found then side, found = rightside(c, phrase, inphrase, gz.pfirst) end
       if not found and c.title and gz.govside and string_find(string_lower(c.title), "minister", 1, true) then
         side, found = gz.govside, true
       end
