@@ -337,7 +337,7 @@ static void claimrec(jw *w, const sift_doc *d, const sift_claim *c, uint32_t id)
 ** So each worker writes a document's records to a temporary file of its
 ** own as soon as they are stored, with holes for what resolution decides,
 ** and frees them; only the mentions stay, for resolution, with their texts
-** (sift_doc_keep_mention_texts). Nothing else is kept a document: what is
+** (sift_doc_spilled). Nothing else is kept a document: what is
 ** allocated between its records (a C library heap has no compaction)
 ** would pin their pages once they are freed. Writing the output copies each document's
 ** part of the spill in corpus order, filling the holes. A document the
@@ -402,10 +402,9 @@ static void spillone(void *ctx, sift_doc *d, size_t i, int worker)
         sp->err[worker] = errno ? errno : EIO; /* this worker spills no more */
         return;
     }
-    if (sift_doc_keep_mention_texts(d) != 0) return;
-    *sd = (spilldoc){at,        (size_t)(mid - at),   (size_t)(end - mid), d->nquantities,
+    spilldoc done = {at,        (size_t)(mid - at),   (size_t)(end - mid), d->nquantities,
                      d->ntimes, (uint8_t)(worker + 1)};
-    sift_doc_free_records(d);
+    if (sift_doc_spilled(d) == 0) *sd = done;
 }
 
 /* Fills the holes of a document's part of the spill as it is copied. */

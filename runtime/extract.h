@@ -29,7 +29,7 @@ int sift_extract_run(sift_store *st, const sift_opts *o);
 ** stored its records (at once for records loaded from `sift extract`
 ** output; not for a document whose extraction failed), before
 ** resolution: sift extract writes them out there and frees them
-** (sift_doc_keep_mention_texts), so the corpus's records need not all be
+** (sift_doc_spilled), so the corpus's records need not all be
 ** in memory at once. Resolution still sets the mentions' entities.
 */
 typedef void (*sift_extract_sink)(void *ctx, sift_doc *d, size_t i, int worker);

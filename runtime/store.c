@@ -165,15 +165,9 @@ void sift_doc_clear(sift_doc *d)
     free(d->sents);
     free(d->paras);
     free(d->lines);
-    free(d->mentions); /* its strings are the store's */
-    sift_doc_free_records(d);
-    memset(d, 0, sizeof *d);
-}
-
-void sift_doc_free_records(sift_doc *d)
-{
     free(d->quantities);
     free(d->times);
+    free(d->mentions); /* its strings are the store's */
     for (size_t i = 0; i < d->nclaims; i++) {
         free(d->claims[i].subject);
         free(d->claims[i].claimant);
@@ -181,17 +175,14 @@ void sift_doc_free_records(sift_doc *d)
         free(d->claims[i].extent);
     }
     free(d->claims);
-    d->quantities = NULL;
-    d->times = NULL;
-    d->claims = NULL;
-    d->nquantities = d->ntimes = d->nclaims = 0;
+    memset(d, 0, sizeof *d);
 }
 
-int sift_doc_keep_mention_texts(sift_doc *d)
+int sift_doc_spilled(sift_doc *d)
 {
-    size_t n = 0;
-    for (size_t k = 0; k < d->nmentions; k++) n += d->mentions[k].end - d->mentions[k].start;
-    char *t = malloc(n + 1);
+    size_t total = 0;
+    for (size_t k = 0; k < d->nmentions; k++) total += d->mentions[k].end - d->mentions[k].start;
+    char *t = malloc(total + 1);
     if (!t) return -1;
     size_t at = 0;
     for (size_t k = 0; k < d->nmentions; k++) {
@@ -202,12 +193,13 @@ int sift_doc_keep_mention_texts(sift_doc *d)
         at = m->end;
     }
     t[at] = 0;
-    free(d->bytes);
-    free(d->lines);
-    d->bytes = t;
-    d->lines = NULL;
-    d->nlines = 0;
-    d->spilled = 1;
+    char *id = d->id;
+    size_t n = d->nmentions, len = d->len;
+    sift_mention *ms = d->mentions;
+    d->mentions = NULL;
+    d->id = NULL;
+    sift_doc_clear(d);
+    *d = (sift_doc){.id = id, .bytes = t, .len = len, .mentions = ms, .nmentions = n, .spilled = 1};
     return 0;
 }
 

@@ -146,11 +146,11 @@ typedef struct {
     size_t repaired;     /* invalid sequences replaced under --lenient */
     uint8_t inline_text; /* the text came inside a JSON record, not from a file of its own */
     uint8_t has_records; /* records loaded from `sift extract` output: not extracted again */
-    uint8_t spilled;     /* the records were written out (sift extract) and freed but the
+    uint8_t spilled;     /* written out (sift extract) and freed but for the id and the
                             mentions, whose start/end now index `bytes`, which holds only
-                            their texts (sift_doc_keep_mention_texts); resolution frees
-                            those too once read: then nmentions still counts them and
-                            the store's `resolved` holds what became of them */
+                            their texts (sift_doc_spilled); resolution frees those too
+                            once read: then nmentions still counts them and the store's
+                            `resolved` holds what became of them */
     size_t expect_len;   /* with has_records: the byte count the extraction saw */
     /* extraction (extract.c) */
     sift_quantity *quantities;
@@ -239,15 +239,14 @@ void sift_store_truncate(sift_store *st, size_t n);
 int sift_doc_prepare(sift_doc *d, int lenient, char **err);
 void sift_doc_clear(sift_doc *d);
 
-/* Free the quantity, time and claim records (the mentions stay). */
-void sift_doc_free_records(sift_doc *d);
 /*
-** Once every record that reads the text has been written out: replace the
-** bytes by the mentions' texts end to end, each mention's start/end moved
-** to its own, and free the line index; sets `spilled`. 0, or -1 when out
-** of memory (nothing changed).
+** Once the document and every record of it have been written out: keep only
+** what resolution reads, its id and its mentions with their texts (end to
+** end in `bytes`, each mention's start/end moved to its own; `len` stays the
+** document's), and free the rest; sets `spilled`. 0, or -1 when out of
+** memory (nothing changed).
 */
-int sift_doc_keep_mention_texts(sift_doc *d);
+int sift_doc_spilled(sift_doc *d);
 /* The first mention whose span overlaps [a, b), or -1. */
 long sift_doc_mention_at(const sift_doc *d, uint32_t a, uint32_t b);
 
