@@ -1066,6 +1066,7 @@ local function cluster(cols, sidekey, declared, collect)
     end
   end
 
+  collect() -- the garbage of steps 1 to 3, before step 4's buckets and relations
   -- 4. people with full names
   -- classes: one transliteration key, vowels compatible with the first form
   local tcs, tclist = {}, {}
@@ -1512,6 +1513,7 @@ local function cluster(cols, sidekey, declared, collect)
     end
   end
 
+  collect() -- what steps 5 and 6 left (steps 7 and 8 make as much again)
   -- 7. acronyms: initials of one long form (or of the one in this document)
   local byinit = {}
   local function indexinit(s, id)
