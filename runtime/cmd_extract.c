@@ -336,12 +336,13 @@ static void claimrec(jw *w, const sift_doc *d, const sift_claim *c, uint32_t id)
 ** run, take about three times the corpus's bytes; the rendered JSON, more.
 ** So each worker writes a document's records to a temporary file of its
 ** own as soon as they are stored, with holes for what resolution decides,
-** and frees them; only the mentions stay, for resolution, with their texts
-** (sift_doc_spilled). Nothing else is kept a document: what is
-** allocated between its records (a C library heap has no compaction)
-** would pin their pages once they are freed. Writing the output copies each document's
-** part of the spill in corpus order, filling the holes. A document the
-** spill could not take (no temporary file, a full disk) keeps its records
+** and frees them with the document's text and metadata: only its id and
+** mentions stay, for resolution, with their texts (sift_doc_spilled).
+** Nothing new is kept a document: what is allocated between its records
+** would pin their pages once they are freed (a C library heap does not
+** move what it holds). Writing the output copies each document's part of
+** the spill in corpus order, filling the holes. A document the spill could
+** not take (no temporary file, a full disk) keeps its records
 ** in memory and is written from them, as without a spill.
 */
 typedef struct {
