@@ -551,10 +551,10 @@ static int writeall(FILE *out, const sift_store *st, int explain, const spill *s
     int rc = 0;
     for (int part = 0; part < 2; part++) { /* claims last: they refer to entities */
         size_t base = 0;
-        for (size_t i = 0; i < st->ndocs; base += st->docs[i++].nmentions) {
+        for (size_t i = 0; i < st->ndocs && !rc; base += st->docs[i++].nmentions) {
             const sift_doc *d = &st->docs[i];
             const spilldoc *sd = sp ? &sp->docs[i] : NULL;
-            if (sd && sd->file && !rc) {
+            if (sd && sd->file) { /* (a spilled document has nothing else to write from) */
                 filler h = {st, d, base, 0, -1, &id};
                 off_t off = sd->off + (part ? (off_t)sd->alen : 0);
                 rc = copyspill(out, sp->f[sd->file - 1], off, part ? sd->blen : sd->alen, &h, &buf,

@@ -837,8 +837,10 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
         lua_pop(L, 2);
         if (!en->name) en->name = strdup("?");
     }
+    int spilled = 0;
     for (size_t i = 0, at = 0; i < st->ndocs; i++) {
         sift_doc *d = &st->docs[i];
+        spilled |= d->spilled;
         for (size_t k = 0; k < d->nmentions; k++, at++) { /* assign set them */
             sift_resolved *r = &st->resolved[at];
             if (r->entity >= (int32_t)ne) r->entity = -1;
@@ -858,6 +860,11 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
             m = sift_doc_mention_at(d, c->place_start, c->place_end);
             if (m >= 0) c->place_entity = d->mentions[m].entity;
         }
+    }
+    if (!spilled) { /* every mention holds what became of it */
+        free(st->resolved);
+        st->resolved = NULL;
+        st->nresolved = 0;
     }
     lua_settop(L, 0);
     return 0;

@@ -30,7 +30,8 @@ int sift_extract_run(sift_store *st, const sift_opts *o);
 ** output; not for a document whose extraction failed), before
 ** resolution: sift extract writes them out there and frees them
 ** (sift_doc_spilled), so the corpus's records need not all be
-** in memory at once. Resolution still sets the mentions' entities.
+** in memory at once. Resolution then records what became of the mentions
+** of such a document in the store's `resolved`, by number in corpus order.
 */
 typedef void (*sift_extract_sink)(void *ctx, sift_doc *d, size_t i, int worker);
 int sift_extract_run_sink(sift_store *st, const sift_opts *o, sift_extract_sink sink, void *ctx);

@@ -190,8 +190,8 @@ typedef struct {
     sift_entity *entities;  /* after resolution */
     size_t nentities;
     sift_resolved *resolved; /* each mention's entity and reason, by its number in corpus
-                                order, for the spilled documents, whose mentions resolution
-                                freed once it had read them (extract.c) */
+                                order, when some document is spilled (its mentions freed
+                                by resolution once read; extract.c), else NULL */
     size_t nresolved;
     sift_xfile *xfiles; /* user extractor files, in order (extract.c) */
     size_t nxfiles;
