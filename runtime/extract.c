@@ -760,18 +760,38 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
     /* the mentions as columns (sift.resolve's form): a slot a field; no
        "i" column, as each document's mentions come in text order; no "key"
        column, as sift.resolve keys each distinct text once; the documents
-       as ranges (docs, docfirst), not a slot a mention */
+       as ranges (docs, docfirst), not a slot a mention; the kinds as one
+       byte a mention (kindcode, an index into kindname), not a 16-byte
+       slot, unless there are more than 255 of them */
     enum { TEXT, KIND, SIDE, ROLE, TITLE, DECL, DOCS, DOCFIRST, NCOLS };
     static const char *const col[NCOLS] = {"text",  "kind", "side", "role",
                                            "title", "decl", "docs", "docfirst"};
     size_t ndocs = 0;
-    for (size_t i = 0; i < st->ndocs; i++) ndocs += st->docs[i].nmentions > 0;
-    lua_createtable(L, 0, NCOLS + 1);
+    uint32_t kinds[255];
+    int nkinds = 0;
+    for (size_t i = 0; i < st->ndocs; i++) {
+        const sift_doc *d = &st->docs[i];
+        ndocs += d->nmentions > 0;
+        for (size_t k = 0; k < d->nmentions && nkinds <= 255; k++) {
+            uint32_t v = d->mentions[k].kind;
+            int f = v == SIFT_STR_NONE || v == SIFT_STR_EMPTY;
+            for (int j = 0; j < nkinds && !f; j++) f = kinds[j] == v;
+            if (!f && nkinds < 255) kinds[nkinds] = v;
+            nkinds += !f;
+        }
+    }
+    unsigned char *kindcode = nkinds <= 255 ? calloc(total, 1) : NULL;
+    if (nkinds <= 255 && !kindcode) return -1;
+    lua_createtable(L, 0, NCOLS + 3);
     int cols = lua_gettop(L);
     lua_pushinteger(L, (lua_Integer)total);
     lua_setfield(L, cols, "n");
     for (int c = 0; c < NCOLS; c++) /* the rare fields go to the hash part */
-        lua_createtable(L, c <= KIND ? (int)total : c >= DOCS ? (int)ndocs : 0, 0);
+        lua_createtable(L,
+                        c == TEXT || (c == KIND && !kindcode) ? (int)total
+                        : c >= DOCS                           ? (int)ndocs
+                                                              : 0,
+                        0);
     int c0 = cols + 1; /* the columns, in enum order */
     lua_Integer n = 0, nd = 0;
     for (size_t i = 0; i < st->ndocs; i++) {
@@ -791,6 +811,11 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
             const uint32_t fv[] = {m->kind, m->side, m->role, m->title, m->decl};
             for (int f = 0; f < 5; f++) {
                 if (fv[f] == SIFT_STR_NONE || fv[f] == SIFT_STR_EMPTY) continue;
+                if (f == 0 && kindcode) {
+                    for (int j = 0; j < nkinds; j++)
+                        if (kinds[j] == fv[f]) kindcode[n - 1] = (unsigned char)(j + 1);
+                    continue;
+                }
                 lua_pushstring(L, sift_store_str(st, fv[f]));
                 lua_rawseti(L, c0 + KIND + f, n);
             }
@@ -802,7 +827,23 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
             d->bytes = NULL;
         }
     }
-    for (int c = NCOLS - 1; c >= 0; c--) lua_setfield(L, cols, col[c]);
+    for (int c = NCOLS - 1; c >= 0; c--) {
+        if (c == KIND && kindcode)
+            lua_pop(L, 1);
+        else
+            lua_setfield(L, cols, col[c]);
+    }
+    if (kindcode) {
+        lua_pushlstring(L, (const char *)kindcode, total);
+        lua_setfield(L, cols, "kindcode");
+        free(kindcode);
+        lua_createtable(L, nkinds, 0);
+        for (int j = 0; j < nkinds; j++) {
+            lua_pushstring(L, sift_store_str(st, kinds[j]));
+            lua_rawseti(L, -2, j + 1);
+        }
+        lua_setfield(L, cols, "kindname");
+    }
     trim(); /* the pages of the spilled documents' mentions go back */
 
     pushconfig(L, st); /* [mod, fn, cols, opts] */

@@ -75,7 +75,7 @@ local type, ipairs, pairs, error, tostring = type, ipairs, pairs, error, tostrin
 local collectgarbage, setmetatable = collectgarbage, setmetatable
 local string_sub, string_gsub, string_find, string_gmatch = string.sub, string.gsub, string.find,
   string.gmatch
-local string_lower, string_upper, string_format = string.lower, string.upper, string.format
+local string_lower, string_upper, string_format, string_byte = string.lower, string.upper, string.format, string.byte
 local table_sort, table_concat = table.sort, table.concat
 local utf8_len = utf8.len
 local corekey = core.key
@@ -637,10 +637,25 @@ local function doccolumn(docs, first, N)
   end })
 end
 
+--
+-- The kind column may come packed instead (the host's form: one byte a
+-- mention, not a 16-byte slot): kindcode is a string whose n-th byte is
+-- mention n's kind as an index into the list kindname, 0 for none.
+local function kindcolumn(codes, names)
+  return setmetatable({}, { __index = function(_, n)
+    if type(n) ~= "number" then return nil end
+    local c = string_byte(codes, n)
+    return c and names[c]
+  end })
+end
+
 local function columns(mentions)
   if type(mentions.n) == "number" and type(mentions.text) == "table" then
     if mentions.doc == nil and type(mentions.docs) == "table" and type(mentions.docfirst) == "table" then
       mentions.doc = doccolumn(mentions.docs, mentions.docfirst, mentions.n)
+    end
+    if mentions.kind == nil and type(mentions.kindcode) == "string" and type(mentions.kindname) == "table" then
+      mentions.kind = kindcolumn(mentions.kindcode, mentions.kindname)
     end
     for _, f in ipairs(FIELDS) do mentions[f] = mentions[f] or {} end
     return mentions
