@@ -4,8 +4,9 @@
 ** what cue.lua's LPeg pattern TOKENS and its classifying loop give (the Lua
 ** version stays as cue.tokenize_lua, and tests/lua/tokenize_test.lua
 ** compares the two). Positions follow string.sub (1-based, inclusive).
-** Uses only the Lua API; the one state kept between calls is tokenize's
-** scratch block (an upvalue: memory only, no results).
+** Uses only the Lua API; the state kept between calls is tokenize's
+** scratch block and its word cache (upvalues: memory, and the strings of
+** words by their bytes, which no call's results depend on).
 **
 *** @function tok.tokenize(text [, hotset]) -> n, ts, te, w, k, dir, hot, marks
 ***   token starts and ends, folded words, kinds (w word, n number, p
@@ -292,8 +293,10 @@ enum {
     DASH,
     DOTS,
     POSS,
-    NEXT, /* the set of next words of a waiting hot token */
-    NSLOTS = NEXT
+    NEXT,  /* the set of next words of a waiting hot token */
+    CACHE, /* the word cache (or nil) and its strings */
+    REFS,
+    NSLOTS = REFS
 };
 
 /* Quotation marks and punctuation of cue.lua's PUNCT by their bytes. */
@@ -325,6 +328,116 @@ static void setslot(lua_State *L, int t, lua_Integer n, int v)
 {
     lua_pushvalue(L, v);
     lua_rawseti(L, t, n);
+}
+
+/* ------------------------------------------------------------ word cache */
+
+/*
+** The strings tokenize gives for words and numbers, by their bytes in the
+** text: a hash table of slots kept between calls (an upvalue, with the
+** strings in its user value, a table; a slot's string is at refs[ref], the
+** next-word set of its hot value, when one, at refs[ref + 1]). A word's
+** string is a function of its bytes, so a hit pushes it without folding or
+** interning; its hot value is read from the hot set once per call (epoch)
+** and kept for the words after it. Words longer than WMAX bytes are not
+** kept; a full table takes no more words and is emptied at the next call.
+** Like the scratch block, the cache is taken while a call runs.
+*/
+#define WCAP  4096 /* slots, a power of two */
+#define WFULL (WCAP / 4 * 3)
+#define WMAX  24
+
+struct wslot {
+    uint32_t hash, ref, epoch; /* ref 0: an empty slot */
+    unsigned char len;
+    signed char hot; /* 0 no, 1 yes, 2 when the next word is (its set at refs[ref + 1]) */
+    unsigned char bytes[WMAX];
+};
+
+struct wcache {
+    uint32_t used, epoch;
+    struct wslot slot[WCAP];
+};
+
+static uint32_t whash(const unsigned char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) h = (h ^ s[i]) * 16777619u;
+    return h;
+}
+
+/*
+** Push the string of the token s[0..len) (folded when folding) and return
+** its slot (NULL when the cache has none for it: a new one is made when
+** there is room).
+*/
+static struct wslot *cached(lua_State *L, struct wcache *c, const unsigned char *s, size_t len,
+                            int folding)
+{
+    if (!c || len > WMAX) {
+        if (folding)
+            pushfold(L, s, len);
+        else
+            lua_pushlstring(L, (const char *)s, len);
+        return NULL;
+    }
+    uint32_t h = whash(s, len);
+    size_t i = h & (WCAP - 1);
+    struct wslot *e;
+    for (;; i = (i + 1) & (WCAP - 1)) {
+        e = &c->slot[i];
+        if (e->ref == 0) break;
+        if (e->hash == h && e->len == len && memcmp(e->bytes, s, len) == 0) {
+            lua_rawgeti(L, REFS, e->ref);
+            return e;
+        }
+    }
+    if (folding)
+        pushfold(L, s, len);
+    else
+        lua_pushlstring(L, (const char *)s, len);
+    if (c->used >= WFULL) return NULL;
+    uint32_t ref = 2 * c->used + 1;
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, REFS, ref); /* (before the slot is filled: it may raise) */
+    e->hash = h;
+    e->epoch = 0;
+    e->len = (unsigned char)len;
+    e->hot = 0;
+    memcpy(e->bytes, s, len);
+    e->ref = ref;
+    c->used++;
+    return e;
+}
+
+/*
+** Push the word cache (CACHE) and its strings (REFS), taken from upvalue 2
+** (nil meanwhile), emptied when full, made when there is none; starts a
+** new epoch. Returns the cache.
+*/
+static struct wcache *takecache(lua_State *L)
+{
+    struct wcache *c = NULL;
+    if (lua_type(L, lua_upvalueindex(2)) == LUA_TUSERDATA) {
+        lua_pushvalue(L, lua_upvalueindex(2));
+        c = (struct wcache *)lua_touserdata(L, -1);
+        lua_getiuservalue(L, -1, 1);
+    } else {
+        c = (struct wcache *)lua_newuserdatauv(L, sizeof *c, 1);
+        c->used = WFULL; /* emptied below */
+        lua_pushnil(L);
+    }
+    if (c->used >= WFULL || c->epoch == UINT32_MAX) {
+        lua_pop(L, 1);
+        memset(c, 0, sizeof *c);
+        lua_createtable(L, 2 * WFULL, 0);
+        lua_pushvalue(L, -1);
+        lua_setiuservalue(L, -3, 1);
+    }
+    c->epoch++;
+    lua_pushnil(L);
+    lua_replace(L, lua_upvalueindex(2));
+    return c;
 }
 
 /* ------------------------------------------------------------ token maps */
@@ -668,22 +781,44 @@ static void settle(lua_State *L, struct hotlist *h)
 ** Set w[n] and k[n] of a word token s[0..len): hot when its folded form is
 ** a key of the hot set with a true value; with a table value, hot when the
 ** next token's word is a key of that table (settled with the next token).
+** The folded form and the hot value come from the cache c when it has them.
 */
 static void word(lua_State *L, lua_Integer n, struct hotlist *h, const unsigned char *s, size_t len,
-                 int hashot)
+                 int hashot, struct wcache *c)
 {
-    pushfold(L, s, len); /* [..., f] */
+    struct wslot *e = cached(L, c, s, len, 1); /* [..., f] */
     settle(L, h);
     if (hashot) {
-        lua_pushvalue(L, -1);
-        int t = lua_rawget(L, HOTSET); /* [..., f, hotset[f]] */
-        if (t == LUA_TTABLE) {
-            lua_replace(L, NEXT);
-            h->pend = n;
+        int hot;
+        if (e && e->epoch == c->epoch) {
+            hot = e->hot;
+            if (hot == 2) {
+                lua_rawgeti(L, REFS, (lua_Integer)e->ref + 1);
+                lua_replace(L, NEXT);
+            }
         } else {
-            if (t != LUA_TNIL && lua_toboolean(L, -1)) addhot(L, h, n);
-            lua_pop(L, 1);
+            lua_pushvalue(L, -1);
+            int t = lua_rawget(L, HOTSET); /* [..., f, hotset[f]] */
+            if (t == LUA_TTABLE) {
+                hot = 2;
+                if (e) {
+                    lua_pushvalue(L, -1);
+                    lua_rawseti(L, REFS, (lua_Integer)e->ref + 1);
+                }
+                lua_replace(L, NEXT);
+            } else {
+                hot = t != LUA_TNIL && lua_toboolean(L, -1);
+                lua_pop(L, 1);
+            }
+            if (e) {
+                e->hot = (signed char)hot;
+                e->epoch = c->epoch;
+            }
         }
+        if (hot == 2)
+            h->pend = n;
+        else if (hot)
+            addhot(L, h, n);
     }
     lua_rawseti(L, W, n);
     setslot(L, K, n, KW);
@@ -760,7 +895,8 @@ static int l_tokenize(lua_State *L)
                                             "close", "either", "\"", "'", "-", "...", "'s"};
     for (size_t c = 0; c < sizeof constants / sizeof constants[0]; c++)
         lua_pushstring(L, constants[c]);
-    lua_pushnil(L); /* NEXT */
+    lua_pushnil(L);                  /* NEXT */
+    struct wcache *c = takecache(L); /* CACHE, REFS */
     /* the starts and hot tokens again, for maps() */
     lua_Integer *starts = mapping ? scratch(L, &pl, count) : NULL;
     struct hotlist h = {0, 0, mapping ? scratch(L, &pl, count) : NULL};
@@ -785,11 +921,11 @@ static int l_tokenize(lua_State *L)
         lua_rawseti(L, TE, n);
         i = e;
         if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
-            word(L, n, &h, t, tl, hashot);
+            word(L, n, &h, t, tl, hashot, c);
             continue;
         }
         if (digit(b)) {
-            lua_pushlstring(L, (const char *)t, tl);
+            cached(L, c, t, tl, 0);
             settle(L, &h);
             lua_rawseti(L, W, n);
             setslot(L, K, n, KN);
@@ -805,7 +941,7 @@ static int l_tokenize(lua_State *L)
                 lua_rawseti(L, MARKS, ++nm);
             }
         } else if (b >= 0x80 && wordch(b)) {
-            word(L, n, &h, t, tl, hashot);
+            word(L, n, &h, t, tl, hashot, c);
         } else if (poss(t, tl, 0) > 0) {
             setword(L, n, &h, POSS);
             setslot(L, K, n, KPOSS);
@@ -827,6 +963,8 @@ static int l_tokenize(lua_State *L)
     else
         lua_newuserdatauv(L, pl.want + pl.want / 4, 0);
     lua_replace(L, lua_upvalueindex(1));
+    lua_pushvalue(L, CACHE);
+    lua_replace(L, lua_upvalueindex(2));
     return lua_gettop(L) - top;
 }
 
@@ -839,6 +977,7 @@ int sift_lua_open_tok(lua_State *L)
                                    {NULL, NULL}};
     luaL_newlibtable(L, fns);
     lua_pushnil(L); /* the scratch block of tokenize (and of map, unused) */
-    luaL_setfuncs(L, fns, 1);
+    lua_pushnil(L); /* the word cache of tokenize */
+    luaL_setfuncs(L, fns, 2);
     return 1;
 }
