@@ -1663,7 +1663,7 @@ static void readset(lua_State *L, wordset *set, const char *name, int val, const
 ** ("3,000 days", "2.5 weeks", "5-day"), a numeric date ("6/9/2021"), a
 ** century ("19th century") or a day of a list that reaches a month ("3, 4
 ** and 5 September", "5th of May") may start there: the sets months, units,
-** listwords and centuries give the words.
+** unitsing (the singular units), listwords and centuries give the words.
 **
 ** The words of the sets and phrases make one dictionary: a word's bits say
 ** which sets hold it and which phrase word it is, and a first word's entry
@@ -1682,7 +1682,18 @@ static void readset(lua_State *L, wordset *set, const char *name, int val, const
 ** last walk (memo below) and gives its result for a candidate inside it
 ** without walking. The memo holds its text (nextdate's third upvalue), so
 ** a text at the same address is the same text; it is dropped at the end of
-** a text.
+** a text. A run of thousands ("1,000,000,...") makes every group a
+** candidate in the same way, and from any group the groups end where they
+** end from the first: the memo keeps that end too.
+**
+** The grammar, for its part, reads such a list from each day it tries,
+** and a list it fails on costs it the list's length. So for digits the gate
+** is exact where a walk is long: it passes a day whose list reaches a
+** month only when the grammar's dmy takes that month (a capital, the end of
+** a word: "28 may" ends no list), a numeric date ("6/9/2021") and a count
+** ("1,000 days", not "1,000 years old") only when the grammar takes them
+** whole, so that every day or group it passes starts a date, and the
+** grammar reads each list once.
 */
 
 #define GSETS   32  /* named sets (bits of a word's mask) */
@@ -1713,11 +1724,13 @@ typedef struct {
 
 /* the last list walk: from a candidate at from, it stopped at stop (the
    end of the day where it found a month, or where the next day would
-   start), with result pass; text: the text (NULL: none) */
+   start), with result pass; the last run of thousands: from the digits at
+   tfrom, its groups (",000") end at tend; text: the text (NULL: none) */
 typedef struct {
     const char *text;
     size_t from, stop;
     int pass;
+    size_t tfrom, tend;
 } gmemo;
 
 typedef struct {
@@ -1727,9 +1740,9 @@ typedef struct {
     int nsets;
     gnode node[GNODES];
     int nnodes;
-    glit lit[2 * GNODES];                    /* (a power of two) */
-    int digits;                              /* walk digits */
-    int months, units, listwords, centuries; /* their sets */
+    glit lit[2 * GNODES];                              /* (a power of two) */
+    int digits;                                        /* walk digits */
+    int months, units, unitsing, listwords, centuries; /* their sets */
     gmemo memo;
 } gate;
 
@@ -1867,6 +1880,16 @@ static size_t gday(const unsigned char *s, size_t len, size_t k)
     return j;
 }
 
+/* the word w (lower case, n letters) at k, in any case; with eow, the end
+   of a word after it (date.lua's kw): where it ends, else 0 */
+static size_t gis(const unsigned char *s, size_t len, size_t k, const char *w, size_t n, int eow)
+{
+    for (size_t i = 0; i < n; i++)
+        if (k + i >= len || (s[k + i] | 32) != (unsigned char)w[i]) return 0;
+    if (eow && k + n < len && wc(s[k + n])) return 0;
+    return k + n;
+}
+
 /* the word at k is w (lower case, n letters) and blanks follow it: where they end, else 0 */
 static size_t gthen(const unsigned char *s, size_t len, size_t k, const char *w, size_t n)
 {
@@ -1875,6 +1898,16 @@ static size_t gthen(const unsigned char *s, size_t len, size_t k, const char *w,
     if (k + n < len && alpha(s[k + n])) return 0;
     size_t m = sift_scan_dateblanks(s, len, k + n);
     return m > k + n ? m : 0;
+}
+
+/* True when the word at *k is in set and ends a word (date.lua's lexicon:
+   no letter, digit or multi-byte letter after it); *k moves past it. */
+static int inword(const gate *g, int set, const unsigned char *s, size_t len, size_t *k)
+{
+    size_t m = *k;
+    if (!inset(g, set, s, len, &m) || (m < len && wc(s[m]))) return 0;
+    *k = m;
+    return 1;
 }
 
 /* after a day (date.lua's listsep): a comma (and "and"), a list word, a
@@ -1906,24 +1939,85 @@ static int gsepset(const gate *g, int set, const unsigned char *s, size_t len, s
     return (d || b > k) && inset(g, set, s, len, &u);
 }
 
+/* blanks and the word "old" at k */
+static int gold(const unsigned char *s, size_t len, size_t k)
+{
+    size_t b = sift_scan_dateblanks(s, len, k);
+    return b > k && gis(s, len, b, "old", 3, 1);
+}
+
+/* True when the rest of a count follows its number at k (date.lua's
+   countrest, all of it: a dash and a singular unit, no "-old", "-year" or
+   " old" after; or blanks and a unit, no " old" or a dash and a word
+   after). Exact, so that a run of thousands ("1,000,000,...") the grammar
+   reads to its end fails in the grammar once, not from each group. */
+static int gcountrest(const gate *g, const unsigned char *s, size_t len, size_t k)
+{
+    size_t d = gdash(s, len, k), u = k + d;
+    if (d) {
+        if (!inword(g, g->unitsing, s, len, &u)) return 0;
+        d = gdash(s, len, u);
+        if (d && (gis(s, len, u + d, "old", 3, 0) || gis(s, len, u + d, "year", 4, 0))) return 0;
+        return !gold(s, len, u);
+    }
+    u = sift_scan_dateblanks(s, len, k);
+    if (u == k || !inword(g, g->units, s, len, &u)) return 0;
+    d = gdash(s, len, u);
+    return !gold(s, len, u) && !(d && u + d < len && wc(s[u + d]));
+}
+
+/* True when date.lua's numeric date follows the day or month s[c, j) (up
+   to two digits): "/", "." or "-", one or two digits, the same separator, a
+   year of four digits from 1000 to 2999 that ends a word, and no
+   separator and digit after it. Exact, so that a list of pairs ("1-2,
+   3-4, ...") goes to the walk of lists below, not to the grammar, which
+   would read the list from each of its days. */
+static int gnumeric(const unsigned char *s, size_t len, size_t j)
+{
+    if (j + 1 >= len || !(s[j] == '/' || s[j] == '.' || s[j] == '-') || !isdigit_(s[j + 1]))
+        return 0;
+    size_t k = j + 2;
+    if (k < len && isdigit_(s[k])) k++;
+    if (k + 4 >= len || s[k] != s[j] || !(s[k + 1] == '1' || s[k + 1] == '2')) return 0;
+    for (size_t i = k + 2; i <= k + 4; i++)
+        if (!isdigit_(s[i])) return 0;
+    k += 5;
+    if (k < len && wc(s[k])) return 0;
+    return !(k + 1 < len && (s[k] == '.' || s[k] == '-' || s[k] == '/') && isdigit_(s[k + 1]));
+}
+
+/* a month at *k as date.lua's month reads it after a day: its first letter
+   upper case, the end of a word after it; *k moves past it */
+static int gmonth(const gate *g, const unsigned char *s, size_t len, size_t *k)
+{
+    return *k < len && s[*k] >= 'A' && s[*k] <= 'Z' && inword(g, g->months, s, len, k);
+}
+
 /* True when digits s[c, j) (a whole run) may start a date or a count (m:
-   the last list walk on s). */
+   the last walks on s). */
 static int gdigits(const gate *g, gmemo *m, const unsigned char *s, size_t len, size_t c, size_t j)
 {
     if (j - c == 4) return 1;
-    /* a count: digits, thousands, decimals; a dash or blanks and a unit */
+    /* a count: digits, thousands, decimals, the rest of a count; digits
+       inside the last run of thousands (a group, not one that goes on
+       past the run: "1,00012") end it where that run ended */
     size_t k = j, e;
-    while (k + 3 < len && s[k] == ',' && isdigit_(s[k + 1]) && isdigit_(s[k + 2]) &&
-           isdigit_(s[k + 3]))
-        k += 4;
+    if (c > m->tfrom && j <= m->tend) {
+        k = m->tend;
+    } else {
+        while (k + 3 < len && s[k] == ',' && isdigit_(s[k + 1]) && isdigit_(s[k + 2]) &&
+               isdigit_(s[k + 3]))
+            k += 4;
+        if (k > j) m->tfrom = c, m->tend = k;
+    }
     if (k + 1 < len && s[k] == '.' && isdigit_(s[k + 1])) {
         k++;
         while (k < len && isdigit_(s[k])) k++;
     }
-    if (gsepset(g, g->units, s, len, k)) return 1;
+    if (gcountrest(g, s, len, k)) return 1;
     if (j - c > 2) return 0;
     /* a numeric date */
-    if (j + 1 < len && (s[j] == '/' || s[j] == '.' || s[j] == '-') && isdigit_(s[j + 1])) return 1;
+    if (gnumeric(s, len, j)) return 1;
     /* a century */
     e = gday(s, len, c);
     if (e > j && gsepset(g, g->centuries, s, len, e)) return 1;
@@ -1935,7 +2029,7 @@ static int gdigits(const gate *g, gmemo *m, const unsigned char *s, size_t len, 
         size_t b = sift_scan_dateblanks(s, len, e);
         if (b > e) {
             size_t o = gthen(s, len, b, "of", 2);
-            if ((o && inset(g, g->months, s, len, &o)) || inset(g, g->months, s, len, &b)) {
+            if ((o && gmonth(g, s, len, &o)) || gmonth(g, s, len, &b)) {
                 pass = 1;
                 break;
             }
@@ -1978,6 +2072,7 @@ static int nextdate(lua_State *L)
     if ((lua_Unsigned)pos > len) goto none;
     if (g->memo.text != t) {
         g->memo.text = t, g->memo.from = g->memo.stop = 0;
+        g->memo.tfrom = g->memo.tend = 0;
         lua_pushvalue(L, 1);
         lua_replace(L, lua_upvalueindex(3));
     }
@@ -2091,7 +2186,7 @@ static void gphrase(lua_State *L, gate *g, int root, const char *key, const char
 ** finder(set, spec): next (above), over the sift.scan set of start words
 ** (scan.words) and the gate of spec: sets (name -> list of lower-case
 ** words), words (first word -> list of phrases), digits (true: walk
-** digits; needs the sets months, units, listwords and centuries).
+** digits; needs the sets months, units, unitsing, listwords and centuries).
 */
 static int finder(lua_State *L)
 {
@@ -2153,9 +2248,9 @@ static int finder(lua_State *L)
     g->digits = lua_toboolean(L, -1);
     lua_pop(L, 1);
     if (g->digits) {
-        static const char *const need[] = {"months", "units", "listwords", "centuries"};
-        int *idx[] = {&g->months, &g->units, &g->listwords, &g->centuries};
-        for (int i = 0; i < 4; i++) {
+        static const char *const need[] = {"months", "units", "unitsing", "listwords", "centuries"};
+        int *idx[] = {&g->months, &g->units, &g->unitsing, &g->listwords, &g->centuries};
+        for (int i = 0; i < 5; i++) {
             for (*idx[i] = 0; *idx[i] < g->nsets && strcmp(g->setname[*idx[i]], need[i]) != 0;)
                 (*idx[i])++;
             if (*idx[i] == g->nsets)

@@ -133,16 +133,24 @@ test("a long list of days with no month is passed over in one walk", function()
 end)
 
 test("the last walk is kept across calls", function()
-  -- "1-2, 3-4, ...": the first day of each pair passes (a numeric date),
-  -- the second walks the list, one call each
-  local t = list(function(i) return (i % 9 + 1) .. "-" .. (i % 7 + 1) end, function() return ", " end, 1000000, "")
-  local n, at = 0, 1
-  while true do
-    local c = date._next(t, at)
-    if not c then break end
-    n, at = n + 1, c + 1
+  -- "1, 2, ... 5 May": the walk from the first day reaches the month, and
+  -- every later day, one call each, gets its result without walking again;
+  -- so does every group of "1,000,000,... days" (the run of thousands)
+  local function calls(t)
+    local n, at = 0, 1
+    while true do
+      local c = date._next(t, at)
+      if not c then break end
+      n, at = n + 1, string.find(t, "%D", c + 1) or #t + 1 -- (past the digits)
+    end
+    return n
   end
-  eq(n, 1000000 // 5)
+  local function runs(t) return select(2, string.gsub(t, "%d+", "")) end
+  local t = list(function(i) return tostring(i % 9 + 1) end, function() return ", " end, 1000000, "5 May")
+  eq(calls(t), runs(t) + 1) -- (and "May")
+  t = "1" .. string.rep(",000", 250000) .. " days"
+  eq(calls(t), runs(t))
+  eq(calls("1" .. string.rep(",000", 250000) .. " years old"), 0)
 end)
 
 test("a candidate inside the last walk gets the result of its own walk", function()
@@ -150,16 +158,19 @@ test("a candidate inside the last walk gets the result of its own walk", functio
   -- from a fresh copy (a walk of its own), from the same text after the
   -- calls before it (the kept walk), and between calls on another text
   -- (whose walk is not kept for this one)
-  local items = { "1", "12", "3rd", "21st", "123", "5x", "9", "2021", "7 May", "8 of June", "4 km", "6-7", "x" }
+  local items = { "1", "12", "3rd", "21st", "123", "5x", "9", "2021", "7 May", "8 of June", "4 km", "6-7", "x",
+    "8 may", "9 MAY", "3 Mayx", "1,000", "1,00012", "000", "2.5", "6/9/2021", "6-9-21", "5 years old", "5-day-old",
+    "5 days-long", "5 day" }
   local seps = { ", ", ", and ", " and ", " or ", " to ", " - ", "-", "\226\128\147", " ", ". ", ",",
-    "\194\160through " }
+    "\194\160through ", "/", "." }
   local function pick(l) return l[math.random(#l)] end
   math.randomseed(7)
   local other = ""
   for _ = 1, 400 do
     local parts = {}
     for i = 1, math.random(1, 12) do parts[2 * i - 1], parts[2 * i] = pick(items), pick(seps) end
-    parts[#parts + 1] = pick{ "", "May", "of May", "days", "century", "x" } .. string.rep(" ", 41)
+    parts[#parts + 1] = pick{ "", "May", "of May", "days", "century", "x", "may", "years old", "2021" }
+      .. string.rep(" ", 41)
     local t = table.concat(parts)
     local got, want = {}, {}
     for p = 1, #t do want[p] = date._next(table.concat(parts), p) or 0 end

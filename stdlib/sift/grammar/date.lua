@@ -528,12 +528,16 @@ end
 -- the grammar below lists phrases that every text it matches begins with
 -- (more may match them: the grammar decides); an entry without phrases
 -- takes its first word whatever follows.
-local GATESETS = { dayish = DAYISH, units = {}, counts = {}, relunits = RELUNITS, months = {}, weekdays = {},
-  ords = ORDS, centuries = CENTURIES, parts = {}, ones9 = {}, reldirs = {}, listwords = LISTWORDS }
+local GATESETS = { dayish = DAYISH, units = {}, unitsing = {}, counts = {}, relunits = RELUNITS, months = {},
+  weekdays = {}, ords = ORDS, centuries = CENTURIES, parts = {}, ones9 = {}, reldirs = {}, listwords = LISTWORDS }
 do
   local G = GATESETS
-  for form in pairs(UNITS) do G.units[#G.units + 1] = form end
+  for form, u in pairs(UNITS) do
+    G.units[#G.units + 1] = form
+    if not u[2] then G.unitsing[#G.unitsing + 1] = form end
+  end
   table_sort(G.units)
+  table_sort(G.unitsing)
   for _, list in ipairs{ ONES, TENS, { "few", "several", "many", "numerous", "a", "an" } } do
     for _, w in ipairs(list) do G.counts[#G.counts + 1] = w end
   end
@@ -889,10 +893,12 @@ do
   nextdate = cdate.finder(starts, { sets = GATESETS, words = gated, digits = true })
 end
 
--- The parse nodes of text, in text order.
+-- The parse nodes of text, in text order, and the number of candidates
+-- nextdate let through that start no node (misses: for tests, as a miss
+-- may cost the grammar a read to the end of a list).
 local function parse(text)
   local one = walk().one
-  local list, n = {}, 0
+  local list, n, misses = {}, 0, 0
   local at = 1
   while true do
     local c = nextdate(text, at)
@@ -903,10 +909,11 @@ local function parse(text)
       list[n] = t
       at = e
     else
+      misses = misses + 1
       at = t
     end
   end
-  return list
+  return list, misses
 end
 
 -- The parse nodes of text into sift.cdate's store, for records: one match
