@@ -16,12 +16,16 @@
 *** @function cname.marker(particles, suffixes) a function (text, n, TS, TE, RE, TK, POSS, ADJ,
 ***                                        sents, times, quants, gfirst, SI, INIT, DEAD, GZE,
 ***                                        SG, HL) that fills the per-token marks of step 1
+*** @function cname.gazmatches(text, n, TS, TE, RE, TK, POSS, ADJ, gfirst, keys, key, GZE,
+***                                        GZS, GZX, GZP) fills the manifest match at each
+***                                        token (step 2)
 **
 ** The readers' definitions are the LPeg patterns of name.lua (rwordat,
 ** wordat, rblanks, capsat): tests/lua/grammar_name_test.lua compares the two
 ** at every position of tricky texts. The tokenizer's definition is the
 ** LPeg scanner and the Lua token loop kept in tests/lua/name_tokens_test.lua;
-** the marks' definition is the Lua loop kept in tests/lua/name_marks_test.lua.
+** the marks' definition is the Lua loop kept in tests/lua/name_marks_test.lua,
+** the manifest matches' the one kept in tests/lua/name_gaz_test.lua.
 */
 #include "lua_common.h"
 #include "utf8.h"
@@ -81,12 +85,12 @@ static int blankbefore(const ntext *x, lua_Integer k)
 ** no-break space) back from pos - 1, then a run of ASCII letters and
 ** digits, apostrophes, hyphens and bytes >= 128 that are no reversed
 ** punctuation of U+2000-U+2FFF (but "’") or no-break space; leading
-** apostrophes and hyphens cut.
+** apostrophes and hyphens cut; not before limit. rword gives its start
+** and end (1 when there is one), prevword pushes them and the word.
 */
-static int prevword(lua_State *L)
+static int rword(const ntext *x, lua_Integer pos, lua_Integer limit, lua_Integer *ps,
+                 lua_Integer *pe)
 {
-    const ntext *x = TEXT();
-    lua_Integer pos = luaL_checkinteger(L, 1), limit = luaL_checkinteger(L, 2);
     if (pos <= limit) return 0;
     lua_Integer i = pos - 1;
     if (i > x->n) return 0; /* (the reversed text has no byte there) */
@@ -109,6 +113,16 @@ static int prevword(lua_State *L)
     if (s > e) return 0;
     while (s <= e && (BYTE(x, s) == '\'' || BYTE(x, s) == '-')) s++;
     if (s > e || s < limit) return 0;
+    *ps = s;
+    *pe = e;
+    return 1;
+}
+
+static int prevword(lua_State *L)
+{
+    const ntext *x = TEXT();
+    lua_Integer pos = luaL_checkinteger(L, 1), limit = luaL_checkinteger(L, 2), s, e;
+    if (!rword(x, pos, limit, &s, &e)) return 0;
     lua_pushinteger(L, s);
     lua_pushinteger(L, e);
     lua_pushlstring(L, (const char *)x->t + s - 1, (size_t)(e - s + 1));
@@ -142,12 +156,11 @@ static int joinerat(const ntext *x, lua_Integer k)
     return 0;
 }
 
-/* nextword(pos): wordat: blanks, then letters and digits with inner joiners. */
-static int nextword(lua_State *L)
+/* nextword(pos): wordat: blanks, then letters and digits with inner joiners
+   (from pos >= 1). fword gives its start and end (1 when there is one),
+   nextword pushes them and the word. */
+static int fword(const ntext *x, lua_Integer pos, lua_Integer *pa, lua_Integer *pe)
 {
-    const ntext *x = TEXT();
-    lua_Integer pos = luaL_checkinteger(L, 1);
-    if (pos < 1) return luaL_argerror(L, 1, "position out of range");
     if (pos > x->n) return 0; /* (no word starts past the text: i + 1 cannot overflow) */
     lua_Integer i = pos;
     for (;;) {
@@ -169,9 +182,20 @@ static int nextword(lua_State *L)
         do i += l;
         while ((l = alnumat(x, i)) > 0);
     }
+    *pa = a;
+    *pe = i - 1;
+    return 1;
+}
+
+static int nextword(lua_State *L)
+{
+    const ntext *x = TEXT();
+    lua_Integer pos = luaL_checkinteger(L, 1), a, e;
+    if (pos < 1) return luaL_argerror(L, 1, "position out of range");
+    if (!fword(x, pos, &a, &e)) return 0;
     lua_pushinteger(L, a);
-    lua_pushinteger(L, i - 1);
-    lua_pushlstring(L, (const char *)x->t + a - 1, (size_t)(i - a));
+    lua_pushinteger(L, e);
+    lua_pushlstring(L, (const char *)x->t + a - 1, (size_t)(e - a + 1));
     return 3;
 }
 
@@ -691,6 +715,253 @@ static int marker(lua_State *L)
     return 1;
 }
 
+/* ------------------------------------------------------------ manifest names */
+
+enum {
+    GZ_TEXT = 1,
+    GZ_N,
+    GZ_TS,
+    GZ_TE,
+    GZ_RE,
+    GZ_TK,
+    GZ_POSS,
+    GZ_ADJ,
+    GZ_GFIRST,
+    GZ_KEYS,
+    GZ_KEY,
+    GZ_GZE,
+    GZ_GZS,
+    GZ_GZX,
+    GZ_GZP,
+    GZ_NARGS = GZ_GZP
+};
+
+/* Pushes the key of the bytes w[0, len) followed by dot when dot: keys[w],
+   else key(w) (which remembers it in keys), as name.lua's key. */
+static void pushkey(lua_State *L, const unsigned char *w, size_t len, int dot)
+{
+    lua_pushlstring(L, (const char *)w, len);
+    if (dot) {
+        lua_pushliteral(L, ".");
+        lua_concat(L, 2);
+    }
+    lua_pushvalue(L, -1);
+    if (lua_rawget(L, GZ_KEYS) == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, GZ_KEY);
+        lua_pushvalue(L, -2);
+        lua_call(L, 1, 1);
+    }
+    lua_remove(L, -2);
+}
+
+/* A possessive ending of w[0, n) ("'s", "’s"): the length to cut (posslen). */
+static size_t posscut(const unsigned char *w, size_t n)
+{
+    if (n < 1 || w[n - 1] != 's') return 0;
+    if (n >= 2 && w[n - 2] == '\'') return 2;
+    if (n >= 4 && w[n - 2] == 153 && w[n - 3] == 128 && w[n - 4] == 226) return 4;
+    return 0;
+}
+
+/* The word of a name after blanks at q (nameword of name.lua): its start,
+   end (+1), the possessive's length; its key (of the word without the
+   possessive) pushed. 0 (nothing pushed) when no word starts after a blank. */
+typedef struct {
+    lua_Integer a, b;
+    size_t pl;
+} nword;
+
+static int nameword(lua_State *L, const ntext *x, lua_Integer q, nword *w)
+{
+    lua_Integer a, e;
+    if (q < 1) return luaL_error(L, "nameword: position %I out of range", q);
+    if (!fword(x, q, &a, &e) || a == q) return 0;
+    const unsigned char *p = x->t + a - 1;
+    size_t len = (size_t)(e - a + 1);
+    w->a = a;
+    w->b = e + 1;
+    w->pl = posscut(p, len);
+    pushkey(L, p, len - w->pl, 0);
+    return 1;
+}
+
+/* Is the string at index k the literal lit? */
+static int iskey(lua_State *L, int k, const char *lit)
+{
+    size_t l;
+    if (lua_type(L, k) != LUA_TSTRING) return 0;
+    const char *v = lua_tolstring(L, k, &l);
+    return l == strlen(lit) && memcmp(v, lit, l) == 0;
+}
+
+/* An integer field of the entry at index k. */
+static lua_Integer entryint(lua_State *L, int k, const char *f)
+{
+    int ok;
+    lua_getfield(L, k, f);
+    lua_Integer v = lua_tointegerx(L, -1, &ok);
+    if (!ok) luaL_error(L, "manifest entry: field '%s' must be an integer", f);
+    lua_pop(L, 1);
+    return v;
+}
+
+/*
+** The manifest name starting at token i, longest first (gazmatch of
+** name.lua; list at index li: the entries of its key, each with the keys
+** of its words ks, the index of its first capitalised word lead, its
+** length n and what it names e): 1 with e pushed and its start, end and
+** possessive set, or 0 (nothing pushed).
+*/
+static int gazmatch(lua_State *L, const ntext *x, lua_Integer i, int li, lua_Integer *ms,
+                    lua_Integer *me, int *mposs)
+{
+    lua_Integer ts = colint(L, GZ_TS, i), te = colint(L, GZ_TE, i), re = colint(L, GZ_RE, i);
+    int possi = coltrue(L, GZ_POSS, i), adji = coltrue(L, GZ_ADJ, i);
+    /* the word after the token is read once, for every entry that goes on
+       (its key in slot k1, below the entries' slots) */
+    lua_pushnil(L);
+    int k1 = lua_gettop(L), read1 = 0, has1 = 0;
+    nword w1 = {0, 0, 0};
+    lua_Integer q1 = re < x->n ? re + 1 : x->n + 1; /* (past the text: no word) */
+    lua_Integer nl = (lua_Integer)lua_rawlen(L, li);
+    for (lua_Integer xi = 1; xi <= nl; xi++) {
+        if (lua_rawgeti(L, li, xi) != LUA_TTABLE)
+            return luaL_error(L, "manifest entry %I: table expected", xi);
+        int ent = lua_gettop(L);
+        lua_Integer lead = entryint(L, ent, "lead"), n = entryint(L, ent, "n");
+        lua_getfield(L, ent, "ks");
+        int ks = lua_gettop(L);
+        if (!lua_istable(L, ks))
+            return luaL_error(L, "manifest entry %I: field 'ks' must be a table", xi);
+        lua_Integer s = ts, e = te;
+        int poss = possi, okay = 1;
+        for (lua_Integer l = lead - 1; l >= 1; l--) {
+            lua_Integer a, we;
+            if (!rword(x, s, 1, &a, &we)) {
+                okay = 0;
+                break;
+            }
+            pushkey(L, x->t + a - 1, (size_t)(we - a + 1), 0);
+            lua_rawgeti(L, ks, l);
+            int eq = lua_rawequal(L, -1, -2);
+            lua_pop(L, 2);
+            if (!eq) {
+                okay = 0;
+                break;
+            }
+            s = a;
+        }
+        if (okay && n > lead) {
+            if (possi || adji) okay = 0;
+            lua_Integer q = q1;
+            for (lua_Integer l = lead + 1; l <= n && okay; l++) {
+                nword w;
+                int kw, fresh = q != q1;
+                if (fresh) {
+                    if (!nameword(L, x, q, &w)) {
+                        okay = 0;
+                        break;
+                    }
+                    kw = lua_gettop(L);
+                } else {
+                    if (!read1) {
+                        read1 = 1;
+                        has1 = nameword(L, x, q1, &w1);
+                        if (has1) lua_replace(L, k1);
+                    }
+                    if (!has1) {
+                        okay = 0;
+                        break;
+                    }
+                    w = w1;
+                    kw = k1;
+                }
+                lua_rawgeti(L, ks, l);
+                int kx = lua_gettop(L);
+                lua_Integer b = w.b;
+                /* "Front in Afghanistan" is "Front of Afghanistan" */
+                if (!lua_rawequal(L, kw, kx) && !(iskey(L, kw, "in") && iskey(L, kx, "of")) &&
+                    !(iskey(L, kw, "of") && iskey(L, kx, "in"))) {
+                    int dot = 0;
+                    if (BYTE(x, b) == '.') {
+                        pushkey(L, x->t + w.a - 1, (size_t)(b - w.a) - w.pl, 1);
+                        dot = lua_rawequal(L, -1, kx);
+                        lua_pop(L, 1);
+                    }
+                    if (dot)
+                        b++;
+                    else
+                        okay = 0;
+                }
+                lua_pop(L, fresh ? 2 : 1);
+                if (okay) {
+                    e = b - 1 - (lua_Integer)w.pl;
+                    q = b;
+                    poss = w.pl > 0;
+                    if (poss && l < n) okay = 0;
+                }
+            }
+        }
+        if (okay) {
+            lua_getfield(L, ent, "e");
+            lua_replace(L, k1);
+            lua_settop(L, k1);
+            *ms = s;
+            *me = e;
+            *mposs = poss;
+            return 1;
+        }
+        lua_settop(L, k1);
+    }
+    lua_settop(L, k1 - 1);
+    return 0;
+}
+
+/*
+** gazmatches(text, n, TS, TE, RE, TK, POSS, ADJ, gfirst, keys, key, GZE,
+** GZS, GZX, GZP): step 2's manifest matches of a scan (name.lua), for
+** every token 1 .. n: the manifest name starting there, longest first
+** (gfirst: the entries by the key of their first capitalised word), in
+** GZE (false for none), with its start (GZS), end (GZX) and whether it
+** ends in a possessive (GZP). Words are keyed as key(w) (keys: its
+** remembered answers).
+*/
+static int gazmatches(lua_State *L)
+{
+    size_t ulen;
+    const unsigned char *t = (const unsigned char *)luaL_checklstring(L, GZ_TEXT, &ulen);
+    lua_Integer n = luaL_checkinteger(L, GZ_N);
+    for (int k = GZ_TS; k <= GZ_NARGS; k++)
+        if (k != GZ_KEY) luaL_checktype(L, k, LUA_TTABLE);
+    luaL_checktype(L, GZ_KEY, LUA_TFUNCTION);
+    lua_settop(L, GZ_NARGS);
+    luaL_checkstack(L, 24, "gazmatches");
+    ntext tx = {t, (lua_Integer)ulen};
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, GZ_TK, i);
+        int found = 0;
+        lua_Integer s = 0, e = 0;
+        int poss = 0;
+        if (lua_rawget(L, GZ_GFIRST) == LUA_TTABLE)
+            found = gazmatch(L, &tx, i, GZ_NARGS + 1, &s, &e, &poss);
+        if (found) {
+            lua_rawseti(L, GZ_GZE, i);
+            lua_pushinteger(L, s);
+            lua_rawseti(L, GZ_GZS, i);
+            lua_pushinteger(L, e);
+            lua_rawseti(L, GZ_GZX, i);
+            lua_pushboolean(L, poss);
+            lua_rawseti(L, GZ_GZP, i);
+        } else {
+            lua_pushboolean(L, 0);
+            lua_rawseti(L, GZ_GZE, i);
+        }
+        lua_settop(L, GZ_NARGS);
+    }
+    return 0;
+}
+
 /* badbyte(text): the position of the first byte of the first invalid UTF-8
    sequence of text, or nothing when it is valid (as documents are checked). */
 static int badbyte(lua_State *L)
@@ -716,6 +987,8 @@ int sift_lua_open_cname(lua_State *L)
     lua_setfield(L, -2, "tokenizer");
     lua_pushcfunction(L, marker);
     lua_setfield(L, -2, "marker");
+    lua_pushcfunction(L, gazmatches);
+    lua_setfield(L, -2, "gazmatches");
     lua_pushcfunction(L, badbyte);
     lua_setfield(L, -2, "badbyte");
     return 1;

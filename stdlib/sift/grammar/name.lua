@@ -13,9 +13,10 @@
 -- How a scan works. One pass in C (sift.cname; the LPeg scanner below is
 -- its definition) skips spans of bytes that cannot start a capital and
 -- finds every capitalised word (a capital inside a word, "iPhone", is
--- dropped; one after a hyphen, "anti-Taliban", starts a word). Everything
--- after is Lua over those few tokens, in reused arrays, in one pass over
--- the text:
+-- dropped; one after a hyphen, "anti-Taliban", starts a word). The marks
+-- of each token (step 1) and its manifest match (step 2) are C too;
+-- everything else is Lua over those few tokens, in reused arrays, in one
+-- pass over the text:
 --   1. each token is normalised (possessive 's cut, "Taliban-held" ->
 --      "Taliban", "Soviet-era" dropped, initials and "Sr." keep their dot,
 --      "al-" joins) and keyed; tokens inside the date and number records of
@@ -665,6 +666,7 @@ local tokens = cname.tokenizer(UPPER2, HPREFIX, HYPHEN_END, LINKED, ABBR, HYPHEN
 -- The rest of step 1 (per token: sentence, start of one, in a record, a
 -- manifest name's first word, the gap after it) in C, over these words.
 local marks = cname.marker(PARTICLE, SUFFIX)
+local gazmatches = cname.gazmatches
 local NUMWORD = set[[
   one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
   seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
@@ -779,64 +781,15 @@ local function quasi(i)
   return false
 end
 
--- The word of a name after blanks at q: start, end (+1), the word without
--- a possessive, the possessive's length, the key; nil when no word starts
--- after a blank.
-local function nameword(q)
-  local a, e, w = nextword(q)
-  if not a or a == q then return nil end
-  local pl = posslen(w)
-  if pl > 0 then w = string_sub(w, 1, #w - pl) end
-  return a, e + 1, w, pl, key(w)
-end
-
 -- The manifest name starting at token i, longest first: entry, start, end,
--- possessive (remembered per token).
+-- possessive; nil for none. Found for every token before step 2 (in C:
+-- cname.gazmatches, whose definition is the Lua loop kept in
+-- tests/lua/name_gaz_test.lua): the words before the first capitalised
+-- word of a name are read back from the text, those after it forward, each
+-- keyed ("in" and "of" interchangeable, "Gen." matching a declared "Gen.").
 local function gazmatch(i)
-  local known = GZE[i]
-  if known ~= nil then return known or nil, GZS[i], GZX[i], GZP[i] end
-  GZE[i] = false
-  local list = gfirst[TK[i]]
-  if not list then return nil end
-  local q1 = RE[i] + 1 -- the word there is read once, for every entry that goes on
-  local a1, b1, w1, pl1, k1 = false, nil, nil, nil, nil
-  for xi = 1, #list do
-    local x = list[xi]
-    local s, e, poss, okay = TS[i], TE[i], POSS[i], true
-    for l = x.lead - 1, 1, -1 do
-      local a, _, w = prevword(s, 1)
-      if not a or key(w) ~= x.ks[l] then okay = false; break end
-      s = a
-    end
-    if okay and x.n > x.lead then
-      if POSS[i] or ADJ[i] then okay = false end
-      local q = q1
-      for l = x.lead + 1, x.n do
-        if not okay then break end
-        local a, b, w, pl, kw
-        if q ~= q1 then
-          a, b, w, pl, kw = nameword(q)
-        else
-          if a1 == false then a1, b1, w1, pl1, k1 = nameword(q1) end
-          a, b, w, pl, kw = a1, b1, w1, pl1, k1
-        end
-        if not a then okay = false; break end
-        local kx = x.ks[l]
-        -- "Front in Afghanistan" is "Front of Afghanistan"
-        if kw ~= kx and not ((kw == "in" and kx == "of") or (kw == "of" and kx == "in")) then
-          if string_byte(text, b) == 46 and key(w .. ".") == kx then b = b + 1 else okay = false end
-        end
-        if okay then
-          e, q, poss = b - 1 - pl, b, pl > 0
-          if poss and l < x.n then okay = false end
-        end
-      end
-    end
-    if okay then
-      GZE[i], GZS[i], GZX[i], GZP[i] = x.e, s, e, poss
-      return x.e, s, e, poss
-    end
-  end
+  local e0 = GZE[i]
+  if e0 then return e0, GZS[i], GZX[i], GZP[i] end
   return nil
 end
 
@@ -1466,6 +1419,8 @@ function M.scan(ctx)
   -- next; per sentence, whether it is a headline
   HL = {}
   marks(text, n, TS, TE, RE, TK, POSS, ADJ, sents, TIMES, ctx.quantities or {}, gfirst, SI, INIT, DEAD, GZE, SG, HL)
+  -- the manifest name at each token (in C; GZE false for none)
+  gazmatches(text, n, TS, TE, RE, TK, POSS, ADJ, gfirst, KEYS, key, GZE, GZS, GZX, GZP)
   ntok = n
 
   -- 2. manifest names, longest first, then runs of the other tokens, each
@@ -1473,7 +1428,7 @@ function M.scan(ctx)
   do
     local i = 1
     while i <= n do
-      local nexti = GZE[i] ~= false and gazat(i)
+      local nexti = GZE[i] and gazat(i)
       if nexti then
         i = nexti
       elseif DEAD[i] then
@@ -1484,7 +1439,7 @@ function M.scan(ctx)
         local hl = HL[SI[i]]
         while true do
           local gk = gapkind(j)
-          if gk and ((GZE[j + 1] ~= false and gazmatch(j + 1)) or (hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]))) then
+          if gk and (GZE[j + 1] or (hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]))) then
             gk = nil
           end
           if gk == "sp" or gk == "part" or ((gk == "of" or gk == "ofthe") and ofjoin(i, j, init)) then
@@ -1768,6 +1723,20 @@ function M._marks(ctx)
   cols.SI, cols.INIT, cols.DEAD, cols.GZE, cols.SG, cols.HL = {}, {}, {}, {}, {}, {}
   marks(t, cols.n, cols.TS, cols.TE, cols.RE, cols.TK, cols.POSS, cols.ADJ, sn, ctx.times or {},
     ctx.quantities or {}, cols.gfirst, cols.SI, cols.INIT, cols.DEAD, cols.GZE, cols.SG, cols.HL)
+  return cols
+end
+
+-- Test-only: the tokens of a context's text with the manifest name at
+-- each (GZE, GZS, GZX, GZP as a scan gives them) and the first-word index
+-- they were found from (tests/lua/name_gaz_test.lua runs their Lua
+-- definition on the same).
+function M._gaz(ctx)
+  local t = ctx.text
+  local cols = M._tokens(t)
+  cols.gfirst = gazetteer(ctx.sides, ctx.declared).first
+  cols.GZE, cols.GZS, cols.GZX, cols.GZP = {}, {}, {}, {}
+  gazmatches(t, cols.n, cols.TS, cols.TE, cols.RE, cols.TK, cols.POSS, cols.ADJ, cols.gfirst, KEYS, key,
+    cols.GZE, cols.GZS, cols.GZX, cols.GZP)
   return cols
 end
 

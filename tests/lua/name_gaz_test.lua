@@ -1,0 +1,176 @@
+-- sift.grammar.name's manifest matches (step 2 of a scan finds the
+-- manifest name at each token in C: sift.cname.gazmatches) against their
+-- Lua definition below: per token, the longest manifest name whose first
+-- capitalised word is the token's key, the words before that word read
+-- back from the text and those after it forward, with its start, end and
+-- possessive. Every token must agree, on the bundled corpora and on texts
+-- generated from tricky pieces.
+local name = require "sift.grammar.name"
+
+local key = name._lex.key
+
+-- A possessive ending ("'s", "’s"): the length to cut.
+local function posslen(w)
+  local n = #w
+  if string.byte(w, n) ~= 115 then return 0 end
+  local b = string.byte(w, n - 1)
+  if b == 39 then return 2 end
+  if b == 153 and string.byte(w, n - 2) == 128 and string.byte(w, n - 3) == 226 then return 4 end
+  return 0
+end
+
+-- The definition, over the token columns of text t.
+local function gazmatches(t, c)
+  local rd = name._readers(t)
+  local prevword, nextword = rd.prevword, rd.nextword
+  local function nameword(q)
+    local a, e, w = nextword(q)
+    if not a or a == q then return nil end
+    local pl = posslen(w)
+    if pl > 0 then w = string.sub(w, 1, #w - pl) end
+    return a, e + 1, w, pl, key(w)
+  end
+  local TS, TE, RE, TK, POSS, ADJ = c.TS, c.TE, c.RE, c.TK, c.POSS, c.ADJ
+  local GZE, GZS, GZX, GZP = {}, {}, {}, {}
+  local function match(i)
+    local list = c.gfirst[TK[i]]
+    if not list then return nil end
+    for _, x in ipairs(list) do
+      local s, e, poss, okay = TS[i], TE[i], POSS[i], true
+      for l = x.lead - 1, 1, -1 do
+        local a, _, w = prevword(s, 1)
+        if not a or key(w) ~= x.ks[l] then okay = false; break end
+        s = a
+      end
+      if okay and x.n > x.lead then
+        if POSS[i] or ADJ[i] then okay = false end
+        local q = RE[i] + 1
+        for l = x.lead + 1, x.n do
+          if not okay then break end
+          local a, b, w, pl, kw = nameword(q)
+          if not a then okay = false; break end
+          local kx = x.ks[l]
+          if kw ~= kx and not ((kw == "in" and kx == "of") or (kw == "of" and kx == "in")) then
+            if string.byte(t, b) == 46 and key(w .. ".") == kx then b = b + 1 else okay = false end
+          end
+          if okay then
+            e, q, poss = b - 1 - pl, b, pl > 0
+            if poss and l < x.n then okay = false end
+          end
+        end
+      end
+      if okay then return x.e, s, e, poss end
+    end
+    return nil
+  end
+  for i = 1, c.n do
+    local e0, s, e, poss = match(i)
+    GZE[i] = e0 or false
+    if e0 then GZS[i], GZX[i], GZP[i] = s, e, poss end
+  end
+  return { GZE = GZE, GZS = GZS, GZX = GZX, GZP = GZP }
+end
+
+-- The first difference between the C matches and the definition's for a
+-- context, or nil.
+local function differ(ctx, label)
+  local c = name._gaz(ctx)
+  local d = gazmatches(ctx.text, c)
+  for i = 1, c.n do
+    for _, col in ipairs{ "GZE", "GZS", "GZX", "GZP" } do
+      if c[col][i] ~= d[col][i] then
+        return ("%s: token %d (%s) %s: %s, expected %s"):format(label, i, tostring(c.TK[i]), col,
+          tostring(c[col][i]), tostring(d[col][i]))
+      end
+    end
+  end
+  return nil
+end
+
+test("the manifest matches agree with their Lua definition on the bundled corpora", function()
+  local bad, found = {}, 0
+  for _, cn in ipairs{ "panjshir-2021", "varkesia-2023" } do
+    local corpus = assert(sift.load("corpus/" .. cn))
+    local sides, declared = corpus:sides(), corpus:declared()
+    for _, doc in ipairs(corpus:documents()) do
+      local ctx = { text = doc.plain, sides = sides, declared = declared }
+      local d = differ(ctx, cn .. "/" .. doc.id)
+      if d then bad[#bad + 1] = d end
+      for _, e in ipairs(name._gaz(ctx).GZE) do if e then found = found + 1 end end
+    end
+  end
+  eq(bad, {})
+  eq(found > 100, true)
+end)
+
+-- Texts pieced together from the words of the manifest below, gaps,
+-- possessives, dots and hostile pieces (a fixed seed: the same texts every
+-- run).
+local PIECES = {
+  "Ahmad", "Massoud", "Massoud's", "Massoud’s", "Front", "Front's", "National", "Resistance", "of", "in",
+  "Afghanistan", "Afghanistan's", "the", "The", "4th", "Mountain", "Brigade", "Brigade’s", "Gen", "Gen.",
+  "Said", "al-Qaeda", "Qaeda", "US-backed", "Taliban-held", "Taliban", "Jr.", "É", "Ünal", "ÉCOLE", " ", " ",
+  " ", " ", "\t", "\194\160", ". ", ".", "\n", ", ", "-", "'", "’", "\226\128\148", "(", ")", "9", "NRF",
+  "NRF's", "Valley", "Panjshir", "s", "x", "Ахмад", "Гора", " Ahmad Massoud", " Ahmad Massoud's ",
+  " National Resistance Front in Afghanistan", " the 4th Mountain Brigade", " Gen. Said", " Gen Said.",
+  " Massoud Front’s ", " Ахмад Гора ", " Ünal ÉCOLE", " Panjshir Valley's",
+  " National Resistance's Front", " 4th Mountain’s Brigade",
+}
+
+test("the manifest matches agree with their Lua definition on generated texts", function()
+  local sides = { { id = "nrf", label = "National Resistance Front", aliases = { "NRF", "the resistance",
+    "National Resistance Front of Afghanistan" } } }
+  local declared = { { name = "Ahmad Massoud", kind = "person", side = "nrf" },
+    { name = "Panjshir Valley", kind = "place" }, { name = "Taliban", kind = "org" },
+    { name = "4th Mountain Brigade", kind = "org" }, { name = "the Mountain Brigade", kind = "org" },
+    { name = "Gen. Said", kind = "person" }, { name = "Massoud Front", kind = "org" },
+    { name = "al-Qaeda", kind = "org" }, { name = "Ахмад Гора", kind = "place" },
+    { name = "Ünal ÉCOLE", kind = "org" } }
+  local seed = 1717
+  local function rand(k)
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % k + 1
+  end
+  local bad, found = {}, 0
+  for _ = 1, 3000 do
+    local parts = {}
+    for k = 1, rand(30) do parts[k] = PIECES[rand(#PIECES)] end
+    local t = table.concat(parts)
+    if utf8.len(t) then
+      local ctx = { text = t, sides = sides, declared = declared }
+      local d = differ(ctx, ("%q"):format(t))
+      if d then bad[#bad + 1] = d; if #bad >= 5 then break end end
+      for _, e in ipairs(name._gaz(ctx).GZE) do if e then found = found + 1 end end
+    end
+  end
+  eq(bad, {})
+  eq(found > 500, true)
+end)
+
+test("the manifest matches hold on long and hostile texts", function()
+  local sides = { { id = "a", label = "Long Name Front" } }
+  local declared = { { name = "Long Name", kind = "person" } }
+  for _, t in ipairs{
+    string.rep("Long ", 20000), string.rep("Long Name ", 5000) .. "Long", string.rep("Long  Name\194\160", 3000),
+    string.rep("Long’s Name ", 3000), "Long" .. string.rep(" ", 10000) .. "Name", string.rep("É", 5000),
+    string.rep("Long Name Front. ", 2000),
+  } do
+    eq(differ({ text = t, sides = sides, declared = declared }, "hostile"), nil)
+  end
+end)
+
+test("the manifest matches refuse bad arguments", function()
+  local gm = require("sift.cname").gazmatches
+  local function go(gfirst, TS)
+    return pcall(gm, "Ab cd", 1, TS or { 1 }, { 2 }, { 2 }, { "ab" }, {}, {}, gfirst, {}, function(w) return w end,
+      {}, {}, {}, {})
+  end
+  eq(go({}), true)
+  eq((go({ ab = { 5 } })), false)
+  eq((go({ ab = { { lead = "x", n = 1, ks = {} } } })), false)
+  eq((go({ ab = { { lead = 1, n = 2, ks = 3 } } })), false)
+  eq(go({ ab = { { lead = 1, n = 2, ks = { "ab", "cd" }, e = 7 } } }), true)
+  -- columns at the integer extremes
+  eq(go({ ab = { { lead = 2, n = 2, ks = { "x", "ab" }, e = 7 } } }, { math.mininteger }), true)
+  eq(go({ ab = { { lead = 2, n = 2, ks = { "x", "ab" }, e = 7 } } }, { math.maxinteger }), true)
+end)
