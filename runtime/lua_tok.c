@@ -17,7 +17,10 @@
 ***   with a true value), and the tokens that are quotation marks (in
 ***   order); with the lists
 ***   sentences, times and quantities (after hotset, which may be nil), also
-***   what tok.map gives for them (after marks)
+***   what tok.map gives for them (after marks); with a hotset, the lists and
+***   cue's nonames and particles sets after them, also the name words (a
+***   table token -> true of the tokens cue's namewordof calls name words,
+***   after the maps)
 *** @function tok.fold(s) -> s folded as cue.fold does: ASCII lower case,
 ***   Latin-1 and Latin Extended-A letters to ASCII, curly apostrophes straight
 *** @function tok.map(ts, n, sentences, hot, times, quantities) -> sents,
@@ -271,6 +274,8 @@ enum {
     SENTS, /* the optional lists to map */
     TIMES,
     QUANTS,
+    NONAMES, /* the optional sets of nameword */
+    PARTICLES,
     BOUNDS, /* the scratch block (or nil): token bounds of the counting pass, ... */
     TS,
     TE,
@@ -351,6 +356,8 @@ struct wslot {
     uint32_t hash, ref, epoch; /* ref 0: an empty slot */
     unsigned char len;
     signed char hot; /* 0 no, 1 yes, 2 when the next word is (its set at refs[ref + 1]) */
+    signed char nn;  /* a key of the nonames set with a true value (read at nnepoch) */
+    uint32_t nnepoch;
     unsigned char bytes[WMAX];
 };
 
@@ -404,6 +411,7 @@ static struct wslot *cached(lua_State *L, struct wcache *c, const unsigned char 
     e->epoch = 0;
     e->len = (unsigned char)len;
     e->hot = 0;
+    e->nnepoch = 0;
     memcpy(e->bytes, s, len);
     e->ref = ref;
     c->used++;
@@ -578,7 +586,8 @@ static void spans(lua_State *L, struct pool *pl, int idx, lua_Integer n, const l
 ** Returns the number pushed.
 */
 static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Integer n,
-                const lua_Integer *hot, lua_Integer nhot, int sl, int tl, int ql)
+                const lua_Integer *hot, lua_Integer nhot, int sl, int tl, int ql,
+                lua_Integer **ranges, lua_Integer *nranges)
 {
     luaL_checkstack(L, NMAPS + 20, NULL);
     lua_Integer nsrc = items(L, sl), ntm = items(L, tl), nq = items(L, ql);
@@ -593,6 +602,7 @@ static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Intege
     lua_newtable(L); /* the empty hot list */
     int none = lua_gettop(L);
     lua_Number *ss = (lua_Number *)palloc(L, pl, (size_t)(nsrc > 0 ? nsrc : 1) * sizeof *ss);
+    lua_Integer *sab = ranges ? scratch(L, pl, 2 * nsrc) : NULL;
     /* the fields of a sentence, as keys on the stack (no lookup of C strings) */
     static const char *const fields[] = {"s", "e", "kind", "a", "b"};
     int key = lua_gettop(L) + 1;
@@ -616,6 +626,10 @@ static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Intege
         if (b >= a) {
             ns++;
             ss[ns - 1] = s;
+            if (sab) {
+                sab[2 * ns - 2] = a;
+                sab[2 * ns - 1] = b;
+            }
             lua_createtable(L, 0, 5);
             int t = lua_gettop(L);
             for (int f = 0; f < 2; f++) {
@@ -700,6 +714,10 @@ static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Intege
         for (lua_Integer x = a[i - 1]; x < b[i - 1]; x++) setint(L, r + RQOF, x, i);
     }
     lua_settop(L, r + NMAPS - 1);
+    if (ranges) {
+        *ranges = sab;
+        *nranges = ns;
+    }
     return NMAPS;
 }
 
@@ -732,7 +750,7 @@ static int l_map(lua_State *L)
     lua_Integer nhot = (lua_Integer)lua_rawlen(L, 4);
     const lua_Integer *ts = intlist(L, 1, n);
     const lua_Integer *hot = intlist(L, 4, nhot);
-    return maps(L, NULL, ts, n, hot, nhot, 3, 5, 6);
+    return maps(L, NULL, ts, n, hot, nhot, 3, 5, 6, NULL, NULL);
 }
 
 /*
@@ -778,13 +796,111 @@ static void settle(lua_State *L, struct hotlist *h)
 }
 
 /*
+** What cue's namewordof says of word tokens, found while tokenizing: per
+** token 0 (no name word), 1 (a name word) or 2 (one unless it starts its
+** sentence, settled once the sentences are mapped).
+*/
+struct naming {
+    unsigned char *v;
+    const unsigned char *text;
+    size_t len;
+};
+
+/*
+** cue.upper: an upper-case first letter at text[i] (ASCII, Latin-1 and
+** Latin Extended-A capitals). (Where upper reads past the text's end, an
+** error in Lua, this says no.)
+*/
+static int upperat(const unsigned char *text, size_t len, size_t i)
+{
+    unsigned char b = text[i];
+    if (b >= 'A' && b <= 'Z') return 1;
+    if (b == 0xC3) return i + 1 < len && text[i + 1] >= 0x80 && text[i + 1] <= 0x9E;
+    if (b == 0xC4 || b == 0xC5) return i + 1 < len && text[i + 1] % 2 == 0;
+    return 0;
+}
+
+static int alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+** namewordof for the word token at byte at (0-based) of the text, its
+** folded form on top of the stack, its cache slot e (or NULL) and hot value:
+** a lower-case word is a name word only as a particle joined by a hyphen
+** to a capital ("al-Mardini"); a capitalised one unless it is a key of
+** nonames, or a hot word starting its sentence.
+*/
+static unsigned char nameword(lua_State *L, const struct naming *nm, struct wcache *c,
+                              struct wslot *e, size_t at, size_t len, int hot)
+{
+    if ((nm->text[at] >= 'a' && nm->text[at] <= 'z') || !upperat(nm->text, nm->len, at)) {
+        /* string.match(w, "^(%a%a%a?)%-(.)") (folding makes no hyphen) */
+        size_t fl, pl;
+        if (!memchr(nm->text + at, '-', len)) return 0;
+        const char *f = lua_tolstring(L, -1, &fl);
+        if (fl < 4 || !alpha(f[0]) || !alpha(f[1])) return 0;
+        if (f[2] == '-')
+            pl = 2;
+        else if (alpha(f[2]) && f[3] == '-' && fl >= 5)
+            pl = 3;
+        else
+            return 0;
+        lua_pushlstring(L, f, pl);
+        int t = lua_rawget(L, PARTICLES);
+        lua_pop(L, 1);
+        return t != LUA_TNIL && upperat(nm->text, nm->len, at + pl + 1);
+    }
+    int nn;
+    if (e && e->nnepoch == c->epoch) {
+        nn = e->nn;
+    } else {
+        lua_pushvalue(L, -1);
+        lua_rawget(L, NONAMES);
+        nn = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (e) {
+            e->nn = (signed char)nn;
+            e->nnepoch = c->epoch;
+        }
+    }
+    if (nn) return 0;
+    return hot ? 2 : 1;
+}
+
+/*
+** Push the table of name words (token -> true) from nm->v[0..n) and the
+** sentences' token ranges sab[0..2 ns): a token of value 2 is one unless it
+** is the first of its sentence (a token of no sentence is its own first).
+*/
+static void pushnames(lua_State *L, const struct naming *nm, lua_Integer n, const lua_Integer *sab,
+                      lua_Integer ns)
+{
+    lua_Integer count = 0;
+    for (lua_Integer i = 0; i < n; i++) count += nm->v[i] != 0;
+    lua_createtable(L, 0, asize(count));
+    lua_Integer si = 0;
+    for (lua_Integer i = 1; i <= n; i++) {
+        unsigned char v = nm->v[i - 1];
+        if (v == 0) continue;
+        if (v == 2) {
+            while (si < ns && sab[2 * si + 1] < i) si++;
+            if (si >= ns || sab[2 * si] > i || sab[2 * si] == i) continue;
+        }
+        lua_pushboolean(L, 1);
+        lua_rawseti(L, -2, i);
+    }
+}
+
+/*
 ** Set w[n] and k[n] of a word token s[0..len): hot when its folded form is
 ** a key of the hot set with a true value; with a table value, hot when the
 ** next token's word is a key of that table (settled with the next token).
 ** The folded form and the hot value come from the cache c when it has them.
 */
 static void word(lua_State *L, lua_Integer n, struct hotlist *h, const unsigned char *s, size_t len,
-                 int hashot, struct wcache *c)
+                 int hashot, struct wcache *c, const struct naming *nm)
 {
     struct wslot *e = cached(L, c, s, len, 1); /* [..., f] */
     settle(L, h);
@@ -819,6 +935,7 @@ static void word(lua_State *L, lua_Integer n, struct hotlist *h, const unsigned 
             h->pend = n;
         else if (hot)
             addhot(L, h, n);
+        if (nm->v) nm->v[n - 1] = nameword(L, nm, c, e, (size_t)(s - nm->text), len, hot);
     }
     lua_rawseti(L, W, n);
     setslot(L, K, n, KW);
@@ -855,7 +972,12 @@ static int l_tokenize(lua_State *L)
         luaL_checktype(L, TIMES, LUA_TTABLE);
         luaL_checktype(L, QUANTS, LUA_TTABLE);
     }
-    lua_settop(L, QUANTS);
+    int naming = mapping && hashot && !lua_isnoneornil(L, NONAMES);
+    if (naming) {
+        luaL_checktype(L, NONAMES, LUA_TTABLE);
+        luaL_checktype(L, PARTICLES, LUA_TTABLE);
+    }
+    lua_settop(L, PARTICLES);
     size_t cap = len <= KEEPMAX ? len / 2 + 8 : 0;
     /* the block (BOUNDS), with room for the bounds at least */
     struct pool pl = {NULL, 0, 0, 0};
@@ -900,6 +1022,8 @@ static int l_tokenize(lua_State *L)
     /* the starts and hot tokens again, for maps() */
     lua_Integer *starts = mapping ? scratch(L, &pl, count) : NULL;
     struct hotlist h = {0, 0, mapping ? scratch(L, &pl, count) : NULL};
+    struct naming names = {naming ? (unsigned char *)palloc(L, &pl, (size_t)count) : NULL, s, len};
+    if (names.v) memset(names.v, 0, (size_t)count);
     lua_Integer n = 0, nm = 0;
     for (size_t i = 0; n < count;) {
         size_t e;
@@ -921,7 +1045,7 @@ static int l_tokenize(lua_State *L)
         lua_rawseti(L, TE, n);
         i = e;
         if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
-            word(L, n, &h, t, tl, hashot, c);
+            word(L, n, &h, t, tl, hashot, c, &names);
             continue;
         }
         if (digit(b)) {
@@ -941,7 +1065,7 @@ static int l_tokenize(lua_State *L)
                 lua_rawseti(L, MARKS, ++nm);
             }
         } else if (b >= 0x80 && wordch(b)) {
-            word(L, n, &h, t, tl, hashot, c);
+            word(L, n, &h, t, tl, hashot, c, &names);
         } else if (poss(t, tl, 0) > 0) {
             setword(L, n, &h, POSS);
             setslot(L, K, n, KPOSS);
@@ -955,7 +1079,11 @@ static int l_tokenize(lua_State *L)
     int top = lua_gettop(L);
     lua_pushinteger(L, n);
     for (int t = TS; t <= MARKS; t++) lua_pushvalue(L, t);
-    if (mapping) maps(L, &pl, starts, n, h.hots, h.nh, SENTS, TIMES, QUANTS);
+    if (mapping) {
+        lua_Integer *sab = NULL, ns = 0;
+        maps(L, &pl, starts, n, h.hots, h.nh, SENTS, TIMES, QUANTS, names.v ? &sab : NULL, &ns);
+        if (names.v) pushnames(L, &names, n, sab, ns);
+    }
     /* the block for the next call: this one, or one that fits what this call
        asked for (not one much larger than that, unless small) */
     if (pl.want <= pl.cap && (pl.cap <= POOLKEEP || pl.cap / 4 <= pl.want))

@@ -27,7 +27,8 @@
 -- every later pass visits those tokens only. Sentences, times and
 -- quantities are mapped to token ranges by binary search, in C too
 -- (sift.tok.map, which makes the token-indexed tables at their final size,
--- so filling them never rehashes). The registry of people's sides,
+-- so filling them never rehashes), and so are the name words (what
+-- namewordof says of each token). The registry of people's sides,
 -- statement passages and owners of media are read for the whole document;
 -- reporting frames and the speakers of quotations are read on first use,
 -- sentence by sentence, so a sentence nobody asks about costs nothing (a
@@ -778,7 +779,8 @@ M.abbrevs = { jr = true, sr = true, lt = true, col = true, gen = true, capt = tr
 local function abbrev(wd) return #wd == 1 or M.abbrevs[wd] ~= nil end
 
 -- Is token i a name word: a capitalised word that is no function word
--- (or a name with a particle: "al-Mardini")? Found once per token (nw).
+-- (or a name with a particle: "al-Mardini")? The definition of what
+-- sift.tok.tokenize finds for each token (D.nw).
 local function namewordof(self, i)
   if self.k[i] ~= "w" then return false end
   local text, s = self.text, self.ts[i]
@@ -797,13 +799,10 @@ local function namewordof(self, i)
 end
 Doc._nameword = namewordof
 
+-- (sift.tok.tokenize finds them for every token of the document, as
+-- namewordof says: D.nw holds the name words)
 local function nameword(self, i)
-  local v = self.nw[i]
-  if v == nil then
-    v = namewordof(self, i)
-    self.nw[i] = v
-  end
-  return v
+  return self.nw[i] == true
 end
 Doc.nameword = nameword
 
@@ -1908,8 +1907,8 @@ function M.analyse(ctx)
   local list = ctx.sentences
   if not list or #list == 0 then list = ownsentences(text) end
   D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks, D.sents, D.hots, D.stimes, D.timeat, D.timeof, D.qat,
-    D.qof, D.qfirst, D.qlast = tokenize(text, compiled.hot, list, ctx.times or {}, ctx.quantities or {})
-  D.nw = tok.tables(D.n, 1)
+    D.qof, D.qfirst, D.qlast, D.nw = tokenize(text, compiled.hot, list, ctx.times or {}, ctx.quantities or {},
+    M.nonames, M.particles)
   D.sx = sideindex(ctx)
   D.pstarts = paragraphs(text)
   local sents = D.sents
