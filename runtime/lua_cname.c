@@ -19,6 +19,7 @@
 *** @function cname.gazmatches(text, n, TS, TE, RE, TK, POSS, ADJ, gfirst, keys, key, GZE,
 ***                                        GZS, GZX, GZP) fills the manifest match at each
 ***                                        token (step 2)
+*** @function cname.newtable(narr, nrec)  a new table with room for narr items and nrec keys
 **
 ** The readers' definitions are the LPeg patterns of name.lua (rwordat,
 ** wordat, rblanks, capsat): tests/lua/grammar_name_test.lua compares the two
@@ -962,6 +963,17 @@ static int gazmatches(lua_State *L)
     return 0;
 }
 
+/* newtable(narr, nrec): a new table with room for narr array items and
+   nrec other keys (a scan's tables of known size grow without rehashing). */
+static int newtable(lua_State *L)
+{
+    lua_Integer na = luaL_checkinteger(L, 1), nr = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, na >= 0 && na <= (1 << 24), 1, "size out of range");
+    luaL_argcheck(L, nr >= 0 && nr <= (1 << 24), 2, "size out of range");
+    lua_createtable(L, (int)na, (int)nr);
+    return 1;
+}
+
 /* badbyte(text): the position of the first byte of the first invalid UTF-8
    sequence of text, or nothing when it is valid (as documents are checked). */
 static int badbyte(lua_State *L)
@@ -989,6 +1001,8 @@ int sift_lua_open_cname(lua_State *L)
     lua_setfield(L, -2, "marker");
     lua_pushcfunction(L, gazmatches);
     lua_setfield(L, -2, "gazmatches");
+    lua_pushcfunction(L, newtable);
+    lua_setfield(L, -2, "newtable");
     lua_pushcfunction(L, badbyte);
     lua_setfield(L, -2, "badbyte");
     return 1;

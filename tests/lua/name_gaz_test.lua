@@ -4,7 +4,7 @@
 -- capitalised word is the token's key, the words before that word read
 -- back from the text and those after it forward, with its start, end and
 -- possessive. Every token must agree, on the bundled corpora and on texts
--- generated from tricky pieces.
+-- generated from tricky pieces (and the presized tables of a scan).
 local name = require "sift.grammar.name"
 
 local key = name._lex.key
@@ -173,4 +173,15 @@ test("the manifest matches refuse bad arguments", function()
   -- columns at the integer extremes
   eq(go({ ab = { { lead = 2, n = 2, ks = { "x", "ab" }, e = 7 } } }, { math.mininteger }), true)
   eq(go({ ab = { { lead = 2, n = 2, ks = { "x", "ab" }, e = 7 } } }, { math.maxinteger }), true)
+end)
+
+test("a scan's presized tables are plain tables and refuse bad sizes", function()
+  local newtable = require("sift.cname").newtable
+  local t = newtable(4, 8)
+  t[1], t.x = 1, 2
+  eq(#t, 1)
+  eq(t.x, 2)
+  eq(next(newtable(0, 0)), nil)
+  eq((pcall(newtable, -1, 0)), false)
+  eq((pcall(newtable, 0, 1 << 30)), false)
 end)

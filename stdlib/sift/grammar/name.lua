@@ -667,6 +667,8 @@ local tokens = cname.tokenizer(UPPER2, HPREFIX, HYPHEN_END, LINKED, ABBR, HYPHEN
 -- manifest name's first word, the gap after it) in C, over these words.
 local marks = cname.marker(PARTICLE, SUFFIX)
 local gazmatches = cname.gazmatches
+-- A table with room for narr items and nrec keys (no rehash while it grows).
+local newtable = cname.newtable
 local NUMWORD = set[[
   one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
   seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
@@ -1412,12 +1414,12 @@ function M.scan(ctx)
   TIMES, TIMEP = ctx.times or {}, 1
   stamp, OFI = stamp + 1, 0
   LTEXT, PHOCC = nil, {}
-  cands, GEND, LOWER = {}, {}, {}
+  cands, GEND, LOWER = newtable(n, 0), newtable(0, n // 4), {}
   -- per token (in C, the loop of tests/lua/name_marks_test.lua): its
   -- sentence, whether it starts it, whether a time or quantity holds it,
   -- false when its key starts no manifest name, what joins it to the
   -- next; per sentence, whether it is a headline
-  HL = {}
+  HL = newtable(#sents, 0)
   marks(text, n, TS, TE, RE, TK, POSS, ADJ, sents, TIMES, ctx.quantities or {}, gfirst, SI, INIT, DEAD, GZE, SG, HL)
   -- the manifest name at each token (in C; GZE false for none)
   gazmatches(text, n, TS, TE, RE, TK, POSS, ADJ, gfirst, KEYS, key, GZE, GZS, GZX, GZP)
@@ -1459,7 +1461,7 @@ function M.scan(ctx)
   -- 3. what the body names: keys of its mentions, surnames of its people,
   -- places without their type word; a headline or a sentence-initial word
   -- is kept when the body names it, or on a strong cue
-  local KNOWN, SURN = {}, {}
+  local KNOWN, SURN = newtable(0, #cands), {}
   for x = 1, #cands do
     local c = cands[x]
     c.text = string_sub(text, c.s, c.e)
@@ -1499,7 +1501,7 @@ function M.scan(ctx)
     end
     return kgaps
   end
-  local kept = {}
+  local kept = newtable(#cands, 0)
   for ci = 1, #cands do
     local c = cands[ci]
     local keep = true
@@ -1544,7 +1546,7 @@ function M.scan(ctx)
 
   -- 4. kinds: the strongest cue for a key in this document; a bare surname
   -- is the person who carries it; names in a list share a kind
-  local BEST = {}
+  local BEST = newtable(0, #cands)
   for x = 1, #cands do
     local c = cands[x]
     if c.kind and not c.gaz then
@@ -1606,7 +1608,7 @@ function M.scan(ctx)
 
   -- 5. sides of people: the words around them, a party's statement, a
   -- minister's title; then the same person (or surname) elsewhere
-  STARTS, ENDS = {}, {}
+  STARTS, ENDS = newtable(0, #cands), newtable(0, #cands)
   for x = 1, #cands do
     local c = cands[x]
     STARTS[c.s] = c; ENDS[c.e] = c; c.idx = x
@@ -1680,7 +1682,7 @@ function M.scan(ctx)
   end
 
   -- 6. records, in text order, not overlapping
-  local out, last = {}, 0
+  local out, last = newtable(#cands, 0), 0
   for x = 1, #cands do
     local c = cands[x]
     if c.s > last then
