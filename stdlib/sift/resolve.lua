@@ -621,41 +621,46 @@ local FIELDS = { "text", "doc", "i", "key", "kind", "side", "decl", "title", "ro
 -- slot a document, not one a mention): docs[k] is the document of mentions
 -- docfirst[k] up to docfirst[k + 1] - 1 (the last one: up to n), the
 -- docfirst ascending from 1. Reads of the column find the range.
+local DOCBLOCK = 64 -- mentions a slot of doccolumn's index (a document has tens)
+
 local function doccolumn(docs, first, N)
-  local nd, k = #docs, 1 -- k: the range of the last read (reads mostly go in order)
+  local nd = #docs
+  -- BLK[b]: the last range that starts at or before mention (b - 1) *
+  -- DOCBLOCK + 1, so a read walks from there over the few ranges that
+  -- start within the block (reads come in any order: by cluster too);
+  -- k: the range of the last read (the steps that go in order read each
+  -- range's mentions one after another)
+  local BLK, k = {}, 1
+  for b = 1, nd > 0 and (N - 1) // DOCBLOCK + 1 or 0 do
+    local n = (b - 1) * DOCBLOCK + 1
+    while k < nd and first[k + 1] <= n do k = k + 1 end
+    BLK[b] = k
+  end
+  k = 1
   return setmetatable({}, { __index = function(_, n)
     if type(n) ~= "number" or n < 1 or n > N or nd == 0 then return nil end
-    if n < first[k] or (k < nd and n >= first[k + 1]) then
-      local lo, hi = 1, nd -- the last range that starts at or before n
-      while lo < hi do
-        local mid = (lo + hi + 1) // 2
-        if first[mid] <= n then lo = mid else hi = mid - 1 end
-      end
-      k = lo
+    local r = k
+    if n < first[r] or (r < nd and n >= first[r + 1]) then
+      r = BLK[(n - 1) // DOCBLOCK + 1]
+      while r < nd and first[r + 1] <= n do r = r + 1 end
+      k = r
     end
-    return docs[k]
+    return docs[r]
   end })
 end
 
 --
 -- The kind column may come packed instead (the host's form: one byte a
 -- mention, not a 16-byte slot): kindcode is a string whose n-th byte is
--- mention n's kind as an index into the list kindname, 0 for none.
-local function kindcolumn(codes, names)
-  return setmetatable({}, { __index = function(_, n)
-    if type(n) ~= "number" then return nil end
-    local c = string_byte(codes, n)
-    return c and names[c]
-  end })
-end
-
+-- mention n's kind as an index into the list kindname, 0 for none. Its
+-- two readers (steps 1 and 10) read the bytes where they are.
 local function columns(mentions)
   if type(mentions.n) == "number" and type(mentions.text) == "table" then
     if mentions.doc == nil and type(mentions.docs) == "table" and type(mentions.docfirst) == "table" then
       mentions.doc = doccolumn(mentions.docs, mentions.docfirst, mentions.n)
     end
-    if mentions.kind == nil and type(mentions.kindcode) == "string" and type(mentions.kindname) == "table" then
-      mentions.kind = kindcolumn(mentions.kindcode, mentions.kindname)
+    if type(mentions.kindcode) ~= "string" or type(mentions.kindname) ~= "table" or mentions.kind ~= nil then
+      mentions.kindcode, mentions.kindname = nil, nil
     end
     for _, f in ipairs(FIELDS) do mentions[f] = mentions[f] or {} end
     return mentions
@@ -680,6 +685,7 @@ end
 local function cluster(cols, sidekey, declared, collect)
   local N, Mtext, Mdoc, Mi, Mkey = cols.n, cols.text, cols.doc, cols.i, cols.key
   local Mkind, Mside, Mdecl = cols.kind, cols.side, cols.decl
+  local KC, KN = cols.kindcode, cols.kindname
 
   local function before(x, y)
     local ix, iy = Mi[x], Mi[y]
@@ -714,7 +720,8 @@ local function cluster(cols, sidekey, declared, collect)
       tec[text] = ec
     end
     if Mdecl[n] ~= nil then ec.decl = true end
-    local kd = Mkind[n]
+    local kd
+    if KC then kd = KN[string_byte(KC, n)] else kd = Mkind[n] end
     if type(kd) == "string" then ec.kinds[kd] = (ec.kinds[kd] or 0) + 1 end
     if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
     local d = Mdoc[n]
@@ -1861,8 +1868,9 @@ end
 -- entities(mentions, opts) -- see the header. mentions is a list of
 -- mention tables (each gets `entity` and `why`) or columns {n =, text =
 -- {...}, doc =, i =, key =, kind =, side =, decl =, title =, role =,
--- generation =} (the host's form, with docs and docfirst for doc: see
--- columns; `entity` and `why` columns are added). key is optional: a
+-- generation =} (the host's form, with docs and docfirst for doc and
+-- kindcode and kindname for kind: see columns; `entity` and `why` columns
+-- are added). key is optional: a
 -- mention's key is its text's sift.core.key (the first given for a text
 -- counts). opts.assign, when given, is called as assign(n, entity, why) for
 -- each mention in order instead (the host's form: the columns never exist).
@@ -1896,6 +1904,7 @@ function M.entities(mentions, opts)
   local ents, Ment, Mwhy, NEXT, tec =
     members(collect, assign, cols.n, declared, cluster(cols, sidekey, declared, collect))
   local Mtext, Mdoc, Mkind, Mside = cols.text, cols.doc, cols.kind, cols.side
+  local KC, KN = cols.kindcode, cols.kindname
   collect() -- and the node columns only members read
 
   -- 10. entities: kind, side, name, aliases and spellings
@@ -1919,7 +1928,8 @@ function M.entities(mentions, opts)
         s.seen[d] = true
         s.docs[#s.docs + 1] = d
       end
-      local kd = Mkind[n]
+      local kd
+      if KC then kd = KN[string_byte(KC, n)] else kd = Mkind[n] end
       if type(kd) == "string" then kinds[kd] = (kinds[kd] or 0) + 1 end
       local sd = Mside[n]
       if type(sd) ~= "string" then sd = sidekey[tec[text].k] end
