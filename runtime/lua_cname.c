@@ -233,9 +233,11 @@ static int allcapsat(lua_State *L)
 /* ------------------------------------------------------------ tokens */
 
 /* The tokenizer's upvalues: the capitals beyond ASCII (second bytes by lead
-   byte 192-223), then the word sets. */
+   byte 192-223) and the bytes where the scanner tries a word (capstart, by
+   byte), then the word sets. */
 typedef struct {
     unsigned char up[32][64];
+    unsigned char start[256];
 } nupper;
 
 enum { UV_UPPER = 1, UV_HPREFIX, UV_HYPHEN_END, UV_LINKED, UV_ABBR, UV_HYPHEN_PARTICLE, UV_N };
@@ -321,8 +323,7 @@ static int tokens(lua_State *L)
     const unsigned char *t = x->t;
     lua_Integer N = x->n, n = 0;
     for (lua_Integer i = 1; i <= N; i++) {
-        int c0 = t[i - 1];
-        if (!capstart(c0)) continue;
+        if (!u->start[t[i - 1]]) continue;
         lua_Integer end = capword(u, x, i);
         if (!end) continue;
         lua_Integer s = i, e = end - 1, re = e;
@@ -439,6 +440,7 @@ static int tokenizer(lua_State *L)
         luaL_argcheck(L, a >= 192 && a <= 223 && iscont(b), 1, "two-byte characters expected");
         u->up[a - 192][b - 128] = 1;
     }
+    for (int c = 0; c < 256; c++) u->start[c] = (unsigned char)capstart(c);
     lua_replace(L, 1);
     lua_pushcclosure(L, tokens, UV_N - 1);
     return 1;
