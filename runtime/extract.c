@@ -361,19 +361,22 @@ static int loadxfile(lua_State *L, const sift_xfile *xf, int *n)
     return st;
 }
 
-/* A state with the sandbox and no limits: the host's own work, not a script's. */
-static lua_State *newstate(const sift_opts *opts)
+/* A state with the sandbox and no limits: the host's own work, not a
+** script's; pooled (sift_host_new_pooled) for the workers, whose garbage
+** is millions of small blocks, not for resolution, whose memory must
+** shrink between its steps. */
+static lua_State *newstate(const sift_opts *opts, int pooled)
 {
     sift_opts o = *opts;
     o.timeout = 0;
     o.max_memory = 0;
-    return sift_host_new(&o);
+    return pooled ? sift_host_new_pooled(&o) : sift_host_new(&o);
 }
 
 /* A state for loading extractor files: the sandbox, sift.extract set up, worker mode. */
 static lua_State *newworker(const sift_opts *opts, const sift_store *st)
 {
-    lua_State *L = newstate(opts);
+    lua_State *L = newstate(opts, 1);
     if (!L) return NULL;
     lua_pushboolean(L, 1);
     lua_setfield(L, LUA_REGISTRYINDEX, "sift.extract.worker");
@@ -937,7 +940,7 @@ static int resolve(xctx *x)
     if (!st->resolved) return -1;
     st->nresolved = total;
     for (size_t n = 0; n < total; n++) st->resolved[n] = (sift_resolved){-1, SIFT_STR_NONE};
-    lua_State *L = newstate(x->o);
+    lua_State *L = newstate(x->o, 0);
     if (!L) return -1;
     int rc = resolvein(L, x->st, total);
     sift_host_close(L);

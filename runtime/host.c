@@ -30,18 +30,119 @@ sift_host *sift_host_get(lua_State *L)
     return *(sift_host **)lua_getextraspace(L);
 }
 
+/*
+** The pool of a pooled state: blocks of up to SIFT_POOL_MAX bytes, in
+** classes SIFT_POOL_STEP bytes apart, carved from chunks of POOL_CHUNK
+** bytes and put on their class's list when freed. Lua gives every block's
+** size when it frees or resizes it, so a block has no header. Under
+** AddressSanitizer a block outside Lua's hands is poisoned, as malloc's are.
+*/
+#define POOL_CHUNK (64 * 1024)
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#endif
+#endif
+#ifndef POISON
+#define POISON(p, n)   ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
+static size_t poolclass(size_t size)
+{
+    return (size + SIFT_POOL_STEP - 1) / SIFT_POOL_STEP - 1;
+}
+
+static void *poolget(sift_pool *pl, size_t size)
+{
+    size_t c = poolclass(size), csize = (c + 1) * SIFT_POOL_STEP;
+    void *p = pl->free[c];
+    if (p) {
+        UNPOISON(p, sizeof(void *));
+        pl->free[c] = *(void **)p;
+        UNPOISON(p, size);
+        return p;
+    }
+    if ((size_t)(pl->end - pl->cur) < csize) {
+        /* a new chunk; its first SIFT_POOL_STEP bytes link the chunks
+           (the rest of the old one stays unused: under a block) */
+        char *chunk = malloc(POOL_CHUNK);
+        if (!chunk) return NULL;
+        *(void **)chunk = pl->chunks;
+        pl->chunks = chunk;
+        pl->cur = chunk + SIFT_POOL_STEP;
+        pl->end = chunk + POOL_CHUNK;
+        POISON(pl->cur, (size_t)(pl->end - pl->cur));
+    }
+    p = pl->cur;
+    pl->cur += csize;
+    UNPOISON(p, size);
+    return p;
+}
+
+static void poolput(sift_pool *pl, void *p, size_t size)
+{
+    size_t c = poolclass(size);
+    POISON(p, (c + 1) * SIFT_POOL_STEP);
+    UNPOISON(p, sizeof(void *));
+    *(void **)p = pl->free[c];
+    POISON(p, sizeof(void *));
+    pl->free[c] = p;
+}
+
+static void poolfree(sift_pool *pl)
+{
+    void *c = pl->chunks;
+    while (c) {
+        UNPOISON(c, POOL_CHUNK);
+        void *next = *(void **)c;
+        free(c);
+        c = next;
+    }
+    memset(pl, 0, sizeof *pl);
+}
+
+/* Resize a pooled state's block: pooled when small, malloc's otherwise. */
+static void *poolrealloc(sift_pool *pl, void *ptr, size_t osize, size_t nsize)
+{
+    int osmall = ptr && osize <= SIFT_POOL_MAX, nsmall = nsize <= SIFT_POOL_MAX;
+    if (ptr && !osmall && !nsmall) return realloc(ptr, nsize);
+    if (osmall && nsmall && poolclass(osize) == poolclass(nsize)) {
+        if (nsize > osize) UNPOISON((char *)ptr + osize, nsize - osize);
+        return ptr;
+    }
+    void *p = nsmall ? poolget(pl, nsize) : malloc(nsize);
+    if (!p || !ptr) return p;
+    memcpy(p, ptr, osize < nsize ? osize : nsize);
+    if (osmall)
+        poolput(pl, ptr, osize);
+    else
+        free(ptr);
+    return p;
+}
+
 /* A counting allocator: refuses growth past the --max-memory limit. */
 static void *alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     sift_host *h = ud;
     if (!ptr) osize = 0;
     if (nsize == 0) {
-        free(ptr);
+        if (ptr && h->pooled && osize <= SIFT_POOL_MAX)
+            poolput(&h->pool, ptr, osize);
+        else
+            free(ptr);
         h->mem_used -= osize;
         return NULL;
     }
     if (h->mem_limit && nsize > osize && h->mem_used + (nsize - osize) > h->mem_limit) return NULL;
-    void *p = realloc(ptr, nsize);
+    void *p = h->pooled ? poolrealloc(&h->pool, ptr, osize, nsize) : realloc(ptr, nsize);
     if (p) h->mem_used = h->mem_used - osize + nsize;
     return p;
 }
@@ -282,14 +383,28 @@ static int strict_index(lua_State *L)
     return 1;
 }
 
+static lua_State *hostnew(const sift_opts *o, int pooled);
+
 lua_State *sift_host_new(const sift_opts *o)
+{
+    return hostnew(o, 0);
+}
+
+lua_State *sift_host_new_pooled(const sift_opts *o)
+{
+    return hostnew(o, 1);
+}
+
+static lua_State *hostnew(const sift_opts *o, int pooled)
 {
     sift_host *h = calloc(1, sizeof *h);
     if (!h) return NULL;
     h->opts = *o;
+    h->pooled = pooled;
     h->mem_limit = o->max_memory > 0 ? (size_t)o->max_memory : 0;
     lua_State *L = lua_newstate(alloc, h);
     if (!L) {
+        poolfree(&h->pool);
         free(h);
         return NULL;
     }
@@ -340,6 +455,7 @@ void sift_host_close(lua_State *L)
     if (!L) return;
     sift_host *h = sift_host_get(L);
     lua_close(L);
+    poolfree(&h->pool);
     free(h);
 }
 
