@@ -6,7 +6,8 @@
 ** compares the two). Positions follow string.sub (1-based, inclusive).
 ** Uses only the Lua API; the state kept between calls is tokenize's
 ** scratch block and its word cache (upvalues: memory, and the strings of
-** words by their bytes, which no call's results depend on).
+** words by their bytes, which no call's results depend on; tokenize and
+** analyse each have their own), and the metatable of bounds arrays.
 **
 *** @function tok.tokenize(text [, hotset]) -> n, ts, te, w, k, dir, hot, marks
 ***   token starts and ends, folded words, kinds (w word, n number, p
@@ -21,6 +22,12 @@
 ***   cue's nonames and particles sets after them, also the name words (a
 ***   table token -> true of the tokens cue's namewordof calls name words,
 ***   after the maps)
+*** @function tok.analyse(text, hotset, sentences, times, quantities [,
+***   nonames, particles]) -> what tokenize gives with the lists, but ts and
+***   te are read-only arrays (userdata: indexing and # as on the tables,
+***   for the 1-based token indexes; nil elsewhere), made with no table
+***   store per token (tables for a text of 4 GB or more). For
+***   cue.analyse, which reads few of them.
 *** @function tok.fold(s) -> s folded as cue.fold does: ASCII lower case,
 ***   Latin-1 and Latin Extended-A letters to ASCII, curly apostrophes straight
 *** @function tok.map(ts, n, sentences, hot, times, quantities) -> sents,
@@ -263,6 +270,50 @@ static int l_fold(lua_State *L)
     const char *s = luaL_checklstring(L, 1, &len);
     pushfold(L, (const unsigned char *)s, len);
     return 1;
+}
+
+/* ------------------------------------------------------------ bounds */
+
+/*
+** The token starts or ends of tok.analyse: n positions in a userdata read
+** through its metatable (tokenize's upvalue 3) as a list of integers.
+*/
+struct bounds {
+    lua_Integer n;
+    uint32_t v[];
+};
+
+/* bounds[i]: position i (1 to n; a float key of an integer value too), else nil. */
+static int l_boundsindex(lua_State *L)
+{
+    const struct bounds *b = (const struct bounds *)lua_touserdata(L, 1);
+    int ok = 0;
+    lua_Integer i = lua_type(L, 2) == LUA_TNUMBER ? lua_tointegerx(L, 2, &ok) : 0;
+    if (ok && i >= 1 && i <= b->n)
+        lua_pushinteger(L, b->v[i - 1]);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+/* #bounds: n. */
+static int l_boundslen(lua_State *L)
+{
+    lua_pushinteger(L, ((const struct bounds *)lua_touserdata(L, 1))->n);
+    return 1;
+}
+
+/* Push a bounds array of n positions (unset) and return its positions. */
+static uint32_t *newbounds(lua_State *L, lua_Integer n)
+{
+    if ((size_t)n > (SIZE_MAX - sizeof(struct bounds)) / sizeof(uint32_t))
+        luaL_error(L, "sift.tok: too many tokens");
+    struct bounds *b =
+        (struct bounds *)lua_newuserdatauv(L, sizeof *b + (size_t)n * sizeof(uint32_t), 0);
+    b->n = n;
+    lua_pushvalue(L, lua_upvalueindex(3));
+    lua_setmetatable(L, -2);
+    return b->v;
 }
 
 /* ------------------------------------------------------------ tokens */
@@ -960,8 +1011,10 @@ static void setword(lua_State *L, lua_Integer n, struct hotlist *h, int v)
 ** tokens number at most half its length plus 8) for the second pass.
 ** Its scratch arrays come from one block kept in its upvalue between calls
 ** (taken while a call runs, so a call made meanwhile makes its own).
+** With bounding set (tok.analyse), ts and te are bounds arrays (unless the
+** text is too long for their positions).
 */
-static int l_tokenize(lua_State *L)
+static int tokenize(lua_State *L, int bounding)
 {
     size_t len;
     const unsigned char *s = (const unsigned char *)luaL_checklstring(L, TEXT, &len);
@@ -1009,10 +1062,19 @@ static int l_tokenize(lua_State *L)
     if ((size_t)count > cap) bound = NULL;
     int size = count > 1 << 26 ? 1 << 26 : (int)count;
     luaL_checkstack(L, NSLOTS + 4, NULL);
-    for (int t = TS; t <= K; t++) lua_createtable(L, size, 0);
-    lua_newtable(L); /* dir */
-    lua_newtable(L); /* hot */
-    lua_newtable(L); /* marks */
+    uint32_t *tsv = NULL, *tev = NULL;
+    if (bounding && len < UINT32_MAX) {
+        tsv = newbounds(L, count);
+        tev = newbounds(L, count);
+    } else {
+        lua_createtable(L, size, 0);
+        lua_createtable(L, size, 0);
+    }
+    lua_createtable(L, size, 0); /* w */
+    lua_createtable(L, size, 0); /* k */
+    lua_newtable(L);             /* dir */
+    lua_newtable(L);             /* hot */
+    lua_newtable(L);             /* marks */
     static const char *const constants[] = {"w",     "n",      "p",  "q", "s", "$",   "open",
                                             "close", "either", "\"", "'", "-", "...", "'s"};
     for (size_t c = 0; c < sizeof constants / sizeof constants[0]; c++)
@@ -1039,10 +1101,15 @@ static int l_tokenize(lua_State *L)
         unsigned char b = t[0];
         n++;
         if (starts) starts[n - 1] = (lua_Integer)i + 1;
-        lua_pushinteger(L, (lua_Integer)i + 1);
-        lua_rawseti(L, TS, n);
-        lua_pushinteger(L, (lua_Integer)e);
-        lua_rawseti(L, TE, n);
+        if (tsv) {
+            tsv[n - 1] = (uint32_t)(i + 1);
+            tev[n - 1] = (uint32_t)e;
+        } else {
+            lua_pushinteger(L, (lua_Integer)i + 1);
+            lua_rawseti(L, TS, n);
+            lua_pushinteger(L, (lua_Integer)e);
+            lua_rawseti(L, TE, n);
+        }
         i = e;
         if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
             word(L, n, &h, t, tl, hashot, c, &names);
@@ -1096,16 +1163,33 @@ static int l_tokenize(lua_State *L)
     return lua_gettop(L) - top;
 }
 
+static int l_tokenize(lua_State *L)
+{
+    return tokenize(L, 0);
+}
+
+static int l_analyse(lua_State *L)
+{
+    return tokenize(L, 1);
+}
+
 int sift_lua_open_tok(lua_State *L)
 {
-    static const luaL_Reg fns[] = {{"tokenize", l_tokenize},
-                                   {"fold", l_fold},
-                                   {"map", l_map},
-                                   {"tables", l_tables},
-                                   {NULL, NULL}};
+    static const luaL_Reg fns[] = {{"tokenize", l_tokenize}, {"analyse", l_analyse},
+                                   {"fold", l_fold},         {"map", l_map},
+                                   {"tables", l_tables},     {NULL, NULL}};
     luaL_newlibtable(L, fns);
-    lua_pushnil(L); /* the scratch block of tokenize (and of map, unused) */
-    lua_pushnil(L); /* the word cache of tokenize */
-    luaL_setfuncs(L, fns, 2);
+    lua_pushnil(L);           /* the scratch block of tokenize (and of map, unused) */
+    lua_pushnil(L);           /* the word cache of tokenize */
+    lua_createtable(L, 0, 3); /* the metatable of bounds arrays */
+    lua_pushcfunction(L, l_boundsindex);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, l_boundslen);
+    lua_setfield(L, -2, "__len");
+    lua_pushliteral(L, "sift.tok bounds");
+    lua_setfield(L, -2, "__name");
+    lua_pushliteral(L, "sift.tok bounds");
+    lua_setfield(L, -2, "__metatable"); /* (no script changes it) */
+    luaL_setfuncs(L, fns, 3);
     return 1;
 }

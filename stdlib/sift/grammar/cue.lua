@@ -24,7 +24,9 @@
 -- How it works: one pass in C splits the text into tokens; each word is
 -- folded once and looked up once in the set of words any later step reacts
 -- to (reporting verbs, roles, media, the claim module's first words), so
--- every later pass visits those tokens only. Sentences, times and
+-- every later pass visits those tokens only. The token starts and ends,
+-- which few steps read, stay arrays in C (D.ts and D.te are read-only
+-- userdata indexed as lists: sift.tok.analyse). Sentences, times and
 -- quantities are mapped to token ranges by binary search, in C too
 -- (sift.tok.map, which makes the token-indexed tables at their final size,
 -- so filling them never rehashes), and so are the name words (what
@@ -1907,7 +1909,7 @@ function M.analyse(ctx)
   local list = ctx.sentences
   if not list or #list == 0 then list = ownsentences(text) end
   D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks, D.sents, D.hots, D.stimes, D.timeat, D.timeof, D.qat,
-    D.qof, D.qfirst, D.qlast, D.nw = tokenize(text, compiled.hot, list, ctx.times or {}, ctx.quantities or {},
+    D.qof, D.qfirst, D.qlast, D.nw = tok.analyse(text, compiled.hot, list, ctx.times or {}, ctx.quantities or {},
     M.nonames, M.particles)
   D.sx = sideindex(ctx)
   D.pstarts = paragraphs(text)

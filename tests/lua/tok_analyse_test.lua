@@ -1,0 +1,61 @@
+-- sift.tok.analyse gives what sift.tok.tokenize gives with the same
+-- arguments, except that the token starts and ends (ts, te) are read-only
+-- arrays: indexing them and # give what the tables give, for any key.
+local tok = require "sift.tok"
+local cue = require "sift.grammar.cue"
+
+local hotset = cue.compile().hot
+
+-- What the arrays a, b give for keys around 1..n, and the other results.
+local function same(text, sents, times, quants, label)
+  local a = table.pack(tok.analyse(text, hotset, sents, times, quants, cue.nonames, cue.particles))
+  local b = table.pack(tok.tokenize(text, hotset, sents, times, quants, cue.nonames, cue.particles))
+  eq(a.n, b.n, label)
+  local n = a[1]
+  for r = 2, 3 do
+    eq(type(a[r]), "userdata", label)
+    eq(#a[r], n, label)
+    for i = -1, n + 2 do
+      eq(a[r][i], b[r][i], ("%s: result %d at %d"):format(label, r, i))
+    end
+    for i = 1, n do eq(a[r][i + 0.0], b[r][i], label) end
+    eq(a[r][1.5], nil, label)
+    eq(a[r]["1"], nil, label)
+    eq(a[r].n, nil, label)
+    eq(a[r][0 / 0], nil, label)
+    eq(a[r][math.maxinteger], nil, label)
+    eq(a[r][math.mininteger], nil, label)
+    local seen = 0
+    for i, v in ipairs(a[r]) do
+      eq(v, b[r][i], label)
+      seen = i
+    end
+    eq(seen, n, label)
+    a[r], b[r] = true, true
+  end
+  eq(a, b, label)
+end
+
+test("tok.analyse: token bounds and the rest as tokenize gives them", function()
+  local text = "The spokesman said: “Zarëk’s men took Kell” on 6 September, killing 1,000. He denied it…"
+  local sents = { { s = 1, e = 77, kind = "sentence" }, { s = 79, e = #text, kind = "sentence" } }
+  same(text, sents, { { s = 50, e = 60, kind = "date" } }, { { s = 71, e = 75 } }, "one text")
+  same("", {}, {}, {}, "no text")
+  same("   ", { { s = 1, e = 3 } }, {}, {}, "blanks only")
+  same("x", { { s = 1, e = 1 } }, {}, {}, "one byte")
+  -- a long text of many short tokens (more than tokenize keeps bounds for
+  -- from its counting pass: one per two bytes)
+  local parts = {}
+  for i = 1, 5000 do parts[i] = (i % 7 == 0) and "a,b" or "Said ." end
+  local long = table.concat(parts, " ")
+  same(long, { { s = 1, e = #long } }, {}, {}, "many tokens")
+end)
+
+test("tok.analyse: the arrays are read-only and keep their metatable", function()
+  local _, ts, te = tok.analyse("He said so.", hotset, {}, {}, {})
+  eq(getmetatable(ts), "sift.tok bounds")
+  eq(getmetatable(te), "sift.tok bounds")
+  raises(function() ts[1] = 2 end, "index a sift.tok bounds value")
+  eq(ts[1], 1)
+  eq(te[4], 11)
+end)
