@@ -945,13 +945,39 @@ static void pushnames(lua_State *L, const struct naming *nm, lua_Integer n, cons
 }
 
 /*
-** Set w[n] and k[n] of a word token s[0..len): hot when its folded form is
+** How tokenize stores w and k. With kinds set (a text of up to PACKMAX
+** tokens), each token's word is left on the stack, above the function
+** `return {...}` (tokenize's upvalue 4), and its kind (a slot) is kept in
+** kinds: one call of that function makes w, and another k (a table
+** constructor fills its array at once, for far fewer instructions than a
+** lua_rawseti per item). Else each goes into the tables at W and K.
+*/
+struct out {
+    unsigned char *kinds;
+};
+
+#define PACKMAX ((lua_Integer)1 << 16)
+
+/* Store token n: its word on top of the stack, its kind the slot kind. */
+static void put(lua_State *L, const struct out *o, lua_Integer n, int kind)
+{
+    if (o->kinds) {
+        o->kinds[n - 1] = (unsigned char)kind;
+        return;
+    }
+    lua_rawseti(L, W, n);
+    setslot(L, K, n, kind);
+}
+
+/*
+** Store w[n] and k[n] of a word token s[0..len): hot when its folded form is
 ** a key of the hot set with a true value; with a table value, hot when the
 ** next token's word is a key of that table (settled with the next token).
 ** The folded form and the hot value come from the cache c when it has them.
 */
-static void word(lua_State *L, lua_Integer n, struct hotlist *h, const unsigned char *s, size_t len,
-                 int hashot, struct wcache *c, const struct naming *nm)
+static void word(lua_State *L, const struct out *o, lua_Integer n, struct hotlist *h,
+                 const unsigned char *s, size_t len, int hashot, struct wcache *c,
+                 const struct naming *nm)
 {
     struct wslot *e = cached(L, c, s, len, 1); /* [..., f] */
     settle(L, h);
@@ -988,16 +1014,17 @@ static void word(lua_State *L, lua_Integer n, struct hotlist *h, const unsigned 
             addhot(L, h, n);
         if (nm->v) nm->v[n - 1] = nameword(L, nm, c, e, (size_t)(s - nm->text), len, hot);
     }
-    lua_rawseti(L, W, n);
-    setslot(L, K, n, KW);
+    put(L, o, n, KW);
 }
 
-/* Set w[n] to the value of slot v (and settle a waiting token with it). */
-static void setword(lua_State *L, lua_Integer n, struct hotlist *h, int v)
+/* Store token n, of the word at slot v and the kind at slot kind (and
+   settle a waiting token with that word). */
+static void setword(lua_State *L, const struct out *o, lua_Integer n, struct hotlist *h, int v,
+                    int kind)
 {
     lua_pushvalue(L, v);
     settle(L, h);
-    lua_rawseti(L, W, n);
+    put(L, o, n, kind);
 }
 
 /* Texts up to this length keep their token bounds from the counting pass. */
@@ -1070,11 +1097,17 @@ static int tokenize(lua_State *L, int bounding)
         lua_createtable(L, size, 0);
         lua_createtable(L, size, 0);
     }
-    lua_createtable(L, size, 0); /* w */
-    lua_createtable(L, size, 0); /* k */
-    lua_newtable(L);             /* dir */
-    lua_newtable(L);             /* hot */
-    lua_newtable(L);             /* marks */
+    struct out o = {NULL};
+    if (count <= PACKMAX) {
+        lua_pushnil(L); /* w and k, made after the loop */
+        lua_pushnil(L);
+    } else {
+        lua_createtable(L, size, 0);
+        lua_createtable(L, size, 0);
+    }
+    lua_newtable(L); /* dir */
+    lua_newtable(L); /* hot */
+    lua_newtable(L); /* marks */
     static const char *const constants[] = {"w",     "n",      "p",  "q", "s", "$",   "open",
                                             "close", "either", "\"", "'", "-", "...", "'s"};
     for (size_t c = 0; c < sizeof constants / sizeof constants[0]; c++)
@@ -1086,6 +1119,11 @@ static int tokenize(lua_State *L, int bounding)
     struct hotlist h = {0, 0, mapping ? scratch(L, &pl, count) : NULL};
     struct naming names = {naming ? (unsigned char *)palloc(L, &pl, (size_t)count) : NULL, s, len};
     if (names.v) memset(names.v, 0, (size_t)count);
+    if (count <= PACKMAX) {
+        o.kinds = (unsigned char *)palloc(L, &pl, (size_t)count);
+        luaL_checkstack(L, (int)count + 8, "sift.tok: too many tokens");
+        lua_pushvalue(L, lua_upvalueindex(4)); /* the words go above it */
+    }
     lua_Integer n = 0, nm = 0;
     for (size_t i = 0; n < count;) {
         size_t e;
@@ -1112,36 +1150,40 @@ static int tokenize(lua_State *L, int bounding)
         }
         i = e;
         if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
-            word(L, n, &h, t, tl, hashot, c, &names);
+            word(L, &o, n, &h, t, tl, hashot, c, &names);
             continue;
         }
         if (digit(b)) {
             cached(L, c, t, tl, 0);
             settle(L, &h);
-            lua_rawseti(L, W, n);
-            setslot(L, K, n, KN);
+            put(L, &o, n, KN);
             continue;
         }
         int p = findpunct(t, tl);
         if (p >= 0) {
-            setword(L, n, &h, punct[p].w);
-            setslot(L, K, n, punct[p].k);
+            setword(L, &o, n, &h, punct[p].w, punct[p].k);
             if (punct[p].dir) {
                 setslot(L, DIR, n, punct[p].dir);
                 lua_pushinteger(L, n);
                 lua_rawseti(L, MARKS, ++nm);
             }
         } else if (b >= 0x80 && wordch(b)) {
-            word(L, n, &h, t, tl, hashot, c, &names);
+            word(L, &o, n, &h, t, tl, hashot, c, &names);
         } else if (poss(t, tl, 0) > 0) {
-            setword(L, n, &h, POSS);
-            setslot(L, K, n, KPOSS);
+            setword(L, &o, n, &h, POSS, KPOSS);
         } else {
             lua_pushlstring(L, (const char *)t, tl);
             settle(L, &h);
-            lua_rawseti(L, W, n);
-            setslot(L, K, n, KP);
+            put(L, &o, n, KP);
         }
+    }
+    if (o.kinds) { /* w from the words on the stack, k from their kinds */
+        lua_call(L, (int)n, 1);
+        lua_replace(L, W);
+        lua_pushvalue(L, lua_upvalueindex(4));
+        for (lua_Integer x = 0; x < n; x++) lua_pushvalue(L, o.kinds[x]);
+        lua_call(L, (int)n, 1);
+        lua_replace(L, K);
     }
     int top = lua_gettop(L);
     lua_pushinteger(L, n);
@@ -1189,7 +1231,8 @@ int sift_lua_open_tok(lua_State *L)
     lua_pushliteral(L, "sift.tok bounds");
     lua_setfield(L, -2, "__name");
     lua_pushliteral(L, "sift.tok bounds");
-    lua_setfield(L, -2, "__metatable"); /* (no script changes it) */
-    luaL_setfuncs(L, fns, 3);
+    lua_setfield(L, -2, "__metatable");                             /* (no script changes it) */
+    if (luaL_loadstring(L, "return {...}") != LUA_OK) lua_error(L); /* tables of the stack */
+    luaL_setfuncs(L, fns, 4);
     return 1;
 }
