@@ -11,14 +11,15 @@
 *** @function cname.allcapsat(s, e)       is text[s, e] a run of capitals and dots ending at e?
 *** @function cname.badbyte(text)         the first byte of the first invalid UTF-8 sequence, or nil
 *** @function cname.tokenizer(upper, sets) a function (text, keys, key, TS, TE, RE, TK, POSS,
-***                                        ADJ) -> n that fills the token columns of step 1
-***                                        of a scan (name.lua) and returns how many tokens
-*** @function cname.marker(particles, suffixes) a function (text, n, TS, TE, RE, TK, POSS, ADJ,
-***                                        sents, times, quants, gfirst, SI, INIT, DEAD, GZE,
-***                                        SG, HL) that fills the per-token marks of step 1
-*** @function cname.gazmatches(text, n, TS, TE, RE, TK, POSS, ADJ, gfirst, keys, key, GZE,
-***                                        GZS, GZX, GZP) fills the manifest match at each
-***                                        token (step 2)
+***                                        ADJ) -> n, toks that fills the token columns of
+***                                        step 1 of a scan (name.lua) and returns how many
+***                                        tokens and the same tokens as a token set (the
+***                                        tokenizer's own, refilled by its next call)
+*** @function cname.marker(particles, suffixes) a function (toks, TK, sents, times, quants,
+***                                        gfirst, SI, INIT, DEAD, GZE, SG, HL) that fills
+***                                        the per-token marks of step 1
+*** @function cname.gazmatches(toks, TK, gfirst, keys, key, GZE, GZS, GZX, GZP) fills the
+***                                        manifest match at each token (step 2)
 *** @function cname.newtable(narr, nrec)  a new table with room for narr items and nrec keys
 **
 ** The readers' definitions are the LPeg patterns of name.lua (rwordat,
@@ -232,6 +233,45 @@ static int allcapsat(lua_State *L)
 
 /* ------------------------------------------------------------ tokens */
 
+/* A token of step 1: its start, name end, written end, and whether a
+   possessive or a linked adjective ends it. */
+typedef struct {
+    lua_Integer s, e, re;
+    unsigned char poss, adj;
+} ntok;
+
+/* The tokens of the last call of a tokenizer (a userdata of metatable
+   TOKS, the tokenizer's upvalue, given to marks and gazmatches): the text
+   they are in (anchored by user value 1) and the tokens (in a buffer, user
+   value 2, replaced by a larger one as they grow). */
+#define TOKS "sift.cname.tokens"
+typedef struct {
+    const unsigned char *t;
+    lua_Integer len, n, cap;
+    ntok *v;
+} ntoks;
+
+/* Appends a token to the set at index k (growing its buffer). */
+static void addtok(lua_State *L, int k, ntoks *ts, ntok tk)
+{
+    if (ts->n == ts->cap) {
+        lua_Integer cap = ts->cap < 64 ? 64 : 2 * ts->cap;
+        if (cap > (lua_Integer)(((size_t)-1 / 2) / sizeof(ntok))) luaL_error(L, "too many tokens");
+        ntok *v = lua_newuserdatauv(L, (size_t)cap * sizeof(ntok), 0);
+        if (ts->n > 0) memcpy(v, ts->v, (size_t)ts->n * sizeof(ntok));
+        lua_setiuservalue(L, k, 2);
+        ts->v = v;
+        ts->cap = cap;
+    }
+    ts->v[ts->n++] = tk;
+}
+
+/* The token set at argument k (made by a tokenizer). */
+static ntoks *checktoks(lua_State *L, int k)
+{
+    return luaL_checkudata(L, k, TOKS);
+}
+
 /* The tokenizer's upvalues: the capitals beyond ASCII (second bytes by lead
    byte 192-223) and the bytes where the scanner tries a word (capstart, by
    byte), then the word sets. */
@@ -240,7 +280,16 @@ typedef struct {
     unsigned char start[256];
 } nupper;
 
-enum { UV_UPPER = 1, UV_HPREFIX, UV_HYPHEN_END, UV_LINKED, UV_ABBR, UV_HYPHEN_PARTICLE, UV_N };
+enum {
+    UV_UPPER = 1,
+    UV_HPREFIX,
+    UV_HYPHEN_END,
+    UV_LINKED,
+    UV_ABBR,
+    UV_HYPHEN_PARTICLE,
+    UV_TOKS,
+    UV_N
+};
 
 /* A capital at k (upper of name.lua): its length, or 0. */
 static int upperat(const nupper *u, const ntext *x, lua_Integer k)
@@ -310,7 +359,9 @@ static int inset(lua_State *L, int uv, const unsigned char *w, size_t len, int l
 ** possessive cut, a hyphen prefix, a linked adjective or an era word, an
 ** abbreviation's dot and a particle before a hyphen handled; a kept token's
 ** start, name end, written end, key (keys[word], else key(word)),
-** possessive flag and adjective go to row n of the columns. Returns n.
+** possessive flag and adjective go to row n of the columns. Returns n and
+** the token set (the tokenizer's own, refilled by every call) that marks
+** and gazmatches read the same tokens from.
 */
 static int tokens(lua_State *L)
 {
@@ -318,7 +369,16 @@ static int tokens(lua_State *L)
     const char *str = luaL_checklstring(L, 1, &len);
     luaL_checktype(L, 2, LUA_TTABLE);
     for (int k = 4; k <= 9; k++) luaL_checktype(L, k, LUA_TTABLE);
+    lua_settop(L, 9);
     const nupper *u = lua_touserdata(L, lua_upvalueindex(UV_UPPER));
+    lua_pushvalue(L, lua_upvalueindex(UV_TOKS));
+    const int K = 10; /* the token set */
+    ntoks *ts = lua_touserdata(L, K);
+    lua_pushvalue(L, 1);
+    lua_setiuservalue(L, K, 1);
+    ts->t = (const unsigned char *)str;
+    ts->len = (lua_Integer)len;
+    ts->n = 0;
     ntext tx = {(const unsigned char *)str, (lua_Integer)len}, *x = &tx;
     const unsigned char *t = x->t;
     lua_Integer N = x->n, n = 0;
@@ -396,6 +456,7 @@ static int tokens(lua_State *L)
         }
         if (drop || e < s) continue;
         n++;
+        addtok(L, K, ts, (ntok){s, e, re, (unsigned char)poss, adj != NULL});
         lua_pushlstring(L, (const char *)t + s - 1, (size_t)(e - s + 1));
         lua_pushvalue(L, -1);
         if (lua_rawget(L, 2) == LUA_TNIL) {
@@ -421,7 +482,8 @@ static int tokens(lua_State *L)
         lua_rawseti(L, 9, n);
     }
     lua_pushinteger(L, n);
-    return 1;
+    lua_pushvalue(L, K);
+    return 2;
 }
 
 /* tokenizer(upper, hprefix, hyphen_end, linked, abbr, hyphen_particle):
@@ -431,8 +493,8 @@ static int tokenizer(lua_State *L)
 {
     size_t len;
     const char *up = luaL_checklstring(L, 1, &len);
-    for (int k = 2; k < UV_N; k++) luaL_checktype(L, k, LUA_TTABLE);
-    lua_settop(L, UV_N - 1);
+    for (int k = 2; k < UV_TOKS; k++) luaL_checktype(L, k, LUA_TTABLE);
+    lua_settop(L, UV_TOKS - 1);
     nupper *u = lua_newuserdatauv(L, sizeof *u, 0);
     memset(u, 0, sizeof *u);
     for (size_t k = 0; k + 1 < len; k += 2) {
@@ -442,39 +504,46 @@ static int tokenizer(lua_State *L)
     }
     for (int c = 0; c < 256; c++) u->start[c] = (unsigned char)capstart(c);
     lua_replace(L, 1);
+    ntoks *ts = lua_newuserdatauv(L, sizeof *ts, 2);
+    memset(ts, 0, sizeof *ts);
+    ts->t = (const unsigned char *)"";
+    luaL_setmetatable(L, TOKS);
     lua_pushcclosure(L, tokens, UV_N - 1);
     return 1;
 }
 
 /* ------------------------------------------------------------ marks */
 
-/* The integer at row i of a token column (columns hold integers). */
-static lua_Integer colint(lua_State *L, int col, lua_Integer i)
+/* Pushes list[i] (as `list[i]` reads it in Lua; raw when the list has no
+   metatable, rawlist), a table: whether it has no metatable (its fields are
+   read raw). */
+static int pushrec(lua_State *L, int list, int rawlist, lua_Integer i)
 {
-    int ok;
-    lua_rawgeti(L, col, i);
-    lua_Integer v = lua_tointegerx(L, -1, &ok);
-    if (!ok) luaL_error(L, "token column #%d: integer expected at row %I", col, i);
-    lua_pop(L, 1);
-    return v;
-}
-
-/* Is row i of a column truthy? */
-static int coltrue(lua_State *L, int col, lua_Integer i)
-{
-    lua_rawgeti(L, col, i);
-    int v = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-    return v;
-}
-
-/* Pushes list[i].f (as `list[i].f` reads it in Lua). */
-static void recfield(lua_State *L, int list, lua_Integer i, const char *f)
-{
-    if (lua_geti(L, list, i) != LUA_TTABLE)
+    if ((rawlist ? lua_rawgeti(L, list, i) : lua_geti(L, list, i)) != LUA_TTABLE)
         luaL_error(L, "bad record %I of argument #%d (table expected)", i, list);
-    lua_getfield(L, -1, f);
-    lua_remove(L, -2);
+    if (!lua_getmetatable(L, -1)) return 1;
+    lua_pop(L, 1);
+    return 0;
+}
+
+/* Pushes the field of the record on the top named f (the same string as
+   the upvalue uv of the running function), as `rec.f` reads it. */
+static void pushfield(lua_State *L, int raw, int uv, const char *f)
+{
+    if (raw) {
+        lua_pushvalue(L, lua_upvalueindex(uv));
+        lua_rawget(L, -2);
+    } else {
+        lua_getfield(L, -1, f);
+    }
+}
+
+/* Does the table at index k have no metatable? */
+static int nometa(lua_State *L, int k)
+{
+    if (!lua_getmetatable(L, k)) return 1;
+    lua_pop(L, 1);
+    return 0;
 }
 
 /* A number of a record field: integers exactly, floats as Lua compares
@@ -485,11 +554,11 @@ typedef struct {
     lua_Number f;
 } nnum;
 
-/* list[i].f as a number (an error when it is none, as comparing it in Lua is). */
-static nnum recnum(lua_State *L, int list, lua_Integer i, const char *f)
+/* The value on the top (field f of record i of argument list) as a number
+   (an error when it is none, as comparing it in Lua is); popped. */
+static nnum popnum(lua_State *L, int list, lua_Integer i, const char *f)
 {
     nnum v = {0, 0, 0};
-    recfield(L, list, i, f);
     if (lua_type(L, -1) != LUA_TNUMBER)
         luaL_error(L, "bad record %I of argument #%d (field '%s' must be a number)", i, list, f);
     if (lua_isinteger(L, -1)) {
@@ -498,6 +567,20 @@ static nnum recnum(lua_State *L, int list, lua_Integer i, const char *f)
     } else {
         v.f = lua_tonumber(L, -1);
     }
+    lua_pop(L, 1);
+    return v;
+}
+
+/* The upvalues of marks: the particles, the suffixes, then the field
+   names of records. */
+enum { MU_PARTICLE = 1, MU_SUFFIX, MU_S, MU_E, MU_KIND, MU_N = MU_KIND };
+
+/* list[i].f as a number (f "s" or "e", upvalue uv). */
+static nnum recnum(lua_State *L, int list, int rawlist, lua_Integer i, int uv, const char *f)
+{
+    int raw = pushrec(L, list, rawlist, i);
+    pushfield(L, raw, uv, f);
+    nnum v = popnum(L, list, i, f);
     lua_pop(L, 1);
     return v;
 }
@@ -517,11 +600,15 @@ typedef struct {
     nnum s, e;
 } nspan;
 
-static nspan recspan(lua_State *L, int list, lua_Integer i)
+static nspan recspan(lua_State *L, int list, int rawlist, lua_Integer i)
 {
     nspan r;
-    r.e = recnum(L, list, i, "e");
-    r.s = recnum(L, list, i, "s");
+    int raw = pushrec(L, list, rawlist, i);
+    pushfield(L, raw, MU_E, "e");
+    r.e = popnum(L, list, i, "e");
+    pushfield(L, raw, MU_S, "s");
+    r.s = popnum(L, list, i, "s");
+    lua_pop(L, 1);
     return r;
 }
 
@@ -546,11 +633,11 @@ static int islowerb(int c)
     return c >= 'a' && c <= 'z';
 }
 
-/* A lower-case word text[a, b] in the particles (upvalue 1)? */
+/* A lower-case word text[a, b] in the particles? */
 static int particle(lua_State *L, const unsigned char *w, size_t len)
 {
     lua_pushlstring(L, (const char *)w, len);
-    int in = lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL && lua_toboolean(L, -1);
+    int in = lua_rawget(L, lua_upvalueindex(MU_PARTICLE)) != LUA_TNIL && lua_toboolean(L, -1);
     lua_pop(L, 1);
     return in;
 }
@@ -564,7 +651,7 @@ static int particle(lua_State *L, const unsigned char *w, size_t len)
 static const char *gaptext(lua_State *L, const unsigned char *t, lua_Integer len, lua_Integer pre,
                            lua_Integer s)
 {
-    /* bounds before arithmetic: a script's columns may hold any integer */
+    /* (bounds before arithmetic) */
     if (pre < 0 || pre >= len || s < 2 || s > len + 1) return NULL;
     lua_Integer a = pre + 1, b = s - 1;
     if (b == a) return t[a - 1] == ' ' || t[a - 1] == '\t' ? "sp" : NULL;
@@ -590,14 +677,8 @@ static const char *gaptext(lua_State *L, const unsigned char *t, lua_Integer len
 }
 
 enum {
-    MK_TEXT = 1,
-    MK_N,
-    MK_TS,
-    MK_TE,
-    MK_RE,
+    MK_TOKS = 1,
     MK_TK,
-    MK_POSS,
-    MK_ADJ,
     MK_SENTS,
     MK_TIMES,
     MK_QUANTS,
@@ -612,33 +693,35 @@ enum {
 };
 
 /*
-** marks(text, n, TS, TE, RE, TK, POSS, ADJ, sents, times, quants, gfirst,
-** SI, INIT, DEAD, GZE, SG, HL): the rest of step 1 of a scan (name.lua)
-** for tokens 1 .. n: per token its sentence (SI), whether it starts it
-** (INIT), whether it lies in a time or quantity record (DEAD), false in
-** GZE when its key starts no manifest name (gfirst), and what joins it
-** to the next token whatever the manifest matches (SG: "sp", "of",
-** "ofthe", "part" or false); per sentence whether it is a headline (HL).
-** Records and sentences are read once each, when the scan reaches them
-** (a time or quantity record needs numbers at s and e).
+** marks(toks, TK, sents, times, quants, gfirst, SI, INIT, DEAD, GZE, SG,
+** HL): the rest of step 1 of a scan (name.lua) for the tokens of toks (TK:
+** their keys): per token its sentence (SI), whether it starts it (INIT),
+** whether it lies in a time or quantity record (DEAD), false in GZE when
+** its key starts no manifest name (gfirst), and what joins it to the next
+** token whatever the manifest matches (SG: "sp", "of", "ofthe", "part" or
+** false); per sentence whether it is a headline (HL). Records and
+** sentences are read once each, when the scan reaches them (a time or
+** quantity record needs numbers at s and e).
 */
 static int marks(lua_State *L)
 {
-    size_t ulen;
-    const unsigned char *t = (const unsigned char *)luaL_checklstring(L, MK_TEXT, &ulen);
-    lua_Integer len = (lua_Integer)ulen, n = luaL_checkinteger(L, MK_N);
-    for (int k = MK_TS; k <= MK_NARGS; k++) luaL_checktype(L, k, LUA_TTABLE);
+    const ntoks *ts = checktoks(L, MK_TOKS);
+    for (int k = MK_TK; k <= MK_NARGS; k++) luaL_checktype(L, k, LUA_TTABLE);
     lua_settop(L, MK_NARGS);
     luaL_checkstack(L, 8, "marks");
+    const unsigned char *t = ts->t;
+    lua_Integer len = ts->len, n = ts->n;
     lua_Integer nsent = luaL_len(L, MK_SENTS), ntimes = luaL_len(L, MK_TIMES),
                 nquants = luaL_len(L, MK_QUANTS);
+    int rsents = nometa(L, MK_SENTS), rtimes = nometa(L, MK_TIMES), rquants = nometa(L, MK_QUANTS);
     for (lua_Integer x = 1; x <= nsent; x++) {
         size_t kl;
-        recfield(L, MK_SENTS, x, "kind");
+        int raw = pushrec(L, MK_SENTS, rsents, x);
+        pushfield(L, raw, MU_KIND, "kind");
         const char *kind = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &kl) : NULL;
         lua_pushboolean(L, kind && kl == 8 && memcmp(kind, "headline", 8) == 0);
         lua_rawseti(L, MK_HL, x);
-        lua_pop(L, 1);
+        lua_pop(L, 2);
     }
     lua_Integer tp = 1, qp = 1, si = 1, lastsent = 0;
     lua_Integer pre = 0, psi = 0; /* the previous token's written end and sentence */
@@ -646,12 +729,15 @@ static int marks(lua_State *L)
     /* the current record of each list (read when the list moves on) */
     nspan tm = {{0, 0, 0}, {0, 0, 0}}, qu = tm;
     nnum se = tm.s;
-    if (ntimes >= 1) tm = recspan(L, MK_TIMES, 1);
-    if (nquants >= 1) qu = recspan(L, MK_QUANTS, 1);
-    if (nsent > 1) se = recnum(L, MK_SENTS, 1, "e"); /* (the last sentence's end is not read) */
+    if (ntimes >= 1) tm = recspan(L, MK_TIMES, rtimes, 1);
+    if (nquants >= 1) qu = recspan(L, MK_QUANTS, rquants, 1);
+    if (nsent > 1)
+        se = recnum(L, MK_SENTS, rsents, 1, MU_E, "e"); /* (the last sentence's end is not read) */
     for (lua_Integer i = 1; i <= n; i++) {
-        lua_Integer s = colint(L, MK_TS, i), e = colint(L, MK_TE, i);
+        const ntok *tk = &ts->v[i - 1];
+        lua_Integer s = tk->s, e = tk->e;
         lua_rawgeti(L, MK_TK, i);
+        lua_pushvalue(L, -1);
         int first = lua_rawget(L, MK_GFIRST) != LUA_TNIL && lua_toboolean(L, -1);
         lua_pop(L, 1);
         if (first)
@@ -660,24 +746,25 @@ static int marks(lua_State *L)
             lua_pushboolean(L, 0);
         lua_rawseti(L, MK_GZE, i);
         while (tp <= ntimes && numlt(tm.e, s))
-            if (++tp <= ntimes) tm = recspan(L, MK_TIMES, tp);
+            if (++tp <= ntimes) tm = recspan(L, MK_TIMES, rtimes, tp);
         while (qp <= nquants && numlt(qu.e, s))
-            if (++qp <= nquants) qu = recspan(L, MK_QUANTS, qp);
+            if (++qp <= nquants) qu = recspan(L, MK_QUANTS, rquants, qp);
         int dead = (tp <= ntimes && numle(tm.s, e)) || (qp <= nquants && numle(qu.s, e));
         lua_pushboolean(L, dead);
         lua_rawseti(L, MK_DEAD, i);
         while (si < nsent && numlt(se, s))
-            if (++si < nsent) se = recnum(L, MK_SENTS, si, "e");
+            if (++si < nsent) se = recnum(L, MK_SENTS, rsents, si, MU_E, "e");
         lua_pushinteger(L, si);
         lua_rawseti(L, MK_SI, i);
         int init = 0;
         if (si != lastsent) {
             lastsent = si;
-            recfield(L, MK_SENTS, si, "s");
+            int raw = pushrec(L, MK_SENTS, rsents, si);
+            pushfield(L, raw, MU_S, "s");
             int ok;
             lua_Integer from = lua_tointegerx(L, -1, &ok);
             if (!ok) return luaL_error(L, "bad sentence %I (field 's' must be an integer)", si);
-            lua_pop(L, 1);
+            lua_pop(L, 2);
             lua_Integer f = firstword(t, len, from);
             init = f != 0 && f >= s;
         }
@@ -692,14 +779,12 @@ static int marks(lua_State *L)
                 lua_pushboolean(L, 0);
             lua_rawseti(L, MK_SG, i - 1);
         }
-        pre = colint(L, MK_RE, i);
+        pre = tk->re;
         psi = si;
-        pblock = coltrue(L, MK_POSS, i) || coltrue(L, MK_ADJ, i);
-        if (!pblock) { /* a suffix ends a name ("Jr.") */
-            lua_rawgeti(L, MK_TK, i);
-            pblock = lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL && lua_toboolean(L, -1);
-            lua_pop(L, 1);
-        }
+        pblock = tk->poss || tk->adj;
+        if (!pblock) /* a suffix ends a name ("Jr.") */
+            pblock = lua_rawget(L, lua_upvalueindex(MU_SUFFIX)) != LUA_TNIL && lua_toboolean(L, -1);
+        lua_pop(L, 1); /* (the key, or whether it is a suffix) */
     }
     if (n >= 1) {
         lua_pushboolean(L, 0);
@@ -714,21 +799,18 @@ static int marker(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
-    lua_pushcclosure(L, marks, 2);
+    lua_pushliteral(L, "s");
+    lua_pushliteral(L, "e");
+    lua_pushliteral(L, "kind");
+    lua_pushcclosure(L, marks, MU_N);
     return 1;
 }
 
 /* ------------------------------------------------------------ manifest names */
 
 enum {
-    GZ_TEXT = 1,
-    GZ_N,
-    GZ_TS,
-    GZ_TE,
-    GZ_RE,
+    GZ_TOKS = 1,
     GZ_TK,
-    GZ_POSS,
-    GZ_ADJ,
     GZ_GFIRST,
     GZ_KEYS,
     GZ_KEY,
@@ -816,11 +898,11 @@ static lua_Integer entryint(lua_State *L, int k, const char *f)
 ** length n and what it names e): 1 with e pushed and its start, end and
 ** possessive set, or 0 (nothing pushed).
 */
-static int gazmatch(lua_State *L, const ntext *x, lua_Integer i, int li, lua_Integer *ms,
+static int gazmatch(lua_State *L, const ntext *x, const ntok *tk, int li, lua_Integer *ms,
                     lua_Integer *me, int *mposs)
 {
-    lua_Integer ts = colint(L, GZ_TS, i), te = colint(L, GZ_TE, i), re = colint(L, GZ_RE, i);
-    int possi = coltrue(L, GZ_POSS, i), adji = coltrue(L, GZ_ADJ, i);
+    lua_Integer ts = tk->s, te = tk->e, re = tk->re;
+    int possi = tk->poss, adji = tk->adj;
     /* the word after the token is read once, for every entry that goes on
        (its key in slot k1, below the entries' slots) */
     lua_pushnil(L);
@@ -922,32 +1004,30 @@ static int gazmatch(lua_State *L, const ntext *x, lua_Integer i, int li, lua_Int
 }
 
 /*
-** gazmatches(text, n, TS, TE, RE, TK, POSS, ADJ, gfirst, keys, key, GZE,
-** GZS, GZX, GZP): step 2's manifest matches of a scan (name.lua), for
-** every token 1 .. n: the manifest name starting there, longest first
-** (gfirst: the entries by the key of their first capitalised word), in
-** GZE (false for none), with its start (GZS), end (GZX) and whether it
-** ends in a possessive (GZP). Words are keyed as key(w) (keys: its
-** remembered answers).
+** gazmatches(toks, TK, gfirst, keys, key, GZE, GZS, GZX, GZP): step 2's
+** manifest matches of a scan (name.lua), for every token of toks (TK:
+** their keys): the manifest name starting there, longest first (gfirst:
+** the entries by the key of their first capitalised word), in GZE (false
+** for none), with its start (GZS), end (GZX) and whether it ends in a
+** possessive (GZP). Words are keyed as key(w) (keys: its remembered
+** answers).
 */
 static int gazmatches(lua_State *L)
 {
-    size_t ulen;
-    const unsigned char *t = (const unsigned char *)luaL_checklstring(L, GZ_TEXT, &ulen);
-    lua_Integer n = luaL_checkinteger(L, GZ_N);
-    for (int k = GZ_TS; k <= GZ_NARGS; k++)
+    const ntoks *ts = checktoks(L, GZ_TOKS);
+    for (int k = GZ_TK; k <= GZ_NARGS; k++)
         if (k != GZ_KEY) luaL_checktype(L, k, LUA_TTABLE);
     luaL_checktype(L, GZ_KEY, LUA_TFUNCTION);
     lua_settop(L, GZ_NARGS);
     luaL_checkstack(L, 24, "gazmatches");
-    ntext tx = {t, (lua_Integer)ulen};
-    for (lua_Integer i = 1; i <= n; i++) {
+    ntext tx = {ts->t, ts->len};
+    for (lua_Integer i = 1, n = ts->n; i <= n; i++) {
         lua_rawgeti(L, GZ_TK, i);
         int found = 0;
         lua_Integer s = 0, e = 0;
         int poss = 0;
         if (lua_rawget(L, GZ_GFIRST) == LUA_TTABLE)
-            found = gazmatch(L, &tx, i, GZ_NARGS + 1, &s, &e, &poss);
+            found = gazmatch(L, &tx, &ts->v[i - 1], GZ_NARGS + 1, &s, &e, &poss);
         if (found) {
             lua_rawseti(L, GZ_GZE, i);
             lua_pushinteger(L, s);
@@ -997,6 +1077,8 @@ int sift_lua_open_cname(lua_State *L)
     x->t = (const unsigned char *)"";
     x->n = 0;
     luaL_setfuncs(L, readers, 1);
+    luaL_newmetatable(L, TOKS);
+    lua_pop(L, 1);
     lua_pushcfunction(L, tokenizer);
     lua_setfield(L, -2, "tokenizer");
     lua_pushcfunction(L, marker);

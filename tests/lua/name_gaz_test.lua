@@ -160,19 +160,24 @@ test("the manifest matches hold on long and hostile texts", function()
 end)
 
 test("the manifest matches refuse bad arguments", function()
-  local gm = require("sift.cname").gazmatches
-  local function go(gfirst, TS)
-    return pcall(gm, "Ab cd", 1, TS or { 1 }, { 2 }, { 2 }, { "ab" }, {}, {}, gfirst, {}, function(w) return w end,
-      {}, {}, {}, {})
+  local cname = require("sift.cname")
+  local gm = cname.gazmatches
+  local tokens = cname.tokenizer("", {}, {}, {}, {}, {})
+  local function go(gfirst, text)
+    local TK = {}
+    local _, toks = tokens(text or "Ab cd", {}, function(w) return w:lower() end, {}, {}, {}, TK, {}, {})
+    return pcall(gm, toks, TK, gfirst, {}, function(w) return w end, {}, {}, {}, {})
   end
   eq(go({}), true)
   eq((go({ ab = { 5 } })), false)
   eq((go({ ab = { { lead = "x", n = 1, ks = {} } } })), false)
   eq((go({ ab = { { lead = 1, n = 2, ks = 3 } } })), false)
   eq(go({ ab = { { lead = 1, n = 2, ks = { "ab", "cd" }, e = 7 } } }), true)
-  -- columns at the integer extremes
-  eq(go({ ab = { { lead = 2, n = 2, ks = { "x", "ab" }, e = 7 } } }, { math.mininteger }), true)
-  eq(go({ ab = { { lead = 2, n = 2, ks = { "x", "ab" }, e = 7 } } }, { math.maxinteger }), true)
+  -- a name whose first words lie before the text, or after it
+  eq(go({ ab = { { lead = 2, n = 2, ks = { "x", "ab" }, e = 7 } } }), true)
+  eq(go({ ab = { { lead = 1, n = 3, ks = { "ab", "cd", "x" }, e = 7 } } }, "x Ab"), true)
+  -- only a tokenizer's token set
+  eq((pcall(gm, {}, {}, {}, {}, function(w) return w end, {}, {}, {}, {})), false)
 end)
 
 test("a scan's presized tables are plain tables and refuse bad sizes", function()

@@ -148,16 +148,25 @@ test("the marks read records once and refuse bad ones", function()
   eq(string.find(err, "table expected", 1, true) ~= nil, true)
 end)
 
-test("the marks take token columns at the integer extremes without overflow", function()
-  -- a script may call the C marks with any columns; the gap between two
-  -- tokens is bounded before any arithmetic (UBSan flagged pre + 1 here)
-  local marker = require("sift.cname").marker({}, {})
-  local function go(TS, RE)
-    return pcall(marker, "ab cd", 2, TS, { 2, 5 }, RE, { "ab", "cd" }, {}, {}, { { s = 1, e = 5 } },
-      {}, {}, {}, {}, {}, {}, {}, {}, {})
-  end
-  eq(go({ 1, 4 }, { math.maxinteger, 5 }), true)
-  eq(go({ 1, math.mininteger }, { 2, 5 }), true)
-  eq(go({ 1, math.maxinteger }, { math.mininteger, 5 }), true)
-  eq(go({ 1, 4 }, { 2, 5 }), true)
+test("the marks read the tokens from a tokenizer's token set and refuse anything else", function()
+  -- (the tokens' positions are the tokenizer's, inside its text: a script
+  -- cannot hand the C marks columns of its own)
+  local cname = require("sift.cname")
+  local marker = cname.marker({}, {})
+  local tokens = cname.tokenizer("", {}, {}, {}, {}, {})
+  local TK = {}
+  local n, toks = tokens("Ab Cd", {}, function(w) return w:lower() end, {}, {}, {}, TK, {}, {})
+  eq(n, 2)
+  local SI, INIT, DEAD, GZE, SG, HL = {}, {}, {}, {}, {}, {}
+  marker(toks, TK, { { s = 1, e = 5 } }, {}, {}, {}, SI, INIT, DEAD, GZE, SG, HL)
+  eq(SI, { 1, 1 })
+  eq(SG, { "sp", false })
+  eq(INIT, { true, false })
+  eq((pcall(marker, {}, TK, { { s = 1, e = 5 } }, {}, {}, {}, {}, {}, {}, {}, {}, {})), false)
+  eq((pcall(marker, "Ab Cd", TK, { { s = 1, e = 5 } }, {}, {}, {}, {}, {}, {}, {}, {}, {})), false)
+  -- records with a metatable are read through it, as Lua reads them
+  local rec = setmetatable({}, { __index = { s = 1, e = 5, kind = "headline" } })
+  marker(toks, TK, { rec }, {}, {}, {}, SI, INIT, DEAD, GZE, SG, HL)
+  eq(HL, { true })
+  eq(SG, { "sp", false })
 end)

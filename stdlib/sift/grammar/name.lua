@@ -1403,9 +1403,10 @@ function M.scan(ctx)
   local phrase, inphrase = gz.phrase, gz.inphrase
   -- 1. tokens (in C, the scanner and the loop of tests/lua/name_tokens_test.lua):
   -- start, end of the name part, end of the written word (with a
-  -- possessive or an abbreviation dot), key, flags; then the marks below.
+  -- possessive or an abbreviation dot), key, flags; then the marks below,
+  -- which read the same tokens from the token set (toks, in C).
   -- Words inside dates and quantities are no names.
-  local n = tokens(text, KEYS, key, TS, TE, RE, TK, POSS, ADJ)
+  local n, toks = tokens(text, KEYS, key, TS, TE, RE, TK, POSS, ADJ)
   if n == 0 then return {} end
   N = #text
   cname.settext(text)
@@ -1420,9 +1421,9 @@ function M.scan(ctx)
   -- false when its key starts no manifest name, what joins it to the
   -- next; per sentence, whether it is a headline
   HL = newtable(#sents, 0)
-  marks(text, n, TS, TE, RE, TK, POSS, ADJ, sents, TIMES, ctx.quantities or {}, gfirst, SI, INIT, DEAD, GZE, SG, HL)
+  marks(toks, TK, sents, TIMES, ctx.quantities or {}, gfirst, SI, INIT, DEAD, GZE, SG, HL)
   -- the manifest name at each token (in C; GZE false for none)
-  gazmatches(text, n, TS, TE, RE, TK, POSS, ADJ, gfirst, KEYS, key, GZE, GZS, GZX, GZP)
+  gazmatches(toks, TK, gfirst, KEYS, key, GZE, GZS, GZX, GZP)
   ntok = n
 
   -- 2. manifest names, longest first, then runs of the other tokens, each
@@ -1702,11 +1703,12 @@ end
 function M._work() return WORK end
 
 -- Test-only: the tokenizer's columns for text t (keys, as a scan gives
--- them), and what tests/lua/name_tokens_test.lua needs to run its Lua
--- definition (the scanner, the word lists, key).
+-- them) and its token set (toks: valid until the next tokenizing), and
+-- what tests/lua/name_tokens_test.lua needs to run its Lua definition (the
+-- scanner, the word lists, key).
 function M._tokens(t)
   local cols = { TS = {}, TE = {}, RE = {}, TK = {}, POSS = {}, ADJ = {} }
-  cols.n = tokens(t, KEYS, key, cols.TS, cols.TE, cols.RE, cols.TK, cols.POSS, cols.ADJ)
+  cols.n, cols.toks = tokens(t, KEYS, key, cols.TS, cols.TE, cols.RE, cols.TK, cols.POSS, cols.ADJ)
   return cols
 end
 M._lex = { scanner = scanner, key = key, HPREFIX = HPREFIX, HYPHEN_END = HYPHEN_END, LINKED = LINKED, ABBR = ABBR,
@@ -1723,8 +1725,8 @@ function M._marks(ctx)
   if type(sn) ~= "table" or #sn == 0 then sn = segment(t) end
   cols.sents, cols.gfirst = sn, gazetteer(ctx.sides, ctx.declared).first
   cols.SI, cols.INIT, cols.DEAD, cols.GZE, cols.SG, cols.HL = {}, {}, {}, {}, {}, {}
-  marks(t, cols.n, cols.TS, cols.TE, cols.RE, cols.TK, cols.POSS, cols.ADJ, sn, ctx.times or {},
-    ctx.quantities or {}, cols.gfirst, cols.SI, cols.INIT, cols.DEAD, cols.GZE, cols.SG, cols.HL)
+  marks(cols.toks, cols.TK, sn, ctx.times or {}, ctx.quantities or {}, cols.gfirst, cols.SI, cols.INIT,
+    cols.DEAD, cols.GZE, cols.SG, cols.HL)
   return cols
 end
 
@@ -1737,8 +1739,7 @@ function M._gaz(ctx)
   local cols = M._tokens(t)
   cols.gfirst = gazetteer(ctx.sides, ctx.declared).first
   cols.GZE, cols.GZS, cols.GZX, cols.GZP = {}, {}, {}, {}
-  gazmatches(t, cols.n, cols.TS, cols.TE, cols.RE, cols.TK, cols.POSS, cols.ADJ, cols.gfirst, KEYS, key,
-    cols.GZE, cols.GZS, cols.GZX, cols.GZP)
+  gazmatches(cols.toks, cols.TK, cols.gfirst, KEYS, key, cols.GZE, cols.GZS, cols.GZX, cols.GZP)
   return cols
 end
 
