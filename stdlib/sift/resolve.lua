@@ -658,6 +658,8 @@ local function columns(mentions)
   if type(mentions.n) == "number" and type(mentions.text) == "table" then
     if mentions.doc == nil and type(mentions.docs) == "table" and type(mentions.docfirst) == "table" then
       mentions.doc = doccolumn(mentions.docs, mentions.docfirst, mentions.n)
+    else
+      mentions.docs, mentions.docfirst = nil, nil -- (the readers in order read them: see cluster)
     end
     if type(mentions.kindcode) ~= "string" or type(mentions.kindname) ~= "table" or mentions.kind ~= nil then
       mentions.kindcode, mentions.kindname = nil, nil
@@ -686,6 +688,10 @@ local function cluster(cols, sidekey, declared, collect)
   local N, Mtext, Mdoc, Mi, Mkey = cols.n, cols.text, cols.doc, cols.i, cols.key
   local Mkind, Mside, Mdecl = cols.kind, cols.side, cols.decl
   local KC, KN = cols.kindcode, cols.kindname
+  -- the host's document ranges (nil for a doc column): the loops that go
+  -- through the mentions in order walk them instead of reading the column
+  local RD, RF = cols.docs, cols.docfirst
+  local NRD = RD and #RD or 0
 
   local function before(x, y)
     local ix, iy = Mi[x], Mi[y]
@@ -702,6 +708,7 @@ local function cluster(cols, sidekey, declared, collect)
   local docorder, docidx, DFROM, DTO, ORDER = {}, {}, {}, {}, nil
   local inorder, lastdk = true, nil
   local tec = {} -- text -> exact class (its key: the caller's, else sift.core.key's)
+  local rk = 0 -- the range of mention n (RF)
   for n = 1, N do
     local text = Mtext[n]
     if type(text) ~= "string" then
@@ -724,7 +731,13 @@ local function cluster(cols, sidekey, declared, collect)
     if KC then kd = KN[string_byte(KC, n)] else kd = Mkind[n] end
     if type(kd) == "string" then ec.kinds[kd] = (ec.kinds[kd] or 0) + 1 end
     if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
-    local d = Mdoc[n]
+    local d
+    if RF then
+      while rk < NRD and RF[rk + 1] <= n do rk = rk + 1 end
+      d = RD[rk]
+    else
+      d = Mdoc[n]
+    end
     if d == nil then d = "" end
     local dk = docidx[d]
     if not dk then
@@ -844,9 +857,16 @@ local function cluster(cols, sidekey, declared, collect)
   -- extractor's match in the manifest) names, by dkey
   local dhit = {}
   local ecdoc = {}
+  rk = 0
   for n = 1, N do
     local ec = tec[Mtext[n]]
-    local d = Mdoc[n]
+    local d
+    if RF then
+      while rk < NRD and RF[rk + 1] <= n do rk = rk + 1 end
+      d = RD[rk]
+    else
+      d = Mdoc[n]
+    end
     if d == nil then d = "" end
     local id
     if ec.a.form == "bare" then
