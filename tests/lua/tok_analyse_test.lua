@@ -59,3 +59,17 @@ test("tok.analyse: the arrays are read-only and keep their metatable", function(
   eq(ts[1], 1)
   eq(te[4], 11)
 end)
+
+test("tok: w and k around the most tokens made from the stack (65,536)", function()
+  -- (up to then both come from the stack; beyond, from a store per token)
+  for _, n in ipairs({ 65535, 65536, 65537, 70000 }) do
+    local parts = {}
+    for i = 1, n // 2 do parts[i] = (i % 5 == 0) and "Said," or "it ’s" end
+    if n % 2 == 1 then parts[#parts + 1] = "1,000" end
+    local text = table.concat(parts, " ")
+    local got = table.pack(cue.tokenize(text, hotset))
+    eq(got[1], n)
+    eq(got, table.pack(cue.tokenize_lua(text, hotset)), n .. " tokens")
+    same(text, { { s = 1, e = #text } }, {}, {}, n .. " tokens")
+  end
+end)
