@@ -71,7 +71,7 @@
 -- middle names contain each other. Deterministic: one input, one output.
 local core = require "sift.core"
 
-local type, ipairs, pairs, error, tostring = type, ipairs, pairs, error, tostring
+local type, ipairs, pairs, next, error, tostring = type, ipairs, pairs, next, error, tostring
 local collectgarbage, setmetatable = collectgarbage, setmetatable
 local string_sub, string_gsub, string_find, string_gmatch = string.sub, string.gsub, string.find,
   string.gmatch
@@ -623,7 +623,7 @@ local FIELDS = { "text", "doc", "i", "key", "kind", "side", "decl", "title", "ro
 -- docfirst ascending from 1. Reads of the column find the range.
 local DOCBLOCK = 64 -- mentions a slot of doccolumn's index (a document has tens)
 
-local function doccolumn(docs, first, N)
+local function doccolumn(docs, first, N) -- the index (docblk) and the column
   local nd = #docs
   -- BLK[b]: the last range that starts at or before mention (b - 1) *
   -- DOCBLOCK + 1, so a read walks from there over the few ranges that
@@ -637,7 +637,7 @@ local function doccolumn(docs, first, N)
     BLK[b] = k
   end
   k = 1
-  return setmetatable({}, { __index = function(_, n)
+  return BLK, setmetatable({}, { __index = function(_, n)
     if type(n) ~= "number" or n < 1 or n > N or nd == 0 then return nil end
     local r = k
     if n < first[r] or (r < nd and n >= first[r + 1]) then
@@ -657,9 +657,9 @@ end
 local function columns(mentions)
   if type(mentions.n) == "number" and type(mentions.text) == "table" then
     if mentions.doc == nil and type(mentions.docs) == "table" and type(mentions.docfirst) == "table" then
-      mentions.doc = doccolumn(mentions.docs, mentions.docfirst, mentions.n)
-    else
-      mentions.docs, mentions.docfirst = nil, nil -- (the readers in order read them: see cluster)
+      mentions.docblk, mentions.doc = doccolumn(mentions.docs, mentions.docfirst, mentions.n)
+    else -- (the loops over every mention read these: see cluster)
+      mentions.docs, mentions.docfirst, mentions.docblk = nil, nil, nil
     end
     if type(mentions.kindcode) ~= "string" or type(mentions.kindname) ~= "table" or mentions.kind ~= nil then
       mentions.kindcode, mentions.kindname = nil, nil
@@ -692,6 +692,7 @@ local function cluster(cols, sidekey, declared, collect)
   -- through the mentions in order walk them instead of reading the column
   local RD, RF = cols.docs, cols.docfirst
   local NRD = RD and #RD or 0
+  local hasi = next(Mi) ~= nil -- else mentions are in text order as listed (before is x < y)
 
   local function before(x, y)
     local ix, iy = Mi[x], Mi[y]
@@ -743,7 +744,7 @@ local function cluster(cols, sidekey, declared, collect)
     if not dk then
       dk = #docorder + 1
       docorder[dk], docidx[d], DFROM[dk] = d, dk, n
-    elseif dk ~= lastdk or before(n, n - 1) then
+    elseif dk ~= lastdk or (hasi and before(n, n - 1)) then
       inorder = false
     end
     DTO[dk], lastdk = n, dk
@@ -1925,6 +1926,9 @@ function M.entities(mentions, opts)
     members(collect, assign, cols.n, declared, cluster(cols, sidekey, declared, collect))
   local Mtext, Mdoc, Mkind, Mside = cols.text, cols.doc, cols.kind, cols.side
   local KC, KN = cols.kindcode, cols.kindname
+  local RD, RF = cols.docs, cols.docfirst -- (as in cluster)
+  local NRD = RD and #RD or 0
+  local RB = NRD > 0 and cols.docblk or nil
   collect() -- and the node columns only members read
 
   -- 10. entities: kind, side, name, aliases and spellings
@@ -1943,7 +1947,14 @@ function M.entities(mentions, opts)
         sp[text] = s
         spl[#spl + 1] = s
       end
-      local d = Mdoc[n]
+      local d
+      if RB then -- the range of mention n, through the index: doccolumn's read without a call
+        local r = RB[(n - 1) // DOCBLOCK + 1]
+        while r < NRD and RF[r + 1] <= n do r = r + 1 end
+        d = RD[r]
+      else
+        d = Mdoc[n]
+      end
       if d ~= nil and not s.seen[d] then
         s.seen[d] = true
         s.docs[#s.docs + 1] = d
