@@ -433,5 +433,15 @@ void sift_fmt_day(int32_t z, char *buf)
     int d = doy - (153 * mp + 2) / 5 + 1;
     int m = mp + (mp < 10 ? 3 : -9);
     y += m <= 2;
-    snprintf(buf, 32, "%04d-%02d-%02d", y, m, d);
+    if (y < 0 || y > 9999) { /* (snprintf costs a thousand instructions and more) */
+        snprintf(buf, 32, "%04d-%02d-%02d", y, m, d);
+        return;
+    }
+    const int v[] = {y / 1000, y / 100 % 10, y / 10 % 10, y % 10, m / 10, m % 10, d / 10, d % 10};
+    char *p = buf;
+    for (int i = 0; i < 8; i++) {
+        if (i == 4 || i == 6) *p++ = '-';
+        *p++ = (char)('0' + v[i]);
+    }
+    *p = 0;
 }

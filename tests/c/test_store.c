@@ -200,6 +200,36 @@ TEST(workers_interning_together_get_the_same_copies)
     sift_store_free(st);
 }
 
+/* Days from 1970-01-01 as ISO dates: known days, and every day of years
+** 1 to 12000 against printf's rendering of the same civil date. */
+TEST(days_format_as_iso_dates)
+{
+    char buf[32], want[32];
+    sift_fmt_day(0, buf);
+    CHECK_STR(buf, "1970-01-01");
+    sift_fmt_day(18876, buf);
+    CHECK_STR(buf, "2021-09-06");
+    sift_fmt_day(18321, buf);
+    CHECK_STR(buf, "2020-02-29");
+    sift_fmt_day(-1, buf);
+    CHECK_STR(buf, "1969-12-31");
+    int y = 1, m = 1, d = 1, bad = 0;
+    static const int LEN[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int32_t z = -719162; y <= 12000 && bad < 5; z++) { /* 0001-01-01 on */
+        snprintf(want, sizeof want, "%04d-%02d-%02d", y, m, d);
+        sift_fmt_day(z, buf);
+        if (strcmp(buf, want) != 0) {
+            FAILF("day %d is %s, expected %s", (int)z, buf, want);
+            bad++;
+        }
+        int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        if (++d > LEN[m - 1] + (m == 2 && leap)) {
+            d = 1;
+            if (++m > 12) m = 1, y++;
+        }
+    }
+}
+
 int main(void)
 {
     RUN(line_and_column_in_code_points);
@@ -210,5 +240,6 @@ int main(void)
     RUN(interned_strings_are_one_copy_each);
     RUN(interned_ids_give_their_strings);
     RUN(workers_interning_together_get_the_same_copies);
+    RUN(days_format_as_iso_dates);
     return test_done("store");
 }
