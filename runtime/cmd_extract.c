@@ -571,7 +571,15 @@ static int copyspill(ob *out, FILE *f, off_t off, size_t len, filler *h, char **
         got += (size_t)r;
     }
     const unsigned char *p = (const unsigned char *)*buf, *end = p + len, *run = p;
+    /* eight bytes at a time while none is below H_END (the classic test
+       for a byte below n: (x - n*0x01..01) & ~x & 0x80..80) */
+    const uint64_t ONES = 0x0101010101010101u, HIGHS = 0x8080808080808080u;
     while (p < end) {
+        uint64_t x;
+        if (end - p >= 8 && (memcpy(&x, p, 8), ((x - ONES * H_END) & ~x & HIGHS) == 0)) {
+            p += 8;
+            continue;
+        }
         if (*p >= H_END || *p == 0) {
             p++;
             continue;
