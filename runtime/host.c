@@ -71,8 +71,9 @@ static void *poolget(sift_pool *pl, size_t size)
         return p;
     }
     if ((size_t)(pl->end - pl->cur) < csize) {
-        /* a new chunk; its first SIFT_POOL_STEP bytes link the chunks
-           (the rest of the old one stays unused: under a block) */
+        /* a new chunk, whose first SIFT_POOL_STEP bytes link the chunks;
+           what is left of the old one, less than this class's block,
+           stays unused */
         char *chunk = malloc(POOL_CHUNK);
         if (!chunk) return NULL;
         *(void **)chunk = pl->chunks;
@@ -383,18 +384,6 @@ static int strict_index(lua_State *L)
     return 1;
 }
 
-static lua_State *hostnew(const sift_opts *o, int pooled);
-
-lua_State *sift_host_new(const sift_opts *o)
-{
-    return hostnew(o, 0);
-}
-
-lua_State *sift_host_new_pooled(const sift_opts *o)
-{
-    return hostnew(o, 1);
-}
-
 static lua_State *hostnew(const sift_opts *o, int pooled)
 {
     sift_host *h = calloc(1, sizeof *h);
@@ -438,6 +427,16 @@ static lua_State *hostnew(const sift_opts *o, int pooled)
     lua_setglobal(L, "rule");
     lua_pop(L, 1);
     return L;
+}
+
+lua_State *sift_host_new(const sift_opts *o)
+{
+    return hostnew(o, 0);
+}
+
+lua_State *sift_host_new_pooled(const sift_opts *o)
+{
+    return hostnew(o, 1);
 }
 
 void sift_host_strict(lua_State *L)
