@@ -834,39 +834,6 @@ end
 -- A demonym, a language or a religious adjective ("Afghans", "Varkesian
 -- army"); alone: the suffix forms count too.
 local DEMONYM_END = set[[ ian ean ese ish ]]
--- What a key says of itself, remembered (bounded, per Lua state): 1 a
--- demonym, 2 one alone, 3 one alone before a word not capitalised, 0 none;
--- plus 4 when it holds a digit.
-local KINFO, nkinfo = {}, 0
-local function kinfo(tk)
-  local v = KINFO[tk]
-  if v ~= nil then return v end
-  local last = string_byte(tk, #tk)
-  if DEMONYM[tk] or (last == 115 and DEMONYM[string_sub(tk, 1, -2)]) then
-    v = 1
-  elseif last == 115 then
-    -- "-ian", "-ese", "-ish" adjectives before a common noun, and plurals
-    -- of "-an" and "-i" forms ("Varkesian army", "Afghans", "Pakistanis")
-    local e4 = string_sub(tk, -4)
-    v = (e4 == "ians" or e4 == "eans" or e4 == "anis") and 2 or 0
-  else
-    v = DEMONYM_END[string_sub(tk, -3)] and 3 or 0
-  end
-  if string_find(tk, "%d") then v = v + 4 end
-  if nkinfo >= 50000 then KINFO, nkinfo = {}, 0 end
-  KINFO[tk] = v
-  nkinfo = nkinfo + 1
-  return v
-end
-local function isdemonym(t, alone)
-  local d = kinfo(TK[t]) & 3
-  if d == 1 then return true end
-  if not alone or d == 0 then return false end
-  if d == 2 then return true end
-  local a, _, w = nextword(RE[t] + 1)
-  return a ~= nil and not capital(w)
-end
-
 -- Is the lower-case form of a word used in the text near pos (so the
 -- word is a common word, capitalised because it starts a sentence)? The
 -- window keeps a long document linear; answers are remembered per scan.
@@ -919,244 +886,320 @@ local function ofjoin(i, j, init)
   return false
 end
 
--- classify(first, last, init): the run of tokens first .. last (joined as
--- GAP says) loses words that are no part of a name, and what is left
--- becomes a candidate with the cues around it.
-local function classify(first, last, init)
-  local k = first
-  local hl = HL[SI[first]]
-  -- leading words that are no part of a name
-  while k <= last do
-    local tk = TK[k]
-    if k == first and NUMWORD[tk] and not init then return end -- "the 'Five Lions'"
-    local titled = k < last and (TITLE[tk] or TITLEMOD[tk])
-    if (init and k == first and not titled and (COMMON[tk] or NUMWORD[tk])
-        and not (TE[k] > TS[k] and allcapsat(TS[k], TE[k])))
-      or TIMEWORD[tk] or (NONNAME[tk] and k == last) then
-      k = k + 1
-      init = false
-    elseif k < last and isdemonym(k) and (TITLE[TK[k + 1]] or TITLEMOD[TK[k + 1]]) then
-      k = k + 1
+-- (a function of its own: the main chunk is near Lua's limit of 200 locals)
+local classify = (function()
+  -- What a key says of itself, remembered (bounded, per Lua state), as
+  -- bits: in the low two, 1 a demonym, 2 one alone, 3 one alone before a
+  -- word not capitalised, 0 none; 4 when it holds a digit; and a bit for
+  -- each word list above it is in (W_TITLE ...), so that classify asks one
+  -- lookup a token instead of one a list.
+  local W_TITLE <const> = 8
+  local W_TITLEMOD <const> = 16
+  local W_COMMON <const> = 32
+  local W_NUMWORD <const> = 64
+  local W_TIMEWORD <const> = 128
+  local W_NONNAME <const> = 256
+  local W_COUNTRY <const> = 512
+  local W_ACRONYM <const> = 1024
+  local W_ORG <const> = 2048
+  local W_PLACE <const> = 4096
+  local W_GENERIC <const> = 8192
+  local W_SUFFIX <const> = 16384
+  local W_PREFIX <const> = 32768
+  local W_PAPER <const> = 65536
+  local W_OTHER <const> = 131072
+  local W_PLACEFIRST <const> = 262144
+  local W_ORGNAME <const> = 524288
+  local W_PLATFORM <const> = 1048576
+  local W_TITLES <const> = W_TITLE | W_TITLEMOD
+  local WLISTS = {}
+  for t, bit in pairs{ [TITLE] = W_TITLE, [TITLEMOD] = W_TITLEMOD, [COMMON] = W_COMMON, [NUMWORD] = W_NUMWORD,
+    [TIMEWORD] = W_TIMEWORD, [NONNAME] = W_NONNAME, [COUNTRY] = W_COUNTRY, [PLACE_ACRONYM] = W_ACRONYM,
+    [ORG_WORD] = W_ORG, [PLACE_WORD] = W_PLACE, [GENERIC] = W_GENERIC, [SUFFIX] = W_SUFFIX,
+    [PLACE_PREFIX] = W_PREFIX, [PAPER_WORD] = W_PAPER, [OTHER_WORD] = W_OTHER, [PLACE_FIRST] = W_PLACEFIRST,
+    [ORG_NAME] = W_ORGNAME, [PLATFORM] = W_PLATFORM } do
+    for w in pairs(t) do WLISTS[w] = (WLISTS[w] or 0) | bit end
+  end
+  local KINFO, nkinfo = {}, 0
+  local function kinfo(tk)
+    local v = KINFO[tk]
+    if v ~= nil then return v end
+    local last = string_byte(tk, #tk)
+    if DEMONYM[tk] or (last == 115 and DEMONYM[string_sub(tk, 1, -2)]) then
+      v = 1
+    elseif last == 115 then
+      -- "-ian", "-ese", "-ish" adjectives before a common noun, and plurals
+      -- of "-an" and "-i" forms ("Varkesian army", "Afghans", "Pakistanis")
+      local e4 = string_sub(tk, -4)
+      v = (e4 == "ians" or e4 == "eans" or e4 == "anis") and 2 or 0
     else
-      break
+      v = DEMONYM_END[string_sub(tk, -3)] and 3 or 0
     end
+    if string_find(tk, "%d") then v = v + 4 end
+    v = v | (WLISTS[tk] or 0)
+    if nkinfo >= 50000 then KINFO, nkinfo = {}, 0 end
+    KINFO[tk] = v
+    nkinfo = nkinfo + 1
+    return v
   end
-  if k > last then return end
-  -- a country before a title is a place of its own ("U.S. Secretary of
-  -- State X", "Pakistan Prime Minister X")
-  local titled = false
-  if k < last and (COUNTRY[TK[k]] or PLACE_ACRONYM[TK[k]]) and GAP[k] == "sp" then
-    local j = k + 1
-    while j < last and TITLEMOD[TK[j]] and not TITLE[TK[j]] and GAP[j] == "sp" do j = j + 1 end
-    titled = TITLE[TK[j]] ~= nil and j < last
+  -- Is token t a demonym (its kinfo v)? alone: the suffix forms count too.
+  local function isdemonym(t, v, alone)
+    local d = v & 3
+    if d == 1 then return true end
+    if not alone or d == 0 then return false end
+    if d == 2 then return true end
+    local a, _, w = nextword(RE[t] + 1)
+    return a ~= nil and not capital(w)
   end
-  if titled then
-    local c0 = { s = TS[k], e = TE[k], n = 1, t1 = k, tn = k, str = 3, kind = "place", cue = "place-cue",
-      head = hl, sent = SI[first], poss = POSS[k] }
-    cands[#cands + 1] = c0
-    k = k + 1
-    init = false
-  end
-  -- a title phrase ("General", "Defence Minister", "Head of Mission")
-  local title
-  do
-    local j, tl = k, nil
-    while j <= last do
-      local tk = TK[j]
-      if TITLE[tk] then tl = j elseif not TITLEMOD[tk] then break end
-      if GAP[j] ~= "sp" then break end
-      j = j + 1
+  -- The kinfo of each token of the run classify reads.
+  local CL = {}
+
+  -- classify(first, last, init): the run of tokens first .. last (joined as
+  -- GAP says) loses words that are no part of a name, and what is left
+  -- becomes a candidate with the cues around it.
+  local function classify(first, last, init)
+    local k = first
+    local hl = HL[SI[first]]
+    for q = first, last do
+      local tk = TK[q]
+      local v = KINFO[tk]
+      if v == nil then v = kinfo(tk) end
+      CL[q] = v
     end
-    if tl and (GAP[tl] == "of" or GAP[tl] == "ofthe") then
-      local q = tl + 1
-      while q <= last do
-        local tk = TK[q]
-        if not (ORG_WORD[tk] or TITLEMOD[tk] or PLACE_WORD[tk] or COUNTRY[tk]) then break end
-        tl = q
-        if GAP[q] ~= "sp" then break end
-        q = q + 1
+    -- leading words that are no part of a name
+    while k <= last do
+      local ck = CL[k]
+      if k == first and ck & W_NUMWORD ~= 0 and not init then return end -- "the 'Five Lions'"
+      local titled = k < last and ck & W_TITLES ~= 0
+      if (init and k == first and not titled and ck & (W_COMMON | W_NUMWORD) ~= 0
+          and not (TE[k] > TS[k] and allcapsat(TS[k], TE[k])))
+        or ck & W_TIMEWORD ~= 0 or (ck & W_NONNAME ~= 0 and k == last) then
+        k = k + 1
+        init = false
+      elseif k < last and ck & 3 == 1 and CL[k + 1] & W_TITLES ~= 0 then
+        k = k + 1
+      else
+        break
       end
     end
-    if tl and tl < last then
-      title = string_sub(text, TS[k], TE[tl])
-      k = tl + 1
+    if k > last then return end
+    -- a country before a title is a place of its own ("U.S. Secretary of
+    -- State X", "Pakistan Prime Minister X")
+    local titled = false
+    if k < last and CL[k] & (W_COUNTRY | W_ACRONYM) ~= 0 and GAP[k] == "sp" then
+      local j = k + 1
+      while j < last and CL[j] & W_TITLES == W_TITLEMOD and GAP[j] == "sp" do j = j + 1 end
+      titled = CL[j] & W_TITLE ~= 0 and j < last
+    end
+    if titled then
+      local c0 = { s = TS[k], e = TE[k], n = 1, t1 = k, tn = k, str = 3, kind = "place", cue = "place-cue",
+        head = hl, sent = SI[first], poss = POSS[k] }
+      cands[#cands + 1] = c0
+      k = k + 1
       init = false
-    elseif tl and tl == last then
-      return -- a title alone
     end
-  end
-  -- a sentence-initial word used in lower case elsewhere ("Heavy fighting")
-  if init and k < last and not COUNTRY[TK[k]] and lowerused(TK[k], TS[k]) then
-    k = k + 1
-    init = false
-  end
-  local nn = last - k + 1
-  local s, e = TS[k], TE[last]
-  local fk, lk = TK[k], TK[last]
-  if SUFFIX[lk] and nn > 1 then lk = TK[last - 1] end
-  if nn == 1 then
-    if NONNAME[fk] then return end
-    local acro = PLACE_ACRONYM[fk] and allcapsat(s, e)
-    if not acro and (GENERIC[fk] or NUMWORD[fk] or isdemonym(k, true)) then return end
-    if kinfo(fk) >= 4 then return end -- a digit
-    if string_byte(text, e) == 115 and allcapsat(s, e - 1) and e - s >= 2 then return end -- "NGOs"
-    if PLATFORM[fk] then
-      local _, _, wb = prevword(s, 1)
-      local _, _, wa = nextword(RE[k] + 1)
-      if (wb and MEDIUM_BEFORE[lower(wb)]) or (wa and MEDIUM_AFTER[lower(wa)]) then return end
-    end
-  else
-    local all = true
-    for q = k, last do
-      if not (GENERIC[TK[q]] or NUMWORD[TK[q]]) then all = false; break end
-    end
-    -- "Press Service", "Government Forces" at the start of a sentence or
-    -- in a headline are descriptions; "the Northern Alliance" is a name
-    if all and (init or hl or k > first or not (ORG_WORD[lk] or (ORG_WORD[fk] and GAP[k] ~= "sp"))) then
-      return
-    end
-  end
-  local c = { s = s, e = e, n = nn, t1 = k, tn = last, title = title, init = init and nn == 1,
-    head = hl, str = 0, cue = "capitalised", sent = SI[first], poss = POSS[last] }
-  if title then ev(c, "person", 3, "title") end
-  -- the word before, read once: anywhere before (pa0, lpw0) and inside
-  -- the sentence (pa, pw, lpw below)
-  local pa0, _, pw0 = prevword(s, 1)
-  local lpw0 = pw0 and (LOWERW[pw0] or lower(pw0))
-  -- "the elder Kaceli", "the younger Kaceli": which of two namesakes
-  do
-    local pw = lpw0
-    if pw == "elder" or pw == "younger" then
-      local _, _, tw = prevword(pa0, 1)
-      -- kept as the title: the resolver reads generation markers there
-      if tw and lower(tw) == "the" then c.title = c.title or pw end
-    end
-  end
-  -- cues inside the name
-  if nn >= 2 then
-    local c2 = COUNTRY2[fk] and COUNTRY2[fk][TK[k + 1]]
-    if c2 and ((nn == 2 and c2[""]) or (nn == 3 and c2[TK[k + 2]])) then ev(c, "place", 3, "place-cue") end
-    if PLACE_WORD[lk] or (PLACE_PREFIX[fk] and not ORG_WORD[lk]) then ev(c, "place", 3, "place-cue") end
-    for q = k, last do
-      if ORG_WORD[TK[q]] then ev(c, "org", 3, "org-cue"); break end
-    end
-    if PAPER_WORD[lk] then ev(c, "org", 2, "org-cue") end
-    if OTHER_WORD[lk] then ev(c, "other", 3, "capitalised") end
-    if nn == 2 and ORG2[fk] and ORG2[fk][lk] then ev(c, "org", 4, "org-cue") end
-    if PLACE_FIRST[fk] then ev(c, "place", 2, "place-cue") end
-  else
-    if COUNTRY[fk] or PLACE_ACRONYM[fk] then ev(c, "place", 3, "place-cue") end
-    if ORG_NAME[fk] then ev(c, "org", 4, "org-cue") end
-    if ADJ[k] then ev(c, LINKED_PLACE[ADJ[k]] and "place" or "org", 2, "capitalised") end
-    if e - s >= 1 and e - s <= 4 and not PLACE_ACRONYM[fk] and allcapsat(s, e) then ev(c, "org", 2, "org-cue") end
-    if PLATFORM[fk] then ev(c, "org", 2, "org-cue") end
-  end
-  -- the word after: a type word, a verb of speech, an apposition
-  local re = RE[last]
-  local after = string_byte(text, re + 1)
-  local ss = sents[SI[first]].s
-  local pa, pw, lpw -- prevword(s, ss)
-  if pa0 and s > ss and pa0 >= ss then pa, pw, lpw = pa0, pw0, lpw0 end
-  local nw
-  if (after == 32 or after == 194) and not POSS[last] then
-    local na, nb
-    na, nb, nw = nextword(re + 1)
-    if na and na > re + 1 then
-      if ADMIN[nw] then
-        c.e = nb
-        c.admin = true
-        ev(c, "place", 4, "place-cue")
-      elseif PLACE_AFTER[nw] or PLACE_VERB[nw] then
-        ev(c, "place", 2, "place-cue")
-      elseif SAID[nw] and not PLACE_BEFORE[lpw] then -- "traders in Korval said"
-        ev(c, c.str == 0 and (allcapsat(s, e) and "org" or "person") or c.kind, 2, "capitalised")
+    -- a title phrase ("General", "Defence Minister", "Head of Mission")
+    local title
+    do
+      local j, tl = k, nil
+      while j <= last do
+        local cj = CL[j]
+        if cj & W_TITLE ~= 0 then tl = j elseif cj & W_TITLEMOD == 0 then break end
+        if GAP[j] ~= "sp" then break end
+        j = j + 1
+      end
+      if tl and (GAP[tl] == "of" or GAP[tl] == "ofthe") then
+        local q = tl + 1
+        while q <= last do
+          if CL[q] & (W_ORG | W_TITLEMOD | W_PLACE | W_COUNTRY) == 0 then break end
+          tl = q
+          if GAP[q] ~= "sp" then break end
+          q = q + 1
+        end
+      end
+      if tl and tl < last then
+        title = string_sub(text, TS[k], TE[tl])
+        k = tl + 1
+        init = false
+      elseif tl and tl == last then
+        return -- a title alone
       end
     end
-  end
-  if after == 44 then -- ", a town", ", spokesman of", ", who"
-    local a, _, w = nextword(re + 2)
-    if a and (w == "a" or w == "an" or w == "the") then a, _, w = nextword(a + #w) end
-    for _ = 1, 3 do
-      if a and (TITLEMOD[w] or ADJ_SKIP[w]) and not ROLE[w] then a, _, w = nextword(a + #w) else break end
+    -- a sentence-initial word used in lower case elsewhere ("Heavy fighting")
+    if init and k < last and CL[k] & W_COUNTRY == 0 and lowerused(TK[k], TS[k]) then
+      k = k + 1
+      init = false
     end
-    if a then
-      local lw = lower(w)
-      if ROLE[lw] then ev(c, "person", 3, "role"); c.role = c.role or lw
-      elseif PLACE_APPOS[lw] then ev(c, "place", 3, "place-cue")
-      elseif ORG_APPOS[lw] then ev(c, "org", 3, "org-cue")
-      elseif lw == "who" then ev(c, "person", 2, "capitalised")
+    local nn = last - k + 1
+    local s, e = TS[k], TE[last]
+    local fk, lk = TK[k], TK[last]
+    local fc, lc = CL[k], CL[last]
+    if lc & W_SUFFIX ~= 0 and nn > 1 then lk, lc = TK[last - 1], CL[last - 1] end
+    if nn == 1 then
+      if fc & W_NONNAME ~= 0 then return end
+      local acro = fc & W_ACRONYM ~= 0 and allcapsat(s, e)
+      if not acro and (fc & (W_GENERIC | W_NUMWORD) ~= 0 or isdemonym(k, fc, true)) then return end
+      if fc & 4 ~= 0 then return end -- a digit
+      if string_byte(text, e) == 115 and allcapsat(s, e - 1) and e - s >= 2 then return end -- "NGOs"
+      if fc & W_PLATFORM ~= 0 then
+        local _, _, wb = prevword(s, 1)
+        local _, _, wa = nextword(RE[k] + 1)
+        if (wb and MEDIUM_BEFORE[lower(wb)]) or (wa and MEDIUM_AFTER[lower(wa)]) then return end
+      end
+    else
+      local all = true
+      for q = k, last do
+        if CL[q] & (W_GENERIC | W_NUMWORD) == 0 then all = false; break end
+      end
+      -- "Press Service", "Government Forces" at the start of a sentence or
+      -- in a headline are descriptions; "the Northern Alliance" is a name
+      if all and (init or hl or k > first or not (lc & W_ORG ~= 0 or (fc & W_ORG ~= 0 and GAP[k] ~= "sp"))) then
+        return
       end
     end
-  end
-  -- the words before
-  if pa then
-    if title then -- luacheck: ignore 542 (the title already decided)
-    elseif ROLE[lpw] and pw == lpw then
-      ev(c, "person", 3, "role"); c.role = lpw
-    elseif lpw == "named" or lpw == "called" then
-      ev(c, "person", 2, "capitalised")
-      local _, _, w2 = prevword(pa, ss)
-      if w2 and ROLE[w2] then c.role = w2; ev(c, "person", 3, "role") end
-    elseif lpw == "by" then
-      local _, _, w2 = prevword(pa, ss)
-      if not w2 or CREDIT[lower(w2)] then ev(c, "person", 3, "capitalised") end
-    elseif SAID_BEFORE[lpw] then
-      if TOLD[lpw] then ev(c, nn == 1 and "org" or "person", 1, "capitalised")
-      elseif nn >= 2 or not after or after == 44 or after == 46 or after == 59 then
+    local c = { s = s, e = e, n = nn, t1 = k, tn = last, title = title, init = init and nn == 1,
+      head = hl, str = 0, cue = "capitalised", sent = SI[first], poss = POSS[last] }
+    if title then ev(c, "person", 3, "title") end
+    -- the word before, read once: anywhere before (pa0, lpw0) and inside
+    -- the sentence (pa, pw, lpw below)
+    local pa0, _, pw0 = prevword(s, 1)
+    local lpw0 = pw0 and (LOWERW[pw0] or lower(pw0))
+    -- "the elder Kaceli", "the younger Kaceli": which of two namesakes
+    do
+      local pw = lpw0
+      if pw == "elder" or pw == "younger" then
+        local _, _, tw = prevword(pa0, 1)
+        -- kept as the title: the resolver reads generation markers there
+        if tw and lower(tw) == "the" then c.title = c.title or pw end
+      end
+    end
+    -- cues inside the name
+    if nn >= 2 then
+      local c2 = COUNTRY2[fk] and COUNTRY2[fk][TK[k + 1]]
+      if c2 and ((nn == 2 and c2[""]) or (nn == 3 and c2[TK[k + 2]])) then ev(c, "place", 3, "place-cue") end
+      if lc & W_PLACE ~= 0 or (fc & W_PREFIX ~= 0 and lc & W_ORG == 0) then ev(c, "place", 3, "place-cue") end
+      for q = k, last do
+        if CL[q] & W_ORG ~= 0 then ev(c, "org", 3, "org-cue"); break end
+      end
+      if lc & W_PAPER ~= 0 then ev(c, "org", 2, "org-cue") end
+      if lc & W_OTHER ~= 0 then ev(c, "other", 3, "capitalised") end
+      if nn == 2 and ORG2[fk] and ORG2[fk][lk] then ev(c, "org", 4, "org-cue") end
+      if fc & W_PLACEFIRST ~= 0 then ev(c, "place", 2, "place-cue") end
+    else
+      if fc & (W_COUNTRY | W_ACRONYM) ~= 0 then ev(c, "place", 3, "place-cue") end
+      if fc & W_ORGNAME ~= 0 then ev(c, "org", 4, "org-cue") end
+      if ADJ[k] then ev(c, LINKED_PLACE[ADJ[k]] and "place" or "org", 2, "capitalised") end
+      if e - s >= 1 and e - s <= 4 and fc & W_ACRONYM == 0 and allcapsat(s, e) then ev(c, "org", 2, "org-cue") end
+      if fc & W_PLATFORM ~= 0 then ev(c, "org", 2, "org-cue") end
+    end
+    -- the word after: a type word, a verb of speech, an apposition
+    local re = RE[last]
+    local after = string_byte(text, re + 1)
+    local ss = sents[SI[first]].s
+    local pa, pw, lpw -- prevword(s, ss)
+    if pa0 and s > ss and pa0 >= ss then pa, pw, lpw = pa0, pw0, lpw0 end
+    local nw
+    if (after == 32 or after == 194) and not POSS[last] then
+      local na, nb
+      na, nb, nw = nextword(re + 1)
+      if na and na > re + 1 then
+        if ADMIN[nw] then
+          c.e = nb
+          c.admin = true
+          ev(c, "place", 4, "place-cue")
+        elseif PLACE_AFTER[nw] or PLACE_VERB[nw] then
+          ev(c, "place", 2, "place-cue")
+        elseif SAID[nw] and not PLACE_BEFORE[lpw] then -- "traders in Korval said"
+          ev(c, c.str == 0 and (allcapsat(s, e) and "org" or "person") or c.kind, 2, "capitalised")
+        end
+      end
+    end
+    if after == 44 then -- ", a town", ", spokesman of", ", who"
+      local a, _, w = nextword(re + 2)
+      if a and (w == "a" or w == "an" or w == "the") then a, _, w = nextword(a + #w) end
+      for _ = 1, 3 do
+        if a and (TITLEMOD[w] or ADJ_SKIP[w]) and not ROLE[w] then a, _, w = nextword(a + #w) else break end
+      end
+      if a then
+        local lw = lower(w)
+        if ROLE[lw] then ev(c, "person", 3, "role"); c.role = c.role or lw
+        elseif PLACE_APPOS[lw] then ev(c, "place", 3, "place-cue")
+        elseif ORG_APPOS[lw] then ev(c, "org", 3, "org-cue")
+        elseif lw == "who" then ev(c, "person", 2, "capitalised")
+        end
+      end
+    end
+    -- the words before
+    if pa then
+      if title then -- luacheck: ignore 542 (the title already decided)
+      elseif ROLE[lpw] and pw == lpw then
+        ev(c, "person", 3, "role"); c.role = lpw
+      elseif lpw == "named" or lpw == "called" then
         ev(c, "person", 2, "capitalised")
+        local _, _, w2 = prevword(pa, ss)
+        if w2 and ROLE[w2] then c.role = w2; ev(c, "person", 3, "role") end
+      elseif lpw == "by" then
+        local _, _, w2 = prevword(pa, ss)
+        if not w2 or CREDIT[lower(w2)] then ev(c, "person", 3, "capitalised") end
+      elseif SAID_BEFORE[lpw] then
+        if TOLD[lpw] then ev(c, nn == 1 and "org" or "person", 1, "capitalised")
+        elseif nn >= 2 or not after or after == 44 or after == 46 or after == 59 then
+          ev(c, "person", 2, "capitalised")
+        end
+      elseif lpw == "to" then
+        local _, _, w2 = prevword(pa, ss)
+        if w2 == "according" or w2 == "According" then ev(c, "person", 1, "capitalised")
+        elseif string_find(string_sub(text, pa > 60 and pa - 60 or 1, pa), "[Ff]rom [%u\195-\223]") then
+          ev(c, "place", 2, "place-cue")
+        end
+      elseif lpw == "of" then
+        local _, _, w2 = prevword(pa, ss)
+        local gz = GEND[pa - 2]
+        if (w2 and (DIRECTION[lower(w2)] or PLACE_OF[w2])) or (gz and gz.kind == "org") then
+          ev(c, "place", 3, "place-cue")
+        end
+      elseif PLACE_BEFORE[lpw] then
+        -- "in Ashraf Ghani's government" is no place
+        if not (nn >= 2 and c.poss) then ev(c, "place", 2, "place-cue") end
+      elseif lpw == "the" then
+        local _, _, w2 = prevword(pa, ss)
+        if w2 and PLACE_BEFORE[w2] and (nw and PLACE_AFTER[nw]) then ev(c, "place", 2, "place-cue") end
       end
-    elseif lpw == "to" then
-      local _, _, w2 = prevword(pa, ss)
-      if w2 == "according" or w2 == "According" then ev(c, "person", 1, "capitalised")
-      elseif string_find(string_sub(text, pa > 60 and pa - 60 or 1, pa), "[Ff]rom [%u\195-\223]") then
-        ev(c, "place", 2, "place-cue")
+    else
+      local b, q = prevchar(s)
+      if b == 58 then -- "Photo: X", "six villages: X, Y and Z"
+        local _, _, w2 = prevword(q, ss)
+        if w2 and CREDIT[lower(w2)] then ev(c, "person", 3, "capitalised") end
+        if w2 and PLACE_PLURAL[w2] then ev(c, "place", 3, "place-cue") end
       end
-    elseif lpw == "of" then
-      local _, _, w2 = prevword(pa, ss)
-      local gz = GEND[pa - 2]
-      if (w2 and (DIRECTION[lower(w2)] or PLACE_OF[w2])) or (gz and gz.kind == "org") then
+    end
+    -- a dateline: "KABUL, Sept 7", "Seravin, 16 March 2023", "TISOVA –"
+    if INIT[first] and nn <= 3 then
+      local caps = e - s >= 3 and allcapsat(s, e)
+      if after == 44 and caps then
+        ev(c, "place", 3, "place-cue")
+      elseif after == 44 then
+        local q = re + 2
+        while TIMEP <= #TIMES and TIMES[TIMEP].s < q do TIMEP = TIMEP + 1 end
+        local tm = TIMES[TIMEP]
+        if tm and tm.s <= q + 2 then ev(c, "place", 3, "place-cue") end
+      elseif caps and (datelinerest:match(text, re + 1) or string_sub(text, re + 1, re + 2) == " (") then
         ev(c, "place", 3, "place-cue")
       end
-    elseif PLACE_BEFORE[lpw] then
-      -- "in Ashraf Ghani's government" is no place
-      if not (nn >= 2 and c.poss) then ev(c, "place", 2, "place-cue") end
-    elseif lpw == "the" then
-      local _, _, w2 = prevword(pa, ss)
-      if w2 and PLACE_BEFORE[w2] and (nw and PLACE_AFTER[nw]) then ev(c, "place", 2, "place-cue") end
     end
-  else
-    local b, q = prevchar(s)
-    if b == 58 then -- "Photo: X", "six villages: X, Y and Z"
-      local _, _, w2 = prevword(q, ss)
-      if w2 and CREDIT[lower(w2)] then ev(c, "person", 3, "capitalised") end
-      if w2 and PLACE_PLURAL[w2] then ev(c, "place", 3, "place-cue") end
+    -- "(AA)" after a name; an outlet in a dateline: "KABUL, Sept 7 (AA) -", "(CNN) The ..."
+    if after == 41 and string_byte(text, s - 1) == 40 then
+      c.paren = true
+      if datelinerest:match(text, re + 2) or (INIT[first] and parenrest:match(text, re + 2)) then
+        ev(c, "org", 3, "org-cue")
+      end
     end
+    if c.str == 0 and nn >= 2 and nn <= 4 then c.kind, c.str = "person", 1 end
+    cands[#cands + 1] = c
+    if c.kind == "org" then GEND[c.e] = c end
   end
-  -- a dateline: "KABUL, Sept 7", "Seravin, 16 March 2023", "TISOVA –"
-  if INIT[first] and nn <= 3 then
-    local caps = e - s >= 3 and allcapsat(s, e)
-    if after == 44 and caps then
-      ev(c, "place", 3, "place-cue")
-    elseif after == 44 then
-      local q = re + 2
-      while TIMEP <= #TIMES and TIMES[TIMEP].s < q do TIMEP = TIMEP + 1 end
-      local tm = TIMES[TIMEP]
-      if tm and tm.s <= q + 2 then ev(c, "place", 3, "place-cue") end
-    elseif caps and (datelinerest:match(text, re + 1) or string_sub(text, re + 1, re + 2) == " (") then
-      ev(c, "place", 3, "place-cue")
-    end
-  end
-  -- "(AA)" after a name; an outlet in a dateline: "KABUL, Sept 7 (AA) -", "(CNN) The ..."
-  if after == 41 and string_byte(text, s - 1) == 40 then
-    c.paren = true
-    if datelinerest:match(text, re + 2) or (INIT[first] and parenrest:match(text, re + 2)) then
-      ev(c, "org", 3, "org-cue")
-    end
-  end
-  if c.str == 0 and nn >= 2 and nn <= 4 then c.kind, c.str = "person", 1 end
-  cands[#cands + 1] = c
-  if c.kind == "org" then GEND[c.e] = c end
-end
+  return classify
+end)()
 
 -- ------------------------------------------------------------ sides
 
