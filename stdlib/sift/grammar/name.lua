@@ -953,6 +953,15 @@ local classify = (function()
   end
   -- The kinfo of each token of the run classify reads.
   local CL = {}
+  -- The words before and after a name that any cue below reads (one
+  -- lookup skips them all for the other words).
+  local BEFORE_CUE, AFTER_CUE = {}, {}
+  for _, t in ipairs{ ROLE, SAID_BEFORE, PLACE_BEFORE, set[[ named called by to of the ]] } do
+    for w in pairs(t) do BEFORE_CUE[w] = true end
+  end
+  for _, t in ipairs{ ADMIN, PLACE_AFTER, PLACE_VERB, SAID } do
+    for w in pairs(t) do AFTER_CUE[w] = true end
+  end
 
   -- classify(first, last, init): the run of tokens first .. last (joined as
   -- GAP says) loses words that are no part of a name, and what is left
@@ -1038,7 +1047,7 @@ local classify = (function()
     if nn == 1 then
       if fc & W_NONNAME ~= 0 then return end
       local acro = fc & W_ACRONYM ~= 0 and allcapsat(s, e)
-      if not acro and (fc & (W_GENERIC | W_NUMWORD) ~= 0 or isdemonym(k, fc, true)) then return end
+      if not acro and (fc & (W_GENERIC | W_NUMWORD) ~= 0 or (fc & 3 ~= 0 and isdemonym(k, fc, true))) then return end
       if fc & 4 ~= 0 then return end -- a digit
       if string_byte(text, e) == 115 and allcapsat(s, e - 1) and e - s >= 2 then return end -- "NGOs"
       if fc & W_PLATFORM ~= 0 then
@@ -1102,7 +1111,7 @@ local classify = (function()
     if (after == 32 or after == 194) and not POSS[last] then
       local na, nb
       na, nb, nw = nextword(re + 1)
-      if na and na > re + 1 then
+      if na and na > re + 1 and AFTER_CUE[nw] then
         if ADMIN[nw] then
           c.e = nb
           c.admin = true
@@ -1131,7 +1140,7 @@ local classify = (function()
     end
     -- the words before
     if pa then
-      if title then -- luacheck: ignore 542 (the title already decided)
+      if title or not BEFORE_CUE[lpw] then -- luacheck: ignore 542 (the title already decided, or no cue)
       elseif ROLE[lpw] and pw == lpw then
         ev(c, "person", 3, "role"); c.role = lpw
       elseif lpw == "named" or lpw == "called" then
