@@ -770,6 +770,20 @@ end
 local REPORTED = { reported = true, announced = true, published = true, broadcast = true, tweeted = true,
   confirmed = true, posted = true }
 
+-- The tokens of the document's times that are no duration, in text order
+-- (made on first use: a document has few).
+local function timetokens(D, times)
+  local l = D.ttokens
+  if l then return l end
+  l = {}
+  for x, ti in pairs(D.timeof) do
+    if times[ti].kind ~= "duration" then l[#l + 1] = x end
+  end
+  table_sort(l)
+  D.ttokens = l
+  return l
+end
+
 -- The time of a claim: a date (not a duration) in tokens a..b that is no
 -- date of reporting (between a reporting verb and its complement).
 local function timein(C, si, a, b, t, own)
@@ -781,33 +795,37 @@ local function timein(C, si, a, b, t, own)
     a, b = math_max(a, fr.sa), math_min(b, fr.sb)
   end
   -- no time (but durations) in a..b: none to choose (what follows only narrows it)
-  local timeof, times = D.timeof, ctx.times
-  local x0 = a
-  while x0 <= b and not (timeof[x0] and times[timeof[x0]].kind ~= "duration") do x0 = x0 + 1 end
-  if x0 > b then return nil end
+  local tt = timetokens(D, ctx.times)
+  local lo, hi = 1, #tt + 1
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if tt[mid] < a then lo = mid + 1 else hi = mid end
+  end
+  if lo > #tt or tt[lo] > b then return nil end
   -- an event's date belongs to it alone: no other event word may stand between
+  local w, events, timeof = D.w, X.events, D.timeof
   for x = t + 1, own and b or 0 do
-    if eventword(D, x, b) then
+    if events[w[x]] ~= nil and eventword(D, x, b) then
       b = x - 1
       break
     end
   end
   for x = t - 1, a, -1 do
-    if (own and eventword(D, x, b))
-      or (D.w[x] == "," and (D.w[x + 1] == "which" or D.w[x + 1] == "who" or D.w[x + 1] == "where")) then
+    if (own and events[w[x]] ~= nil and eventword(D, x, b))
+      or (w[x] == "," and (w[x + 1] == "which" or w[x + 1] == "who" or w[x + 1] == "where")) then
       a = x + 1
       break
     end
   end
   for x = t + 1, b - 1 do
-    if D.w[x] == "," and (D.w[x + 1] == "which" or D.w[x + 1] == "who" or D.w[x + 1] == "where") then
+    if w[x] == "," and (w[x + 1] == "which" or w[x + 1] == "who" or w[x + 1] == "where") then
       b = x - 1
       break
     end
   end
   for x = a, b do
-    local ti = D.timeof[x]
-    if ti and (x == a or D.timeof[x - 1] ~= ti) then
+    local ti = timeof[x]
+    if ti and (x == a or timeof[x - 1] ~= ti) then
       local tm = ctx.times[ti]
       -- a time that is also a figure ("Jan. 10, 7 members") is the figure
       local report = D.qof[x] ~= nil and D.k[x] == "n" and #tm.text <= 2
@@ -820,7 +838,7 @@ local function timein(C, si, a, b, t, own)
       -- "... was conquered was reported by CNN on Monday": a date after a
       -- reporting verb that follows the event word dates the report
       for y = t + 1, x - 1 do
-        if REPORTED[D.w[y]] then report = true; break end
+        if REPORTED[w[y]] then report = true; break end
       end
       if tm.kind ~= "duration" and not report then
         local d = x < t and t - x or x - t
