@@ -1882,6 +1882,7 @@ function M.scan(ctx)
   -- is longer than its window): the pattern words the tokenizer passed over
   -- ("in" before no "control") may lie in such a name
   local reach = D.sx.maxn - 5
+  local XC, XN, XE = X.casualty, X.control, X.events
   for si = 1, #sents do
     local s = sents[si]
     C.last = nil
@@ -1893,10 +1894,10 @@ function M.scan(ctx)
       local t = hot[hi]
       local wt = w[t]
       -- a word of a side's or an organisation's name ("Liberation Front") starts nothing
-      if X.casualty[wt] or X.control[wt] or X.events[wt] then
+      if XC[wt] or XN[wt] or XE[wt] then
         for u = math_max(s.a, t - reach), t - 1 do
           local wu = w[u]
-          if X.casualty[wu] or X.control[wu] or X.events[wu] then
+          if XC[wu] or XN[wu] or XE[wu] then
             local e = inname(D, u, s.a)
             if e then cas, con, evt = math_max(cas, e), math_max(con, e), math_max(evt, e) end
           end
@@ -1905,8 +1906,8 @@ function M.scan(ctx)
         if e then cas, con, evt = math_max(cas, e), math_max(con, e), math_max(evt, e) end
       end
       local people_taken
-      if X.casualty[wt] and t > cas then
-        local n, v = at(w, t, s.b, X.casualty)
+      if XC[wt] and t > cas then
+        local n, v = at(w, t, s.b, XC)
         if n then
           local rs = casualty(C, si, t, n, v[1], v[2])
           add(claims, rs, C)
@@ -1914,15 +1915,15 @@ function M.scan(ctx)
           people_taken = rs and #rs > 0 and v[1] == "captured"
         end
       end
-      if X.control[wt] and t > con then
-        local n, v = at(w, t, s.b, X.control)
+      if XN[wt] and t > con then
+        local n, v = at(w, t, s.b, XN)
         if n then
           add(claims, control(C, si, t, n, v[1], v[2]), C)
           con = t + n - 1
         end
       end
-      if X.events[wt] and t > evt then
-        local n, v = at(w, t, s.b, X.events)
+      if XE[wt] and t > evt then
+        local n, v = at(w, t, s.b, XE)
         -- people captured are no capture of a place
         if n and not (people_taken and v == "capture") then
           local rs = event(C, si, t, n, v)

@@ -1796,13 +1796,14 @@ end
 local function prepass(D)
   local w, k = D.w, D.k
   local sents, hots = D.sents, D.hots
+  local roles, leading, verbs, stops = M.personroles, M.leading, M.verbs, M.stops
   for si = 1, #sents do
     local s = sents[si]
     local hot = hots[si]
     for hi = 1, #hot do
       local i = hot[hi]
       local wi = w[i]
-      if k[i] == "w" and M.personroles[wi] then
+      if roles[wi] and k[i] == "w" then
         -- a name right after the role: the side just before it
         local nm = (nameword(D, i + 1) or nameword(D, i + 2)) and docnames(D, i + 1, math_min(s.b, i + 8), true)[1]
         if nm and nm[1] <= i + 3 then
@@ -1813,11 +1814,11 @@ local function prepass(D)
         -- "X, the ROLE of Y", "X, a senior field ROLE of Y" and "X, ROLE of Y"
         local c = i - 1
         while c > s.a and c >= i - 3 and k[c] == "w" and not upper(D.text, D.ts[c]) and w[c] ~= "the"
-          and w[c] ~= "a" and w[c] ~= "an" and not M.stops[w[c]] do c = c - 1 end
+          and w[c] ~= "a" and w[c] ~= "an" and not stops[w[c]] do c = c - 1 end
         if c >= s.a and (w[c] == "the" or w[c] == "a" or w[c] == "an") then c = c - 1 end
         if c > s.a and w[c] == "," then
           local e = i + 1
-          while e <= s.b and w[e] ~= "," and w[e] ~= "." and w[e] ~= ";" and k[e] ~= "q" and not M.verbs[w[e]] do
+          while e <= s.b and w[e] ~= "," and w[e] ~= "." and w[e] ~= ";" and k[e] ~= "q" and not verbs[w[e]] do
             e = e + 1
           end
           local side = nameword(D, c - 1) and (D:sidein(c + 1, e - 1) or D:headside(c + 1, e - 1))
@@ -1829,7 +1830,7 @@ local function prepass(D)
         end
         -- "the ROLE of Y, X" and "Y's ROLE, X"
         local x = i + 1
-        while x <= math_min(s.b, i + 10) and w[x] ~= "," and k[x] ~= "q" and not M.verbs[w[x]] do x = x + 1 end
+        while x <= math_min(s.b, i + 10) and w[x] ~= "," and k[x] ~= "q" and not verbs[w[x]] do x = x + 1 end
         if x < s.b and w[x] == "," and (nameword(D, x + 1) or nameword(D, x + 2)) then
           local nm2 = docnames(D, x + 1, math_min(s.b, x + 6), true)[1]
           if nm2 and nm2[1] <= x + 2 then
@@ -1837,7 +1838,7 @@ local function prepass(D)
             if side then D:register(nm2[1], nm2[2], side) end
           end
         end
-      elseif k[i] == "w" and M.leading[wi] and w[i + 1] == "by" then
+      elseif leading[wi] and k[i] == "w" and w[i + 1] == "by" then
         local names = docnames(D, i + 2, math_min(s.b, i + 12))
         local nm = names[1]
         if nm and nm[1] == i + 2 and w[nm[2] + 1] == "'s" then nm = names[2] end
