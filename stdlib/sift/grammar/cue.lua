@@ -1655,10 +1655,10 @@ end
 -- "the Front's video", "Taliban footage"): D.media[word] = speaker, so a
 -- later "In the video, ..." speaks for them.
 local function mediaowners(D, s, hot)
-  local w = D.w
+  local w, media = D.w, M.media
   for hi = 1, #hot do
     local x = hot[hi]
-    if M.media[w[x]] then
+    if media[w[x]] then
       local spk
       local y = x + 1
       if (w[y] == "released" or w[y] == "published" or w[y] == "issued" or w[y] == "posted" or w[y] == "shared"
@@ -1947,7 +1947,8 @@ function M.analyse(ctx)
         if D.pass[si] == false then D.pass[si] = nil end
       end
     end
-    mediaowners(D, s, D.hots[si])
+    local hot = D.hots[si]
+    if #hot > 0 then mediaowners(D, s, hot) end
   end
   return D
 end
@@ -1968,18 +1969,19 @@ function Doc:framesof(si)
   local mf = mediumframe(D, s)
   if mf then fs[#fs + 1] = mf end
   local hot = D.hots[si]
+  local w, showing, verbs, acts, claimnouns = D.w, M.showing, M.verbs, M.acts, M.claimnouns
   for hi = 1, #hot do
     local x = hot[hi]
-    local wx = D.w[x]
+    local wx = w[x]
     local f
-    if wx == "according" and D.w[x + 1] == "to" then
+    if wx == "according" and w[x + 1] == "to" then
       f = accordingframe(D, s, x)
-    elseif M.showing[wx] then
+    elseif showing[wx] then
       f = showframe(D, s, x)
-    elseif M.verbs[wx] or M.acts[wx] then
+    elseif verbs[wx] or acts[wx] then
       f = verbframe(D, s, x)
       -- "X called it false and said ...": the subject of the first verb
-      if f and f.ss and f.ss == x + 1 and x > s.a and (D.w[x - 1] == "and" or D.w[x - 1] == "but") then
+      if f and f.ss and f.ss == x + 1 and x > s.a and (w[x - 1] == "and" or w[x - 1] == "but") then
         local lo = clausestart(D, s.a, x - 1)
         for y = lo, x - 2 do
           if verbish(D, y) then
@@ -1993,7 +1995,7 @@ function Doc:framesof(si)
         end
       end
     end
-    if not f and M.claimnouns[wx] then f = claimframe(D, s, x) end
+    if not f and claimnouns[wx] then f = claimframe(D, s, x) end
     if f then
       if f.neg then f.suppress = true end
       if f.quote and not D.quotes[f.quote].link then D.quotes[f.quote].link = f end
