@@ -912,6 +912,7 @@ local classify = (function()
   local W_ORGNAME <const> = 524288
   local W_PLATFORM <const> = 1048576
   local W_TITLES <const> = W_TITLE | W_TITLEMOD
+  local W_LEAD <const> = W_NUMWORD | W_COMMON | W_TIMEWORD | W_NONNAME | 3 -- what a leading word is cut for
   local WLISTS = {}
   for t, bit in pairs{ [TITLE] = W_TITLE, [TITLEMOD] = W_TITLEMOD, [COMMON] = W_COMMON, [NUMWORD] = W_NUMWORD,
     [TIMEWORD] = W_TIMEWORD, [NONNAME] = W_NONNAME, [COUNTRY] = W_COUNTRY, [PLACE_ACRONYM] = W_ACRONYM,
@@ -978,6 +979,7 @@ local classify = (function()
     -- leading words that are no part of a name
     while k <= last do
       local ck = CL[k]
+      if ck & W_LEAD == 0 then break end
       if k == first and ck & W_NUMWORD ~= 0 and not init then return end -- "the 'Five Lions'"
       local titled = k < last and ck & W_TITLES ~= 0
       if (init and k == first and not titled and ck & (W_COMMON | W_NUMWORD) ~= 0
