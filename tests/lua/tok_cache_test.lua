@@ -78,3 +78,18 @@ test("tok cache: a call made while another runs", function()
   same(text, hotset, "text after")
   same(other, hotset, "other after")
 end)
+
+test("tok cache: punctuation of no fixed string kept beside words and numbers", function()
+  -- the punctuation tokens' strings come from the cache too: the same bytes
+  -- give the same token whatever came before, beside words that fold
+  local text = table.concat({ "(said)", "said,", "40%", "$40", "a&b", "€5", "§ 3", "10°C", "2×3", "--", "?!",
+    "said;", "[the]", "{x}", "#1", "@said", "said...", "…", "ÉTÉ, été", "Ünal: ünal", "--" .. string.rep("-", 30),
+    "*" .. string.rep("+", 25), "said" }, " ")
+  local sets = { hotset, { said = { [","] = true, [";"] = true } }, { ["("] = true, said = true }, {} }
+  for round = 1, 3 do
+    for i = 1, #sets do
+      same(text, sets[i], ("round %d, set %d"):format(round, i))
+      same(text:upper(), sets[i], ("upper, round %d, set %d"):format(round, i))
+    end
+  end
+end)
