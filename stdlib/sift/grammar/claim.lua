@@ -1884,12 +1884,13 @@ function M.scan(ctx)
   local reach = D.sx.maxn - 5
   local XC, XN, XE = X.casualty, X.control, X.events
   for si = 1, #sents do
-    local s = sents[si]
+    local hot = hots[si]
     C.last = nil
+    if #hot == 0 then goto nextsentence end
+    local s = sents[si]
     -- a phrase of a table is not read again inside a longer one of the same table
     local cas, con, evt = 0, 0, 0
     local lastevent
-    local hot = hots[si]
     for hi = 1, #hot do
       local t = hot[hi]
       local wt = w[t]
@@ -1941,6 +1942,7 @@ function M.scan(ctx)
         if r then claims[#claims + 1] = r end
       end
     end
+    ::nextsentence::
   end
   add(claims, measures(C), C)
   for ri = 1, #claims do

@@ -1830,7 +1830,8 @@ local function prepass(D)
         end
         -- "the ROLE of Y, X" and "Y's ROLE, X"
         local x = i + 1
-        while x <= math_min(s.b, i + 10) and w[x] ~= "," and k[x] ~= "q" and not verbs[w[x]] do x = x + 1 end
+        local xe = math_min(s.b, i + 10)
+        while x <= xe and w[x] ~= "," and k[x] ~= "q" and not verbs[w[x]] do x = x + 1 end
         if x < s.b and w[x] == "," and (nameword(D, x + 1) or nameword(D, x + 2)) then
           local nm2 = docnames(D, x + 1, math_min(s.b, x + 6), true)[1]
           if nm2 and nm2[1] <= x + 2 then
