@@ -389,14 +389,12 @@ static void setslot(lua_State *L, int t, lua_Integer n, int v)
 /* ------------------------------------------------------------ word cache */
 
 /*
-** The strings tokenize gives for words, numbers and the punctuation of no
-** fixed string, by their bytes in the text: a hash table of slots kept
-** between calls (an upvalue, with the strings in its user value, a table;
-** a slot's string is at refs[ref], the next-word set of its hot value,
-** when one, at refs[ref + 1]). A token's string is a function of its bytes
-** (a word, kept folded, starts with a byte no number or punctuation kept
-** here starts with), so a hit pushes it without folding or interning; its
-** hot value is read from the hot set once per call (epoch)
+** The strings tokenize gives for words and numbers, by their bytes in the
+** text: a hash table of slots kept between calls (an upvalue, with the
+** strings in its user value, a table; a slot's string is at refs[ref], the
+** next-word set of its hot value, when one, at refs[ref + 1]). A word's
+** string is a function of its bytes, so a hit pushes it without folding or
+** interning; its hot value is read from the hot set once per call (epoch)
 ** and kept for the words after it. Words longer than WMAX bytes are not
 ** kept; a full table takes no more words and is emptied at the next call.
 ** Like the scratch block, the cache is taken while a call runs.
@@ -1174,7 +1172,7 @@ static int tokenize(lua_State *L, int bounding)
         } else if (poss(t, tl, 0) > 0) {
             setword(L, &o, n, &h, POSS, KPOSS);
         } else {
-            cached(L, c, t, tl, 0);
+            lua_pushlstring(L, (const char *)t, tl);
             settle(L, &h);
             put(L, &o, n, KP);
         }
