@@ -745,6 +745,34 @@ local TS, TE, RE, TK, POSS, ADJ, SI, INIT, DEAD, GAP, USED = {}, {}, {}, {}, {},
 local SG = {} -- what joins token j to j + 1 whatever the manifest matches (gapkind), false for nothing
 local GZE, GZS, GZX, GZP = {}, {}, {}, {} -- manifest match at a token: entry (false: none), start, end, possessive
 local ntok, stamp = 0, 0
+-- The candidates of a scan: tables reused from scan to scan (the first
+-- CANDMAX of a scan; a scan's candidates are garbage once it returns).
+-- Every field a scan reads is present in each, false when unset, so that
+-- filling one adds no key to a table: newcand(...) gives one with the
+-- fields it is given and every other one false; newcands() starts a scan.
+local newcand, newcands = (function()
+  local POOL, np = {}, 0
+  local CANDMAX = 2048
+  local function newcand(s, e, n, t1, tn, str, kind, cue, head, sent)
+    np = np + 1
+    local c = POOL[np]
+    if not c then
+      c = { s = s, e = e, n = n, t1 = t1, tn = tn, str = str, kind = kind, cue = cue, head = head, sent = sent,
+        title = false, init = false, poss = false, side = false, decl = false, gaz = false, text = false,
+        key = false, surkey = false, base = false, admin = false, role = false, paren = false, idx = false,
+        found = false, surname = false }
+      if np <= CANDMAX then POOL[np] = c end
+      return c
+    end
+    c.s, c.e, c.n, c.t1, c.tn, c.str, c.kind, c.cue, c.head, c.sent = s, e, n, t1, tn, str, kind, cue, head, sent
+    c.title, c.init, c.poss, c.side, c.decl, c.gaz, c.text, c.key = false, false, false, false, false, false, false,
+      false
+    c.surkey, c.base, c.admin, c.role, c.paren, c.idx, c.found, c.surname = false, false, false, false, false, false,
+      false, false
+    return c
+  end
+  return newcand, function() np = 0 end
+end)()
 -- Known names longer than this many words plus one are not looked for in
 -- a headline (a title-case line costs a key per span of its words).
 local KNOWN_GAPS = 11
@@ -801,14 +829,14 @@ local function gazat(i)
   if DEAD[i] then return nil end
   local e0, s, e, poss = gazmatch(i)
   if not e0 then return nil end
-  local c = { s = s, e = e, kind = e0.kind, side = e0.side, decl = e0.decl, cue = e0.cue, str = 4,
-    gaz = true, head = HL[SI[i]], n = 1, sent = SI[i] }
+  local c = newcand(s, e, 1, false, false, 4, e0.kind, e0.cue, HL[SI[i]], SI[i])
+  c.side, c.decl, c.gaz = e0.side or false, e0.decl or false, true
   -- a type word after a declared place makes another place ("Bazarak
   -- district" is not the town)
   if e0.kind == "place" and not poss then
     local a, b, w = nextword(e + 1)
     if a and a > e + 1 and (ADMIN[w] or (capital(w) and PLACE_WORD[key(w)])) then
-      c.e, c.decl, c.cue, c.gaz = b, nil, "place-cue", nil
+      c.e, c.decl, c.cue, c.gaz = b, false, "place-cue", false
       e = b
     end
   end
@@ -1003,8 +1031,8 @@ local classify = (function()
       titled = CL[j] & W_TITLE ~= 0 and j < last
     end
     if titled then
-      local c0 = { s = TS[k], e = TE[k], n = 1, t1 = k, tn = k, str = 3, kind = "place", cue = "place-cue",
-        head = hl, sent = SI[first], poss = POSS[k] }
+      local c0 = newcand(TS[k], TE[k], 1, k, k, 3, "place", "place-cue", hl, SI[first])
+      c0.poss = POSS[k]
       cands[#cands + 1] = c0
       k = k + 1
       init = false
@@ -1068,8 +1096,8 @@ local classify = (function()
         return
       end
     end
-    local c = { s = s, e = e, n = nn, t1 = k, tn = last, title = title, init = init and nn == 1,
-      head = hl, str = 0, cue = "capitalised", sent = SI[first], poss = POSS[last] }
+    local c = newcand(s, e, nn, k, last, 0, false, "capitalised", hl, SI[first])
+    c.title, c.init, c.poss = title or false, init and nn == 1, POSS[last]
     if title then ev(c, "person", 3, "title") end
     -- the word before, read once: anywhere before (pa0, lpw0) and inside
     -- the sentence (pa, pw, lpw below)
@@ -1469,6 +1497,7 @@ function M.scan(ctx)
   TIMES, TIMEP = ctx.times or {}, 1
   stamp, OFI = stamp + 1, 0
   LTEXT, PHOCC = nil, {}
+  newcands()
   cands, GEND, LOWER = newtable(n, 0), newtable(0, n // 4), {}
   -- per token (in C, the loop of tests/lua/name_marks_test.lua): its
   -- sentence, whether it starts it, whether a time or quantity holds it,
@@ -1577,8 +1606,8 @@ function M.scan(ctx)
             if KNOWN[key(string_sub(text, TS[t], TE[u]))] then best = u; break end
           end
           if best then
-            local x = { s = TS[t], e = TE[best], n = best - t + 1, t1 = t, tn = best, str = 0,
-              cue = "capitalised", head = true, text = string_sub(text, TS[t], TE[best]), sent = SI[t] }
+            local x = newcand(TS[t], TE[best], best - t + 1, t, best, 0, false, "capitalised", true, SI[t])
+            x.text = string_sub(text, TS[t], TE[best])
             x.key = key(x.text)
             kept[#kept + 1] = x
             t = best + 1
@@ -1627,7 +1656,7 @@ function M.scan(ctx)
     local c = cands[x]
     if not c.gaz then
       local b = BEST[c.key]
-      if c.n == 1 and SURN[c.key] and (c.kind == nil or c.kind == "person" or c.str < 2)
+      if c.n == 1 and SURN[c.key] and (not c.kind or c.kind == "person" or c.str < 2)
         and not (b and b.str >= 2 and b.kind ~= "person") then
         c.kind = "person"
         c.surname = true
@@ -1743,8 +1772,8 @@ function M.scan(ctx)
     if c.s > last then
       local t, k = c.text, c.key
       if c.e ~= c.s + #t - 1 then t = string_sub(text, c.s, c.e); k = key(t) end
-      out[#out + 1] = { s = c.s, e = c.e, text = t, kind = c.kind, key = k, side = c.side, decl = c.decl,
-        role = c.role, title = c.title, cue = c.cue }
+      out[#out + 1] = { s = c.s, e = c.e, text = t, kind = c.kind, key = k, side = c.side or nil,
+        decl = c.decl or nil, role = c.role or nil, title = c.title or nil, cue = c.cue }
       last = c.e
     end
   end
