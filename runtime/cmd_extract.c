@@ -59,11 +59,12 @@ enum { H_ENTITY = 1, H_WHY, H_ID, H_CLAIMANT, H_CSIDE, H_END };
 ** pieces, and stdio's calls cost a hundred instructions or more each (a
 ** lock, a virtual call), tens of millions of them over a large corpus. A
 ** stream is only ever written by one thread (a worker its spill file, the
-** main thread the output).
+** main thread the output). The small pieces (keys, punctuation, literals)
+** are written in place by inline functions; strings are copied in runs.
 */
 typedef struct {
     FILE *f;
-    off_t put;     /* bytes put so far */
+    off_t out;     /* bytes emptied into f so far */
     char *p, *end; /* the free part of buf */
     char buf[16384];
 } ob;
@@ -71,52 +72,77 @@ typedef struct {
 static void obinit(ob *o, FILE *f)
 {
     o->f = f;
-    o->put = 0;
+    o->out = 0;
     o->p = o->buf;
     o->end = o->buf + sizeof o->buf;
+}
+
+/* The bytes put so far. */
+static off_t obput(const ob *o)
+{
+    return o->out + (o->p - o->buf);
 }
 
 /* Empty the buffer into the stream (whose errors ferror reports). */
 static void obflush(ob *o)
 {
-    if (o->p > o->buf) fwrite_unlocked(o->buf, 1, (size_t)(o->p - o->buf), o->f);
+    size_t n = (size_t)(o->p - o->buf);
+    if (n) fwrite_unlocked(o->buf, 1, n, o->f);
+    o->out += (off_t)n;
     o->p = o->buf;
 }
 
-static void outn(const void *s, size_t n, ob *o)
+/* Room for n more bytes at o->p (n at most the buffer's size). */
+static inline char *obroom(ob *o, size_t n)
 {
-    o->put += (off_t)n;
-    if ((size_t)(o->end - o->p) < n) {
-        obflush(o);
-        if (n > sizeof o->buf) {
-            fwrite_unlocked(s, 1, n, o->f);
-            return;
-        }
+    if ((size_t)(o->end - o->p) < n) obflush(o);
+    return o->p;
+}
+
+/* The slow path of outn: a piece larger than the buffer goes straight out. */
+static void outbig(const void *s, size_t n, ob *o)
+{
+    obflush(o);
+    fwrite_unlocked(s, 1, n, o->f);
+    o->out += (off_t)n;
+}
+
+static inline void outn(const void *s, size_t n, ob *o)
+{
+    if (n > sizeof o->buf) {
+        outbig(s, n, o);
+        return;
     }
-    memcpy(o->p, s, n);
+    memcpy(obroom(o, n), s, n);
     o->p += n;
 }
 
-static void outc(int c, ob *o)
+static inline void outc(int c, ob *o)
 {
-    if (o->p == o->end) obflush(o);
-    *o->p++ = (char)c;
-    o->put++;
+    *obroom(o, 1) = (char)c;
+    o->p++;
 }
 
-static void outs(const char *s, ob *o)
+/* A C string; for a literal, strlen is a constant. */
+static inline void outs(const char *s, ob *o)
 {
     outn(s, strlen(s), o);
 }
 
+/* An integer, two digits at a time. */
 static void outi(long long v, ob *o)
 {
+    static const char DIGITS[] = "00010203040506070809101112131415161718192021222324"
+                                 "25262728293031323334353637383940414243444546474849"
+                                 "50515253545556575859606162636465666768697071727374"
+                                 "75767778798081828384858687888990919293949596979899";
     char b[24], *p = b + sizeof b;
     unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    for (; u >= 100; u /= 100) memcpy(p -= 2, DIGITS + u % 100 * 2, 2);
+    if (u >= 10)
+        memcpy(p -= 2, DIGITS + u * 2, 2);
+    else
+        *--p = (char)('0' + u);
     if (v < 0) *--p = '-';
     outn(p, (size_t)(b + sizeof b - p), o);
 }
@@ -128,52 +154,77 @@ typedef struct {
                   claimant_entity and (when the text gave none) claimant_side */
 } jw;
 
+/*
+** How JSON writes each byte in a string: 0, as it is; else the letter after
+** its backslash, 'u' for \u00XX (every byte below 0x20 but \t, \n and \r).
+*/
+static const char ESC[256] = {
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',         't',           'n', 'u',
+    'u', 'r', 'u', 'u', 'u', 'u', 'u', 'u', 'u',         'u',           'u', 'u',
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', ['"'] = '"', ['\\'] = '\\',
+};
+
+/*
+** Whether any of the eight bytes of x needs escaping: one below 0x20, a '"'
+** or a '\\'. (The classic test for a byte below n: (x - n*0x01..01) & ~x &
+** 0x80..80 is nonzero; a byte equal to c is one below 1 in x ^ c*0x01..01.)
+*/
+static inline int escword(uint64_t x)
+{
+    const uint64_t ONES = 0x0101010101010101u;
+    uint64_t q = x ^ ONES * '"', b = x ^ ONES * '\\';
+    return ((((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((b - ONES) & ~b)) & ONES * 0x80) != 0;
+}
+
+/* A JSON string: runs that need no escaping, found eight bytes at a time, are copied whole. */
 static void jesc(ob *o, const char *s, size_t len)
 {
+    static const char HEX[] = "0123456789abcdef";
     outc('"', o);
-    size_t run = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        outn(s + run, i - run, o);
-        run = i + 1;
-        switch (c) {
-        case '"':
-            outs("\\\"", o);
-            break;
-        case '\\':
-            outs("\\\\", o);
-            break;
-        case '\n':
-            outs("\\n", o);
-            break;
-        case '\r':
-            outs("\\r", o);
-            break;
-        case '\t':
-            outs("\\t", o);
-            break;
-        default: {
-            char u[8];
-            snprintf(u, sizeof u, "\\u%04x", c);
-            outs(u, o);
+    size_t run = 0, i = 0;
+    while (i < len) {
+        uint64_t x;
+        if (len - i >= 8 && (memcpy(&x, s + i, 8), !escword(x))) {
+            i += 8;
+            continue;
         }
+        for (size_t stop = len - i >= 8 ? i + 8 : len; i < stop; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (!ESC[c]) continue;
+            outn(s + run, i - run, o);
+            run = i + 1;
+            char *p = obroom(o, 6);
+            p[0] = '\\';
+            p[1] = ESC[c];
+            if (ESC[c] == 'u') {
+                memcpy(p + 2, "00", 2);
+                p[4] = HEX[c >> 4];
+                p[5] = HEX[c & 15];
+                o->p += 6;
+            } else {
+                o->p += 2;
+            }
         }
     }
     outn(s + run, len - run, o);
     outc('"', o);
 }
 
-static void jkey(jw *w, const char *k)
+/* A field's key (a literal that needs no escaping), after '{' or ','. */
+static inline void jkey(jw *w, const char *k)
 {
-    outc(w->n++ ? ',' : '{', w->o);
-    outc('"', w->o);
-    outs(k, w->o);
-    outs("\":", w->o);
+    size_t n = strlen(k);
+    char *p = obroom(w->o, n + 4);
+    p[0] = w->n++ ? ',' : '{';
+    p[1] = '"';
+    memcpy(p + 2, k, n);
+    p[n + 2] = '"';
+    p[n + 3] = ':';
+    w->o->p = p + n + 4;
 }
 
 /* A string field; NULL or "" is null. */
-static void jstrf(jw *w, const char *k, const char *v)
+static inline void jstrf(jw *w, const char *k, const char *v)
 {
     jkey(w, k);
     if (v && *v)
@@ -182,26 +233,50 @@ static void jstrf(jw *w, const char *k, const char *v)
         outs("null", w->o);
 }
 
-/* A number field; NAN is null. Integers print without a fraction. */
-static void jnumf(jw *w, const char *k, double v)
+/* A string field whose value is a literal that needs no escaping. */
+static inline void jlitf(jw *w, const char *k, const char *v)
 {
     jkey(w, k);
+    outc('"', w->o);
+    outs(v, w->o);
+    outc('"', w->o);
+}
+
+/* An integer field. */
+static inline void jintf(jw *w, const char *k, long long v)
+{
+    jkey(w, k);
+    outi(v, w->o);
+}
+
+/* A number; NAN is null. Integers print without a fraction. */
+static void outnum(double v, ob *o)
+{
     if (isnan(v)) {
-        outs("null", w->o);
+        outs("null", o);
     } else if (v == floor(v) && fabs(v) < 9.0e15) {
-        outi((long long)v, w->o);
+        outi((long long)v, o);
     } else {
         char buf[32];
         snprintf(buf, sizeof buf, "%.15g", v);
         if (strtod(buf, NULL) != v) snprintf(buf, sizeof buf, "%.17g", v);
-        outs(buf, w->o);
+        outs(buf, o);
     }
 }
 
-static void jboolf(jw *w, const char *k, int v)
+static inline void jnumf(jw *w, const char *k, double v)
 {
     jkey(w, k);
-    outs(v ? "true" : "false", w->o);
+    outnum(v, w->o);
+}
+
+static inline void jboolf(jw *w, const char *k, int v)
+{
+    jkey(w, k);
+    if (v)
+        outs("true", w->o);
+    else
+        outs("false", w->o);
 }
 
 static void jstrs(jw *w, const char *k, char **v, size_t n)
@@ -224,10 +299,10 @@ static void jend(jw *w)
 /* The fields every span record starts with. */
 static void spanrec(jw *w, const char *type, const sift_doc *d, uint32_t start, uint32_t end)
 {
-    jstrf(w, "type", type);
+    jlitf(w, "type", type);
     jstrf(w, "doc", d->id);
-    jnumf(w, "start", start);
-    jnumf(w, "end", end);
+    jintf(w, "start", start);
+    jintf(w, "end", end);
     jkey(w, "text");
     jesc(w->o, d->bytes + start, end - start);
 }
@@ -237,7 +312,7 @@ static void docrecs(jw *w, const sift_store *st, const sift_doc *d, int explain)
 {
     static const char *const ANCHORS[] = {"none", "published", "dateline", "text"};
     ob *out = w->o;
-    jstrf(w, "type", "document");
+    jlitf(w, "type", "document");
     jstrf(w, "id", d->id);
     jstrf(w, "path", d->path);
     jstrf(w, "source", d->source);
@@ -245,7 +320,7 @@ static void docrecs(jw *w, const sift_store *st, const sift_doc *d, int explain)
     jstrf(w, "kind", d->kind);
     jstrf(w, "title", d->title);
     jstrf(w, "language", d->language);
-    jnumf(w, "bytes", (double)d->len);
+    jintf(w, "bytes", (long long)d->len);
     /* a document with no file of its own carries its text, so the records
        can be checked elsewhere (the reduce step of a map-reduce run) */
     if (d->inline_text) {
@@ -268,8 +343,8 @@ static void docrecs(jw *w, const sift_store *st, const sift_doc *d, int explain)
             jw a = {out, 0, 0};
             jnumf(&a, "value", q->alt);
             jstrf(&a, "unit", q->alt_unit);
-            jnumf(&a, "start", q->alt_start);
-            jnumf(&a, "end", q->alt_end);
+            jintf(&a, "start", q->alt_start);
+            jintf(&a, "end", q->alt_end);
             outc('}', out);
         }
         jend(w);
@@ -286,13 +361,13 @@ static void docrecs(jw *w, const sift_store *st, const sift_doc *d, int explain)
         if (t->latest != SIFT_NO_DAY) sift_fmt_day(t->latest, day);
         jstrf(w, "latest", t->latest != SIFT_NO_DAY ? day : NULL);
         jboolf(w, "relative", t->relative);
-        jstrf(w, "anchor", ANCHORS[t->anchor]);
-        jstrf(w, "kind", t->kind == SIFT_TIME_DURATION ? "duration" : "date");
+        jlitf(w, "anchor", ANCHORS[t->anchor]);
+        jlitf(w, "kind", t->kind == SIFT_TIME_DURATION ? "duration" : "date");
         jend(w);
     }
     for (size_t k = 0; k < d->nmentions; k++) {
         const sift_mention *m = &d->mentions[k];
-        jstrf(w, "type", "mention");
+        jlitf(w, "type", "mention");
         jstrf(w, "doc", d->id);
         jkey(w, "entity");
         if (w->holes)
@@ -301,8 +376,8 @@ static void docrecs(jw *w, const sift_store *st, const sift_doc *d, int explain)
             outi(m->entity + 1, out);
         else
             outs("null", out);
-        jnumf(w, "start", m->start);
-        jnumf(w, "end", m->end);
+        jintf(w, "start", m->start);
+        jintf(w, "end", m->end);
         jkey(w, "text");
         jesc(out, d->bytes + m->start, m->end - m->start);
         jstrf(w, "kind", sift_store_str(st, m->kind));
@@ -325,7 +400,7 @@ static void docrecs(jw *w, const sift_store *st, const sift_doc *d, int explain)
 static void claimrec(jw *w, const sift_doc *d, const sift_claim *c, uint32_t id)
 {
     ob *out = w->o;
-    jstrf(w, "type", "claim");
+    jlitf(w, "type", "claim");
     jkey(w, "id");
     if (w->holes)
         outc(H_ID, out);
@@ -334,16 +409,16 @@ static void claimrec(jw *w, const sift_doc *d, const sift_claim *c, uint32_t id)
     jstrf(w, "doc", d->id);
     jstrf(w, "kind", c->kind);
     jstrf(w, "category", c->category);
-    jnumf(w, "start", c->start);
-    jnumf(w, "end", c->end);
+    jintf(w, "start", c->start);
+    jintf(w, "end", c->end);
     jkey(w, "text");
     jesc(out, d->bytes + c->start, c->end - c->start);
     jkey(w, "quantity");
     if (c->quantity >= 0 && (size_t)c->quantity < d->nquantities) {
         const sift_quantity *q = &d->quantities[c->quantity];
         jw o = {out, 0, 0};
-        jnumf(&o, "start", q->start);
-        jnumf(&o, "end", q->end);
+        jintf(&o, "start", q->start);
+        jintf(&o, "end", q->end);
         jnumf(&o, "value", q->value);
         jnumf(&o, "min", q->min);
         jnumf(&o, "max", q->max);
@@ -356,8 +431,8 @@ static void claimrec(jw *w, const sift_doc *d, const sift_claim *c, uint32_t id)
     if (c->time >= 0 && (size_t)c->time < d->ntimes) {
         const sift_time *t = &d->times[c->time];
         jw o = {out, 0, 0};
-        jnumf(&o, "start", t->start);
-        jnumf(&o, "end", t->end);
+        jintf(&o, "start", t->start);
+        jintf(&o, "end", t->end);
         jstrf(&o, "value", t->value);
         outc('}', out);
     } else {
@@ -388,18 +463,18 @@ static void claimrec(jw *w, const sift_doc *d, const sift_claim *c, uint32_t id)
     jstrf(w, "cue", c->cue);
     jstrf(w, "place", c->place);
     jboolf(w, "hedged", c->hedged);
-    jstrf(w, "polarity", c->deny ? "deny" : "affirm");
+    jlitf(w, "polarity", c->deny ? "deny" : "affirm");
     jstrf(w, "source", d->source);
     jstrf(w, "action", c->action);
     jstrf(w, "extent", c->extent);
     jstrf(w, "holder_side", c->holder_side);
     if (c->claimant_end > c->claimant_start) {
-        jnumf(w, "claimant_start", c->claimant_start);
-        jnumf(w, "claimant_end", c->claimant_end);
+        jintf(w, "claimant_start", c->claimant_start);
+        jintf(w, "claimant_end", c->claimant_end);
     }
     if (c->place_end > c->place_start) {
-        jnumf(w, "place_start", c->place_start);
-        jnumf(w, "place_end", c->place_end);
+        jintf(w, "place_start", c->place_start);
+        jintf(w, "place_end", c->place_end);
     }
     jend(w);
 }
@@ -471,9 +546,9 @@ static void spillone(void *ctx, sift_doc *d, size_t i, int worker)
     jw w = {&o, 0, 1};
     off_t at = ftello(f);
     docrecs(&w, sp->st, d, sp->explain);
-    off_t mid = at + o.put;
+    off_t mid = at + obput(&o);
     for (size_t k = 0; k < d->nclaims; k++) claimrec(&w, d, &d->claims[k], 0);
-    off_t end = at + o.put;
+    off_t end = at + obput(&o);
     obflush(&o);
     if (at < 0 || fflush(f) != 0 || ferror(f)) {
         sp->err[worker] = errno ? errno : EIO; /* this worker spills no more */
@@ -608,15 +683,15 @@ static int writeall(FILE *f, const sift_store *st, int explain, const spill *sp)
     }
     obinit(out, f);
     jw w = {out, 0, 0};
-    jstrf(&w, "type", "meta");
-    jstrf(&w, "schema", "sift-extract/1");
+    jlitf(&w, "type", "meta");
+    jlitf(&w, "schema", "sift-extract/1");
     jstrf(&w, "version", SIFT_VERSION);
     jstrf(&w, "corpus", st->name);
     jend(&w);
     /* the manifest's sides and entities: the reduce step resolves and rules with them */
     for (size_t i = 0; i < st->nsides; i++) {
         const sift_side *sd = &st->sides[i];
-        jstrf(&w, "type", "side");
+        jlitf(&w, "type", "side");
         jstrf(&w, "id", sd->id);
         jstrf(&w, "label", sd->label);
         jstrs(&w, "aliases", sd->aliases, sd->naliases);
@@ -625,7 +700,7 @@ static int writeall(FILE *f, const sift_store *st, int explain, const spill *sp)
     }
     for (size_t i = 0; i < st->ndecls; i++) {
         const sift_decl *dc = &st->decls[i];
-        jstrf(&w, "type", "declared");
+        jlitf(&w, "type", "declared");
         jstrf(&w, "name", dc->name);
         jstrf(&w, "kind", dc->kind);
         jstrf(&w, "side", dc->side);
@@ -656,8 +731,8 @@ static int writeall(FILE *f, const sift_store *st, int explain, const spill *sp)
     }
     for (size_t e = 0; e < st->nentities; e++) {
         const sift_entity *en = &st->entities[e];
-        jstrf(&w, "type", "entity");
-        jnumf(&w, "id", (double)e + 1);
+        jlitf(&w, "type", "entity");
+        jintf(&w, "id", (long long)e + 1);
         jstrf(&w, "kind", en->kind);
         jstrf(&w, "name", en->name);
         jstrs(&w, "aliases", en->aliases, en->naliases);

@@ -56,6 +56,13 @@ $ sift extract - | grep -c '"type":"time"'
 1
 -- exit 0
 
+=== strings are escaped as JSON requires: quotes, backslashes, \t \n \r by letter, other control bytes as \u00XX, the rest (DEL, UTF-8) as they are
+$ sift extract - | grep -e '"type":"document"' -e '"type":"time"'
+< {"id": "e\"1\\x", "title": "T\u0001\u001f\u007f\u00e9", "text": "A \"quoted\" back\\slash\ttab\r\nline \u0002 ctrl and caf\u00e9 \u2014 dash; 3 km on 6 September 2021. Some more words here to make a long line that crosses eight bytes."}
+{"type":"document","id":"e\"1\\x","path":"<stdin>","source":null,"published":null,"kind":null,"title":"T\u0001\u001fé","language":null,"bytes":151,"text":"A \"quoted\" back\\slash\ttab\r\nline \u0002 ctrl and café — dash; 3 km on 6 September 2021. Some more words here to make a long line that crosses eight bytes."}
+{"type":"time","doc":"e\"1\\x","start":67,"end":83,"text":"6 September 2021","value":"2021-09-06","precision":"day","mod":null,"earliest":"2021-09-06","latest":"2021-09-06","relative":false,"anchor":"none","kind":"date"}
+-- exit 0
+
 === mention kinds from records count however many distinct ones there are (here over 300: the other corpus's entities keep their kinds)
 $ sift extract corpus/varkesia-2023 > "$TMP/v.jsonl" && sift extract corpus/panjshir-2021 | awk '/"type":"mention"/ { n++; sub(/"kind":"[a-z]*"/, "\"kind\":\"k" n "\"") } { print }' > "$TMP/k.jsonl" && sift extract "$TMP/k.jsonl" "$TMP/v.jsonl" | grep '"type":"entity"' | sed 's/"id":[0-9]*,//' | sort > "$TMP/both" && grep '"type":"entity"' "$TMP/v.jsonl" | sed 's/"id":[0-9]*,//' | sort | comm -23 - "$TMP/both" | wc -l
 0
