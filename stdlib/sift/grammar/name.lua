@@ -1652,6 +1652,7 @@ function M.scan(ctx)
       l[#l + 1] = c
     end
   end
+  local NK, nnk = {}, 0 -- the candidates left with no kind
   for x = 1, #cands do
     local c = cands[x]
     if not c.gaz then
@@ -1664,6 +1665,7 @@ function M.scan(ctx)
         c.kind = b.kind
       end
     end
+    if not c.kind then nnk = nnk + 1; NK[nnk] = x end
   end
   local nc = #cands
   -- the words between two candidates, when few
@@ -1671,11 +1673,15 @@ function M.scan(ctx)
     if b.s - a.e > 17 then return "" end
     return string_sub(text, a.e + 1, b.s - 1)
   end
+  -- a candidate with no kind takes that of the one before it in a list,
+  -- else of the one after it (one that takes a kind so gives none: its
+  -- strength is 1)
   for pass = 1, 2 do
-    for x = 1, nc - 1 do
-      local a, b = cands[x], cands[x + 1]
-      if pass == 2 then a, b = cands[nc - x + 1], cands[nc - x] end
-      if a.kind and (a.str or 0) >= 2 and not b.kind then
+    for q = pass == 1 and 1 or nnk, pass == 1 and nnk or 1, pass == 1 and 1 or -1 do
+      local x = NK[q]
+      local y = pass == 1 and x - 1 or x + 1
+      local a, b = cands[y], cands[x]
+      if a and a.kind and (a.str or 0) >= 2 and not b.kind then
         local gs = pass == 1 and between(a, b) or between(b, a)
         if gs == ", " or gs == " and " or gs == ", and " or gs == " or " then b.kind, b.str = a.kind, 1 end
       end
@@ -1685,7 +1691,7 @@ function M.scan(ctx)
     local c = cands[x]
     if c.paren and not c.gaz and x > 1 and c.str < 3 then -- "(NRF)" after its name
       local p = cands[x - 1]
-      if string_find(between(p, c), "^ ?%($") then c.kind, c.side, c.decl = p.kind, p.side, nil end
+      if string_find(between(p, c), "^ ?%($") then c.kind, c.side, c.decl = p.kind, p.side, false end
     end
     if not c.kind then c.kind = c.n == 1 and "place" or "person" end
   end
@@ -1730,19 +1736,24 @@ function M.scan(ctx)
     end
   end
   -- names in a list share a side ("X and General Y, spokesmen of the front")
+  -- (the pairs of such names, found once: the last first)
+  local LP, nlp = {}, 0
+  for x = nc - 1, 1, -1 do
+    local a, b = cands[x], cands[x + 1]
+    if a.kind == "person" and b.kind == "person" and b.s - a.e <= 17 then
+      local gs = between(a, b)
+      local mid = string_match(gs, "^ and (.*)$") or string_match(gs, "^, (.*)$")
+      if mid and (mid == "" or (TITLE[key(string_match(mid, "^(%S+) ?$") or "")])) then nlp = nlp + 1; LP[nlp] = x end
+    end
+  end
   for pass = 1, 2 do
-    for x = nc - 1, 1, -1 do
+    for q = 1, nlp do
+      local x = LP[q]
       local a, b = cands[x], cands[x + 1]
-      if a.kind == "person" and b.kind == "person" then
-        local gs = between(a, b)
-        local mid = string_match(gs, "^ and (.*)$") or string_match(gs, "^, (.*)$")
-        if mid and (mid == "" or (TITLE[key(string_match(mid, "^(%S+) ?$") or "")])) then
-          if pass == 2 then a, b = b, a end
-          if not a.found and b.found and b.side then
-            a.side, a.found = b.side, true
-            if SIDEOF[a.key] == nil then SIDEOF[a.key] = b.side end
-          end
-        end
+      if pass == 2 then a, b = b, a end
+      if not a.found and b.found and b.side then
+        a.side, a.found = b.side, true
+        if SIDEOF[a.key] == nil then SIDEOF[a.key] = b.side end
       end
     end
   end
