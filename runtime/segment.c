@@ -434,6 +434,20 @@ static void quote(int32_t cp, size_t *depth, int *straight)
 }
 
 /*
+** The bytes of x that scan tracks (non-ASCII, '.', '?', '!' and '"'), as
+** the high bit of each; the lowest set bit marks the first such byte
+** exactly. (A byte of v is zero when (v - 0x01..01) & ~v sets its high bit;
+** borrows mark bytes only above a zero one.)
+*/
+static inline uint64_t tracked(uint64_t x)
+{
+    const uint64_t ONES = 0x0101010101010101u;
+    uint64_t d = x ^ ONES * '.', q = x ^ ONES * '?', e = x ^ ONES * '!', u = x ^ ONES * '"';
+    return (x | ((d - ONES) & ~d) | ((q - ONES) & ~q) | ((e - ONES) & ~e) | ((u - ONES) & ~u)) &
+           ONES * 0x80;
+}
+
+/*
 ** Adds the sentences of the block t[bs .. be) (trimmed, non-empty). With
 ** quotes set, no sentence ends inside an open double quotation. Returns -1
 ** when memory runs out, 1 when quotes was set and a quotation is still open
@@ -446,10 +460,19 @@ static int scan(seg *g, size_t bs, size_t be, size_t para, int quotes)
     size_t s = bs, p = bs, depth = 0;
     int straight = 0;
     while (p < be) {
-        unsigned char b = (unsigned char)t[p];
-        if (b < 0x80 && b != '.' && b != '?' && b != '!' && b != '"') {
-            p++; /* the common case: nothing to track */
+        uint64_t x, m;
+        if (be - p >= 8 && (memcpy(&x, t + p, 8), m = tracked(x)) == 0) {
+            p += 8; /* the common case: nothing to track */
             continue;
+        }
+        if (be - p >= 8) {
+            p += (size_t)__builtin_ctzll(m) >> 3; /* the first byte to track */
+        } else {
+            unsigned char b = (unsigned char)t[p];
+            if (b < 0x80 && b != '.' && b != '?' && b != '!' && b != '"') {
+                p++;
+                continue;
+            }
         }
         int32_t cp;
         size_t n = dec(t, p, be, &cp);
@@ -502,9 +525,27 @@ static int splitblock(seg *g, size_t bs, size_t be, size_t para)
 /* ---------------------------------------------------------------- lines */
 
 /*
+** The code points of t[i .. e): its bytes but the continuation bytes
+** (10xxxxxx), counted eight at a time.
+*/
+static size_t cpcount(const char *t, size_t i, size_t e)
+{
+    const uint64_t ONES = 0x0101010101010101u;
+    size_t n = e - i;
+    for (; e - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, t + i, 8);
+        uint64_t cont = (x & ~(x << 1)) >> 7 & ONES; /* 1 in each byte 10xxxxxx */
+        n -= (size_t)((cont * ONES) >> 56);          /* (the sum of the bytes) */
+    }
+    for (; i < e; i++) n -= ((unsigned char)t[i] & 0xC0) == 0x80;
+    return n;
+}
+
+/*
 ** Measures the line that starts at pos. Code points are examined one by one
 ** only until the first word and HEAD_WORDS + 1 words are behind; the rest
-** of a long line is found with memchr and counted byte-wise.
+** of a long line is found with memchr and counted eight bytes at a time.
 */
 static void readline(const char *t, size_t len, size_t pos, line *l)
 {
@@ -524,7 +565,7 @@ static void readline(const char *t, size_t len, size_t pos, line *l)
                 e = j;
             }
             if (e > i) {
-                for (size_t k = i; k < e; k++) cps += ((unsigned char)t[k] & 0xC0) != 0x80;
+                cps += cpcount(t, i, e);
                 l->ce = e;
                 l->width = cps;
             }
@@ -547,8 +588,16 @@ static void readline(const char *t, size_t len, size_t pos, line *l)
             if (!inword && l->words <= HEAD_WORDS) l->words++;
             inword = 1;
             if (!fwdone) l->fw++;
-            l->ce = i + n;
+            /* the ASCII rest of the word, all at once */
+            size_t k = i + n;
+            for (unsigned char b;
+                 k < len && (b = (unsigned char)t[k]) < 0x80 && b != ' ' && (b < '\t' || b > '\r');)
+                k++;
+            cps += k - i - n;
+            if (!fwdone) l->fw += k - i - n;
+            l->ce = k;
             l->width = cps;
+            n = k - i;
         }
         i += n;
     }

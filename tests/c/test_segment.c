@@ -752,6 +752,112 @@ TEST(invariants_over_generated_text)
     }
 }
 
+/*
+** The eight-byte scans against byte-by-byte answers: tracked marks the first
+** byte scan must look at (or none), cpcount counts what a byte loop counts,
+** over words of bytes drawn from those that matter and their neighbours.
+*/
+TEST(word_scans_agree_with_bytes)
+{
+    static const unsigned char pool[] = {'a',  'Z',  ' ',  '\t', '\n', '.',  '?',  '!',  '"',  '#',
+                                         '-',  '/',  '>',  '@',  0x00, 0x01, 0x20, 0x7F, 0x80, 0xBF,
+                                         0xC0, 0xC3, 0xE2, 0xFF, 0x2D, 0x2F, 0x3E, 0x40, 0x3F};
+    uint32_t seed = 777;
+    unsigned char b[40];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = (size_t)round % sizeof b;
+        for (size_t i = 0; i < sizeof b; i++) {
+            seed = seed * 1103515245u + 12345u;
+            b[i] = pool[(seed >> 8) % sizeof pool];
+        }
+        uint64_t x;
+        memcpy(&x, b, 8);
+        size_t first = 8;
+        for (size_t i = 0; i < 8 && first == 8; i++)
+            if (b[i] >= 0x80 || b[i] == '.' || b[i] == '?' || b[i] == '!' || b[i] == '"') first = i;
+        uint64_t m = tracked(x);
+        CHECK_INT(m ? (size_t)__builtin_ctzll(m) >> 3 : 8, first);
+        size_t cps = 0;
+        for (size_t i = 0; i < n; i++) cps += (b[i] & 0xC0) != 0x80;
+        CHECK_INT(cpcount((const char *)b, 0, n), cps);
+        if (test_cur_failed) break;
+    }
+}
+
+/* readline as it was, one code point at a time: the reference for readline's shortcuts. */
+static void readline_ref(const char *t, size_t len, size_t pos, line *l)
+{
+    size_t i = pos, cps = 0, lead = 0;
+    int seen = 0, inword = 0;
+    memset(l, 0, sizeof *l);
+    l->cs = l->ce = pos;
+    int fwdone = 0;
+    while (i < len && t[i] != '\n') {
+        int32_t cp;
+        size_t n = dec(t, i, len, &cp);
+        cps++;
+        if (white(cp)) {
+            inword = 0;
+            fwdone = seen;
+        } else {
+            if (!seen) {
+                seen = 1;
+                l->cs = i;
+                l->first = cp;
+                lead = cps - 1;
+            }
+            if (!inword && l->words <= HEAD_WORDS) l->words++;
+            inword = 1;
+            if (!fwdone) l->fw++;
+            l->ce = i + n;
+            l->width = cps;
+        }
+        i += n;
+    }
+    l->chars = seen ? l->width - lead : 0;
+    l->next = i < len ? i + 1 : len;
+}
+
+/* Every field of every line of generated text, against readline_ref. */
+TEST(lines_measure_as_code_point_by_code_point)
+{
+    static const char *const pieces[] = {
+        " ", "  ", "\n",   "\r\n", "\t",           "word", "The",  "Москва", "\xc2\xa0",    "é",
+        "—", ".",  "a.m.", "x",    "\xe2\x80\x8b", "قال",  "24,7", "\"",     "abcdefghijkl"};
+    const size_t np = sizeof pieces / sizeof *pieces;
+    uint32_t seed = 4242;
+    char text[700];
+    for (int round = 0; round < 4000; round++) {
+        size_t n = 0, count = 1 + (size_t)(round % 90);
+        for (size_t i = 0; i < count; i++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 8) % np];
+            size_t l = strlen(p);
+            if (n + l >= sizeof text) break;
+            memcpy(text + n, p, l);
+            n += l;
+        }
+        for (size_t pos = 0; pos < n;) {
+            line a, b;
+            readline(text, n, pos, &a);
+            readline_ref(text, n, pos, &b);
+            CHECK_INT(a.next, b.next);
+            CHECK_INT(a.cs, b.cs);
+            CHECK_INT(a.ce, b.ce);
+            CHECK_INT(a.width, b.width);
+            CHECK_INT(a.chars, b.chars);
+            CHECK_INT(a.words, b.words);
+            CHECK_INT(a.fw, b.fw);
+            CHECK_INT(a.first, b.first);
+            if (test_cur_failed) {
+                FAILF("on the line at %zu of generated text \"%.*s\"", pos, (int)n, text);
+                return;
+            }
+            pos = b.next;
+        }
+    }
+}
+
 TEST(allocation_failures_leave_nothing)
 {
     /* Enough paragraphs and sentences that both arrays grow several times. */
@@ -896,6 +1002,8 @@ int main(void)
     RUN(tokens_capacity);
     RUN(word_lists_are_sorted);
     RUN(invariants_over_generated_text);
+    RUN(word_scans_agree_with_bytes);
+    RUN(lines_measure_as_code_point_by_code_point);
     RUN(allocation_failures_leave_nothing);
     RUN(long_lines_take_linear_time);
     return test_done("segment");
