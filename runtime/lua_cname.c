@@ -9,6 +9,9 @@
 *** @function cname.nextword(pos)         the word after pos, blanks between: start, end, word
 *** @function cname.prevchar(pos)         the byte before pos, blanks skipped, and its position
 *** @function cname.allcapsat(s, e)       is text[s, e] a run of capitals and dots ending at e?
+*** @function cname.around(s, e, re)      the cues' reads around a name, in one call: start and
+***                                        word before s, byte after re, start and word after
+***                                        re when a blank follows it, allcapsat(s, e)
 *** @function cname.badbyte(text)         the first byte of the first invalid UTF-8 sequence, or nil
 *** @function cname.tokenizer(upper, sets) a function (text, keys, key, TS, TE, RE, TK, POSS,
 ***                                        ADJ) -> n, toks that fills the token columns of
@@ -215,20 +218,61 @@ static int prevchar(lua_State *L)
     return 2;
 }
 
-/* allcapsat(s, e): capsat (a capital, then capitals and dots) from s ends at e. */
-static int allcapsat(lua_State *L)
+/* capsto(s, e): capsat (a capital, then capitals and dots) from s ends at e. */
+static int capsto(const ntext *x, lua_Integer s, lua_Integer e)
 {
-    const ntext *x = TEXT();
-    lua_Integer s = luaL_checkinteger(L, 1), e = luaL_checkinteger(L, 2);
-    int ok = 0;
     /* (a run inside the text; s + 1 and e + 1 cannot overflow) */
     if (s >= 1 && s <= e && e <= x->n && isupperb(BYTE(x, s))) {
         lua_Integer i = s + 1;
         for (int c; (c = BYTE(x, i)) == '.' || isupperb(c);) i++;
-        ok = i == e + 1;
+        return i == e + 1;
     }
-    lua_pushboolean(L, ok);
+    return 0;
+}
+
+static int allcapsat(lua_State *L)
+{
+    const ntext *x = TEXT();
+    lua_Integer s = luaL_checkinteger(L, 1), e = luaL_checkinteger(L, 2);
+    lua_pushboolean(L, capsto(x, s, e));
     return 1;
+}
+
+/*
+** around(s, e, re): what a name's cues read around the name text[s, e]
+** written up to re, in one call: the start of the word before s and the
+** word (prevword(s, 1); nil, nil for none), the byte after re (nil at the
+** end), the start of the word after re and the word when a blank follows
+** re (nextword(re + 1) when that byte is a space or the lead of a
+** no-break space; nil, nil otherwise), and allcapsat(s, e).
+*/
+static int around(lua_State *L)
+{
+    const ntext *x = TEXT();
+    lua_Integer s = luaL_checkinteger(L, 1), e = luaL_checkinteger(L, 2),
+                re = luaL_checkinteger(L, 3), a, b;
+    luaL_argcheck(L, re >= 0 && re <= x->n, 3, "position out of range");
+    if (rword(x, s, 1, &a, &b)) {
+        lua_pushinteger(L, a);
+        lua_pushlstring(L, (const char *)x->t + a - 1, (size_t)(b - a + 1));
+    } else {
+        lua_pushnil(L);
+        lua_pushnil(L);
+    }
+    int after = re < x->n ? BYTE(x, re + 1) : -1;
+    if (after >= 0)
+        lua_pushinteger(L, after);
+    else
+        lua_pushnil(L);
+    if ((after == ' ' || after == 194) && fword(x, re + 1, &a, &b)) {
+        lua_pushinteger(L, a);
+        lua_pushlstring(L, (const char *)x->t + a - 1, (size_t)(b - a + 1));
+    } else {
+        lua_pushnil(L);
+        lua_pushnil(L);
+    }
+    lua_pushboolean(L, capsto(x, s, e));
+    return 6;
 }
 
 /* ------------------------------------------------------------ tokens */
@@ -1069,9 +1113,13 @@ static int badbyte(lua_State *L)
 
 int sift_lua_open_cname(lua_State *L)
 {
-    static const luaL_Reg readers[] = {{"settext", settext},     {"prevword", prevword},
-                                       {"nextword", nextword},   {"prevchar", prevchar},
-                                       {"allcapsat", allcapsat}, {NULL, NULL}};
+    static const luaL_Reg readers[] = {{"settext", settext},
+                                       {"prevword", prevword},
+                                       {"nextword", nextword},
+                                       {"prevchar", prevchar},
+                                       {"allcapsat", allcapsat},
+                                       {"around", around},
+                                       {NULL, NULL}};
     lua_newtable(L);
     ntext *x = lua_newuserdatauv(L, sizeof *x, 1);
     x->t = (const unsigned char *)"";

@@ -787,9 +787,15 @@ local KNOWN_GAPS = 11
 --     (rblanks on the reversed text);
 --   allcapsat(s, e): is text[s, e] a run of capitals (and dots) that ends
 --     at e (capsat)?
+--   around(s, e, re): what classify's cues read around a name text[s, e]
+--     written up to re, in one call: prevword(s, 1)'s start and word, the
+--     byte after re, nextword(re + 1)'s start and word when that byte is a
+--     blank's, allcapsat(s, e).
 -- The LPeg patterns are their definitions: tests/lua/grammar_name_test.lua
--- compares the two at every position.
+-- compares the two at every position (and tests/lua/name_around_test.lua
+-- around with the other readers).
 local prevword, nextword, prevchar, allcapsat = cname.prevword, cname.nextword, cname.prevchar, cname.allcapsat
+local around = cname.around
 
 -- Does a clause start at token i: after a colon, a bracket, a dash or an
 -- opening quote, as a sentence does?
@@ -1099,9 +1105,11 @@ local classify = (function()
     local c = newcand(s, e, nn, k, last, 0, false, "capitalised", hl, SI[first])
     c.title, c.init, c.poss = title or false, init and nn == 1, POSS[last]
     if title then ev(c, "person", 3, "title") end
-    -- the word before, read once: anywhere before (pa0, lpw0) and inside
-    -- the sentence (pa, pw, lpw below)
-    local pa0, _, pw0 = prevword(s, 1)
+    -- what the cues read around the name, in one call: the word before,
+    -- anywhere before (pa0, lpw0; inside the sentence: pa, pw, lpw below),
+    -- the byte after, the word after a blank (na0, nw0), all capitals
+    local re = RE[last]
+    local pa0, pw0, after, na0, nw0, caps = around(s, e, re)
     local lpw0 = pw0 and (LOWERW[pw0] or lower(pw0))
     -- "the elder Kaceli", "the younger Kaceli": which of two namesakes
     do
@@ -1128,28 +1136,25 @@ local classify = (function()
       if fc & (W_COUNTRY | W_ACRONYM) ~= 0 then ev(c, "place", 3, "place-cue") end
       if fc & W_ORGNAME ~= 0 then ev(c, "org", 4, "org-cue") end
       if ADJ[k] then ev(c, LINKED_PLACE[ADJ[k]] and "place" or "org", 2, "capitalised") end
-      if e - s >= 1 and e - s <= 4 and fc & W_ACRONYM == 0 and allcapsat(s, e) then ev(c, "org", 2, "org-cue") end
+      if e - s >= 1 and e - s <= 4 and fc & W_ACRONYM == 0 and caps then ev(c, "org", 2, "org-cue") end
       if fc & W_PLATFORM ~= 0 then ev(c, "org", 2, "org-cue") end
     end
     -- the word after: a type word, a verb of speech, an apposition
-    local re = RE[last]
-    local after = string_byte(text, re + 1)
     local ss = sents[SI[first]].s
     local pa, pw, lpw -- prevword(s, ss)
     if pa0 and s > ss and pa0 >= ss then pa, pw, lpw = pa0, pw0, lpw0 end
     local nw
-    if (after == 32 or after == 194) and not POSS[last] then
-      local na, nb
-      na, nb, nw = nextword(re + 1)
-      if na and na > re + 1 and AFTER_CUE[nw] then
+    if na0 and not POSS[last] then -- (na0 > re + 1: a blank between)
+      nw = nw0
+      if AFTER_CUE[nw] then
         if ADMIN[nw] then
-          c.e = nb
+          c.e = na0 + #nw - 1
           c.admin = true
           ev(c, "place", 4, "place-cue")
         elseif PLACE_AFTER[nw] or PLACE_VERB[nw] then
           ev(c, "place", 2, "place-cue")
         elseif SAID[nw] and not PLACE_BEFORE[lpw] then -- "traders in Korval said"
-          ev(c, c.str == 0 and (allcapsat(s, e) and "org" or "person") or c.kind, 2, "capitalised")
+          ev(c, c.str == 0 and (caps and "org" or "person") or c.kind, 2, "capitalised")
         end
       end
     end
@@ -1214,15 +1219,15 @@ local classify = (function()
     end
     -- a dateline: "KABUL, Sept 7", "Seravin, 16 March 2023", "TISOVA –"
     if INIT[first] and nn <= 3 then
-      local caps = e - s >= 3 and allcapsat(s, e)
-      if after == 44 and caps then
+      local longcaps = e - s >= 3 and caps
+      if after == 44 and longcaps then
         ev(c, "place", 3, "place-cue")
       elseif after == 44 then
         local q = re + 2
         while TIMEP <= #TIMES and TIMES[TIMEP].s < q do TIMEP = TIMEP + 1 end
         local tm = TIMES[TIMEP]
         if tm and tm.s <= q + 2 then ev(c, "place", 3, "place-cue") end
-      elseif caps and (datelinerest:match(text, re + 1) or string_sub(text, re + 1, re + 2) == " (") then
+      elseif longcaps and (datelinerest:match(text, re + 1) or string_sub(text, re + 1, re + 2) == " (") then
         ev(c, "place", 3, "place-cue")
       end
     end
@@ -1843,7 +1848,7 @@ end
 function M._readers(t)
   text, N = t, #t
   cname.settext(t)
-  return { prevword = prevword, nextword = nextword, prevchar = prevchar, allcapsat = allcapsat },
+  return { prevword = prevword, nextword = nextword, prevchar = prevchar, allcapsat = allcapsat, around = around },
     { rwordat = rwordat, wordat = wordat, rblanks = rblanks, capsat = capsat }
 end
 
