@@ -153,6 +153,8 @@ local ORG_CUES = set { "front", "agency", "ministry", "army", "forces", "force",
   "commission", "parliament", "assembly", "coalition", "command", "directorate", "administration" }
 
 local KINDS = { "person", "org", "place", "group", "other" }
+local KPOS = {} -- kind -> its place in KINDS
+for p, kd in ipairs(KINDS) do KPOS[kd] = p end
 local SAME = {} -- reason: the same name (formatted when the entities are built)
 
 local function placetype(w)
@@ -678,6 +680,17 @@ local function columns(mentions)
   return c
 end
 
+-- The place in KINDS of each code of a packed kind column (0: no kind, or
+-- one not in KINDS), or nil for a column of names: the kind votes are
+-- counted by place, in a list of #KINDS counts.
+local function kindplaces(cols)
+  local KN = cols.kindcode and cols.kindname
+  if not KN then return nil end
+  local KP = { [0] = 0 }
+  for c, kd in ipairs(KN) do KP[c] = KPOS[kd] or 0 end
+  return KP
+end
+
 -- cluster(cols, sidekey, declared, collect) -- steps 1 to 9 of entities: the nodes
 -- and their clusters. Returns what the entities are made of: the exact
 -- classes by text (tec: a mention's key is its text's, so a mention's class
@@ -687,7 +700,7 @@ end
 local function cluster(cols, sidekey, declared, collect)
   local N, Mtext, Mdoc, Mi, Mkey = cols.n, cols.text, cols.doc, cols.i, cols.key
   local Mkind, Mside, Mdecl = cols.kind, cols.side, cols.decl
-  local KC, KN = cols.kindcode, cols.kindname
+  local KC, KP = cols.kindcode, kindplaces(cols)
   -- the host's document ranges (nil for a doc column): the loops that go
   -- through the mentions in order walk them instead of reading the column
   local RD, RF = cols.docs, cols.docfirst
@@ -721,16 +734,19 @@ local function cluster(cols, sidekey, declared, collect)
       if type(k) ~= "string" then k = corekey(text) end
       ec = ecs[k]
       if not ec then
-        ec = { k = k, first = n, kinds = {}, caps = true, id = #eclist + 1 }
+        ec = { k = k, first = n, kc = { 0, 0, 0, 0, 0 }, caps = true, id = #eclist + 1 }
         ecs[k] = ec
         eclist[#eclist + 1] = ec
       end
       tec[text] = ec
     end
     if Mdecl[n] ~= nil then ec.decl = true end
-    local kd
-    if KC then kd = KN[string_byte(KC, n)] else kd = Mkind[n] end
-    if type(kd) == "string" then ec.kinds[kd] = (ec.kinds[kd] or 0) + 1 end
+    local p
+    if KC then p = KP[string_byte(KC, n)] else p = KPOS[Mkind[n]] or 0 end
+    if p > 0 then
+      local kc = ec.kc
+      kc[p] = kc[p] + 1
+    end
     if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
     local d
     if RF then
@@ -774,8 +790,8 @@ local function cluster(cols, sidekey, declared, collect)
 
   for _, ec in ipairs(eclist) do
     local best, bn, votes = nil, 0, 0
-    for _, kd in ipairs(KINDS) do
-      local c = ec.kinds[kd] or 0
+    for p, kd in ipairs(KINDS) do
+      local c = ec.kc[p]
       votes = votes + c
       if c > bn then best, bn = kd, c end
     end
@@ -1925,10 +1941,11 @@ function M.entities(mentions, opts)
   local ents, Ment, Mwhy, NEXT, tec =
     members(collect, assign, cols.n, declared, cluster(cols, sidekey, declared, collect))
   local Mtext, Mdoc, Mkind, Mside = cols.text, cols.doc, cols.kind, cols.side
-  local KC, KN = cols.kindcode, cols.kindname
+  local KC, KP = cols.kindcode, kindplaces(cols)
   local RD, RF = cols.docs, cols.docfirst -- (as in cluster)
   local NRD = RD and #RD or 0
   local RB = NRD > 0 and cols.docblk or nil
+  local N = cols.n
   collect() -- and the node columns only members read
 
   -- 10. entities: kind, side, name, aliases and spellings
@@ -1937,20 +1954,26 @@ function M.entities(mentions, opts)
     local dd = e.dd
     -- spellings with their documents
     local sp, spl = {}, {}
-    local kinds, sv, firsts = {}, {}, {}
+    local kc, sv, firsts = { 0, 0, 0, 0, 0 }, {}, {}
     local n = e.first
+    -- the range of the last mention read, and the first mention after it:
+    -- the chain goes in mention order, often several in one document
+    local r, rnext = 0, 0
     while n do
       local text = Mtext[n]
       local s = sp[text]
       if not s then
-        s = { text = text, docs = {}, seen = {}, n = n }
+        s = { text = text, docs = {}, seen = {}, n = n, side = sidekey[tec[text].k] }
         sp[text] = s
         spl[#spl + 1] = s
       end
       local d
       if RB then -- the range of mention n, through the index: doccolumn's read without a call
-        local r = RB[(n - 1) // DOCBLOCK + 1]
-        while r < NRD and RF[r + 1] <= n do r = r + 1 end
+        if n >= rnext then
+          r = RB[(n - 1) // DOCBLOCK + 1]
+          while r < NRD and RF[r + 1] <= n do r = r + 1 end
+          rnext = r < NRD and RF[r + 1] or N + 1
+        end
         d = RD[r]
       else
         d = Mdoc[n]
@@ -1959,11 +1982,11 @@ function M.entities(mentions, opts)
         s.seen[d] = true
         s.docs[#s.docs + 1] = d
       end
-      local kd
-      if KC then kd = KN[string_byte(KC, n)] else kd = Mkind[n] end
-      if type(kd) == "string" then kinds[kd] = (kinds[kd] or 0) + 1 end
+      local p
+      if KC then p = KP[string_byte(KC, n)] else p = KPOS[Mkind[n]] or 0 end
+      if p > 0 then kc[p] = kc[p] + 1 end
       local sd = Mside[n]
-      if type(sd) ~= "string" then sd = sidekey[tec[text].k] end
+      if sd == nil or type(sd) ~= "string" then sd = s.side end -- a side's name or alias
       if sd ~= nil then
         sv[sd] = (sv[sd] or 0) + 1
         firsts[sd] = firsts[sd] or n
@@ -1974,8 +1997,8 @@ function M.entities(mentions, opts)
     local kind = dd and type(dd.kind) == "string" and dd.kind or nil
     if not kind then
       local bn = 0
-      for _, kd in ipairs(KINDS) do
-        if (kinds[kd] or 0) > bn then kind, bn = kd, kinds[kd] end
+      for p, kd in ipairs(KINDS) do
+        if kc[p] > bn then kind, bn = kd, kc[p] end
       end
     end
     kind = kind or e.cat or "other"
