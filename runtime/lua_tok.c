@@ -30,9 +30,9 @@
 ***   cue.analyse, which reads few of them.
 *** @function tok.fold(s) -> s folded as cue.fold does: ASCII lower case,
 ***   Latin-1 and Latin Extended-A letters to ASCII, curly apostrophes straight
-*** @function tok.map(ts, n, sentences, hot, times, quantities) -> sents,
-***   hots, stimes, timeat, timeof, qat, qof, qfirst, qlast: sentences,
-***   times and quantities by token, as cue.map_lua gives them
+*** @function tok.map(ts, n, sentences, hot, times, quantities) -> sa, sb,
+***   ss, sk, hf, hl, stimes, timeat, timeof, qat, qof, qfirst, qlast:
+***   sentences, times and quantities by token, as cue.map_lua gives them
 *** @function tok.tables(n, count) -> count empty tables with room for n
 ***   array items each (filled by token index, they never rehash)
 */
@@ -594,7 +594,22 @@ static int asize(lua_Integer n)
 }
 
 /* Result slots of maps, from its first one. */
-enum { RSENTS, RHOTS, RSTIMES, RTIMEAT, RTIMEOF, RQAT, RQOF, RQFIRST, RQLAST, NMAPS };
+enum {
+    RSA, /* sentences: first and last tokens, start, kind */
+    RSB,
+    RSS,
+    RSK,
+    RHF, /* the hot tokens of each: first and last index in hot */
+    RHL,
+    RSTIMES,
+    RTIMEAT,
+    RTIMEOF,
+    RQAT,
+    RQOF,
+    RQFIRST,
+    RQLAST,
+    NMAPS
+};
 
 /*
 ** The token spans of the n items of the list at idx: a[i] is the first
@@ -627,9 +642,10 @@ static void spans(lua_State *L, struct pool *pl, int idx, lua_Integer n, const l
 ** Push what cue.analyse reads by token, as cue.map_lua (the definition)
 ** gives it, from the token starts ts[0..n), the hot tokens hot[0..nhot)
 ** and the lists of sentences, times and quantities at stack slots sl, tl
-** and ql: the sentences as token ranges {s, e, kind, a, b} (those holding
-** a token), the hot tokens of each (one shared empty list for sentences of
-** none), the sentences holding a time that is no duration (a set), and
+** and ql: the sentences holding a token, as lists by sentence (no table
+** per sentence): first and last token (a, b), start (s) and kind; the hot
+** tokens of each as the first and last index of them in hot (hl = hf - 1
+** for none), the sentences holding a time that is no duration (a set), and
 ** times and quantities by token (timeat[a] = the token after the time,
 ** timeof[x] = its index; qat[a], qof[x], qfirst[i], qlast[i]). Each table
 ** is made at its final size (the token-indexed ones, sparse, as hash
@@ -644,20 +660,16 @@ static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Intege
     lua_Integer nsrc = items(L, sl), ntm = items(L, tl), nq = items(L, ql);
     int r = lua_gettop(L) + 1;
     lua_settop(L, r + NMAPS - 1);
-    lua_createtable(L, asize(nsrc), 0);
-    lua_replace(L, r + RSENTS);
-    lua_createtable(L, asize(nsrc), 0);
-    lua_replace(L, r + RHOTS);
-    lua_createtable(L, asize(nsrc), 0);
-    lua_replace(L, r + RSTIMES);
-    lua_newtable(L); /* the empty hot list */
-    int none = lua_gettop(L);
+    for (int x = RSA; x <= RSTIMES; x++) {
+        lua_createtable(L, asize(nsrc), 0);
+        lua_replace(L, r + x);
+    }
     lua_Number *ss = (lua_Number *)palloc(L, pl, (size_t)(nsrc > 0 ? nsrc : 1) * sizeof *ss);
     lua_Integer *sab = ranges ? scratch(L, pl, 2 * nsrc) : NULL;
     /* the fields of a sentence, as keys on the stack (no lookup of C strings) */
-    static const char *const fields[] = {"s", "e", "kind", "a", "b"};
+    static const char *const fields[] = {"s", "e", "kind"};
     int key = lua_gettop(L) + 1;
-    for (int f = 0; f < 5; f++) lua_pushstring(L, fields[f]);
+    for (int f = 0; f < 3; f++) lua_pushstring(L, fields[f]);
     /* sentences: a = tokenat(s, from), b = tokenat(e + 1, a) - 1 */
     lua_Integer from = 1, ns = 0, hi = 1;
     for (lua_Integer i = 1; i <= nsrc; i++) {
@@ -681,36 +693,18 @@ static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Intege
                 sab[2 * ns - 2] = a;
                 sab[2 * ns - 1] = b;
             }
-            lua_createtable(L, 0, 5);
-            int t = lua_gettop(L);
-            for (int f = 0; f < 2; f++) {
-                lua_pushvalue(L, key + f);
-                lua_pushvalue(L, item + 1 + f);
-                lua_rawset(L, t);
-            }
-            lua_pushvalue(L, key + 2);
+            setint(L, r + RSA, ns, a);
+            setint(L, r + RSB, ns, b);
+            lua_pushvalue(L, item + 1);
+            lua_rawseti(L, r + RSS, ns);
             lua_pushvalue(L, key + 2);
             lua_gettable(L, item);
-            lua_rawset(L, t);
-            lua_pushvalue(L, key + 3);
-            lua_pushinteger(L, a);
-            lua_rawset(L, t);
-            lua_pushvalue(L, key + 4);
-            lua_pushinteger(L, b);
-            lua_rawset(L, t);
-            lua_rawseti(L, r + RSENTS, ns);
+            lua_rawseti(L, r + RSK, ns);
             /* the hot tokens in a..b, from where the sentence before stopped */
             while (hi <= nhot && hot[hi - 1] < a) hi++;
-            lua_Integer first = hi;
+            setint(L, r + RHF, ns, hi);
             while (hi <= nhot && hot[hi - 1] <= b) hi++;
-            if (hi > first) {
-                lua_createtable(L, asize(hi - first), 0);
-                int list = lua_gettop(L);
-                for (lua_Integer x = first; x < hi; x++) setint(L, list, x - first + 1, hot[x - 1]);
-            } else {
-                lua_pushvalue(L, none);
-            }
-            lua_rawseti(L, r + RHOTS, ns);
+            setint(L, r + RHL, ns, hi - 1);
         }
         lua_settop(L, item - 1);
     }
@@ -785,8 +779,8 @@ static lua_Integer *intlist(lua_State *L, int idx, lua_Integer n)
 }
 
 /*
-** map(ts, n, sentences, hot, times, quantities) -> sents, hots, stimes,
-** timeat, timeof, qat, qof, qfirst, qlast: maps() from Lua tables (what
+** map(ts, n, sentences, hot, times, quantities) -> sa, sb, ss, sk, hf, hl,
+** stimes, timeat, timeof, qat, qof, qfirst, qlast: maps() from Lua tables (what
 ** tokenize gives with its optional lists; for tests).
 */
 static int l_map(lua_State *L)

@@ -172,8 +172,8 @@ test("cue: speakers of quotations and reported speech", function()
   local D = cue.analyse(ctx)
   local function who(word)
     local p = ctx.text:find(word, 1, true)
-    for si, s in ipairs(D.sents) do
-      for t = s.a, s.b do
+    for si = 1, D.ns do
+      for t = D.sa[si], D.sb[si] do
         if D.ts[t] == p then
           local spk = cue.attribute(D, si, t)
           return spk and spk.text, spk and spk.side

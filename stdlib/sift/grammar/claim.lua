@@ -413,26 +413,26 @@ local function countable(ctx, D, qi)
   return true
 end
 
--- The clause around token t of sentence s: from the last ";", ":" (not
+-- The clause around token t of sentence si: from the last ";", ":" (not
 -- before a quotation) or dash before it (or the sentence start) to the
 -- next ";" (or the sentence end). The marks of a sentence are found once.
-local function clause(D, s, t)
+local function clause(D, si, t)
   local marks = D.clausemarks
   if not marks then
     marks = {}
     D.clausemarks = marks
   end
-  local m = marks[s]
+  local a, b = D.sa[si], D.sb[si]
+  local m = marks[si]
   if not m then
     m = {}
     local w = D.w
-    for x = s.a, s.b do
+    for x = a, b do
       local wx = w[x]
       if wx == ";" or (wx == ":" and not D.qid[x + 1]) or (wx == "-" and D.k[x] == "p") then m[#m + 1] = x end
     end
-    marks[s] = m
+    marks[si] = m
   end
-  local a, b = s.a, s.b
   for i = #m, 1, -1 do
     if m[i] < t then
       a = m[i] + 1
@@ -727,14 +727,14 @@ local function factual(D, ca, g, t)
 end
 
 -- Does the sentence say figures were not given, before token t?
-local function nofigure(D, s, t)
-  local w = D.w
-  local x = find(D, X.nofigure, math_max(s.a, t - 12), t)
+local function nofigure(D, si, t)
+  local w, first = D.w, D.sa[si]
+  local x = find(D, X.nofigure, math_max(first, t - 12), t)
   if not x then return false end
-  for y = math_max(s.a, x - 6), x do
+  for y = math_max(first, x - 6), x do
     if M.negation[w[y]] or w[y] == "no" or w[y] == "any" then
       if w[y] == "any" then
-        for z = math_max(s.a, y - 5), y do
+        for z = math_max(first, y - 5), y do
           if M.negation[w[z]] then return true end
         end
       else
@@ -938,11 +938,11 @@ local function partof(C, si, t, prev)
   local qi = D.qat[y]
   if not qi or not countable(ctx, D, qi) then return end
   local e = D.qlast[qi] + 1
-  local s = D.sents[si]
-  while e <= s.b and not rbound(D, e) do e = e + 1 end
+  local last = D.sb[si]
+  while e <= last and not rbound(D, e) do e = e + 1 end
   if e - 1 < y then return end
   -- a casualty word right after makes a claim of its own
-  if e <= s.b and X.casualty[w[e]] then return end
+  if e <= last and X.casualty[w[e]] then return end
   for x = y, e - 1 do
     if X.casualty[w[x]] and at(w, x, e - 1, X.casualty) then return end
   end
@@ -959,11 +959,11 @@ end
 -- A casualty claim at trigger token t (length n) of sentence si.
 local function casualty(C, si, t, n, cat, form)
   local D, ctx = C.D, C.ctx
-  local w, s = D.w, D.sents[si]
-  local ca, cb = clause(D, s, t)
+  local w = D.w
+  local ca, cb = clause(D, si, t)
   local last = t + n - 1
   local g = groupstart(D, ca, t)
-  if nofigure(D, s, t) then return end
+  if nofigure(D, si, t) then return end
   if not factual(D, ca, g, t) then return end
   local quoted = D.qid[t] and D:quote(D.qid[t]).speech
   local neg = false
@@ -1444,8 +1444,8 @@ end
 -- A control claim at trigger token t (length n) of sentence si.
 local function control(C, si, t, n, action, form)
   local D = C.D
-  local w, s = D.w, D.sents[si]
-  local ca, cb = clause(D, s, t)
+  local w = D.w
+  local ca, cb = clause(D, si, t)
   local _, fr = cue.attribute(D, si, t)
   if fr and fr.sa and fr.sa <= t and fr.sa > ca then ca = fr.sa end
   local last = t + n - 1
@@ -1617,20 +1617,20 @@ end
 local function event(C, si, t, n, kind)
   local D = C.D
   if not D.stimes[si] then return end
-  local w, s = D.w, D.sents[si]
+  local w, sa, sb = D.w, D.sa[si], D.sb[si]
   -- a title ("2021 offensive") states no event
-  if s.b - s.a < 5 and w[s.b] ~= "." then return end
+  if sb - sa < 5 and w[sb] ~= "." then return end
   if (w[t] == "took" or w[t] == "taken") and (w[t + n] == "up" or w[t + n] == "part" or w[t + n] == "place") then
     return
   end
   -- "yields have fallen by 5 percent": a figure falls, no town
   if (w[t] == "fell" or w[t] == "fallen") then
     if w[t + 1] == "by" or w[t + 1] == "below" or w[t + 1] == "sharply" then return end
-    for x = t + 1, math_min(s.b, t + 3) do
+    for x = t + 1, math_min(sb, t + 3) do
       if D.qof[x] then return end
     end
   end
-  local ca, cb = clause(D, s, t)
+  local ca, cb = clause(D, si, t)
   local g = groupstart(D, ca, t)
   if not factual(D, ca, g, t) then
     -- "failed to conquer" is an attack: the intent words are the pattern's own
@@ -1713,8 +1713,8 @@ local function measures(C)
       or nx == "inhabitants" or nx == "residents" or w[x - 1] == "of" or w[x - 1] == "is" or w[x - 1] == "was"
       or w[x - 1] == "to")
     local si = maybe and D:sentof(x)
-    local s = si and D.sents[si]
-    if s then
+    local first, last = si and D.sa[si], si and D.sb[si]
+    if first then
       local q = ctx.quantities[qi]
       local qe = D.qlast[qi]
       local what
@@ -1723,16 +1723,16 @@ local function measures(C)
         -- a distance: "90 miles north of Kabul", "120 km from Kabul"
         local y = qe + 1
         if q.alt then
-          while y <= s.b and w[y] ~= ")" do y = y + 1 end
+          while y <= last and w[y] ~= ")" do y = y + 1 end
           y = y + 1
         end
-        if y <= s.b and M.directions[w[y]] then
+        if y <= last and M.directions[w[y]] then
           what = "distance"
-          for z = math_max(s.a, x - 4), x - 1 do
+          for z = math_max(first, x - 4), x - 1 do
             if w[z] == "altitude" or w[z] == "elevation" then what = "altitude" end
           end
         else
-          for z = math_max(s.a, x - 4), x - 1 do
+          for z = math_max(first, x - 4), x - 1 do
             if w[z] == "altitude" or w[z] == "elevation" then what = "altitude" end
           end
         end
@@ -1751,13 +1751,13 @@ local function measures(C)
         if r then
           setfigure(C, r, qi)
           -- the subject: the sentence's first name, else "the town"
-          local nm = docnames(D, s.a, x - 1, true)[1]
+          local nm = docnames(D, first, x - 1, true)[1]
           if nm then r.subject = D:text_of(nm[1], nm[2]) end
           if what == "distance" then
             local pa = nil
             local y = qe + 1
-            while y <= s.b and not (nameword(D, y) and not sidephrase(D, y, s.b)) and w[y] ~= "." do y = y + 1 end
-            if y <= s.b and nameword(D, y) then pa = docnames(D, y, s.b, true)[1] end
+            while y <= last and not (nameword(D, y) and not sidephrase(D, y, last)) and w[y] ~= "." do y = y + 1 end
+            if y <= last and nameword(D, y) then pa = docnames(D, y, last, true)[1] end
             if pa then r.place, r.place_s, r.place_e = D:text_of(pa[1], pa[2]), D.ts[pa[1]], D.te[pa[2]] end
           elseif nm then
             r.place, r.place_s, r.place_e = r.subject, D.ts[nm[1]], D.te[nm[2]]
@@ -1817,24 +1817,23 @@ local function hedge(C, claims)
   local D, ctx = C.D, C.ctx
   if ctx.doc and ctx.doc.kind == "statement" then return end
   local unver = {}
-  local sents, hots = D.sents, D.hots
-  for si = 1, #sents do
-    local s = sents[si]
+  local sa, sb, hf, hl, hot = D.sa, D.sb, D.hf, D.hl, D.hot
+  for si = 1, D.ns do
     local x
-    local hot = hots[si]
-    for hi = 1, #hot do
+    for hi = hf[si], hl[si] do
       local t = hot[hi]
       if X.last[D.w[t]] then
-        x = find(D, X.unverified, math_max(s.a, t - 6), t)
+        x = find(D, X.unverified, math_max(sa[si], t - 6), t)
         if x then break end
       end
     end
     if x then
       -- "could not be verified", "could not verify the photos": a claim
       -- already made; "cannot confirm higher estimates" names another figure
-      local n = at(D.w, x, s.b, X.unverified)
+      local last = sb[si]
+      local n = at(D.w, x, last, X.unverified)
       local nx = D.w[x + n]
-      if D.w[x + n - 2] == "be" or D.w[x + n - 2] == "been" or M.refers[nx] or x + n > s.b or nx == "." then
+      if D.w[x + n - 2] == "be" or D.w[x + n - 2] == "been" or M.refers[nx] or x + n > last or nx == "." then
         unver[si] = true
       end
     end
@@ -1846,8 +1845,7 @@ local function hedge(C, claims)
   end
   for ri = 1, #claims do
     local r = claims[ri]
-    local s = D.sents[r._si]
-    local ca, cb = clause(D, s, r._t)
+    local ca, cb = clause(D, r._si, r._t)
     -- hedge words from just before the claim to just after its verb
     local from = r._t
     while from > ca and D.ts[from] > r.s do from = from - 1 end
@@ -1877,38 +1875,37 @@ function M.scan(ctx)
   local C = { D = D, ctx = ctx }
   local claims = {}
   local w = D.w
-  local sents, hots = D.sents, D.hots
+  local sa, sb, hf, hl, hot = D.sa, D.sb, D.hf, D.hl, D.hot
   -- how far past a token inname() may find a name ending (none when no name
   -- is longer than its window): the pattern words the tokenizer passed over
   -- ("in" before no "control") may lie in such a name
   local reach = D.sx.maxn - 5
   local XC, XN, XE = X.casualty, X.control, X.events
-  for si = 1, #sents do
-    local hot = hots[si]
+  for si = 1, D.ns do
     C.last = nil
-    if #hot == 0 then goto nextsentence end
-    local s = sents[si]
+    if hl[si] < hf[si] then goto nextsentence end
+    local first, last = sa[si], sb[si]
     -- a phrase of a table is not read again inside a longer one of the same table
     local cas, con, evt = 0, 0, 0
     local lastevent
-    for hi = 1, #hot do
+    for hi = hf[si], hl[si] do
       local t = hot[hi]
       local wt = w[t]
       -- a word of a side's or an organisation's name ("Liberation Front") starts nothing
       if XC[wt] or XN[wt] or XE[wt] then
-        for u = math_max(s.a, t - reach), t - 1 do
+        for u = math_max(first, t - reach), t - 1 do
           local wu = w[u]
           if XC[wu] or XN[wu] or XE[wu] then
-            local e = inname(D, u, s.a)
+            local e = inname(D, u, first)
             if e then cas, con, evt = math_max(cas, e), math_max(con, e), math_max(evt, e) end
           end
         end
-        local e = inname(D, t, s.a)
+        local e = inname(D, t, first)
         if e then cas, con, evt = math_max(cas, e), math_max(con, e), math_max(evt, e) end
       end
       local people_taken
       if XC[wt] and t > cas then
-        local n, v = at(w, t, s.b, XC)
+        local n, v = at(w, t, last, XC)
         if n then
           local rs = casualty(C, si, t, n, v[1], v[2])
           add(claims, rs, C)
@@ -1917,14 +1914,14 @@ function M.scan(ctx)
         end
       end
       if XN[wt] and t > con then
-        local n, v = at(w, t, s.b, XN)
+        local n, v = at(w, t, last, XN)
         if n then
           add(claims, control(C, si, t, n, v[1], v[2]), C)
           con = t + n - 1
         end
       end
       if XE[wt] and t > evt then
-        local n, v = at(w, t, s.b, XE)
+        local n, v = at(w, t, last, XE)
         -- people captured are no capture of a place
         if n and not (people_taken and v == "capture") then
           local rs = event(C, si, t, n, v)
@@ -1948,7 +1945,7 @@ function M.scan(ctx)
   for ri = 1, #claims do
     local r = claims[ri]
     if r.kind == "casualty" and not r.time then
-      local ca, cb = clause(D, D.sents[r._si], r._t)
+      local ca, cb = clause(D, r._si, r._t)
       r.time = timein(C, r._si, ca, cb, r._t)
     end
   end

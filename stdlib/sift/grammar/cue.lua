@@ -29,7 +29,10 @@
 -- userdata indexed as lists: sift.tok.analyse). Sentences, times and
 -- quantities are mapped to token ranges by binary search, in C too
 -- (sift.tok.map, which makes the token-indexed tables at their final size,
--- so filling them never rehashes), and so are the name words (what
+-- so filling them never rehashes; a sentence is no table but an index
+-- into lists: D.sa and D.sb, its first and last tokens, D.ss its start,
+-- D.sk its kind, D.hf and D.hl its hot tokens' first and last index in
+-- D.hot), and so are the name words (what
 -- namewordof says of each token). The registry of people's sides,
 -- statement passages and owners of media are read for the whole document;
 -- reporting frames and the speakers of quotations are read on first use,
@@ -616,10 +619,9 @@ function Doc:surnames()
   local set = self._surnames
   if set then return set end
   set = {}
-  local sents = self.sents
-  for si = 1, #sents do
-    local s = sents[si]
-    local nms = self:names(s.a, s.b)
+  local sa, sb = self.sa, self.sb
+  for si = 1, self.ns do
+    local nms = self:names(sa[si], sb[si])
     for ni = 1, #nms do
       local nm = nms[ni]
       local ws = namewords(self, nm[1], nm[2])
@@ -747,28 +749,27 @@ end
 -- The first token of the sentence of token i (or i when in none).
 function Doc:first(i)
   local si = self:sentof(i)
-  return si and self.sents[si].a or i
+  return si and self.sa[si] or i
 end
 
 -- The sentence at or before byte position pos (1 before the first).
 function Doc:sentat(pos)
-  local ss = self.sents
-  local lo, hi = 1, #ss
+  local ss = self.ss
+  local lo, hi = 1, self.ns
   while lo < hi do
     local mid = (lo + hi + 1) // 2
-    if ss[mid].s <= pos then lo = mid else hi = mid - 1 end
+    if ss[mid] <= pos then lo = mid else hi = mid - 1 end
   end
   return lo
 end
 
 -- The sentence of token t, or nil.
 function Doc:sentof(t)
-  local ss = self.sents
-  local lo, hi = 1, #ss
+  local sa, sb = self.sa, self.sb
+  local lo, hi = 1, self.ns
   while lo <= hi do
     local mid = (lo + hi) // 2
-    local s = ss[mid]
-    if t < s.a then hi = mid - 1 elseif t > s.b then lo = mid + 1 else return mid end
+    if t < sa[mid] then hi = mid - 1 elseif t > sb[mid] then lo = mid + 1 else return mid end
   end
   return nil
 end
@@ -896,7 +897,7 @@ end
 -- ("The ZDF disputed that. Its spokesman ...").
 function Doc:lastside(t)
   local si = self:sentof(t) or 1
-  local first = self.sents[si > 1 and si - 1 or si].a
+  local first = self.sa[si > 1 and si - 1 or si]
   local found
   local sw = self:sidewords(first, t - 1)
   for xi = 1, #sw do
@@ -1023,7 +1024,7 @@ function Doc:speaker(a, b)
       -- "The army said ... Colonel X told reporters": an official speaking
       -- after a party in the same paragraph speaks for it
       local si = self:sentat(pos)
-      if si > 1 and self:para(self.sents[si].a) == self:para(self.sents[si - 1].a) then
+      if si > 1 and self:para(self.sa[si]) == self:para(self.sa[si - 1]) then
         self:framesof(si - 1)
         for _, m in ipairs(self.sspk[si - 1] or {}) do
           if m.org and not m.person and m.side and self.sx.party[m.side] then side = m.side end
@@ -1104,35 +1105,36 @@ local function tokenat(D, pos, lo)
   return hi
 end
 
--- map_lua(D, sentences, times, quantities) -> sents, hots, stimes, timeat,
--- timeof, qat, qof, qfirst, qlast: what the analysis reads by token (the
--- sentences as token ranges {s, e, kind, a, b}, those holding a token; the
--- hot tokens of each; the sentences holding a time that is no duration;
+-- map_lua(D, sentences, times, quantities) -> sa, sb, ss, sk, hf, hl,
+-- stimes, timeat, timeof, qat, qof, qfirst, qlast: what the analysis reads
+-- by token (the sentences holding a token, as lists by sentence: first and
+-- last token, start, kind; the hot tokens of each, as the first and last
+-- index of them in D.hot; the sentences holding a time that is no duration;
 -- times and quantities by token). This is the definition; the analysis runs
 -- sift.tok.map, the same in C (tests/lua/tokenize_test.lua compares them).
 local function map_lua(D, list, times, quantities)
   local n = D.n
-  local sents = {}
-  local from = 1
+  local sa, sb, ss, sk = {}, {}, {}, {}
+  local ns, from = 0, 1
   for _, s in ipairs(list) do
     local a = tokenat(D, s.s, from)
     local b = tokenat(D, s.e + 1, a) - 1
     from = b + 1
-    if b >= a then sents[#sents + 1] = { s = s.s, e = s.e, kind = s.kind, a = a, b = b } end
-  end
-  local saved = D.sents
-  D.sents = sents
-  -- the hot tokens of each sentence
-  local hs, hi = {}, 1
-  local hot = D.hot
-  for si, s in ipairs(sents) do
-    while hi <= #hot and hot[hi] < s.a do hi = hi + 1 end
-    local l = {}
-    while hi <= #hot and hot[hi] <= s.b do
-      l[#l + 1] = hot[hi]
-      hi = hi + 1
+    if b >= a then
+      ns = ns + 1
+      sa[ns], sb[ns], ss[ns], sk[ns] = a, b, s.s, s.kind
     end
-    hs[si] = l
+  end
+  local saved, savedn = D.ss, D.ns
+  D.ss, D.ns = ss, ns
+  -- the hot tokens of each sentence
+  local hf, hl, hi = {}, {}, 1
+  local hot = D.hot
+  for si = 1, ns do
+    while hi <= #hot and hot[hi] < sa[si] do hi = hi + 1 end
+    hf[si] = hi
+    while hi <= #hot and hot[hi] <= sb[si] do hi = hi + 1 end
+    hl[si] = hi - 1
   end
   -- times and quantities by token
   local timeat, timeof, qat, qof, qfirst, qlast, stimes = {}, {}, {}, {}, {}, {}, {}
@@ -1162,8 +1164,8 @@ local function map_lua(D, list, times, quantities)
       for x = a, b - 1 do qof[x] = i end
     end
   end
-  D.sents = saved
-  return sents, hs, stimes, timeat, timeof, qat, qof, qfirst, qlast
+  D.ss, D.ns = saved, savedn
+  return sa, sb, ss, sk, hf, hl, stimes, timeat, timeof, qat, qof, qfirst, qlast
 end
 M.map_lua = map_lua
 
@@ -1476,13 +1478,14 @@ local function quoteopening(D, t)
   return nil
 end
 
--- A reporting verb at token v of sentence s: its frame or nil.
-local function verbframe(D, s, v)
+-- A reporting verb at token v of the sentence of tokens first..last: its
+-- frame or nil.
+local function verbframe(D, first, last, v)
   local w, k = D.w, D.k
   local wv = w[v]
   local f = { kind = "verb", v = v, cue = M.verbs[wv] or "said", hedge = M.hedging[wv], deny = M.denying[wv] }
   if M.acts[wv] then f.act, f.cue = true, wv end
-  local lo = clausestart(D, s.a, v - 1)
+  local lo = clausestart(D, first, v - 1)
   local j = v - 1
   while j >= lo and k[j] == "w" and (M.between[w[j]] or (string_find(w[j], "ly$") and #w[j] > 4)) do
     j = j - 1
@@ -1504,7 +1507,7 @@ local function verbframe(D, s, v)
         f.spk, f.ss, f.se = D:speaker(sa, e), sa, e
         local nt = v + 1
         if w[nt] == "that" then nt = nt + 1 end
-        f.sa, f.sb = nt, clauseend(D, nt, s.b)
+        f.sa, f.sb = nt, clauseend(D, nt, last)
         mention(D, f.spk, D.ts[sa])
         return f
       end
@@ -1512,7 +1515,7 @@ local function verbframe(D, s, v)
   end
   if j >= lo and (BE[w[j]] or w[j] == "to") then return nil end -- passive, infinitive
   if M.nounlike[wv] and j >= lo and (DET[w[j]] or k[j] == "$" or M.rejecting[w[j]]) then return nil end -- "the claim"
-  if M.nounlike[wv] and v < s.b and (BE[w[v + 1]] or w[v + 1] == "of" or w[v + 1] == "by") then return nil end
+  if M.nounlike[wv] and v < last and (BE[w[v + 1]] or w[v + 1] == "of" or w[v + 1] == "by") then return nil end
   local spk, sa, sb, right
   local leftq
   if j < lo then
@@ -1539,8 +1542,8 @@ local function verbframe(D, s, v)
   end
   local after = v
   if right then
-    if v < s.b and D.k[v + 1] == "w" and (M.adjuncts[w[v + 1]] or w[v + 1] == "that") then return nil end
-    local e = D:npend(v + 1, s.b)
+    if v < last and D.k[v + 1] == "w" and (M.adjuncts[w[v + 1]] or w[v + 1] == "that") then return nil end
+    local e = D:npend(v + 1, last)
     if e < v + 1 then return nil end
     spk = D:speaker(v + 1, e)
     after = e
@@ -1563,15 +1566,15 @@ local function verbframe(D, s, v)
     mention(D, spk, D.ts[f.ss])
     return f
   end
-  local nt, what, channel = D:adjuncts(after, s.b, f.cue == "told")
+  local nt, what, channel = D:adjuncts(after, last, f.cue == "told")
   f.channel = channel
   if what == "quote" or what == "colon" then
     local q = quoteopening(D, nt) or (what == "colon" and quoteopening(D, nt))
     if q then f.quote = q end
-    f.sa, f.sb = nt, s.b
-    if not q and what == "colon" then f.sb = clauseend(D, nt, s.b) end
+    f.sa, f.sb = nt, last
+    if not q and what == "colon" then f.sb = clauseend(D, nt, last) end
   elseif what == "that" or what == "clause" then
-    f.sa, f.sb = nt, clauseend(D, nt, s.b)
+    f.sa, f.sb = nt, clauseend(D, nt, last)
   else
     -- "CLAUSE, X said." (inverted) or "A, X said, B" (parenthetical)
     local lb = (right and v or sa) - 1
@@ -1580,7 +1583,7 @@ local function verbframe(D, s, v)
       f.sa, f.sb = D.quotes[leftq].a, lb
     elseif lb >= lo and w[lb] == "," then
       if what == "comma" and not right then
-        f.sa, f.sb = lo, clauseend(D, nt, s.b)
+        f.sa, f.sb = lo, clauseend(D, nt, last)
       else
         f.sa, f.sb = lo, lb - 1
       end
@@ -1592,10 +1595,10 @@ end
 
 -- "according to X": speaker X; the claim before it ("..., according to
 -- X.") or after it ("According to X, ...").
-local function accordingframe(D, s, t)
+local function accordingframe(D, first, last, t)
   local w = D.w
-  local lo = clausestart(D, s.a, t)
-  local e = D:npend(t + 2, s.b, true)
+  local lo = clausestart(D, first, t)
+  local e = D:npend(t + 2, last, true)
   if e < t + 2 then return nil end
   local f = { kind = "according", v = t, cue = "according to", ss = t + 2, se = e }
   -- a data source ("according to the registration data") names no speaker,
@@ -1621,9 +1624,9 @@ local function accordingframe(D, s, t)
     f.sa, f.sb = lo, t - 2
   else
     local x = e + 1
-    while x <= s.b and w[x] ~= "," do x = x + 1 end
-    f.sa, f.sb = x + 1, clauseend(D, x + 1, s.b)
-    if x > s.b then f.sa, f.sb = e + 1, s.b end
+    while x <= last and w[x] ~= "," do x = x + 1 end
+    f.sa, f.sb = x + 1, clauseend(D, x + 1, last)
+    if x > last then f.sa, f.sb = e + 1, last end
   end
   if f.spk then mention(D, f.spk, D.ts[t + 2]) end
   return f
@@ -1631,8 +1634,8 @@ end
 
 -- "X video shows ...", "A video released by the Taliban showed ...": a
 -- party's media speak for it.
-local function showframe(D, s, v)
-  local lo = clausestart(D, s.a, v - 1)
+local function showframe(D, first, last, v)
+  local lo = clausestart(D, first, v - 1)
   local a = D:npstart(lo, v - 1)
   if a > v - 1 then
     -- "released by the Taliban": npstart stops at "by"? no; it stops at verbs
@@ -1647,26 +1650,27 @@ local function showframe(D, s, v)
   if not side then return nil end
   local e = i + x.n - 1
   local spk = { text = D:text_of(i, e), s = D.ts[i], e = D.te[e], side = side, org = true, pos = D.ts[i] }
-  return { kind = "show", v = v, cue = "showed", spk = spk, sa = v + 1, sb = clauseend(D, v + 1, s.b),
+  return { kind = "show", v = v, cue = "showed", spk = spk, sa = v + 1, sb = clauseend(D, v + 1, last),
     ss = i, se = e }
 end
 
--- Owners of media named in sentence s ("a video released by the Taliban",
+-- Owners of media named in sentence si ("a video released by the Taliban",
 -- "the Front's video", "Taliban footage"): D.media[word] = speaker, so a
 -- later "In the video, ..." speaks for them.
-local function mediaowners(D, s, hot)
-  local w, media = D.w, M.media
-  for hi = 1, #hot do
+local function mediaowners(D, si)
+  local w, media, hot = D.w, M.media, D.hot
+  local first, last = D.sa[si], D.sb[si]
+  for hi = D.hf[si], D.hl[si] do
     local x = hot[hi]
     if media[w[x]] then
       local spk
       local y = x + 1
       if (w[y] == "released" or w[y] == "published" or w[y] == "issued" or w[y] == "posted" or w[y] == "shared"
         or w[y] == "broadcast" or w[y] == "distributed") and w[y + 1] == "by" then
-        local e = D:npend(y + 2, s.b, true)
+        local e = D:npend(y + 2, last, true)
         if e >= y + 2 then spk = D:speaker(y + 2, e) end
       else
-        local side, i, sx = D:sidein(math_max(s.a, x - 3), x - 1)
+        local side, i, sx = D:sidein(math_max(first, x - 3), x - 1)
         if side then
           local e = i + sx.n - 1
           spk = { text = D:text_of(i, e), s = D.ts[i], e = D.te[e], side = side, org = true, pos = D.ts[i] }
@@ -1678,61 +1682,61 @@ local function mediaowners(D, s, hot)
 end
 
 -- "In the video, ...": the owner of a medium named before.
-local function mediumframe(D, s)
+local function mediumframe(D, first, last)
   local w = D.w
-  local x = s.a
+  local x = first
   if w[x] == "in" and w[x + 1] == "the" and M.media[w[x + 2]] and D.media[w[x + 2]] then
     local y = x + 3
     if w[y] == "," then y = y + 1 end
     return { kind = "medium", v = x, cue = "in the " .. w[x + 2], spk = D.media[w[x + 2]], sa = y,
-      sb = clauseend(D, y, s.b), ss = x, se = x + 2 }
+      sb = clauseend(D, y, last), ss = x, se = x + 2 }
   end
   return nil
 end
 
 -- "the Taliban's claim (on Monday) that ...": the claimed content,
 -- suppressed when rejected or called false.
-local function claimframe(D, s, i)
+local function claimframe(D, first, last, i)
   local w, k = D.w, D.k
   local t = i + 1
   local guard = 0
   if w[t] == "of" then
-    t = D:npend(t + 1, s.b, true) + 1
+    t = D:npend(t + 1, last, true) + 1
   end
-  while t <= s.b and guard < 4 and w[t] ~= "that" do
+  while t <= last and guard < 4 and w[t] ~= "that" do
     t = D.timeat[t] or (t + 1)
     guard = guard + 1
   end
-  if t > s.b or w[t] ~= "that" then return nil end
-  local f = { kind = "claimnoun", v = i, sa = t + 1, sb = clauseend(D, t + 1, s.b), cue = "claimed", hedge = true }
+  if t > last or w[t] ~= "that" then return nil end
+  local f = { kind = "claimnoun", v = i, sa = t + 1, sb = clauseend(D, t + 1, last), cue = "claimed", hedge = true }
   -- called false: the content is denied by whoever says so (a frame around it)
   for x = t + 1, f.sb do
-    local l = at(w, x, s.b, compiled.falsity)
+    local l = at(w, x, last, compiled.falsity)
     if l then
       f.sb, f.deny, f.outer, f.hedge, f.cue = x - 1, true, true, nil, "denied"
       break
     end
   end
   -- rejected: the content is denied by the one who rejects it
-  for x = i - 1, s.a, -1 do
+  for x = i - 1, first, -1 do
     if M.rejecting[w[x]] then
       f.deny, f.hedge, f.cue = true, nil, "denied"
-      local a0, b0 = D:npstart(clausestart(D, s.a, x - 1), x - 1)
+      local a0, b0 = D:npstart(clausestart(D, first, x - 1), x - 1)
       f.rejecter = a0 <= b0 and D:speaker(a0, b0) or nil
       break
     end
     if w[x] == "," or w[x] == ";" or i - x > 6 then break end
   end
   local spk
-  if i - 1 >= s.a and k[i - 1] == "$" then
-    spk = D:speaker(D:npstart(s.a, i - 2), i - 2)
-  elseif i - 1 >= s.a and (w[i - 1] == "his" or w[i - 1] == "her") then
+  if i - 1 >= first and k[i - 1] == "$" then
+    spk = D:speaker(D:npstart(first, i - 2), i - 2)
+  elseif i - 1 >= first and (w[i - 1] == "his" or w[i - 1] == "her") then
     spk = lastspeaker(D, "person", D.ts[i])
-  elseif i - 1 >= s.a and (w[i - 1] == "its" or w[i - 1] == "their") then
+  elseif i - 1 >= first and (w[i - 1] == "its" or w[i - 1] == "their") then
     spk = lastspeaker(D, "org", D.ts[i]) or lastspeaker(D, "group", D.ts[i])
   elseif w[i + 1] == "of" then
-    spk = D:speaker(i + 2, D:npend(i + 2, s.b, true))
-  elseif i - 1 >= s.a and not DET[w[i - 1]] and not M.rejecting[w[i - 1]] then
+    spk = D:speaker(i + 2, D:npend(i + 2, last, true))
+  elseif i - 1 >= first and not DET[w[i - 1]] and not M.rejecting[w[i - 1]] then
     -- "The Taliban claim that ..." is a verb, not this
     return nil
   end
@@ -1742,17 +1746,17 @@ local function claimframe(D, s, i)
 end
 
 -- A headline "X: ..." (a party or a person before a colon) says what follows.
-local function colonframe(D, s)
+local function colonframe(D, first, last)
   local w = D.w
-  for c = s.a + 1, math_min(s.b - 1, s.a + 9) do
+  for c = first + 1, math_min(last - 1, first + 9) do
     if w[c] == ":" then
-      for x = s.a, c - 1 do
+      for x = first, c - 1 do
         if M.verbs[w[x]] or M.stops[w[x]] then return nil end
       end
-      local spk = D:speaker(s.a, c - 1)
+      local spk = D:speaker(first, c - 1)
       if spk and (spk.side or spk.named) then
-        mention(D, spk, D.ts[s.a])
-        return { kind = "colon", v = c, cue = "said", spk = spk, sa = c + 1, sb = s.b, ss = s.a, se = c - 1 }
+        mention(D, spk, D.ts[first])
+        return { kind = "colon", v = c, cue = "said", spk = spk, sa = c + 1, sb = last, ss = first, se = c - 1 }
       end
       return nil
     end
@@ -1795,57 +1799,56 @@ end
 -- "the Front, led by X".
 local function prepass(D)
   local w, k = D.w, D.k
-  local sents, hots = D.sents, D.hots
+  local sa, sb, hf, hl, hot = D.sa, D.sb, D.hf, D.hl, D.hot
   local roles, leading, verbs, stops = M.personroles, M.leading, M.verbs, M.stops
-  for si = 1, #sents do
-    local s = sents[si]
-    local hot = hots[si]
-    for hi = 1, #hot do
+  for si = 1, D.ns do
+    local first, last = sa[si], sb[si]
+    for hi = hf[si], hl[si] do
       local i = hot[hi]
       local wi = w[i]
       if roles[wi] and k[i] == "w" then
         -- a name right after the role: the side just before it
-        local nm = (nameword(D, i + 1) or nameword(D, i + 2)) and docnames(D, i + 1, math_min(s.b, i + 8), true)[1]
+        local nm = (nameword(D, i + 1) or nameword(D, i + 2)) and docnames(D, i + 1, math_min(last, i + 8), true)[1]
         if nm and nm[1] <= i + 3 then
-          local side = D:sidein(math_max(s.a, i - 4), i - 1) or D:headside(math_max(s.a, i - 2), i - 1)
-          if not side and i > s.a and (w[i - 1] == "its" or w[i - 1] == "their") then side = D:lastside(i - 1) end
+          local side = D:sidein(math_max(first, i - 4), i - 1) or D:headside(math_max(first, i - 2), i - 1)
+          if not side and i > first and (w[i - 1] == "its" or w[i - 1] == "their") then side = D:lastside(i - 1) end
           if side then D:register(nm[1], nm[2], side) end
         end
         -- "X, the ROLE of Y", "X, a senior field ROLE of Y" and "X, ROLE of Y"
         local c = i - 1
-        while c > s.a and c >= i - 3 and k[c] == "w" and not upper(D.text, D.ts[c]) and w[c] ~= "the"
+        while c > first and c >= i - 3 and k[c] == "w" and not upper(D.text, D.ts[c]) and w[c] ~= "the"
           and w[c] ~= "a" and w[c] ~= "an" and not stops[w[c]] do c = c - 1 end
-        if c >= s.a and (w[c] == "the" or w[c] == "a" or w[c] == "an") then c = c - 1 end
-        if c > s.a and w[c] == "," then
+        if c >= first and (w[c] == "the" or w[c] == "a" or w[c] == "an") then c = c - 1 end
+        if c > first and w[c] == "," then
           local e = i + 1
-          while e <= s.b and w[e] ~= "," and w[e] ~= "." and w[e] ~= ";" and k[e] ~= "q" and not verbs[w[e]] do
+          while e <= last and w[e] ~= "," and w[e] ~= "." and w[e] ~= ";" and k[e] ~= "q" and not verbs[w[e]] do
             e = e + 1
           end
           local side = nameword(D, c - 1) and (D:sidein(c + 1, e - 1) or D:headside(c + 1, e - 1))
           if side then
-            local names = docnames(D, D:npstart(s.a, c - 1), c - 1)
-            local last = names[#names]
-            if last and last[2] == c - 1 then D:register(last[1], last[2], side) end
+            local names = docnames(D, D:npstart(first, c - 1), c - 1)
+            local nm2 = names[#names]
+            if nm2 and nm2[2] == c - 1 then D:register(nm2[1], nm2[2], side) end
           end
         end
         -- "the ROLE of Y, X" and "Y's ROLE, X"
         local x = i + 1
-        local xe = math_min(s.b, i + 10)
+        local xe = math_min(last, i + 10)
         while x <= xe and w[x] ~= "," and k[x] ~= "q" and not verbs[w[x]] do x = x + 1 end
-        if x < s.b and w[x] == "," and (nameword(D, x + 1) or nameword(D, x + 2)) then
-          local nm2 = docnames(D, x + 1, math_min(s.b, x + 6), true)[1]
+        if x < last and w[x] == "," and (nameword(D, x + 1) or nameword(D, x + 2)) then
+          local nm2 = docnames(D, x + 1, math_min(last, x + 6), true)[1]
           if nm2 and nm2[1] <= x + 2 then
-            local side = D:sidein(math_max(s.a, i - 4), x - 1) or D:headside(math_max(s.a, i - 2), x - 1)
+            local side = D:sidein(math_max(first, i - 4), x - 1) or D:headside(math_max(first, i - 2), x - 1)
             if side then D:register(nm2[1], nm2[2], side) end
           end
         end
       elseif leading[wi] and k[i] == "w" and w[i + 1] == "by" then
-        local names = docnames(D, i + 2, math_min(s.b, i + 12))
+        local names = docnames(D, i + 2, math_min(last, i + 12))
         local nm = names[1]
         if nm and nm[1] == i + 2 and w[nm[2] + 1] == "'s" then nm = names[2] end
         if nm then
           local side
-          for _, sw in ipairs(D:sidewords(s.a, i - 1)) do side = sw.v.side end
+          for _, sw in ipairs(D:sidewords(first, i - 1)) do side = sw.v.side end
           if side then D:register(nm[1], nm[2], side) end
         end
       end
@@ -1862,18 +1865,19 @@ end
 -- A header line of a statement ("Remarks of X, spokesman of Y:", "Posts by
 -- X on Twitter:", "Facebook post, Monday:"): the speaker it names, false
 -- for a header naming none, nil for no header.
-local function header(D, s)
+local function header(D, si)
   local w, k = D.w, D.k
-  local last = w[s.b]
-  if not (s.kind == "headline" or last == ":") and (last == "." or last == "!" or last == "?"
-    or k[s.b] == "q" or k[s.a] == "q" or s.b - s.a > 30) then
+  local first, last = D.sa[si], D.sb[si]
+  local lw = w[last]
+  if not (D.sk[si] == "headline" or lw == ":") and (lw == "." or lw == "!" or lw == "?"
+    or k[last] == "q" or k[first] == "q" or last - first > 30) then
     return nil
   end
-  for x = s.a, math_min(s.b, s.a + 4) do
+  for x = first, math_min(last, first + 4) do
     if M.headers[w[x]] then
       local nx = w[x + 1]
-      if (nx == "of" or nx == "by" or nx == "from") and x + 2 <= s.b then
-        local e = D:npend(x + 2, s.b)
+      if (nx == "of" or nx == "by" or nx == "from") and x + 2 <= last then
+        local e = D:npend(x + 2, last)
         local spk = D:speaker(x + 2, e)
         if spk then return spk end
       end
@@ -1910,12 +1914,12 @@ function M.analyse(ctx)
   local D = setmetatable({ ctx = ctx, text = text, people = {}, media = {} }, Doc)
   local list = ctx.sentences
   if not list or #list == 0 then list = ownsentences(text) end
-  D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks, D.sents, D.hots, D.stimes, D.timeat, D.timeof, D.qat,
-    D.qof, D.qfirst, D.qlast, D.nw = tok.analyse(text, compiled.hot, list, ctx.times or {}, ctx.quantities or {},
-    M.nonames, M.particles)
+  D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks, D.sa, D.sb, D.ss, D.sk, D.hf, D.hl, D.stimes, D.timeat,
+    D.timeof, D.qat, D.qof, D.qfirst, D.qlast, D.nw = tok.analyse(text, compiled.hot, list, ctx.times or {},
+    ctx.quantities or {}, M.nonames, M.particles)
+  D.ns = #D.sa
   D.sx = sideindex(ctx)
   D.pstarts = paragraphs(text)
-  local sents = D.sents
   D.quotes, D.qid = quotations(D)
   prepass(D)
   -- own words: the source, the statement's speaker, passages
@@ -1926,21 +1930,22 @@ function M.analyse(ctx)
   D.pass = {}
   D.frames, D.sspk = {}, {}
   local passage, note = nil, false
-  for si = 1, #sents do
-    local s = sents[si]
+  local sa, hf, hl = D.sa, D.hf, D.hl
+  for si = 1, D.ns do
     if D.own then
-      if note or (M.notes[D.w[s.a]] and D.w[s.a + 1] == ":") then
+      local first = sa[si]
+      if note or (M.notes[D.w[first]] and D.w[first + 1] == ":") then
         note = true
         D.pass[si] = false
       else
         local h
-        if not D.qid[s.a] then h = header(D, s) end
+        if not D.qid[first] then h = header(D, si) end
         if h then
           -- a statement's header speaks for its source
           h = setmetatable({ side = h.side or D.srcside, header = true }, { __index = h })
           D.docspk = D.docspk or h
           passage = h
-          mention(D, h, D.ts[s.a])
+          mention(D, h, D.ts[first])
         elseif h == false then
           passage = D.docspk
         end
@@ -1948,8 +1953,7 @@ function M.analyse(ctx)
         if D.pass[si] == false then D.pass[si] = nil end
       end
     end
-    local hot = D.hots[si]
-    if #hot > 0 then mediaowners(D, s, hot) end
+    if hl[si] >= hf[si] then mediaowners(D, si) end
   end
   return D
 end
@@ -1961,29 +1965,29 @@ function Doc:framesof(si)
   if fs then return fs end
   fs = {}
   self.frames[si] = fs
-  local D, s = self, self.sents[si]
-  if not s then return fs end
-  if s.kind == "headline" or si == 1 then
-    local cf = colonframe(D, s)
+  local D, first, last = self, self.sa[si], self.sb[si]
+  if not first then return fs end
+  if D.sk[si] == "headline" or si == 1 then
+    local cf = colonframe(D, first, last)
     if cf then fs[#fs + 1] = cf end
   end
-  local mf = mediumframe(D, s)
+  local mf = mediumframe(D, first, last)
   if mf then fs[#fs + 1] = mf end
-  local hot = D.hots[si]
+  local hot = D.hot
   local w, showing, verbs, acts, claimnouns = D.w, M.showing, M.verbs, M.acts, M.claimnouns
-  for hi = 1, #hot do
+  for hi = D.hf[si], D.hl[si] do
     local x = hot[hi]
     local wx = w[x]
     local f
     if wx == "according" and w[x + 1] == "to" then
-      f = accordingframe(D, s, x)
+      f = accordingframe(D, first, last, x)
     elseif showing[wx] then
-      f = showframe(D, s, x)
+      f = showframe(D, first, last, x)
     elseif verbs[wx] or acts[wx] then
-      f = verbframe(D, s, x)
+      f = verbframe(D, first, last, x)
       -- "X called it false and said ...": the subject of the first verb
-      if f and f.ss and f.ss == x + 1 and x > s.a and (w[x - 1] == "and" or w[x - 1] == "but") then
-        local lo = clausestart(D, s.a, x - 1)
+      if f and f.ss and f.ss == x + 1 and x > first and (w[x - 1] == "and" or w[x - 1] == "but") then
+        local lo = clausestart(D, first, x - 1)
         for y = lo, x - 2 do
           if verbish(D, y) then
             local sa = D:npstart(lo, y - 1)
@@ -1996,7 +2000,7 @@ function Doc:framesof(si)
         end
       end
     end
-    if not f and claimnouns[wx] then f = claimframe(D, s, x) end
+    if not f and claimnouns[wx] then f = claimframe(D, first, last, x) end
     if f then
       if f.neg then f.suppress = true end
       if f.quote and not D.quotes[f.quote].link then D.quotes[f.quote].link = f end
@@ -2014,11 +2018,11 @@ function Doc:quote(r)
   if q.done then return q end
   q.done = true
   local si, sb = self:sentof(q.a), self:sentof(q.b)
-  for j = si or sb or 1, math_min(#self.sents, (sb or si or 0) + 1) do self:framesof(j) end
-  local s = si and self.sents[si]
+  for j = si or sb or 1, math_min(self.ns, (sb or si or 0) + 1) do self:framesof(j) end
+  local first = si and self.sa[si]
   local speech = q.link ~= nil
-  if not speech and s then
-    speech = q.a == s.a or q.b > s.b or (q.a > 1 and self.w[q.a - 1] == ":")
+  if not speech and first then
+    speech = q.a == first or q.b > self.sb[si] or (q.a > 1 and self.w[q.a - 1] == ":")
   end
   q.speech = speech
   q.para = self:para(q.a)
@@ -2037,7 +2041,7 @@ function Doc:quote(r)
       q.spk, q.frame = prev.spk, prev.frame
     elseif self.own and si and self.pass[si] ~= false then
       q.spk = self.pass[si] or self.docspk or self.srcspk
-    elseif prev and prev.spk and prev.para == q.para - 1 and (not s or q.a == s.a) then
+    elseif prev and prev.spk and prev.para == q.para - 1 and (not first or q.a == first) then
       q.spk, q.frame = prev.spk, prev.frame
     end
   end
