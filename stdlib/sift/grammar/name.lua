@@ -1591,6 +1591,7 @@ function M.scan(ctx)
     return kgaps
   end
   local kept = newtable(#cands, 0)
+  local SK, nsk = {}, 0 -- the kept people with a surname key (surkey), in order
   for ci = 1, #cands do
     local c = cands[ci]
     local keep = true
@@ -1629,7 +1630,10 @@ function M.scan(ctx)
         keep = not (string_byte(tk, #tk) == 115 or e3 == "ing" or e2 == "ly" or e2 == "ed" or lowerused(tk, c.s))
       end
     end
-    if keep then kept[#kept + 1] = c end
+    if keep then
+      kept[#kept + 1] = c
+      if c.surkey then nsk = nsk + 1; SK[nsk] = c end
+    end
   end
   cands = kept
 
@@ -1648,16 +1652,17 @@ function M.scan(ctx)
   end
   -- people of two words or more, by surname (a weak guess a stronger cue
   -- for the same name elsewhere overrides is no person)
-  for x = 1, #cands do
-    local c = cands[x]
+  for x = 1, nsk do
+    local c = SK[x]
     local last = c.surkey
-    if last and not (c.str < 2 and BEST[c.key] and BEST[c.key].str >= 2 and BEST[c.key].kind ~= "person") then
+    if not (c.str < 2 and BEST[c.key] and BEST[c.key].str >= 2 and BEST[c.key].kind ~= "person") then
       local l = SURN[last]
       if not l then l = {}; SURN[last] = l end
       l[#l + 1] = c
     end
   end
   local NK, nnk = {}, 0 -- the candidates left with no kind
+  local NP, nnp = {}, 0 -- those and the candidates in brackets (c.paren), in order
   for x = 1, #cands do
     local c = cands[x]
     if not c.gaz then
@@ -1671,8 +1676,8 @@ function M.scan(ctx)
       end
     end
     if not c.kind then nnk = nnk + 1; NK[nnk] = x end
+    if not c.kind or c.paren then nnp = nnp + 1; NP[nnp] = x end
   end
-  local nc = #cands
   -- the words between two candidates, when few
   local function between(a, b)
     if b.s - a.e > 17 then return "" end
@@ -1692,7 +1697,8 @@ function M.scan(ctx)
       end
     end
   end
-  for x = 1, #cands do
+  for q = 1, nnp do -- (the others have a kind and no bracket)
+    local x = NP[q]
     local c = cands[x]
     if c.paren and not c.gaz and x > 1 and c.str < 3 then -- "(NRF)" after its name
       local p = cands[x - 1]
@@ -1704,10 +1710,19 @@ function M.scan(ctx)
   -- 5. sides of people: the words around them, a party's statement, a
   -- minister's title; then the same person (or surname) elsewhere
   STARTS, ENDS = newtable(0, #cands), newtable(0, #cands)
+  -- (and the lists of the loops below: the pairs of people close enough
+  -- to be in a list, LP; the bare surnames, SL)
+  local LP, nlp, SL, nsl = {}, 0, {}, 0
   for x = 1, #cands do
     local c = cands[x]
     STARTS[c.s] = c; ENDS[c.e] = c; c.idx = x
-    PREVORG[x] = (c.kind == "org" or c.kind == "group") and x or PREVORG[x - 1]
+    local kind = c.kind
+    PREVORG[x] = (kind == "org" or kind == "group") and x or PREVORG[x - 1]
+    if kind == "person" and x > 1 then
+      local a = cands[x - 1]
+      if a.kind == "person" and c.s - a.e <= 17 then nlp = nlp + 1; LP[nlp] = x - 1 end
+    end
+    if c.surname then nsl = nsl + 1; SL[nsl] = c end
   end
   local srcside
   local info = ctx.doc
@@ -1719,12 +1734,15 @@ function M.scan(ctx)
   -- per candidate, the first organisation with a side among it and the
   -- candidates just before it in its sentence (the owner of a role)
   local owner
+  local PL, npl = {}, 0 -- the people not declared, in order
   for x = 1, #cands do
     local c = cands[x]
     local p = cands[x - 1]
     local o = p and p.sent == c.sent and owner or nil
     owner = o or (c.side and (c.kind == "org" or c.kind == "group") and c) or nil
     if c.kind == "person" and not c.gaz then
+      npl = npl + 1
+      PL[npl] = c
       local side, found = leftside(c, phrase, inphrase, gz.plast)
       if not found then side, found = rightside(c, phrase, inphrase, gz.pfirst) end
       if not found and c.title and gz.govside and string_find(string_lower(c.title), "minister", 1, true) then
@@ -1742,18 +1760,17 @@ function M.scan(ctx)
   end
   -- names in a list share a side ("X and General Y, spokesmen of the front")
   -- (the pairs of such names, found once: the last first)
-  local LP, nlp = {}, 0
-  for x = nc - 1, 1, -1 do
+  local LP2, nlp2 = {}, 0
+  for q = nlp, 1, -1 do
+    local x = LP[q]
     local a, b = cands[x], cands[x + 1]
-    if a.kind == "person" and b.kind == "person" and b.s - a.e <= 17 then
-      local gs = between(a, b)
-      local mid = string_match(gs, "^ and (.*)$") or string_match(gs, "^, (.*)$")
-      if mid and (mid == "" or (TITLE[key(string_match(mid, "^(%S+) ?$") or "")])) then nlp = nlp + 1; LP[nlp] = x end
-    end
+    local gs = between(a, b)
+    local mid = string_match(gs, "^ and (.*)$") or string_match(gs, "^, (.*)$")
+    if mid and (mid == "" or (TITLE[key(string_match(mid, "^(%S+) ?$") or "")])) then nlp2 = nlp2 + 1; LP2[nlp2] = x end
   end
   for pass = 1, 2 do
-    for q = 1, nlp do
-      local x = LP[q]
+    for q = 1, nlp2 do
+      local x = LP2[q]
       local a, b = cands[x], cands[x + 1]
       if pass == 2 then a, b = b, a end
       if not a.found and b.found and b.side then
@@ -1764,14 +1781,14 @@ function M.scan(ctx)
   end
   -- the same person elsewhere in the document; a bare surname: the person
   -- who carries it, named last before (else first after)
-  for x = 1, #cands do
-    local c = cands[x]
-    if c.kind == "person" and not c.found and not c.gaz and not c.surname then c.side = SIDEOF[c.key] end
+  for x = 1, npl do
+    local c = PL[x]
+    if not c.found and not c.surname then c.side = SIDEOF[c.key] end
   end
   local SURNP = {} -- per surname, the first of its people not before the mention
-  for x = 1, #cands do
-    local c = cands[x]
-    if c.surname and not c.found then
+  for x = 1, nsl do
+    local c = SL[x]
+    if not c.found then
       local l = SURN[c.key]
       local q = SURNP[c.key] or 1
       while q <= #l and l[q].s < c.s do q = q + 1 end
