@@ -688,8 +688,8 @@ static int particle(lua_State *L, const unsigned char *w, size_t len)
 
 /*
 ** The gap text[pre + 1, s - 1] between two tokens of one sentence (pre:
-** where the first ends, s: where the second starts; gapkind of name.lua,
-** without the token checks): "sp" (blanks), "of", "ofthe",
+** where the first ends, s: where the second starts; the gap of step 2 of
+** name.lua, without the token checks): "sp" (blanks), "of", "ofthe",
 ** "part" (one or two particles), or NULL.
 */
 static const char *gaptext(lua_State *L, const unsigned char *t, lua_Integer len, lua_Integer pre,

@@ -2,9 +2,10 @@
 -- sift.cname.marker) against their Lua definition below: the loop that
 -- gave each token its sentence, whether it starts it, whether a time or
 -- quantity record holds it, whether its key may start a manifest name, and
--- what joins it to the next token (gapkind without the manifest's matches);
--- and per sentence whether it is a headline. Every mark of every token must
--- agree, on the bundled corpora and on texts generated from tricky pieces.
+-- what joins it to the next token (the gap of step 2 without the
+-- manifest's matches); and per sentence whether it is a headline. Every
+-- mark of every token must agree, on the bundled corpora and on texts
+-- generated from tricky pieces.
 local name = require "sift.grammar.name"
 local number = require "sift.grammar.number"
 local date = require "sift.grammar.date"

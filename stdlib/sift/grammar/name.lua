@@ -742,7 +742,7 @@ local parenrest = P" "^-1 * (Dash + R"AZ")
 
 local text, N, sents, HL, TIMES, TIMEP, gfirst, cands, GEND
 local TS, TE, RE, TK, POSS, ADJ, SI, INIT, DEAD, GAP, USED = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
-local SG = {} -- what joins token j to j + 1 whatever the manifest matches (gapkind), false for nothing
+local SG = {} -- what joins token j to j + 1 whatever the manifest matches (step 2), false for nothing
 local GZE, GZS, GZX, GZP = {}, {}, {}, {} -- manifest match at a token: entry (false: none), start, end, possessive
 local ntok, stamp = 0, 0
 -- The candidates of a scan: tables reused from scan to scan (the first
@@ -851,18 +851,6 @@ local function gazat(i)
   local j = i
   while j <= ntok and TS[j] <= e do USED[j] = stamp; j = j + 1 end
   return j
-end
-
--- What joins token j to token j + 1: "sp" (blanks), "of", "ofthe", "part"
--- (a name particle), or nil. The marks of step 1 (SG, in C; the loop of
--- tests/lua/name_marks_test.lua is its definition) say it for tokens of
--- one sentence, not in a record, without a possessive, an adjective or a
--- suffix ("Jr.") before the gap; here the next token must be live still
--- (not used by a manifest name).
-local function gapkind(j)
-  local g = SG[j]
-  if g and USED[j + 1] ~= stamp then return g end
-  return nil
 end
 
 -- A demonym, a language or a religious adjective ("Afghans", "Varkesian
@@ -1529,8 +1517,16 @@ function M.scan(ctx)
         local init = INIT[i] or quasi(i)
         local hl = HL[SI[i]]
         while true do
-          local gk = gapkind(j)
-          if gk and (GZE[j + 1] or (hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]))) then
+          -- what joins token j to token j + 1: "sp" (blanks), "of",
+          -- "ofthe", "part" (a name particle), or nothing. The marks of
+          -- step 1 (SG, in C; the loop of tests/lua/name_marks_test.lua is
+          -- its definition) say it for tokens of one sentence, not in a
+          -- record, without a possessive, an adjective or a suffix ("Jr.")
+          -- before the gap; here the next token must be live still (not
+          -- used by a manifest name), start none, and in a headline
+          -- neither token be a common word
+          local gk = SG[j]
+          if gk and (USED[j + 1] == stamp or GZE[j + 1] or (hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]))) then
             gk = nil
           end
           if gk == "sp" or gk == "part" or ((gk == "of" or gk == "ofthe") and ofjoin(i, j, init)) then
@@ -1553,8 +1549,10 @@ function M.scan(ctx)
   local KNOWN, SURN = newtable(0, #cands), {}
   for x = 1, #cands do
     local c = cands[x]
-    c.text = string_sub(text, c.s, c.e)
-    c.key = key(c.text)
+    local t = string_sub(text, c.s, c.e)
+    local k = KEYS[t] -- (key(t), its remembered answers read here)
+    if k == nil then k = key(t) end
+    c.text, c.key = t, k
     if (not c.head and not c.init) or (c.head and c.str >= 3) then
       KNOWN[c.key] = true
       if c.n >= 2 and c.kind == "person" then
@@ -1799,13 +1797,14 @@ function M.scan(ctx)
   end
 
   -- 6. records, in text order, not overlapping
-  local out, last = newtable(#cands, 0), 0
+  local out, no, last = newtable(#cands, 0), 0, 0
   for x = 1, #cands do
     local c = cands[x]
     if c.s > last then
       local t, k = c.text, c.key
       if c.e ~= c.s + #t - 1 then t = string_sub(text, c.s, c.e); k = key(t) end
-      out[#out + 1] = { s = c.s, e = c.e, text = t, kind = c.kind, key = k, side = c.side or nil,
+      no = no + 1
+      out[no] = { s = c.s, e = c.e, text = t, kind = c.kind, key = k, side = c.side or nil,
         decl = c.decl or nil, role = c.role or nil, title = c.title or nil, cue = c.cue }
       last = c.e
     end
