@@ -22,7 +22,8 @@
 ***                                        gfirst, SI, INIT, DEAD, GZE, SG, HL) that fills
 ***                                        the per-token marks of step 1
 *** @function cname.gazmatches(toks, TK, gfirst, keys, key, GZE, GZS, GZX, GZP) fills the
-***                                        manifest match at each token (step 2)
+***                                        manifest match at each token (step 2) whose GZE
+***                                        is not false already
 *** @function cname.newtable(narr, nrec)  a new table with room for narr items and nrec keys
 **
 ** The readers' definitions are the LPeg patterns of name.lua (rwordat,
@@ -1054,7 +1055,9 @@ static int gazmatch(lua_State *L, const ntext *x, const ntok *tk, int li, lua_In
 ** the entries by the key of their first capitalised word), in GZE (false
 ** for none), with its start (GZS), end (GZX) and whether it ends in a
 ** possessive (GZP). Words are keyed as key(w) (keys: its remembered
-** answers).
+** answers). A token whose GZE is false already is skipped: marks, run
+** before on the same tokens, found that no manifest name starts with its
+** key.
 */
 static int gazmatches(lua_State *L)
 {
@@ -1066,6 +1069,9 @@ static int gazmatches(lua_State *L)
     luaL_checkstack(L, 24, "gazmatches");
     ntext tx = {ts->t, ts->len};
     for (lua_Integer i = 1, n = ts->n; i <= n; i++) {
+        int none = lua_rawgeti(L, GZ_GZE, i) == LUA_TBOOLEAN && !lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (none) continue;
         lua_rawgeti(L, GZ_TK, i);
         int found = 0;
         lua_Integer s = 0, e = 0;

@@ -180,6 +180,20 @@ test("the manifest matches refuse bad arguments", function()
   eq((pcall(gm, {}, {}, {}, {}, function(w) return w end, {}, {}, {}, {})), false)
 end)
 
+test("the manifest matches skip the tokens whose GZE is false already", function()
+  local cname = require("sift.cname")
+  local tokens = cname.tokenizer("", {}, {}, {}, {}, {})
+  local TK = {}
+  local _, toks = tokens("Ab cd Ab", {}, function(w) return w:lower() end, {}, {}, {}, TK, {}, {})
+  local gfirst = { ab = { { lead = 1, n = 1, ks = { "ab" }, e = 7 } } }
+  local GZE, GZS = { false }, {}
+  cname.gazmatches(toks, TK, gfirst, {}, function(w) return w end, GZE, GZS, {}, {})
+  eq(GZE[1], false)
+  eq(GZS[1], nil)
+  eq(GZE[2], 7)
+  eq(GZS[2], 7)
+end)
+
 test("a scan's presized tables are plain tables and refuse bad sizes", function()
   local newtable = require("sift.cname").newtable
   local t = newtable(4, 8)

@@ -1498,7 +1498,8 @@ function M.scan(ctx)
   -- next; per sentence, whether it is a headline
   HL = newtable(#sents, 0)
   marks(toks, TK, sents, TIMES, ctx.quantities or {}, gfirst, SI, INIT, DEAD, GZE, SG, HL)
-  -- the manifest name at each token (in C; GZE false for none)
+  -- the manifest name at each token (in C; GZE false for none: the tokens
+  -- marks set false, whose key starts no manifest name, are not read again)
   gazmatches(toks, TK, gfirst, KEYS, key, GZE, GZS, GZX, GZP)
   ntok = n
 
