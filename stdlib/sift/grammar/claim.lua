@@ -1709,9 +1709,19 @@ local function measures(C)
   for qi, q0 in ipairs(ctx.quantities) do
     local x = D.qfirst[qi]
     local nx = x and w[D.qlast[qi] + 1]
-    local maybe = x and not q0.vague and (q0.unit and (q0.unit ~= "percent" and q0.unit ~= "pp")
-      or nx == "inhabitants" or nx == "residents" or w[x - 1] == "of" or w[x - 1] == "is" or w[x - 1] == "was"
-      or w[x - 1] == "to")
+    -- the sentence is looked up only for what may be a measure below: a
+    -- distance, an area, a population
+    local unit = q0.unit
+    local maybe = x and not q0.vague
+    if maybe then
+      if unit then
+        maybe = unit ~= "percent" and unit ~= "pp" and (unit == "ha" or unit == "km2" or unit == "mi2"
+          or unit == "acre" or (q0.base and q0.base.unit or unit) == "km")
+      else
+        maybe = not q0.ordinal and (nx == "inhabitants" or nx == "residents" or w[x - 2] == "population"
+          or w[x - 2] == "home")
+      end
+    end
     local si = maybe and D:sentof(x)
     local first, last = si and D.sa[si], si and D.sb[si]
     if first then
@@ -1817,23 +1827,22 @@ local function hedge(C, claims)
   local D, ctx = C.D, C.ctx
   if ctx.doc and ctx.doc.kind == "statement" then return end
   local unver = {}
-  local sa, sb, hf, hl, hot = D.sa, D.sb, D.hf, D.hl, D.hot
-  for si = 1, D.ns do
-    local x
-    for hi = hf[si], hl[si] do
-      local t = hot[hi]
-      if X.last[D.w[t]] then
-        x = find(D, X.unverified, math_max(sa[si], t - 6), t)
-        if x then break end
-      end
-    end
+  -- the first unverified phrase of each sentence ending in a hot token (the
+  -- hot tokens in one walk: the sentence is looked up for a last word only)
+  local sa, sb, hot, w, lastword = D.sa, D.sb, D.hot, D.w, X.last
+  local done
+  for hi = 1, #hot do
+    local t = hot[hi]
+    local si = lastword[w[t]] and D:sentof(t)
+    local x = si and si ~= done and find(D, X.unverified, math_max(sa[si], t - 6), t)
     if x then
+      done = si
       -- "could not be verified", "could not verify the photos": a claim
       -- already made; "cannot confirm higher estimates" names another figure
       local last = sb[si]
-      local n = at(D.w, x, last, X.unverified)
-      local nx = D.w[x + n]
-      if D.w[x + n - 2] == "be" or D.w[x + n - 2] == "been" or M.refers[nx] or x + n > last or nx == "." then
+      local n = at(w, x, last, X.unverified)
+      local nx = w[x + n]
+      if w[x + n - 2] == "be" or w[x + n - 2] == "been" or M.refers[nx] or x + n > last or nx == "." then
         unver[si] = true
       end
     end

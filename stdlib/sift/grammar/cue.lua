@@ -1799,14 +1799,17 @@ end
 -- "the Front, led by X".
 local function prepass(D)
   local w, k = D.w, D.k
-  local sa, sb, hf, hl, hot = D.sa, D.sb, D.hf, D.hl, D.hot
+  local sa, sb, hot = D.sa, D.sb, D.hot
   local roles, leading, verbs, stops = M.personroles, M.leading, M.verbs, M.stops
-  for si = 1, D.ns do
-    local first, last = sa[si], sb[si]
-    for hi = hf[si], hl[si] do
-      local i = hot[hi]
-      local wi = w[i]
-      if roles[wi] and k[i] == "w" then
+  -- (the hot tokens in one walk: the sentence is looked up for a role's or
+  -- a leading word's only)
+  for hi = 1, #hot do
+    local i = hot[hi]
+    local wi = w[i]
+    local si = (roles[wi] or leading[wi]) and k[i] == "w" and D:sentof(i)
+    if si then
+      local first, last = sa[si], sb[si]
+      if roles[wi] then
         -- a name right after the role: the side just before it
         local nm = (nameword(D, i + 1) or nameword(D, i + 2)) and docnames(D, i + 1, math_min(last, i + 8), true)[1]
         if nm and nm[1] <= i + 3 then
@@ -1842,7 +1845,7 @@ local function prepass(D)
             if side then D:register(nm2[1], nm2[2], side) end
           end
         end
-      elseif leading[wi] and k[i] == "w" and w[i + 1] == "by" then
+      elseif w[i + 1] == "by" then
         local names = docnames(D, i + 2, math_min(last, i + 12))
         local nm = names[1]
         if nm and nm[1] == i + 2 and w[nm[2] + 1] == "'s" then nm = names[2] end
