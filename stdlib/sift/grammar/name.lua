@@ -749,26 +749,26 @@ local ntok, stamp = 0, 0
 -- CANDMAX of a scan; a scan's candidates are garbage once it returns).
 -- Every field a scan reads is present in each, false when unset, so that
 -- filling one adds no key to a table: newcand(...) gives one with the
--- fields it is given and every other one false; newcands() starts a scan.
+-- fields it is given and every other one false but text, key and idx,
+-- which the scan sets for every candidate it keeps before reading them
+-- (steps 3 and 5); newcands() starts a scan.
 local newcand, newcands = (function()
   local POOL, np = {}, 0
   local CANDMAX = 2048
-  local function newcand(s, e, n, t1, tn, str, kind, cue, head, sent)
+  local function newcand(s, e, n, t1, tn, str, kind, cue, head, sent, title, init, poss)
     np = np + 1
     local c = POOL[np]
     if not c then
       c = { s = s, e = e, n = n, t1 = t1, tn = tn, str = str, kind = kind, cue = cue, head = head, sent = sent,
-        title = false, init = false, poss = false, side = false, decl = false, gaz = false, text = false,
+        title = title, init = init, poss = poss, side = false, decl = false, gaz = false, text = false,
         key = false, surkey = false, base = false, admin = false, role = false, paren = false, idx = false,
         found = false, surname = false }
       if np <= CANDMAX then POOL[np] = c end
       return c
     end
     c.s, c.e, c.n, c.t1, c.tn, c.str, c.kind, c.cue, c.head, c.sent = s, e, n, t1, tn, str, kind, cue, head, sent
-    c.title, c.init, c.poss, c.side, c.decl, c.gaz, c.text, c.key = false, false, false, false, false, false, false,
-      false
-    c.surkey, c.base, c.admin, c.role, c.paren, c.idx, c.found, c.surname = false, false, false, false, false, false,
-      false, false
+    c.title, c.init, c.poss, c.side, c.decl, c.gaz = title, init, poss, false, false, false
+    c.surkey, c.base, c.admin, c.role, c.paren, c.found, c.surname = false, false, false, false, false, false, false
     return c
   end
   return newcand, function() np = 0 end
@@ -835,7 +835,7 @@ local function gazat(i)
   if DEAD[i] then return nil end
   local e0, s, e, poss = gazmatch(i)
   if not e0 then return nil end
-  local c = newcand(s, e, 1, false, false, 4, e0.kind, e0.cue, HL[SI[i]], SI[i])
+  local c = newcand(s, e, 1, false, false, 4, e0.kind, e0.cue, HL[SI[i]], SI[i], false, false, false)
   c.side, c.decl, c.gaz = e0.side or false, e0.decl or false, true
   -- a type word after a declared place makes another place ("Bazarak
   -- district" is not the town)
@@ -1025,8 +1025,7 @@ local classify = (function()
       titled = CL[j] & W_TITLE ~= 0 and j < last
     end
     if titled then
-      local c0 = newcand(TS[k], TE[k], 1, k, k, 3, "place", "place-cue", hl, SI[first])
-      c0.poss = POSS[k]
+      local c0 = newcand(TS[k], TE[k], 1, k, k, 3, "place", "place-cue", hl, SI[first], false, false, POSS[k])
       cands[#cands + 1] = c0
       k = k + 1
       init = false
@@ -1090,8 +1089,8 @@ local classify = (function()
         return
       end
     end
-    local c = newcand(s, e, nn, k, last, 0, false, "capitalised", hl, SI[first])
-    c.title, c.init, c.poss = title or false, init and nn == 1, POSS[last]
+    local c = newcand(s, e, nn, k, last, 0, false, "capitalised", hl, SI[first], title or false, init and nn == 1,
+      POSS[last])
     if title then ev(c, "person", 3, "title") end
     -- what the cues read around the name, in one call: the word before,
     -- anywhere before (pa0, lpw0; inside the sentence: pa, pw, lpw below),
@@ -1611,7 +1610,8 @@ function M.scan(ctx)
             if KNOWN[key(string_sub(text, TS[t], TE[u]))] then best = u; break end
           end
           if best then
-            local x = newcand(TS[t], TE[best], best - t + 1, t, best, 0, false, "capitalised", true, SI[t])
+            local x = newcand(TS[t], TE[best], best - t + 1, t, best, 0, false, "capitalised", true, SI[t], false,
+              false, false)
             x.text = string_sub(text, TS[t], TE[best])
             x.key = key(x.text)
             kept[#kept + 1] = x
