@@ -1654,15 +1654,17 @@ local function showframe(D, first, last, v)
     ss = i, se = e }
 end
 
--- Owners of media named in sentence si ("a video released by the Taliban",
--- "the Front's video", "Taliban footage"): D.media[word] = speaker, so a
--- later "In the video, ..." speaks for them.
-local function mediaowners(D, si)
+-- Owners of media named by the hot tokens D.hot[lo..hi] ("a video
+-- released by the Taliban", "the Front's video", "Taliban footage"):
+-- D.media[word] = speaker, so a later "In the video, ..." speaks for them.
+-- The sentence is looked up for a medium's word only.
+local function mediaowners(D, lo, hi)
   local w, media, hot = D.w, M.media, D.hot
-  local first, last = D.sa[si], D.sb[si]
-  for hi = D.hf[si], D.hl[si] do
-    local x = hot[hi]
-    if media[w[x]] then
+  for h = lo, hi do
+    local x = hot[h]
+    local si = media[w[x]] and D:sentof(x)
+    if si then
+      local first, last = D.sa[si], D.sb[si]
       local spk
       local y = x + 1
       if (w[y] == "released" or w[y] == "published" or w[y] == "issued" or w[y] == "posted" or w[y] == "shared"
@@ -1837,7 +1839,11 @@ local function prepass(D)
         -- "the ROLE of Y, X" and "Y's ROLE, X"
         local x = i + 1
         local xe = math_min(last, i + 10)
-        while x <= xe and w[x] ~= "," and k[x] ~= "q" and not verbs[w[x]] do x = x + 1 end
+        while x <= xe do
+          local wx = w[x]
+          if wx == "," or k[x] == "q" or verbs[wx] then break end
+          x = x + 1
+        end
         if x < last and w[x] == "," and (nameword(D, x + 1) or nameword(D, x + 2)) then
           local nm2 = docnames(D, x + 1, math_min(last, x + 6), true)[1]
           if nm2 and nm2[1] <= x + 2 then
@@ -1934,29 +1940,33 @@ function M.analyse(ctx)
   D.frames, D.sspk = {}, {}
   local passage, note = nil, false
   local sa, hf, hl = D.sa, D.hf, D.hl
+  -- the owners of media: in one walk outside statements and reports; inside,
+  -- sentence by sentence with the passages, which may read them
+  if not D.own then
+    mediaowners(D, 1, #D.hot)
+    return D
+  end
   for si = 1, D.ns do
-    if D.own then
-      local first = sa[si]
-      if note or (M.notes[D.w[first]] and D.w[first + 1] == ":") then
-        note = true
-        D.pass[si] = false
-      else
-        local h
-        if not D.qid[first] then h = header(D, si) end
-        if h then
-          -- a statement's header speaks for its source
-          h = setmetatable({ side = h.side or D.srcside, header = true }, { __index = h })
-          D.docspk = D.docspk or h
-          passage = h
-          mention(D, h, D.ts[first])
-        elseif h == false then
-          passage = D.docspk
-        end
-        D.pass[si] = passage or D.docspk or false
-        if D.pass[si] == false then D.pass[si] = nil end
+    local first = sa[si]
+    if note or (M.notes[D.w[first]] and D.w[first + 1] == ":") then
+      note = true
+      D.pass[si] = false
+    else
+      local h
+      if not D.qid[first] then h = header(D, si) end
+      if h then
+        -- a statement's header speaks for its source
+        h = setmetatable({ side = h.side or D.srcside, header = true }, { __index = h })
+        D.docspk = D.docspk or h
+        passage = h
+        mention(D, h, D.ts[first])
+      elseif h == false then
+        passage = D.docspk
       end
+      D.pass[si] = passage or D.docspk or false
+      if D.pass[si] == false then D.pass[si] = nil end
     end
-    if hl[si] >= hf[si] then mediaowners(D, si) end
+    mediaowners(D, hf[si], hl[si])
   end
   return D
 end
