@@ -64,8 +64,9 @@ $(BUILD)/obj/%.o: runtime/%.c Makefile | $(BUILD)/.deps
 	@echo "  CC    $<"
 	$(Q)$(CC) $(FINAL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/embed: mk/embed.c | $(BUILD)/.deps
-	$(Q)$(CC) -std=c17 -O1 -iquote runtime -o $@ $<
+# embed compiles the stdlib to bytecode, so it links the Lua that sift links.
+$(BUILD)/embed: mk/embed.c Makefile | $(BUILD)/.deps
+	$(Q)$(CC) -std=c17 -O1 $(DEP_CFLAGS) -iquote runtime -o $@ $< $(DEP_LIBS) -lm
 
 $(BUILD)/stdlib_blob.c: $(BUILD)/embed $(LUA_SRCS) $(RE_LUA) Makefile
 	@echo "  EMBED $@"

@@ -227,7 +227,8 @@ void sift_host_report(lua_State *L)
 
 /*
 ** Searcher for the stdlib: SIFT_PATH (a source tree, for development) first,
-** then the copy embedded at build time.
+** then the copy embedded at build time, which mk/embed.c compiled to bytecode
+** with its debug information (chunk names and lines as the source's).
 */
 static int searcher(lua_State *L)
 {
@@ -258,7 +259,7 @@ static int searcher(lua_State *L)
     for (const sift_embedded *e = sift_stdlib; e->name; e++) {
         if (strcmp(e->name, name) != 0) continue;
         const char *chunk = lua_pushfstring(L, "@%s", e->chunk);
-        if (luaL_loadbufferx(L, e->data, (size_t)e->len, chunk, "t") != LUA_OK) return lua_error(L);
+        if (luaL_loadbufferx(L, e->data, (size_t)e->len, chunk, "b") != LUA_OK) return lua_error(L);
         lua_pushstring(L, e->chunk);
         return 2;
     }

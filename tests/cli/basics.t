@@ -56,6 +56,11 @@ $ cp "$SIFT" "$TMP/sift-copy" && cd / && "$TMP/sift-copy" run -e 'require("sift.
 true
 -- exit 0
 
+=== the compiled-in stdlib keeps its debug information: tracebacks name its files and lines
+$ sift run -e 'require("sift.grammar.number").scan(5)' 2>&1 | grep -c "^	stdlib/sift/grammar/number.lua:$(grep -n "error(\"bad argument #1 to 'scan'" stdlib/sift/grammar/number.lua | cut -d: -f1): in function 'sift.grammar.number.scan'$"
+1
+-- exit 0
+
 === SIFT_PATH runs the stdlib from a source tree instead
 $ mkdir -p "$TMP/lib" && cp -r stdlib/sift "$TMP/lib/" && printf 'return { inspect = function() return "from SIFT_PATH" end }\n' > "$TMP/lib/sift/inspect.lua" && SIFT_PATH="$TMP/lib" sift run -e '{}'
 from SIFT_PATH
