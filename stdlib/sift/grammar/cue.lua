@@ -1821,8 +1821,8 @@ local function prepass(D)
         end
         -- "X, the ROLE of Y", "X, a senior field ROLE of Y" and "X, ROLE of Y"
         local c = i - 1
-        while c > first and c >= i - 3 and k[c] == "w" and not upper(D.text, D.ts[c]) and w[c] ~= "the"
-          and w[c] ~= "a" and w[c] ~= "an" and not stops[w[c]] do c = c - 1 end
+        while c > first and c >= i - 3 and k[c] == "w" and w[c] ~= "the" and w[c] ~= "a" and w[c] ~= "an"
+          and not stops[w[c]] and not upper(D.text, D.ts[c]) do c = c - 1 end
         if c >= first and (w[c] == "the" or w[c] == "a" or w[c] == "an") then c = c - 1 end
         if c > first and w[c] == "," then
           local e = i + 1
