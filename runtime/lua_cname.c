@@ -13,17 +13,17 @@
 ***                                        word before s, byte after re, start and word after
 ***                                        re when a blank follows it, allcapsat(s, e)
 *** @function cname.badbyte(text)         the first byte of the first invalid UTF-8 sequence, or nil
-*** @function cname.tokenizer(upper, sets) a function (text, keys, key, TS, TE, RE, TK, POSS,
-***                                        ADJ) -> n, toks that fills the token columns of
+*** @function cname.tokenizer(upper, sets) a function (text, keys, key, TS, TE, RE, TK, ADJ)
+***                                        -> n, toks that fills the token columns of
 ***                                        step 1 of a scan (name.lua) and returns how many
 ***                                        tokens and the same tokens as a token set (the
 ***                                        tokenizer's own, refilled by its next call)
 *** @function cname.marker(particles, suffixes) a function (toks, TK, sents, times, quants,
-***                                        gfirst, SI, INIT, DEAD, GZE, SG, HL) that fills
-***                                        the per-token marks of step 1
+***                                        gfirst, SI, FL, SG, HL) that fills the per-token
+***                                        marks of step 1
 *** @function cname.gazmatches(toks, TK, gfirst, keys, key, GZE, GZS, GZX, GZP) fills the
-***                                        manifest match at each token (step 2) whose GZE
-***                                        is not false already
+***                                        manifest match at each token (step 2) whose key
+***                                        may start one (FL_GZ)
 *** @function cname.newtable(narr, nrec)  a new table with room for narr items and nrec keys
 **
 ** The readers' definitions are the LPeg patterns of name.lua (rwordat,
@@ -278,11 +278,12 @@ static int around(lua_State *L)
 
 /* ------------------------------------------------------------ tokens */
 
-/* A token of step 1: its start, name end, written end, and whether a
-   possessive or a linked adjective ends it. */
+/* A token of step 1: its start, name end, written end, whether a
+   possessive or a linked adjective ends it, and whether marks found that
+   its key starts no manifest name (gazmatches skips it). */
 typedef struct {
     lua_Integer s, e, re;
-    unsigned char poss, adj;
+    unsigned char poss, adj, nogz;
 } ntok;
 
 /* The tokens of the last call of a tokenizer (a userdata of metatable
@@ -399,25 +400,27 @@ static int inset(lua_State *L, int uv, const unsigned char *w, size_t len, int l
 }
 
 /*
-** tokens(text, keys, key, TS, TE, RE, TK, POSS, ADJ): step 1 of a scan up to
-** the keys (name.lua): every capitalised word the scanner finds, its
+** tokens(text, keys, key, TS, TE, RE, TK, ADJ): step 1 of a scan up to the
+** keys (name.lua): every capitalised word the scanner finds, its
 ** possessive cut, a hyphen prefix, a linked adjective or an era word, an
 ** abbreviation's dot and a particle before a hyphen handled; a kept token's
-** start, name end, written end, key (keys[word], else key(word)),
-** possessive flag and adjective go to row n of the columns. Returns n and
-** the token set (the tokenizer's own, refilled by every call) that marks
-** and gazmatches read the same tokens from.
+** start, name end, written end and key (keys[word], else key(word)) go to
+** row n of the columns, its adjective to ADJ[n] when it has one (nothing
+** is written to ADJ for the others); whether it has one and its possessive
+** flag stay in the token set (marks writes them to FL). Returns
+** n and the token set (the tokenizer's own, refilled by every call) that
+** marks and gazmatches read the same tokens from.
 */
 static int tokens(lua_State *L)
 {
     size_t len;
     const char *str = luaL_checklstring(L, 1, &len);
     luaL_checktype(L, 2, LUA_TTABLE);
-    for (int k = 4; k <= 9; k++) luaL_checktype(L, k, LUA_TTABLE);
-    lua_settop(L, 9);
+    for (int k = 4; k <= 8; k++) luaL_checktype(L, k, LUA_TTABLE);
+    lua_settop(L, 8);
     const nupper *u = lua_touserdata(L, lua_upvalueindex(UV_UPPER));
     lua_pushvalue(L, lua_upvalueindex(UV_TOKS));
-    const int K = 10; /* the token set */
+    const int K = 9; /* the token set */
     ntoks *ts = lua_touserdata(L, K);
     lua_pushvalue(L, 1);
     lua_setiuservalue(L, K, 1);
@@ -501,7 +504,7 @@ static int tokens(lua_State *L)
         }
         if (drop || e < s) continue;
         n++;
-        addtok(L, K, ts, (ntok){s, e, re, (unsigned char)poss, adj != NULL});
+        addtok(L, K, ts, (ntok){s, e, re, (unsigned char)poss, adj != NULL, 0});
         lua_pushlstring(L, (const char *)t + s - 1, (size_t)(e - s + 1));
         lua_pushvalue(L, -1);
         if (lua_rawget(L, 2) == LUA_TNIL) {
@@ -518,13 +521,10 @@ static int tokens(lua_State *L)
         lua_rawseti(L, 5, n);
         lua_pushinteger(L, re);
         lua_rawseti(L, 6, n);
-        lua_pushboolean(L, poss);
-        lua_rawseti(L, 8, n);
-        if (adj)
+        if (adj) {
             lua_pushlstring(L, (const char *)adj, adjl);
-        else
-            lua_pushnil(L);
-        lua_rawseti(L, 9, n);
+            lua_rawseti(L, 8, n);
+        }
     }
     lua_pushinteger(L, n);
     lua_pushvalue(L, K);
@@ -729,28 +729,31 @@ enum {
     MK_QUANTS,
     MK_GFIRST,
     MK_SI,
-    MK_INIT,
-    MK_DEAD,
-    MK_GZE,
+    MK_FL,
     MK_SG,
     MK_HL,
     MK_NARGS = MK_HL
 };
 
 /*
-** marks(toks, TK, sents, times, quants, gfirst, SI, INIT, DEAD, GZE, SG,
-** HL): the rest of step 1 of a scan (name.lua) for the tokens of toks (TK:
-** their keys): per token its sentence (SI), whether it starts it (INIT),
-** whether it lies in a time or quantity record (DEAD), false in GZE when
-** its key starts no manifest name (gfirst), and what joins it to the next
-** token whatever the manifest matches (SG: "sp", "of", "ofthe", "part" or
-** false); per sentence whether it is a headline (HL). Records and
-** sentences are read once each, when the scan reaches them (a time or
-** quantity record needs numbers at s and e).
+** marks(toks, TK, sents, times, quants, gfirst, SI, FL, SG, HL): the rest
+** of step 1 of a scan (name.lua) for the tokens of toks (TK: their keys):
+** per token its sentence (SI), its flags (FL: the sum of FL_POSS = 1 when
+** a possessive ends it, FL_INIT = 2 when it starts its sentence, FL_DEAD =
+** 4 when it lies in a time or quantity record, FL_GZ = 8 when its key may
+** start a manifest name (is a key of gfirst), FL_ADJ = 16 when a linked
+** adjective ends it) and what joins it to the next token whatever the
+** manifest matches (SG: "sp", "of", "ofthe", "part" or false); per
+** sentence whether it is a headline (HL). Whether a token's key may start
+** a manifest name is kept in toks too, for gazmatches.
+** Records and sentences are read once each, when the scan reaches them (a
+** time or quantity record needs numbers at s and e).
 */
+enum { FL_POSS = 1, FL_INIT = 2, FL_DEAD = 4, FL_GZ = 8, FL_ADJ = 16 };
+
 static int marks(lua_State *L)
 {
-    const ntoks *ts = checktoks(L, MK_TOKS);
+    ntoks *ts = checktoks(L, MK_TOKS);
     for (int k = MK_TK; k <= MK_NARGS; k++) luaL_checktype(L, k, LUA_TTABLE);
     lua_settop(L, MK_NARGS);
     luaL_checkstack(L, 8, "marks");
@@ -779,24 +782,18 @@ static int marks(lua_State *L)
     if (nsent > 1)
         se = recnum(L, MK_SENTS, rsents, 1, MU_E, "e"); /* (the last sentence's end is not read) */
     for (lua_Integer i = 1; i <= n; i++) {
-        const ntok *tk = &ts->v[i - 1];
+        ntok *tk = &ts->v[i - 1];
         lua_Integer s = tk->s, e = tk->e;
         lua_rawgeti(L, MK_TK, i);
         lua_pushvalue(L, -1);
         int first = lua_rawget(L, MK_GFIRST) != LUA_TNIL && lua_toboolean(L, -1);
         lua_pop(L, 1);
-        if (first)
-            lua_pushnil(L);
-        else
-            lua_pushboolean(L, 0);
-        lua_rawseti(L, MK_GZE, i);
+        tk->nogz = (unsigned char)!first;
         while (tp <= ntimes && numlt(tm.e, s))
             if (++tp <= ntimes) tm = recspan(L, MK_TIMES, rtimes, tp);
         while (qp <= nquants && numlt(qu.e, s))
             if (++qp <= nquants) qu = recspan(L, MK_QUANTS, rquants, qp);
         int dead = (tp <= ntimes && numle(tm.s, e)) || (qp <= nquants && numle(qu.s, e));
-        lua_pushboolean(L, dead);
-        lua_rawseti(L, MK_DEAD, i);
         while (si < nsent && numlt(se, s))
             if (++si < nsent) se = recnum(L, MK_SENTS, rsents, si, MU_E, "e");
         lua_pushinteger(L, si);
@@ -813,8 +810,9 @@ static int marks(lua_State *L)
             lua_Integer f = firstword(t, len, from);
             init = f != 0 && f >= s;
         }
-        lua_pushboolean(L, init);
-        lua_rawseti(L, MK_INIT, i);
+        lua_pushinteger(L, (tk->poss ? FL_POSS : 0) | (init ? FL_INIT : 0) | (dead ? FL_DEAD : 0) |
+                               (first ? FL_GZ : 0) | (tk->adj ? FL_ADJ : 0));
+        lua_rawseti(L, MK_FL, i);
         /* the gap before this token, for the previous one */
         if (i > 1) {
             const char *g = pblock || dead || psi != si ? NULL : gaptext(L, t, len, pre, s);
@@ -1052,12 +1050,12 @@ static int gazmatch(lua_State *L, const ntext *x, const ntok *tk, int li, lua_In
 ** gazmatches(toks, TK, gfirst, keys, key, GZE, GZS, GZX, GZP): step 2's
 ** manifest matches of a scan (name.lua), for every token of toks (TK:
 ** their keys): the manifest name starting there, longest first (gfirst:
-** the entries by the key of their first capitalised word), in GZE (false
-** for none), with its start (GZS), end (GZX) and whether it ends in a
-** possessive (GZP). Words are keyed as key(w) (keys: its remembered
-** answers). A token whose GZE is false already is skipped: marks, run
-** before on the same tokens, found that no manifest name starts with its
-** key.
+** the entries by the key of their first capitalised word), in GZE, with
+** its start (GZS), end (GZX) and whether it ends in a possessive (GZP);
+** false in GZE for none. Words are keyed as key(w) (keys: its remembered
+** answers). A token whose key marks (run before on the same tokens) found
+** to start no manifest name is skipped: nothing is written at it (its FL
+** lacks FL_GZ).
 */
 static int gazmatches(lua_State *L)
 {
@@ -1069,9 +1067,7 @@ static int gazmatches(lua_State *L)
     luaL_checkstack(L, 24, "gazmatches");
     ntext tx = {ts->t, ts->len};
     for (lua_Integer i = 1, n = ts->n; i <= n; i++) {
-        int none = lua_rawgeti(L, GZ_GZE, i) == LUA_TBOOLEAN && !lua_toboolean(L, -1);
-        lua_pop(L, 1);
-        if (none) continue;
+        if (ts->v[i - 1].nogz) continue;
         lua_rawgeti(L, GZ_TK, i);
         int found = 0;
         lua_Integer s = 0, e = 0;

@@ -19,7 +19,8 @@ local function posslen(w)
   return 0
 end
 
--- The definition, over the token columns of text t.
+-- The definition, over the token columns of text t (and the possessive
+-- flags of their marks, 1 in FL).
 local function gazmatches(t, c)
   local rd = name._readers(t)
   local prevword, nextword = rd.prevword, rd.nextword
@@ -30,7 +31,9 @@ local function gazmatches(t, c)
     if pl > 0 then w = string.sub(w, 1, #w - pl) end
     return a, e + 1, w, pl, key(w)
   end
-  local TS, TE, RE, TK, POSS, ADJ = c.TS, c.TE, c.RE, c.TK, c.POSS, c.ADJ
+  local TS, TE, RE, TK, ADJ = c.TS, c.TE, c.RE, c.TK, c.ADJ
+  local POSS = {}
+  for i = 1, c.n do POSS[i] = c.FL[i] & 1 ~= 0 end
   local GZE, GZS, GZX, GZP = {}, {}, {}, {}
   local function match(i)
     local list = c.gfirst[TK[i]]
@@ -72,12 +75,16 @@ local function gazmatches(t, c)
 end
 
 -- The first difference between the C matches and the definition's for a
--- context, or nil.
+-- context, or nil. (The C matches are read at the tokens whose key may
+-- start a manifest name, 8 in FL; at the others the definition finds none.)
 local function differ(ctx, label)
   local c = name._gaz(ctx)
   local d = gazmatches(ctx.text, c)
   for i = 1, c.n do
-    for _, col in ipairs{ "GZE", "GZS", "GZX", "GZP" } do
+    if c.FL[i] & 8 == 0 and (d.GZE[i] ~= false or c.GZE[i] ~= nil) then
+      return ("%s: token %d (%s) skipped: %s"):format(label, i, tostring(c.TK[i]), tostring(d.GZE[i]))
+    end
+    for _, col in ipairs(c.FL[i] & 8 ~= 0 and { "GZE", "GZS", "GZX", "GZP" } or {}) do
       if c[col][i] ~= d[col][i] then
         return ("%s: token %d (%s) %s: %s, expected %s"):format(label, i, tostring(c.TK[i]), col,
           tostring(c[col][i]), tostring(d[col][i]))
@@ -96,7 +103,7 @@ test("the manifest matches agree with their Lua definition on the bundled corpor
       local ctx = { text = doc.plain, sides = sides, declared = declared }
       local d = differ(ctx, cn .. "/" .. doc.id)
       if d then bad[#bad + 1] = d end
-      for _, e in ipairs(name._gaz(ctx).GZE) do if e then found = found + 1 end end
+      for _, e in pairs(name._gaz(ctx).GZE) do if e then found = found + 1 end end
     end
   end
   eq(bad, {})
@@ -140,7 +147,7 @@ test("the manifest matches agree with their Lua definition on generated texts", 
       local ctx = { text = t, sides = sides, declared = declared }
       local d = differ(ctx, ("%q"):format(t))
       if d then bad[#bad + 1] = d; if #bad >= 5 then break end end
-      for _, e in ipairs(name._gaz(ctx).GZE) do if e then found = found + 1 end end
+      for _, e in pairs(name._gaz(ctx).GZE) do if e then found = found + 1 end end
     end
   end
   eq(bad, {})
@@ -165,7 +172,7 @@ test("the manifest matches refuse bad arguments", function()
   local tokens = cname.tokenizer("", {}, {}, {}, {}, {})
   local function go(gfirst, text)
     local TK = {}
-    local _, toks = tokens(text or "Ab cd", {}, function(w) return w:lower() end, {}, {}, {}, TK, {}, {})
+    local _, toks = tokens(text or "Ab cd", {}, function(w) return w:lower() end, {}, {}, {}, TK, {})
     return pcall(gm, toks, TK, gfirst, {}, function(w) return w end, {}, {}, {}, {})
   end
   eq(go({}), true)
@@ -180,18 +187,32 @@ test("the manifest matches refuse bad arguments", function()
   eq((pcall(gm, {}, {}, {}, {}, function(w) return w end, {}, {}, {}, {})), false)
 end)
 
-test("the manifest matches skip the tokens whose GZE is false already", function()
+test("the manifest matches skip the tokens whose key the marks found to start no name", function()
   local cname = require("sift.cname")
   local tokens = cname.tokenizer("", {}, {}, {}, {}, {})
+  local marker = cname.marker({}, {})
   local TK = {}
-  local _, toks = tokens("Ab cd Ab", {}, function(w) return w:lower() end, {}, {}, {}, TK, {}, {})
+  local _, toks = tokens("Ab cd Ab", {}, function(w) return w:lower() end, {}, {}, {}, TK, {})
   local gfirst = { ab = { { lead = 1, n = 1, ks = { "ab" }, e = 7 } } }
-  local GZE, GZS = { false }, {}
+  -- (without the marks, every token is looked up)
+  local GZE, GZS = {}, {}
   cname.gazmatches(toks, TK, gfirst, {}, function(w) return w end, GZE, GZS, {}, {})
-  eq(GZE[1], false)
-  eq(GZS[1], nil)
-  eq(GZE[2], 7)
-  eq(GZS[2], 7)
+  eq(GZE, { 7, 7 })
+  eq(GZS, { 1, 7 })
+  -- marks over a manifest where no name starts with "ab": both skipped,
+  -- nothing written
+  local FL = {}
+  marker(toks, TK, { { s = 1, e = 8 } }, {}, {}, {}, {}, FL, {}, {})
+  eq(FL, { 2, 0 })
+  GZE, GZS = {}, {}
+  cname.gazmatches(toks, TK, gfirst, {}, function(w) return w end, GZE, GZS, {}, {})
+  eq(GZE, {})
+  eq(GZS, {})
+  -- and where one may (8 in FL): found
+  marker(toks, TK, { { s = 1, e = 8 } }, {}, {}, gfirst, {}, FL, {}, {})
+  eq(FL, { 10, 8 })
+  cname.gazmatches(toks, TK, gfirst, {}, function(w) return w end, GZE, GZS, {}, {})
+  eq(GZE, { 7, 7 })
 end)
 
 test("a scan's presized tables are plain tables and refuse bad sizes", function()

@@ -1,11 +1,12 @@
 -- sift.grammar.name's token marks (the rest of step 1 of a scan, in C:
 -- sift.cname.marker) against their Lua definition below: the loop that
--- gave each token its sentence, whether it starts it, whether a time or
--- quantity record holds it, whether its key may start a manifest name, and
--- what joins it to the next token (the gap of step 2 without the
--- manifest's matches); and per sentence whether it is a headline. Every
--- mark of every token must agree, on the bundled corpora and on texts
--- generated from tricky pieces.
+-- gave each token its sentence, whether a possessive ends it, whether it
+-- starts its sentence, whether a time or quantity record holds it, whether
+-- its key may start a manifest name, whether a linked adjective ends it
+-- (the five as the flags FL: 1, 2, 4, 8, 16), and what joins it to the
+-- next token (the gap of step 2 without the manifest's matches); and per
+-- sentence whether it is a headline. Every mark of every token must agree,
+-- on the bundled corpora and on texts generated from tricky pieces.
 local name = require "sift.grammar.name"
 local number = require "sift.grammar.number"
 local date = require "sift.grammar.date"
@@ -13,16 +14,22 @@ local date = require "sift.grammar.date"
 local SUFFIX, PARTICLE = name._lex.SUFFIX, name._lex.PARTICLE
 
 -- The definition, over the token columns and the sentences the C marks
--- were made from.
+-- were made from. (A token ends in a possessive when its written word goes
+-- on after its name with an apostrophe, "'" or "’": the tokenizer cuts
+-- "'s" and "’s" only; name_tokens_test.lua checks the flag against the
+-- tokenizer's definition.)
 local function marks(text, c, times, quants)
-  local n, TS, TE, RE, TK, POSS, ADJ, sents, gfirst = c.n, c.TS, c.TE, c.RE, c.TK, c.POSS, c.ADJ, c.sents, c.gfirst
-  local SI, INIT, DEAD, GZE, SG, HL = {}, {}, {}, {}, {}, {}
+  local n, TS, TE, RE, TK, ADJ, sents, gfirst = c.n, c.TS, c.TE, c.RE, c.TK, c.ADJ, c.sents, c.gfirst
+  local SI, INIT, DEAD, FL, SG, HL, POSS = {}, {}, {}, {}, {}, {}, {}
+  for t = 1, n do
+    local b = string.byte(text, TE[t] + 1)
+    POSS[t] = RE[t] > TE[t] and (b == 39 or b == 226)
+  end
   local tp, qp, ntimes, nquants = 1, 1, #times, #quants
   local si, nsent = 1, #sents
   local lastsent = 0
   for t = 1, n do
     local s, e = TS[t], TE[t]
-    if gfirst[TK[t]] then GZE[t] = nil else GZE[t] = false end
     while tp <= ntimes and times[tp].e < s do tp = tp + 1 end
     while qp <= nquants and quants[qp].e < s do qp = qp + 1 end
     DEAD[t] = (tp <= ntimes and times[tp].s <= e) or (qp <= nquants and quants[qp].s <= e)
@@ -58,8 +65,12 @@ local function marks(text, c, times, quants)
     if w and PARTICLE[w] then return "part" end
     return nil
   end
-  for j = 1, n do SG[j] = gap(j) or false end
-  return { SI = SI, INIT = INIT, DEAD = DEAD, GZE = GZE, SG = SG, HL = HL }
+  for j = 1, n do
+    SG[j] = gap(j) or false
+    FL[j] = (POSS[j] and 1 or 0) + (INIT[j] and 2 or 0) + (DEAD[j] and 4 or 0) + (gfirst[TK[j]] and 8 or 0)
+      + (ADJ[j] and 16 or 0)
+  end
+  return { SI = SI, FL = FL, SG = SG, HL = HL }
 end
 
 -- The first difference between the C marks and the definition's for a
@@ -67,7 +78,7 @@ end
 local function differ(ctx, label)
   local c = name._marks(ctx)
   local d = marks(ctx.text, c, ctx.times or {}, ctx.quantities or {})
-  for _, col in ipairs{ "SI", "INIT", "DEAD", "GZE", "SG" } do
+  for _, col in ipairs{ "SI", "FL", "SG" } do
     for i = 1, c.n do
       if c[col][i] ~= d[col][i] then
         return ("%s: token %d (%s) %s: %s, expected %s"):format(label, i, tostring(c.TK[i]), col,
@@ -156,18 +167,18 @@ test("the marks read the tokens from a tokenizer's token set and refuse anything
   local marker = cname.marker({}, {})
   local tokens = cname.tokenizer("", {}, {}, {}, {}, {})
   local TK = {}
-  local n, toks = tokens("Ab Cd", {}, function(w) return w:lower() end, {}, {}, {}, TK, {}, {})
+  local n, toks = tokens("Ab Cd's", {}, function(w) return w:lower() end, {}, {}, {}, TK, {})
   eq(n, 2)
-  local SI, INIT, DEAD, GZE, SG, HL = {}, {}, {}, {}, {}, {}
-  marker(toks, TK, { { s = 1, e = 5 } }, {}, {}, {}, SI, INIT, DEAD, GZE, SG, HL)
+  local SI, FL, SG, HL = {}, {}, {}, {}
+  marker(toks, TK, { { s = 1, e = 7 } }, {}, {}, {}, SI, FL, SG, HL)
   eq(SI, { 1, 1 })
   eq(SG, { "sp", false })
-  eq(INIT, { true, false })
-  eq((pcall(marker, {}, TK, { { s = 1, e = 5 } }, {}, {}, {}, {}, {}, {}, {}, {}, {})), false)
-  eq((pcall(marker, "Ab Cd", TK, { { s = 1, e = 5 } }, {}, {}, {}, {}, {}, {}, {}, {}, {})), false)
+  eq(FL, { 2, 1 }) -- (it starts its sentence; a possessive ends it; no manifest)
+  eq((pcall(marker, {}, TK, { { s = 1, e = 7 } }, {}, {}, {}, {}, {}, {}, {})), false)
+  eq((pcall(marker, "Ab Cd's", TK, { { s = 1, e = 7 } }, {}, {}, {}, {}, {}, {}, {})), false)
   -- records with a metatable are read through it, as Lua reads them
-  local rec = setmetatable({}, { __index = { s = 1, e = 5, kind = "headline" } })
-  marker(toks, TK, { rec }, {}, {}, {}, SI, INIT, DEAD, GZE, SG, HL)
+  local rec = setmetatable({}, { __index = { s = 1, e = 7, kind = "headline" } })
+  marker(toks, TK, { rec }, {}, {}, {}, SI, FL, SG, HL)
   eq(HL, { true })
   eq(SG, { "sp", false })
 end)

@@ -741,9 +741,15 @@ local parenrest = P" "^-1 * (Dash + R"AZ")
 -- costs no table growth once a worker has seen one as long.
 
 local text, N, sents, HL, TIMES, TIMEP, gfirst, cands, GEND
-local TS, TE, RE, TK, POSS, ADJ, SI, INIT, DEAD, GAP, USED = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
+local TS, TE, RE, TK, SI, GAP, USED = {}, {}, {}, {}, {}, {}, {}
+-- a token's flags: the sum of F_POSS (a possessive ends it), F_INIT (it
+-- starts its sentence), F_DEAD (a time or quantity holds it), F_GZ (its
+-- key may start a manifest name), F_ADJ (a linked adjective ends it)
+local FL, F_POSS, F_INIT, F_DEAD, F_GZ, F_ADJ = {}, 1, 2, 4, 8, 16
+local ADJ = {} -- a token's linked adjective ("held" of "Taliban-held"), set only where F_ADJ
 local SG = {} -- what joins token j to j + 1 whatever the manifest matches (step 2), false for nothing
-local GZE, GZS, GZX, GZP = {}, {}, {}, {} -- manifest match at a token: entry (false: none), start, end, possessive
+-- manifest match at a token: entry (false: none), start, end, possessive; set only where F_GZ
+local GZE, GZS, GZX, GZP = {}, {}, {}, {}
 local ntok, stamp = 0, 0
 -- The candidates of a scan: tables reused from scan to scan (the first
 -- CANDMAX of a scan; a scan's candidates are garbage once it returns).
@@ -832,7 +838,7 @@ end
 -- A manifest name at token i becomes a mention and uses its tokens;
 -- returns the index after it, or nil.
 local function gazat(i)
-  if DEAD[i] then return nil end
+  if FL[i] & F_DEAD ~= 0 then return nil end
   local e0, s, e, poss = gazmatch(i)
   if not e0 then return nil end
   local c = newcand(s, e, 1, false, false, 4, e0.kind, e0.cue, HL[SI[i]], SI[i], false, false, false)
@@ -1025,7 +1031,8 @@ local classify = (function()
       titled = CL[j] & W_TITLE ~= 0 and j < last
     end
     if titled then
-      local c0 = newcand(TS[k], TE[k], 1, k, k, 3, "place", "place-cue", hl, SI[first], false, false, POSS[k])
+      local c0 = newcand(TS[k], TE[k], 1, k, k, 3, "place", "place-cue", hl, SI[first], false, false,
+        FL[k] & F_POSS ~= 0)
       cands[#cands + 1] = c0
       k = k + 1
       init = false
@@ -1090,7 +1097,7 @@ local classify = (function()
       end
     end
     local c = newcand(s, e, nn, k, last, 0, false, "capitalised", hl, SI[first], title or false, init and nn == 1,
-      POSS[last])
+      FL[last] & F_POSS ~= 0)
     if title then ev(c, "person", 3, "title") end
     -- what the cues read around the name, in one call: the word before,
     -- anywhere before (pa0, lpw0; inside the sentence: pa, pw, lpw below),
@@ -1122,7 +1129,7 @@ local classify = (function()
     else
       if fc & (W_COUNTRY | W_ACRONYM) ~= 0 then ev(c, "place", 3, "place-cue") end
       if fc & W_ORGNAME ~= 0 then ev(c, "org", 4, "org-cue") end
-      if ADJ[k] then ev(c, LINKED_PLACE[ADJ[k]] and "place" or "org", 2, "capitalised") end
+      if FL[k] & F_ADJ ~= 0 then ev(c, LINKED_PLACE[ADJ[k]] and "place" or "org", 2, "capitalised") end
       if e - s >= 1 and e - s <= 4 and fc & W_ACRONYM == 0 and caps then ev(c, "org", 2, "org-cue") end
       if fc & W_PLATFORM ~= 0 then ev(c, "org", 2, "org-cue") end
     end
@@ -1131,7 +1138,7 @@ local classify = (function()
     local pa, pw, lpw -- prevword(s, ss)
     if pa0 and s > ss and pa0 >= ss then pa, pw, lpw = pa0, pw0, lpw0 end
     local nw
-    if na0 and not POSS[last] then -- (na0 > re + 1: a blank between)
+    if na0 and FL[last] & F_POSS == 0 then -- (na0 > re + 1: a blank between)
       nw = nw0
       if AFTER_CUE[nw] then
         if ADMIN[nw] then
@@ -1205,7 +1212,7 @@ local classify = (function()
       end
     end
     -- a dateline: "KABUL, Sept 7", "Seravin, 16 March 2023", "TISOVA –"
-    if INIT[first] and nn <= 3 then
+    if FL[first] & F_INIT ~= 0 and nn <= 3 then
       local longcaps = e - s >= 3 and caps
       if after == 44 and longcaps then
         ev(c, "place", 3, "place-cue")
@@ -1221,7 +1228,7 @@ local classify = (function()
     -- "(AA)" after a name; an outlet in a dateline: "KABUL, Sept 7 (AA) -", "(CNN) The ..."
     if after == 41 and string_byte(text, s - 1) == 40 then
       c.paren = true
-      if datelinerest:match(text, re + 2) or (INIT[first] and parenrest:match(text, re + 2)) then
+      if datelinerest:match(text, re + 2) or (FL[first] & F_INIT ~= 0 and parenrest:match(text, re + 2)) then
         ev(c, "org", 3, "org-cue")
       end
     end
@@ -1477,10 +1484,11 @@ function M.scan(ctx)
   local phrase, inphrase = gz.phrase, gz.inphrase
   -- 1. tokens (in C, the scanner and the loop of tests/lua/name_tokens_test.lua):
   -- start, end of the name part, end of the written word (with a
-  -- possessive or an abbreviation dot), key, flags; then the marks below,
-  -- which read the same tokens from the token set (toks, in C).
-  -- Words inside dates and quantities are no names.
-  local n, toks = tokens(text, KEYS, key, TS, TE, RE, TK, POSS, ADJ)
+  -- possessive or an abbreviation dot), key, linked adjective (ADJ only
+  -- where there is one); then the marks below, which read the same tokens
+  -- from the token set (toks, in C). Words inside dates and quantities are
+  -- no names.
+  local n, toks = tokens(text, KEYS, key, TS, TE, RE, TK, ADJ)
   if n == 0 then return {} end
   N = #text
   cname.settext(text)
@@ -1492,13 +1500,14 @@ function M.scan(ctx)
   newcands()
   cands, GEND, LOWER = newtable(n, 0), newtable(0, n // 4), {}
   -- per token (in C, the loop of tests/lua/name_marks_test.lua): its
-  -- sentence, whether it starts it, whether a time or quantity holds it,
-  -- false when its key starts no manifest name, what joins it to the
-  -- next; per sentence, whether it is a headline
+  -- sentence, its flags (a possessive ends it, it starts its sentence, a
+  -- time or quantity holds it, its key may start a manifest name, a linked
+  -- adjective ends it), what joins it to the next; per sentence, whether it
+  -- is a headline
   HL = newtable(#sents, 0)
-  marks(toks, TK, sents, TIMES, ctx.quantities or {}, gfirst, SI, INIT, DEAD, GZE, SG, HL)
-  -- the manifest name at each token (in C; GZE false for none: the tokens
-  -- marks set false, whose key starts no manifest name, are not read again)
+  marks(toks, TK, sents, TIMES, ctx.quantities or {}, gfirst, SI, FL, SG, HL)
+  -- the manifest name at each token whose key may start one (F_GZ; in C,
+  -- GZE false for none): the others are not read again
   gazmatches(toks, TK, gfirst, KEYS, key, GZE, GZS, GZX, GZP)
   ntok = n
 
@@ -1507,14 +1516,14 @@ function M.scan(ctx)
   do
     local i = 1
     while i <= n do
-      local nexti = GZE[i] and gazat(i)
+      local nexti = FL[i] & F_GZ ~= 0 and GZE[i] and gazat(i)
       if nexti then
         i = nexti
-      elseif DEAD[i] then
+      elseif FL[i] & F_DEAD ~= 0 then
         i = i + 1
       else
         local j = i
-        local init = INIT[i] or quasi(i)
+        local init = FL[i] & F_INIT ~= 0 or quasi(i)
         local hl = HL[SI[i]]
         while true do
           -- what joins token j to token j + 1: "sp" (blanks), "of",
@@ -1526,7 +1535,8 @@ function M.scan(ctx)
           -- used by a manifest name), start none, and in a headline
           -- neither token be a common word
           local gk = SG[j]
-          if gk and (USED[j + 1] == stamp or GZE[j + 1] or (hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]))) then
+          if gk and (USED[j + 1] == stamp or (FL[j + 1] & F_GZ ~= 0 and GZE[j + 1])
+              or (hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]))) then
             gk = nil
           end
           if gk == "sp" or gk == "part" or ((gk == "of" or gk == "ofthe") and ofjoin(i, j, init)) then
@@ -1823,15 +1833,15 @@ function M._work() return WORK end
 -- what tests/lua/name_tokens_test.lua needs to run its Lua definition (the
 -- scanner, the word lists, key).
 function M._tokens(t)
-  local cols = { TS = {}, TE = {}, RE = {}, TK = {}, POSS = {}, ADJ = {} }
-  cols.n, cols.toks = tokens(t, KEYS, key, cols.TS, cols.TE, cols.RE, cols.TK, cols.POSS, cols.ADJ)
+  local cols = { TS = {}, TE = {}, RE = {}, TK = {}, ADJ = {} }
+  cols.n, cols.toks = tokens(t, KEYS, key, cols.TS, cols.TE, cols.RE, cols.TK, cols.ADJ)
   return cols
 end
 M._lex = { scanner = scanner, key = key, HPREFIX = HPREFIX, HYPHEN_END = HYPHEN_END, LINKED = LINKED, ABBR = ABBR,
   HYPHEN_PARTICLE = HYPHEN_PARTICLE, SUFFIX = SUFFIX, PARTICLE = PARTICLE }
 
 -- Test-only: the tokens of a context's text with the marks a scan gives
--- them (SI, INIT, DEAD, GZE, SG; HL per sentence), the sentences and the
+-- them (SI, FL, SG; HL per sentence), the sentences and the
 -- manifest's first-word index they were made from
 -- (tests/lua/name_marks_test.lua runs their Lua definition on the same).
 function M._marks(ctx)
@@ -1840,20 +1850,18 @@ function M._marks(ctx)
   local sn = ctx.sentences
   if type(sn) ~= "table" or #sn == 0 then sn = segment(t) end
   cols.sents, cols.gfirst = sn, gazetteer(ctx.sides, ctx.declared).first
-  cols.SI, cols.INIT, cols.DEAD, cols.GZE, cols.SG, cols.HL = {}, {}, {}, {}, {}, {}
-  marks(cols.toks, cols.TK, sn, ctx.times or {}, ctx.quantities or {}, cols.gfirst, cols.SI, cols.INIT,
-    cols.DEAD, cols.GZE, cols.SG, cols.HL)
+  cols.SI, cols.FL, cols.SG, cols.HL = {}, {}, {}, {}
+  marks(cols.toks, cols.TK, sn, ctx.times or {}, ctx.quantities or {}, cols.gfirst, cols.SI, cols.FL, cols.SG,
+    cols.HL)
   return cols
 end
 
--- Test-only: the tokens of a context's text with the manifest name at
--- each (GZE, GZS, GZX, GZP as a scan gives them) and the first-word index
--- they were found from (tests/lua/name_gaz_test.lua runs their Lua
--- definition on the same).
+-- Test-only: the tokens of a context's text with their marks (as
+-- M._marks) and the manifest name at each (GZE, GZS, GZX, GZP as a scan
+-- gives them, after the marks) and the first-word index they were found
+-- from (tests/lua/name_gaz_test.lua runs their Lua definition on the same).
 function M._gaz(ctx)
-  local t = ctx.text
-  local cols = M._tokens(t)
-  cols.gfirst = gazetteer(ctx.sides, ctx.declared).first
+  local cols = M._marks(ctx)
   cols.GZE, cols.GZS, cols.GZX, cols.GZP = {}, {}, {}, {}
   gazmatches(cols.toks, cols.TK, cols.gfirst, KEYS, key, cols.GZE, cols.GZS, cols.GZX, cols.GZP)
   return cols
