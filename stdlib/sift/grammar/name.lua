@@ -745,7 +745,8 @@ local TS, TE, RE, TK, SI, GAP, USED = {}, {}, {}, {}, {}, {}, {}
 -- a token's flags: the sum of F_POSS (a possessive ends it), F_INIT (it
 -- starts its sentence), F_DEAD (a time or quantity holds it), F_GZ (its
 -- key may start a manifest name), F_ADJ (a linked adjective ends it)
-local FL, F_POSS, F_INIT, F_DEAD, F_GZ, F_ADJ = {}, 1, 2, 4, 8, 16
+local FL = {}
+local F_POSS <const>, F_INIT <const>, F_DEAD <const>, F_GZ <const>, F_ADJ <const> = 1, 2, 4, 8, 16
 local ADJ = {} -- a token's linked adjective ("held" of "Taliban-held"), set only where F_ADJ
 local SG = {} -- what joins token j to j + 1 whatever the manifest matches (step 2), false for nothing
 -- manifest match at a token: entry (false: none), start, end, possessive; set only where F_GZ
