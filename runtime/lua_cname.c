@@ -36,6 +36,7 @@
 #include "lua_common.h"
 #include "utf8.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* The text the readers read: a userdata shared as the readers' upvalue,
@@ -382,6 +383,31 @@ static int capstart(int c)
     return isupperb(c) || (c >= 195 && c <= 198) || c == 200 || (c >= 206 && c <= 208);
 }
 
+/* Bytes after i (1-based, of text t of n bytes) that cannot start a
+   capitalised word, eight at a time: ASCII bytes that are no capital
+   (capstart's others are all ASCII capitals or bytes >= 128). Returns the
+   last such byte before the first that may start one (or that is left
+   unread, fewer than eight from the end); i when byte i + 1 may. */
+static lua_Integer plainbytes(const unsigned char *t, lua_Integer n, lua_Integer i)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, t + i, 8); /* bytes i + 1 to i + 8 */
+        uint64_t low7 = w & ~high;
+        uint64_t ge_A = low7 + ones * (0x80 - 'A'), gt_Z = low7 + ones * (0x80 - 'Z' - 1);
+        uint64_t stop = ((ge_A & ~gt_Z) | w) & high;
+        if (stop) return i + (lua_Integer)(__builtin_ctzll(stop) >> 3);
+        i += 8;
+    }
+#else
+    (void)t;
+    (void)n;
+#endif
+    return i;
+}
+
 /* Is text[s, e] a key of the set at upvalue uv (the text as written, or
    lower-cased when low)? */
 static int inset(lua_State *L, int uv, const unsigned char *w, size_t len, int low)
@@ -431,7 +457,10 @@ static int tokens(lua_State *L)
     const unsigned char *t = x->t;
     lua_Integer N = x->n, n = 0;
     for (lua_Integer i = 1; i <= N; i++) {
-        if (!u->start[t[i - 1]]) continue;
+        if (!u->start[t[i - 1]]) {
+            i = plainbytes(t, N, i); /* (the loop's i++ goes to the next byte to try) */
+            continue;
+        }
         lua_Integer end = capword(u, x, i);
         if (!end) continue;
         lua_Integer s = i, e = end - 1, re = e;

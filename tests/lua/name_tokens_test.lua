@@ -161,3 +161,19 @@ test("the tokenizer agrees with its Lua definition on generated texts", function
   end
   eq(bad, {})
 end)
+
+-- The tokenizer passes over bytes that start no word eight at a time: a
+-- word after runs of every length, at every offset, is found all the same
+-- (and the bytes next to the capitals, "@", "[", are passed over).
+test("the tokenizer finds the words after runs of plain bytes", function()
+  local bad = {}
+  for pad = 0, 20 do
+    for _, m in ipairs{ "A", "Z", "É", "\226\128\156Q", "@", "[", "`", "{", "\127" } do
+      local t = string.rep("x", pad) .. " " .. m .. "b " .. string.rep("y ", pad) .. m .. "c" .. string.rep("z", pad)
+      local d = differ(t)
+      if d then bad[#bad + 1] = d end
+    end
+    eq(name._tokens(string.rep("x", pad) .. " Ab" .. string.rep("@[", pad) .. " Z").n, 2)
+  end
+  eq(bad, {})
+end)
