@@ -645,9 +645,20 @@ static nnum popnum(lua_State *L, int list, lua_Integer i, const char *f)
     return v;
 }
 
-/* The upvalues of marks: the particles, the suffixes, then the field
-   names of records. */
-enum { MU_PARTICLE = 1, MU_SUFFIX, MU_S, MU_E, MU_KIND, MU_N = MU_KIND };
+/* The upvalues of marks: the particles (an nparts), the suffixes, the
+   field names of records, then the gaps' names. */
+enum {
+    MU_PARTICLE = 1,
+    MU_SUFFIX,
+    MU_S,
+    MU_E,
+    MU_KIND,
+    MU_SP,
+    MU_OF,
+    MU_OFTHE,
+    MU_PART,
+    MU_N = MU_PART
+};
 
 /* list[i].f as a number (f "s" or "e", upvalue uv). */
 static nnum recnum(lua_State *L, int list, int rawlist, lua_Integer i, int uv, const char *f)
@@ -707,47 +718,66 @@ static int islowerb(int c)
     return c >= 'a' && c <= 'z';
 }
 
-/* A lower-case word text[a, b] in the particles? */
-static int particle(lua_State *L, const unsigned char *w, size_t len)
+/* The particles of eight bytes at most (no longer word fits a gap
+   gaptext reads), each as its bytes packed in an integer (the rest zero)
+   and its length. */
+#define NPARTS 64
+typedef struct {
+    int n;
+    size_t len[NPARTS];
+    uint64_t w[NPARTS];
+} nparts;
+
+static uint64_t pack8(const unsigned char *w, size_t len)
 {
-    lua_pushlstring(L, (const char *)w, len);
-    int in = lua_rawget(L, lua_upvalueindex(MU_PARTICLE)) != LUA_TNIL && lua_toboolean(L, -1);
-    lua_pop(L, 1);
-    return in;
+    uint64_t v = 0;
+    memcpy(&v, w, len);
+    return v;
+}
+
+/* A lower-case word w[0, len) in the particles? */
+static int particle(const nparts *ps, const unsigned char *w, size_t len)
+{
+    if (len > 8) return 0;
+    uint64_t v = pack8(w, len);
+    for (int k = 0; k < ps->n; k++)
+        if (ps->w[k] == v && ps->len[k] == len) return 1;
+    return 0;
 }
 
 /*
 ** The gap text[pre + 1, s - 1] between two tokens of one sentence (pre:
 ** where the first ends, s: where the second starts; the gap of step 2 of
 ** name.lua, without the token checks): "sp" (blanks), "of", "ofthe",
-** "part" (one or two particles), or NULL.
+** "part" (one or two particles of ps), as the upvalue of marks that holds
+** the name (MU_SP, MU_OF, MU_OFTHE, MU_PART), or 0.
 */
-static const char *gaptext(lua_State *L, const unsigned char *t, lua_Integer len, lua_Integer pre,
-                           lua_Integer s)
+static int gaptext(const nparts *ps, const unsigned char *t, lua_Integer len, lua_Integer pre,
+                   lua_Integer s)
 {
     /* (bounds before arithmetic) */
-    if (pre < 0 || pre >= len || s < 2 || s > len + 1) return NULL;
+    if (pre < 0 || pre >= len || s < 2 || s > len + 1) return 0;
     lua_Integer a = pre + 1, b = s - 1;
-    if (b == a) return t[a - 1] == ' ' || t[a - 1] == '\t' ? "sp" : NULL;
-    if (b < a || b - a > 8) return NULL;
+    if (b == a) return t[a - 1] == ' ' || t[a - 1] == '\t' ? MU_SP : 0;
+    if (b < a || b - a > 8) return 0;
     const unsigned char *g = t + a - 1;
     size_t n = (size_t)(b - a + 1), k;
-    if (n == 2 && g[0] == 194 && g[1] == 160) return "sp";
+    if (n == 2 && g[0] == 194 && g[1] == 160) return MU_SP;
     for (k = 0; k < n && (g[k] == ' ' || g[k] == '\t'); k++) {}
-    if (k == n) return "sp";
-    if (n == 4 && memcmp(g, " of ", 4) == 0) return "of";
-    if (n == 8 && memcmp(g, " of the ", 8) == 0) return "ofthe";
+    if (k == n) return MU_SP;
+    if (n == 4 && memcmp(g, " of ", 4) == 0) return MU_OF;
+    if (n == 8 && memcmp(g, " of the ", 8) == 0) return MU_OFTHE;
     /* " w " or " w w2 " of lower-case letters */
-    if (g[0] != ' ' || g[n - 1] != ' ') return NULL;
+    if (g[0] != ' ' || g[n - 1] != ' ') return 0;
     size_t i = 1;
     while (i < n - 1 && islowerb(g[i])) i++;
-    if (i == 1) return NULL;
-    if (i == n - 1) return particle(L, g + 1, i - 1) ? "part" : NULL;
-    if (g[i] != ' ') return NULL;
+    if (i == 1) return 0;
+    if (i == n - 1) return particle(ps, g + 1, i - 1) ? MU_PART : 0;
+    if (g[i] != ' ') return 0;
     size_t j = i + 1;
     while (j < n - 1 && islowerb(g[j])) j++;
-    if (j == i + 1 || j != n - 1) return NULL;
-    return particle(L, g + 1, i - 1) && particle(L, g + i + 1, j - i - 1) ? "part" : NULL;
+    if (j == i + 1 || j != n - 1) return 0;
+    return particle(ps, g + 1, i - 1) && particle(ps, g + i + 1, j - i - 1) ? MU_PART : 0;
 }
 
 enum {
@@ -761,7 +791,8 @@ enum {
     MK_FL,
     MK_SG,
     MK_HL,
-    MK_NARGS = MK_HL
+    MK_NARGS = MK_HL,
+    MK_PKEY /* the previous token's key */
 };
 
 /*
@@ -786,6 +817,8 @@ static int marks(lua_State *L)
     for (int k = MK_TK; k <= MK_NARGS; k++) luaL_checktype(L, k, LUA_TTABLE);
     lua_settop(L, MK_NARGS);
     luaL_checkstack(L, 8, "marks");
+    lua_pushnil(L); /* MK_PKEY */
+    const nparts *ps = lua_touserdata(L, lua_upvalueindex(MU_PARTICLE));
     const unsigned char *t = ts->t;
     lua_Integer len = ts->len, n = ts->n;
     lua_Integer nsent = luaL_len(L, MK_SENTS), ntimes = luaL_len(L, MK_TIMES),
@@ -842,11 +875,18 @@ static int marks(lua_State *L)
         lua_pushinteger(L, (tk->poss ? FL_POSS : 0) | (init ? FL_INIT : 0) | (dead ? FL_DEAD : 0) |
                                (first ? FL_GZ : 0) | (tk->adj ? FL_ADJ : 0));
         lua_rawseti(L, MK_FL, i);
-        /* the gap before this token, for the previous one */
+        /* the gap before this token, for the previous one (none after a
+           suffix, "Jr.": its key, at MK_PKEY, is looked up last) */
         if (i > 1) {
-            const char *g = pblock || dead || psi != si ? NULL : gaptext(L, t, len, pre, s);
+            int g = pblock || dead || psi != si ? 0 : gaptext(ps, t, len, pre, s);
+            if (g) {
+                lua_pushvalue(L, MK_PKEY);
+                if (lua_rawget(L, lua_upvalueindex(MU_SUFFIX)) != LUA_TNIL && lua_toboolean(L, -1))
+                    g = 0;
+                lua_pop(L, 1);
+            }
             if (g)
-                lua_pushstring(L, g);
+                lua_pushvalue(L, lua_upvalueindex(g));
             else
                 lua_pushboolean(L, 0);
             lua_rawseti(L, MK_SG, i - 1);
@@ -854,9 +894,7 @@ static int marks(lua_State *L)
         pre = tk->re;
         psi = si;
         pblock = tk->poss || tk->adj;
-        if (!pblock) /* a suffix ends a name ("Jr.") */
-            pblock = lua_rawget(L, lua_upvalueindex(MU_SUFFIX)) != LUA_TNIL && lua_toboolean(L, -1);
-        lua_pop(L, 1); /* (the key, or whether it is a suffix) */
+        lua_replace(L, MK_PKEY); /* (the key) */
     }
     if (n >= 1) {
         lua_pushboolean(L, 0);
@@ -865,15 +903,36 @@ static int marks(lua_State *L)
     return 0;
 }
 
-/* marker(particles, suffixes): the marks function over these word sets. */
+/* marker(particles, suffixes): the marks function over these word sets
+   (the particles are read now, once: their string keys of eight bytes at
+   most whose value is true). */
 static int marker(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
+    nparts *ps = lua_newuserdatauv(L, sizeof *ps, 0);
+    ps->n = 0;
+    for (lua_pushnil(L); lua_next(L, 1);) {
+        size_t l;
+        if (lua_type(L, -2) == LUA_TSTRING && lua_toboolean(L, -1)) {
+            const char *w = lua_tolstring(L, -2, &l);
+            if (l <= 8) {
+                if (ps->n == NPARTS) return luaL_error(L, "too many particles");
+                ps->len[ps->n] = l;
+                ps->w[ps->n++] = pack8((const unsigned char *)w, l);
+            }
+        }
+        lua_pop(L, 1);
+    }
+    lua_replace(L, 1);
     lua_pushliteral(L, "s");
     lua_pushliteral(L, "e");
     lua_pushliteral(L, "kind");
+    lua_pushliteral(L, "sp");
+    lua_pushliteral(L, "of");
+    lua_pushliteral(L, "ofthe");
+    lua_pushliteral(L, "part");
     lua_pushcclosure(L, marks, MU_N);
     return 1;
 }
@@ -890,7 +949,13 @@ enum {
     GZ_GZS,
     GZ_GZX,
     GZ_GZP,
-    GZ_NARGS = GZ_GZP
+    GZ_NARGS = GZ_GZP,
+    /* the names of the entries' fields, pushed once a call (read raw) */
+    GZ_FLEAD,
+    GZ_FN,
+    GZ_FKS,
+    GZ_FE,
+    GZ_LIST /* the entries of the token's key */
 };
 
 /* Pushes the key of the bytes w[0, len) followed by dot when dot: keys[w],
@@ -952,11 +1017,19 @@ static int iskey(lua_State *L, int k, const char *lit)
     return l == strlen(lit) && memcmp(v, lit, l) == 0;
 }
 
-/* An integer field of the entry at index k. */
-static lua_Integer entryint(lua_State *L, int k, const char *f)
+/* Pushes the field of the entry at index k named by the string at index f. */
+static int entryfield(lua_State *L, int k, int f)
+{
+    lua_pushvalue(L, f);
+    return lua_rawget(L, k);
+}
+
+/* An integer field of the entry at index k (named by the string at index
+   fi, f). */
+static lua_Integer entryint(lua_State *L, int k, int fi, const char *f)
 {
     int ok;
-    lua_getfield(L, k, f);
+    entryfield(L, k, fi);
     lua_Integer v = lua_tointegerx(L, -1, &ok);
     if (!ok) luaL_error(L, "manifest entry: field '%s' must be an integer", f);
     lua_pop(L, 1);
@@ -967,8 +1040,8 @@ static lua_Integer entryint(lua_State *L, int k, const char *f)
 ** The manifest name starting at token i, longest first (gazmatch of
 ** name.lua; list at index li: the entries of its key, each with the keys
 ** of its words ks, the index of its first capitalised word lead, its
-** length n and what it names e): 1 with e pushed and its start, end and
-** possessive set, or 0 (nothing pushed).
+** length n and what it names e, read raw): 1 with e pushed and its start,
+** end and possessive set, or 0 (nothing pushed).
 */
 static int gazmatch(lua_State *L, const ntext *x, const ntok *tk, int li, lua_Integer *ms,
                     lua_Integer *me, int *mposs)
@@ -986,8 +1059,8 @@ static int gazmatch(lua_State *L, const ntext *x, const ntok *tk, int li, lua_In
         if (lua_rawgeti(L, li, xi) != LUA_TTABLE)
             return luaL_error(L, "manifest entry %I: table expected", xi);
         int ent = lua_gettop(L);
-        lua_Integer lead = entryint(L, ent, "lead"), n = entryint(L, ent, "n");
-        lua_getfield(L, ent, "ks");
+        lua_Integer lead = entryint(L, ent, GZ_FLEAD, "lead"), n = entryint(L, ent, GZ_FN, "n");
+        entryfield(L, ent, GZ_FKS);
         int ks = lua_gettop(L);
         if (!lua_istable(L, ks))
             return luaL_error(L, "manifest entry %I: field 'ks' must be a table", xi);
@@ -1061,7 +1134,7 @@ static int gazmatch(lua_State *L, const ntext *x, const ntok *tk, int li, lua_In
             }
         }
         if (okay) {
-            lua_getfield(L, ent, "e");
+            entryfield(L, ent, GZ_FE);
             lua_replace(L, k1);
             lua_settop(L, k1);
             *ms = s;
@@ -1093,7 +1166,11 @@ static int gazmatches(lua_State *L)
         if (k != GZ_KEY) luaL_checktype(L, k, LUA_TTABLE);
     luaL_checktype(L, GZ_KEY, LUA_TFUNCTION);
     lua_settop(L, GZ_NARGS);
-    luaL_checkstack(L, 24, "gazmatches");
+    luaL_checkstack(L, 28, "gazmatches");
+    lua_pushliteral(L, "lead");
+    lua_pushliteral(L, "n");
+    lua_pushliteral(L, "ks");
+    lua_pushliteral(L, "e");
     ntext tx = {ts->t, ts->len};
     for (lua_Integer i = 1, n = ts->n; i <= n; i++) {
         if (ts->v[i - 1].nogz) continue;
@@ -1102,7 +1179,7 @@ static int gazmatches(lua_State *L)
         lua_Integer s = 0, e = 0;
         int poss = 0;
         if (lua_rawget(L, GZ_GFIRST) == LUA_TTABLE)
-            found = gazmatch(L, &tx, &ts->v[i - 1], GZ_NARGS + 1, &s, &e, &poss);
+            found = gazmatch(L, &tx, &ts->v[i - 1], GZ_LIST, &s, &e, &poss);
         if (found) {
             lua_rawseti(L, GZ_GZE, i);
             lua_pushinteger(L, s);
@@ -1115,7 +1192,7 @@ static int gazmatches(lua_State *L)
             lua_pushboolean(L, 0);
             lua_rawseti(L, GZ_GZE, i);
         }
-        lua_settop(L, GZ_NARGS);
+        lua_settop(L, GZ_FE);
     }
     return 0;
 }

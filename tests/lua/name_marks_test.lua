@@ -182,3 +182,23 @@ test("the marks read the tokens from a tokenizer's token set and refuse anything
   eq(HL, { true })
   eq(SG, { "sp", false })
 end)
+
+test("the marks join tokens over the particles and not after a suffix", function()
+  local cname = require("sift.cname")
+  -- (the particles are read when the marks function is made)
+  local marker = cname.marker({ van = true, der = true, off = false, abcdefghi = true }, { jr = true })
+  local tokens = cname.tokenizer("", {}, {}, {}, {}, {})
+  local function sg(text)
+    local TK, SG = {}, {}
+    local n, toks = tokens(text, {}, function(w) return w:lower() end, {}, {}, {}, TK, {})
+    marker(toks, TK, { { s = 1, e = #text } }, {}, {}, {}, {}, {}, SG, {})
+    eq(#SG, n)
+    return SG
+  end
+  eq(sg("Ab van Cd"), { "part", false })
+  eq(sg("Ab van der Cd"), { "part", false })
+  eq(sg("Ab off Cd"), { false, false })
+  eq(sg("Ab xyz Cd"), { false, false })
+  eq(sg("Ab of Cd of the Ef"), { "of", "ofthe", false })
+  eq(sg("Ab Jr Cd\194\160Ef"), { "sp", false, "sp", false })
+end)
