@@ -12,7 +12,8 @@
 -- (an index into the returned list) and `m.why` (why the mention joined its
 -- entity, for `sift extract --explain`) on every mention, and returns
 -- {{name, kind, side, aliases = {...}, spellings = {{text, docs = {...}}}}}.
--- Uses sift.core.key (NFKC, case folded, marks stripped) and nothing else.
+-- Uses sift.core.key (NFKC, case folded, marks stripped), and
+-- sift.cname.newtable to make its big columns at their final size.
 --
 -- How it decides (every rule is general; nothing names a corpus):
 --  * Exact classes: mentions with one normalisation key are one class; its
@@ -70,6 +71,7 @@
 -- with the number of mentions and, inside a bucket, with the forms whose
 -- middle names contain each other. Deterministic: one input, one output.
 local core = require "sift.core"
+local newtable = require("sift.cname").newtable
 
 local type, ipairs, pairs, next, error, tostring = type, ipairs, pairs, next, error, tostring
 local collectgarbage, setmetatable = collectgarbage, setmetatable
@@ -825,15 +827,18 @@ local function cluster(cols, sidekey, declared, collect)
   --   CL, CLN cannot-link partner roots (root -> true) and their number
   -- SEEDNAME (a seed's declared name) and APART (the node its document
   -- names apart) are sparse too.
-  local nodeof = {}
-  local parent, FIRST, WHY = {}, {}, {}
+  -- (a column filled one slot after another holds up to twice the slots
+  -- it needs: the columns of a mention or node are made at their size)
+  local nodeof = newtable(N, 0)
+  local FIRST = {}
+  local parent, WHY -- (made once FIRST is complete)
   local SIZE, FOUNDER, CAT, PROF, DECL, CL, CLN = {}, {}, {}, {}, {}, {}, {}
   local SEEDNAME, APART = {}, {}
   local nnodes = 0
   local function newnode(first)
     local id = nnodes + 1
     nnodes = id
-    parent[id], FIRST[id], WHY[id] = id, first, false
+    FIRST[id] = first
     return id
   end
   local function docof(id)
@@ -911,6 +916,12 @@ local function cluster(cols, sidekey, declared, collect)
       local id = newnode(false)
       dseed[j], DECL[id], SEEDNAME[id] = id, j, dd.name
     end
+  end
+  do
+    local first = newtable(nnodes, 0)
+    parent, WHY = newtable(nnodes, 0), newtable(nnodes, 0)
+    for id = 1, nnodes do first[id], parent[id], WHY[id] = FIRST[id], id, false end
+    FIRST = first
   end
 
   -- union-find with cluster data
@@ -1869,7 +1880,7 @@ local function members(collect, assign, N, declared, tec, nodeof, FIRST, WHY, pa
   collect()
   local function find(x) return findroot(parent, x) end
   local ents, eroot = {}, {}
-  local Ment, Mwhy, NEXT = nodeof, {}, {} -- a mention's node gives way to its entity
+  local Ment, Mwhy, NEXT = nodeof, {}, newtable(N, 0) -- a mention's node gives way to its entity
   if assign then Ment, Mwhy = nil, nil end
   for n = 1, N do
     local id = nodeof[n]
