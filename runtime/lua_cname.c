@@ -795,6 +795,46 @@ enum {
     MK_PKEY /* the previous token's key */
 };
 
+enum {
+    FL_POSS = 1,
+    FL_INIT = 2,
+    FL_DEAD = 4,
+    FL_GZ = 8,
+    FL_ADJ = 16,
+    FL_CLAUSE = 32,
+    FL_COLON = 64
+};
+
+/* The byte before pos, blanks skipped (prevchar): its position, or 0. */
+static lua_Integer charbefore(const ntext *x, lua_Integer pos)
+{
+    if (pos <= 1 || pos - 1 > x->n) return 0;
+    lua_Integer q = pos - 1;
+    for (int b; q >= 1 && (b = blankbefore(x, q)) > 0;) q -= b;
+    return q >= 1 ? q : 0;
+}
+
+/* Does a clause start at a token from s, as a sentence does: FL_CLAUSE
+   after nothing, a bracket, a dash, a bar, a star, an opening quote (a
+   '"' after nothing, a colon or a comma); FL_COLON after a colon (the
+   scan's own rule decides); else 0. */
+static int clauseat(const ntext *x, lua_Integer s)
+{
+    lua_Integer q = charbefore(x, s);
+    if (!q) return FL_CLAUSE;
+    int b = x->t[q - 1];
+    if (b == ':') return FL_COLON;
+    if (b == '(' || b == '[' || b == '-' || b == '|' || b == '*' || b == ')') return FL_CLAUSE;
+    if (b == '"') {
+        lua_Integer q2 = charbefore(x, q);
+        int b2 = q2 ? x->t[q2 - 1] : -1;
+        return b2 < 0 || b2 == ':' || b2 == ',' ? FL_CLAUSE : 0;
+    }
+    if (b >= 128 && BYTE(x, q - 1) == 128 && BYTE(x, q - 2) == 226) /* dashes, opening quotes */
+        return b == 147 || b == 148 || b == 156 || b == 152 ? FL_CLAUSE : 0;
+    return 0;
+}
+
 /*
 ** marks(toks, TK, sents, times, quants, gfirst, SI, FL, SG, HL): the rest
 ** of step 1 of a scan (name.lua) for the tokens of toks (TK: their keys):
@@ -802,15 +842,14 @@ enum {
 ** a possessive ends it, FL_INIT = 2 when it starts its sentence, FL_DEAD =
 ** 4 when it lies in a time or quantity record, FL_GZ = 8 when its key may
 ** start a manifest name (is a key of gfirst), FL_ADJ = 16 when a linked
-** adjective ends it) and what joins it to the next token whatever the
-** manifest matches (SG: "sp", "of", "ofthe", "part" or false); per
-** sentence whether it is a headline (HL). Whether a token's key may start
-** a manifest name is kept in toks too, for gazmatches.
-** Records and sentences are read once each, when the scan reaches them (a
-** time or quantity record needs numbers at s and e).
+** adjective ends it, FL_CLAUSE = 32 or FL_COLON = 64 as clauseat says
+** whether a clause starts at it) and what joins it to the next token
+** whatever the manifest matches (SG: "sp", "of", "ofthe", "part" or
+** false); per sentence whether it is a headline (HL). Whether a token's key
+** may start a manifest name is kept in toks too, for gazmatches. Records
+** and sentences are read once each, when the scan reaches them (a time or
+** quantity record needs numbers at s and e).
 */
-enum { FL_POSS = 1, FL_INIT = 2, FL_DEAD = 4, FL_GZ = 8, FL_ADJ = 16 };
-
 static int marks(lua_State *L)
 {
     ntoks *ts = checktoks(L, MK_TOKS);
@@ -821,6 +860,7 @@ static int marks(lua_State *L)
     const nparts *ps = lua_touserdata(L, lua_upvalueindex(MU_PARTICLE));
     const unsigned char *t = ts->t;
     lua_Integer len = ts->len, n = ts->n;
+    const ntext tx = {t, len};
     lua_Integer nsent = luaL_len(L, MK_SENTS), ntimes = luaL_len(L, MK_TIMES),
                 nquants = luaL_len(L, MK_QUANTS);
     int rsents = nometa(L, MK_SENTS), rtimes = nometa(L, MK_TIMES), rquants = nometa(L, MK_QUANTS);
@@ -873,7 +913,7 @@ static int marks(lua_State *L)
             init = f != 0 && f >= s;
         }
         lua_pushinteger(L, (tk->poss ? FL_POSS : 0) | (init ? FL_INIT : 0) | (dead ? FL_DEAD : 0) |
-                               (first ? FL_GZ : 0) | (tk->adj ? FL_ADJ : 0));
+                               (first ? FL_GZ : 0) | (tk->adj ? FL_ADJ : 0) | clauseat(&tx, s));
         lua_rawseti(L, MK_FL, i);
         /* the gap before this token, for the previous one (none after a
            suffix, "Jr.": its key, at MK_PKEY, is looked up last) */

@@ -2,9 +2,10 @@
 -- sift.cname.marker) against their Lua definition below: the loop that
 -- gave each token its sentence, whether a possessive ends it, whether it
 -- starts its sentence, whether a time or quantity record holds it, whether
--- its key may start a manifest name, whether a linked adjective ends it
--- (the five as the flags FL: 1, 2, 4, 8, 16), and what joins it to the
--- next token (the gap of step 2 without the manifest's matches); and per
+-- its key may start a manifest name, whether a linked adjective ends it,
+-- whether a clause starts at it after a bracket, a dash or an opening quote
+-- (or after a colon, where the scan decides) (the flags FL: 1, 2, 4, 8, 16,
+-- 32 or 64), and what joins it to the next token (the gap of step 2 without the manifest's matches); and per
 -- sentence whether it is a headline. Every mark of every token must agree,
 -- on the bundled corpora and on texts generated from tricky pieces.
 local name = require "sift.grammar.name"
@@ -24,6 +25,23 @@ local function marks(text, c, times, quants)
   for t = 1, n do
     local b = string.byte(text, TE[t] + 1)
     POSS[t] = RE[t] > TE[t] and (b == 39 or b == 226)
+  end
+  -- does a clause start at token t, as a sentence does: 32 after nothing,
+  -- a bracket, a dash or an opening quote; 64 after a colon; else 0
+  local prevchar = name._readers(text).prevchar
+  local function clause(t)
+    local b, q = prevchar(TS[t])
+    if not b then return 32 end
+    if b == 58 then return 64 end
+    if b == 40 or b == 91 or b == 45 or b == 124 or b == 42 or b == 41 then return 32 end
+    if b == 34 then
+      local b2 = prevchar(q)
+      return (b2 == nil or b2 == 58 or b2 == 44) and 32 or 0
+    end
+    if b >= 128 and string.byte(text, q - 1) == 128 and string.byte(text, q - 2) == 226 then
+      return (b == 147 or b == 148 or b == 156 or b == 152) and 32 or 0 -- dashes, opening quotes
+    end
+    return 0
   end
   local tp, qp, ntimes, nquants = 1, 1, #times, #quants
   local si, nsent = 1, #sents
@@ -68,7 +86,7 @@ local function marks(text, c, times, quants)
   for j = 1, n do
     SG[j] = gap(j) or false
     FL[j] = (POSS[j] and 1 or 0) + (INIT[j] and 2 or 0) + (DEAD[j] and 4 or 0) + (gfirst[TK[j]] and 8 or 0)
-      + (ADJ[j] and 16 or 0)
+      + (ADJ[j] and 16 or 0) + clause(j)
   end
   return { SI = SI, FL = FL, SG = SG, HL = HL }
 end
@@ -123,6 +141,7 @@ local PIECES = {
   "and", "the", "abc", "March", "12", "2021", "5 km", "three", "March 2021", " ", " ", " ", "  ", "\t",
   "\194\160", " of ", " of the ", " van der ", " de la ", " bin ", " xyz ", ". ", ".\n", "\n", "\n\n", ", ",
   ": ", "(", ")", "\226\128\148", "-", "'", "9", "NRF", "U.S.", "Lower", "Panjshir Valley",
+  "\"", ", \"", ":\"", "[", "|", "*", ":", "\226\128\156", "\226\128\152", "\226\128\147", "\226\128\153",
 }
 
 test("the marks agree with their Lua definition on generated texts", function()
@@ -173,7 +192,7 @@ test("the marks read the tokens from a tokenizer's token set and refuse anything
   marker(toks, TK, { { s = 1, e = 7 } }, {}, {}, {}, SI, FL, SG, HL)
   eq(SI, { 1, 1 })
   eq(SG, { "sp", false })
-  eq(FL, { 2, 1 }) -- (it starts its sentence; a possessive ends it; no manifest)
+  eq(FL, { 2 + 32, 1 }) -- (it starts its sentence and a clause; a possessive ends it; no manifest)
   eq((pcall(marker, {}, TK, { { s = 1, e = 7 } }, {}, {}, {}, {}, {}, {}, {})), false)
   eq((pcall(marker, "Ab Cd's", TK, { { s = 1, e = 7 } }, {}, {}, {}, {}, {}, {}, {})), false)
   -- records with a metatable are read through it, as Lua reads them

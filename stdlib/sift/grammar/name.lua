@@ -747,6 +747,8 @@ local TS, TE, RE, TK, SI, GAP, USED = {}, {}, {}, {}, {}, {}, {}
 -- key may start a manifest name), F_ADJ (a linked adjective ends it)
 local FL = {}
 local F_POSS <const>, F_INIT <const>, F_DEAD <const>, F_GZ <const>, F_ADJ <const> = 1, 2, 4, 8, 16
+-- (and F_CLAUSE or F_COLON: what the byte before it says of whether a clause starts there, see colonclause)
+local F_CLAUSE <const>, F_COLON <const> = 32, 64
 local ADJ = {} -- a token's linked adjective ("held" of "Taliban-held"), set only where F_ADJ
 local SG = {} -- what joins token j to j + 1 whatever the manifest matches (step 2), false for nothing
 -- manifest match at a token: entry (false: none), start, end, possessive; set only where F_GZ
@@ -804,24 +806,14 @@ local KNOWN_GAPS = 11
 local prevword, nextword, prevchar, allcapsat = cname.prevword, cname.nextword, cname.prevchar, cname.allcapsat
 local around = cname.around
 
--- Does a clause start at token i: after a colon, a bracket, a dash or an
--- opening quote, as a sentence does?
-local function quasi(i)
-  local b, q = prevchar(TS[i])
-  if not b then return true end
-  if b == 58 then -- after a colon, a clause ("Note: The") but not a list ("villages: X, Y")
-    local a, _, w = nextword(RE[i] + 1)
-    return a ~= nil and a > RE[i] + 1 and not capital(w) and w ~= "and" and w ~= "or"
-  end
-  if b == 40 or b == 91 or b == 45 or b == 124 or b == 42 or b == 41 then return true end
-  if b == 34 then
-    local b2 = prevchar(q)
-    return b2 == nil or b2 == 58 or b2 == 44
-  end
-  if b >= 128 and string_byte(text, q - 1) == 128 and string_byte(text, q - 2) == 226 then
-    return b == 147 or b == 148 or b == 156 or b == 152 -- dashes, opening quotes
-  end
-  return false
+-- A clause starts at a token as a sentence does after a bracket, a dash or
+-- an opening quote (the marks of step 1 say so: F_CLAUSE, in C; the loop of
+-- tests/lua/name_marks_test.lua is its definition), and after a colon
+-- (F_COLON) when this says so: a clause ("Note: The") but not a list
+-- ("villages: X, Y").
+local function colonclause(i)
+  local a, _, w = nextword(RE[i] + 1)
+  return a ~= nil and a > RE[i] + 1 and not capital(w) and w ~= "and" and w ~= "or"
 end
 
 -- The manifest name starting at token i, longest first: entry, start, end,
@@ -1503,8 +1495,8 @@ function M.scan(ctx)
   -- per token (in C, the loop of tests/lua/name_marks_test.lua): its
   -- sentence, its flags (a possessive ends it, it starts its sentence, a
   -- time or quantity holds it, its key may start a manifest name, a linked
-  -- adjective ends it), what joins it to the next; per sentence, whether it
-  -- is a headline
+  -- adjective ends it, what the byte before it says of a clause), what
+  -- joins it to the next; per sentence, whether it is a headline
   HL = newtable(#sents, 0)
   marks(toks, TK, sents, TIMES, ctx.quantities or {}, gfirst, SI, FL, SG, HL)
   -- the manifest name at each token whose key may start one (F_GZ; in C,
@@ -1524,7 +1516,8 @@ function M.scan(ctx)
         i = i + 1
       else
         local j = i
-        local init = FL[i] & F_INIT ~= 0 or quasi(i)
+        local fl = FL[i]
+        local init = fl & (F_INIT | F_CLAUSE) ~= 0 or (fl & F_COLON ~= 0 and colonclause(i))
         local hl = HL[SI[i]]
         while true do
           -- what joins token j to token j + 1: "sp" (blanks), "of",
