@@ -78,7 +78,7 @@ static int words(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TTABLE);
     if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
-    sift_scan_words *set = lua_newuserdatauv(L, sizeof *set, 1);
+    sift_scan_words *set = lua_newuserdatauv(L, sizeof *set, 0);
     sift_scan_words_init(set);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_setmetatable(L, -2);
@@ -91,50 +91,7 @@ static int words(lua_State *L)
             lua_pop(L, 1);
         }
     }
-    /* the module's cache of spans: its filter now covers the set's, and spans
-       made without it are dropped */
-    sift_scan_cache *cache = lua_touserdata(L, lua_upvalueindex(2));
-    for (size_t i = 0; i < sizeof cache->lens / sizeof cache->lens[0]; i++)
-        cache->lens[i] |= set->lens[i];
-    cache->text = NULL;
-    cache->n = 0;
-    lua_pushnil(L);
-    lua_setiuservalue(L, lua_upvalueindex(2), 1);
-    set->cache = cache;
-    lua_pushvalue(L, lua_upvalueindex(2));
-    lua_setiuservalue(L, -2, 1);
     return 1;
-}
-
-/*
-** Name the text at index 1 in the cache of set (the set at index 3; the
-** cache is its user value), for the number search to record its spans in:
-** the cache pins the text (its user value 1), so that no other string has
-** its address while it is named, and keeps the spans in a buffer (user
-** value 2) that grows to the longest text's need.
-*/
-static void spans(lua_State *L, const sift_scan_words *set, const char *s, size_t len)
-{
-    sift_scan_cache *cache = set->cache;
-    if (len < 2 * SIFT_SCAN_MINSPAN || len >= (unsigned)-1) return;
-    size_t cap = len / (SIFT_SCAN_MINSPAN + 1) + 1; /* (a span and the byte after it) */
-    lua_getiuservalue(L, 3, 1);
-    int c = lua_gettop(L);
-    unsigned *span;
-    if (lua_getiuservalue(L, c, 2) != LUA_TUSERDATA ||
-        lua_rawlen(L, -1) < cap * 2 * sizeof(unsigned)) {
-        lua_pop(L, 1);
-        cache->text = NULL; /* (the old buffer may go) */
-        span = lua_newuserdatauv(L, (cap + cap / 2) * 2 * sizeof(unsigned), 0);
-        lua_setiuservalue(L, c, 2);
-    } else {
-        span = lua_touserdata(L, -1);
-        lua_pop(L, 1);
-    }
-    lua_pushvalue(L, 1);
-    lua_setiuservalue(L, c, 1);
-    lua_pop(L, 1);
-    sift_scan_cache_reset(cache, s, len, span, cap);
 }
 
 static int find(lua_State *L, int mode)
@@ -145,10 +102,6 @@ static int find(lua_State *L, int mode)
     const sift_scan_words *set = checkwords(L, 3);
     if (pos < 1) pos = 1;
     if ((size_t)pos > len) return 0;
-    /* the number grammar's search records the spans of a new text, which
-       the date grammar's then reads (scan.h) */
-    if (mode == SIFT_SCAN_NUMBER && set->cache && (set->cache->text != s || set->cache->len != len))
-        spans(L, set, s, len);
     size_t c = sift_scan_find(s, len, (size_t)pos - 1, set, mode);
     if (c >= len) return 0;
     lua_pushinteger(L, (lua_Integer)c + 1);
@@ -1261,8 +1214,6 @@ int sift_lua_open_scan(lua_State *L)
                                    {NULL, NULL}};
     luaL_newlibtable(L, fns);
     luaL_newmetatable(L, SIFT_SCANWORDS);
-    sift_scan_cache *cache = lua_newuserdatauv(L, sizeof *cache, 2);
-    memset(cache, 0, sizeof *cache);
-    luaL_setfuncs(L, fns, 2);
+    luaL_setfuncs(L, fns, 1);
     return 1;
 }

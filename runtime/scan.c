@@ -58,16 +58,6 @@ static int same(const char *a, const char *b)
     return ((x[0] ^ y[0]) | (x[1] ^ y[1]) | (x[2] ^ y[2])) == 0;
 }
 
-void sift_scan_cache_reset(sift_scan_cache *cache, const char *text, size_t len, unsigned *span,
-                           size_t cap)
-{
-    cache->text = text;
-    cache->len = len;
-    cache->span = span;
-    cache->cap = cap;
-    cache->n = cache->upto = 0;
-}
-
 void sift_scan_words_init(sift_scan_words *set)
 {
     memset(set, 0, sizeof *set);
@@ -81,8 +71,6 @@ void sift_scan_words_init(sift_scan_words *set)
             !(c >= 0xF0 && c <= 0xF4))
             k |= SIFT_SCAN_CNUMSKIP;
         if (!isdigit_(c) && !dateword(c) && c != 0xC2) k |= SIFT_SCAN_CDATESKIP;
-        if (c < 0x80 && !isalpha_(c) && !isdigit_(c) && c != '$' && c != '#' && c != '\n')
-            k |= SIFT_SCAN_CCOMMON;
         if (dateword(c) || iscont(c)) k |= SIFT_SCAN_CDATEREST;
         set->cls[c] = k;
     }
@@ -444,26 +432,6 @@ static size_t tokenend(const unsigned char *s, size_t len, size_t k)
     }
 }
 
-/* Record the run [a, i) of what both modes skip in cache when it is long
-   enough, after the runs recorded, and there is room. */
-static inline void record(sift_scan_cache *cache, size_t a, size_t i)
-{
-    if (i - a >= SIFT_SCAN_MINSPAN && a >= cache->upto && cache->n < cache->cap) {
-        cache->span[2 * cache->n] = (unsigned)a;
-        cache->span[2 * cache->n + 1] = (unsigned)i;
-        cache->n++;
-        cache->upto = i;
-    }
-}
-
-/* The filter lens (a set's or a cache's) for the run of letters s[0, len). */
-static inline int maybe_in(const unsigned *lens, const unsigned char *s, size_t len)
-{
-    if (len > SIFT_SCAN_WORDLEN) return 0;
-    unsigned a = (s[0] | 32) - 'a', b = len > 1 ? (s[1] | 32) - 'a' : 26;
-    return lens[a * 27 + b] >> len & 1;
-}
-
 /*
 ** The number grammar's steps (number.lua, "Skipping"): bytes that are no
 ** word byte and none of $ # \n C2 E2 F0-F4 are skipped one by one; a word
@@ -478,27 +446,15 @@ static inline int maybe_in(const unsigned *lens, const unsigned char *s, size_t 
 ** after-word) are taken whole; a month word is taken with its day and
 ** year (monthstep), a bound word not followed by what may follow one
 ** (boundnext) like a word. Other digits, "$", a start word, a currency sign
-** and a newline before a digit are candidates. The walk stops at a
-** candidate before limit, or where it reaches limit or passes it. With rec,
-** it records into set->cache the runs of steps that both modes take alike
-** (bytes of the class SIFT_SCAN_CCOMMON; a word that is no start word of
-** the set nor passes the cache's filter, followed by such a byte): a run
-** ends where a step of another kind begins.
+** and a newline before a digit are candidates.
 */
-static inline __attribute__((always_inline)) size_t find_number(const unsigned char *s, size_t len,
-                                                                size_t i,
-                                                                const sift_scan_words *set,
-                                                                size_t limit, int rec)
+static size_t find_number(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set)
 {
     const unsigned char *cls = set->cls;
-    sift_scan_cache *cache = set->cache;
-    size_t a = i, at = i; /* (rec: the run being walked; where the step began) */
-    while (i < limit) {
+    while (i < len) {
         unsigned c = s[i];
-        at = i;
         if (cls[c] & SIFT_SCAN_CNUMSKIP) {
             i++;
-            if (rec && !(cls[c] & SIFT_SCAN_CCOMMON)) goto stepped;
             continue;
         }
         if (isdigit_(c)) {
@@ -506,59 +462,54 @@ static inline __attribute__((always_inline)) size_t find_number(const unsigned c
             while (j < len && isdigit_(s[j])) j++;
             if (numyear(s, len, i, j, set)) {
                 i = j;
-                goto stepped;
+                continue;
             }
             size_t e = daymonth(s, len, i, j, set);
             if (e) {
                 i = e;
-                goto stepped;
+                continue;
             }
             if (j < len && (s[j] | 32) == 's' && (j + 1 == len || !numword(s[j + 1])) &&
                 !(lookup_word(set, s + j, 1) & SIFT_SCAN_AFTER)) {
                 i = tokenend(s, len, j + 1);
-                goto stepped;
+                continue;
             }
-            goto found;
+            return i;
         }
         if (isalpha_(c)) {
             size_t j = letters(s, len, i + 1);
             int kind = maybe(set, s + i, j - i) ? lookup(set, s + i, j - i) : 0;
-            if (!kind && rec && (j == len || (cls[s[j]] & SIFT_SCAN_CCOMMON)) &&
-                !maybe_in(cache->lens, s + i, j - i)) {
-                i = j; /* (a word both modes skip) */
-                continue;
-            }
             if (kind & SIFT_SCAN_MONTH) {
                 i = monthstep(s, len, j, kind);
-                goto stepped;
+                continue;
             }
             if (kind & SIFT_SCAN_NEED) {
                 /* the word alone, then what follows a bound word; or a pair,
                    then that (a pair marked too: a whole phrase) or anything */
                 size_t end;
-                if ((kind & SIFT_SCAN_WORD) && boundnext(s, len, j, set)) goto found;
+                if ((kind & SIFT_SCAN_WORD) && boundnext(s, len, j, set)) return i;
                 int pk = pairkind(set, s, len, i, j, &end);
-                if (pk && (!(pk & SIFT_SCAN_NEED) || boundnext(s, len, end, set))) goto found;
+                if (pk && (!(pk & SIFT_SCAN_NEED) || boundnext(s, len, end, set))) return i;
             } else if (kind && member(set, s, len, i, j, kind)) {
-                goto found;
+                return i;
             }
             i = j;
             while (i < len && (cls[s[i]] & SIFT_SCAN_CNUMWORD)) i++;
-            goto stepped;
+            continue;
         }
         if (cls[c] & SIFT_SCAN_CNUMWORD) {
             while (i < len && (cls[s[i]] & SIFT_SCAN_CNUMWORD)) i++;
-            goto stepped;
+            continue;
         }
         switch (c) {
         case '$':
-            goto found;
+            return i;
         case '\n': {
             size_t j = i + 1;
             while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == 0xC2 || s[j] == 0xA0 ||
                                s[j] == 0xE2 || s[j] == 0x80 || s[j] == 0x89 || s[j] == 0xAF))
                 j++;
-            if (j < len && isdigit_(s[j])) goto found;
+            if (j < len && isdigit_(s[j])) return i;
             i++;
             break;
         }
@@ -567,12 +518,12 @@ static inline __attribute__((always_inline)) size_t find_number(const unsigned c
             while (i < len && isdigit_(s[i])) i++;
             break;
         case 0xC2:
-            if (i + 1 < len && s[i + 1] == 0xA3) goto found;
+            if (i + 1 < len && s[i + 1] == 0xA3) return i;
             i++;
             if (i < len && iscont(s[i])) i++;
             break;
         case 0xE2:
-            if (i + 2 < len && s[i + 1] == 0x82 && s[i + 2] == 0xAC) goto found;
+            if (i + 2 < len && s[i + 1] == 0x82 && s[i + 2] == 0xAC) return i;
             i++;
             for (int k = 0; k < 2 && i < len && iscont(s[i]); k++) i++;
             break;
@@ -587,31 +538,8 @@ static inline __attribute__((always_inline)) size_t find_number(const unsigned c
         default:
             i++;
         }
-    stepped: /* a step of another kind: the run ends where it began */
-        if (rec) {
-            record(cache, a, at);
-            a = i;
-        }
     }
-    if (rec) record(cache, a, i < len ? i : len);
-    return i;
-found:
-    if (rec) record(cache, a, i);
-    return i;
-}
-
-/* The walk of find_number; the same, recording (a whole search: to the end
-   of the text). */
-static size_t find_number_plain(const unsigned char *s, size_t len, size_t i,
-                                const sift_scan_words *set, size_t limit)
-{
-    return find_number(s, len, i, set, limit, 0);
-}
-
-static size_t find_recording(const unsigned char *s, size_t len, size_t i,
-                             const sift_scan_words *set)
-{
-    return find_number(s, len, i, set, len, 1);
+    return len;
 }
 
 /* Blanks of the date grammar (its hs): blank, tab, no-break space. */
@@ -664,14 +592,12 @@ static int datedigits(const unsigned char *s, size_t len, size_t i, size_t j,
 ** word, or that starts with a multi-byte letter, is consumed with its
 ** continuation bytes, and so are digits that start no date (datedigits) and
 ** a word marked SIFT_SCAN_DASH not followed by a hyphen. Other digits, a
-** start word and the copyright sign are candidates (before limit, as
-** find_number).
+** start word and the copyright sign are candidates.
 */
-static size_t find_date(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set,
-                        size_t limit)
+static size_t find_date(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set)
 {
     const unsigned char *cls = set->cls;
-    while (i < limit) {
+    while (i < len) {
         unsigned c = s[i];
         if (cls[c] & SIFT_SCAN_CDATESKIP) {
             i++;
@@ -700,69 +626,12 @@ static size_t find_date(const unsigned char *s, size_t len, size_t i, const sift
         if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA9) return i;
         i++;
     }
-    return i;
-}
-
-/*
-** The walk of mode from i: a candidate before limit, or where the walk,
-** having found none, first reaches limit or goes past it (a step may end
-** after it).
-*/
-static size_t walk(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set,
-                   int mode, size_t limit)
-{
-    return mode == SIFT_SCAN_DATE ? find_date(s, len, i, set, limit)
-                                  : find_number_plain(s, len, i, set, limit);
-}
-
-/*
-** The search of mode from i over the spans of set->cache (made for s): the
-** walk up to the next span; there, when the walk is at a byte or the start
-** of a word of the span (not inside one of its words), a jump to its end,
-** where the walk of its steps arrives too; otherwise the walk through it.
-*/
-static size_t find_cached(const unsigned char *s, size_t len, size_t i, const sift_scan_words *set,
-                          int mode)
-{
-    const sift_scan_cache *cache = set->cache;
-    const unsigned *sp = cache->span;
-    size_t n = cache->n, k = 0, hi = n;
-    while (k < hi) { /* the first span that ends after i */
-        size_t m = k + (hi - k) / 2;
-        if (sp[2 * m + 1] <= i)
-            k = m + 1;
-        else
-            hi = m;
-    }
-    for (;;) {
-        size_t limit;
-        if (k < n && sp[2 * k] <= i) {
-            if (i == sp[2 * k] || !isalpha_(s[i - 1]) || !isalpha_(s[i])) {
-                i = sp[2 * k + 1];
-                k++;
-                limit = k < n ? sp[2 * k] : len;
-            } else {
-                limit = sp[2 * k + 1];
-                k++;
-            }
-        } else {
-            limit = k < n ? sp[2 * k] : len;
-        }
-        if (i >= len) return len;
-        size_t r = walk(s, len, i, set, mode, limit);
-        if (r < limit) return r;
-        if (r >= len) return len;
-        i = r;
-        while (k < n && sp[2 * k + 1] <= i) k++;
-    }
+    return len;
 }
 
 size_t sift_scan_find(const char *s, size_t len, size_t pos, const sift_scan_words *set, int mode)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (pos >= len) return len;
-    if (set->cache && set->cache->text == s && set->cache->len == len)
-        return mode == SIFT_SCAN_DATE ? find_cached(u, len, pos, set, mode)
-                                      : find_recording(u, len, pos, set);
-    return walk(u, len, pos, set, mode, len);
+    return mode == SIFT_SCAN_DATE ? find_date(u, len, pos, set) : find_number(u, len, pos, set);
 }

@@ -44,21 +44,8 @@
 ** skipped with the token they start, unless "s" is an after-word. In the
 ** date mode a word alone marked SIFT_SCAN_DASH (every phrase of it is the
 ** word and a hyphen: "hours-long") is a candidate only before a hyphen.
-**
-** A text's skipped spans, shared by the two modes (sift_scan_cache): both
-** grammars walk every word of a text, and most words and the bytes between
-** them are skipped alike by both (ASCII letters that start nothing in
-** either set, followed by an ASCII byte that is no letter, digit, "$", "#"
-** or newline; and such bytes). When a set points to a cache
-** (set->cache) that names the text searched (the same pointer and length:
-** sift_scan_cache_reset), the number mode records the long runs of them it
-** walks through, and the date mode jumps over a recorded run from any place
-** of it where its walk of every step would start a step: it reaches the
-** same positions. The cache's filter (lens) must cover the lens of every
-** set pointing to it, and the text must stay unchanged while the cache
-** names it (sift.scan pins it).
-** Ownership: the set and the cache are plain structs, no allocation (the
-** cache's spans are the caller's). Thread safety: no global state.
+** Ownership: the set is a plain struct, no allocation. Thread safety: no
+** global state.
 */
 #ifndef SIFT_SCAN_H
 #define SIFT_SCAN_H
@@ -67,15 +54,6 @@
 
 #define SIFT_SCAN_WORDLEN 23   /* longest word or pair in a set */
 #define SIFT_SCAN_SLOTS   1024 /* a power of two: at most half of it is used */
-
-typedef struct {
-    const char *text;       /* the text of the spans (NULL: none) */
-    size_t len;             /* its length */
-    unsigned *span;         /* the runs: n pairs of start and end (caller's memory) */
-    size_t n, cap;          /* how many, and room for how many */
-    size_t upto;            /* the end of the last run */
-    unsigned lens[26 * 27]; /* the union of the lens of the sets that use it */
-} sift_scan_cache;
 
 typedef struct {
     char slot[SIFT_SCAN_SLOTS][SIFT_SCAN_WORDLEN + 1]; /* lower case, zero padded; "" is free */
@@ -88,7 +66,6 @@ typedef struct {
     unsigned lens[26 * 27], lensall[26 * 27], lens2[26 * 27];
     unsigned char cls[256]; /* the SIFT_SCAN_C* classes of each byte (set by init) */
     int n;
-    sift_scan_cache *cache; /* the spans of the text searched, or NULL */
 } sift_scan_words;
 
 /* byte classes: digit, ASCII letter, a word byte of the number grammar, of
@@ -103,8 +80,7 @@ enum {
     SIFT_SCAN_CDATEWORD = 8,
     SIFT_SCAN_CNUMSKIP = 16,
     SIFT_SCAN_CDATESKIP = 32,
-    SIFT_SCAN_CDATEREST = 64,
-    SIFT_SCAN_CCOMMON = 128 /* ASCII, no letter or digit, none of $ # newline */
+    SIFT_SCAN_CDATEREST = 64
 };
 
 /* what a slot holds: a word alone, the first word of a pair (or both), a
@@ -139,13 +115,6 @@ int sift_scan_words_after(sift_scan_words *set, const char *w, size_t len);
 int sift_scan_words_mark(sift_scan_words *set, const char *w, size_t len, int kind);
 /* The first candidate position at or after pos (0-based), or len. */
 size_t sift_scan_find(const char *s, size_t len, size_t pos, const sift_scan_words *set, int mode);
-
-/* Name the text s (len bytes, len < UINT_MAX) in cache, with no spans yet
-   and room for cap of them in span (cap * 2 unsigned). A span is kept only
-   when it is at least SIFT_SCAN_MINSPAN bytes long. */
-#define SIFT_SCAN_MINSPAN 8
-void sift_scan_cache_reset(sift_scan_cache *cache, const char *s, size_t len, unsigned *span,
-                           size_t cap);
 
 /* The position after the date grammar's blanks (blank, tab, no-break space) at k. */
 size_t sift_scan_dateblanks(const unsigned char *s, size_t len, size_t k);
