@@ -31,7 +31,7 @@
 *** @function tok.fold(s) -> s folded as cue.fold does: ASCII lower case,
 ***   Latin-1 and Latin Extended-A letters to ASCII, curly apostrophes straight
 *** @function tok.map(ts, n, sentences, hot, times, quantities) -> sa, sb,
-***   ss, sk, hf, hl, stimes, timeat, timeof, qat, qof, qfirst, qlast:
+***   ss, sk, hf, hl, stimes, timeat, timeof, qat, qof, qfirst, qlast, tt:
 ***   sentences, times and quantities by token, as cue.map_lua gives them
 *** @function tok.tables(n, count) -> count empty tables with room for n
 ***   array items each (filled by token index, they never rehash)
@@ -608,6 +608,7 @@ enum {
     RQOF,
     RQFIRST,
     RQLAST,
+    RTT, /* the tokens of the times that are no duration */
     NMAPS
 };
 
@@ -647,7 +648,8 @@ static void spans(lua_State *L, struct pool *pl, int idx, lua_Integer n, const l
 ** tokens of each as the first and last index of them in hot (hl = hf - 1
 ** for none), the sentences holding a time that is no duration (a set), and
 ** times and quantities by token (timeat[a] = the token after the time,
-** timeof[x] = its index; qat[a], qof[x], qfirst[i], qlast[i]). Each table
+** timeof[x] = its index; qat[a], qof[x], qfirst[i], qlast[i]) and the
+** tokens of the times that are no duration, in order (tt). Each table
 ** is made at its final size (the token-indexed ones, sparse, as hash
 ** parts), so filling it never rehashes. Scratch arrays come from pl.
 ** Returns the number pushed.
@@ -656,7 +658,7 @@ static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Intege
                 const lua_Integer *hot, lua_Integer nhot, int sl, int tl, int ql,
                 lua_Integer **ranges, lua_Integer *nranges)
 {
-    luaL_checkstack(L, NMAPS + 20, NULL);
+    luaL_checkstack(L, NMAPS + 24, NULL);
     lua_Integer nsrc = items(L, sl), ntm = items(L, tl), nq = items(L, ql);
     int r = lua_gettop(L) + 1;
     lua_settop(L, r + NMAPS - 1);
@@ -709,12 +711,14 @@ static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Intege
         lua_settop(L, item - 1);
     }
     /* times: the sentence of each that is no duration, and its tokens */
+    unsigned char *nodur = (unsigned char *)palloc(L, pl, (size_t)(ntm > 0 ? ntm : 1));
     for (lua_Integer i = 1; i <= ntm; i++) {
         lua_geti(L, tl, i);
         size_t kl = 0;
         const char *kind =
             lua_getfield(L, -1, "kind") == LUA_TSTRING ? lua_tolstring(L, -1, &kl) : NULL;
-        if (!(kind && kl == 8 && memcmp(kind, "duration", 8) == 0)) {
+        nodur[i - 1] = !(kind && kl == 8 && memcmp(kind, "duration", 8) == 0);
+        if (nodur[i - 1]) {
             /* the sentence at or before s, as cue's sentat searches */
             lua_Number s = numfield(L, -2, "s");
             lua_Integer lo = 1, up = ns;
@@ -736,11 +740,21 @@ static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Intege
     lua_replace(L, r + RTIMEAT);
     lua_createtable(L, 0, asize(ntokens));
     lua_replace(L, r + RTIMEOF);
+    lua_Integer *owner = scratch(L, pl, n), ntt = 0; /* timeof[x] (0: none) */
+    memset(owner, 0, (size_t)(n > 0 ? n : 1) * sizeof *owner);
     for (lua_Integer i = 1; i <= ntm; i++) {
         if (a[i - 1] >= b[i - 1]) continue;
         setint(L, r + RTIMEAT, a[i - 1], b[i - 1]);
-        for (lua_Integer x = a[i - 1]; x < b[i - 1]; x++) setint(L, r + RTIMEOF, x, i);
+        for (lua_Integer x = a[i - 1]; x < b[i - 1]; x++) {
+            setint(L, r + RTIMEOF, x, i);
+            owner[x - 1] = i;
+        }
     }
+    for (lua_Integer x = 1; x <= n; x++) ntt += owner[x - 1] && nodur[owner[x - 1] - 1];
+    lua_createtable(L, asize(ntt), 0);
+    lua_replace(L, r + RTT);
+    for (lua_Integer x = 1, k = 0; x <= n; x++)
+        if (owner[x - 1] && nodur[owner[x - 1] - 1]) setint(L, r + RTT, ++k, x);
     /* quantities */
     spans(L, pl, ql, nq, ts, n, &a, &b, &nspans, &ntokens);
     lua_createtable(L, 0, asize(nspans));
@@ -780,7 +794,7 @@ static lua_Integer *intlist(lua_State *L, int idx, lua_Integer n)
 
 /*
 ** map(ts, n, sentences, hot, times, quantities) -> sa, sb, ss, sk, hf, hl,
-** stimes, timeat, timeof, qat, qof, qfirst, qlast: maps() from Lua tables (what
+** stimes, timeat, timeof, qat, qof, qfirst, qlast, tt: maps() from Lua tables (what
 ** tokenize gives with its optional lists; for tests).
 */
 static int l_map(lua_State *L)

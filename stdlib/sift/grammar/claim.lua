@@ -770,20 +770,6 @@ end
 local REPORTED = { reported = true, announced = true, published = true, broadcast = true, tweeted = true,
   confirmed = true, posted = true }
 
--- The tokens of the document's times that are no duration, in text order
--- (made on first use: a document has few).
-local function timetokens(D, times)
-  local l = D.ttokens
-  if l then return l end
-  l = {}
-  for x, ti in pairs(D.timeof) do
-    if times[ti].kind ~= "duration" then l[#l + 1] = x end
-  end
-  table_sort(l)
-  D.ttokens = l
-  return l
-end
-
 -- The time of a claim: a date (not a duration) in tokens a..b that is no
 -- date of reporting (between a reporting verb and its complement).
 local function timein(C, si, a, b, t, own)
@@ -795,7 +781,7 @@ local function timein(C, si, a, b, t, own)
     a, b = math_max(a, fr.sa), math_min(b, fr.sb)
   end
   -- no time (but durations) in a..b: none to choose (what follows only narrows it)
-  local tt = timetokens(D, ctx.times)
+  local tt = D.tt -- the tokens of the times that are no duration, in order
   local lo, hi = 1, #tt + 1
   while lo < hi do
     local mid = (lo + hi) // 2

@@ -1106,11 +1106,12 @@ local function tokenat(D, pos, lo)
 end
 
 -- map_lua(D, sentences, times, quantities) -> sa, sb, ss, sk, hf, hl,
--- stimes, timeat, timeof, qat, qof, qfirst, qlast: what the analysis reads
+-- stimes, timeat, timeof, qat, qof, qfirst, qlast, tt: what the analysis reads
 -- by token (the sentences holding a token, as lists by sentence: first and
 -- last token, start, kind; the hot tokens of each, as the first and last
 -- index of them in D.hot; the sentences holding a time that is no duration;
--- times and quantities by token). This is the definition; the analysis runs
+-- times and quantities by token; the tokens of the times that are no
+-- duration, in order). This is the definition; the analysis runs
 -- sift.tok.map, the same in C (tests/lua/tokenize_test.lua compares them).
 local function map_lua(D, list, times, quantities)
   local n = D.n
@@ -1164,8 +1165,13 @@ local function map_lua(D, list, times, quantities)
       for x = a, b - 1 do qof[x] = i end
     end
   end
+  local tt = {}
+  for x = 1, n do
+    local ti = timeof[x]
+    if ti and times[ti].kind ~= "duration" then tt[#tt + 1] = x end
+  end
   D.ss, D.ns = saved, savedn
-  return sa, sb, ss, sk, hf, hl, stimes, timeat, timeof, qat, qof, qfirst, qlast
+  return sa, sb, ss, sk, hf, hl, stimes, timeat, timeof, qat, qof, qfirst, qlast, tt
 end
 M.map_lua = map_lua
 
@@ -1924,7 +1930,7 @@ function M.analyse(ctx)
   local list = ctx.sentences
   if not list or #list == 0 then list = ownsentences(text) end
   D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks, D.sa, D.sb, D.ss, D.sk, D.hf, D.hl, D.stimes, D.timeat,
-    D.timeof, D.qat, D.qof, D.qfirst, D.qlast, D.nw = tok.analyse(text, compiled.hot, list, ctx.times or {},
+    D.timeof, D.qat, D.qof, D.qfirst, D.qlast, D.tt, D.nw = tok.analyse(text, compiled.hot, list, ctx.times or {},
     ctx.quantities or {}, M.nonames, M.particles)
   D.ns = #D.sa
   D.sx = sideindex(ctx)
