@@ -19,7 +19,7 @@
 ***                                        tokens and the same tokens as a token set (the
 ***                                        tokenizer's own, refilled by its next call)
 *** @function cname.marker(particles, suffixes) a function (toks, TK, sents, times, quants,
-***                                        gfirst, SI, FL, SG, HL) that fills the per-token
+***                                        gfirst, FL, SG, HL) that fills the per-token
 ***                                        marks of step 1
 *** @function cname.gazmatches(toks, TK, gfirst, keys, key, GZE, GZS, GZX, GZP) fills the
 ***                                        manifest match at each token (step 2) whose key
@@ -430,10 +430,12 @@ static int inset(lua_State *L, int uv, const unsigned char *w, size_t len, int l
 ** keys (name.lua): every capitalised word the scanner finds, its
 ** possessive cut, a hyphen prefix, a linked adjective or an era word, an
 ** abbreviation's dot and a particle before a hyphen handled; a kept token's
-** start, name end, written end and key (keys[word], else key(word)) go to
-** row n of the columns, its adjective to ADJ[n] when it has one (nothing
-** is written to ADJ for the others); whether it has one and its possessive
-** flag stay in the token set (marks writes them to FL). Returns
+** start, name end and key (keys[word], else key(word)) go to row n of the
+** columns TS, TE, TK, its written end to RE[n] when it is not its name end
+** (when a possessive or a linked adjective is cut), its adjective to ADJ[n]
+** when it has one (nothing is written to RE and ADJ for the others);
+** whether it has one and its possessive flag stay in the token set (marks
+** writes them to FL). Returns
 ** n and the token set (the tokenizer's own, refilled by every call) that
 ** marks and gazmatches read the same tokens from.
 */
@@ -548,8 +550,10 @@ static int tokens(lua_State *L)
         lua_rawseti(L, 4, n);
         lua_pushinteger(L, e);
         lua_rawseti(L, 5, n);
-        lua_pushinteger(L, re);
-        lua_rawseti(L, 6, n);
+        if (re != e) { /* (a possessive or an adjective cut: FL_POSS, FL_ADJ) */
+            lua_pushinteger(L, re);
+            lua_rawseti(L, 6, n);
+        }
         if (adj) {
             lua_pushlstring(L, (const char *)adj, adjl);
             lua_rawseti(L, 8, n);
@@ -787,7 +791,6 @@ enum {
     MK_TIMES,
     MK_QUANTS,
     MK_GFIRST,
-    MK_SI,
     MK_FL,
     MK_SG,
     MK_HL,
@@ -802,7 +805,8 @@ enum {
     FL_GZ = 8,
     FL_ADJ = 16,
     FL_CLAUSE = 32,
-    FL_COLON = 64
+    FL_COLON = 64,
+    FL_SI = 128
 };
 
 /* The byte before pos, blanks skipped (prevchar): its position, or 0. */
@@ -836,19 +840,19 @@ static int clauseat(const ntext *x, lua_Integer s)
 }
 
 /*
-** marks(toks, TK, sents, times, quants, gfirst, SI, FL, SG, HL): the rest
-** of step 1 of a scan (name.lua) for the tokens of toks (TK: their keys):
-** per token its sentence (SI), its flags (FL: the sum of FL_POSS = 1 when
-** a possessive ends it, FL_INIT = 2 when it starts its sentence, FL_DEAD =
-** 4 when it lies in a time or quantity record, FL_GZ = 8 when its key may
-** start a manifest name (is a key of gfirst), FL_ADJ = 16 when a linked
-** adjective ends it, FL_CLAUSE = 32 or FL_COLON = 64 as clauseat says
-** whether a clause starts at it) and what joins it to the next token
-** whatever the manifest matches (SG: "sp", "of", "ofthe", "part" or
-** false); per sentence whether it is a headline (HL). Whether a token's key
-** may start a manifest name is kept in toks too, for gazmatches. Records
-** and sentences are read once each, when the scan reaches them (a time or
-** quantity record needs numbers at s and e).
+** marks(toks, TK, sents, times, quants, gfirst, FL, SG, HL): the rest of
+** step 1 of a scan (name.lua) for the tokens of toks (TK: their keys): per
+** token its sentence and flags (FL: the sentence times FL_SI = 128 plus
+** the sum of FL_POSS = 1 when a possessive ends it, FL_INIT = 2 when it
+** starts its sentence, FL_DEAD = 4 when it lies in a time or quantity
+** record, FL_GZ = 8 when its key may start a manifest name (is a key of
+** gfirst), FL_ADJ = 16 when a linked adjective ends it, FL_CLAUSE = 32 or
+** FL_COLON = 64 as clauseat says whether a clause starts at it) and what
+** joins it to the next token whatever the manifest matches (SG: "sp",
+** "of", "ofthe", "part" or false); per sentence whether it is a headline
+** (HL). Whether a token's key may start a manifest name is kept in toks
+** too, for gazmatches. Records and sentences are read once each, when the
+** scan reaches them (a time or quantity record needs numbers at s and e).
 */
 static int marks(lua_State *L)
 {
@@ -898,8 +902,6 @@ static int marks(lua_State *L)
         int dead = (tp <= ntimes && numle(tm.s, e)) || (qp <= nquants && numle(qu.s, e));
         while (si < nsent && numlt(se, s))
             if (++si < nsent) se = recnum(L, MK_SENTS, rsents, si, MU_E, "e");
-        lua_pushinteger(L, si);
-        lua_rawseti(L, MK_SI, i);
         int init = 0;
         if (si != lastsent) {
             lastsent = si;
@@ -913,7 +915,8 @@ static int marks(lua_State *L)
             init = f != 0 && f >= s;
         }
         lua_pushinteger(L, (tk->poss ? FL_POSS : 0) | (init ? FL_INIT : 0) | (dead ? FL_DEAD : 0) |
-                               (first ? FL_GZ : 0) | (tk->adj ? FL_ADJ : 0) | clauseat(&tx, s));
+                               (first ? FL_GZ : 0) | (tk->adj ? FL_ADJ : 0) | clauseat(&tx, s) |
+                               si * FL_SI);
         lua_rawseti(L, MK_FL, i);
         /* the gap before this token, for the previous one (none after a
            suffix, "Jr.": its key, at MK_PKEY, is looked up last) */

@@ -19,8 +19,9 @@ local function posslen(w)
   return 0
 end
 
--- The definition, over the token columns of text t (and the possessive
--- flags of their marks, 1 in FL).
+-- The definition, over the token columns of text t (RE, the written end,
+-- only where it is not TE) and the possessive flags of their marks (1 in
+-- FL).
 local function gazmatches(t, c)
   local rd = name._readers(t)
   local prevword, nextword = rd.prevword, rd.nextword
@@ -47,7 +48,7 @@ local function gazmatches(t, c)
       end
       if okay and x.n > x.lead then
         if POSS[i] or ADJ[i] then okay = false end
-        local q = RE[i] + 1
+        local q = (RE[i] or TE[i]) + 1
         for l = x.lead + 1, x.n do
           if not okay then break end
           local a, b, w, pl, kw = nameword(q)
@@ -202,15 +203,15 @@ test("the manifest matches skip the tokens whose key the marks found to start no
   -- marks over a manifest where no name starts with "ab": both skipped,
   -- nothing written
   local FL = {}
-  marker(toks, TK, { { s = 1, e = 8 } }, {}, {}, {}, {}, FL, {}, {})
-  eq(FL, { 2 + 32, 0 })
+  marker(toks, TK, { { s = 1, e = 8 } }, {}, {}, {}, FL, {}, {})
+  eq(FL, { 128 + 2 + 32, 128 })
   GZE, GZS = {}, {}
   cname.gazmatches(toks, TK, gfirst, {}, function(w) return w end, GZE, GZS, {}, {})
   eq(GZE, {})
   eq(GZS, {})
   -- and where one may (8 in FL): found
-  marker(toks, TK, { { s = 1, e = 8 } }, {}, {}, gfirst, {}, FL, {}, {})
-  eq(FL, { 2 + 32 + 8, 8 })
+  marker(toks, TK, { { s = 1, e = 8 } }, {}, {}, gfirst, FL, {}, {})
+  eq(FL, { 128 + 2 + 32 + 8, 128 + 8 })
   cname.gazmatches(toks, TK, gfirst, {}, function(w) return w end, GZE, GZS, {}, {})
   eq(GZE, { 7, 7 })
 end)

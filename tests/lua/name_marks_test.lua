@@ -4,8 +4,9 @@
 -- starts its sentence, whether a time or quantity record holds it, whether
 -- its key may start a manifest name, whether a linked adjective ends it,
 -- whether a clause starts at it after a bracket, a dash or an opening quote
--- (or after a colon, where the scan decides) (the flags FL: 1, 2, 4, 8, 16,
--- 32 or 64), and what joins it to the next token (the gap of step 2 without the manifest's matches); and per
+-- (or after a colon, where the scan decides) (all in FL: 1, 2, 4, 8, 16,
+-- 32 or 64, plus 128 times the sentence), and what joins it to the next
+-- token (the gap of step 2 without the manifest's matches); and per
 -- sentence whether it is a headline. Every mark of every token must agree,
 -- on the bundled corpora and on texts generated from tricky pieces.
 local name = require "sift.grammar.name"
@@ -24,7 +25,7 @@ local function marks(text, c, times, quants)
   local SI, INIT, DEAD, FL, SG, HL, POSS = {}, {}, {}, {}, {}, {}, {}
   for t = 1, n do
     local b = string.byte(text, TE[t] + 1)
-    POSS[t] = RE[t] > TE[t] and (b == 39 or b == 226)
+    POSS[t] = (RE[t] or TE[t]) > TE[t] and (b == 39 or b == 226)
   end
   -- does a clause start at token t, as a sentence does: 32 after nothing,
   -- a bracket, a dash or an opening quote; 64 after a colon; else 0
@@ -66,7 +67,7 @@ local function marks(text, c, times, quants)
   local function gap(j)
     local k = j + 1
     if k > n or DEAD[k] or SI[j] ~= SI[k] or POSS[j] or ADJ[j] or SUFFIX[TK[j]] then return nil end
-    local a, b = RE[j] + 1, TS[j + 1] - 1
+    local a, b = (RE[j] or TE[j]) + 1, TS[j + 1] - 1
     if b == a then
       local ch = string.byte(text, a)
       if ch == 32 or ch == 9 then return "sp" end
@@ -86,9 +87,9 @@ local function marks(text, c, times, quants)
   for j = 1, n do
     SG[j] = gap(j) or false
     FL[j] = (POSS[j] and 1 or 0) + (INIT[j] and 2 or 0) + (DEAD[j] and 4 or 0) + (gfirst[TK[j]] and 8 or 0)
-      + (ADJ[j] and 16 or 0) + clause(j)
+      + (ADJ[j] and 16 or 0) + clause(j) + 128 * SI[j]
   end
-  return { SI = SI, FL = FL, SG = SG, HL = HL }
+  return { FL = FL, SG = SG, HL = HL }
 end
 
 -- The first difference between the C marks and the definition's for a
@@ -96,7 +97,7 @@ end
 local function differ(ctx, label)
   local c = name._marks(ctx)
   local d = marks(ctx.text, c, ctx.times or {}, ctx.quantities or {})
-  for _, col in ipairs{ "SI", "FL", "SG" } do
+  for _, col in ipairs{ "FL", "SG" } do
     for i = 1, c.n do
       if c[col][i] ~= d[col][i] then
         return ("%s: token %d (%s) %s: %s, expected %s"):format(label, i, tostring(c.TK[i]), col,
@@ -188,16 +189,16 @@ test("the marks read the tokens from a tokenizer's token set and refuse anything
   local TK = {}
   local n, toks = tokens("Ab Cd's", {}, function(w) return w:lower() end, {}, {}, {}, TK, {})
   eq(n, 2)
-  local SI, FL, SG, HL = {}, {}, {}, {}
-  marker(toks, TK, { { s = 1, e = 7 } }, {}, {}, {}, SI, FL, SG, HL)
-  eq(SI, { 1, 1 })
+  local FL, SG, HL = {}, {}, {}
+  marker(toks, TK, { { s = 1, e = 7 } }, {}, {}, {}, FL, SG, HL)
   eq(SG, { "sp", false })
-  eq(FL, { 2 + 32, 1 }) -- (it starts its sentence and a clause; a possessive ends it; no manifest)
-  eq((pcall(marker, {}, TK, { { s = 1, e = 7 } }, {}, {}, {}, {}, {}, {}, {})), false)
-  eq((pcall(marker, "Ab Cd's", TK, { { s = 1, e = 7 } }, {}, {}, {}, {}, {}, {}, {})), false)
+  -- (sentence 1; it starts its sentence and a clause; a possessive ends it; no manifest)
+  eq(FL, { 128 + 2 + 32, 128 + 1 })
+  eq((pcall(marker, {}, TK, { { s = 1, e = 7 } }, {}, {}, {}, {}, {}, {})), false)
+  eq((pcall(marker, "Ab Cd's", TK, { { s = 1, e = 7 } }, {}, {}, {}, {}, {}, {})), false)
   -- records with a metatable are read through it, as Lua reads them
   local rec = setmetatable({}, { __index = { s = 1, e = 7, kind = "headline" } })
-  marker(toks, TK, { rec }, {}, {}, {}, SI, FL, SG, HL)
+  marker(toks, TK, { rec }, {}, {}, {}, FL, SG, HL)
   eq(HL, { true })
   eq(SG, { "sp", false })
 end)
@@ -210,7 +211,7 @@ test("the marks join tokens over the particles and not after a suffix", function
   local function sg(text)
     local TK, SG = {}, {}
     local n, toks = tokens(text, {}, function(w) return w:lower() end, {}, {}, {}, TK, {})
-    marker(toks, TK, { { s = 1, e = #text } }, {}, {}, {}, {}, {}, SG, {})
+    marker(toks, TK, { { s = 1, e = #text } }, {}, {}, {}, {}, SG, {})
     eq(#SG, n)
     return SG
   end

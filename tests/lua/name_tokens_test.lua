@@ -84,11 +84,19 @@ end
 
 -- The first difference between the C columns and the definition's, or nil
 -- (the C possessive flags are the token set's: the marks write them to FL,
--- as 1 in the sum).
+-- as 1 in the sum; the C written ends are in RE only where they are not
+-- TE).
 local function differ(text)
   local a, b = name._marks({ text = text, sentences = { { s = 1, e = #text } } }), tokens(text)
   a.POSS = {}
-  for i = 1, a.n do a.POSS[i] = a.FL[i] & 1 ~= 0 end
+  for i = 1, a.n do
+    a.POSS[i] = a.FL[i] & 1 ~= 0
+    -- (the written end only where a possessive or an adjective is cut, 17 in FL)
+    if (a.RE[i] ~= nil) ~= (a.FL[i] & 17 ~= 0) then
+      return ("%q: token %d RE: %s"):format(text, i, tostring(a.RE[i]))
+    end
+    a.RE[i] = a.RE[i] or a.TE[i]
+  end
   if a.n ~= b.n then return ("%q: %d tokens, expected %d"):format(text, a.n, b.n) end
   for i = 1, a.n do
     for _, col in ipairs{ "TS", "TE", "RE", "TK", "POSS", "ADJ" } do

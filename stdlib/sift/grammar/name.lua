@@ -741,14 +741,21 @@ local parenrest = P" "^-1 * (Dash + R"AZ")
 -- costs no table growth once a worker has seen one as long.
 
 local text, N, sents, HL, TIMES, TIMEP, gfirst, cands, GEND
-local TS, TE, RE, TK, SI, GAP, USED = {}, {}, {}, {}, {}, {}, {}
--- a token's flags: the sum of F_POSS (a possessive ends it), F_INIT (it
--- starts its sentence), F_DEAD (a time or quantity holds it), F_GZ (its
--- key may start a manifest name), F_ADJ (a linked adjective ends it)
+local TS, TE, TK, GAP, USED = {}, {}, {}, {}, {}
+-- a token's sentence and flags: the sentence times F_SI plus the sum of
+-- F_POSS (a possessive ends it), F_INIT (it starts its sentence), F_DEAD (a
+-- time or quantity holds it), F_GZ (its key may start a manifest name),
+-- F_ADJ (a linked adjective ends it)
 local FL = {}
 local F_POSS <const>, F_INIT <const>, F_DEAD <const>, F_GZ <const>, F_ADJ <const> = 1, 2, 4, 8, 16
 -- (and F_CLAUSE or F_COLON: what the byte before it says of whether a clause starts there, see colonclause)
 local F_CLAUSE <const>, F_COLON <const> = 32, 64
+local F_SI <const> = 7 -- (the sentence: FL[i] >> F_SI)
+-- the end of a token as written, with a possessive or an adjective cut
+-- from its name ("Taliban's", "Taliban-held"); set only where F_POSS or
+-- F_ADJ (elsewhere it is TE): see reat
+local RE = {}
+local F_CUT <const> = F_POSS | F_ADJ
 local ADJ = {} -- a token's linked adjective ("held" of "Taliban-held"), set only where F_ADJ
 local SG = {} -- what joins token j to j + 1 whatever the manifest matches (step 2), false for nothing
 -- manifest match at a token: entry (false: none), start, end, possessive; set only where F_GZ
@@ -806,14 +813,21 @@ local KNOWN_GAPS = 11
 local prevword, nextword, prevchar, allcapsat = cname.prevword, cname.nextword, cname.prevchar, cname.allcapsat
 local around = cname.around
 
+-- The end of token i as written.
+local function reat(i)
+  if FL[i] & F_CUT ~= 0 then return RE[i] end
+  return TE[i]
+end
+
 -- A clause starts at a token as a sentence does after a bracket, a dash or
 -- an opening quote (the marks of step 1 say so: F_CLAUSE, in C; the loop of
 -- tests/lua/name_marks_test.lua is its definition), and after a colon
 -- (F_COLON) when this says so: a clause ("Note: The") but not a list
 -- ("villages: X, Y").
 local function colonclause(i)
-  local a, _, w = nextword(RE[i] + 1)
-  return a ~= nil and a > RE[i] + 1 and not capital(w) and w ~= "and" and w ~= "or"
+  local re = reat(i)
+  local a, _, w = nextword(re + 1)
+  return a ~= nil and a > re + 1 and not capital(w) and w ~= "and" and w ~= "or"
 end
 
 -- The manifest name starting at token i, longest first: entry, start, end,
@@ -834,7 +848,8 @@ local function gazat(i)
   if FL[i] & F_DEAD ~= 0 then return nil end
   local e0, s, e, poss = gazmatch(i)
   if not e0 then return nil end
-  local c = newcand(s, e, 1, false, false, 4, e0.kind, e0.cue, HL[SI[i]], SI[i], false, false, false)
+  local si = FL[i] >> F_SI
+  local c = newcand(s, e, 1, false, false, 4, e0.kind, e0.cue, HL[si], si, false, false, false)
   c.side, c.decl, c.gaz = e0.side or false, e0.decl or false, true
   -- a type word after a declared place makes another place ("Bazarak
   -- district" is not the town)
@@ -901,7 +916,7 @@ local function ofjoin(i, j, init)
   if i < j and (COUNTRY[TK[i]] or PLACE_ACRONYM[TK[i]]) then i = i + 1 end -- (a country first: from the second word)
   -- "the Lion of Panjshir": an epithet
   if i == j and not init then
-    local _, _, w = prevword(TS[j], sents[SI[j]].s)
+    local _, _, w = prevword(TS[j], sents[FL[j] >> F_SI].s)
     return w == "the" or w == "The"
   end
   return false
@@ -970,7 +985,7 @@ local classify = (function()
     if d == 1 then return true end
     if not alone or d == 0 then return false end
     if d == 2 then return true end
-    local a, _, w = nextword(RE[t] + 1)
+    local a, _, w = nextword(reat(t) + 1)
     return a ~= nil and not capital(w)
   end
   -- The kinfo of each token of the run classify reads.
@@ -990,7 +1005,8 @@ local classify = (function()
   -- becomes a candidate with the cues around it.
   local function classify(first, last, init)
     local k = first
-    local hl = HL[SI[first]]
+    local sfirst = FL[first] >> F_SI
+    local hl = HL[sfirst]
     for q = first, last do
       local tk = TK[q]
       local v = KINFO[tk]
@@ -1024,7 +1040,7 @@ local classify = (function()
       titled = CL[j] & W_TITLE ~= 0 and j < last
     end
     if titled then
-      local c0 = newcand(TS[k], TE[k], 1, k, k, 3, "place", "place-cue", hl, SI[first], false, false,
+      local c0 = newcand(TS[k], TE[k], 1, k, k, 3, "place", "place-cue", hl, sfirst, false, false,
         FL[k] & F_POSS ~= 0)
       cands[#cands + 1] = c0
       k = k + 1
@@ -1075,7 +1091,7 @@ local classify = (function()
       if string_byte(text, e) == 115 and allcapsat(s, e - 1) and e - s >= 2 then return end -- "NGOs"
       if fc & W_PLATFORM ~= 0 then
         local _, _, wb = prevword(s, 1)
-        local _, _, wa = nextword(RE[k] + 1)
+        local _, _, wa = nextword(reat(k) + 1)
         if (wb and MEDIUM_BEFORE[lower(wb)]) or (wa and MEDIUM_AFTER[lower(wa)]) then return end
       end
     else
@@ -1089,13 +1105,13 @@ local classify = (function()
         return
       end
     end
-    local c = newcand(s, e, nn, k, last, 0, false, "capitalised", hl, SI[first], title or false, init and nn == 1,
+    local c = newcand(s, e, nn, k, last, 0, false, "capitalised", hl, sfirst, title or false, init and nn == 1,
       FL[last] & F_POSS ~= 0)
     if title then ev(c, "person", 3, "title") end
     -- what the cues read around the name, in one call: the word before,
     -- anywhere before (pa0, lpw0; inside the sentence: pa, pw, lpw below),
     -- the byte after, the word after a blank (na0, nw0), all capitals
-    local re = RE[last]
+    local re = FL[last] & F_CUT ~= 0 and RE[last] or TE[last] -- (reat(last))
     local pa0, pw0, after, na0, nw0, caps = around(s, e, re)
     local lpw0 = pw0 and (LOWERW[pw0] or lower(pw0))
     -- "the elder Kaceli", "the younger Kaceli": which of two namesakes
@@ -1127,7 +1143,7 @@ local classify = (function()
       if fc & W_PLATFORM ~= 0 then ev(c, "org", 2, "org-cue") end
     end
     -- the word after: a type word, a verb of speech, an apposition
-    local ss = sents[SI[first]].s
+    local ss = sents[sfirst].s
     local pa, pw, lpw -- prevword(s, ss)
     if pa0 and s > ss and pa0 >= ss then pa, pw, lpw = pa0, pw0, lpw0 end
     local nw
@@ -1477,8 +1493,9 @@ function M.scan(ctx)
   local phrase, inphrase = gz.phrase, gz.inphrase
   -- 1. tokens (in C, the scanner and the loop of tests/lua/name_tokens_test.lua):
   -- start, end of the name part, end of the written word (with a
-  -- possessive or an abbreviation dot), key, linked adjective (ADJ only
-  -- where there is one); then the marks below, which read the same tokens
+  -- possessive or an abbreviation dot; RE only where a possessive or an
+  -- adjective is cut), key, linked adjective (ADJ only where there is
+  -- one); then the marks below, which read the same tokens
   -- from the token set (toks, in C). Words inside dates and quantities are
   -- no names.
   local n, toks = tokens(text, KEYS, key, TS, TE, RE, TK, ADJ)
@@ -1493,12 +1510,12 @@ function M.scan(ctx)
   newcands()
   cands, GEND, LOWER = newtable(n, 0), newtable(0, n // 4), {}
   -- per token (in C, the loop of tests/lua/name_marks_test.lua): its
-  -- sentence, its flags (a possessive ends it, it starts its sentence, a
+  -- sentence and its flags in FL (a possessive ends it, it starts its sentence, a
   -- time or quantity holds it, its key may start a manifest name, a linked
   -- adjective ends it, what the byte before it says of a clause), what
   -- joins it to the next; per sentence, whether it is a headline
   HL = newtable(#sents, 0)
-  marks(toks, TK, sents, TIMES, ctx.quantities or {}, gfirst, SI, FL, SG, HL)
+  marks(toks, TK, sents, TIMES, ctx.quantities or {}, gfirst, FL, SG, HL)
   -- the manifest name at each token whose key may start one (F_GZ; in C,
   -- GZE false for none): the others are not read again
   gazmatches(toks, TK, gfirst, KEYS, key, GZE, GZS, GZX, GZP)
@@ -1518,7 +1535,7 @@ function M.scan(ctx)
         local j = i
         local fl = FL[i]
         local init = fl & (F_INIT | F_CLAUSE) ~= 0 or (fl & F_COLON ~= 0 and colonclause(i))
-        local hl = HL[SI[i]]
+        local hl = HL[FL[i] >> F_SI]
         while true do
           -- what joins token j to token j + 1: "sp" (blanks), "of",
           -- "ofthe", "part" (a name particle), or nothing. The marks of
@@ -1614,8 +1631,8 @@ function M.scan(ctx)
             if KNOWN[key(string_sub(text, TS[t], TE[u]))] then best = u; break end
           end
           if best then
-            local x = newcand(TS[t], TE[best], best - t + 1, t, best, 0, false, "capitalised", true, SI[t], false,
-              false, false)
+            local x = newcand(TS[t], TE[best], best - t + 1, t, best, 0, false, "capitalised", true, FL[t] >> F_SI,
+              false, false, false)
             x.text = string_sub(text, TS[t], TE[best])
             x.key = key(x.text)
             kept[#kept + 1] = x
@@ -1835,7 +1852,7 @@ M._lex = { scanner = scanner, key = key, HPREFIX = HPREFIX, HYPHEN_END = HYPHEN_
   HYPHEN_PARTICLE = HYPHEN_PARTICLE, SUFFIX = SUFFIX, PARTICLE = PARTICLE }
 
 -- Test-only: the tokens of a context's text with the marks a scan gives
--- them (SI, FL, SG; HL per sentence), the sentences and the
+-- them (FL, SG; HL per sentence), the sentences and the
 -- manifest's first-word index they were made from
 -- (tests/lua/name_marks_test.lua runs their Lua definition on the same).
 function M._marks(ctx)
@@ -1844,9 +1861,8 @@ function M._marks(ctx)
   local sn = ctx.sentences
   if type(sn) ~= "table" or #sn == 0 then sn = segment(t) end
   cols.sents, cols.gfirst = sn, gazetteer(ctx.sides, ctx.declared).first
-  cols.SI, cols.FL, cols.SG, cols.HL = {}, {}, {}, {}
-  marks(cols.toks, cols.TK, sn, ctx.times or {}, ctx.quantities or {}, cols.gfirst, cols.SI, cols.FL, cols.SG,
-    cols.HL)
+  cols.FL, cols.SG, cols.HL = {}, {}, {}
+  marks(cols.toks, cols.TK, sn, ctx.times or {}, ctx.quantities or {}, cols.gfirst, cols.FL, cols.SG, cols.HL)
   return cols
 end
 
