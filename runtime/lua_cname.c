@@ -849,10 +849,11 @@ static int clauseat(const ntext *x, lua_Integer s)
 ** gfirst), FL_ADJ = 16 when a linked adjective ends it, FL_CLAUSE = 32 or
 ** FL_COLON = 64 as clauseat says whether a clause starts at it) and what
 ** joins it to the next token whatever the manifest matches (SG: "sp",
-** "of", "ofthe", "part" or false); per sentence whether it is a headline
-** (HL). Whether a token's key may start a manifest name is kept in toks
-** too, for gazmatches. Records and sentences are read once each, when the
-** scan reaches them (a time or quantity record needs numbers at s and e).
+** "of", "ofthe", "part" or false); per sentence that holds a token
+** whether it is a headline (HL; nothing is written for the others).
+** Whether a token's key may start a manifest name is kept in toks too, for
+** gazmatches. Records and sentences are read once each, when the scan
+** reaches them (a time or quantity record needs numbers at s and e).
 */
 static int marks(lua_State *L)
 {
@@ -868,15 +869,6 @@ static int marks(lua_State *L)
     lua_Integer nsent = luaL_len(L, MK_SENTS), ntimes = luaL_len(L, MK_TIMES),
                 nquants = luaL_len(L, MK_QUANTS);
     int rsents = nometa(L, MK_SENTS), rtimes = nometa(L, MK_TIMES), rquants = nometa(L, MK_QUANTS);
-    for (lua_Integer x = 1; x <= nsent; x++) {
-        size_t kl;
-        int raw = pushrec(L, MK_SENTS, rsents, x);
-        pushfield(L, raw, MU_KIND, "kind");
-        const char *kind = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &kl) : NULL;
-        lua_pushboolean(L, kind && kl == 8 && memcmp(kind, "headline", 8) == 0);
-        lua_rawseti(L, MK_HL, x);
-        lua_pop(L, 2);
-    }
     lua_Integer tp = 1, qp = 1, si = 1, lastsent = 0;
     lua_Integer pre = 0, psi = 0; /* the previous token's written end and sentence */
     int pblock = 1;               /* no gap joins the previous token */
@@ -910,6 +902,12 @@ static int marks(lua_State *L)
             int ok;
             lua_Integer from = lua_tointegerx(L, -1, &ok);
             if (!ok) return luaL_error(L, "bad sentence %I (field 's' must be an integer)", si);
+            lua_pop(L, 1);
+            size_t kl;
+            pushfield(L, raw, MU_KIND, "kind");
+            const char *kind = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &kl) : NULL;
+            lua_pushboolean(L, kind && kl == 8 && memcmp(kind, "headline", 8) == 0);
+            lua_rawseti(L, MK_HL, si);
             lua_pop(L, 2);
             lua_Integer f = firstword(t, len, from);
             init = f != 0 && f >= s;

@@ -7,7 +7,7 @@
 -- (or after a colon, where the scan decides) (all in FL: 1, 2, 4, 8, 16,
 -- 32 or 64, plus 128 times the sentence), and what joins it to the next
 -- token (the gap of step 2 without the manifest's matches); and per
--- sentence whether it is a headline. Every mark of every token must agree,
+-- sentence that holds a token whether it is a headline. Every mark of every token must agree,
 -- on the bundled corpora and on texts generated from tricky pieces.
 local name = require "sift.grammar.name"
 local number = require "sift.grammar.number"
@@ -62,7 +62,7 @@ local function marks(text, c, times, quants)
       INIT[t] = false
     end
   end
-  for x = 1, nsent do HL[x] = sents[x].kind == "headline" end
+  for t = 1, n do HL[SI[t]] = sents[SI[t]].kind == "headline" end
   -- what joins token j to j + 1, whatever the manifest matches
   local function gap(j)
     local k = j + 1

@@ -1513,7 +1513,8 @@ function M.scan(ctx)
   -- sentence and its flags in FL (a possessive ends it, it starts its sentence, a
   -- time or quantity holds it, its key may start a manifest name, a linked
   -- adjective ends it, what the byte before it says of a clause), what
-  -- joins it to the next; per sentence, whether it is a headline
+  -- joins it to the next; per sentence that holds a token, whether it is a
+  -- headline (HL, read at tokens only)
   HL = newtable(#sents, 0)
   marks(toks, TK, sents, TIMES, ctx.quantities or {}, gfirst, FL, SG, HL)
   -- the manifest name at each token whose key may start one (F_GZ; in C,
@@ -1852,7 +1853,7 @@ M._lex = { scanner = scanner, key = key, HPREFIX = HPREFIX, HYPHEN_END = HYPHEN_
   HYPHEN_PARTICLE = HYPHEN_PARTICLE, SUFFIX = SUFFIX, PARTICLE = PARTICLE }
 
 -- Test-only: the tokens of a context's text with the marks a scan gives
--- them (FL, SG; HL per sentence), the sentences and the
+-- them (FL, SG; HL per sentence that holds one), the sentences and the
 -- manifest's first-word index they were made from
 -- (tests/lua/name_marks_test.lua runs their Lua definition on the same).
 function M._marks(ctx)
