@@ -16,6 +16,7 @@ local lpeg = require "lpeg"
 local P, R, S, C = lpeg.P, lpeg.R, lpeg.S, lpeg.C
 local pairs, ipairs, type, error, setmetatable = pairs, ipairs, type, error, setmetatable
 local string_lower, string_upper, string_sub, string_gsub = string.lower, string.upper, string.sub, string.gsub
+local string_find = string.find
 local table_sort, table_concat = table.sort, table.concat
 local _ENV = nil -- luacheck: ignore 211 (from here on no global is read or written)
 
@@ -91,7 +92,7 @@ end })
 -- The patterns that many nodes share, made once (LPeg builds a new tree for
 -- every operation): the end of a word, a byte (a letter in either case), and the
 -- other word bytes of an open node with its letters (and a digit at the top).
-local endword, truep = -wordch, P(true)
+local endword, truep, wordrest = -wordch, P(true), wordch ^ 0
 local BYTE = setmetatable({}, { __index = function(t, k)
   local u = string_upper(k)
   local p = u ~= k and S(k .. u) or P(k)
@@ -124,8 +125,22 @@ local function trie(map, order, open)
     node.cont = cont
   end
   local function gen(node, top, after_blank)
-    local rank = RANK[top and order or FREQUENT]
     local keys = node.keys
+    -- A chain of nodes with one letter each and no phrase ending at them
+    -- ("onsiderable" in "considerable") is its letters in one sequence: in
+    -- an open trie, a word that leaves the chain is consumed to its end
+    -- (wordrest), as the other word bytes of each node would. One LPeg
+    -- operation a letter, not three that each copy the subtree below.
+    if not top and node.cont == nil and #keys == 1 and string_find(keys[1], "^%a$") then
+      local letters, last = BYTE[keys[1]], node.kids[keys[1]]
+      while last.cont == nil and #last.keys == 1 and string_find(last.keys[1], "^%a$") do
+        letters = letters * BYTE[last.keys[1]]
+        last = last.kids[last.keys[1]]
+      end
+      local p = letters * gen(last, false, after_blank)
+      return open and not after_blank and p + wordrest or p
+    end
+    local rank = RANK[top and order or FREQUENT]
     table_sort(keys, function(x, y)
       local a, b = rank[x] or 99, rank[y] or 99
       if a ~= b then return a < b end
