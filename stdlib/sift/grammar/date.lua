@@ -167,16 +167,25 @@ end
 -- takes one branch after a single test instead of trying words in turn.
 local function lexicon(entries, capital)
   local function build(list, depth)
-    local groups, order, leaf = {}, {}, nil
-    for _, e in ipairs(list) do
-      if #e[1] < depth then
-        leaf = e
-      else
-        local c = string_lower(string_sub(e[1], depth, depth))
-        if not groups[c] then groups[c] = {}; order[#order + 1] = c end
-        local g = groups[c]
-        g[#g + 1] = e
+    local groups, order, leaf
+    local lead -- the letters of a chain (below)
+    while true do
+      groups, order, leaf = {}, {}, nil
+      for _, e in ipairs(list) do
+        if #e[1] < depth then
+          leaf = e
+        else
+          local c = string_lower(string_sub(e[1], depth, depth))
+          if not groups[c] then groups[c] = {}; order[#order + 1] = c end
+          local g = groups[c]
+          g[#g + 1] = e
+        end
       end
+      -- a node with one letter after it and no word ending there: its
+      -- letter joins the chain before the next node, one operation
+      if leaf or #order ~= 1 or depth == 1 and capital or not string_find(order[1], "^%a$") then break end
+      lead = lead and lead * anycase(order[1]) or anycase(order[1])
+      list, depth = groups[order[1]], depth + 1
     end
     table_sort(order)
     local p = P(false)
@@ -185,7 +194,7 @@ local function lexicon(entries, capital)
       p = p + head * build(groups[c], depth + 1)
     end
     if leaf then p = p + eow * (leaf.dot and abbrdot or P(true)) * (leaf[2] == nil and P(true) or Cc(leaf[2])) end
-    return p
+    return lead and lead * p or p
   end
   return build(entries, 1)
 end
@@ -494,18 +503,25 @@ end
 -- with the same byte: LPeg would flatten them into one long choice.)
 local function dispatch(entries)
   local function build(list, depth)
-    local groups, order, leaf = {}, {}, nil
-    for _, e in ipairs(list) do
-      if #e[1] < depth then
-        local p = (e.dot and abbrdot or P(true)) * e[2]
-        if e.capital then p = B(upper * P(#e[1] - 1)) * p end
-        leaf = leaf and leaf + p or p
-      else
-        local c = string_lower(string_sub(e[1], depth, depth))
-        if not groups[c] then groups[c] = {}; order[#order + 1] = c end
-        local g = groups[c]
-        g[#g + 1] = e
+    local groups, order, leaf
+    local lead -- the letters of a chain (as in lexicon)
+    while true do
+      groups, order, leaf = {}, {}, nil
+      for _, e in ipairs(list) do
+        if #e[1] < depth then
+          local p = (e.dot and abbrdot or P(true)) * e[2]
+          if e.capital then p = B(upper * P(#e[1] - 1)) * p end
+          leaf = leaf and leaf + p or p
+        else
+          local c = string_lower(string_sub(e[1], depth, depth))
+          if not groups[c] then groups[c] = {}; order[#order + 1] = c end
+          local g = groups[c]
+          g[#g + 1] = e
+        end
       end
+      if leaf or #order ~= 1 or not string_find(order[1], "^%a$") then break end
+      lead = lead and lead * anycase(order[1]) or anycase(order[1])
+      list, depth = groups[order[1]], depth + 1
     end
     table_sort(order)
     local alts = {}
@@ -515,7 +531,7 @@ local function dispatch(entries)
     end
     local p = choose(alts)
     if leaf then p = p + eow * leaf end
-    return p
+    return lead and lead * p or p
   end
   return build(entries, 1)
 end
