@@ -88,7 +88,9 @@ size_t sift_utf8_count(const char *s, size_t from, size_t to)
     return n;
 }
 
-char *sift_utf8_key(const char *s, size_t len, size_t *keylen)
+/* The key as utf8proc makes it: NFKC, case folded, marks stripped (the
+   tests compare it with the ASCII path below). */
+static char *keyutf8proc(const char *s, size_t len, size_t *keylen)
 {
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t n =
@@ -97,4 +99,23 @@ char *sift_utf8_key(const char *s, size_t len, size_t *keylen)
     if (n < 0) return NULL;
     if (keylen) *keylen = (size_t)n;
     return (char *)out;
+}
+
+/*
+** ASCII is its own NFKC form, has no marks, and folds A-Z to a-z only, so an
+** ASCII string's key is the string in lower case: most names are ASCII, and
+** utf8proc_map costs thousands of instructions a call (decoding to a
+** buffer of code points, decomposing, composing, encoding).
+*/
+char *sift_utf8_key(const char *s, size_t len, size_t *keylen)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++)
+        if (u[i] >= 0x80) return keyutf8proc(s, len, keylen);
+    char *out = malloc(len + 1);
+    if (!out) return NULL;
+    for (size_t i = 0; i < len; i++) out[i] = (char)(u[i] >= 'A' && u[i] <= 'Z' ? u[i] + 32 : u[i]);
+    out[len] = 0;
+    if (keylen) *keylen = len;
+    return out;
 }

@@ -22,7 +22,8 @@ char *sift_utf8_repair(const char *s, size_t len, size_t *outlen, size_t *nrepl)
 /* Code points in s[from..to) (invalid bytes count one each). */
 size_t sift_utf8_count(const char *s, size_t from, size_t to);
 
-/* Normalisation key of s[0..len); NULL when memory runs out or s is invalid. */
+/* Normalisation key of s[0..len) (NFKC, case folded, marks stripped), to
+   free; NULL when memory runs out or s is invalid. */
 char *sift_utf8_key(const char *s, size_t len, size_t *keylen);
 
 #endif

@@ -2,6 +2,7 @@
 #include "../../runtime/utf8.c"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "test.h"
 
@@ -75,6 +76,40 @@ TEST(keys_fold_case_marks_and_compatibility_forms)
     CHECK(sift_utf8_key("\xFF", 1, NULL) == NULL);
 }
 
+/* ASCII keys are made without utf8proc: they must be the keys it makes,
+   for every byte and for mixed strings. */
+TEST(ascii_keys_are_utf8proc_keys)
+{
+    char one[2] = {0, 0};
+    for (int c = 0; c < 128; c++) {
+        one[0] = (char)c;
+        size_t n1 = 99, n2 = 98;
+        char *a = sift_utf8_key(one, 1, &n1);
+        char *b = keyutf8proc(one, 1, &n2);
+        CHECK(a != NULL && b != NULL);
+        if (!a || !b) return;
+        CHECK_INT(n1, n2);
+        CHECK(n1 == n2 && memcmp(a, b, n1) == 0 && a[n1] == 0);
+        free(a);
+        free(b);
+    }
+    static const char *const S[] = {"Ahmad Shah MASSOUD", "al-Qaeda's", "U.S. Army (NRF)", "",
+                                    "Mazar-i-Sharif 12 [x] {Y} ~`@^_|\\"};
+    for (size_t i = 0; i < sizeof S / sizeof *S; i++) {
+        size_t n1, n2;
+        char *a = sift_utf8_key(S[i], strlen(S[i]), &n1);
+        char *b = keyutf8proc(S[i], strlen(S[i]), &n2);
+        CHECK(a && b && n1 == n2 && strcmp(a, b) == 0);
+        free(a);
+        free(b);
+    }
+    size_t n;
+    char *k = sift_utf8_key("Ahmad Shah MASSOUD", 18, &n);
+    CHECK_STR(k, "ahmad shah massoud");
+    CHECK_INT(n, 18);
+    free(k);
+}
+
 int main(void)
 {
     RUN(valid_text_passes);
@@ -82,5 +117,6 @@ int main(void)
     RUN(repair_replaces_each_bad_byte);
     RUN(count_counts_code_points);
     RUN(keys_fold_case_marks_and_compatibility_forms);
+    RUN(ascii_keys_are_utf8proc_keys);
     return test_done("utf8");
 }
