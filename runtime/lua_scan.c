@@ -978,13 +978,10 @@ static int qwords(lua_State *L, int w, lua_Integer *v, lua_Integer *count)
     return 1;
 }
 
-/* t[field] = the value at the top (popped) */
-static void qset(lua_State *L, int t, int field)
+/* Push the name of field (then its value, then lua_rawset). */
+static void qkey(lua_State *L, int field)
 {
-    t = lua_absindex(L, t);
     lua_pushvalue(L, lua_upvalueindex(Q_UP + field));
-    lua_insert(L, -2);
-    lua_rawset(L, t);
 }
 
 /* The fields' table of the pairs from index 4 on (quantity's values above
@@ -1003,9 +1000,11 @@ static int qfallback(lua_State *L, int top)
 ** without "a half", after a bound word or not, with a unit or not, and a
 ** word after it ("or more") or not: build() in number.lua for such a
 ** number, its checks and fields, without the intermediate tables. A number
-** the checks reject appends nothing. Any other step (a range, money, a
-** conversion in brackets, a vague word, ...), or a unit whose base is not
-** known yet, returns its fields' table for build() instead.
+** the checks reject appends nothing, and so does "a year" or the like
+** (the step's one field au) that no word of duration_prep comes before.
+** Any other step (a range, money, a conversion in brackets, a vague word,
+** ...), or a unit whose base is not known yet, returns its fields' table
+** for build() instead.
 */
 static int quantity(lua_State *L)
 {
@@ -1016,6 +1015,17 @@ static int quantity(lua_State *L)
     luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n, 2, "out of range");
     ctxset *set = ctxof(L);
     int top = lua_gettop(L);
+    if (top == 5 && lua_type(L, 4) == LUA_TSTRING && lua_type(L, 5) == LUA_TSTRING) {
+        /* "a year", "an hour" with no bound word before it: build() keeps
+           it only after a word of duration_prep ("for a year") */
+        size_t kl;
+        const char *k = lua_tolstring(L, 4, &kl);
+        pword p;
+        if (kl == 2 && k[0] == 'a' && k[1] == 'u' &&
+            (!readprev(t, (lua_Integer)n, s, &p) ||
+             !IN(ctxget(set, p.w, p.ll, 1), C_DURATION_PREP)))
+            return 0;
+    }
     qraw r;
     if (!qread(L, 4, top, &r) || !r.d == !r.w || !r.hasqe || !r.hasne || r.qe <= s ||
         r.qe > (lua_Integer)n + 1 || r.ne < 1 || r.ne > (lua_Integer)n + 1)
@@ -1107,44 +1117,56 @@ static int quantity(lua_State *L)
     lua_createtable(L, 0,
                     4 + hasmin + hasmax + (r.u != 0) + (nounl != 0) + (approx != 0) + hasbase);
     int q = lua_gettop(L);
+    qkey(L, Q_S);
     lua_pushinteger(L, s);
-    qset(L, q, Q_S);
+    lua_rawset(L, q);
+    qkey(L, Q_E);
     lua_pushinteger(L, qe - 1);
-    qset(L, q, Q_E);
+    lua_rawset(L, q);
+    qkey(L, Q_TEXT);
     lua_pushlstring(L, t + s - 1, (size_t)(qe - s));
-    qset(L, q, Q_TEXT);
+    lua_rawset(L, q);
+    qkey(L, Q_VALUE);
     lua_pushinteger(L, v);
-    qset(L, q, Q_VALUE);
+    lua_rawset(L, q);
     if (hasmin) {
+        qkey(L, Q_MIN);
         lua_pushinteger(L, mn);
-        qset(L, q, Q_MIN);
+        lua_rawset(L, q);
     }
     if (hasmax) {
+        qkey(L, Q_MAX);
         lua_pushinteger(L, mx);
-        qset(L, q, Q_MAX);
+        lua_rawset(L, q);
     }
     if (r.u) {
+        qkey(L, Q_UNIT);
         lua_pushvalue(L, r.u);
-        qset(L, q, Q_UNIT);
+        lua_rawset(L, q);
     }
     if (nounl) {
+        qkey(L, Q_NOUN);
         lua_pushlstring(L, noun, nounl);
-        qset(L, q, Q_NOUN);
+        lua_rawset(L, q);
     }
     if (approx) {
+        qkey(L, Q_APPROX);
         lua_pushvalue(L, approx);
-        qset(L, q, Q_APPROX);
+        lua_rawset(L, q);
     }
     if (hasbase) {
+        qkey(L, Q_BASE);
         lua_createtable(L, 0, 2);
         int b = lua_gettop(L);
+        qkey(L, Q_VALUE);
         lua_pushinteger(L, v);
         lua_pushvalue(L, top + 1);
         lua_arith(L, LUA_OPMUL);
-        qset(L, b, Q_VALUE);
+        lua_rawset(L, b);
+        qkey(L, Q_UNIT);
         lua_pushvalue(L, top + 2);
-        qset(L, b, Q_UNIT);
-        qset(L, q, Q_BASE);
+        lua_rawset(L, b);
+        lua_rawset(L, q);
     }
     lua_pushvalue(L, lua_upvalueindex(5));
     lua_setmetatable(L, q);

@@ -90,6 +90,28 @@ test("quantity makes the records build() makes", function()
   ok(seen > 10000)
 end)
 
+test("quantity keeps a step of one unit (\"a year\") after a word of duration only, as build()", function()
+  local texts = { "for a year", "a year ago", "within an hour", "Lasted a week.", "last, a day", "FOR a month",
+    "per\na day", "spent.. a decade", "x for.a year", "over a fortnight", "took a day", "in's a year",
+    "the most a second", "\226\128\153a year", "for  \t a week", "e.g. a minute" }
+  local seen = 0
+  for _, text in ipairs(texts) do
+    for s in text:gmatch("()an? ") do
+      for _, u in ipairs{ "year", "hour", "week", "fortnight" } do
+        local got, want = both(text, s, #text + 1, { "au", u })
+        eq(got, want, text .. " at " .. s .. ": " .. u)
+        seen = seen + 1
+      end
+    end
+  end
+  ok(seen > 40)
+  -- kept only after a word of duration: some records, not all
+  local out = {}
+  ok(Q("for a year", 5, out, "au", "year") ~= nil)
+  eq(Q("the a year", 5, out, "au", "year"), nil)
+  eq(#out, 0)
+end)
+
 test("quantity checks its arguments", function()
   local out = {}
   raises(function() Q({}, 1, out) end, "bad argument #1")
