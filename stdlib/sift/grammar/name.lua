@@ -741,7 +741,7 @@ local parenrest = P" "^-1 * (Dash + R"AZ")
 -- costs no table growth once a worker has seen one as long.
 
 local text, N, sents, HL, TIMES, TIMEP, gfirst, cands, GEND
-local TS, TE, TK, GAP, USED = {}, {}, {}, {}, {}
+local TS, TE, TK, GAP = {}, {}, {}, {}
 -- a token's sentence and flags: the sentence times F_SI plus the sum of
 -- F_POSS (a possessive ends it), F_INIT (it starts its sentence), F_DEAD (a
 -- time or quantity holds it), F_GZ (its key may start a manifest name),
@@ -760,7 +760,7 @@ local ADJ = {} -- a token's linked adjective ("held" of "Taliban-held"), set onl
 local SG = {} -- what joins token j to j + 1 whatever the manifest matches (step 2), false for nothing
 -- manifest match at a token: entry (false: none), start, end, possessive; set only where F_GZ
 local GZE, GZS, GZX, GZP = {}, {}, {}, {}
-local ntok, stamp = 0, 0
+local ntok = 0
 -- The candidates of a scan: tables reused from scan to scan (the first
 -- CANDMAX of a scan; a scan's candidates are garbage once it returns).
 -- Every field a scan reads is present in each, false when unset, so that
@@ -782,9 +782,12 @@ local newcand, newcands = (function()
       if np <= CANDMAX then POOL[np] = c end
       return c
     end
-    c.s, c.e, c.n, c.t1, c.tn, c.str, c.kind, c.cue, c.head, c.sent = s, e, n, t1, tn, str, kind, cue, head, sent
-    c.title, c.init, c.poss, c.side, c.decl, c.gaz = title, init, poss, false, false, false
-    c.surkey, c.base, c.admin, c.role, c.paren, c.found, c.surname = false, false, false, false, false, false, false
+    -- (one field a statement: a multiple assignment first copies every
+    -- value to a register of its own)
+    c.s = s; c.e = e; c.n = n; c.t1 = t1; c.tn = tn; c.str = str; c.kind = kind; c.cue = cue; c.head = head
+    c.sent = sent; c.title = title; c.init = init; c.poss = poss; c.side = false; c.decl = false; c.gaz = false
+    c.surkey = false; c.base = false; c.admin = false; c.role = false; c.paren = false; c.found = false
+    c.surname = false
     return c
   end
   return newcand, function() np = 0 end
@@ -863,7 +866,7 @@ local function gazat(i)
   cands[#cands + 1] = c
   GEND[c.e] = c
   local j = i
-  while j <= ntok and TS[j] <= e do USED[j] = stamp; j = j + 1 end
+  while j <= ntok and TS[j] <= e do j = j + 1 end
   return j
 end
 
@@ -1505,7 +1508,7 @@ function M.scan(ctx)
   sents = ctx.sentences
   if type(sents) ~= "table" or #sents == 0 then sents = segment(text) end
   TIMES, TIMEP = ctx.times or {}, 1
-  stamp, OFI = stamp + 1, 0
+  OFI = 0
   LTEXT, PHOCC = nil, {}
   newcands()
   cands, GEND, LOWER = newtable(n, 0), newtable(0, n // 4), {}
@@ -1527,36 +1530,33 @@ function M.scan(ctx)
   do
     local i = 1
     while i <= n do
-      local nexti = FL[i] & F_GZ ~= 0 and GZE[i] and gazat(i)
+      local fl = FL[i]
+      local nexti = fl & F_GZ ~= 0 and GZE[i] and gazat(i)
       if nexti then
         i = nexti
-      elseif FL[i] & F_DEAD ~= 0 then
+      elseif fl & F_DEAD ~= 0 then
         i = i + 1
       else
         local j = i
-        local fl = FL[i]
         local init = fl & (F_INIT | F_CLAUSE) ~= 0 or (fl & F_COLON ~= 0 and colonclause(i))
-        local hl = HL[FL[i] >> F_SI]
+        local hl = HL[fl >> F_SI]
         while true do
           -- what joins token j to token j + 1: "sp" (blanks), "of",
           -- "ofthe", "part" (a name particle), or nothing. The marks of
           -- step 1 (SG, in C; the loop of tests/lua/name_marks_test.lua is
           -- its definition) say it for tokens of one sentence, not in a
           -- record, without a possessive, an adjective or a suffix ("Jr.")
-          -- before the gap; here the next token must be live still (not
-          -- used by a manifest name), start none, and in a headline
-          -- neither token be a common word
+          -- before the gap; here the next token must start no manifest
+          -- name, and in a headline neither token be a common word (no
+          -- manifest name has used the next token: gazat uses tokens from
+          -- the one the scan stands at on)
           local gk = SG[j]
-          if gk and (USED[j + 1] == stamp or (FL[j + 1] & F_GZ ~= 0 and GZE[j + 1])
-              or (hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]))) then
-            gk = nil
-          end
-          if gk == "sp" or gk == "part" or ((gk == "of" or gk == "ofthe") and ofjoin(i, j, init)) then
-            GAP[j] = gk
-            j = j + 1
-          else
+          if not gk or (FL[j + 1] & F_GZ ~= 0 and GZE[j + 1]) or (hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]))
+              or not (gk == "sp" or gk == "part" or ofjoin(i, j, init)) then -- (else "of" or "ofthe")
             break
           end
+          GAP[j] = gk
+          j = j + 1
         end
         GAP[j] = "end"
         classify(i, j, init)
