@@ -86,15 +86,6 @@ local _ENV = nil -- luacheck: ignore 211 (from here on no global is read or writ
 
 local M = {}
 
--- The root of node x in the union-find forest parent (halving the path).
-local function findroot(parent, x)
-  while parent[x] ~= x do
-    parent[x] = parent[parent[x]]
-    x = parent[x]
-  end
-  return x
-end
-
 -- ------------------------------------------------------------ word lists
 -- General English (and a few widely used name particles); nothing here is
 -- specific to a conflict or a corpus.
@@ -723,49 +714,60 @@ local function cluster(cols, sidekey, declared, collect)
   -- themselves when they come so already (ORDER nil: the host's order)
   local docorder, docidx, DFROM, DTO, ORDER = {}, {}, {}, {}, nil
   local inorder, lastdk = true, nil
+  local runs = true -- each document's mentions are one run of the list (the host's form)
   local tec = {} -- text -> exact class (its key: the caller's, else sift.core.key's)
-  local rk = 0 -- the range of mention n (RF)
-  for n = 1, N do
-    local text = Mtext[n]
-    if type(text) ~= "string" then
-      error(string_format("bad mention #%d to 'entities' (a 'text' string expected)", n), 3)
-    end
-    local ec = tec[text]
-    if not ec then
-      local k = Mkey[n]
-      if type(k) ~= "string" then k = corekey(text) end
-      ec = ecs[k]
-      if not ec then
-        ec = { k = k, first = n, kc = { 0, 0, 0, 0, 0 }, caps = true, id = #eclist + 1 }
-        ecs[k] = ec
-        eclist[#eclist + 1] = ec
-      end
-      tec[text] = ec
-    end
-    if Mdecl[n] ~= nil then ec.decl = true end
-    local p
-    if KC then p = KP[string_byte(KC, n)] else p = KPOS[Mkind[n]] or 0 end
-    if p > 0 then
-      local kc = ec.kc
-      kc[p] = kc[p] + 1
-    end
-    if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
-    local d
+  -- the mentions go by runs of one document (a range of the host's, else a
+  -- stretch of equal doc values): a document's bookkeeping once a run
+  local rk = 0 -- the range of the run (RF)
+  local at = 1 -- the run's first mention
+  while at <= N do
+    local d, last
     if RF then
-      while rk < NRD and RF[rk + 1] <= n do rk = rk + 1 end
-      d = RD[rk]
+      while rk < NRD and RF[rk + 1] <= at do rk = rk + 1 end
+      d, last = RD[rk], rk < NRD and RF[rk + 1] - 1 or N
     else
-      d = Mdoc[n]
+      d, last = Mdoc[at], at
+      while last < N and Mdoc[last + 1] == d do last = last + 1 end
     end
     if d == nil then d = "" end
     local dk = docidx[d]
     if not dk then
       dk = #docorder + 1
-      docorder[dk], docidx[d], DFROM[dk] = d, dk, n
-    elseif dk ~= lastdk or (hasi and before(n, n - 1)) then
+      docorder[dk], docidx[d], DFROM[dk] = d, dk, at
+    elseif dk ~= lastdk then
+      inorder, runs = false, false
+    elseif hasi and before(at, at - 1) then -- (the same document again: a nil doc, then "")
       inorder = false
     end
-    DTO[dk], lastdk = n, dk
+    DTO[dk], lastdk = last, dk
+    for m = at, last do
+      local text = Mtext[m]
+      if type(text) ~= "string" then
+        error(string_format("bad mention #%d to 'entities' (a 'text' string expected)", m), 3)
+      end
+      local ec = tec[text]
+      if not ec then
+        local k = Mkey[m]
+        if type(k) ~= "string" then k = corekey(text) end
+        ec = ecs[k]
+        if not ec then
+          ec = { k = k, first = m, kc = { 0, 0, 0, 0, 0 }, caps = true, id = #eclist + 1 }
+          ecs[k] = ec
+          eclist[#eclist + 1] = ec
+        end
+        tec[text] = ec
+      end
+      if Mdecl[m] ~= nil then ec.decl = true end
+      local p
+      if KC then p = KP[string_byte(KC, m)] else p = KPOS[Mkind[m]] or 0 end
+      if p > 0 then
+        local kc = ec.kc
+        kc[p] = kc[p] + 1
+      end
+      if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
+      if hasi and m > at and before(m, m - 1) then inorder = false end
+    end
+    at = last + 1
   end
   if not inorder then
     local lists = {}
@@ -878,38 +880,65 @@ local function cluster(cols, sidekey, declared, collect)
   -- per node, the first declared entity its mentions' m.decl (the
   -- extractor's match in the manifest) names, by dkey
   local dhit = {}
-  local ecdoc = {}
+  -- the node of an exact class in a document: when each document's
+  -- mentions are one run, the last document and node the class saw (ec.sd,
+  -- ec.sn: the document's place in docorder), else a table a class (ecdoc)
+  local ecdoc = not runs and {} or nil
   rk = 0
-  for n = 1, N do
-    local ec = tec[Mtext[n]]
-    local d
+  at = 1
+  while at <= N do -- by runs of one document, as step 1
+    local d, last
     if RF then
-      while rk < NRD and RF[rk + 1] <= n do rk = rk + 1 end
-      d = RD[rk]
+      while rk < NRD and RF[rk + 1] <= at do rk = rk + 1 end
+      d, last = RD[rk], rk < NRD and RF[rk + 1] - 1 or N
     else
-      d = Mdoc[n]
+      d, last = Mdoc[at], at
+      while last < N and Mdoc[last + 1] == d do last = last + 1 end
     end
     if d == nil then d = "" end
-    local id
-    if ec.a.form == "bare" then
-      id = newnode(n)
-      ec.bnodes = ec.bnodes or {}
-      ec.bnodes[#ec.bnodes + 1] = id
-    else
-      ecdoc[ec] = ecdoc[ec] or {}
-      id = ecdoc[ec][d]
-      if not id then
-        id = newnode(n)
-        ecdoc[ec][d] = id
-        ec.nodes = ec.nodes or {}
-        ec.nodes[#ec.nodes + 1] = id
+    local dk = docidx[d]
+    for m = at, last do
+      local ec = tec[Mtext[m]]
+      local id
+      if ec.a.form == "bare" then
+        id = newnode(m)
+        local l = ec.bnodes
+        if not l then
+          l = {}
+          ec.bnodes = l
+        end
+        l[#l + 1] = id
+      elseif runs then
+        if ec.sd == dk then
+          id = ec.sn
+        else
+          id = newnode(m)
+          ec.sd, ec.sn = dk, id
+          local l = ec.nodes
+          if not l then
+            l = {}
+            ec.nodes = l
+          end
+          l[#l + 1] = id
+        end
+      else
+        ecdoc[ec] = ecdoc[ec] or {}
+        id = ecdoc[ec][d]
+        if not id then
+          id = newnode(m)
+          ecdoc[ec][d] = id
+          ec.nodes = ec.nodes or {}
+          ec.nodes[#ec.nodes + 1] = id
+        end
       end
+      local dn = Mdecl[m]
+      if dn ~= nil and dhit[id] == nil and type(dn) == "string" then dhit[id] = dkey[corekey(dn)] end
+      nodeof[m] = id
     end
-    local dn = Mdecl[n]
-    if dn ~= nil and dhit[id] == nil and type(dn) == "string" then dhit[id] = dkey[corekey(dn)] end
-    nodeof[n] = id
+    at = last + 1
   end
   ecdoc = nil -- luacheck: ignore 311 (released: the steps below do not read it)
+  for _, ec in ipairs(eclist) do ec.sd, ec.sn = nil, nil end
   local dseed = {}
   for j, dd in ipairs(declared) do
     if type(dd) == "table" and type(dd.name) == "string" then
@@ -924,8 +953,15 @@ local function cluster(cols, sidekey, declared, collect)
     FIRST = first
   end
 
-  -- union-find with cluster data
-  local function find(x) return findroot(parent, x) end
+  -- union-find with cluster data: find(x) is the root of node x in the
+  -- forest parent (halving the path)
+  local function find(x)
+    while parent[x] ~= x do
+      parent[x] = parent[parent[x]]
+      x = parent[x]
+    end
+    return x
+  end
 
   local function textof(id)
     local n = FIRST[id]
@@ -1878,13 +1914,16 @@ local function members(collect, assign, N, declared, tec, nodeof, FIRST, WHY, pa
   -- columns below take their room (the collector, paced by the heap it has
   -- seen, would let the heap grow by as much again first)
   collect()
-  local function find(x) return findroot(parent, x) end
   local ents, eroot = {}, {}
   local Ment, Mwhy, NEXT = nodeof, {}, newtable(N, 0) -- a mention's node gives way to its entity
   if assign then Ment, Mwhy = nil, nil end
   for n = 1, N do
     local id = nodeof[n]
-    local r = find(id)
+    local r = id -- its root (cluster's find, inline: a call a mention costs a tenth of this loop)
+    while parent[r] ~= r do
+      parent[r] = parent[parent[r]]
+      r = parent[r]
+    end
     local e = eroot[r]
     if e then
       NEXT[e.last] = n
