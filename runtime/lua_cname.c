@@ -13,8 +13,9 @@
 ***                                        word before s, byte after re, start and word after
 ***                                        re when a blank follows it, allcapsat(s, e)
 *** @function cname.badbyte(text)         the first byte of the first invalid UTF-8 sequence, or nil
-*** @function cname.tokenizer(upper, sets) a function (text, keys, key, TS, TE, RE, TK, ADJ)
-***                                        -> n, toks that fills the token columns of
+*** @function cname.tokenizer(upper, sets) a function (text, keys, key, TS, TE, RE, TK, ADJ,
+***                                        infos, info, CL) -> n, toks that fills the token columns
+*of
 ***                                        step 1 of a scan (name.lua) and returns how many
 ***                                        tokens and the same tokens as a token set (the
 ***                                        tokenizer's own, refilled by its next call)
@@ -426,12 +427,14 @@ static int inset(lua_State *L, int uv, const unsigned char *w, size_t len, int l
 }
 
 /*
-** tokens(text, keys, key, TS, TE, RE, TK, ADJ): step 1 of a scan up to the
-** keys (name.lua): every capitalised word the scanner finds, its
-** possessive cut, a hyphen prefix, a linked adjective or an era word, an
+** tokens(text, keys, key, TS, TE, RE, TK, ADJ, infos, info, CL): step 1 of a
+** scan up to the keys (name.lua): every capitalised word the scanner finds,
+** its possessive cut, a hyphen prefix, a linked adjective or an era word, an
 ** abbreviation's dot and a particle before a hyphen handled; a kept token's
-** start, name end and key (keys[word], else key(word)) go to row n of the
-** columns TS, TE, TK, its written end to RE[n] when it is not its name end
+** start, name end, key (keys[word], else key(word)) and what its key says of
+** itself (infos[key], else info(key): the word lists it is in, as bits) go
+** to row n of the columns TS, TE, TK, CL, its written end to RE[n] when it is
+** not its name end
 ** (when a possessive or a linked adjective is cut), its adjective to ADJ[n]
 ** when it has one (nothing is written to RE and ADJ for the others);
 ** whether it has one and its possessive flag stay in the token set (marks
@@ -444,11 +447,13 @@ static int tokens(lua_State *L)
     size_t len;
     const char *str = luaL_checklstring(L, 1, &len);
     luaL_checktype(L, 2, LUA_TTABLE);
-    for (int k = 4; k <= 8; k++) luaL_checktype(L, k, LUA_TTABLE);
-    lua_settop(L, 8);
+    for (int k = 4; k <= 9; k++) luaL_checktype(L, k, LUA_TTABLE);
+    luaL_checktype(L, 10, LUA_TFUNCTION);
+    luaL_checktype(L, 11, LUA_TTABLE);
+    lua_settop(L, 11);
     const nupper *u = lua_touserdata(L, lua_upvalueindex(UV_UPPER));
     lua_pushvalue(L, lua_upvalueindex(UV_TOKS));
-    const int K = 9; /* the token set */
+    const int K = 12; /* the token set */
     ntoks *ts = lua_touserdata(L, K);
     lua_pushvalue(L, 1);
     lua_setiuservalue(L, K, 1);
@@ -544,6 +549,14 @@ static int tokens(lua_State *L)
             lua_pushvalue(L, -2);
             lua_call(L, 1, 1);
         }
+        lua_pushvalue(L, -1);
+        if (lua_rawget(L, 9) == LUA_TNIL) {
+            lua_pop(L, 1);
+            lua_pushvalue(L, 10);
+            lua_pushvalue(L, -2);
+            lua_call(L, 1, 1);
+        }
+        lua_rawseti(L, 11, n);
         lua_rawseti(L, 7, n);
         lua_pop(L, 1);
         lua_pushinteger(L, s);

@@ -173,7 +173,8 @@ test("the manifest matches refuse bad arguments", function()
   local tokens = cname.tokenizer("", {}, {}, {}, {}, {})
   local function go(gfirst, text)
     local TK = {}
-    local _, toks = tokens(text or "Ab cd", {}, function(w) return w:lower() end, {}, {}, {}, TK, {})
+    local _, toks = tokens(text or "Ab cd", {}, function(w) return w:lower() end, {}, {}, {}, TK, {}, {},
+      function() return 0 end, {})
     return pcall(gm, toks, TK, gfirst, {}, function(w) return w end, {}, {}, {}, {})
   end
   eq(go({}), true)
@@ -193,7 +194,8 @@ test("the manifest matches skip the tokens whose key the marks found to start no
   local tokens = cname.tokenizer("", {}, {}, {}, {}, {})
   local marker = cname.marker({}, {})
   local TK = {}
-  local _, toks = tokens("Ab cd Ab", {}, function(w) return w:lower() end, {}, {}, {}, TK, {})
+  local _, toks = tokens("Ab cd Ab", {}, function(w) return w:lower() end, {}, {}, {}, TK, {}, {},
+      function() return 0 end, {})
   local gfirst = { ab = { { lead = 1, n = 1, ks = { "ab" }, e = 7 } } }
   -- (without the marks, every token is looked up)
   local GZE, GZS = {}, {}

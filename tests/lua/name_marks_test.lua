@@ -187,7 +187,8 @@ test("the marks read the tokens from a tokenizer's token set and refuse anything
   local marker = cname.marker({}, {})
   local tokens = cname.tokenizer("", {}, {}, {}, {}, {})
   local TK = {}
-  local n, toks = tokens("Ab Cd's", {}, function(w) return w:lower() end, {}, {}, {}, TK, {})
+  local n, toks = tokens("Ab Cd's", {}, function(w) return w:lower() end, {}, {}, {}, TK, {}, {},
+      function() return 0 end, {})
   eq(n, 2)
   local FL, SG, HL = {}, {}, {}
   marker(toks, TK, { { s = 1, e = 7 } }, {}, {}, {}, FL, SG, HL)
@@ -210,7 +211,8 @@ test("the marks join tokens over the particles and not after a suffix", function
   local tokens = cname.tokenizer("", {}, {}, {}, {}, {})
   local function sg(text)
     local TK, SG = {}, {}
-    local n, toks = tokens(text, {}, function(w) return w:lower() end, {}, {}, {}, TK, {})
+    local n, toks = tokens(text, {}, function(w) return w:lower() end, {}, {}, {}, TK, {}, {},
+      function() return 0 end, {})
     marker(toks, TK, { { s = 1, e = #text } }, {}, {}, {}, {}, SG, {})
     eq(#SG, n)
     return SG

@@ -96,6 +96,10 @@ local function differ(text)
       return ("%q: token %d RE: %s"):format(text, i, tostring(a.RE[i]))
     end
     a.RE[i] = a.RE[i] or a.TE[i]
+    -- (the word list bits of each token's key: kinfo's)
+    if a.CL[i] ~= name._lex.kinfo(a.TK[i]) then
+      return ("%q: token %d CL: %s, expected %s"):format(text, i, tostring(a.CL[i]), tostring(name._lex.kinfo(a.TK[i])))
+    end
   end
   if a.n ~= b.n then return ("%q: %d tokens, expected %d"):format(text, a.n, b.n) end
   for i = 1, a.n do

@@ -742,6 +742,9 @@ local parenrest = P" "^-1 * (Dash + R"AZ")
 
 local text, N, sents, HL, TIMES, TIMEP, gfirst, cands, GEND
 local TS, TE, TK, GAP = {}, {}, {}, {}
+-- what a token's key says of itself (kinfo below: the word lists it is in,
+-- as bits), set by the tokenizer (in C) for every token
+local CL = {}
 -- a token's sentence and flags: the sentence times F_SI plus the sum of
 -- F_POSS (a possessive ends it), F_INIT (it starts its sentence), F_DEAD (a
 -- time or quantity holds it), F_GZ (its key may start a manifest name),
@@ -926,7 +929,7 @@ local function ofjoin(i, j, init)
 end
 
 -- (a function of its own: the main chunk is near Lua's limit of 200 locals)
-local classify = (function()
+local classify, kinfo, kinfos = (function()
   -- What a key says of itself, remembered (bounded, per Lua state), as
   -- bits: in the low two, 1 a demonym, 2 one alone, 3 one alone before a
   -- word not capitalised, 0 none; 4 when it holds a digit; and a bit for
@@ -991,8 +994,6 @@ local classify = (function()
     local a, _, w = nextword(reat(t) + 1)
     return a ~= nil and not capital(w)
   end
-  -- The kinfo of each token of the run classify reads.
-  local CL = {}
   -- The words before and after a name that any cue below reads (one
   -- lookup skips them all for the other words).
   local BEFORE_CUE, AFTER_CUE = {}, {}
@@ -1010,12 +1011,6 @@ local classify = (function()
     local k = first
     local sfirst = FL[first] >> F_SI
     local hl = HL[sfirst]
-    for q = first, last do
-      local tk = TK[q]
-      local v = KINFO[tk]
-      if v == nil then v = kinfo(tk) end
-      CL[q] = v
-    end
     -- leading words that are no part of a name
     while k <= last do
       local ck = CL[k]
@@ -1248,7 +1243,7 @@ local classify = (function()
     cands[#cands + 1] = c
     if c.kind == "org" then GEND[c.e] = c end
   end
-  return classify
+  return classify, kinfo, function() return KINFO end
 end)()
 
 -- ------------------------------------------------------------ sides
@@ -1497,11 +1492,11 @@ function M.scan(ctx)
   -- 1. tokens (in C, the scanner and the loop of tests/lua/name_tokens_test.lua):
   -- start, end of the name part, end of the written word (with a
   -- possessive or an abbreviation dot; RE only where a possessive or an
-  -- adjective is cut), key, linked adjective (ADJ only where there is
-  -- one); then the marks below, which read the same tokens
+  -- adjective is cut), key, the word lists of the key (CL), linked
+  -- adjective (ADJ only where there is one); then the marks below, which read the same tokens
   -- from the token set (toks, in C). Words inside dates and quantities are
   -- no names.
-  local n, toks = tokens(text, KEYS, key, TS, TE, RE, TK, ADJ)
+  local n, toks = tokens(text, KEYS, key, TS, TE, RE, TK, ADJ, kinfos(), kinfo, CL)
   if n == 0 then return {} end
   N = #text
   cname.settext(text)
@@ -1840,17 +1835,17 @@ end
 -- Test-only: the work of the last scan (see WORK).
 function M._work() return WORK end
 
--- Test-only: the tokenizer's columns for text t (keys, as a scan gives
--- them) and its token set (toks: valid until the next tokenizing), and
--- what tests/lua/name_tokens_test.lua needs to run its Lua definition (the
--- scanner, the word lists, key).
+-- Test-only: the tokenizer's columns for text t (keys and their word list
+-- bits CL, as a scan gives them) and its token set (toks: valid until the
+-- next tokenizing), and what tests/lua/name_tokens_test.lua needs to run
+-- its Lua definition (the scanner, the word lists, key, kinfo).
 function M._tokens(t)
-  local cols = { TS = {}, TE = {}, RE = {}, TK = {}, ADJ = {} }
-  cols.n, cols.toks = tokens(t, KEYS, key, cols.TS, cols.TE, cols.RE, cols.TK, cols.ADJ)
+  local cols = { TS = {}, TE = {}, RE = {}, TK = {}, ADJ = {}, CL = {} }
+  cols.n, cols.toks = tokens(t, KEYS, key, cols.TS, cols.TE, cols.RE, cols.TK, cols.ADJ, kinfos(), kinfo, cols.CL)
   return cols
 end
-M._lex = { scanner = scanner, key = key, HPREFIX = HPREFIX, HYPHEN_END = HYPHEN_END, LINKED = LINKED, ABBR = ABBR,
-  HYPHEN_PARTICLE = HYPHEN_PARTICLE, SUFFIX = SUFFIX, PARTICLE = PARTICLE }
+M._lex = { scanner = scanner, key = key, kinfo = kinfo, HPREFIX = HPREFIX, HYPHEN_END = HYPHEN_END, LINKED = LINKED,
+  ABBR = ABBR, HYPHEN_PARTICLE = HYPHEN_PARTICLE, SUFFIX = SUFFIX, PARTICLE = PARTICLE }
 
 -- Test-only: the tokens of a context's text with the marks a scan gives
 -- them (FL, SG; HL per sentence that holds one), the sentences and the
