@@ -158,7 +158,8 @@ static size_t tokenend(const unsigned char *s, size_t len, size_t i)
         j = wordrun(s, len, i);
         for (;;) {
             size_t sep = 0;
-            if (j < len && s[j] == '-')
+            if (j >= len || (s[j] != '-' && s[j] != '\'' && s[j] != 0xE2)) break;
+            if (s[j] == '-')
                 sep = 1;
             else if (poss(s, len, j) == 0)
                 sep = apos(s, len, j);
@@ -397,19 +398,22 @@ static void setslot(lua_State *L, int t, lua_Integer n, int v)
 ** interning; its hot value is read from the hot set once per call (epoch)
 ** and kept for the words after it. Words longer than WMAX bytes are not
 ** kept; a full table takes no more words and is emptied at the next call.
-** Like the scratch block, the cache is taken while a call runs.
+** A slot keeps the bytes as WMAX / 8 words, zero after the word's length,
+** hashed and compared a word at a time. Like the scratch block, the cache
+** is taken while a call runs.
 */
 #define WCAP  4096 /* slots, a power of two */
 #define WFULL (WCAP / 4 * 3)
-#define WMAX  24
+#define WMAX  24 /* a multiple of 8 */
 
 struct wslot {
     uint32_t hash, ref, epoch; /* ref 0: an empty slot */
     unsigned char len;
-    signed char hot; /* 0 no, 1 yes, 2 when the next word is (its set at refs[ref + 1]) */
-    signed char nn;  /* a key of the nonames set with a true value (read at nnepoch) */
+    signed char hot;    /* 0 no, 1 yes, 2 when the next word is (its set at refs[ref + 1]) */
+    signed char nn;     /* a key of the nonames set with a true value (read at nnepoch) */
+    signed char hyphen; /* the bytes hold a '-' */
     uint32_t nnepoch;
-    unsigned char bytes[WMAX];
+    uint64_t bytes[WMAX / 8]; /* (zero after len) */
 };
 
 struct wcache {
@@ -417,44 +421,59 @@ struct wcache {
     struct wslot slot[WCAP];
 };
 
-static uint32_t whash(const unsigned char *s, size_t len)
+/*
+** The bytes s[0..len) (len <= WMAX) as words, zero after len; room says
+** that WMAX bytes from s may be read.
+*/
+/* WMAX bytes of 0xFF, then WMAX of zero: the mask of a word's first len
+   bytes starts at WMAX - len. */
+static const unsigned char KEEP[2 * WMAX] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+
+/*
+** The bytes s[0..len) (len <= WMAX) as words, zero after len; room says
+** that WMAX bytes from s may be read.
+*/
+static void wbytes(const unsigned char *s, size_t len, int room, uint64_t v[WMAX / 8])
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) h = (h ^ s[i]) * 16777619u;
-    return h;
+    if (room) {
+        uint64_t m[WMAX / 8];
+        memcpy(v, s, WMAX);
+        memcpy(m, KEEP + WMAX - len, WMAX);
+        v[0] &= m[0];
+        v[1] &= m[1];
+        v[2] &= m[2];
+    } else {
+        memset(v, 0, WMAX);
+        memcpy(v, s, len);
+    }
+}
+
+static uint32_t whash(const uint64_t v[WMAX / 8], size_t len)
+{
+    uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15u;
+    h = (h ^ v[0]) * 0xFF51AFD7ED558CCDu;
+    h = (h ^ v[1]) * 0xFF51AFD7ED558CCDu;
+    h = (h ^ v[2]) * 0xFF51AFD7ED558CCDu;
+    return (uint32_t)(h >> 32);
 }
 
 /*
-** Push the string of the token s[0..len) (folded when folding) and return
-** its slot (NULL when the cache has none for it: a new one is made when
-** there is room).
+** Push the string of the token s[0..len) (folded when folding), new, and
+** keep it in slot e (an empty one, for the bytes v of hash h) when the
+** cache has room. Returns the slot, or NULL.
 */
-static struct wslot *cached(lua_State *L, struct wcache *c, const unsigned char *s, size_t len,
-                            int folding)
+static struct wslot *newword(lua_State *L, struct wcache *c, struct wslot *e,
+                             const unsigned char *s, size_t len, int folding,
+                             const uint64_t v[WMAX / 8], uint32_t h)
 {
-    if (!c || len > WMAX) {
-        if (folding)
-            pushfold(L, s, len);
-        else
-            lua_pushlstring(L, (const char *)s, len);
-        return NULL;
-    }
-    uint32_t h = whash(s, len);
-    size_t i = h & (WCAP - 1);
-    struct wslot *e;
-    for (;; i = (i + 1) & (WCAP - 1)) {
-        e = &c->slot[i];
-        if (e->ref == 0) break;
-        if (e->hash == h && e->len == len && memcmp(e->bytes, s, len) == 0) {
-            lua_rawgeti(L, REFS, e->ref);
-            return e;
-        }
-    }
     if (folding)
         pushfold(L, s, len);
     else
         lua_pushlstring(L, (const char *)s, len);
-    if (c->used >= WFULL) return NULL;
+    if (!e || c->used >= WFULL) return NULL;
     uint32_t ref = 2 * c->used + 1;
     lua_pushvalue(L, -1);
     lua_rawseti(L, REFS, ref); /* (before the slot is filled: it may raise) */
@@ -463,10 +482,34 @@ static struct wslot *cached(lua_State *L, struct wcache *c, const unsigned char 
     e->len = (unsigned char)len;
     e->hot = 0;
     e->nnepoch = 0;
-    memcpy(e->bytes, s, len);
+    e->hyphen = memchr(s, '-', len) != NULL;
+    memcpy(e->bytes, v, WMAX);
     e->ref = ref;
     c->used++;
     return e;
+}
+
+/*
+** Push the string of the token s[0..len) (folded when folding) and return
+** its slot (NULL when the cache has none for it: a new one is made when
+** there is room). room: WMAX bytes from s may be read.
+*/
+static struct wslot *cached(lua_State *L, struct wcache *c, const unsigned char *s, size_t len,
+                            int folding, int room)
+{
+    uint64_t v[WMAX / 8];
+    if (!c || len > WMAX) return newword(L, c, NULL, s, len, folding, v, 0);
+    wbytes(s, len, room, v);
+    uint32_t h = whash(v, len);
+    for (size_t i = h & (WCAP - 1);; i = (i + 1) & (WCAP - 1)) {
+        struct wslot *e = &c->slot[i];
+        if (e->ref == 0) return newword(L, c, e, s, len, folding, v, h);
+        if (e->hash == h && e->bytes[0] == v[0] && e->bytes[1] == v[1] && e->bytes[2] == v[2] &&
+            e->len == len) {
+            lua_rawgeti(L, REFS, e->ref);
+            return e;
+        }
+    }
 }
 
 /*
@@ -532,10 +575,15 @@ static lua_Integer items(lua_State *L, int idx)
     return i;
 }
 
-/* Number field f of the table at idx (an error when it is no number). */
-static lua_Number numfield(lua_State *L, int idx, const char *f)
+/*
+** Number field f of the table at idx, f's name at stack slot key (an error
+** when it is no number).
+*/
+static lua_Number numfield(lua_State *L, int idx, int key, const char *f)
 {
-    if (lua_getfield(L, idx, f) != LUA_TNUMBER)
+    idx = lua_absindex(L, idx);
+    lua_pushvalue(L, key);
+    if (lua_gettable(L, idx) != LUA_TNUMBER)
         luaL_error(L, "sift.tok: a span's field '%s' is no number", f);
     lua_Number v = lua_tonumber(L, -1);
     lua_pop(L, 1);
@@ -616,18 +664,20 @@ enum {
 ** The token spans of the n items of the list at idx: a[i] is the first
 ** token at or after the item's start, b[i] the first after its end; also
 ** the number of items holding a token and the sum of their lengths.
-** The two arrays are scratch memory of pl.
+** The names "s" and "e" are at stack slots key and key + 1. The two arrays
+** are scratch memory of pl.
 */
-static void spans(lua_State *L, struct pool *pl, int idx, lua_Integer n, const lua_Integer *ts,
-                  lua_Integer nt, lua_Integer **a, lua_Integer **b, lua_Integer *nspans,
-                  lua_Integer *ntokens)
+static void spans(lua_State *L, struct pool *pl, int idx, int key, lua_Integer n,
+                  const lua_Integer *ts, lua_Integer nt, lua_Integer **a, lua_Integer **b,
+                  lua_Integer *nspans, lua_Integer *ntokens)
 {
     *a = scratch(L, pl, n);
     *b = scratch(L, pl, n);
     *nspans = *ntokens = 0;
     for (lua_Integer i = 1; i <= n; i++) {
         lua_geti(L, idx, i);
-        lua_Number s = numfield(L, -1, "s"), e = numfield(L, -1, "e");
+        lua_Number s = numfield(L, -1, key, "s");
+        lua_Number e = numfield(L, -1, key + 1, "e");
         lua_pop(L, 1);
         lua_Integer x = firstat(ts, nt, s, 0), y = firstat(ts, nt, e, 1);
         (*a)[i - 1] = x;
@@ -668,7 +718,7 @@ static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Intege
     }
     lua_Number *ss = (lua_Number *)palloc(L, pl, (size_t)(nsrc > 0 ? nsrc : 1) * sizeof *ss);
     lua_Integer *sab = ranges ? scratch(L, pl, 2 * nsrc) : NULL;
-    /* the fields of a sentence, as keys on the stack (no lookup of C strings) */
+    /* the fields of a span, as keys on the stack (no lookup of C strings) */
     static const char *const fields[] = {"s", "e", "kind"};
     int key = lua_gettop(L) + 1;
     for (int f = 0; f < 3; f++) lua_pushstring(L, fields[f]);
@@ -715,12 +765,12 @@ static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Intege
     for (lua_Integer i = 1; i <= ntm; i++) {
         lua_geti(L, tl, i);
         size_t kl = 0;
-        const char *kind =
-            lua_getfield(L, -1, "kind") == LUA_TSTRING ? lua_tolstring(L, -1, &kl) : NULL;
+        lua_pushvalue(L, key + 2);
+        const char *kind = lua_gettable(L, -2) == LUA_TSTRING ? lua_tolstring(L, -1, &kl) : NULL;
         nodur[i - 1] = !(kind && kl == 8 && memcmp(kind, "duration", 8) == 0);
         if (nodur[i - 1]) {
             /* the sentence at or before s, as cue's sentat searches */
-            lua_Number s = numfield(L, -2, "s");
+            lua_Number s = numfield(L, -2, key, "s");
             lua_Integer lo = 1, up = ns;
             while (lo < up) {
                 lua_Integer mid = (lo + up + 1) / 2;
@@ -735,7 +785,7 @@ static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Intege
         lua_pop(L, 2);
     }
     lua_Integer *a, *b, nspans, ntokens;
-    spans(L, pl, tl, ntm, ts, n, &a, &b, &nspans, &ntokens);
+    spans(L, pl, tl, key, ntm, ts, n, &a, &b, &nspans, &ntokens);
     lua_createtable(L, 0, asize(nspans));
     lua_replace(L, r + RTIMEAT);
     lua_createtable(L, 0, asize(ntokens));
@@ -756,7 +806,7 @@ static int maps(lua_State *L, struct pool *pl, const lua_Integer *ts, lua_Intege
     for (lua_Integer x = 1, k = 0; x <= n; x++)
         if (owner[x - 1] && nodur[owner[x - 1] - 1]) setint(L, r + RTT, ++k, x);
     /* quantities */
-    spans(L, pl, ql, nq, ts, n, &a, &b, &nspans, &ntokens);
+    spans(L, pl, ql, key, nq, ts, n, &a, &b, &nspans, &ntokens);
     lua_createtable(L, 0, asize(nspans));
     lua_replace(L, r + RQAT);
     lua_createtable(L, 0, asize(ntokens));
@@ -827,17 +877,16 @@ static int l_tables(lua_State *L)
 
 /* The hot list as tokenize fills it: its length, the token waiting for its
 ** next word (0 for none; its set of next words is in slot NEXT), and the
-** starts of the hot tokens again for maps() (NULL when not mapping). */
+** hot tokens (scratch memory; the table hot is made from them at the end,
+** at its final size). */
 struct hotlist {
     lua_Integer nh, pend, *hots;
 };
 
 /* Add token n to the hot list. */
-static void addhot(lua_State *L, struct hotlist *h, lua_Integer n)
+static void addhot(struct hotlist *h, lua_Integer n)
 {
-    if (h->hots) h->hots[h->nh] = n;
-    lua_pushinteger(L, n);
-    lua_rawseti(L, HOT, ++h->nh);
+    h->hots[h->nh++] = n;
 }
 
 /*
@@ -849,7 +898,7 @@ static void settle(lua_State *L, struct hotlist *h)
 {
     if (h->pend == 0) return;
     lua_pushvalue(L, -1);
-    if (lua_rawget(L, NEXT) != LUA_TNIL && lua_toboolean(L, -1)) addhot(L, h, h->pend);
+    if (lua_rawget(L, NEXT) != LUA_TNIL && lua_toboolean(L, -1)) addhot(h, h->pend);
     lua_pop(L, 1);
     h->pend = 0;
 }
@@ -897,7 +946,7 @@ static unsigned char nameword(lua_State *L, const struct naming *nm, struct wcac
     if ((nm->text[at] >= 'a' && nm->text[at] <= 'z') || !upperat(nm->text, nm->len, at)) {
         /* string.match(w, "^(%a%a%a?)%-(.)") (folding makes no hyphen) */
         size_t fl, pl;
-        if (!memchr(nm->text + at, '-', len)) return 0;
+        if (e ? !e->hyphen : !memchr(nm->text + at, '-', len)) return 0;
         const char *f = lua_tolstring(L, -1, &fl);
         if (fl < 4 || !alpha(f[0]) || !alpha(f[1])) return 0;
         if (f[2] == '-')
@@ -987,7 +1036,7 @@ static void word(lua_State *L, const struct out *o, lua_Integer n, struct hotlis
                  const unsigned char *s, size_t len, int hashot, struct wcache *c,
                  const struct naming *nm)
 {
-    struct wslot *e = cached(L, c, s, len, 1); /* [..., f] */
+    struct wslot *e = cached(L, c, s, len, 1, s + WMAX <= nm->text + nm->len); /* [..., f] */
     settle(L, h);
     if (hashot) {
         int hot;
@@ -1019,7 +1068,7 @@ static void word(lua_State *L, const struct out *o, lua_Integer n, struct hotlis
         if (hot == 2)
             h->pend = n;
         else if (hot)
-            addhot(L, h, n);
+            addhot(h, n);
         if (nm->v) nm->v[n - 1] = nameword(L, nm, c, e, (size_t)(s - nm->text), len, hot);
     }
     put(L, o, n, KW);
@@ -1113,18 +1162,20 @@ static int tokenize(lua_State *L, int bounding)
         lua_createtable(L, size, 0);
         lua_createtable(L, size, 0);
     }
-    lua_newtable(L); /* dir */
-    lua_newtable(L); /* hot */
-    lua_newtable(L); /* marks */
+    lua_pushnil(L); /* dir, hot and marks, made after the loop */
+    lua_pushnil(L);
+    lua_pushnil(L);
     static const char *const constants[] = {"w",     "n",      "p",  "q", "s", "$",   "open",
                                             "close", "either", "\"", "'", "-", "...", "'s"};
     for (size_t c = 0; c < sizeof constants / sizeof constants[0]; c++)
         lua_pushstring(L, constants[c]);
     lua_pushnil(L);                  /* NEXT */
     struct wcache *c = takecache(L); /* CACHE, REFS */
-    /* the starts and hot tokens again, for maps() */
+    /* the starts again, for maps(); the hot tokens and the quotation marks */
     lua_Integer *starts = mapping ? scratch(L, &pl, count) : NULL;
-    struct hotlist h = {0, 0, mapping ? scratch(L, &pl, count) : NULL};
+    struct hotlist h = {0, 0, scratch(L, &pl, count)};
+    lua_Integer *marks = scratch(L, &pl, count);
+    unsigned char *dirs = (unsigned char *)palloc(L, &pl, (size_t)count);
     struct naming names = {naming ? (unsigned char *)palloc(L, &pl, (size_t)count) : NULL, s, len};
     if (names.v) memset(names.v, 0, (size_t)count);
     if (count <= PACKMAX) {
@@ -1162,7 +1213,7 @@ static int tokenize(lua_State *L, int bounding)
             continue;
         }
         if (digit(b)) {
-            cached(L, c, t, tl, 0);
+            cached(L, c, t, tl, 0, t + WMAX <= s + len);
             settle(L, &h);
             put(L, &o, n, KN);
             continue;
@@ -1171,9 +1222,8 @@ static int tokenize(lua_State *L, int bounding)
         if (p >= 0) {
             setword(L, &o, n, &h, punct[p].w, punct[p].k);
             if (punct[p].dir) {
-                setslot(L, DIR, n, punct[p].dir);
-                lua_pushinteger(L, n);
-                lua_rawseti(L, MARKS, ++nm);
+                marks[nm] = n;
+                dirs[nm++] = (unsigned char)punct[p].dir;
             }
         } else if (b >= 0x80 && wordch(b)) {
             word(L, &o, n, &h, t, tl, hashot, c, &names);
@@ -1193,6 +1243,18 @@ static int tokenize(lua_State *L, int bounding)
         lua_call(L, (int)n, 1);
         lua_replace(L, K);
     }
+    /* dir, hot and marks at their final sizes */
+    lua_createtable(L, 0, asize(nm));
+    lua_replace(L, DIR);
+    lua_createtable(L, asize(h.nh), 0);
+    lua_replace(L, HOT);
+    lua_createtable(L, asize(nm), 0);
+    lua_replace(L, MARKS);
+    for (lua_Integer x = 0; x < nm; x++) {
+        setslot(L, DIR, marks[x], dirs[x]);
+        setint(L, MARKS, x + 1, marks[x]);
+    }
+    for (lua_Integer x = 0; x < h.nh; x++) setint(L, HOT, x + 1, h.hots[x]);
     int top = lua_gettop(L);
     lua_pushinteger(L, n);
     for (int t = TS; t <= MARKS; t++) lua_pushvalue(L, t);
