@@ -809,9 +809,12 @@ local function timein(C, si, a, b, t, own)
       break
     end
   end
-  for x = a, b do
+  -- the first token in a..b of each time (its tokens are in tt: durations have none to choose)
+  for j = lo, #tt do
+    local x = tt[j]
+    if x > b then break end
     local ti = timeof[x]
-    if ti and (x == a or timeof[x - 1] ~= ti) then
+    if x >= a and (x == a or timeof[x - 1] ~= ti) then
       local tm = ctx.times[ti]
       -- a time that is also a figure ("Jan. 10, 7 members") is the figure
       local report = D.qof[x] ~= nil and D.k[x] == "n" and #tm.text <= 2
