@@ -145,11 +145,11 @@ static void subspan(lua_State *L, int t, const sift_doc *d, const char *sk, cons
 ** A string field as the id of the store's shared copy: SIFT_STR_EMPTY when
 ** absent, SIFT_STR_NONE when out of memory.
 */
-static uint32_t istr(lua_State *L, int t, const char *k, sift_store *st)
+static uint32_t istr(lua_State *L, int t, const char *k, sift_store *st, sift_strcache *c)
 {
     size_t len = 0;
     const char *s = lua_getfield(L, t, k) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : "";
-    uint32_t r = sift_store_intern_id(st, s, len);
+    uint32_t r = sift_store_intern_cached(st, c, s, len);
     lua_pop(L, 1);
     return r;
 }
@@ -159,19 +159,20 @@ static int mentions(lua_State *L, int list, sift_doc *d, sift_store *st)
     size_t n = lua_rawlen(L, list);
     d->mentions = calloc(n ? n : 1, sizeof *d->mentions);
     if (!d->mentions) return -1;
+    sift_strcache c = {0}; /* a document's mentions repeat a few kinds, sides, cues */
     for (size_t i = 1; i <= n; i++) {
         lua_rawgeti(L, list, (lua_Integer)i);
         int t = lua_gettop(L);
         sift_mention *m = &d->mentions[d->nmentions];
         if (lua_istable(L, t) && span(L, t, d, &m->start, &m->end) == 0) {
             m->entity = -1;
-            m->kind = istr(L, t, "kind", st);
-            m->side = istr(L, t, "side", st);
-            m->cue = istr(L, t, "cue", st);
-            m->role = istr(L, t, "role", st);
-            m->title = istr(L, t, "title", st);
-            m->decl =
-                lua_getfield(L, t, "decl") == LUA_TSTRING ? istr(L, t, "decl", st) : SIFT_STR_NONE;
+            m->kind = istr(L, t, "kind", st, &c);
+            m->side = istr(L, t, "side", st, &c);
+            m->cue = istr(L, t, "cue", st, &c);
+            m->role = istr(L, t, "role", st, &c);
+            m->title = istr(L, t, "title", st, &c);
+            m->decl = lua_getfield(L, t, "decl") == LUA_TSTRING ? istr(L, t, "decl", st, &c)
+                                                                : SIFT_STR_NONE;
             lua_pop(L, 1);
             if (!m->kind || !m->side || !m->cue || !m->role || !m->title) return -1;
             d->nmentions++;
@@ -739,17 +740,19 @@ static int collect(lua_State *L)
 
 /* opts.assign of sift.resolve: assign(n, entity, why) records mention n's
 ** entity (1-based) and reason in res (upvalue 1: a sift_resolved array of
-** upvalue 2 slots) as resolution decides them. */
+** upvalue 2 slots) as resolution decides them; upvalue 3 is a
+** sift_strcache (a run of mentions often shares one reason). */
 static int assign(lua_State *L)
 {
     sift_resolved *res = lua_touserdata(L, lua_upvalueindex(1));
     sift_store *st = lua_touserdata(L, lua_upvalueindex(2));
+    sift_strcache *c = lua_touserdata(L, lua_upvalueindex(3));
     lua_Integer n = luaL_checkinteger(L, 1), e = luaL_checkinteger(L, 2);
     size_t wlen;
     const char *why = luaL_checklstring(L, 3, &wlen);
     if (n < 1 || (lua_Unsigned)n > st->nresolved) return luaL_error(L, "no mention %I", n);
     res[n - 1].entity = e < 1 || e > INT32_MAX ? -1 : (int32_t)(e - 1);
-    res[n - 1].why = sift_store_intern_id(st, why, wlen);
+    res[n - 1].why = sift_store_intern_cached(st, c, why, wlen);
     return 0;
 }
 
@@ -854,7 +857,8 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
     lua_setfield(L, -2, "collect");
     lua_pushlightuserdata(L, st->resolved);
     lua_pushlightuserdata(L, st);
-    lua_pushcclosure(L, assign, 2);
+    memset(lua_newuserdatauv(L, sizeof(sift_strcache), 0), 0, sizeof(sift_strcache));
+    lua_pushcclosure(L, assign, 3);
     lua_setfield(L, -2, "assign");
     if (sift_host_docall(L, 2, 1) != LUA_OK) goto fail;
     int ents = lua_gettop(L); /* [mod, entities] */

@@ -127,6 +127,24 @@ uint32_t sift_store_intern_id(sift_store *st, const char *s, size_t len)
     return r;
 }
 
+uint32_t sift_store_intern_cached(sift_store *st, sift_strcache *c, const char *s, size_t len)
+{
+    size_t h = ((uintptr_t)s >> 3 ^ len) % SIFT_STRCACHE;
+    if (c->s[h] == s && c->len[h] == len) {
+        /* the pool's copy is s up to its first NUL (sift_store_intern_id) */
+        const char *t = sift_store_str(st, c->id[h]);
+        size_t tl = strlen(t);
+        if (tl <= len && memcmp(t, s, tl) == 0 && (tl == len || s[tl] == 0)) return c->id[h];
+    }
+    uint32_t id = sift_store_intern_id(st, s, len);
+    if (id != SIFT_STR_NONE) {
+        c->s[h] = s;
+        c->len[h] = len;
+        c->id[h] = id;
+    }
+    return id;
+}
+
 const char *sift_store_intern(sift_store *st, const char *s, size_t len)
 {
     return sift_store_str(st, sift_store_intern_id(st, s, len));

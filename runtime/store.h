@@ -224,6 +224,23 @@ uint32_t sift_store_intern_id(sift_store *st, const char *s, size_t len);
 */
 const char *sift_store_str(const sift_store *st, uint32_t id);
 
+/*
+** One thread's memory of the strings it interned last, by address: a Lua
+** string interned again and again (a mention's kind, a merge's reason)
+** costs a compare instead of the pool's lock and hash. The bytes are
+** compared too, so an address reused for another string is no hit. Zero it
+** before the first use.
+*/
+enum { SIFT_STRCACHE = 32 };
+typedef struct {
+    const char *s[SIFT_STRCACHE];
+    size_t len[SIFT_STRCACHE];
+    uint32_t id[SIFT_STRCACHE];
+} sift_strcache;
+
+/* sift_store_intern_id(st, s, len), through the cache c. */
+uint32_t sift_store_intern_cached(sift_store *st, sift_strcache *c, const char *s, size_t len);
+
 /* A new zeroed document slot at the end (pointers to earlier slots may move). */
 sift_doc *sift_store_add_doc(sift_store *st);
 /* Index of the document with this id, or -1. Linear; callers index as needed. */

@@ -159,6 +159,39 @@ TEST(interned_ids_give_their_strings)
     sift_store_free(st);
 }
 
+/* The cache answers as the pool would: for one address written over with
+   other bytes, for lengths past a NUL, and for strings that share a slot. */
+TEST(cached_interning_gives_the_pools_ids)
+{
+    sift_store *st = sift_store_new();
+    CHECK(st != NULL);
+    sift_strcache c = {0};
+    char buf[32] = "person";
+    uint32_t person = sift_store_intern_cached(st, &c, buf, 6);
+    CHECK(person == sift_store_intern_id(st, "person", 6));
+    CHECK(sift_store_intern_cached(st, &c, buf, 6) == person);
+    memcpy(buf, "places", 6); /* the same address and length, other bytes */
+    CHECK(sift_store_intern_cached(st, &c, buf, 6) == sift_store_intern_id(st, "places", 6));
+    memcpy(buf, "pl\0ces", 6); /* ... and a NUL inside */
+    CHECK(sift_store_intern_cached(st, &c, buf, 6) == sift_store_intern_id(st, "pl", 2));
+    CHECK(sift_store_intern_cached(st, &c, buf, 6) == sift_store_intern_id(st, "pl", 2));
+    memcpy(buf, "plaNes", 6);
+    CHECK(sift_store_intern_cached(st, &c, buf, 6) == sift_store_intern_id(st, "plaNes", 6));
+    CHECK(sift_store_intern_cached(st, &c, buf, 0) == SIFT_STR_EMPTY);
+    CHECK(sift_store_intern_cached(st, &c, "", 0) == SIFT_STR_EMPTY);
+    /* many strings at many addresses, each asked twice */
+    static char many[300][8];
+    int ok = 1;
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 300; i++) {
+            int n = snprintf(many[i], sizeof many[i], "s%d", i);
+            ok &= sift_store_intern_cached(st, &c, many[i], (size_t)n) ==
+                  sift_store_intern_id(st, many[i], (size_t)n);
+        }
+    CHECK(ok);
+    sift_store_free(st);
+}
+
 typedef struct {
     sift_store *st;
     const char *got[500];
@@ -239,6 +272,7 @@ int main(void)
     RUN(an_opening_headline_is_the_title);
     RUN(interned_strings_are_one_copy_each);
     RUN(interned_ids_give_their_strings);
+    RUN(cached_interning_gives_the_pools_ids);
     RUN(workers_interning_together_get_the_same_copies);
     RUN(days_format_as_iso_dates);
     return test_done("store");
