@@ -14,11 +14,10 @@
 ***                                        re when a blank follows it, allcapsat(s, e)
 *** @function cname.badbyte(text)         the first byte of the first invalid UTF-8 sequence, or nil
 *** @function cname.tokenizer(upper, sets) a function (text, keys, key, TS, TE, RE, TK, ADJ,
-***                                        infos, info, CL) -> n, toks that fills the token columns
-*of
-***                                        step 1 of a scan (name.lua) and returns how many
-***                                        tokens and the same tokens as a token set (the
-***                                        tokenizer's own, refilled by its next call)
+***                                        infos, info, CL) -> n, toks that fills the token
+***                                        columns of step 1 of a scan (name.lua) and returns
+***                                        how many tokens and the same tokens as a token set
+***                                        (the tokenizer's own, refilled by its next call)
 *** @function cname.marker(particles, suffixes) a function (toks, TK, sents, times, quants,
 ***                                        gfirst, FL, SG, HL) that fills the per-token
 ***                                        marks of step 1

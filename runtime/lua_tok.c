@@ -421,10 +421,6 @@ struct wcache {
     struct wslot slot[WCAP];
 };
 
-/*
-** The bytes s[0..len) (len <= WMAX) as words, zero after len; room says
-** that WMAX bytes from s may be read.
-*/
 /* WMAX bytes of 0xFF, then WMAX of zero: the mask of a word's first len
    bytes starts at WMAX - len. */
 static const unsigned char KEEP[2 * WMAX] = {
