@@ -716,11 +716,13 @@ local function cluster(cols, sidekey, declared, collect)
   local inorder, lastdk = true, nil
   local runs = true -- each document's mentions are one run of the list (the host's form)
   local tec = {} -- text -> exact class (its key: the caller's, else sift.core.key's)
-  -- the mentions go by runs of one document (a range of the host's, else a
-  -- stretch of equal doc values): a document's bookkeeping once a run
-  local rk = 0 -- the range of the run (RF)
-  local at = 1 -- the run's first mention
-  while at <= N do
+  -- steps 1 and 2 go through the mentions by runs of one document (a range
+  -- of the host's, else a stretch of equal doc values), a document's
+  -- bookkeeping once a run: docrun(at) is the document ("" for none) and the
+  -- last mention of the run that starts at mention at; each step asks for
+  -- the runs in order, from rk = 0 (the range of the last run, RF)
+  local rk = 0
+  local function docrun(at)
     local d, last
     if RF then
       while rk < NRD and RF[rk + 1] <= at do rk = rk + 1 end
@@ -730,6 +732,11 @@ local function cluster(cols, sidekey, declared, collect)
       while last < N and Mdoc[last + 1] == d do last = last + 1 end
     end
     if d == nil then d = "" end
+    return d, last
+  end
+  local at = 1 -- the run's first mention
+  while at <= N do
+    local d, last = docrun(at)
     local dk = docidx[d]
     if not dk then
       dk = #docorder + 1
@@ -887,15 +894,7 @@ local function cluster(cols, sidekey, declared, collect)
   rk = 0
   at = 1
   while at <= N do -- by runs of one document, as step 1
-    local d, last
-    if RF then
-      while rk < NRD and RF[rk + 1] <= at do rk = rk + 1 end
-      d, last = RD[rk], rk < NRD and RF[rk + 1] - 1 or N
-    else
-      d, last = Mdoc[at], at
-      while last < N and Mdoc[last + 1] == d do last = last + 1 end
-    end
-    if d == nil then d = "" end
+    local d, last = docrun(at)
     local dk = docidx[d]
     for m = at, last do
       local ec = tec[Mtext[m]]
