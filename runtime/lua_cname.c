@@ -25,6 +25,8 @@
 ***                                        manifest match at each token (step 2) whose key
 ***                                        may start one (FL_GZ)
 *** @function cname.newtable(narr, nrec)  a new table with room for narr items and nrec keys
+*** @function cname.runner(GAP, ofjoin, colonclause, common) a function (toks, i) -> the next
+***                                        manifest name's token or run of step 2 from i
 **
 ** The readers' definitions are the LPeg patterns of name.lua (rwordat,
 ** wordat, rblanks, capsat): tests/lua/grammar_name_test.lua compares the two
@@ -281,10 +283,14 @@ static int around(lua_State *L)
 
 /* A token of step 1: its start, name end, written end, whether a
    possessive or a linked adjective ends it, and whether marks found that
-   its key starts no manifest name (gazmatches skips it). */
+   its key starts no manifest name (gazmatches skips it); for nextrun, what
+   its key says of itself (CL), its flags (FL), what joins it to the next
+   token (SG: a gap name's upvalue number of marks, 0 for none), whether its
+   sentence is a headline (marks) and whether a manifest name starts at it
+   (gazmatches). */
 typedef struct {
-    lua_Integer s, e, re;
-    unsigned char poss, adj, nogz;
+    lua_Integer s, e, re, cl, fl;
+    unsigned char poss, adj, nogz, sg, hl, gz;
 } ntok;
 
 /* The tokens of the last call of a tokenizer (a userdata of metatable
@@ -539,7 +545,7 @@ static int tokens(lua_State *L)
         }
         if (drop || e < s) continue;
         n++;
-        addtok(L, K, ts, (ntok){s, e, re, (unsigned char)poss, adj != NULL, 0});
+        addtok(L, K, ts, (ntok){s, e, re, 0, 0, (unsigned char)poss, adj != NULL, 0, 0, 0, 0});
         lua_pushlstring(L, (const char *)t + s - 1, (size_t)(e - s + 1));
         lua_pushvalue(L, -1);
         if (lua_rawget(L, 2) == LUA_TNIL) {
@@ -555,6 +561,7 @@ static int tokens(lua_State *L)
             lua_pushvalue(L, -2);
             lua_call(L, 1, 1);
         }
+        ts->v[n - 1].cl = lua_tointeger(L, -1);
         lua_rawseti(L, 11, n);
         lua_rawseti(L, 7, n);
         lua_pop(L, 1);
@@ -861,7 +868,8 @@ static int clauseat(const ntext *x, lua_Integer s)
 ** gfirst), FL_ADJ = 16 when a linked adjective ends it, FL_CLAUSE = 32 or
 ** FL_COLON = 64 as clauseat says whether a clause starts at it) and what
 ** joins it to the next token whatever the manifest matches (SG: "sp",
-** "of", "ofthe", "part" or false); per sentence that holds a token
+** "of", "ofthe", "part" or false; SG nil: kept in toks alone, for
+** nextrun); per sentence that holds a token
 ** whether it is a headline (HL; nothing is written for the others).
 ** Whether a token's key may start a manifest name is kept in toks too, for
 ** gazmatches. Records and sentences are read once each, when the scan
@@ -870,8 +878,10 @@ static int clauseat(const ntext *x, lua_Integer s)
 static int marks(lua_State *L)
 {
     ntoks *ts = checktoks(L, MK_TOKS);
-    for (int k = MK_TK; k <= MK_NARGS; k++) luaL_checktype(L, k, LUA_TTABLE);
+    for (int k = MK_TK; k <= MK_NARGS; k++)
+        if (k != MK_SG || !lua_isnoneornil(L, k)) luaL_checktype(L, k, LUA_TTABLE);
     lua_settop(L, MK_NARGS);
+    int sg = !lua_isnil(L, MK_SG);
     luaL_checkstack(L, 8, "marks");
     lua_pushnil(L); /* MK_PKEY */
     const nparts *ps = lua_touserdata(L, lua_upvalueindex(MU_PARTICLE));
@@ -884,6 +894,7 @@ static int marks(lua_State *L)
     lua_Integer tp = 1, qp = 1, si = 1, lastsent = 0;
     lua_Integer pre = 0, psi = 0; /* the previous token's written end and sentence */
     int pblock = 1;               /* no gap joins the previous token */
+    int hl = 0;                   /* whether the current sentence is a headline */
     /* the current record of each list (read when the list moves on) */
     nspan tm = {{0, 0, 0}, {0, 0, 0}}, qu = tm;
     nnum se = tm.s;
@@ -918,15 +929,19 @@ static int marks(lua_State *L)
             size_t kl;
             pushfield(L, raw, MU_KIND, "kind");
             const char *kind = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &kl) : NULL;
-            lua_pushboolean(L, kind && kl == 8 && memcmp(kind, "headline", 8) == 0);
+            hl = kind && kl == 8 && memcmp(kind, "headline", 8) == 0;
+            lua_pushboolean(L, hl);
             lua_rawseti(L, MK_HL, si);
             lua_pop(L, 2);
             lua_Integer f = firstword(t, len, from);
             init = f != 0 && f >= s;
         }
-        lua_pushinteger(L, (tk->poss ? FL_POSS : 0) | (init ? FL_INIT : 0) | (dead ? FL_DEAD : 0) |
-                               (first ? FL_GZ : 0) | (tk->adj ? FL_ADJ : 0) | clauseat(&tx, s) |
-                               si * FL_SI);
+        tk->fl = (tk->poss ? FL_POSS : 0) | (init ? FL_INIT : 0) | (dead ? FL_DEAD : 0) |
+                 (first ? FL_GZ : 0) | (tk->adj ? FL_ADJ : 0) | clauseat(&tx, s) | si * FL_SI;
+        tk->hl = (unsigned char)hl;
+        tk->sg = 0;
+        tk->gz = 0;
+        lua_pushinteger(L, tk->fl);
         lua_rawseti(L, MK_FL, i);
         /* the gap before this token, for the previous one (none after a
            suffix, "Jr.": its key, at MK_PKEY, is looked up last) */
@@ -938,18 +953,21 @@ static int marks(lua_State *L)
                     g = 0;
                 lua_pop(L, 1);
             }
-            if (g)
-                lua_pushvalue(L, lua_upvalueindex(g));
-            else
-                lua_pushboolean(L, 0);
-            lua_rawseti(L, MK_SG, i - 1);
+            ts->v[i - 2].sg = (unsigned char)g;
+            if (sg) {
+                if (g)
+                    lua_pushvalue(L, lua_upvalueindex(g));
+                else
+                    lua_pushboolean(L, 0);
+                lua_rawseti(L, MK_SG, i - 1);
+            }
         }
         pre = tk->re;
         psi = si;
         pblock = tk->poss || tk->adj;
         lua_replace(L, MK_PKEY); /* (the key) */
     }
-    if (n >= 1) {
+    if (n >= 1 && sg) {
         lua_pushboolean(L, 0);
         lua_rawseti(L, MK_SG, n);
     }
@@ -1214,7 +1232,7 @@ static int gazmatch(lua_State *L, const ntext *x, const ntok *tk, int li, lua_In
 */
 static int gazmatches(lua_State *L)
 {
-    const ntoks *ts = checktoks(L, GZ_TOKS);
+    ntoks *ts = checktoks(L, GZ_TOKS);
     for (int k = GZ_TK; k <= GZ_NARGS; k++)
         if (k != GZ_KEY) luaL_checktype(L, k, LUA_TTABLE);
     luaL_checktype(L, GZ_KEY, LUA_TFUNCTION);
@@ -1233,6 +1251,7 @@ static int gazmatches(lua_State *L)
         int poss = 0;
         if (lua_rawget(L, GZ_GFIRST) == LUA_TTABLE)
             found = gazmatch(L, &tx, &ts->v[i - 1], GZ_LIST, &s, &e, &poss);
+        ts->v[i - 1].gz = (unsigned char)found;
         if (found) {
             lua_rawseti(L, GZ_GZE, i);
             lua_pushinteger(L, s);
@@ -1248,6 +1267,112 @@ static int gazmatches(lua_State *L)
         lua_settop(L, GZ_FE);
     }
     return 0;
+}
+
+/* ------------------------------------------------------------ runs */
+
+/* The upvalues of nextrun: GAP, ofjoin, colonclause, the bit of a common
+   word in CL, then the gaps' names by marks' numbers (NR_SP + g - MU_SP). */
+enum {
+    NR_GAP = 1,
+    NR_OFJOIN,
+    NR_COLON,
+    NR_COMMON,
+    NR_TOKS,
+    NR_SP,
+    NR_OF,
+    NR_OFTHE,
+    NR_PART,
+    NR_END,
+    NR_N = NR_END
+};
+
+/*
+** nextrun(toks, i): step 2 of a scan (name.lua) from token i of toks (after
+** marks and gazmatches): i when a manifest name starts at token i (its
+** first token not in a record; the scan's gazat uses it); else, past the
+** tokens in a record, the next run of tokens a..b joined by their gaps and
+** whether a clause starts at a: a, b, init, with GAP[a .. b - 1] the gaps'
+** names and GAP[b] "end"; nothing after the last token. A gap joins as
+** marks says (SG), unless the next token starts a manifest name, or in a
+** headline either token is a common word, or it is "of" or "of the" and
+** ofjoin(a, j, init) says no; init is true at FL_INIT or FL_CLAUSE, or at
+** FL_COLON when colonclause(a) says so. The loop of step 2 kept in
+** tests/lua/name_runs_test.lua is its definition.
+*/
+static int nextrun(lua_State *L)
+{
+    const ntoks *ts = lua_touserdata(L, lua_upvalueindex(NR_TOKS));
+    const lua_Integer *common = lua_touserdata(L, lua_upvalueindex(NR_COMMON));
+    int ok;
+    lua_Integer i = lua_tointegerx(L, 1, &ok), n = ts->n;
+    if (!ok || i < 1) return luaL_argerror(L, 1, "token number expected");
+    for (; i <= n; i++) {
+        const ntok *t = &ts->v[i - 1];
+        if (t->fl & FL_DEAD) continue;
+        if (t->gz) {
+            lua_pushinteger(L, i);
+            return 1;
+        }
+        int init = (t->fl & (FL_INIT | FL_CLAUSE)) != 0;
+        if (!init && (t->fl & FL_COLON)) {
+            lua_pushvalue(L, lua_upvalueindex(NR_COLON));
+            lua_pushinteger(L, i);
+            lua_call(L, 1, 1);
+            init = lua_toboolean(L, -1);
+            lua_pop(L, 1);
+        }
+        lua_Integer j = i;
+        for (int g; j < n && (g = ts->v[j - 1].sg) != 0; j++) {
+            const ntok *a = &ts->v[j - 1], *b = &ts->v[j];
+            if (b->gz) break;
+            if (t->hl && ((a->cl & *common) || (b->cl & *common))) break;
+            if (g == MU_OF || g == MU_OFTHE) {
+                lua_pushvalue(L, lua_upvalueindex(NR_OFJOIN));
+                lua_pushinteger(L, i);
+                lua_pushinteger(L, j);
+                lua_pushboolean(L, init);
+                lua_call(L, 3, 1);
+                int joins = lua_toboolean(L, -1);
+                lua_pop(L, 1);
+                if (!joins) break;
+            }
+            lua_pushvalue(L, lua_upvalueindex(NR_SP + g - MU_SP));
+            lua_rawseti(L, lua_upvalueindex(NR_GAP), j);
+        }
+        lua_pushvalue(L, lua_upvalueindex(NR_END));
+        lua_rawseti(L, lua_upvalueindex(NR_GAP), j);
+        lua_pushinteger(L, i);
+        lua_pushinteger(L, j);
+        lua_pushboolean(L, init);
+        return 3;
+    }
+    return 0;
+}
+
+/* runner(GAP, ofjoin, colonclause, common): the nextrun function over
+   these (common: the bit of CL of a common word). */
+static int runner(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    luaL_checktype(L, 3, LUA_TFUNCTION);
+    lua_Integer common = luaL_checkinteger(L, 4);
+    luaL_checktype(L, 5, LUA_TFUNCTION);
+    lua_settop(L, 5);
+    if (!lua_getupvalue(L, 5, UV_TOKS) || !luaL_testudata(L, -1, TOKS))
+        return luaL_argerror(L, 5, "a tokenizer expected");
+    lua_replace(L, 5);
+    lua_Integer *c = lua_newuserdatauv(L, sizeof *c, 0);
+    *c = common;
+    lua_replace(L, 4);
+    lua_pushliteral(L, "sp");
+    lua_pushliteral(L, "of");
+    lua_pushliteral(L, "ofthe");
+    lua_pushliteral(L, "part");
+    lua_pushliteral(L, "end");
+    lua_pushcclosure(L, nextrun, NR_N);
+    return 1;
 }
 
 /* newtable(narr, nrec): a new table with room for narr array items and
@@ -1296,6 +1421,8 @@ int sift_lua_open_cname(lua_State *L)
     lua_setfield(L, -2, "gazmatches");
     lua_pushcfunction(L, newtable);
     lua_setfield(L, -2, "newtable");
+    lua_pushcfunction(L, runner);
+    lua_setfield(L, -2, "runner");
     lua_pushcfunction(L, badbyte);
     lua_setfield(L, -2, "badbyte");
     return 1;

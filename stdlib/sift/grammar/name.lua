@@ -747,12 +747,12 @@ local TS, TE, TK, GAP = {}, {}, {}, {}
 local CL = {}
 -- a token's sentence and flags: the sentence times F_SI plus the sum of
 -- F_POSS (a possessive ends it), F_INIT (it starts its sentence), F_DEAD (a
--- time or quantity holds it), F_GZ (its key may start a manifest name),
--- F_ADJ (a linked adjective ends it)
+-- time or quantity holds it), F_GZ = 8 (its key may start a manifest name),
+-- F_ADJ (a linked adjective ends it), and F_CLAUSE = 32 or F_COLON = 64
+-- (what the byte before it says of whether a clause starts there, see
+-- colonclause); F_GZ, F_CLAUSE and F_COLON are read in C alone (nextrun)
 local FL = {}
-local F_POSS <const>, F_INIT <const>, F_DEAD <const>, F_GZ <const>, F_ADJ <const> = 1, 2, 4, 8, 16
--- (and F_CLAUSE or F_COLON: what the byte before it says of whether a clause starts there, see colonclause)
-local F_CLAUSE <const>, F_COLON <const> = 32, 64
+local F_POSS <const>, F_INIT <const>, F_DEAD <const>, F_ADJ <const> = 1, 2, 4, 16
 local F_SI <const> = 7 -- (the sentence: FL[i] >> F_SI)
 -- the end of a token as written, with a possessive or an adjective cut
 -- from its name ("Taliban's", "Taliban-held"); set only where F_POSS or
@@ -760,7 +760,6 @@ local F_SI <const> = 7 -- (the sentence: FL[i] >> F_SI)
 local RE = {}
 local F_CUT <const> = F_POSS | F_ADJ
 local ADJ = {} -- a token's linked adjective ("held" of "Taliban-held"), set only where F_ADJ
-local SG = {} -- what joins token j to j + 1 whatever the manifest matches (step 2), false for nothing
 -- manifest match at a token: entry (false: none), start, end, possessive; set only where F_GZ
 local GZE, GZS, GZX, GZP = {}, {}, {}, {}
 local ntok = 0
@@ -929,7 +928,7 @@ local function ofjoin(i, j, init)
 end
 
 -- (a function of its own: the main chunk is near Lua's limit of 200 locals)
-local classify, kinfo, kinfos = (function()
+local classify, kinfo, kinfos, nextrun = (function()
   -- What a key says of itself, remembered (bounded, per Lua state), as
   -- bits: in the low two, 1 a demonym, 2 one alone, 3 one alone before a
   -- word not capitalised, 0 none; 4 when it holds a digit; and a bit for
@@ -1243,7 +1242,9 @@ local classify, kinfo, kinfos = (function()
     cands[#cands + 1] = c
     if c.kind == "org" then GEND[c.e] = c end
   end
-  return classify, kinfo, function() return KINFO end
+  -- step 2's walk over the tokens (in C: the loop of
+  -- tests/lua/name_runs_test.lua is its definition)
+  return classify, kinfo, function() return KINFO end, cname.runner(GAP, ofjoin, colonclause, W_COMMON, tokens)
 end)()
 
 -- ------------------------------------------------------------ sides
@@ -1514,48 +1515,39 @@ function M.scan(ctx)
   -- joins it to the next; per sentence that holds a token, whether it is a
   -- headline (HL, read at tokens only)
   HL = newtable(#sents, 0)
-  marks(toks, TK, sents, TIMES, ctx.quantities or {}, gfirst, FL, SG, HL)
+  marks(toks, TK, sents, TIMES, ctx.quantities or {}, gfirst, FL, nil, HL)
   -- the manifest name at each token whose key may start one (F_GZ; in C,
   -- GZE false for none): the others are not read again
   gazmatches(toks, TK, gfirst, KEYS, key, GZE, GZS, GZX, GZP)
   ntok = n
 
   -- 2. manifest names, longest first, then runs of the other tokens, each
-  -- judged by its cues
+  -- judged by its cues. The walk is C (nextrun; the loop of
+  -- tests/lua/name_runs_test.lua is its definition): tokens in a record
+  -- are skipped; a token where a manifest name starts goes to gazat;
+  -- else a run starts there and goes on while what joins token j to j + 1
+  -- ("sp" (blanks), "of", "ofthe", "part" (a name particle): the marks of
+  -- step 1 (SG) say it for tokens of one sentence, not in a record, without
+  -- a possessive, an adjective or a suffix ("Jr.") before the gap) joins:
+  -- the next token must start no manifest name, in a headline neither
+  -- token be a common word, and "of" must join as ofjoin says (no
+  -- manifest name has used the next token: gazat uses tokens from the one
+  -- the scan stands at on). GAP holds the run's gaps for classify.
   do
+    local step, gaz = nextrun, gazat
+    if M._trace then -- (tests: see M._trace below)
+      step, gaz = M._trace(nextrun, gazat, { n = n, TK = TK, FL = FL, GZE = GZE, HL = HL, GAP = GAP,
+        ofjoin = ofjoin, colonclause = colonclause })
+    end
     local i = 1
-    while i <= n do
-      local fl = FL[i]
-      local nexti = fl & F_GZ ~= 0 and GZE[i] and gazat(i)
-      if nexti then
-        i = nexti
-      elseif fl & F_DEAD ~= 0 then
-        i = i + 1
+    while true do
+      local a, b, init = step(i)
+      if not a then break end
+      if b then
+        classify(a, b, init)
+        i = b + 1
       else
-        local j = i
-        local init = fl & (F_INIT | F_CLAUSE) ~= 0 or (fl & F_COLON ~= 0 and colonclause(i))
-        local hl = HL[fl >> F_SI]
-        while true do
-          -- what joins token j to token j + 1: "sp" (blanks), "of",
-          -- "ofthe", "part" (a name particle), or nothing. The marks of
-          -- step 1 (SG, in C; the loop of tests/lua/name_marks_test.lua is
-          -- its definition) say it for tokens of one sentence, not in a
-          -- record, without a possessive, an adjective or a suffix ("Jr.")
-          -- before the gap; here the next token must start no manifest
-          -- name, and in a headline neither token be a common word (no
-          -- manifest name has used the next token: gazat uses tokens from
-          -- the one the scan stands at on)
-          local gk = SG[j]
-          if not gk or (FL[j + 1] & F_GZ ~= 0 and GZE[j + 1]) or (hl and (COMMON[TK[j]] or COMMON[TK[j + 1]]))
-              or not (gk == "sp" or gk == "part" or ofjoin(i, j, init)) then -- (else "of" or "ofthe")
-            break
-          end
-          GAP[j] = gk
-          j = j + 1
-        end
-        GAP[j] = "end"
-        classify(i, j, init)
-        i = j + 1
+        i = gaz(a)
       end
     end
   end
@@ -1832,6 +1824,13 @@ function M.scan(ctx)
   return out
 end
 
+-- Test-only: when set, a scan calls M._trace(nextrun, gazat, state) before
+-- step 2 and walks with the two functions it returns instead (state: the
+-- token count n, the columns TK, FL, GZE, HL, GAP and the functions ofjoin
+-- and colonclause, valid while the scan runs); tests/lua/name_runs_test.lua
+-- checks nextrun there against its Lua definition.
+M._trace = nil
+
 -- Test-only: the work of the last scan (see WORK).
 function M._work() return WORK end
 
@@ -1845,7 +1844,7 @@ function M._tokens(t)
   return cols
 end
 M._lex = { scanner = scanner, key = key, kinfo = kinfo, HPREFIX = HPREFIX, HYPHEN_END = HYPHEN_END, LINKED = LINKED,
-  ABBR = ABBR, HYPHEN_PARTICLE = HYPHEN_PARTICLE, SUFFIX = SUFFIX, PARTICLE = PARTICLE }
+  ABBR = ABBR, HYPHEN_PARTICLE = HYPHEN_PARTICLE, SUFFIX = SUFFIX, PARTICLE = PARTICLE, COMMON = COMMON }
 
 -- Test-only: the tokens of a context's text with the marks a scan gives
 -- them (FL, SG; HL per sentence that holds one), the sentences and the
