@@ -14,9 +14,9 @@
 -- its definition) skips spans of bytes that cannot start a capital and
 -- finds every capitalised word (a capital inside a word, "iPhone", is
 -- dropped; one after a hyphen, "anti-Taliban", starts a word). The marks
--- of each token (step 1) and its manifest match (step 2) are C too;
--- everything else is Lua over those few tokens, in reused arrays, in one
--- pass over the text:
+-- of each token (step 1), its manifest match and the walk over the tokens
+-- that finds the runs (step 2) are C too; everything else is Lua over
+-- those few tokens, in reused arrays, in one pass over the text:
 --   1. each token is normalised (possessive 's cut, "Taliban-held" ->
 --      "Taliban", "Soviet-era" dropped, initials and "Sr." keep their dot,
 --      "al-" joins) and keyed; tokens inside the date and number records of
