@@ -35,6 +35,10 @@
 ***   sentences, times and quantities by token, as cue.map_lua gives them
 *** @function tok.tables(n, count) -> count empty tables with room for n
 ***   array items each (filled by token index, they never rehash)
+*** @function tok.namer(nw, w, k, ts, te, particles, titles, roles, heads,
+***   abbrevs) -> names: names(a, b [, one]) gives the name chunks of tokens
+***   a..b of a document, as cue's docnames_lua (the definition), from its
+***   name words, words, kinds, token starts and ends and cue's word sets
 */
 #include "lua_common.h"
 
@@ -1271,6 +1275,144 @@ static int tokenize(lua_State *L, int bounding)
     return lua_gettop(L) - top;
 }
 
+/* ------------------------------------------------------------ name chunks */
+
+/* Upvalues of a namer: the document's tables and the word sets. */
+enum {
+    UNW = 1,
+    UW,
+    UK,
+    UTS,
+    UTE,
+    UPARTICLES,
+    UTITLES,
+    UROLES,
+    UHEADS,
+    UABBREVS,
+    NUPVALUES = UABBREVS
+};
+
+/* Is token x a name word (nw[x] == true)? */
+static int isname(lua_State *L, lua_Integer x)
+{
+    int t = lua_rawgeti(L, lua_upvalueindex(UNW), x);
+    int r = t == LUA_TBOOLEAN && lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return r;
+}
+
+/* Is the item x of the list upvalue u the string lit? */
+static int isword(lua_State *L, int u, lua_Integer x, const char *lit)
+{
+    size_t len, ll = strlen(lit);
+    int r = 0;
+    if (lua_rawgeti(L, lua_upvalueindex(u), x) == LUA_TSTRING) {
+        const char *v = lua_tolstring(L, -1, &len);
+        r = len == ll && memcmp(v, lit, len) == 0;
+    }
+    lua_pop(L, 1);
+    return r;
+}
+
+/* Is w[x] a key of the set upvalue u with a true value (nonnil: any
+   value but nil)? */
+static int inset(lua_State *L, int u, lua_Integer x, int nonnil)
+{
+    lua_rawgeti(L, lua_upvalueindex(UW), x);
+    int t = lua_rawget(L, lua_upvalueindex(u));
+    int r = nonnil ? t != LUA_TNIL : lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return r;
+}
+
+/* The integer at list upvalue u, item x (0 when none). */
+static lua_Integer intat(lua_State *L, int u, lua_Integer x)
+{
+    lua_geti(L, lua_upvalueindex(u), x);
+    lua_Integer v = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+/*
+** Does the abbreviation at name word j go on with the period at nx right
+** after it ("Lt." "Jr.": one byte, or a key of abbrevs)?
+*/
+static int abbrevdot(lua_State *L, lua_Integer j, lua_Integer nx)
+{
+    if (!isword(L, UW, nx, ".") || !isword(L, UK, nx, "p")) return 0;
+    int ab = 0;
+    if (lua_rawgeti(L, lua_upvalueindex(UW), j) == LUA_TSTRING) {
+        ab = lua_rawlen(L, -1) == 1 || lua_rawget(L, lua_upvalueindex(UABBREVS)) != LUA_TNIL;
+    }
+    lua_pop(L, 1);
+    return ab && intat(L, UTE, j) + 1 == intat(L, UTS, nx);
+}
+
+/* Is token s a title or a role (or, with heads, a head word of a side's names)? */
+static int titled(lua_State *L, lua_Integer s, int heads)
+{
+    return inset(L, UTITLES, s, 0) || inset(L, UROLES, s, 0) || (heads && inset(L, UHEADS, s, 0));
+}
+
+/*
+** A namer's call (a, b [, one]) -> the name chunks in tokens a..b as cue's
+** docnames_lua (the definition) finds them: a list of {first, last}
+** (only the first with one).
+*/
+static int l_names(lua_State *L)
+{
+    lua_Integer a = luaL_checkinteger(L, 1), b = luaL_checkinteger(L, 2);
+    int one = lua_toboolean(L, 3);
+    lua_settop(L, 3);
+    lua_newtable(L);
+    lua_Integer count = 0;
+    for (lua_Integer i = a; i <= b;) {
+        if (!isname(L, i)) {
+            i++;
+            continue;
+        }
+        lua_Integer j = i;
+        while (j < b) {
+            lua_Integer nx = j + 1;
+            if (isname(L, nx) || abbrevdot(L, j, nx) ||
+                (inset(L, UPARTICLES, nx, 0) && nx < b && isname(L, nx + 1)))
+                j = nx;
+            else
+                break;
+        }
+        lua_Integer s = i;
+        while (s < j && titled(L, s, 1)) {
+            s++;
+            while (s < j && isword(L, UW, s, ".")) s++;
+        }
+        if (!(s == j && titled(L, s, 0)) && isname(L, s)) {
+            lua_createtable(L, 2, 0);
+            lua_pushinteger(L, s);
+            lua_rawseti(L, -2, 1);
+            lua_pushinteger(L, j);
+            lua_rawseti(L, -2, 2);
+            lua_rawseti(L, 4, ++count);
+            if (one) break;
+        }
+        i = j + 1;
+    }
+    return 1;
+}
+
+/*
+** namer(nw, w, k, ts, te, particles, titles, roles, heads, abbrevs): the
+** function (a, b [, one]) of a document's name chunks.
+*/
+static int l_namer(lua_State *L)
+{
+    for (int i = 1; i <= NUPVALUES; i++)
+        if (i != UTS && i != UTE) luaL_checktype(L, i, LUA_TTABLE);
+    lua_settop(L, NUPVALUES);
+    lua_pushcclosure(L, l_names, NUPVALUES);
+    return 1;
+}
+
 static int l_tokenize(lua_State *L)
 {
     return tokenize(L, 0);
@@ -1283,9 +1425,9 @@ static int l_analyse(lua_State *L)
 
 int sift_lua_open_tok(lua_State *L)
 {
-    static const luaL_Reg fns[] = {{"tokenize", l_tokenize}, {"analyse", l_analyse},
-                                   {"fold", l_fold},         {"map", l_map},
-                                   {"tables", l_tables},     {NULL, NULL}};
+    static const luaL_Reg fns[] = {
+        {"tokenize", l_tokenize}, {"analyse", l_analyse}, {"fold", l_fold}, {"map", l_map},
+        {"tables", l_tables},     {"namer", l_namer},     {NULL, NULL}};
     luaL_newlibtable(L, fns);
     lua_pushnil(L);           /* the scratch block of tokenize (and of map, unused) */
     lua_pushnil(L);           /* the word cache of tokenize */

@@ -32,8 +32,9 @@
 -- so filling them never rehashes; a sentence is no table but an index
 -- into lists: D.sa and D.sb, its first and last tokens, D.ss its start,
 -- D.sk its kind, D.hf and D.hl its hot tokens' first and last index in
--- D.hot), and so are the name words (what
--- namewordof says of each token). The registry of people's sides,
+-- D.hot), and so are the name words (what namewordof says of each token)
+-- and the name chunks of a token range (Doc.names: sift.tok.namer's
+-- function of the document's tables). The registry of people's sides,
 -- statement passages and owners of media are read for the whole document;
 -- reporting frames and the speakers of quotations are read on first use,
 -- sentence by sentence, so a sentence nobody asks about costs nothing (a
@@ -811,8 +812,10 @@ Doc.nameword = nameword
 
 -- The name chunks in tokens a..b: list of {first, last}, maximal runs of
 -- name words with particles, initials and "Jr."/"Sr.", titles left out;
--- with one, only the first (names(a, b, true)[1]).
-local function docnames(self, a, b, one)
+-- with one, only the first (names(a, b, true)[1]). This is the definition;
+-- the analysis runs sift.tok.namer's function, the same in C
+-- (tests/lua/tok_names_test.lua compares them).
+local function docnames_lua(self, a, b, one)
   local out = {}
   local w, k = self.w, self.k
   local i = a
@@ -847,6 +850,11 @@ local function docnames(self, a, b, one)
     end
   end
   return out
+end
+Doc._names = docnames_lua
+
+local function docnames(self, a, b, one)
+  return self.namer(a, b, one)
 end
 Doc.names = docnames
 
@@ -1934,6 +1942,7 @@ function M.analyse(ctx)
     ctx.quantities or {}, M.nonames, M.particles)
   D.ns = #D.sa
   D.sx = sideindex(ctx)
+  D.namer = tok.namer(D.nw, D.w, D.k, D.ts, D.te, M.particles, M.titles, M.roles, D.sx.heads, M.abbrevs)
   D.pstarts = paragraphs(text)
   D.quotes, D.qid = quotations(D)
   prepass(D)
