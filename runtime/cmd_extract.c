@@ -348,6 +348,18 @@ static void docrecs(jw *w, const sift_store *st, const sift_doc *d, int explain)
             outc('}', out);
         }
         jend(w);
+        if (!isnan(q->alt)) { /* and the bracketed reading as a quantity of its own */
+            spanrec(w, "quantity", d, q->alt_start, q->alt_end);
+            jnumf(w, "value", q->alt);
+            jnumf(w, "min", isnan(q->min) ? NAN : q->alt); /* bounds as exact as the quantity's */
+            jnumf(w, "max", isnan(q->max) ? NAN : q->alt);
+            jstrf(w, "unit", q->alt_unit);
+            jboolf(w, "approx", q->approx);
+            jboolf(w, "vague", 0);
+            jnumf(w, "coded", NAN);
+            jboolf(w, "conversion", 1);
+            jend(w);
+        }
     }
     for (size_t k = 0; k < d->ntimes; k++) {
         const sift_time *t = &d->times[k];

@@ -1037,6 +1037,16 @@ typedef struct {
 ** must still have the size the extraction saw (checked after reading).
 ** Each line comes here on its own, text[s..end) holding its record.
 */
+/* Whether quantity record r (at a..b) is the bracketed reading of the
+** document's last quantity ("90 miles (144 km)"), which sift extract writes
+** as a record of its own after the quantity that carries it as alt. */
+static int isconversion(const sift_doc *d, const cJSON *r, double a, double b)
+{
+    const sift_quantity *p = d->nquantities ? &d->quantities[d->nquantities - 1] : NULL;
+    return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "conversion")) && p && !isnan(p->alt) &&
+           p->alt_start == (uint32_t)a && p->alt_end == (uint32_t)b;
+}
+
 static void extractline(loader *L, xstate *xs, const char *shown, const char *text, size_t s,
                         size_t end)
 {
@@ -1115,6 +1125,8 @@ static void extractline(loader *L, xstate *xs, const char *shown, const char *te
                 const cJSON *dc = cJSON_GetObjectItemCaseSensitive(r, "decl");
                 if (cJSON_IsString(dc)) m->decl = jintern(L->st, r, "decl");
             }
+        } else if (type[0] == 'q' && isconversion(d, r, a, b)) {
+            /* loaded with the quantity before it, as its alt */
         } else if (type[0] == 'q') {
             sift_quantity *q = grow((void **)&d->quantities, &d->nquantities, sizeof *q);
             if (q) {

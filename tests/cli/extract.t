@@ -63,6 +63,16 @@ $ sift extract - | grep -e '"type":"document"' -e '"type":"time"'
 {"type":"time","doc":"e\"1\\x","start":67,"end":83,"text":"6 September 2021","value":"2021-09-06","precision":"day","mod":null,"earliest":"2021-09-06","latest":"2021-09-06","relative":false,"anchor":"none","kind":"date"}
 -- exit 0
 
+=== a conversion in brackets is a quantity of its own, marked as one, and a round trip keeps it once
+$ sift extract - > "$TMP/c.jsonl" && grep '"type":"quantity"' "$TMP/c.jsonl" && sift extract "$TMP/c.jsonl" | cmp - "$TMP/c.jsonl" && echo same
+< {"id": "c1", "text": "The pass is about 90 miles (144 kilometers) north of the city, and the dam 20 km (12 miles) east."}
+{"type":"quantity","doc":"c1","start":12,"end":26,"text":"about 90 miles","value":90,"min":null,"max":null,"unit":"mi","approx":true,"vague":false,"coded":null,"alt":{"value":144,"unit":"km","start":28,"end":42}}
+{"type":"quantity","doc":"c1","start":28,"end":42,"text":"144 kilometers","value":144,"min":null,"max":null,"unit":"km","approx":true,"vague":false,"coded":null,"conversion":true}
+{"type":"quantity","doc":"c1","start":75,"end":80,"text":"20 km","value":20,"min":20,"max":20,"unit":"km","approx":false,"vague":false,"coded":null,"alt":{"value":12,"unit":"mi","start":82,"end":90}}
+{"type":"quantity","doc":"c1","start":82,"end":90,"text":"12 miles","value":12,"min":12,"max":12,"unit":"mi","approx":false,"vague":false,"coded":null,"conversion":true}
+same
+-- exit 0
+
 === mention kinds from records count however many distinct ones there are (here over 300: the other corpus's entities keep their kinds)
 $ sift extract corpus/varkesia-2023 > "$TMP/v.jsonl" && sift extract corpus/panjshir-2021 | awk '/"type":"mention"/ { n++; sub(/"kind":"[a-z]*"/, "\"kind\":\"k" n "\"") } { print }' > "$TMP/k.jsonl" && sift extract "$TMP/k.jsonl" "$TMP/v.jsonl" | grep '"type":"entity"' | sed 's/"id":[0-9]*,//' | sort > "$TMP/both" && grep '"type":"entity"' "$TMP/v.jsonl" | sed 's/"id":[0-9]*,//' | sort | comm -23 - "$TMP/both" | wc -l
 0
