@@ -13,7 +13,7 @@
 local places = require("sift.places").of(corpus)
 local only = rawget(_G, "only")
 
-local label = { civilians = "civilians" }
+local label = { civilian = "civilians" }
 for _, s in ipairs(corpus:sides()) do label[s.id] = s.label end
 local function side(id) return id and (label[id] or id) or "narration" end
 

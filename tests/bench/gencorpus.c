@@ -2369,7 +2369,7 @@ static void render_claim(Buf *b, Ctx *c, Unit *u, Claim *k, int doctype)
 
 static const char *side_id(const Region *rg, int side)
 {
-    return side == SUBJ_CIV ? "civilians" : rg->party[side].id;
+    return side == SUBJ_CIV ? "civilian" : rg->party[side].id;
 }
 
 /* Writes the gold record of a casualty claim; text is its document. */

@@ -58,7 +58,7 @@ for _, name in ipairs(CORPORA) do
   end)
 
   test(name .. ": sides are declared; findings name stock rules", function()
-    local sides, bad = { civilians = true }, {}
+    local sides, bad = { civilian = true }, {}
     for _, s in ipairs(corpus:sides()) do sides[s.id] = true end
     local function side(v, where)
       if v ~= nil and v ~= null and not sides[v] then

@@ -47,7 +47,7 @@
 --   surrendered") give one claim each; several verbs for one subject ("had
 --   been killed, had surrendered or had been captured") one claim each,
 --   the later ones taking the subject (and figure) of the first.
--- * subject_side: a side the subject's words name; "civilians" for
+-- * subject_side: a side the subject's words name; "civilian" for
 --   civilian words; a party's word for its enemy ("the enemy", "the
 --   attackers", "terrorists" when no side calls itself that) is the other
 --   party of the claimant; "our", "my", "its", "his" people are the
@@ -536,7 +536,7 @@ end
 
 -- The side of the people tokens a..b name, given the claimant's side and
 -- whether the words are in the claimant's own quotation. Returns the side
--- (a side id or "civilians") or nil, and how it was found.
+-- (a side id or "civilian") or nil, and how it was found.
 local function sideof(C, a, b, cs, quoted, spk)
   local D = C.D
   local w, sidx = D.w, D.sx.idx
@@ -575,7 +575,7 @@ local function sideof(C, a, b, cs, quoted, spk)
         end
         x = x + l
       else
-        if M.civilian[wx] then return "civilians", "civilian" end
+        if M.civilian[wx] then return "civilian", "civilian" end
         if M.enemy[wx] then
           if cs then return D:other(cs), "enemy" end
           return nil, "enemy"
@@ -1076,7 +1076,7 @@ local function casualty(C, si, t, n, cat, form)
     end
     if not side and taker_a then
       local as = sideof(C, taker_a, taker_b, cs, quoted, r._spk)
-      if as and as ~= "civilians" then side, how = D:other(as), "agent" end
+      if as and as ~= "civilian" then side, how = D:other(as), "agent" end
     end
     if not side and subj_a < t then
       side, how = sideof(C, subj_a, t - 1, cs, quoted, r._spk)
@@ -1232,7 +1232,7 @@ local function casualty(C, si, t, n, cat, form)
       if not active then aa, ab = by_a, by_b end
       if aa then
         local as = sideof(C, aa, ab, cs, quoted, r._spk)
-        if as and as ~= "civilians" then
+        if as and as ~= "civilian" then
           -- "the rebels lost 40 fighters": the agent's own; "killed 40": the other's
           if form == "t" then side, how = as, "agent" else side, how = D:other(as), "agent" end
         end
@@ -1416,7 +1416,7 @@ local function holderof(C, a, b, cs, quoted, spk)
     if wx == "we" or wx == "our" or wx == "us" then return cs end
   end
   local side = sideof(C, a, b, cs, quoted, spk)
-  if side and side ~= "civilians" then return side end
+  if side and side ~= "civilian" then return side end
   local wa = w[a]
   if wa == "it" or wa == "they" or wa == "their" or wa == "its" or wa == "his" or wa == "the" then
     if wa == "the" and not (M.people[w[a + 1]] or w[a + 1] == "group" or w[a + 1] == "movement"
@@ -1782,7 +1782,7 @@ local function fill(claims)
       if not r.subject_side and r._head and memory[r._head] then
         r.subject_side, r._how = memory[r._head], "memory"
       end
-      if r.subject_side and r._head and r.subject_side ~= "civilians" then memory[r._head] = r.subject_side end
+      if r.subject_side and r._head and r.subject_side ~= "civilian" then memory[r._head] = r.subject_side end
     end
   end
   -- a bare figure after a claim of the same sentence now known ("30 soldiers

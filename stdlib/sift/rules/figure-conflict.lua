@@ -69,7 +69,7 @@ return rule.define {
     .. "other's, so a part (\"including four children\") never conflicts with its whole.",
   tags = { "figure", "casualty", "measure" },
   check = function(corpus, report)
-    local label = { civilians = "civilians" }
+    local label = { civilian = "civilians" }
     for _, s in ipairs(corpus:sides()) do label[s.id] = s.label end
     -- The message names the first few other figures, the related
     -- locations the first five: a figure contradicted a thousand times

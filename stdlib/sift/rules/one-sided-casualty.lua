@@ -29,7 +29,7 @@ return rule.define {
       label[s.id] = s.label
       party[s.id] = s.party
     end
-    label.civilians = "civilians"
+    label.civilian = "civilians"
     -- affirmed casualty figures, blocked by category and whose people they count
     local groups = corpus:claims{ kind = "casualty", polarity = "affirm" }
       :where(function(c) return c.value ~= nil end)
