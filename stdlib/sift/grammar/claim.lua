@@ -100,7 +100,7 @@ M.casualty = {
   ["were martyred"] = { "killed", "i" }, martyred = { "killed", "v" },
   deaths = { "killed", "n" }, death = { "killed", "n" }, fatalities = { "killed", "n" },
   killing = { "killed", "n" }, killings = { "killed", "n" }, ["death toll"] = { "killed", "n" },
-  lost = { "killed", "t" },
+  lost = { "killed", "t" }, losing = { "killed", "t" },
   wounded = { "wounded", "v" }, injured = { "wounded", "v" }, hurt = { "wounded", "v" },
   injuries = { "wounded", "n" }, ["were injured"] = { "wounded", "v" },
   captured = { "captured", "v" }, ["taken prisoner"] = { "captured", "i" },
@@ -114,7 +114,8 @@ M.casualty = {
   ["held hostage"] = { "captured", "i" }, ["held captive"] = { "captured", "i" },
   missing = { "missing", "a" }, ["went missing"] = { "missing", "i" }, ["unaccounted for"] = { "missing", "a" },
   displaced = { "displaced", "a" }, ["forced to leave their homes"] = { "displaced", "i" },
-  ["forced from their homes"] = { "displaced", "i" }, ["fled their homes"] = { "displaced", "i" },
+  ["forced from their homes"] = { "displaced", "i" }, ["forced out"] = { "displaced", "i" },
+  ["fled their homes"] = { "displaced", "i" },
   ["driven from their homes"] = { "displaced", "i" }, ["left their homes"] = { "displaced", "i" },
   uprooted = { "displaced", "v" }, evacuated = { "displaced", "v" },
   fled = { "displaced", "m" }, crossed = { "displaced", "m" }, ["passed through"] = { "displaced", "m" },
@@ -124,7 +125,8 @@ M.casualty = {
   ["among the dead"] = { "killed", "i" }, ["among the killed"] = { "killed", "i" },
   ["among the wounded"] = { "wounded", "i" }, ["among the injured"] = { "wounded", "i" },
   ["among the missing"] = { "missing", "i" }, ["among the casualties"] = { "casualties", "i" },
-  bodies = { "killed", "n" }, prisoners = { "captured", "n" }, captives = { "captured", "n" },
+  bodies = { "killed", "n" }, martyrs = { "killed", "n" }, prisoners = { "captured", "n" },
+  captives = { "captured", "n" },
   hostages = { "captured", "n" }, ["number of dead"] = { "killed", "n" }, ["number of deaths"] = { "killed", "n" },
   ["number of casualties"] = { "casualties", "n" }, ["number of wounded"] = { "wounded", "n" },
   ["number of injured"] = { "wounded", "n" }, ["number of displaced"] = { "displaced", "n" },
@@ -208,14 +210,18 @@ M.people = { fighters = true, fighter = true, soldiers = true, soldier = true, t
   girls = true, elders = true, worshippers = true, patients = true, victims = true, others = true,
   comrades = true, brothers = true, colleagues = true, sons = true, daughters = true, invaders = true,
   occupiers = true, paramilitaries = true, conscripts = true, sailors = true, marines = true,
-  policeman = true, bodyguards = true, supporters = true, hostages = true, detainees = true }
+  policeman = true, bodyguards = true, supporters = true, hostages = true, detainees = true,
+  employees = true, nurses = true, medics = true, reporters = true, passengers = true }
 -- Civilian words: a casualty figure of civilians.
 M.civilian = { civilians = true, civilian = true, children = true, child = true, women = true,
   residents = true, people = true, persons = true, families = true, villagers = true, inhabitants = true,
   refugees = true, ["non-combatants"] = true, noncombatants = true, patients = true, worshippers = true,
   students = true, pupils = true, babies = true, boys = true, girls = true, shoppers = true,
   passers = true, ["passers-by"] = true, farmers = true, locals = true, households = true,
-  displaced = true, teachers = true, elderly = true, minors = true, infants = true }
+  displaced = true, teachers = true, elderly = true, minors = true, infants = true,
+  -- people at work, unarmed: aid, health and press workers ("three WFP staff")
+  workers = true, staff = true, employees = true, doctors = true, nurses = true, journalists = true,
+  reporters = true, passengers = true, pilgrims = true, fishermen = true, shepherds = true }
 -- A party's words for its enemy.
 M.enemy = { enemy = true, enemies = true, attackers = true, invaders = true, occupiers = true,
   aggressors = true, terrorists = true, mercenaries = true, bandits = true, occupation = true,
@@ -945,6 +951,10 @@ local function partof(C, si, t, prev)
   return r
 end
 
+-- Two categories that, written together over one figure, count casualties
+-- ("200 killed and wounded", "dead or injured").
+local COMBINED = { killed = "wounded", wounded = "killed" }
+
 -- A casualty claim at trigger token t (length n) of sentence si.
 local function casualty(C, si, t, n, cat, form)
   local D, ctx = C.D, C.ctx
@@ -963,11 +973,20 @@ local function casualty(C, si, t, n, cat, form)
   if form == "a" and last < cb and (DET[w[last + 1]] or w[last + 1] == "a" or w[last + 1] == "an") then return end
   -- "the dead", "their dead" with no figure: a noun, no claim
   if form == "a" and t > ca and (DET[w[t - 1]] or D.k[t - 1] == "$") and not D.qof[t - 1] then return end
-  -- attributive: "112 displaced people" counts the people, states nothing
-  if (form == "a" or form == "v") and last < cb and (M.people[w[last + 1]] or M.civilian[w[last + 1]])
-    and not (D.k[t - 1] == "w" and M.group[w[t - 1]]) then return end
+  -- attributive: "112 displaced people" counts the people, states nothing;
+  -- but a figure of wounded or dead people is a casualty figure ("treated
+  -- 136 wounded patients", "20 dead soldiers")
+  local attr = (form == "a" or form == "v") and last < cb and (M.people[w[last + 1]] or M.civilian[w[last + 1]])
+    and not (D.k[t - 1] == "w" and M.group[w[t - 1]])
+  if attr and not ((cat == "wounded" or cat == "killed") and t > ca and D.qof[t - 1]) then return end
   local out = {}
   local subj_a, subj_b, qi, zt, vague
+  if attr then
+    -- its subject: the figure before and the people after
+    subj_a, subj_b = t - 1, last + 1
+    while subj_a > ca and D.qof[subj_a - 1] == D.qof[t - 1] do subj_a = subj_a - 1 end
+    while subj_b < cb and not rbound(D, subj_b + 1) do subj_b = subj_b + 1 end
+  end
   local active, agent_a, agent_b, by_a, by_b
   if form == "n" and M.participles[w[t]] and not (t > ca and (DET[w[t - 1]] or D.k[t - 1] == "$"))
     and last < cb and (D.qat[last + 1] or people(D, last + 1, math_min(cb, last + 3))) then
@@ -1097,7 +1116,7 @@ local function casualty(C, si, t, n, cat, form)
     end
     if w[x] == "have" or w[x] == "has" or w[x] == "had" or w[x] == "having" then break end
   end
-  if (form == "v" or form == "t") and not passive then
+  if (form == "v" or form == "t") and not passive and not attr then
     local y = last + 1
     local e = y
     while e <= cb and not rbound(D, e) do e = e + 1 end
@@ -1125,7 +1144,7 @@ local function casualty(C, si, t, n, cat, form)
     prev.text = string_sub(ctx.text, prev.s, prev.e)
     return
   end
-  if not active then
+  if not active and not attr then
     local pa, pb, ha = leftphrase(D, ca, g)
     if not pa then
       if pb ~= "coord" and g >= ca and not lbound(D, g) then return end
@@ -1176,6 +1195,12 @@ local function casualty(C, si, t, n, cat, form)
   if prev and prev._si ~= si then prev = nil end
   if coord then
     if not (prev and prev.kind == "casualty" and prev.e < D.ts[t]) then return end
+    if prev._t == t - 2 and (w[t - 1] == "and" or w[t - 1] == "or") and COMBINED[prev.category] == cat then
+      -- "200 killed and wounded": one figure of both, casualties
+      prev.category, prev.e = "casualties", D.te[last]
+      prev.text = string_sub(ctx.text, prev.s, prev.e)
+      return
+    end
     local r = record(C, "casualty", cat, si, t, last, t)
     if not r then return end
     r.quantity, r.value, r.min, r.max, r.vague = prev.quantity, prev.value, prev.min, prev.max, prev.vague

@@ -55,7 +55,10 @@
 -- * A quotation without a reporting verb of its own takes the speaker of
 --   the quotation before it in the same paragraph; in a statement, the
 --   passage's speaker; else that of the quotation ending the paragraph
---   before.
+--   before; else, when it opens a paragraph, the speaker whose reported
+--   words end the paragraph before ("X said that ...") or, after a
+--   paragraph ending with a colon, the last speaker of the sentences
+--   before it.
 -- * Pronouns: "he"/"she" is the last person who spoke (named or not: "a
 --   Taliban commander ... He denied"), "it" the last organisation, "the
 --   commander" the last speaker with that role; "its spokesman" takes the
@@ -63,7 +66,9 @@
 -- * An unnamed speaker of a party ("a Taliban commander", "a spokesman for
 --   the Front") is the party: the claimant is the party's words as written.
 -- * A person's side: from the words around the name ("NRF leader X", "X,
---   the commander of the ZDF", "X of the Front", "the Front, led by X"),
+--   the commander of the ZDF", "X of the Front", "the Front, led by X";
+--   "Karabakh officials" when an alias is "Karabakh forces":
+--   sift.grammar.sidewords),
 --   else from an earlier mention of the same person (same name, or the
 --   surname of the latest person of that name; "Jr." and "Sr." differ).
 -- * Own words: in a document of kind statement or report the text outside
@@ -73,6 +78,7 @@
 --   takes the statement's side.
 local lpeg = require "lpeg"
 local unit = require "sift.grammar.unit"
+local sidewords = require "sift.grammar.sidewords"
 local tok = require "sift.tok"
 
 local P, R, S, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.Cp, lpeg.Ct
@@ -215,6 +221,8 @@ M.between = { also = true, later = true, earlier = true, had = true, has = true,
   repeatedly = true, already = true, now = true, publicly = true, officially = true, simply = true,
   just = true, initially = true, reportedly = true, allegedly = true }
 -- Words a speaker phrase never runs over.
+-- Words that open a relative clause set off by commas.
+M.relatives = { which = true, who = true, whom = true, whose = true, where = true }
 M.stops = { that = true, which = true, who = true, whom = true, whose = true, when = true, where = true,
   ["while"] = true, because = true, although = true, though = true, but = true, ["and"] = true, ["or"] = true,
   ["if"] = true, as = true, after = true, before = true, since = true, ["until"] = true, than = true,
@@ -485,7 +493,7 @@ local function sideindex(ctx)
   local sides, declared = ctx.sides or {}, ctx.declared or {}
   local c = sidecache[sides]
   if c and c.declared == declared then return c end
-  local map, heads, parties, label = {}, {}, {}, {}
+  local map, heads, parties, label, vof = {}, {}, {}, {}, {}
   local function put(text, v)
     if type(text) ~= "string" or text == "" then return end
     if map[text] == nil then map[text] = v end
@@ -500,6 +508,7 @@ local function sideindex(ctx)
       label[sd.id] = sd.label or sd.id
       if sd.party then parties[#parties + 1] = sd.id end
       local v = { side = sd.id, name = sd.label or sd.id, kind = "org" }
+      vof[sd.id] = v
       put(sd.label or sd.id, v)
       for _, a in ipairs(sd.aliases or {}) do
         put(a, v)
@@ -515,6 +524,11 @@ local function sideindex(ctx)
     local v = { side = side, name = d.name, kind = d.kind or "org", decl = true }
     put(d.name, v)
     for _, a in ipairs(d.aliases or {}) do put(a, v) end
+  end
+  -- the proper words of sides ("Karabakh officials": sift.grammar.sidewords),
+  -- phrases only (no head words), after the declared names
+  for _, p in ipairs(sidewords.phrases(sides)) do
+    if map[p.text] == nil then map[p.text] = vof[p.side] end
   end
   local ispart = {}
   for _, p in ipairs(parties) do ispart[p] = true end
@@ -1532,6 +1546,15 @@ local function verbframe(D, first, last, v)
   if M.nounlike[wv] and v < last and (BE[w[v + 1]] or w[v + 1] == "of" or w[v + 1] == "by") then return nil end
   local spk, sa, sb, right
   local leftq
+  -- a relative clause between the speaker and the verb ("X, the ombudsman
+  -- of the region, which locals call Z, said"; "The ministry, which denied
+  -- it, said"): the speaker is before it
+  local rel = false
+  if j > lo and w[j] == "," then
+    local r = j - 1
+    while r > lo and w[r] ~= "," and w[r] ~= ":" and k[r] ~= "q" do r = r - 1 end
+    if r > lo and w[r] == "," and M.relatives[w[r + 1]] then j, rel = r, true end
+  end
   if j < lo then
     right = true
   elseif k[j] == "q" or k[j] == "s" or (w[j] == "," and j > lo and (k[j - 1] == "q" or k[j - 1] == "s")) then
@@ -1548,6 +1571,10 @@ local function verbframe(D, first, last, v)
         if nameword(D, x) or M.roles[w[x]] or sidephrase(D, x, c - 1) or w[x] == "we" then named = true end
       end
       if hs <= c - 1 and named then sa, sb = hs, j - 1 end
+    end
+    if not sa and rel then
+      sa, sb = D:npstart(lo, j - 1)
+      if sa > sb then sa, sb = nil, nil end
     end
     if not sa then right = true end
   else
@@ -1585,6 +1612,8 @@ local function verbframe(D, first, last, v)
   if what == "quote" or what == "colon" then
     local q = quoteopening(D, nt) or (what == "colon" and quoteopening(D, nt))
     if q then f.quote = q end
+    -- a split quotation ("A," X said, "B"): the part before is X's too
+    if leftq and q then f.lquote = leftq end
     f.sa, f.sb = nt, last
     if not q and what == "colon" then f.sb = clauseend(D, nt, last) end
   elseif what == "that" or what == "clause" then
@@ -2032,6 +2061,7 @@ function Doc:framesof(si)
     if f then
       if f.neg then f.suppress = true end
       if f.quote and not D.quotes[f.quote].link then D.quotes[f.quote].link = f end
+      if f.lquote and not D.quotes[f.lquote].link then D.quotes[f.lquote].link = f end
       fs[#fs + 1] = f
     end
   end
@@ -2040,7 +2070,8 @@ end
 
 -- Quotation r with its speaker, read on first use: the frame that
 -- introduces or follows it, else the quotation before it in the paragraph,
--- the statement's passage, or the quotation ending the paragraph before.
+-- the statement's passage, the quotation ending the paragraph before, or
+-- (for one that opens a paragraph) the speaker of the sentences before.
 function Doc:quote(r)
   local q = self.quotes[r]
   if q.done then return q end
@@ -2071,6 +2102,23 @@ function Doc:quote(r)
       q.spk = self.pass[si] or self.docspk or self.srcspk
     elseif prev and prev.spk and prev.para == q.para - 1 and (not first or q.a == first) then
       q.spk, q.frame = prev.spk, prev.frame
+    elseif first and q.a == first and si > 1 and self:para(self.sa[si - 1]) == q.para - 1 then
+      -- a paragraph that opens with a quotation after one that ends in a
+      -- speaker's reported words ("X said that ...") takes that speaker;
+      -- after one that ends with a colon ("... publishes it below:"), the
+      -- last speaker of the few sentences before it
+      local back = self.w[self.sb[si - 1]] == ":" and 4 or 1
+      for j = si - 1, math_max(1, si - back), -1 do
+        local fs = self:framesof(j)
+        for fi = #fs, 1, -1 do
+          local f = fs[fi]
+          if f.spk and not f.act and not f.neg then
+            q.spk, q.frame = f.spk, f
+            break
+          end
+        end
+        if q.spk or self.sk[j] == "headline" then break end
+      end
     end
   end
   return q

@@ -41,11 +41,12 @@
 --      bare surname is the person who carries it; names in a list share a
 --      kind), then sides: the manifest, then the words around a person
 --      ("Taliban spokesman X", "X, leader of the Y", "the front's spokesman
---      X", "Y, led by X", "its spokesman X", "X of the Y"), a party's own
---      statement for its people with a role, a minister's title for the
---      side whose names say "government", a role without an owner for the
---      organisation its sentence names; then the same person elsewhere in
---      the document and a surname's person.
+--      X", "Y, led by X", "its spokesman X", "X of the Y"; "Karabakh leader
+--      X" when an alias is "Karabakh forces": sift.grammar.sidewords), a
+--      party's own statement for its people with a role, a minister's
+--      title for the side whose names say "government", a role without an
+--      owner for the organisation its sentence names; then the same person
+--      elsewhere in the document and a surname's person.
 -- The word readers around a name are C (sift.cname), defined by LPeg
 -- patterns (the word before a name: a forward match on the reversed
 -- text). Every step is linear in the document's length.
@@ -80,6 +81,7 @@
 local lpeg = require "lpeg"
 local core = require "sift.core"
 local cname = require "sift.cname"
+local sidewords = require "sift.grammar.sidewords"
 
 local P, R, S, C, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct
 local type, ipairs, pairs, error, setmetatable = type, ipairs, pairs, error, setmetatable
@@ -600,6 +602,11 @@ local function gazetteer(sides, declared)
   end
   for h, side in pairs(heads) do
     if side and phrase[h] == nil then phrase[h] = side end
+  end
+  -- a side's proper word before a role ("Karabakh leader": sift.grammar.sidewords)
+  for _, p in ipairs(sidewords.phrases(sides)) do
+    local k = key(string_lower(p.text))
+    if phrase[k] == nil then phrase[k] = p.side end
   end
   for p, side in pairs(phrase) do
     if side then for w in string_gmatch(p, "%S+") do g.inphrase[w] = true end end
@@ -1424,6 +1431,9 @@ local function leftside(c, phrase, inphrase, plast)
     local m = ENDS[q]
     if m then
       if m.kind == "org" or m.kind == "group" then return m.side, true end
+      -- a side's proper word before a role ("Karabakh leader X")
+      local side = r1 and j1 and phrase[lowerkey(string_sub(text, m.s, m.e)) .. " " .. r1]
+      if side then return side, true end
       return nil
     end
     local a, e, w = prevword(q + 1, ss)

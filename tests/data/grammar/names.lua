@@ -125,6 +125,10 @@ local cases = {
   { "The Eastern Liberation Front in Norland (ELF) rejected the claim, with spokesman Ari Tal telling reporters.",
     { { text = "Eastern Liberation Front in Norland", decl = "Eastern Liberation Front", side = "front" },
       { text = "ELF", side = "front" }, { text = "Ari Tal", kind = "person", side = "front", role = "spokesman" } } },
+  -- the proper word of a side alias of force words ("Norland Army") names the side before a role
+  { "Norland leader Tomas Brek said the town would hold.", { { text = "Tomas Brek", kind = "person", side = "govt" } } },
+  { "The talks failed, Norland officials said, and Norland spokesman Ivo Ruk agreed.",
+    { "Norland", "Norland", { text = "Ivo Ruk", kind = "person", side = "govt" } } },
   { "Kerim Alsan said the talks had failed.", { { text = "Kerim Alsan", kind = "person", side = N } } },
   -- statements speak for their source's side
   { "Remarks of Farid Nadir, first vice president, on 3 March:",

@@ -1,0 +1,38 @@
+-- sift.grammar.sidewords: the proper word of a side alias made of it and
+-- force words ("Karabakh forces") names the side before the words of its
+-- people and bodies; a word two sides' aliases begin with names neither.
+local sidewords = require "sift.grammar.sidewords"
+
+test("sidewords: the proper word of an alias of force words", function()
+  eq(sidewords.modifier("Karabakh forces"), "Karabakh")
+  eq(sidewords.modifier("Azerbaijani armed forces"), "Azerbaijani")
+  eq(sidewords.modifier("Nagorno-Karabakh Defence Army"), "Nagorno-Karabakh")
+  eq(sidewords.modifier("Sudanese army"), "Sudanese")
+  eq(sidewords.modifier("Rapid Support Forces"), nil) -- "Support" is no force word
+  eq(sidewords.modifier("rebel forces"), nil) -- not capitalised
+  eq(sidewords.modifier("Taliban"), nil) -- one word: an alias of its own
+  eq(sidewords.modifier("Taliban's forces"), nil)
+  eq(sidewords.modifier(42), nil)
+end)
+
+test("sidewords: phrases for each side, none for a word two sides share", function()
+  local sides = {
+    { id = "a", aliases = { "Karabakh forces", "Armenia" } },
+    { id = "b", aliases = { "Azerbaijani army", "Azerbaijani forces" } },
+    { id = "c", aliases = { "Northern forces" } },
+    { id = "d", aliases = { "Northern army" } },
+  }
+  local got = {}
+  for _, p in ipairs(sidewords.phrases(sides)) do got[p.text] = p.side end
+  eq(got["Karabakh officials"], "a")
+  eq(got["Karabakh's forces"], "a")
+  eq(got["Azerbaijani defence ministry"], "b")
+  eq(got["Azerbaijani civilians"], nil)
+  eq(got["Northern officials"], nil)
+  eq(got["Armenia officials"], nil)
+  -- deterministic order: the sides', then the aliases'
+  local l = sidewords.phrases(sides)
+  eq(l[1].text, "Karabakh " .. sidewords.heads[1])
+  eq(sidewords.phrases({})[1], nil)
+  eq(sidewords.phrases(nil)[1], nil)
+end)
