@@ -8,13 +8,14 @@
 ***                                        date, or a year in a quantity, and of the
 ***                                        marked words (scan.h)
 *** @function scan.number(text, pos, set) the next candidate at or after pos, or nil
+*** @function scan.numberto(text, pos, set) the same, or #text + 1 when there is none
 *** @function scan.date(text, pos, set)   the same for the date grammar
 *** @function scan.fields(name, value, ...) a table of the pairs (the grammars' records)
 *** @function scan.prevword(text, s)      the word before position s (number grammar)
 *** @function scan.context(classes [, records]) the number grammar's context checks (noun,
 ***                                        label, idiom, next, fraction, sentence, title)
 ***                                        over its word classes, and its records of plain
-***                                        numbers (quantity)
+***                                        numbers (quantity, qstep)
 */
 #include "lua_common.h"
 #include "scan.h"
@@ -94,28 +95,36 @@ static int words(lua_State *L)
     return 1;
 }
 
-static int find(lua_State *L, int mode)
+/* The next candidate at or after pos (a position of the text at 1, the set
+   at 3), or nil; with toend, #text + 1 instead of nil. */
+static int find(lua_State *L, int mode, int toend)
 {
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
     lua_Integer pos = luaL_checkinteger(L, 2);
     const sift_scan_words *set = checkwords(L, 3);
     if (pos < 1) pos = 1;
-    if ((size_t)pos > len) return 0;
-    size_t c = sift_scan_find(s, len, (size_t)pos - 1, set, mode);
-    if (c >= len) return 0;
+    size_t c = (size_t)pos > len ? len : sift_scan_find(s, len, (size_t)pos - 1, set, mode);
+    if (c >= len && !toend) return 0;
     lua_pushinteger(L, (lua_Integer)c + 1);
     return 1;
 }
 
 static int number(lua_State *L)
 {
-    return find(L, SIFT_SCAN_NUMBER);
+    return find(L, SIFT_SCAN_NUMBER, 0);
+}
+
+/* number, but #text + 1 when no candidate is left (for a match-time
+   capture that must not fail at the end) */
+static int numberto(lua_State *L)
+{
+    return find(L, SIFT_SCAN_NUMBER, 1);
 }
 
 static int date(lua_State *L)
 {
-    return find(L, SIFT_SCAN_DATE);
+    return find(L, SIFT_SCAN_DATE, 0);
 }
 
 /*
@@ -984,12 +993,12 @@ static void qkey(lua_State *L, int field)
     lua_pushvalue(L, lua_upvalueindex(Q_UP + field));
 }
 
-/* The fields' table of the pairs from index 4 on (quantity's values above
-   top dropped): the step is build()'s. */
-static int qfallback(lua_State *L, int top)
+/* The fields' table of the pairs from index first on (quantity's values
+   above top dropped): the step is build()'s. */
+static int qfallback(lua_State *L, int first, int top)
 {
     lua_settop(L, top);
-    return pushfields(L, 4);
+    return pushfields(L, first);
 }
 
 /*
@@ -1004,9 +1013,10 @@ static int qfallback(lua_State *L, int top)
 ** (the step's one field au) that no word of duration_prep comes before.
 ** Any other step (a range, money, a conversion in brackets, a vague word,
 ** ...), or a unit whose base is not known yet, returns its fields' table
-** for build() instead.
+** for build() instead. qmake does it with the step's pairs at first..top
+** (the top of the stack): quantity's from 4, qstep's from 9.
 */
-static int quantity(lua_State *L)
+static int qmake(lua_State *L, int first, int top)
 {
     size_t n;
     const char *t = luaL_checklstring(L, 1, &n);
@@ -1014,12 +1024,12 @@ static int quantity(lua_State *L)
     luaL_checktype(L, 3, LUA_TTABLE);
     luaL_argcheck(L, s >= 1 && s <= (lua_Integer)n, 2, "out of range");
     ctxset *set = ctxof(L);
-    int top = lua_gettop(L);
-    if (top == 5 && lua_type(L, 4) == LUA_TSTRING && lua_type(L, 5) == LUA_TSTRING) {
+    if (top == first + 1 && lua_type(L, first) == LUA_TSTRING &&
+        lua_type(L, first + 1) == LUA_TSTRING) {
         /* "a year", "an hour" with no bound word before it: build() keeps
            it only after a word of duration_prep ("for a year") */
         size_t kl;
-        const char *k = lua_tolstring(L, 4, &kl);
+        const char *k = lua_tolstring(L, first, &kl);
         pword p;
         if (kl == 2 && k[0] == 'a' && k[1] == 'u' &&
             (!readprev(t, (lua_Integer)n, s, &p) ||
@@ -1027,28 +1037,28 @@ static int quantity(lua_State *L)
             return 0;
     }
     qraw r;
-    if (!qread(L, 4, top, &r) || !r.d == !r.w || !r.hasqe || !r.hasne || r.qe <= s ||
+    if (!qread(L, first, top, &r) || !r.d == !r.w || !r.hasqe || !r.hasne || r.qe <= s ||
         r.qe > (lua_Integer)n + 1 || r.ne < 1 || r.ne > (lua_Integer)n + 1)
-        return qfallback(L, top);
+        return qfallback(L, first, top);
     lua_Integer qe = r.qe, ne = r.ne, v, nw = 0;
     const char *d = NULL;
     size_t dl = 0;
     if (r.d) {
         d = lua_tolstring(L, r.d, &dl);
-        if (dl == 0 || dl > 18) return qfallback(L, top);
+        if (dl == 0 || dl > 18) return qfallback(L, first, top);
         lua_Unsigned x = 0;
         for (size_t i = 0; i < dl; i++) {
-            if (d[i] < '0' || d[i] > '9') return qfallback(L, top);
+            if (d[i] < '0' || d[i] > '9') return qfallback(L, first, top);
             x = x * 10 + (lua_Unsigned)(d[i] - '0');
         }
         v = (lua_Integer)x;
     } else if (!qwords(L, r.w, &v, &nw)) {
-        return qfallback(L, top);
+        return qfallback(L, first, top);
     }
     lua_Integer ns = r.hasns ? r.ns : s;
-    if (r.w && !r.m && !idiomargs(n, s, qe, ns, ne)) return qfallback(L, top);
+    if (r.w && !r.m && !idiomargs(n, s, qe, ns, ne)) return qfallback(L, first, top);
     /* a year after a bound word: build() looks at the word before it */
-    if (r.m && d && dl == 4 && !r.u && v >= 1000 && v <= 2099) return qfallback(L, top);
+    if (r.m && d && dl == 4 && !r.u && v >= 1000 && v <= 2099) return qfallback(L, first, top);
     luaL_checkstack(L, 12, NULL);
     /* the base unit: its factor and name at top + 1, top + 2 */
     int hasbase = 0;
@@ -1059,12 +1069,12 @@ static int quantity(lua_State *L)
             lua_rawgeti(L, -1, 1);
             lua_rawgeti(L, -2, 2);
             lua_remove(L, -3);
-            if (lua_type(L, -2) != LUA_TNUMBER) return qfallback(L, top);
+            if (lua_type(L, -2) != LUA_TNUMBER) return qfallback(L, first, top);
             hasbase = 1;
         } else if (bt == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
             lua_pop(L, 1);
         } else { /* (not known yet: build() asks sift.grammar.unit) */
-            return qfallback(L, top);
+            return qfallback(L, first, top);
         }
     }
     /* the checks: a number joined to a word before it, a fraction, a label,
@@ -1174,6 +1184,62 @@ static int quantity(lua_State *L)
     return 0;
 }
 
+static int quantity(lua_State *L)
+{
+    return qmake(L, 4, lua_gettop(L));
+}
+
+/*
+** qstep(text, e, s, out, build, ordinals, set [, true, name1, value1, ...]):
+** the function of the match-time capture after each step of number.lua's
+** scan, which reads a whole text in one match: for a step from s to e (e:
+** the byte after it) that read a record (true, then the step's fields'
+** pairs), what quantity does with s, out and the pairs; when quantity gives
+** the step's fields' table instead, build(text, fields, out, s, e), unless
+** ordinals is false and the step is an ordinal's (fields ov, od or ot).
+** Returns the next candidate at or after e (numberto, with set). So the
+** records go to out in text order as the steps are taken, LPeg keeps no
+** captures, and Lua runs only for build.
+*/
+static int qstep(lua_State *L)
+{
+    int top = lua_gettop(L);
+    lua_Integer e = luaL_checkinteger(L, 2);
+    if (top >= 8 && lua_toboolean(L, 8)) {
+        lua_copy(L, 3, 2); /* (quantity's arguments: text, s, out, pairs) */
+        lua_copy(L, 4, 3);
+        if (qmake(L, 9, top) != 0) {
+            int f = lua_gettop(L), ordinal = 0;
+            if (!lua_toboolean(L, 6)) {
+                static const char *const ords[] = {"ov", "od", "ot"};
+                for (int k = 0; k < 3 && !ordinal; k++) {
+                    lua_pushstring(L, ords[k]);
+                    lua_rawget(L, f);
+                    ordinal = lua_toboolean(L, -1);
+                    lua_pop(L, 1);
+                }
+            }
+            if (!ordinal) {
+                lua_pushvalue(L, 5);
+                lua_pushvalue(L, 1);
+                lua_pushvalue(L, f);
+                lua_pushvalue(L, 3);
+                lua_pushvalue(L, 2);
+                lua_pushinteger(L, e);
+                lua_call(L, 5, 0);
+            }
+        }
+    }
+    size_t len;
+    const char *t = lua_tolstring(L, 1, &len);
+    const sift_scan_words *set = luaL_checkudata(L, 7, SIFT_SCANWORDS);
+    size_t c = e < 1 || (size_t)e > len
+                   ? len
+                   : sift_scan_find(t, len, (size_t)e - 1, set, SIFT_SCAN_NUMBER);
+    lua_pushinteger(L, (lua_Integer)c + 1);
+    return 1;
+}
+
 /*
 ** context(classes [, records]): the context checks of the number grammar,
 ** as a table of functions (noun, label, idiom, next, fraction, sentence,
@@ -1182,7 +1248,7 @@ static int quantity(lua_State *L)
 ** longer than CTX_LEN bytes, or holding a zero byte, is an error. With
 ** records (a table: mods and posts, the bound words' classes before and
 ** after a number; base, unit -> {factor, base unit} or false; meta, the
-** records' metatable) the table has quantity too.
+** records' metatable) the table has quantity and qstep too.
 */
 static int context(lua_State *L)
 {
@@ -1217,23 +1283,26 @@ static int context(lua_State *L)
     luaL_setfuncs(L, fns, 1);
     if (records) {
         static const char *const parts[] = {"mods", "posts", "base", "meta"};
-        luaL_checkstack(L, Q_UP + Q_NFIELDS, NULL);
+        luaL_checkstack(L, 2 * (Q_UP + Q_NFIELDS), NULL);
         lua_pushvalue(L, -2);
         for (int k = 0; k < 4; k++)
             if (lua_getfield(L, 2, parts[k]) != LUA_TTABLE)
                 return luaL_error(L, "bad records to 'context' (no table '%s')", parts[k]);
         for (int k = 0; k < Q_NFIELDS; k++) lua_pushstring(L, qfields[k]);
+        for (int k = 1; k < Q_UP + Q_NFIELDS; k++) lua_pushvalue(L, -(Q_UP - 1 + Q_NFIELDS));
         lua_pushcclosure(L, quantity, Q_UP - 1 + Q_NFIELDS);
-        lua_setfield(L, -2, "quantity");
+        lua_setfield(L, -(Q_UP + Q_NFIELDS + 1), "quantity");
+        lua_pushcclosure(L, qstep, Q_UP - 1 + Q_NFIELDS);
+        lua_setfield(L, -2, "qstep");
     }
     return 1;
 }
 
 int sift_lua_open_scan(lua_State *L)
 {
-    static const luaL_Reg fns[] = {{"words", words},   {"number", number},     {"date", date},
-                                   {"fields", fields}, {"prevword", prevword}, {"context", context},
-                                   {NULL, NULL}};
+    static const luaL_Reg fns[] = {{"words", words},     {"number", number}, {"numberto", numberto},
+                                   {"date", date},       {"fields", fields}, {"prevword", prevword},
+                                   {"context", context}, {NULL, NULL}};
     luaL_newlibtable(L, fns);
     luaL_newmetatable(L, SIFT_SCANWORDS);
     luaL_setfuncs(L, fns, 1);

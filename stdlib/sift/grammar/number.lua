@@ -16,11 +16,13 @@
 -- follow that word, so a word that starts nothing costs a few byte tests
 -- and no capture; digits go to the grammar of numbers. A token the grammar
 -- cannot read (10:30, 2021-09-06, 1990s, 4x4) is skipped whole, so no match
--- begins inside a word. Each match is a small raw table; a Lua pass checks
--- it against its context (years, days of months, labels, names, idioms of
--- "one") and makes the record: build(), the definition. For a plain number
--- ("700 fighters", "about 20 km", "two or more") C does the same as the
--- match ends (sift.scan's quantity), with no raw table.
+-- begins inside a word. Each step that reads a quantity gives a small raw
+-- table; a Lua pass checks it against its context (years, days of months,
+-- labels, names, idioms of "one") and makes the record: build(), the
+-- definition. For a plain number ("700 fighters", "about 20 km", "two or
+-- more") C does the same as the step ends (sift.scan's qstep, as its
+-- quantity), with no raw table. The whole text is one match, the steps
+-- between candidates taken in C (sift.scan's numberto).
 --
 -- Decisions (the answers to "what does X give?"):
 -- * Not quantities: years (four digits 1000-2099 without a separator,
@@ -58,6 +60,7 @@ local prefilter = require "sift.scan"
 local unit = require "sift.grammar.unit"
 
 local P, R, S, C, Cp, Cc, Ct, V, Carg = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Cc, lpeg.Ct, lpeg.V, lpeg.Carg
+local Cmt = lpeg.Cmt
 local lpeg_match = lpeg.match
 local type, ipairs, pairs, tonumber, tostring, error = type, ipairs, pairs, tonumber, tostring, error
 local setmetatable = setmetatable
@@ -66,7 +69,6 @@ local string_match, string_gsub, string_find = string.match, string.gsub, string
 local table_concat, table_sort = table.concat, table.sort
 local math_tointeger, math_abs, math_max, math_type = math.tointeger, math.abs, math.max, math.type
 
-local prefilter_number = prefilter.number
 local words, fold, lookup = unit.words, unit.fold, unit.lookup
 -- FOLD[s] is fold(s), remembered.
 local FOLD = lookup(fold)
@@ -284,19 +286,18 @@ local fields = prefilter.fields
 local function F(p, name) return Cc(name) * p end
 -- A field whose value is a constant: one capture of the two values.
 local function FC(v, name) return Cc(name, v) end
--- A step's fields: its start and end are the step's, which scan() knows
--- (the position it matched at and the one the match returns), so they are
--- not captured. K makes their table, for build(). Q gives them to
--- sift.scan's quantity (C), which makes the record of a plain number ("700
+-- A step's fields: its start and end are the step's, which scan()'s
+-- grammar knows, so they are not captured. K makes their table, for
+-- build(). Q marks them (true, then the pairs) for sift.scan's qstep (C),
+-- which scan()'s grammar calls after each step: a plain number ("700
 -- fighters", "more than 20 km", "two or more": digits or number words, a
--- bound word, a unit) itself, as build() would, and appends it to the list
--- of records (the match's extra arguments: the text, the step's start, the
--- list); for any other step it returns the table for build(). scan() runs
+-- bound word, a unit) has its record made there as build() would (as
+-- sift.scan's quantity does) and appended to the list of records; any
+-- other step goes to build() with the table of its fields. scan() runs
 -- the grammar with Q; the full walk (M._scanner, for tests) with K.
 local function K(p) return p / fields end
 local quantity = context.quantity
-local qargs = Carg(1) * Carg(2) * Carg(3)
-local function Q(p) return (qargs * p) / quantity end
+local function Q(p) return Cc(true) * p end
 
 -- Numbers in words ----------------------------------------------------
 
@@ -522,16 +523,25 @@ local function step(record)
     + P"#" * digit ^ 0
     + R"\240\244" * R"\128\191" ^ -3
 end
--- One step at a candidate position (sift.scan finds them), run with the
--- text, the position and the list of records (Q): the step's fields'
--- table if it makes one that build() takes, and where the next step
--- starts; nil when no step takes the byte there. And what a (re)start of
--- the walk consumes (a grammar of the two rules it needs: LPeg copies and
--- compiles every rule of a grammar).
-G[1] = "onestep"
-G.onestep = step(Q) * Cp()
-local onestep = P(G)
-local start = P{ "start", start = V"line_start" ^ -1 * Cp(), line_start = G.line_start, counter = G.counter }
+-- The walk of scan(), one match over a text, run with the text, the list
+-- of records, build, the ordinals flag and the set of start words (the
+-- match's extra arguments 1-5). Match-time captures go from candidate to
+-- candidate (sift.scan's numberto: the next one, or the end of the text),
+-- so the skipping steps are taken in C. At a candidate one step is taken;
+-- the match-time capture after it, sift.scan's qstep, gets the step's
+-- start, its fields when it read a record (Q), the list, build and the
+-- flag: it makes the record (or calls build) and gives the next candidate.
+-- So the records go to the list in text order as the steps are taken, and
+-- the match keeps no captures. When no step takes the byte there, the walk
+-- goes on after the byte as at the start of a text (a list number or a
+-- counter). LPeg is entered once a text, not once a candidate, and Lua
+-- runs only for build().
+local prefilter_numberto = prefilter.numberto
+G[1] = "scan"
+G.scan = V"line_start" ^ -1 * Cmt(Carg(5), prefilter_numberto)
+  * (Cmt(Cp() * Carg(2) * Carg(3) * Carg(4) * Carg(5) * step(Q), context.qstep)
+    + 1 * V"line_start" ^ -1 * Cmt(Carg(5), prefilter_numberto)) ^ 0
+local scanner = P(G)
 -- The full walk (tests compare it with scan()): the start of every step,
 -- its fields' table if it makes one (K: every record by build()), and its
 -- end, as one list. Made on first use (M._scanner, M._G: for tests), as
@@ -996,28 +1006,10 @@ function M.scan(text, opts)
   if opts ~= nil and type(opts) ~= "table" then
     error("bad argument #2 to 'scan' (table expected, got " .. type(opts) .. ")", 2)
   end
-  local ordinals = opts and opts.ordinals
   local out = {}
-  -- The walk of the grammar, step by step, with the steps that cannot make
-  -- a record done by sift.scan: the same steps, the same records. A step
-  -- that reads a plain number appends its record itself (Q) and returns
-  -- only where the next step starts.
-  local pos = start:match(text, 1)
-  while true do
-    local c = prefilter_number(text, pos, starts)
-    if not c then break end
-    local r, e = lpeg_match(onestep, text, c, text, c, out)
-    if e then
-      if ordinals or not (r.ov or r.od or r.ot) then
-        build(text, r, out, c, e)
-      end
-      pos = e
-    elseif r then
-      pos = r
-    else
-      pos = start:match(text, c + 1)
-    end
-  end
+  -- The walk of the grammar, with the steps that cannot make a record done
+  -- by sift.scan: the same steps, the same records.
+  lpeg_match(scanner, text, 1, text, out, build, opts and opts.ordinals and true or false, starts)
   return out
 end
 
