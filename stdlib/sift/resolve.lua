@@ -149,6 +149,7 @@ local KINDS = { "person", "org", "place", "group", "other" }
 local KPOS = {} -- kind -> its place in KINDS
 for p, kd in ipairs(KINDS) do KPOS[kd] = p end
 local SAME = {} -- reason: the same name (formatted when the entities are built)
+local KBLOCK = 64 -- mentions whose packed kinds are read at once (see cluster)
 
 local function placetype(w)
   if COEXTENSIVE[w] then return "coext" end
@@ -648,7 +649,8 @@ end
 -- The kind column may come packed instead (the host's form: one byte a
 -- mention, not a 16-byte slot): kindcode is a string whose n-th byte is
 -- mention n's kind as an index into the list kindname, 0 for none. Its
--- two readers (steps 1 and 10) read the bytes where they are.
+-- two readers (step 1 and members, both in mention order) read the bytes
+-- where they are, a block of KBLOCK at a time.
 local function columns(mentions)
   if type(mentions.n) == "number" and type(mentions.text) == "table" then
     if mentions.doc == nil and type(mentions.docs) == "table" and type(mentions.docfirst) == "table" then
@@ -734,6 +736,10 @@ local function cluster(cols, sidekey, declared, collect)
     if d == nil then d = "" end
     return d, last
   end
+  -- the packed kinds are read a block at a time (KB: the codes of
+  -- mentions kb0 + 1 to kb0 + KBLOCK, a call a block, not a mention), and
+  -- whether a text is all capitals once a text (capsof: text -> boolean)
+  local KB, kb0, capsof = nil, -KBLOCK, {}
   local at = 1 -- the run's first mention
   while at <= N do
     local d, last = docrun(at)
@@ -766,12 +772,27 @@ local function cluster(cols, sidekey, declared, collect)
       end
       if Mdecl[m] ~= nil then ec.decl = true end
       local p
-      if KC then p = KP[string_byte(KC, m)] else p = KPOS[Mkind[m]] or 0 end
+      if KC then
+        if m - kb0 > KBLOCK or m <= kb0 then
+          kb0 = m - 1
+          KB = { string_byte(KC, m, m + KBLOCK - 1) }
+        end
+        p = KP[KB[m - kb0]]
+      else
+        p = KPOS[Mkind[m]] or 0
+      end
       if p > 0 then
         local kc = ec.kc
         kc[p] = kc[p] + 1
       end
-      if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
+      if ec.caps then
+        local c = capsof[text]
+        if c == nil then
+          c = allcaps(text)
+          capsof[text] = c
+        end
+        if not c then ec.caps = false; ec.text = ec.text or text end
+      end
       if hasi and m > at and before(m, m - 1) then inorder = false end
     end
     at = last + 1
@@ -820,8 +841,12 @@ local function cluster(cols, sidekey, declared, collect)
   -- has hundreds of thousands of nodes: a slot costs 16 bytes, a table of
   -- eight fields about 280):
   --   parent  union-find: the next node towards its cluster's root
-  --   FIRST   its first mention (false for a seed); its document and exact
-  --           class are that mention's (docof, ecof)
+  --   FIRST   its first mention (false for a seed)
+  --   NEC     its exact class, its first mention's (false for a seed; ecof)
+  --   NDOC    its document, its first mention's ("" for a seed, or a
+  --           mention of no document; docof): steps 3 to 8 ask for a node's
+  --           class and document hundreds of thousands of times, and a read
+  --           of the host's doc column looks for the mention's range
   --   WHY     the reason its cluster joined another, formatted; set on the
   --           founder (below), false until set
   -- The root of a cluster carries the cluster's record in sparse columns
@@ -839,25 +864,22 @@ local function cluster(cols, sidekey, declared, collect)
   -- (a column filled one slot after another holds up to twice the slots
   -- it needs: the columns of a mention or node are made at their size)
   local nodeof = newtable(N, 0)
-  local FIRST = {}
+  local FIRST, NEC, NDOC = {}, {}, {}
   local parent, WHY -- (made once FIRST is complete)
   local SIZE, FOUNDER, CAT, PROF, DECL, CL, CLN = {}, {}, {}, {}, {}, {}, {}
   local SEEDNAME, APART = {}, {}
   local nnodes = 0
-  local function newnode(first)
+  local function newnode(first, ec, d)
     local id = nnodes + 1
     nnodes = id
-    FIRST[id] = first
+    FIRST[id], NEC[id], NDOC[id] = first, ec, d
     return id
   end
   local function docof(id)
-    local d = Mdoc[FIRST[id]]
-    if d == nil then d = "" end
-    return d
+    return NDOC[id]
   end
   local function ecof(id) -- false for a seed
-    local n = FIRST[id]
-    return n and tec[Mtext[n]]
+    return NEC[id]
   end
   -- the transliteration class of a person's full name (step 4), or nil
   local function tcof(id)
@@ -900,7 +922,7 @@ local function cluster(cols, sidekey, declared, collect)
       local ec = tec[Mtext[m]]
       local id
       if ec.a.form == "bare" then
-        id = newnode(m)
+        id = newnode(m, ec, d)
         local l = ec.bnodes
         if not l then
           l = {}
@@ -911,7 +933,7 @@ local function cluster(cols, sidekey, declared, collect)
         if ec.sd == dk then
           id = ec.sn
         else
-          id = newnode(m)
+          id = newnode(m, ec, d)
           ec.sd, ec.sn = dk, id
           local l = ec.nodes
           if not l then
@@ -924,7 +946,7 @@ local function cluster(cols, sidekey, declared, collect)
         ecdoc[ec] = ecdoc[ec] or {}
         id = ecdoc[ec][d]
         if not id then
-          id = newnode(m)
+          id = newnode(m, ec, d)
           ecdoc[ec][d] = id
           ec.nodes = ec.nodes or {}
           ec.nodes[#ec.nodes + 1] = id
@@ -941,15 +963,17 @@ local function cluster(cols, sidekey, declared, collect)
   local dseed = {}
   for j, dd in ipairs(declared) do
     if type(dd) == "table" and type(dd.name) == "string" then
-      local id = newnode(false)
+      local id = newnode(false, false, "")
       dseed[j], DECL[id], SEEDNAME[id] = id, j, dd.name
     end
   end
   do
-    local first = newtable(nnodes, 0)
+    local first, nec, ndoc = newtable(nnodes, 0), newtable(nnodes, 0), newtable(nnodes, 0)
     parent, WHY = newtable(nnodes, 0), newtable(nnodes, 0)
-    for id = 1, nnodes do first[id], parent[id], WHY[id] = FIRST[id], id, false end
-    FIRST = first
+    for id = 1, nnodes do
+      first[id], nec[id], ndoc[id], parent[id], WHY[id] = FIRST[id], NEC[id], NDOC[id], id, false
+    end
+    FIRST, NEC, NDOC = first, nec, ndoc
   end
 
   -- union-find with cluster data: find(x) is the root of node x in the
@@ -1061,12 +1085,20 @@ local function cluster(cols, sidekey, declared, collect)
     return true, prof
   end
 
-  -- the reason of a link from node a to node b, formatted
+  -- the reason of a link from node a to node b, formatted; "same name as
+  -- in" a document is made once a document (SAMEIN: document -> reason)
+  local SAMEIN = {}
   local function samewhy(a, b)
-    local ea, eb = ecof(a), ecof(b)
+    local ea, eb = NEC[a], NEC[b]
     local ka, kb = ea and ea.k, eb and eb.k
     if ka and ka == kb then
-      return "same name as in " .. tostring(docof(b))
+      local d = NDOC[b]
+      local why = SAMEIN[d]
+      if not why then
+        why = "same name as in " .. tostring(d)
+        if d == d then SAMEIN[d] = why end -- (a NaN is no key)
+      end
+      return why
     end
     local ta, tb = textof(a), textof(b)
     if corekey(ta) == corekey(tb) then return "same key as " .. quote(tb) end
@@ -1899,16 +1931,19 @@ local function fullgc()
   collectgarbage("collect")
 end
 
--- members(collect, assign, N, declared, tec, nodeof, FIRST, WHY, parent,
+-- members(collect, assign, cols, declared, tec, nodeof, FIRST, WHY, parent,
 -- DECL, catof) -- step 10 of entities, first part: the entities in the order
--- of their first mention ({first, last, idx, dd = declared entity, cat}),
+-- of their first mention ({first, last, idx, dd = declared entity, cat, kc =
+-- the kind votes of its mentions, a count for each of KINDS}),
 -- each mention's entity index (Ment: nodeof, overwritten) and reason (Mwhy),
 -- or, when assign is given, assign(n, entity index, reason) for each mention
 -- in order instead of the two columns, and the mentions of an entity chained
 -- in mention order from e.first through NEXT (a column, not a list an
 -- entity). Returns ents, Ment, Mwhy, NEXT and tec, which with the mentions'
 -- columns is all the rest of step 10 reads.
-local function members(collect, assign, N, declared, tec, nodeof, FIRST, WHY, parent, DECL, catof)
+local function members(collect, assign, cols, declared, tec, nodeof, FIRST, WHY, parent, DECL, catof)
+  local N, Mkind, KC, KP = cols.n, cols.kind, cols.kindcode, kindplaces(cols)
+  local KB, kb = nil, -KBLOCK -- (as in cluster)
   -- the rest of the clusters' state is garbage now; let it go before the
   -- columns below take their room (the collector, paced by the heap it has
   -- seen, would let the heap grow by as much again first)
@@ -1929,9 +1964,23 @@ local function members(collect, assign, N, declared, tec, nodeof, FIRST, WHY, pa
       e.last = n
     else
       local decl = DECL[r]
-      e = { first = n, last = n, idx = #ents + 1, dd = decl and declared[decl], cat = catof(r) }
+      e = { first = n, last = n, idx = #ents + 1, dd = decl and declared[decl], cat = catof(r), kc = { 0, 0, 0, 0, 0 } }
       eroot[r] = e
       ents[e.idx] = e
+    end
+    local p
+    if KC then
+      if n - kb > KBLOCK then
+        kb = n - 1
+        KB = { string_byte(KC, n, n + KBLOCK - 1) }
+      end
+      p = KP[KB[n - kb]]
+    else
+      p = KPOS[Mkind[n]] or 0
+    end
+    if p > 0 then
+      local kc = e.kc
+      kc[p] = kc[p] + 1
     end
     NEXT[n] = false
     local why = WHY[id]
@@ -1988,9 +2037,8 @@ function M.entities(mentions, opts)
   local collect = type(opts.collect) == "function" and opts.collect or fullgc
   local assign = type(opts.assign) == "function" and opts.assign or nil
   local ents, Ment, Mwhy, NEXT, tec =
-    members(collect, assign, cols.n, declared, cluster(cols, sidekey, declared, collect))
-  local Mtext, Mdoc, Mkind, Mside = cols.text, cols.doc, cols.kind, cols.side
-  local KC, KP = cols.kindcode, kindplaces(cols)
+    members(collect, assign, cols, declared, cluster(cols, sidekey, declared, collect))
+  local Mtext, Mdoc, Mside = cols.text, cols.doc, cols.side
   local RD, RF = cols.docs, cols.docfirst -- (as in cluster)
   local NRD = RD and #RD or 0
   local RB = NRD > 0 and cols.docblk or nil
@@ -2003,7 +2051,7 @@ function M.entities(mentions, opts)
     local dd = e.dd
     -- spellings with their documents
     local sp, spl = {}, {}
-    local kc, sv, firsts = { 0, 0, 0, 0, 0 }, {}, {}
+    local kc, sv, firsts = e.kc, {}, {}
     local n = e.first
     -- the range of the last mention read, and the first mention after it:
     -- the chain goes in mention order, often several in one document
@@ -2031,9 +2079,6 @@ function M.entities(mentions, opts)
         s.seen[d] = true
         s.docs[#s.docs + 1] = d
       end
-      local p
-      if KC then p = KP[string_byte(KC, n)] else p = KPOS[Mkind[n]] or 0 end
-      if p > 0 then kc[p] = kc[p] + 1 end
       local sd = Mside[n]
       if sd == nil or type(sd) ~= "string" then sd = s.side end -- a side's name or alias
       if sd ~= nil then
