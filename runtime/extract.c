@@ -738,21 +738,38 @@ static int collect(lua_State *L)
     return 0;
 }
 
-/* opts.assign of sift.resolve: assign(n, entity, why) records mention n's
-** entity (1-based) and reason in res (upvalue 1: a sift_resolved array of
-** upvalue 2 slots) as resolution decides them; upvalue 3 is a
-** sift_strcache (a run of mentions often shares one reason). */
-static int assign(lua_State *L)
+/* opts.assigns of sift.resolve: assigns(n, E, W, count) records the entity
+** E[j] (1-based) and reason W[j] of mention n + j - 1 in res (upvalue 1: a
+** sift_resolved array of upvalue 2 slots), for j = 1 to count, as
+** resolution decides them; upvalue 3 is a sift_strcache (a run of mentions
+** often shares one reason). A call a block of mentions, not one a mention:
+** a call from Lua to C costs about as much as resolution's other work on a
+** mention there. */
+static int assigns(lua_State *L)
 {
     sift_resolved *res = lua_touserdata(L, lua_upvalueindex(1));
     sift_store *st = lua_touserdata(L, lua_upvalueindex(2));
     sift_strcache *c = lua_touserdata(L, lua_upvalueindex(3));
-    lua_Integer n = luaL_checkinteger(L, 1), e = luaL_checkinteger(L, 2);
-    size_t wlen;
-    const char *why = luaL_checklstring(L, 3, &wlen);
-    if (n < 1 || (lua_Unsigned)n > st->nresolved) return luaL_error(L, "no mention %I", n);
-    res[n - 1].entity = e < 1 || e > INT32_MAX ? -1 : (int32_t)(e - 1);
-    res[n - 1].why = sift_store_intern_cached(st, c, why, wlen);
+    lua_Integer n = luaL_checkinteger(L, 1), count = luaL_checkinteger(L, 4);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    if (count < 0 || n < 1 || (lua_Unsigned)n > st->nresolved ||
+        (lua_Unsigned)count > st->nresolved - (lua_Unsigned)(n - 1))
+        return luaL_error(L, "no mentions %I to %I", n, n + count - 1);
+    for (lua_Integer j = 1; j <= count; j++) {
+        int isnum;
+        lua_rawgeti(L, 2, j);
+        lua_Integer e = lua_tointegerx(L, -1, &isnum);
+        if (!isnum) return luaL_error(L, "bad entity of mention %I", n + j - 1);
+        size_t wlen;
+        lua_rawgeti(L, 3, j);
+        const char *why = lua_tolstring(L, -1, &wlen);
+        if (!why) return luaL_error(L, "bad reason of mention %I", n + j - 1);
+        sift_resolved *r = &res[n + j - 2];
+        r->entity = e < 1 || e > INT32_MAX ? -1 : (int32_t)(e - 1);
+        r->why = sift_store_intern_cached(st, c, why, wlen);
+        lua_pop(L, 2);
+    }
     return 0;
 }
 
@@ -858,8 +875,8 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
     lua_pushlightuserdata(L, st->resolved);
     lua_pushlightuserdata(L, st);
     memset(lua_newuserdatauv(L, sizeof(sift_strcache), 0), 0, sizeof(sift_strcache));
-    lua_pushcclosure(L, assign, 3);
-    lua_setfield(L, -2, "assign");
+    lua_pushcclosure(L, assigns, 3);
+    lua_setfield(L, -2, "assigns");
     if (sift_host_docall(L, 2, 1) != LUA_OK) goto fail;
     int ents = lua_gettop(L); /* [mod, entities] */
     size_t ne = lua_rawlen(L, ents);
@@ -889,7 +906,7 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
     for (size_t i = 0, at = 0; i < st->ndocs; i++) {
         sift_doc *d = &st->docs[i];
         spilled |= d->spilled;
-        for (size_t k = 0; k < d->nmentions; k++, at++) { /* assign set them */
+        for (size_t k = 0; k < d->nmentions; k++, at++) { /* assigns set them */
             sift_resolved *r = &st->resolved[at];
             if (r->entity >= (int32_t)ne) r->entity = -1;
             if (d->mentions) {
@@ -920,7 +937,7 @@ fail:
     fprintf(stderr, "sift: error: entity resolution failed: %s\n",
             lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
     lua_settop(L, 0);
-    for (size_t at = 0; at < st->nresolved; at++) st->resolved[at].entity = -1; /* assign's */
+    for (size_t at = 0; at < st->nresolved; at++) st->resolved[at].entity = -1; /* assigns' */
     return -1;
 }
 

@@ -6,7 +6,11 @@
 -- (opts.collect, when given, is called for the full collections between the
 -- steps instead of collectgarbage("collect"): the host hands memory back.
 -- opts.assign, when given, gets each mention's entity and reason as
--- assign(n, entity, why) instead of columns or fields: the host stores them.)
+-- assign(n, entity, why) instead of columns or fields; opts.assigns, when
+-- given, gets them a block of mentions a call, as assigns(n, E, W, count):
+-- mention n + j - 1 has entity E[j] and reason W[j] for j = 1 to count
+-- (the host's form: it stores them, and a call from Lua to C costs as much
+-- as the rest of a mention's work there).)
 -- Owns cross-document entity resolution: it groups the mention records of
 -- sift.grammar.name (each with `doc` and `i`) into entities, sets `m.entity`
 -- (an index into the returned list) and `m.why` (why the mention joined its
@@ -1931,17 +1935,21 @@ local function fullgc()
   collectgarbage("collect")
 end
 
--- members(collect, assign, cols, declared, tec, nodeof, FIRST, WHY, parent,
--- DECL, catof) -- step 10 of entities, first part: the entities in the order
--- of their first mention ({first, last, idx, dd = declared entity, cat, kc =
--- the kind votes of its mentions, a count for each of KINDS}),
+-- members(collect, assign, assigns, cols, declared, tec, nodeof, FIRST, WHY,
+-- parent, DECL, catof) -- step 10 of entities, first part: the entities in
+-- the order of their first mention ({first, last, idx, dd = declared entity,
+-- cat, kc = the kind votes of its mentions, a count for each of KINDS}),
 -- each mention's entity index (Ment: nodeof, overwritten) and reason (Mwhy),
 -- or, when assign is given, assign(n, entity index, reason) for each mention
--- in order instead of the two columns, and the mentions of an entity chained
--- in mention order from e.first through NEXT (a column, not a list an
--- entity). Returns ents, Ment, Mwhy, NEXT and tec, which with the mentions'
--- columns is all the rest of step 10 reads.
-local function members(collect, assign, cols, declared, tec, nodeof, FIRST, WHY, parent, DECL, catof)
+-- in order instead of the two columns (when assigns is given, assigns(n, E,
+-- W, count) for each block of ABLOCK mentions and the rest: see the header),
+-- and the mentions of an entity chained in mention order from e.first
+-- through NEXT (a column, not a list an entity). Returns ents, Ment, Mwhy,
+-- NEXT and tec, which with the mentions' columns is all the rest of step 10
+-- reads.
+local ABLOCK = 256 -- mentions an assigns call (see members)
+
+local function members(collect, assign, assigns, cols, declared, tec, nodeof, FIRST, WHY, parent, DECL, catof)
   local N, Mkind, KC, KP = cols.n, cols.kind, cols.kindcode, kindplaces(cols)
   local KB, kb = nil, -KBLOCK -- (as in cluster)
   -- the rest of the clusters' state is garbage now; let it go before the
@@ -1950,7 +1958,11 @@ local function members(collect, assign, cols, declared, tec, nodeof, FIRST, WHY,
   collect()
   local ents, eroot = {}, {}
   local Ment, Mwhy, NEXT = nodeof, {}, newtable(N, 0) -- a mention's node gives way to its entity
-  if assign then Ment, Mwhy = nil, nil end
+  local AE, AW, an, a0 = nil, nil, 0, 1 -- assigns' block: mentions a0 to a0 + an - 1
+  if assigns then
+    assign, AE, AW = nil, newtable(ABLOCK, 0), newtable(ABLOCK, 0)
+  end
+  if assign or assigns then Ment, Mwhy = nil, nil end
   for n = 1, N do
     local id = nodeof[n]
     local r = id -- its root (cluster's find, inline: a call a mention costs a tenth of this loop)
@@ -1991,12 +2003,20 @@ local function members(collect, assign, cols, declared, tec, nodeof, FIRST, WHY,
         why = e.dd and ("declared entity " .. quote(e.dd.name)) or "new entity"
       end
     end
-    if assign then
+    if AE then
+      an = an + 1
+      AE[an], AW[an] = e.idx, why
+      if an == ABLOCK then
+        assigns(a0, AE, AW, an)
+        a0, an = a0 + an, 0
+      end
+    elseif assign then
       assign(n, e.idx, why)
     else
       Ment[n], Mwhy[n] = e.idx, why
     end
   end
+  if an > 0 then assigns(a0, AE, AW, an) end
   return ents, Ment, Mwhy, NEXT, tec
 end
 
@@ -2008,7 +2028,8 @@ end
 -- are added). key is optional: a
 -- mention's key is its text's sift.core.key (the first given for a text
 -- counts). opts.assign, when given, is called as assign(n, entity, why) for
--- each mention in order instead (the host's form: the columns never exist).
+-- each mention in order instead, or opts.assigns a block of mentions at a
+-- time (the host's form: the columns never exist).
 function M.entities(mentions, opts)
   if type(mentions) ~= "table" then
     error("bad argument #1 to 'entities' (table expected, got " .. type(mentions) .. ")", 2)
@@ -2036,8 +2057,9 @@ function M.entities(mentions, opts)
   -- no local here holds the clusters' state while the entities are described
   local collect = type(opts.collect) == "function" and opts.collect or fullgc
   local assign = type(opts.assign) == "function" and opts.assign or nil
+  local assigns = type(opts.assigns) == "function" and opts.assigns or nil
   local ents, Ment, Mwhy, NEXT, tec =
-    members(collect, assign, cols, declared, cluster(cols, sidekey, declared, collect))
+    members(collect, assign, assigns, cols, declared, cluster(cols, sidekey, declared, collect))
   local Mtext, Mdoc, Mside = cols.text, cols.doc, cols.side
   local RD, RF = cols.docs, cols.docfirst -- (as in cluster)
   local NRD = RD and #RD or 0
@@ -2223,7 +2245,7 @@ function M.entities(mentions, opts)
     end
     out[idx] = { name = name, kind = kind, side = side, aliases = aliases, spellings = spellings }
   end
-  if not assign then -- (the host's assign has them already)
+  if not assign and not assigns then -- (the host's assign has them already)
     if cols == mentions then
       mentions.entity, mentions.why = Ment, Mwhy
     else

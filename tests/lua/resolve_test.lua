@@ -214,6 +214,51 @@ test("without keys, and with opts.assign, the host's columns resolve as the reco
   eq(cols.why, nil)
 end)
 
+test("with opts.assigns, the host's columns resolve as the records do, a block of mentions a call", function()
+  local ms = records(SAMPLE)
+  local want = resolve.entities(ms)
+  -- the sample again and again: more mentions than one block holds
+  local cols = { n = 0, docs = {}, docfirst = {} }
+  for _, f in ipairs({ "text", "kind", "side" }) do cols[f] = {} end
+  local copies = 0
+  while cols.n <= 300 do
+    copies = copies + 1
+    for n, m in ipairs(ms) do
+      local at = cols.n + 1
+      cols.n = at
+      for _, f in ipairs({ "text", "kind", "side" }) do cols[f][at] = m[f] end
+      if n == 1 or m.doc ~= ms[n - 1].doc then
+        local d = copies == 1 and m.doc or copies .. "/" .. m.doc -- (the first copy: the records' documents)
+        cols.docs[#cols.docs + 1], cols.docfirst[#cols.docfirst + 1] = d, at
+      end
+    end
+  end
+  local seen, calls, called = {}, 0, false
+  local got = resolve.entities(cols, {
+    assign = function() called = true end, -- (assigns goes first)
+    assigns = function(n, E, W, count)
+      calls = calls + 1
+      eq(n, #seen + 1, "blocks in order")
+      for j = 1, count do seen[#seen + 1] = { E[j], W[j] } end
+    end,
+  })
+  eq(#seen, cols.n)
+  ok(calls > 1 and calls < cols.n // 100, "a call a block: " .. calls)
+  ok(not called, "assign is not called")
+  eq(cols.entity, nil, "assigns instead of the columns")
+  -- each copy's mentions: the entities of the records, in the same order
+  local ents, first = {}, {}
+  for n = 1, cols.n do
+    local m, e = ms[(n - 1) % #ms + 1], seen[n][1]
+    ents[e] = true
+    if not first[m.entity] then first[m.entity] = e end
+    eq(e, first[m.entity], m.text .. " #" .. n)
+    if n <= #ms then eq(seen[n][2], m.why, m.text) end
+  end
+  eq(#got, #want)
+  for e in pairs(ents) do ok(got[e] ~= nil, "entity " .. e) end
+end)
+
 test("no mentions, no entities", function()
   eq(resolve.entities({}), {})
   eq(resolve.entities({}, { sides = {}, declared = {} }), {})
