@@ -1179,13 +1179,16 @@ local function cluster(cols, sidekey, declared, collect)
   end
 
   -- 3. declared names and aliases
-  local function declink(id, hit, how)
+  -- (why: how .. the declared name, formatted once a class, or once a
+  -- declared entity for the extractor's matches: declwhy)
+  local function declink(id, hit, why)
     -- a kind only guessed from the words does not stand against the manifest
-    local free = ecof(id).votes == 0
+    local free = NEC[id].votes == 0
     if free or compatcat(catof(find(id)), dcat[hit.j]) then
-      link(id, dseed[hit.j], how .. quote(declared[hit.j].name), free)
+      link(id, dseed[hit.j], why, free)
     end
   end
+  local declwhy = {}
   for _, ec in ipairs(eclist) do
     local hit = dkey[ec.k]
     local how = hit and (hit.alias and "declared alias of " or "declared name of ")
@@ -1199,10 +1202,19 @@ local function cluster(cols, sidekey, declared, collect)
     end
     local ids = ec.nodes or ec.bnodes or {}
     if hit then
-      for _, id in ipairs(ids) do declink(id, hit, how) end
+      local why = how .. quote(declared[hit.j].name)
+      for _, id in ipairs(ids) do declink(id, hit, why) end
     elseif ec.decl then -- the extractor matched the manifest (m.decl)
       for _, id in ipairs(ids) do
-        if dhit[id] then declink(id, dhit[id], "declared entity ") end
+        local h = dhit[id]
+        if h then
+          local why = declwhy[h.j]
+          if not why then
+            why = "declared entity " .. quote(declared[h.j].name)
+            declwhy[h.j] = why
+          end
+          declink(id, h, why)
+        end
       end
     end
   end
