@@ -28,6 +28,7 @@ test("sidewords: phrases for each side, none for a word two sides share", functi
   eq(got["Karabakh's forces"], "a")
   eq(got["Azerbaijani defence ministry"], "b")
   eq(got["Azerbaijani civilians"], nil)
+  eq(got["authorities in Karabakh"], "a")
   eq(got["Northern officials"], nil)
   eq(got["Armenia officials"], nil)
   -- deterministic order: the sides', then the aliases'

@@ -226,6 +226,16 @@ M.civilian = { civilians = true, civilian = true, children = true, child = true,
 M.enemy = { enemy = true, enemies = true, attackers = true, invaders = true, occupiers = true,
   aggressors = true, terrorists = true, mercenaries = true, bandits = true, occupation = true,
   ["the other side"] = nil }
+-- A party's words for irregular forces: the other party's, unless a side's
+-- alias ("rebels" of a side) says whose.
+M.irregulars = { rebels = true, rebel = true, militia = true, militias = true, militiamen = true,
+  insurgents = true, insurgent = true, militants = true, separatists = true, extremists = true,
+  jihadists = true }
+-- Combatants: taken prisoner or surrendering, in a party's words, the
+-- other party's people ("60 soldiers had surrendered").
+M.combatants = { soldiers = true, troops = true, fighters = true, servicemen = true, officers = true,
+  men = true, personnel = true, commanders = true, militiamen = true, gunmen = true, combatants = true,
+  conscripts = true, militants = true, marines = true }
 -- Things (not people): a figure of them is no casualty figure.
 M.things = { weapons = true, weapon = true, vehicles = true, tanks = true, trucks = true, houses = true,
   homes = true, buildings = true, helicopters = true, helicopter = true, aircraft = true, planes = true,
@@ -586,6 +596,8 @@ local function sideof(C, a, b, cs, quoted, spk)
           if cs then return D:other(cs), "enemy" end
           return nil, "enemy"
         end
+        -- "rebels", "the militia" in a party's words, when no side's alias: the other party
+        if M.irregulars[wx] and cs and D.sx.party[cs] and D:other(cs) then return D:other(cs), "enemy" end
         if D.k[x + 1] == "$" and nameword(D, x) then
           -- "members of Massoud's family"
           local nm = docnames(D, math_max(lo, x - 3), x)
@@ -1136,6 +1148,14 @@ local function casualty(C, si, t, n, cat, form)
   end
   local coord = false
   local includes
+  local ofwhom = false
+  if not active and not attr and (w[g] == "whom" or w[g] == "which") and g - 2 >= ca and w[g - 1] == "of"
+    and D.qof[g - 2] then
+    -- "183 wounded people, 23 of whom had died": the figure before "of whom"
+    ofwhom = true
+    subj_a, subj_b = g - 2, g - 2
+    while subj_a > ca and D.qof[subj_a - 1] == D.qof[g - 2] do subj_a = subj_a - 1 end
+  end
   if not active and (w[g] == "who" or w[g] == "which") and C.last and C.last._si == si
     and C.last.category == cat and C.last.kind == "casualty" then
     -- "the death of X, ..., who have been killed": one claim
@@ -1144,7 +1164,7 @@ local function casualty(C, si, t, n, cat, form)
     prev.text = string_sub(ctx.text, prev.s, prev.e)
     return
   end
-  if not active and not attr then
+  if not active and not attr and not ofwhom then
     local pa, pb, ha = leftphrase(D, ca, g)
     if not pa then
       if pb ~= "coord" and g >= ca and not lbound(D, g) then return end
@@ -1268,6 +1288,11 @@ local function casualty(C, si, t, n, cat, form)
       and (not r._head or r._head == prev._head or r._head == "others") then
       -- "600 had been taken prisoner", "dozens were wounded": the people of the claim before
       side, how = prev.subject_side, "previous"
+    end
+    if not side and how ~= "enemy" and (cat == "captured" or cat == "surrendered") and cs and D.sx.party[cs]
+      and r._head and M.combatants[r._head] then
+      -- "60 soldiers had surrendered", in a party's words: the other party's
+      side, how = D:other(cs), "captive"
     end
     r.subject_side, r._how = side, how
     if neg then r.polarity = "deny" end
@@ -1973,6 +1998,24 @@ function M.scan(ctx)
     end
   end
   fill(claims)
+  -- one figure read twice for one category ("losses of about 200 killed and
+  -- wounded"): one claim, the first
+  local seen, nk = {}, 0
+  for ri = 1, #claims do
+    local r = claims[ri]
+    local q = r.kind == "casualty" and r.quantity -- (its index in ctx.quantities)
+    local key = q and (r.category .. "\0" .. q .. "\0" .. r._si)
+    if key and seen[key] then
+      r = nil
+    elseif key then
+      seen[key] = true
+    end
+    if r then
+      nk = nk + 1
+      claims[nk] = r
+    end
+  end
+  for ri = #claims, nk + 1, -1 do claims[ri] = nil end
   hedge(C, claims)
   table_sort(claims, function(a, b)
     if a.s ~= b.s then return a.s < b.s end

@@ -57,8 +57,9 @@
 --   passage's speaker; else that of the quotation ending the paragraph
 --   before; else, when it opens a paragraph, the speaker whose reported
 --   words end the paragraph before ("X said that ...") or, after a
---   paragraph ending with a colon, the last speaker of the sentences
---   before it.
+--   paragraph that introduces it (ending with a colon, or saying "below"),
+--   the last speaker of the sentences before it, else the subject that
+--   paragraph opens with.
 -- * Pronouns: "he"/"she" is the last person who spoke (named or not: "a
 --   Taliban commander ... He denied"), "it" the last organisation, "the
 --   commander" the last speaker with that role; "its spokesman" takes the
@@ -123,6 +124,11 @@ M.denying = { denied = true, denies = true, deny = true, denying = true }
 -- Words that may be a noun or a reporting verb ("the claim", "his posts").
 M.nounlike = { claim = true, claims = true, reports = true, tweet = true, tweets = true, posted = false,
   say = true, documents = true, estimates = true, states = true }
+-- Words that make a noun of the word after them ("false reports", "media claims").
+M.nounadj = { ["false"] = true, unconfirmed = true, unverified = true, new = true, earlier = true,
+  initial = true, conflicting = true, recent = true, several = true, some = true, many = true, other = true,
+  multiple = true, these = true, those = true, such = true, similar = true, further = true, media = true,
+  press = true, news = true, official = true, ["local"] = true, first = true, later = true, latest = true }
 -- Speech acts that name a speaker (for a later "he said") but state no claim.
 M.acts = { urged = true, urges = true, called = true, calls = true, appealed = true, appeals = true,
   asked = true, vowed = true, vows = true, promised = true, pledged = true, demanded = true,
@@ -1506,6 +1512,13 @@ local function quoteopening(D, t)
   return nil
 end
 
+-- Is token t a verb by its looks (for "X called it false and said")?
+local function verbish(D, t)
+  local wt = D.w[t]
+  if M.verbs[wt] or M.acts[wt] or BE[wt] or wt == "has" or wt == "had" or wt == "have" then return true end
+  return D.k[t] == "w" and string_find(wt, "ed$") ~= nil and not upper(D.text, D.ts[t])
+end
+
 -- A reporting verb at token v of the sentence of tokens first..last: its
 -- frame or nil.
 local function verbframe(D, first, last, v)
@@ -1542,20 +1555,35 @@ local function verbframe(D, first, last, v)
     end
   end
   if j >= lo and (BE[w[j]] or w[j] == "to") then return nil end -- passive, infinitive
-  if M.nounlike[wv] and j >= lo and (DET[w[j]] or k[j] == "$" or M.rejecting[w[j]]) then return nil end -- "the claim"
+  if M.nounlike[wv] and j >= lo and (DET[w[j]] or k[j] == "$" or M.rejecting[w[j]] or M.nounadj[w[j]]) then
+    return nil -- "the claim", "false reports"
+  end
   if M.nounlike[wv] and v < last and (BE[w[v + 1]] or w[v + 1] == "of" or w[v + 1] == "by") then return nil end
   local spk, sa, sb, right
   local leftq
+  if j > lo and (w[j] == "and" or w[j] == "but") then
+    -- "X dismissed the figures and said that ...": the subject of the first verb
+    local lo2 = clausestart(D, first, j - 1)
+    for y = lo2, j - 1 do
+      if verbish(D, y) then
+        local a = D:npstart(lo2, y - 1)
+        if a <= y - 1 then sa, sb = a, y - 1 end
+        break
+      end
+    end
+  end
   -- a relative clause between the speaker and the verb ("X, the ombudsman
   -- of the region, which locals call Z, said"; "The ministry, which denied
   -- it, said"): the speaker is before it
   local rel = false
-  if j > lo and w[j] == "," then
+  if not sa and j > lo and w[j] == "," then
     local r = j - 1
     while r > lo and w[r] ~= "," and w[r] ~= ":" and k[r] ~= "q" do r = r - 1 end
     if r > lo and w[r] == "," and M.relatives[w[r + 1]] then j, rel = r, true end
   end
-  if j < lo then
+  if sa then -- (the subject of the first verb)
+    right = false
+  elseif j < lo then
     right = true
   elseif k[j] == "q" or k[j] == "s" or (w[j] == "," and j > lo and (k[j - 1] == "q" or k[j - 1] == "s")) then
     right, leftq = true, quoteending(D, j, lo)
@@ -1781,7 +1809,7 @@ local function claimframe(D, first, last, i)
     spk = lastspeaker(D, "org", D.ts[i]) or lastspeaker(D, "group", D.ts[i])
   elseif w[i + 1] == "of" then
     spk = D:speaker(i + 2, D:npend(i + 2, last, true))
-  elseif i - 1 >= first and not DET[w[i - 1]] and not M.rejecting[w[i - 1]] then
+  elseif i - 1 >= first and not DET[w[i - 1]] and not M.rejecting[w[i - 1]] and not M.nounadj[w[i - 1]] then
     -- "The Taliban claim that ..." is a verb, not this
     return nil
   end
@@ -1952,12 +1980,6 @@ local function sourceside(D, source)
   return nil
 end
 
--- Is token t a verb by its looks (for "X called it false and said")?
-local function verbish(D, t)
-  local wt = D.w[t]
-  if M.verbs[wt] or M.acts[wt] or BE[wt] or wt == "has" or wt == "had" or wt == "have" then return true end
-  return D.k[t] == "w" and string_find(wt, "ed$") ~= nil and not upper(D.text, D.ts[t])
-end
 
 -- analyse(ctx) -- the attribution analysis of one document: tokens,
 -- sentences, quotations, people, reporting frames, statement passages.
@@ -2107,8 +2129,13 @@ function Doc:quote(r)
       -- speaker's reported words ("X said that ...") takes that speaker;
       -- after one that ends with a colon ("... publishes it below:"), the
       -- last speaker of the few sentences before it
-      local back = self.w[self.sb[si - 1]] == ":" and 4 or 1
-      for j = si - 1, math_max(1, si - back), -1 do
+      local intro = self.w[self.sb[si - 1]] == ":"
+      if not intro then -- "... publishes it in full below."
+        for x = self.sa[si - 1], self.sb[si - 1] do
+          if self.w[x] == "below" then intro = true end
+        end
+      end
+      for j = si - 1, math_max(1, si - (intro and 4 or 1)), -1 do
         local fs = self:framesof(j)
         for fi = #fs, 1, -1 do
           local f = fs[fi]
@@ -2118,6 +2145,15 @@ function Doc:quote(r)
           end
         end
         if q.spk or self.sk[j] == "headline" then break end
+      end
+      if not q.spk and intro then
+        -- no speaker before: the one the introducing paragraph opens with
+        -- ("The Ministry of Defence has released its bulletin.")
+        local j = si - 1
+        while j > 1 and self:para(self.sa[j - 1]) == q.para - 1 do j = j - 1 end
+        local a = self.sa[j]
+        local e = self:npend(a, self.sb[j], true)
+        if e >= a then q.spk = self:speaker(a, e) end
       end
     end
   end

@@ -33,6 +33,10 @@ M.heads = { "officials", "official", "authorities", "government", "leader", "lea
   "foreign ministry", "interior ministry", "armed forces", "security forces", "prime minister",
   "defence minister", "defense minister", "foreign minister", "military command", "general staff" }
 
+-- The words of a side's bodies the proper word names after them ("the
+-- authorities in Karabakh").
+M.inheads = { "authorities", "officials", "government", "leadership", "forces", "troops" }
+
 -- modifier(alias) -> the proper word of an alias of that shape
 -- ("Karabakh forces": "Karabakh"), or nil.
 function M.modifier(alias)
@@ -48,7 +52,8 @@ end
 -- phrases(sides) -> {{text = "Karabakh officials", side = id}, ...}: each
 -- proper word (of the aliases of one side only; in the order of the sides
 -- and their aliases) with each head word, also in the possessive
--- ("Karabakh's forces").
+-- ("Karabakh's forces"), and after the words of M.inheads ("officials in
+-- Karabakh").
 function M.phrases(sides)
   local of, order = {}, {}
   for _, sd in ipairs(sides or {}) do
@@ -69,6 +74,7 @@ function M.phrases(sides)
         out[#out + 1] = { text = m .. " " .. h, side = of[m] }
         out[#out + 1] = { text = m .. "'s " .. h, side = of[m] }
       end
+      for _, h in ipairs(M.inheads) do out[#out + 1] = { text = h .. " in " .. m, side = of[m] } end
     end
   end
   return out

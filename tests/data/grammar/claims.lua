@@ -79,6 +79,34 @@ return {
         subject_side = "ilf" } } },
     { "Four Crown soldiers were captured, the Front said.",
       { { category = "captured", value = 4, subject_side = "crown", claimant_side = "ilf" } } },
+    -- a part of a figure: "23 of whom"
+    { "The clinic received 183 wounded people, 23 of whom had died, the Group said.",
+      { { category = "wounded", value = 183, subject_side = "civilian", claimant_side = "cmg" },
+        { category = "killed", value = 23, subject_side = "civilian", text = "23 of whom had died" } } },
+    -- a party's words for irregular forces that are no side's alias: the other party
+    { "The Ministry of War said 30 militiamen were killed near the lighthouse.",
+      { { category = "killed", value = 30, subject_side = "ilf", claimant_side = "crown" } } },
+    -- combatants taken prisoner or surrendering, in a party's words: the other party's
+    { "The Front said 60 soldiers had surrendered and 35 soldiers had been taken prisoner.",
+      { { category = "surrendered", value = 60, subject_side = "crown", claimant_side = "ilf" },
+        { category = "captured", value = 35, subject_side = "crown", claimant_side = "ilf" } } },
+    { "Up to 60 soldiers surrendered, witnesses said.",
+      { { category = "surrendered", value = 60, subject_side = N } } },
+    -- "false reports": a noun, no speaker; the one who dismisses them denies their content
+    { "Ivo Darsk dismissed as false reports that 40 rebels were captured.",
+      { { category = "captured", value = 40, polarity = "deny", claimant = "Ivo Darsk" } } },
+    -- a statement printed in full below a paragraph that names no speaker: the paragraph's subject
+    { "The Ministry of War has released its morning bulletin. The Harbour Times prints it in full below.\n\n"
+      .. "\"Forty rebels were captured near the lighthouse.\"",
+      { { category = "captured", value = 40, claimant = "Ministry of War", claimant_side = "crown" } } },
+    -- a second verb's speaker is the first verb's subject
+    { "The Front dismissed the figures and said that 40 royal army soldiers had been killed.",
+      { { category = "killed", value = 40, claimant = "The Front", claimant_side = "ilf", subject_side = "crown" } } },
+    { "According to the authorities in Crown, 12 rebels were killed.",
+      { { category = "killed", value = 12, claimant_side = "crown" } } },
+    -- one figure read twice for one category is one claim
+    { "The Front said it inflicted losses of about 200 killed and wounded on the army.",
+      { { category = "casualties", value = 200, claimant_side = "ilf" } } },
     -- a figure of wounded or dead people, written before them, is a casualty figure
     { "Eleven injured civilians were taken to hospital.",
       { { category = "wounded", value = 11, subject_side = "civilian", text = "Eleven injured" } } },
