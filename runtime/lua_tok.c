@@ -23,11 +23,15 @@
 ***   table token -> true of the tokens cue's namewordof calls name words,
 ***   after the maps)
 *** @function tok.analyse(text, hotset, sentences, times, quantities [,
-***   nonames, particles]) -> what tokenize gives with the lists, but ts and
-***   te are read-only arrays (userdata: indexing and # as on the tables,
-***   for the 1-based token indexes; nil elsewhere), made with no table
-***   store per token (tables for a text of 4 GB or more). For
-***   cue.analyse, which reads few of them.
+***   nonames, particles [, stamp]]) -> what tokenize gives with the lists,
+***   but ts and te are read-only arrays (userdata: indexing and # as on the
+***   tables, for the 1-based token indexes; nil elsewhere), made with no
+***   table store per token (tables for a text of 4 GB or more). For
+***   cue.analyse, which reads few of them. stamp (an integer, with nonames):
+***   the caller's promise that hotset and nonames hold what they held at the
+***   call before when that call gave the same stamp and the same two tables
+***   (cue gives the generation of its compile()), so the words' values read
+***   from them then still hold.
 *** @function tok.fold(s) -> s folded as cue.fold does: ASCII lower case,
 ***   Latin-1 and Latin Extended-A letters to ASCII, curly apostrophes straight
 *** @function tok.map(ts, n, sentences, hot, times, quantities) -> sa, sb,
@@ -332,6 +336,7 @@ enum {
     QUANTS,
     NONAMES, /* the optional sets of nameword */
     PARTICLES,
+    STAMP,  /* the optional generation of the sets (tok.analyse) */
     BOUNDS, /* the scratch block (or nil): token bounds of the counting pass, ... */
     TS,
     TE,
@@ -399,8 +404,10 @@ static void setslot(lua_State *L, int t, lua_Integer n, int v)
 ** strings in its user value, a table; a slot's string is at refs[ref], the
 ** next-word set of its hot value, when one, at refs[ref + 1]). A word's
 ** string is a function of its bytes, so a hit pushes it without folding or
-** interning; its hot value is read from the hot set once per call (epoch)
-** and kept for the words after it. Words longer than WMAX bytes are not
+** interning; its hot value (and whether nonames has it) is read from the
+** hot set once per epoch and kept for the words after it. An epoch is one
+** call, or for tok.analyse the calls in a row with one stamp and sets. Words longer than WMAX bytes
+*are not
 ** kept; a full table takes no more words and is emptied at the next call.
 ** A slot keeps the bytes as WMAX / 8 words, zero after the word's length,
 ** hashed and compared a word at a time. Like the scratch block, the cache
@@ -422,6 +429,9 @@ struct wslot {
 
 struct wcache {
     uint32_t used, epoch;
+    int keyed;              /* the epoch holds for the sets of this key: */
+    lua_Integer stamp;      /* a generation given by the caller */
+    const void *hotp, *nnp; /* and the hot and nonames sets */
     struct wslot slot[WCAP];
 };
 
@@ -515,9 +525,12 @@ static struct wslot *cached(lua_State *L, struct wcache *c, const unsigned char 
 /*
 ** Push the word cache (CACHE) and its strings (REFS), taken from upvalue 2
 ** (nil meanwhile), emptied when full, made when there is none; starts a
-** new epoch. Returns the cache.
+** new epoch unless keyed and the call before it had the same key (stamp,
+** hotp, nnp): a caller that gives a stamp promises the sets hold the same
+** keys and values as long as it gives the same stamp. Returns the cache.
 */
-static struct wcache *takecache(lua_State *L)
+static struct wcache *takecache(lua_State *L, int keyed, lua_Integer stamp, const void *hotp,
+                                const void *nnp)
 {
     struct wcache *c = NULL;
     if (lua_type(L, lua_upvalueindex(2)) == LUA_TUSERDATA) {
@@ -536,7 +549,11 @@ static struct wcache *takecache(lua_State *L)
         lua_pushvalue(L, -1);
         lua_setiuservalue(L, -3, 1);
     }
-    c->epoch++;
+    if (!(keyed && c->keyed && c->stamp == stamp && c->hotp == hotp && c->nnp == nnp)) c->epoch++;
+    c->keyed = keyed;
+    c->stamp = stamp;
+    c->hotp = hotp;
+    c->nnp = nnp;
     lua_pushnil(L);
     lua_replace(L, lua_upvalueindex(2));
     return c;
@@ -1114,7 +1131,9 @@ static int tokenize(lua_State *L, int bounding)
         luaL_checktype(L, NONAMES, LUA_TTABLE);
         luaL_checktype(L, PARTICLES, LUA_TTABLE);
     }
-    lua_settop(L, PARTICLES);
+    int keyed = bounding && naming && lua_isinteger(L, STAMP);
+    lua_Integer stamp = keyed ? lua_tointeger(L, STAMP) : 0;
+    lua_settop(L, STAMP);
     size_t cap = len <= KEEPMAX ? len / 2 + 8 : 0;
     /* the block (BOUNDS), with room for the bounds at least */
     struct pool pl = {NULL, 0, 0, 0};
@@ -1169,8 +1188,9 @@ static int tokenize(lua_State *L, int bounding)
                                             "close", "either", "\"", "'", "-", "...", "'s"};
     for (size_t c = 0; c < sizeof constants / sizeof constants[0]; c++)
         lua_pushstring(L, constants[c]);
-    lua_pushnil(L);                  /* NEXT */
-    struct wcache *c = takecache(L); /* CACHE, REFS */
+    lua_pushnil(L);    /* NEXT */
+    struct wcache *c = /* CACHE, REFS */
+        takecache(L, keyed, stamp, lua_topointer(L, HOTSET), lua_topointer(L, NONAMES));
     /* the starts again, for maps(); the hot tokens and the quotation marks */
     lua_Integer *starts = mapping ? scratch(L, &pl, count) : NULL;
     struct hotlist h = {0, 0, scratch(L, &pl, count)};

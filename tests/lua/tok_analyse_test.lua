@@ -73,3 +73,57 @@ test("tok: w and k around the most tokens made from the stack (65,536)", functio
     same(text, { { s = 1, e = #text } }, {}, {}, n .. " tokens")
   end
 end)
+
+test("tok.analyse: a stamp keeps the sets' values while it and the sets stay", function()
+  local text = "The spokesman said Kell fell. Zarëk said the Taliban took Kell; The men said so."
+  local sents = { { s = 1, e = 29, kind = "sentence" }, { s = 31, e = #text, kind = "sentence" } }
+  local function both(hot, nonames, stamp, label)
+    local a = table.pack(tok.analyse(text, hot, sents, {}, {}, nonames, cue.particles, stamp))
+    local b = table.pack(tok.tokenize(text, hot, sents, {}, {}, nonames, cue.particles))
+    a[2], a[3], b[2], b[3] = true, true, true, true
+    eq(a, b, label)
+    return a
+  end
+  local nonames = { the = true }
+  local h1, h2 = { said = true }, { said = { the = true }, took = true }
+  for round = 1, 3 do
+    both(h1, nonames, 1, "stamp 1, round " .. round)
+  end
+  -- a new stamp, or other tables under the same stamp, read the sets again
+  local r2 = both(h2, nonames, 1, "other hot set, same stamp")
+  local r3 = both({ said = true, fell = true }, nonames, 2, "stamp 2")
+  eq(#r3[7], 4, "said, said, fell, said")
+  local n2 = { the = true, kell = true }
+  local r4 = both(h2, n2, 2, "other nonames, same stamp")
+  local function count(t)
+    local c = 0
+    for _ in pairs(t) do c = c + 1 end
+    return c
+  end
+  eq(count(r4[23]) < count(r2[23]), true, "Kell is no name word under the other nonames")
+  n2.kell, n2.zarek = nil, true
+  both(h2, n2, 3, "nonames changed in place, new stamp")
+  both(h2, n2, nil, "no stamp")
+  h2.fell = true
+  both(h2, n2, nil, "hot set changed in place, no stamp")
+  both(h2, n2, 4, "stamp 4")
+end)
+
+test("cue.analyse: a list changed and compiled takes effect from the next document on", function()
+  local ctx = { text = "The minister grumbled that the town fell. He grumbled again." }
+  local function hotwords()
+    local D = cue.analyse(ctx)
+    local ws = {}
+    for i = 1, #D.hot do ws[#ws + 1] = D.w[D.hot[i]] end
+    return table.concat(ws, " ")
+  end
+  local before = hotwords()
+  eq(before:find("grumbled") == nil, true, before)
+  cue.verbs.grumbled = true
+  cue.compile()
+  local after = hotwords()
+  eq(after:find("grumbled") ~= nil, true, after)
+  cue.verbs.grumbled = nil
+  cue.compile()
+  eq(hotwords(), before)
+end)

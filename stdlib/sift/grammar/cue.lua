@@ -463,6 +463,7 @@ end
 M.at = at
 
 local compiled
+local generation = 0 -- of compiled: sift.tok.analyse keeps words' hot and nonames values while it stays
 local peoplecache -- declared people by declared list (made by compile)
 -- compile([extra]) -- rebuild the phrase indexes from the lists (after a
 -- change); extra: more words whose tokens the analysis must visit (the
@@ -481,6 +482,7 @@ function M.compile(extra)
     if hot[wd] == nil and v then hot[wd] = v end
   end
   peoplecache = setmetatable({}, { __mode = "k" }) -- (made with M's lists)
+  generation = generation + 1
   compiled = { channels = index(M.channels), falsity = index(M.falsity), hot = hot,
     extra = extra or (compiled and compiled.extra) }
   return compiled
@@ -1990,7 +1992,7 @@ function M.analyse(ctx)
   if not list or #list == 0 then list = ownsentences(text) end
   D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks, D.sa, D.sb, D.ss, D.sk, D.hf, D.hl, D.stimes, D.timeat,
     D.timeof, D.qat, D.qof, D.qfirst, D.qlast, D.tt, D.nw = tok.analyse(text, compiled.hot, list, ctx.times or {},
-    ctx.quantities or {}, M.nonames, M.particles)
+    ctx.quantities or {}, M.nonames, M.particles, generation)
   D.ns = #D.sa
   D.sx = sideindex(ctx)
   D.namer = tok.namer(D.nw, D.w, D.k, D.ts, D.te, M.particles, M.titles, M.roles, D.sx.heads, M.abbrevs)
