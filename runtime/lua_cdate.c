@@ -302,6 +302,7 @@ typedef struct {
     int ni, icap;
     rec *recs;
     int rcap;
+    int ndays; /* the days in the records' cache of day strings (pushday) */
 } store;
 
 /* Make room in *p (cap elements of size) for one more after n. */
@@ -1423,25 +1424,48 @@ static int isday(const char *s, int len, I n)
     return valid(v[0], v[1], v[2]) && cday(v[0], v[1], v[2]) == n;
 }
 
+/* Push the "YYYY-MM-DD" of day number n: from the records' cache of day
+   strings (the upvalue after the names: day number -> string), made and
+   kept there on a miss (a new cache once it holds DAYCACHE days). A day
+   recurs from record to record (the bounds of a year, of the anchor's
+   month): a cached one costs a table read, not fmtday and interning. */
+#define DAYCACHE 4096
+static void pushday(run *r, I n)
+{
+    lua_State *L = r->L;
+    int cache = lua_upvalueindex(2 + S_COUNT);
+    if (lua_rawgeti(L, cache, n) == LUA_TSTRING) return;
+    lua_pop(L, 1);
+    char d[64];
+    lua_pushlstring(L, d, fmtday(d, n));
+    if (r->st->ndays >= DAYCACHE) {
+        lua_createtable(L, 0, 0);
+        lua_replace(L, cache);
+        r->st->ndays = 0;
+    }
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, cache, n);
+    r->st->ndays++;
+}
+
 /* Append record x to the list at the top of the stack as its table, made
-   at its final size (a day's string made once when it is the value and a
-   bound). */
+   at its final size (a string made once when it is the value and a bound,
+   or the value and the text). */
 static void push(run *r, const rec *x, int kindidx, lua_Integer i)
 {
     lua_State *L = r->L;
     int vi = lua_gettop(L) + 1, ei = vi + 1, li = vi + 2, t = vi + 3;
     lua_pushlstring(L, x->value, (size_t)x->vlen);
     if (x->hasab) {
-        char d[64];
         if (isday(x->value, x->vlen, x->a)) {
             lua_pushvalue(L, vi);
         } else {
-            lua_pushlstring(L, d, fmtday(d, x->a));
+            pushday(r, x->a);
         }
         if (x->b == x->a) {
             lua_pushvalue(L, ei);
         } else {
-            lua_pushlstring(L, d, fmtday(d, x->b));
+            pushday(r, x->b);
         }
     } else {
         lua_pushnil(L);
@@ -1455,7 +1479,12 @@ static void push(run *r, const rec *x, int kindidx, lua_Integer i)
     lua_pushinteger(L, x->e - 1);
     lua_rawset(L, t);
     pushname(L, F_TEXT);
-    lua_pushlstring(L, (const char *)r->t + x->s - 1, x->e > x->s ? (size_t)(x->e - x->s) : 0);
+    const char *text = (const char *)r->t + x->s - 1;
+    size_t tl = x->e > x->s ? (size_t)(x->e - x->s) : 0;
+    if (tl == (size_t)x->vlen && memcmp(text, x->value, tl) == 0) /* ("2021", "2021-09-06") */
+        lua_pushvalue(L, vi);
+    else
+        lua_pushlstring(L, text, tl);
     lua_rawset(L, t);
     pushname(L, F_VALUE);
     lua_pushvalue(L, vi);
@@ -2367,7 +2396,9 @@ static int resolver(lua_State *L)
     lua_pushcclosure(L, collect, 1);
     lua_pushvalue(L, 2);
     names(L);
-    lua_pushcclosure(L, records, 1 + S_COUNT);
+    luaL_checkstack(L, 1, NULL);
+    lua_createtable(L, 0, 0); /* the cache of day strings */
+    lua_pushcclosure(L, records, 2 + S_COUNT);
     lua_pushvalue(L, 2);
     lua_pushcclosure(L, reset, 1);
     return 3;
