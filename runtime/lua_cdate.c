@@ -302,7 +302,9 @@ typedef struct {
     int ni, icap;
     rec *recs;
     int rcap;
-    int ndays; /* the days in the records' cache of day strings (pushday) */
+    int ndays;        /* the days in the records' cache of day strings (pushday) */
+    struct konst *ks; /* the constant fields (constant) */
+    int nk, kcap;
 } store;
 
 /* Make room in *p (cap elements of size) for one more after n. */
@@ -503,28 +505,105 @@ static void initnode(node *t)
 }
 
 /*
-** collect(s, name1, value1, ..., e): append the parse node of text[s, e)
-** and these pairs (later names win) to the store; returns nothing. The
-** grammar's node pattern captures into it (`Cp() * patt * Cp() / collect`),
-** so nodes need no tables; the span comes unnamed (two captures fewer).
+** A constant field of nodes (a name and a value known when the grammar is
+** made: "t" "dmy", "off" -1, "unit" "day"): the bytes of a node that
+** nodefield sets for it, found once (constant, below), in at most KSPANS
+** runs, so collect copies them instead of reading two values.
+*/
+#define KSPANS 4
+#define KBYTES 32
+typedef struct konst {
+    unsigned short at[KSPANS], len[KSPANS]; /* the runs: offset in a node, length */
+    int n;
+    unsigned char bytes[KBYTES]; /* their bytes, run after run */
+} konst;
+
+/* Set constant field q of node t. */
+static void setkonst(node *t, const konst *q)
+{
+    const unsigned char *b = q->bytes;
+    for (int j = 0; j < q->n; b += q->len[j], j++) memcpy((char *)t + q->at[j], b, q->len[j]);
+}
+
+/*
+** constant(name, value): the code of the constant field name = value (a
+** number, string or boolean) for collect: an integer a node's pattern
+** captures in place of the name and the value (one capture, not two). The
+** bytes the field sets are those where nodefield leaves the same in a node
+** of all zero bytes and one of all 0xFF bytes (nodefield sets members from
+** the value alone: a constant field is table-free, so never a list).
+*/
+static int constant(lua_State *L)
+{
+    size_t kl;
+    const char *k = luaL_checklstring(L, 1, &kl);
+    int ty = lua_type(L, 2);
+    luaL_argexpected(L, ty == LUA_TNUMBER || ty == LUA_TSTRING || ty == LUA_TBOOLEAN, 2,
+                     "number, string or boolean");
+    store *st = lua_touserdata(L, lua_upvalueindex(1));
+    node a, b;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0xFF, sizeof b);
+    lua_settop(L, 2);
+    lua_pushvalue(L, 2); /* (copies: lua_tostring turns a number into a string) */
+    lua_pushvalue(L, 2);
+    if (kl) nodefield(L, st, &a, k, kl, 3);
+    if (kl) nodefield(L, st, &b, k, kl, 4);
+    konst q;
+    memset(&q, 0, sizeof q);
+    int nb = 0;
+    const unsigned char *pa = (const unsigned char *)&a, *pb = (const unsigned char *)&b;
+    for (size_t i = 0; i < sizeof(node); i++) {
+        if (pa[i] != pb[i]) continue;
+        if (nb == KBYTES) return luaL_error(L, "constant field '%s' sets too many bytes", k);
+        if (q.n && q.at[q.n - 1] + q.len[q.n - 1] == i) {
+            q.len[q.n - 1]++;
+        } else {
+            if (q.n == KSPANS) return luaL_error(L, "constant field '%s' sets too many members", k);
+            q.at[q.n] = (unsigned short)i, q.len[q.n] = 1, q.n++;
+        }
+        q.bytes[nb++] = pa[i];
+    }
+    st->ks = grow(L, st->ks, &st->kcap, st->nk, sizeof(konst));
+    st->ks[st->nk] = q;
+    lua_pushinteger(L, st->nk++);
+    return 1;
+}
+
+/*
+** collect(s, field1, ..., e): append the parse node of text[s, e) and these
+** fields (later ones win) to the store; returns nothing. A field is a name
+** and its value, or the code of a constant field (constant). The grammar's
+** node pattern captures into it (`Cp() * patt * Cp() / collect`), so nodes
+** need no tables; the span comes unnamed (two captures fewer).
 */
 static int collect(lua_State *L)
 {
     int n = lua_gettop(L);
-    if (n < 2 || n % 2)
-        return luaL_error(L, "bad node fields (%d values: a name without a value)", n);
+    if (n < 2) return luaL_error(L, "bad node fields (%d values: no span)", n);
     I s = luaL_checkinteger(L, 1), e = luaL_checkinteger(L, n);
     store *st = lua_touserdata(L, lua_upvalueindex(1));
     st->nodes = grow(L, st->nodes, &st->ncap, st->nn, sizeof(node));
     node *t = &st->nodes[st->nn];
     initnode(t);
-    for (int i = 2; i < n; i += 2) {
-        size_t kl;
-        if (lua_type(L, i) != LUA_TSTRING) /* (before lua_tolstring turns a number into one) */
+    for (int i = 2; i < n;) {
+        int ty = lua_type(L, i);
+        if (ty == LUA_TNUMBER && lua_isinteger(L, i)) {
+            lua_Integer c = lua_tointeger(L, i);
+            if (c < 0 || c >= st->nk)
+                return luaL_error(L, "bad node field #%d (no constant %d)", i, (int)c);
+            setkonst(t, &st->ks[c]);
+            i++;
+            continue;
+        }
+        if (ty != LUA_TSTRING) /* (before lua_tolstring turns a number into one) */
             return luaL_error(L, "bad node field #%d (a name expected, got %s)", i,
                               luaL_typename(L, i));
+        if (i + 1 >= n) return luaL_error(L, "bad node field #%d (a name without a value)", i);
+        size_t kl;
         const char *k = lua_tolstring(L, i, &kl);
         if (kl) nodefield(L, st, t, k, kl, i + 1);
+        i += 2;
     }
     t->s = s, t->e = e;
     st->nn++;
@@ -2301,14 +2380,15 @@ static int freestore(lua_State *L)
     f(ud, st->nodes, (size_t)st->ncap * sizeof(node), 0);
     f(ud, st->items, (size_t)st->icap * sizeof(item), 0);
     f(ud, st->recs, (size_t)st->rcap * sizeof(rec), 0);
-    st->nodes = NULL, st->items = NULL, st->recs = NULL;
-    st->ncap = st->icap = st->rcap = 0;
+    f(ud, st->ks, (size_t)st->kcap * sizeof(konst), 0);
+    st->nodes = NULL, st->items = NULL, st->recs = NULL, st->ks = NULL;
+    st->ncap = st->icap = st->rcap = st->kcap = st->nk = 0;
     return 0;
 }
 
 /*
-** resolver(sets): collect, records, reset (above), closures over one
-** store and these word sets: mods (mod name ->
+** resolver(sets): collect, records, reset, constant (above), closures over
+** one store and these word sets: mods (mod name ->
 ** list of words before a date; "ON" for "on"), cues, monthnames, future,
 ** past, future2 (first word -> second: "going" -> "to"), hints (substrings
 ** a future clause holds), units (surface form -> {unit, plural}).
@@ -2401,7 +2481,9 @@ static int resolver(lua_State *L)
     lua_pushcclosure(L, records, 2 + S_COUNT);
     lua_pushvalue(L, 2);
     lua_pushcclosure(L, reset, 1);
-    return 3;
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, constant, 1);
+    return 4;
 }
 
 static int l_day(lua_State *L)

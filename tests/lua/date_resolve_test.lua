@@ -960,8 +960,9 @@ test("sift.cdate refuses nodes a script could forge: wrong types, positions outs
   raises(function() put(1, "pre", "abc", 2) end, "table expected, got string")
   raises(function() put(1, "t", "iso", "ymd", 2) end, "a name without a value")
   raises(function() put(1, "t", "iso", "ymd") end, "number expected, got string")
-  raises(function() put(1) end, "a name without a value")
-  raises(function() put(1, 2, 3, 4) end, "a name expected, got number")
+  raises(function() put(1) end, "no span")
+  raises(function() put(1, 2, 3, 4) end, "no constant 2")
+  raises(function() put(1, 2.5, 3, 4) end, "a name expected, got number")
   put(1, "t", true, 1) -- an unknown kind makes no record
   raises(function()
     put(1000, "t", "iso", "ymd", { 2021, 1, 1 }, 2000)
@@ -970,4 +971,47 @@ test("sift.cdate refuses nodes a script could forge: wrong types, positions outs
   put(1, "t", "iso", "ymd", { 2021, 1, 1 }, 3)
   local rs = make("xy")
   eq(rs[1] and rs[1].value, "2021-01-01")
+end)
+
+test("sift.cdate's constant fields: one code for a name and its value, read as the pair", function()
+  local put, make, _, constant = require("sift.cdate").resolver(date._sets)
+  local iso, year = constant("t", "iso"), constant("t", "year")
+  eq(math.type(iso), "integer")
+  raises(function() constant("t", {}) end, "number, string or boolean expected")
+  raises(function() constant({}, 1) end, "string expected")
+  put(1, iso, "ymd", { 2021, 1, 2 }, 3)
+  eq(make("xy")[1].value, "2021-01-02")
+  -- later fields win, codes or pairs
+  put(1, "t", "iso", "y", 2021, year, 3)
+  eq(make("xy")[1].value, "2021")
+  put(1, year, "y", 2021, "t", "iso", "ymd", { 2021, 3, 4 }, 3)
+  eq(make("xy")[1].value, "2021-03-04")
+  local apr, n1, dur = constant("m", 4), constant("n", 1), constant("t", "dur")
+  put(1, "t", "my", apr, "y", 2021, 3)
+  local r = make("xy")[1]
+  eq({ r.value, r.earliest, r.latest }, { "2021-04", "2021-04-01", "2021-04-30" })
+  put(1, n1, "unit", "weeks", dur, 3)
+  eq(make("xy")[1].value, "P1W")
+end)
+
+test("records' bounds stay right past the cache of day strings (more than 4,096 days)", function()
+  local parts, want = {}, {}
+  local function mdays(y, m)
+    if m == 2 then return (y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0)) and 29 or 28 end
+    return (m == 4 or m == 6 or m == 9 or m == 11) and 30 or 31
+  end
+  local names = { "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December" }
+  for y = 1700, 2099 do
+    for m = 1, 12 do
+      parts[#parts + 1] = "in " .. names[m] .. " " .. y .. "."
+      want[#want + 1] = string.format("%04d-%02d-01 %04d-%02d-%02d", y, m, y, m, mdays(y, m))
+    end
+  end
+  local text = table_concat(parts, " ")
+  for pass = 1, 2 do -- (the second from a cache renewed meanwhile)
+    local got = {}
+    for _, r in ipairs(date.scan(text)) do got[#got + 1] = r.earliest .. " " .. r.latest end
+    eq(got, want, "pass " .. pass)
+  end
 end)

@@ -98,12 +98,13 @@ local cdate = require "sift.cdate"
 
 local P, R, S, B, C, Cc, Ct, Cp, Cmt, V = lpeg.P, lpeg.R, lpeg.S, lpeg.B, lpeg.C, lpeg.Cc, lpeg.Ct, lpeg.Cp, lpeg.Cmt,
   lpeg.V
-local tonumber, type, ipairs, pairs, error = tonumber, type, ipairs, pairs, error
+local lpeg_type = lpeg.type
+local tonumber, tostring, type, ipairs, pairs, error, select = tonumber, tostring, type, ipairs, pairs, error, select
 local setmetatable = setmetatable
 local string_sub, string_find, string_lower = string.sub, string.find, string.lower
 local string_upper = string.upper
 local string_gsub, string_match = string.gsub, string.match
-local table_sort, table_concat = table.sort, table.concat
+local table_sort, table_concat, table_unpack = table.sort, table.concat, table.unpack
 local prefilter_fields = prefilter.fields
 
 local _ENV = nil -- luacheck: ignore 211
@@ -163,7 +164,8 @@ end
 
 -- lexicon(entries, capital) -- one whole word of entries ({word, value
 -- [, dot = true]}), in any case (capital: the first letter upper case),
--- capturing its value; an entry with dot may end in ".". Built as a trie:
+-- capturing its value (a pattern: what it captures); an entry with dot may
+-- end in ".". Built as a trie:
 -- the alternatives at each letter start with different bytes, so LPeg
 -- takes one branch after a single test instead of trying words in turn.
 local function lexicon(entries, capital)
@@ -194,7 +196,10 @@ local function lexicon(entries, capital)
       local head = depth == 1 and capital and P(string_upper(c)) or anycase(c)
       p = p + head * build(groups[c], depth + 1)
     end
-    if leaf then p = p + eow * (leaf.dot and abbrdot or P(true)) * (leaf[2] == nil and P(true) or Cc(leaf[2])) end
+    if leaf then
+      local v = leaf[2]
+      p = p + eow * (leaf.dot and abbrdot or P(true)) * (v == nil and P(true) or lpeg_type(v) and v or Cc(v))
+    end
     return lead and lead * p or p
   end
   return build(entries, 1)
@@ -299,7 +304,7 @@ for i, names in ipairs(MONTHS) do SETS.monthnames[i] = names[1] end
 -- into collect (a node is a C struct, no table), and records(text, anchor)
 -- decodes each node, reads the word before it, makes its records and
 -- resolves them against the anchor, the dateline or the dates before.
-local collect, records, reset = cdate.resolver(SETS)
+local collect, records, reset, constant = cdate.resolver(SETS)
 
 local monthentries, wdentries = {}, {}
 for i, names in ipairs(MONTHS) do
@@ -349,13 +354,35 @@ end
 -- their final size: LPeg's table capture, Ct of named Cg groups, grows its
 -- table a field at a time, rehashing it as it goes. So everything a node's
 -- pattern captures comes in pairs: grp(p, name) is the name and p's value
--- (p must capture exactly one value; fields refuses an odd count), tag the
--- node's kind, off its day offset.
+-- (p must capture exactly one value; fields refuses an odd count), or as
+-- the one code of a fixed pair (konst, below: the C node and the tests'
+-- walks decode it).
 local function grp(p, name) return Cc(name) * p end
--- (Cc("t") * Cc(t), not Cc("t", t): LPeg makes a constant capture of
--- several values a group, two captures more)
-local function tag(t) return Cc"t" * Cc(t) end
-local function off(n) return Cc"off" * Cc(n) end
+-- konst(name, value) -- a field whose value the pattern fixes ("t" "dmy",
+-- "off" -1): one constant capture, sift.cdate's code of the pair
+-- (constant), which collect reads as the name and the value (a capture
+-- and a decoded pair fewer a field). KDEC: code -> {name, value}, for the
+-- tests' walks (unpacked, below). tag the node's kind, off its day offset.
+local KONST, KDEC = {}, {}
+local function konst(name, value)
+  local key = name .. "\0" .. type(value) .. "\0" .. tostring(value)
+  local p = KONST[key]
+  if not p then
+    local code = constant(name, value)
+    KDEC[code] = { name, value }
+    p = Cc(code)
+    KONST[key] = p
+  end
+  return p
+end
+local function tag(t) return konst("t", t) end
+-- fixed(list, name) -- lexicon entries of list ({word, value}) capturing name = value as konst
+local function fixed(list, name)
+  local out = {}
+  for i, e in ipairs(list) do out[i] = { e[1], konst(name, e[2]) } end
+  return out
+end
+local function off(n) return konst("off", n) end
 local function fields(p) return p / prefilter_fields end
 local pos = Cp()
 
@@ -368,8 +395,8 @@ do
   end
   table_sort(unitentries, function(a, b) return a[1] < b[1] end)
   table_sort(singentries, function(a, b) return a[1] < b[1] end)
-  unitany = rule("unitany", grp(lexicon(unitentries), "unit"))
-  unitsing = rule("unitsing", grp(lexicon(singentries), "unit"))
+  unitany = rule("unitany", lexicon(fixed(unitentries, "unit")))
+  unitsing = rule("unitsing", lexicon(fixed(singentries, "unit")))
 end
 local unitplur = rule("unitplur",
   #lexicon(words{ "days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes" }) * unitany)
@@ -425,7 +452,7 @@ local century = grp(ordinal, "c") * centuryrest
 local seasonrest = rule("seasonrest", tag"season" * ws * (kw"of" * ws)^-1 * grp(year4, "y"))
 -- After "first" ... "fourth": " quarter of 2021", " half of 2021".
 local PARTS = { { "quarter", "Q" }, { "half", "H" } }
-local partrest = rule("partrest", tag"part" * ws * grp(lexicon(PARTS), "part") * ws * kw"of" * ws
+local partrest = rule("partrest", tag"part" * ws * lexicon(fixed(PARTS, "part")) * ws * kw"of" * ws
   * grp(year4, "y"))
 
 -- Modified periods: "May", "May 2021", "1990s", "19th century", "2021",
@@ -436,9 +463,9 @@ local relunit
 do
   local entries = {}
   for i, w in ipairs(RELUNITS) do entries[i] = { w, w } end
-  relunit = grp(lexicon(entries), "unit")
+  relunit = lexicon(fixed(entries, "unit"))
 end
-local relu = tag"relu" * grp(lexicon(RELDIRS), "off") * ws * relunit
+local relu = tag"relu" * lexicon(fixed(RELDIRS, "off")) * ws * relunit
 local modhead = rule("modhead", grp(pos, "ms") * grp(month, "m")
     * ((ws * kw"of")^-1 * (comma + ws) * grp(year4, "y"))^-1 * tag"my"
   + (kw"the" * ws)^-1 * (decade + century) + tag"year" * grp(yearnum, "y") * -(ws * counted)
@@ -464,7 +491,7 @@ local monthrest = rule("monthrest", ws * (day / 0) * ws
   + mdyrest
   + (ws * kw"of")^-1 * (comma + ws) * grp(year4, "y") * tag"my"
   + grp(pos, "me") * listsep * grp(pos, "ms2") * grp(month, "m2") * (comma + ws) * grp(year4, "y") * tag"my2"
-  + tag"my" * grp(Cc(true), "bare") * (#(ws * upper) * grp(Cc(true), "capnext"))^-1
+  + tag"my" * konst("bare", true) * (#(ws * upper) * konst("capnext", true))^-1
     * -(hs^0 * dash * hs^0 * digit))
 
 -- After a count: "-day", " weeks", " years ago", " days earlier" (but
@@ -472,7 +499,7 @@ local monthrest = rule("monthrest", ws * (day / 0) * ws
 local countrest = rule("countrest", dash * unitsing * -(dash * (ci"old" + ci"year")) * -(ws * kw"old") * tag"dur"
   + ws * unitany * (
     ws * kw"ago" * tag"ago"
-    + ws * grp(kw"later" * Cc(1) + kw"earlier" * Cc(-1), "dir") * -(ws * kw"than") * tag"refoff"
+    + ws * (kw"later" * konst("dir", 1) + kw"earlier" * konst("dir", -1)) * -(ws * kw"than") * tag"refoff"
     + -(ws * kw"old") * -(dash * wc) * tag"dur"))
 local digitcount = C(digit^1 * ("," * digit * digit * digit)^0 * ("." * digit^1)^-1) * -(digit + P"," * digit) / num
 
@@ -608,25 +635,25 @@ do
   for _, w in ipairs(DAYISH) do
     add(w, ws * kw"before" * punct_after * off(-1) * tag"ref", { "_ before" })
   end
-  add("weekend", grp(Cc"weekend", "unit") * grp(Cc(true), "recent") * tag"relu", { "" })
+  add("weekend", konst("unit", "weekend") * konst("recent", true) * tag"relu", { "" })
   local unit1 = #lexicon(words{ "week", "month", "year", "decade", "hour" })
   for _, w in ipairs{ "past", "last", "next", "coming", "previous", "following" } do
-    add(w, ws * (grp(count, "n") * ws * unitany + unitplur + unit1 * unitany * grp(Cc(1), "n")) * tag"dur",
+    add(w, ws * (grp(count, "n") * ws * unitany + unitplur + unit1 * unitany * konst("n", 1)) * tag"dur",
       { "_ {counts}", "_ #", "_ {units}" })
   end
   for _, w in ipairs{ "early", "mid", "late" } do
-    add(w, grp(Cc(w == "early" and "START" or w == "mid" and "MID" or "END"), "mod") * earlymidlate, EARLYMIDLATE)
+    add(w, konst("mod", w == "early" and "START" or w == "mid" and "MID" or "END") * earlymidlate, EARLYMIDLATE)
   end
   for _, w in ipairs{ "beginning", "start", "middle", "end" } do
-    add(w, grp(Cc((w == "middle" and "MID") or (w == "end" and "END") or "START"), "mod") * endof, { "_ of" })
+    add(w, konst("mod", (w == "middle" and "MID") or (w == "end" and "END") or "START") * endof, { "_ of" })
   end
   for _, w in ipairs{ "spring", "summer", "autumn", "fall", "winter" } do
-    add(w, grp(Cc(w == "spring" and "SP" or w == "summer" and "SU" or w == "winter" and "WI" or "FA"), "season")
+    add(w, konst("season", w == "spring" and "SP" or w == "summer" and "SU" or w == "winter" and "WI" or "FA")
       * seasonrest, SEASONREST)
   end
-  for i, w in ipairs{ "first", "second", "third", "fourth" } do add(w, grp(Cc(i), "n") * partrest, { "_ {parts}" }) end
-  for i, w in ipairs(ORDS) do add(w, grp(Cc(i), "c") * centuryrest, { "_- {centuries}" }) end
-  add("twenty", dash * (kw"first" * grp(Cc(21), "c") + kw"second" * grp(Cc(22), "c")) * centuryrest, { "-" })
+  for i, w in ipairs{ "first", "second", "third", "fourth" } do add(w, konst("n", i) * partrest, { "_ {parts}" }) end
+  for i, w in ipairs(ORDS) do add(w, konst("c", i) * centuryrest, { "_- {centuries}" }) end
+  add("twenty", dash * (kw"first" * konst("c", 21) + kw"second" * konst("c", 22)) * centuryrest, { "-" })
   thebody = dispatch(thewords) + #digit * (decade + century) + decade
 end
 
@@ -635,21 +662,21 @@ local firstwords = {}
 do
   local function add(w, p, phrases) firstwords[#firstwords + 1] = { w, p }; follow(w, phrases) end
   add("the", ws * thebody, thefollows)
-  for i, w in ipairs(ONES) do add(w, grp(Cc(i), "n") * countrest, COUNTREST) end
+  for i, w in ipairs(ONES) do add(w, konst("n", i) * countrest, COUNTREST) end
   for i, w in ipairs(TENS) do
-    add(w, grp(Cc(10 * (i + 1)), "n") * (S"- " * grp(onesword, "n2"))^-1 * countrest,
+    add(w, konst("n", 10 * (i + 1)) * (S"- " * grp(onesword, "n2"))^-1 * countrest,
       { "_- {units}", "_- {ones9} _- {units}" })
   end
-  for _, w in ipairs{ "few", "several", "many", "numerous" } do add(w, grp(Cc"X", "n") * countrest, COUNTREST) end
-  add("a", ws * (kw"couple" * ws * kw"of" * grp(Cc(2), "n") + kw"few" * grp(Cc"X", "n")) * countrest,
+  for _, w in ipairs{ "few", "several", "many", "numerous" } do add(w, konst("n", "X") * countrest, COUNTREST) end
+  add("a", ws * (kw"couple" * ws * kw"of" * konst("n", 2) + kw"few" * konst("n", "X")) * countrest,
     { "_ couple _ of _- {units}", "_ few _- {units}" })
-  add("a", grp(Cc(1), "n") * grp(Cc(true), "art") * countrest, COUNTREST)
-  add("an", grp(Cc(1), "n") * grp(Cc(true), "art") * countrest, COUNTREST)
+  add("a", konst("n", 1) * konst("art", true) * countrest, COUNTREST)
+  add("an", konst("n", 1) * konst("art", true) * countrest, COUNTREST)
   for _, w in ipairs{ "early", "mid", "late" } do
-    add(w, grp(Cc(w == "early" and "START" or w == "mid" and "MID" or "END"), "mod") * earlymidlate, EARLYMIDLATE)
+    add(w, konst("mod", w == "early" and "START" or w == "mid" and "MID" or "END") * earlymidlate, EARLYMIDLATE)
   end
   for _, w in ipairs{ "beginning", "start", "middle", "end" } do
-    add(w, grp(Cc((w == "middle" and "MID") or (w == "end" and "END") or "START"), "mod") * endof, { "_ of" })
+    add(w, konst("mod", (w == "middle" and "MID") or (w == "end" and "END") or "START") * endof, { "_ of" })
   end
   -- "last night", "last Sunday", "last week", "last March", "this morning" ...
   local function dirrest(k)
@@ -658,18 +685,18 @@ do
       + grp(month, "m") * tag"relm")
   end
   add("last", ws * (kw"night" + kw"evening") * off(-1) * tag"deic", { "_ night", "_ evening" })
-  add("last", grp(Cc(-1), "dir") * dirrest(-1), DIRREST)
-  add("next", grp(Cc(1), "dir") * dirrest(1), DIRREST)
+  add("last", konst("dir", -1) * dirrest(-1), DIRREST)
+  add("next", konst("dir", 1) * dirrest(1), DIRREST)
   add("this", ws * (kw"morning" + kw"afternoon" + kw"evening") * off(0) * tag"deic",
     { "_ morning", "_ afternoon", "_ evening" })
-  add("this", ws * kw"past" * grp(Cc(-1), "dir") * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd",
+  add("this", ws * kw"past" * konst("dir", -1) * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd",
     { "_ past _ {weekdays}" })
-  add("this", grp(Cc(0), "dir") * dirrest(0), DIRREST)
-  add("past", grp(Cc(-1), "dir") * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd", { "_ {weekdays}" })
-  add("coming", grp(Cc(1), "dir") * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd",
+  add("this", konst("dir", 0) * dirrest(0), DIRREST)
+  add("past", konst("dir", -1) * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd", { "_ {weekdays}" })
+  add("coming", konst("dir", 1) * ws * grp(weekdayname, "wd") * (ws * partofday)^-1 * tag"wd",
     { "_ {weekdays}" })
   for _, w in ipairs{ "earlier", "later" } do
-    add(w, grp(Cc(w == "earlier" and -1 or 1), "part") * ws * (
+    add(w, konst("part", w == "earlier" and -1 or 1) * ws * (
       kw"this" * ws * off(0) * relunit * tag"relu"
       + kw"in" * ws * kw"the" * ws * kw"day" * off(0) * tag"deic"
       + kw"that" * ws * dayish * off(0) * tag"ref"), { "_ this", "_ in", "_ that" })
@@ -680,14 +707,14 @@ do
   add("tomorrow", off(1) * (ws * partofday)^-1 * tag"deic")
   add("that", ws * kw"same" * ws * dayish * off(0) * tag"ref", { "_ same" })
   for form, u in pairs(UNITS) do
-    add(form, grp(Cc(form), "unit") * (u[2] and P(true) or grp(Cc(1), "n")) * dash * kw"long" * tag"dur", { "- long" })
+    add(form, konst("unit", form) * (u[2] and P(true) or konst("n", 1)) * dash * kw"long" * tag"dur", { "- long" })
   end
   for _, w in ipairs{ "within", "recent" } do add(w, ws * unitplur * tag"dur", { "_ {units}" }) end
   for _, w in ipairs{ "spring", "summer", "autumn", "fall", "winter" } do
-    add(w, grp(Cc(w == "spring" and "SP" or w == "summer" and "SU" or w == "winter" and "WI" or "FA"), "season")
+    add(w, konst("season", w == "spring" and "SP" or w == "summer" and "SU" or w == "winter" and "WI" or "FA")
       * seasonrest, SEASONREST)
   end
-  for i, w in ipairs{ "first", "second", "third", "fourth" } do add(w, grp(Cc(i), "n") * partrest, { "_ {parts}" }) end
+  for i, w in ipairs{ "first", "second", "third", "fourth" } do add(w, konst("n", i) * partrest, { "_ {parts}" }) end
 end
 
 -- Capitalised first words: months, weekdays, "Q1", "Copyright".
@@ -696,9 +723,9 @@ do
     firstwords[#firstwords + 1] = { w, p, dot = dot, capital = true }
     follow(w, { "^" })
   end
-  for _, e in ipairs(monthentries) do add(e[1], grp(Cc(e[2]), "m") * monthrest, e.dot) end
-  for _, e in ipairs(wdentries) do add(e[1], grp(Cc(e[2]), "wd") * weekdayrest, e.dot) end
-  for i = 1, 4 do add("q" .. i, tag"part" * grp(Cc(i), "n") * grp(Cc"Q", "part") * ws * grp(year4, "y")) end
+  for _, e in ipairs(monthentries) do add(e[1], konst("m", e[2]) * monthrest, e.dot) end
+  for _, e in ipairs(wdentries) do add(e[1], konst("wd", e[2]) * weekdayrest, e.dot) end
+  for i = 1, 4 do add("q" .. i, tag"part" * konst("n", i) * konst("part", "Q") * ws * grp(year4, "y")) end
   -- copyright lines are skipped to their end
   add("copyright", (1 - S"\r\n")^0 * tag"skip")
 end
@@ -706,7 +733,7 @@ end
 -- A parse node: body, the date; node as a table (for tests and the full
 -- walk: made on first use, below), cnode as a C struct in sift.cdate's
 -- store (its span captured unnamed, first and last: collect(s, name1,
--- value1, ..., e)).
+-- value1, code2, ..., e), a code standing for a name and its value).
 local body, cnode
 do
   local counting = grp(digitcount, "n") * countrest
@@ -847,10 +874,28 @@ local word = wc * (wc + cont)^0
 --   where the skipped word ends (parse; collectnodes takes the same steps
 --   inside one match).
 local walks
+-- unpacked(...) -- the node of these fields as a table: fields with the
+-- codes of constant fields back as their names and values (konst)
+local function unpacked(...)
+  local args, out, n = { ... }, {}, 0
+  local i, m = 1, select("#", ...)
+  while i <= m do
+    local f = KDEC[args[i]]
+    if type(args[i]) == "number" and f then
+      out[n + 1], out[n + 2] = f[1], f[2]
+      i = i + 1
+    else
+      out[n + 1], out[n + 2] = args[i], args[i + 1]
+      i = i + 2
+    end
+    n = n + 2
+  end
+  return prefilter_fields(table_unpack(out, 1, n))
+end
 local function walk()
   if not walks then
     local skip = (1 - (wc + P"\194"))^0
-    local node = fields(grp(pos, "s") * body * grp(pos, "e"))
+    local node = grp(pos, "s") * body * grp(pos, "e") / unpacked
     walks = { scanner = grammar(Ct((skip * (#gate * node + word + 1))^0)),
       ungated = grammar(Ct((skip * (node + word + 1))^0)), one = grammar(#gate * node * Cp() + (word + 1) * Cp()) }
   end
