@@ -418,6 +418,9 @@ M.upper = upper
 
 -- index(map) -- phrases by first word, longest first: first word -> list
 -- of {ws = words, n, v}. map is {[phrase] = value} or a list of phrases.
+-- Each list is also the root of a word trie for at(): a node has has (a
+-- phrase ends there), v (its value: of the first such phrase in the list)
+-- and nx (next word -> node), when any.
 local function index(map)
   local idx = {}
   local function add(phrase, v)
@@ -435,14 +438,53 @@ local function index(map)
   for key, v in pairs(map) do
     if type(key) == "number" then add(v, true) else add(key, v) end
   end
-  for _, l in pairs(idx) do table_sort(l, function(a, b) return a.n > b.n end) end
+  for _, l in pairs(idx) do
+    table_sort(l, function(a, b) return a.n > b.n end)
+    for pi = 1, #l do
+      local p = l[pi]
+      local node = l
+      for j = 2, p.n do
+        local nx = node.nx
+        if not nx then
+          nx = {}
+          node.nx = nx
+        end
+        local child = nx[p.ws[j]]
+        if not child then
+          child = {}
+          nx[p.ws[j]] = child
+        end
+        node = child
+      end
+      if not node.has then node.has, node.v = true, p.v end
+    end
+  end
   return idx
 end
 M.index = index
 
 -- at(w, i, last, idx) -- the longest phrase of idx at token i, ending at
--- or before token last: its length in tokens and its value, or nil.
+-- or before token last: its length in tokens and its value, or nil (of
+-- several such phrases of one length, the first of the list). Walks the
+-- list's trie; at_lua is the definition.
 local function at(w, i, last, idx)
+  local node = idx[w[i]]
+  if not node or i > last then return nil end
+  local n, v
+  if node.has then n, v = 1, node.v end
+  local j = i
+  while j < last do
+    local nx = node.nx
+    if not nx then break end
+    j = j + 1
+    node = nx[w[j]]
+    if not node then break end
+    if node.has then n, v = j - i + 1, node.v end
+  end
+  if not n then return nil end
+  return n, v
+end
+local function at_lua(w, i, last, idx)
   local l = idx[w[i]]
   if not l then return nil end
   for pi = 1, #l do
@@ -460,6 +502,7 @@ local function at(w, i, last, idx)
   end
   return nil
 end
+M.at_lua = at_lua
 M.at = at
 
 local compiled
