@@ -538,7 +538,8 @@ end
 -- side, so the longest written name wins: "Soviet army" is no "army").
 -- heads: the last word of a several-word name -> its side, when all names
 -- ending in it share one ("the Ministry", "Mission"); "" when they differ.
--- maxn: the most tokens a name has.
+-- maxn: the most tokens a name has. (sourceside keeps the sides of sources
+-- it has read in it, as sources.)
 local sidecache = setmetatable({}, { __mode = "k" })
 local function sideindex(ctx)
   local sides, declared = ctx.sides or {}, ctx.declared or {}
@@ -1312,7 +1313,10 @@ local function quotations(D)
     end
   end
   table_sort(regions, function(x, y) return x.a < y.a end)
-  local qid = tok.tables(n, 1)
+  -- (array room up to the last quoted token: qid of one after it is nil all the same)
+  local maxb = 0
+  for r = 1, #regions do maxb = math_max(maxb, regions[r].b) end
+  local qid = maxb > 0 and tok.tables(maxb, 1) or {}
   for r = 1, #regions do
     local q = regions[r]
     for t = q.a, q.b do qid[t] = r end
@@ -1917,14 +1921,19 @@ end
 -- "the Front, led by X".
 local function prepass(D)
   local w, k = D.w, D.k
-  local sa, sb, hot = D.sa, D.sb, D.hot
+  local sa, sb, hot, hf, hl, ns = D.sa, D.sb, D.hot, D.hf, D.hl, D.ns
   local roles, leading, verbs, stops = M.personroles, M.leading, M.verbs, M.stops
-  -- (the hot tokens in one walk: the sentence is looked up for a role's or
-  -- a leading word's only)
+  -- (the hot tokens in one walk, and the sentences with them: hot token hi
+  -- lies in sentence s when hf[s] <= hi <= hl[s], in none when no s has it)
+  local s = 1
   for hi = 1, #hot do
     local i = hot[hi]
     local wi = w[i]
-    local si = (roles[wi] or leading[wi]) and k[i] == "w" and D:sentof(i)
+    local si
+    if (roles[wi] or leading[wi]) and k[i] == "w" then
+      while s <= ns and hl[s] < hi do s = s + 1 end
+      si = s <= ns and hf[s] <= hi and s
+    end
     if si then
       local first, last = sa[si], sb[si]
       if roles[wi] then
@@ -2014,15 +2023,29 @@ end
 
 -- ------------------------------------------------------------ analysis
 
--- The side of the document's source (a side or declared name in it).
+-- The side of the document's source (a side or declared name in it),
+-- found once per source for the side index (kept in it: sx.sources).
 local function sourceside(D, source)
   if type(source) ~= "string" then return nil end
+  local sx = D.sx
+  local known = sx.sources
+  if not known then
+    known = {}
+    sx.sources = known
+  end
+  local side = known[source]
+  if side ~= nil then return side or nil end
+  side = false
   local n, _, _, w = tokenize(source)
   for i = 1, n do
-    local l, v = at(w, i, n, D.sx.idx)
-    if l and v.side then return v.side end
+    local l, v = at(w, i, n, sx.idx)
+    if l and v.side then
+      side = v.side
+      break
+    end
   end
-  return nil
+  known[source] = side
+  return side or nil
 end
 
 
