@@ -432,6 +432,7 @@ end
 -- The clause around token t of sentence si: from the last ";", ":" (not
 -- before a quotation) or dash before it (or the sentence start) to the
 -- next ";" (or the sentence end). The marks of a sentence are found once.
+local CLAUSEMARKS = { [";"] = 1, [":"] = 2, ["-"] = 3 }
 local function clause(D, si, t)
   local marks = D.clausemarks
   if not marks then
@@ -442,10 +443,10 @@ local function clause(D, si, t)
   local m = marks[si]
   if not m then
     m = {}
-    local w = D.w
+    local w, cm = D.w, CLAUSEMARKS
     for x = a, b do
-      local wx = w[x]
-      if wx == ";" or (wx == ":" and not D.qid[x + 1]) or (wx == "-" and D.k[x] == "p") then m[#m + 1] = x end
+      local c = cm[w[x]]
+      if c and (c == 1 or (c == 2 and not D.qid[x + 1]) or (c == 3 and D.k[x] == "p")) then m[#m + 1] = x end
     end
     marks[si] = m
   end
@@ -699,15 +700,15 @@ local function leftphrase(D, lo, j, andok)
     end
     j = j - 1
   end
-  local function bound(x) return lbound(D, x) and not (andok and w[x] == "and") end
+  -- (a bound: lbound, but no "and" when andok)
   local b0 = j
-  while b0 >= lo and not bound(b0) do b0 = b0 - 1 end
+  while b0 >= lo and not (lbound(D, b0) and not (andok and w[b0] == "and")) do b0 = b0 - 1 end
   local a = b0 + 1
   if a > j then return nil end
   if b0 > lo and (w[b0] == "," or (w[b0] == "including" and w[b0 - 1] == ",")) then
     local c0 = w[b0] == "," and b0 - 1 or b0 - 2
     local c = c0
-    while c >= lo and not bound(c) do c = c - 1 end
+    while c >= lo and not (lbound(D, c) and not (andok and w[c] == "and")) do c = c - 1 end
     if c < c0 then return a, j, c + 1 end
   end
   return a, j
@@ -856,14 +857,16 @@ local function timein(C, si, a, b, t, own)
   return best
 end
 
+local PLACEPREPS = { ["in"] = true, near = true, at = true, around = true, outside = true, of = true,
+  from = true, into = true }
 -- The place of a claim: a capitalised name after "in", "near", "at",
--- "around", "outside" in tokens a..b that is no side and no person.
+-- "around", "outside", "of", "from" or "into" (PLACEPREPS) in tokens a..b
+-- that is no side and no person.
 local function placein(D, a, b)
   local w = D.w
   for x = a, b - 1 do
     local wx = w[x]
-    if wx == "in" or wx == "near" or wx == "at" or wx == "around" or wx == "outside" or wx == "of"
-      or wx == "from" or wx == "into" then
+    if PLACEPREPS[wx] then
       local y = x + 1
       if w[y] == "the" then y = y + 1 end
       if y <= b and nameword(D, y) and not sidephrase(D, y, b) then
@@ -1684,16 +1687,18 @@ local function event(C, si, t, n, kind)
   local tm = C.ctx.times[ti]
   if tm.kind == "duration" then return end
   local last = t + n - 1
-  local ta
+  local timeof = D.timeof
+  local ta -- the first token of the time in the clause
   for x = ca, cb do
-    if D.timeof[x] == ti then
-      ta = ta or x
+    if timeof[x] == ti then
+      ta = x
+      break
     end
   end
   local a = math_min(t, ta or t)
   local b = last
   for x = cb, last, -1 do
-    if D.timeof[x] == ti then
+    if timeof[x] == ti then
       b = x
       break
     end
