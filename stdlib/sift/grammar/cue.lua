@@ -733,10 +733,18 @@ end
 
 -- The first side in tokens a..b (a side id, its first token), or nil.
 function Doc:sidein(a, b)
-  local sw = self:sidewords(a, b)
-  for xi = 1, #sw do
-    local x = sw[xi]
-    if x.v.side then return x.v.side, x.i, x end
+  -- (the walk of sidewords, up to the first phrase with a side)
+  local w, idx = self.w, self.sx.idx
+  local i = a
+  while i <= b do
+    local l, v
+    if idx[w[i]] then l, v = at(w, i, b, idx) end
+    if l then
+      if v.side then return v.side, i, { i = i, n = l, v = v } end
+      i = i + l
+    else
+      i = i + 1
+    end
   end
   return nil
 end
