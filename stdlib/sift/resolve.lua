@@ -47,6 +47,10 @@
 --    who must stay apart (plain "Radomir Kaceli") is resolved per document,
 --    by which of them that document names apart; it never merges on its
 --    spelling alone.
+--  * A one-word mention the text calls a person, whose exact class is of
+--    another category, is the person its document named before with that
+--    surname ("Tomas Sarn ... Sarn said", where Sarn is a town elsewhere):
+--    people and places of one name never share a class's node.
 --  * A bare surname goes to the person its document named most recently with
 --    that surname (to the next one for a headline before the full name;
 --    "Sr."/"the elder" to the senior, from the text or the mention's title);
@@ -824,6 +828,7 @@ local function cluster(cols, sidekey, declared, collect)
     end
   end
 
+  local mixed, surnames, PERSON = {}, {}, KPOS.person
   for _, ec in ipairs(eclist) do
     local best, bn, votes = nil, 0, 0
     for p, kd in ipairs(KINDS) do
@@ -837,6 +842,19 @@ local function cluster(cols, sidekey, declared, collect)
     ec.a = analyse(ec.text, best, ec.caps)
     ec.cat = ec.a.cat
     if ec.cat == "group" then ec.cat = "org" end
+    -- (for step 2: one-word classes of another category than person some
+    -- mention calls a person; the surnames of people's full names)
+    if ec.a.form == "person" then
+      surnames[ec.a.sur] = true
+    elseif ec.cat ~= "person" and ec.kc[PERSON] > 0 and not string_find(ec.k, " ", 1, true) then
+      mixed[#mixed + 1] = ec
+    end
+  end
+  -- such a class whose word is some person's surname (cand: its
+  -- transliteration key): step 2 looks for that person in the document
+  for _, ec in ipairs(mixed) do
+    local t = tk(ec.k)
+    if surnames[t] then ec.cand = t end
   end
 
   -- 2. nodes: one per exact class and document; one per mention for bare
@@ -917,6 +935,21 @@ local function cluster(cols, sidekey, declared, collect)
   -- mentions are one run, the last document and node the class saw (ec.sd,
   -- ec.sn: the document's place in docorder), else a table a class (ecdoc)
   local ecdoc = not runs and {} or nil
+  -- a one-word mention the text calls a person, in a class of another
+  -- category, whose document names a person with that surname before it
+  -- ("Tomas Sarn ... Sarn said", in a corpus where Sarn is a town): a node
+  -- of its own, never the class's, linked to that person after step 2
+  -- (SURNOF: the pairs)
+  local SURNOF = {}
+  -- the node of the last person of the run from mention from whose full
+  -- name's surname has transliteration key t, before mention m, or nil
+  local function surnamed(from, m, t)
+    for x = m - 1, from, -1 do
+      local a = tec[Mtext[x]].a
+      if a.form == "person" and a.sur == t then return nodeof[x] end
+    end
+    return nil
+  end
   rk = 0
   at = 1
   while at <= N do -- by runs of one document, as step 1
@@ -925,7 +958,18 @@ local function cluster(cols, sidekey, declared, collect)
     for m = at, last do
       local ec = tec[Mtext[m]]
       local id
-      if ec.a.form == "bare" then
+      local own = ec.cand
+      if own then -- (the mention's own kind first: the walk back is longer)
+        local p
+        if KC then p = KP[string_byte(KC, m)] else p = KPOS[Mkind[m]] or 0 end
+        own = p == PERSON and surnamed(at, m, own) or nil
+      end
+      if own then
+        id = newnode(m, ec, d)
+        CAT[id] = "person"
+        SURNOF[#SURNOF + 1] = id
+        SURNOF[#SURNOF + 1] = own
+      elseif ec.a.form == "bare" then
         id = newnode(m, ec, d)
         local l = ec.bnodes
         if not l then
@@ -1176,6 +1220,13 @@ local function cluster(cols, sidekey, declared, collect)
   -- node lists per exact class, in mention order
   local function ecnodes(ec)
     return ec.nodes or {}
+  end
+
+  -- a surname the text calls a person, in a class of another category
+  -- (step 2): the person its document named with it before
+  for q = 1, #SURNOF, 2 do
+    local a, b = SURNOF[q], SURNOF[q + 1]
+    link(a, b, "surname of " .. quote(textof(b)) .. " named earlier in this document")
   end
 
   -- 3. declared names and aliases

@@ -287,6 +287,8 @@ local COMMON = set[[
   can could would should will shall may might must do does did done have has had having be is are
   was were been being get got make made take took give gave go went come came see saw say says said
   tell told ask asked call called keep kept
+  near around inside outside across along into through throughout toward towards via between beyond
+  behind within against amid amidst beside besides onto upon above below beneath past off
 ]]
 -- Never names, wherever they stand.
 local NONNAME = set[[

@@ -129,6 +129,9 @@ local cases = {
   { "Norland leader Tomas Brek said the town would hold.", { { text = "Tomas Brek", kind = "person", side = "govt" } } },
   { "The talks failed, Norland officials said, and Norland spokesman Ivo Ruk agreed.",
     { "Norland", "Norland", { text = "Ivo Ruk", kind = "person", side = "govt" } } },
+  -- a preposition opening a sentence is no first name
+  { "Near Valeport, shelling went on. Around Kessa the roads were closed.",
+    { { text = "Valeport", kind = "place" }, { text = "Kessa", kind = "place" } } },
   { "Kerim Alsan said the talks had failed.", { { text = "Kerim Alsan", kind = "person", side = N } } },
   -- statements speak for their source's side
   { "Remarks of Farid Nadir, first vice president, on 3 March:",
