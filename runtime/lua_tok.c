@@ -406,9 +406,9 @@ static void setslot(lua_State *L, int t, lua_Integer n, int v)
 ** string is a function of its bytes, so a hit pushes it without folding or
 ** interning; its hot value (and whether nonames has it) is read from the
 ** hot set once per epoch and kept for the words after it. An epoch is one
-** call, or for tok.analyse the calls in a row with one stamp and sets. Words longer than WMAX bytes
-*are not
-** kept; a full table takes no more words and is emptied at the next call.
+** call, or for tok.analyse the calls in a row with one stamp and sets.
+** Words longer than WMAX bytes are not kept; a full table takes no more
+** words and is emptied at the next call.
 ** A slot keeps the bytes as WMAX / 8 words, zero after the word's length,
 ** hashed and compared a word at a time. Like the scratch block, the cache
 ** is taken while a call runs.

@@ -745,9 +745,10 @@ local function cluster(cols, sidekey, declared, collect)
     return d, last
   end
   -- the packed kinds are read a block at a time (KB: the codes of
-  -- mentions kb0 + 1 to kb0 + KBLOCK, a call a block, not a mention), and
-  -- whether a text is all capitals once a text (capsof: text -> boolean)
-  local KB, kb0, capsof = nil, -KBLOCK, {}
+  -- mentions kb0 + 1 to kb0 + KBLOCK, a call a block, not a mention);
+  -- whether a text is all capitals is asked once a text, when tec first
+  -- maps it (a text that was all capitals still is)
+  local KB, kb0 = nil, -KBLOCK
   local at = 1 -- the run's first mention
   while at <= N do
     local d, last = docrun(at)
@@ -777,6 +778,7 @@ local function cluster(cols, sidekey, declared, collect)
           eclist[#eclist + 1] = ec
         end
         tec[text] = ec
+        if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
       end
       if Mdecl[m] ~= nil then ec.decl = true end
       local p
@@ -792,14 +794,6 @@ local function cluster(cols, sidekey, declared, collect)
       if p > 0 then
         local kc = ec.kc
         kc[p] = kc[p] + 1
-      end
-      if ec.caps then
-        local c = capsof[text]
-        if c == nil then
-          c = allcaps(text)
-          capsof[text] = c
-        end
-        if not c then ec.caps = false; ec.text = ec.text or text end
       end
       if hasi and m > at and before(m, m - 1) then inorder = false end
     end
@@ -856,6 +850,7 @@ local function cluster(cols, sidekey, declared, collect)
     local t = tk(ec.k)
     if surnames[t] then ec.cand = t end
   end
+  mixed, surnames = nil, nil -- luacheck: ignore 311 (released before the peak)
 
   -- 2. nodes: one per exact class and document; one per mention for bare
   -- surnames (resolved occurrence by occurrence); declared entities as seeds.
@@ -886,15 +881,15 @@ local function cluster(cols, sidekey, declared, collect)
   -- (a column filled one slot after another holds up to twice the slots
   -- it needs: the columns of a mention or node are made at their size)
   local nodeof = newtable(N, 0)
-  local FIRST, NEC, NDOC = {}, {}, {}
-  local parent, WHY -- (made once FIRST is complete)
+  local FIRST = {}
+  local NEC, NDOC, parent, WHY -- (made once FIRST is complete)
   local SIZE, FOUNDER, CAT, PROF, DECL, CL, CLN = {}, {}, {}, {}, {}, {}, {}
   local SEEDNAME, APART = {}, {}
   local nnodes = 0
-  local function newnode(first, ec, d)
+  local function newnode(first)
     local id = nnodes + 1
     nnodes = id
-    FIRST[id], NEC[id], NDOC[id] = first, ec, d
+    FIRST[id] = first
     return id
   end
   local function docof(id)
@@ -965,12 +960,12 @@ local function cluster(cols, sidekey, declared, collect)
         own = p == PERSON and surnamed(at, m, own) or nil
       end
       if own then
-        id = newnode(m, ec, d)
+        id = newnode(m)
         CAT[id] = "person"
         SURNOF[#SURNOF + 1] = id
         SURNOF[#SURNOF + 1] = own
       elseif ec.a.form == "bare" then
-        id = newnode(m, ec, d)
+        id = newnode(m)
         local l = ec.bnodes
         if not l then
           l = {}
@@ -981,7 +976,7 @@ local function cluster(cols, sidekey, declared, collect)
         if ec.sd == dk then
           id = ec.sn
         else
-          id = newnode(m, ec, d)
+          id = newnode(m)
           ec.sd, ec.sn = dk, id
           local l = ec.nodes
           if not l then
@@ -994,7 +989,7 @@ local function cluster(cols, sidekey, declared, collect)
         ecdoc[ec] = ecdoc[ec] or {}
         id = ecdoc[ec][d]
         if not id then
-          id = newnode(m, ec, d)
+          id = newnode(m)
           ecdoc[ec][d] = id
           ec.nodes = ec.nodes or {}
           ec.nodes[#ec.nodes + 1] = id
@@ -1011,15 +1006,27 @@ local function cluster(cols, sidekey, declared, collect)
   local dseed = {}
   for j, dd in ipairs(declared) do
     if type(dd) == "table" and type(dd.name) == "string" then
-      local id = newnode(false, false, "")
+      local id = newnode(false)
       dseed[j], DECL[id], SEEDNAME[id] = id, j, dd.name
     end
   end
   do
+    -- (NEC and NDOC are made here at their size, not grown with FIRST: the
+    -- nodes' first mentions ascend, so their documents are a walk of the
+    -- runs, as in steps 1 and 2)
     local first, nec, ndoc = newtable(nnodes, 0), newtable(nnodes, 0), newtable(nnodes, 0)
     parent, WHY = newtable(nnodes, 0), newtable(nnodes, 0)
+    rk = 0
+    local d, rlast = "", 0
     for id = 1, nnodes do
-      first[id], nec[id], ndoc[id], parent[id], WHY[id] = FIRST[id], NEC[id], NDOC[id], id, false
+      local m = FIRST[id]
+      if m then
+        if m > rlast then d, rlast = docrun(m) end
+        nec[id], ndoc[id] = tec[Mtext[m]], d
+      else
+        nec[id], ndoc[id] = false, ""
+      end
+      first[id], parent[id], WHY[id] = m, id, false
     end
     FIRST, NEC, NDOC = first, nec, ndoc
   end

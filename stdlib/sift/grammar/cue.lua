@@ -418,9 +418,9 @@ M.upper = upper
 
 -- index(map) -- phrases by first word, longest first: first word -> list
 -- of {ws = words, n, v}. map is {[phrase] = value} or a list of phrases.
--- Each list is also the root of a word trie for at(): a node has has (a
--- phrase ends there), v (its value: of the first such phrase in the list)
--- and nx (next word -> node), when any.
+-- Each list is also the root of a word trie for at(): a node's fields are
+-- has (a phrase ends there), v (its value: of the first such phrase in the
+-- list) and nx (next word -> node), when any.
 local function index(map)
   local idx = {}
   local function add(phrase, v)
