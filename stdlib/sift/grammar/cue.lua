@@ -713,16 +713,22 @@ function Doc:isperson(a, b)
   return self:surnames()[ws[1]] == true
 end
 
--- Side phrases in tokens a..b: list of {i, n, v}.
-function Doc:sidewords(a, b)
-  local out = {}
+-- Side phrases in tokens a..b: list of {i, n, v}. With first, only the
+-- first phrase that has a side: its side, first token and {i, n, v}, or
+-- nil (the walk stops there).
+function Doc:sidewords(a, b, first)
+  local out = not first and {} or nil
   local w, idx = self.w, self.sx.idx
   local i = a
   while i <= b do
     local l, v
     if idx[w[i]] then l, v = at(w, i, b, idx) end
     if l then
-      out[#out + 1] = { i = i, n = l, v = v }
+      if not first then
+        out[#out + 1] = { i = i, n = l, v = v }
+      elseif v.side then
+        return v.side, i, { i = i, n = l, v = v }
+      end
       i = i + l
     else
       i = i + 1
@@ -733,20 +739,7 @@ end
 
 -- The first side in tokens a..b (a side id, its first token), or nil.
 function Doc:sidein(a, b)
-  -- (the walk of sidewords, up to the first phrase with a side)
-  local w, idx = self.w, self.sx.idx
-  local i = a
-  while i <= b do
-    local l, v
-    if idx[w[i]] then l, v = at(w, i, b, idx) end
-    if l then
-      if v.side then return v.side, i, { i = i, n = l, v = v } end
-      i = i + l
-    else
-      i = i + 1
-    end
-  end
-  return nil
+  return self:sidewords(a, b, true)
 end
 
 -- Head-word side: a capitalised word ending only one side's names
