@@ -866,18 +866,33 @@ static int ctxidiom(lua_State *L)
 /* ------------------------------------------------------------ records */
 
 /* The fields of a quantity record: upvalues Q_UP + k of quantity. */
-enum { Q_S, Q_E, Q_TEXT, Q_VALUE, Q_MIN, Q_MAX, Q_UNIT, Q_NOUN, Q_APPROX, Q_BASE, Q_NFIELDS };
-static const char *const qfields[Q_NFIELDS] = {"s",   "e",    "text", "value",  "min",
-                                               "max", "unit", "noun", "approx", "base"};
+enum {
+    Q_S,
+    Q_E,
+    Q_TEXT,
+    Q_VALUE,
+    Q_MIN,
+    Q_MAX,
+    Q_UNIT,
+    Q_NOUN,
+    Q_APPROX,
+    Q_BASE,
+    Q_VAGUE,
+    Q_CODED,
+    Q_NFIELDS
+};
+static const char *const qfields[Q_NFIELDS] = {"s",    "e",    "text",   "value", "min",   "max",
+                                               "unit", "noun", "approx", "base",  "vague", "coded"};
 /* quantity's other upvalues: the word classes (1), the bound words' classes
    before a number (2) and after one (3), the base units (4), the records'
-   metatable (5) */
-#define Q_UP 6
+   metatable (5), the vague words' {min, coded} (6), the scale words after
+   a vague word (7) */
+#define Q_UP 8
 
 /* The fields of a step quantity takes (stack indices of their values, 0
    when absent; the positions as read). */
 typedef struct {
-    int d, w, u, m, post;
+    int d, w, u, m, post, v, vs;
     lua_Integer ne, ns, qe;
     int hasne, hasns, hasqe;
 } qraw;
@@ -900,8 +915,9 @@ static int qpos(lua_State *L, int v, lua_Integer *p, int *has)
 }
 
 /* Read the name-value pairs from index first to top into r: 0 when a name
-   is none of those of a plain number (d or w, ns, ne, m, u, post, qe), or
-   a value is of another type than the grammar gives it. */
+   is none of those of a plain number (d or w, ns, ne, m, u, post, qe) or a
+   vague word (v, vs, m, ns), or a value is of another type than the
+   grammar gives it. */
 static int qread(lua_State *L, int first, int top, qraw *r)
 {
     memset(r, 0, sizeof *r);
@@ -919,6 +935,10 @@ static int qread(lua_State *L, int first, int top, qraw *r)
             ok = qstr(L, v, &r->m);
         else if (len == 1 && k[0] == 'w')
             ok = !r->w && lua_type(L, v) == LUA_TTABLE && (r->w = v);
+        else if (len == 1 && k[0] == 'v')
+            ok = qstr(L, v, &r->v);
+        else if (len == 2 && memcmp(k, "vs", 2) == 0)
+            ok = qstr(L, v, &r->vs);
         else if (len == 4 && memcmp(k, "post", 4) == 0)
             ok = qstr(L, v, &r->post);
         else if (len == 2 && memcmp(k, "ne", 2) == 0)
@@ -1001,6 +1021,110 @@ static int qfallback(lua_State *L, int first, int top)
     return pushfields(L, first);
 }
 
+/* True when the number at s (1-based) of t is joined to the word before it
+   ("AK-47", "x.com/2021"): build()'s JOINERS. */
+static int joined(const char *t, lua_Integer s)
+{
+    if (s <= 2) return 0;
+    int b1 = (unsigned char)t[s - 2], b2 = (unsigned char)t[s - 3];
+    return (b1 == '-' || b1 == '/' || b1 == '_' || b1 == '.' || b1 == ':' || b1 == '@' ||
+            b1 == '#' || b1 == ',') &&
+           asciiword(b2);
+}
+
+/* Push the field of quantity's upvalues and the value at v, and set them in
+   the table at q. */
+static void qset(lua_State *L, int q, int field, int v)
+{
+    qkey(L, field);
+    lua_pushvalue(L, v);
+    lua_rawset(L, q);
+}
+
+/*
+** The record of a vague word read by the step from s to e (e: the byte
+** after it; fields in r: v, then vs, m, ns perhaps), as build()'s "vague"
+** branch makes it, appended to out (stack index 3): "several" (v), "a few
+** hundred" (and vs, a scale word); "many" after how, so, too, that or as
+** makes none, nor does a word joined to the one before it. The fields'
+** table for build() when the step has other fields or e is not known (0).
+*/
+static int qvague(lua_State *L, ctxset *set, const char *t, size_t n, lua_Integer s, lua_Integer e,
+                  const qraw *r, int first, int top)
+{
+    if (e <= s || e > (lua_Integer)n + 1 || r->d || r->w || r->u || r->post || r->hasqe || r->hasne)
+        return qfallback(L, first, top);
+    if (joined(t, s)) return 0;
+    size_t vl;
+    const char *v = lua_tolstring(L, r->v, &vl);
+    if (!r->m && vl == 4 && memcmp(v, "many", 4) == 0) {
+        static const char *const not_after[] = {"how", "so", "too", "that", "as"};
+        pword p;
+        if (readprev(t, (lua_Integer)n, s, &p))
+            for (int k = 0; k < 5; k++)
+                if (lowis(p.w, p.ll, not_after[k])) return 0;
+    }
+    luaL_checkstack(L, 12, NULL);
+    /* min and coded at top + 1, top + 2 (nil when none); the phrase at top + 3 */
+    if (r->vs) {
+        lua_pushvalue(L, r->vs);
+        if (lua_rawget(L, lua_upvalueindex(7)) != LUA_TNUMBER || !lua_isinteger(L, -1))
+            return qfallback(L, first, top);
+        lua_Integer sc = lua_tointeger(L, -1);
+        lua_pushinteger(L, (lua_Integer)(2 * (lua_Unsigned)sc));
+        lua_insert(L, -2);
+        lua_pushvalue(L, r->v);
+        lua_pushliteral(L, " ");
+        lua_pushvalue(L, r->vs);
+        lua_concat(L, 3);
+    } else {
+        lua_pushvalue(L, r->v);
+        if (lua_rawget(L, lua_upvalueindex(6)) == LUA_TTABLE) {
+            lua_rawgeti(L, -1, 1);
+            lua_rawgeti(L, -2, 2);
+            lua_remove(L, -3);
+        } else {
+            lua_pop(L, 1);
+            lua_pushnil(L);
+            lua_pushnil(L);
+        }
+        lua_pushvalue(L, r->v);
+    }
+    int approx = 0;
+    if (r->m) {
+        int c = qclass(L, lua_upvalueindex(2), r->m);
+        if (c == B_ABOUT || c == B_NEAR || c == B_OVER) approx = r->m;
+    }
+    const char *noun = NULL;
+    size_t nounl = nounafter(set, t, n, e - 1, 1, 0, &noun);
+    /* (the fields in build()'s order, in a table of new()'s size, so the
+       record is laid out as build() lays it out) */
+    lua_createtable(L, 0, 8);
+    int q = lua_gettop(L);
+    qkey(L, Q_S);
+    lua_pushinteger(L, s);
+    lua_rawset(L, q);
+    qkey(L, Q_E);
+    lua_pushinteger(L, e - 1);
+    lua_rawset(L, q);
+    qkey(L, Q_TEXT);
+    lua_pushlstring(L, t + s - 1, (size_t)(e - s));
+    lua_rawset(L, q);
+    qset(L, q, Q_VAGUE, top + 3);
+    if (!lua_isnil(L, top + 2)) qset(L, q, Q_CODED, top + 2);
+    if (!lua_isnil(L, top + 1)) qset(L, q, Q_MIN, top + 1);
+    if (approx) qset(L, q, Q_APPROX, approx);
+    if (nounl) {
+        qkey(L, Q_NOUN);
+        lua_pushlstring(L, noun, nounl);
+        lua_rawset(L, q);
+    }
+    lua_pushvalue(L, lua_upvalueindex(5));
+    lua_setmetatable(L, q);
+    lua_rawseti(L, 3, (lua_Integer)lua_rawlen(L, 3) + 1);
+    return 0;
+}
+
 /*
 ** quantity(text, s, out, name1, value1, ...): the record of a plain number
 ** read by the step at s of text, from the step's fields (as fields() takes
@@ -1014,9 +1138,11 @@ static int qfallback(lua_State *L, int first, int top)
 ** Any other step (a range, money, a conversion in brackets, a vague word,
 ** ...), or a unit whose base is not known yet, returns its fields' table
 ** for build() instead. qmake does it with the step's pairs at first..top
-** (the top of the stack): quantity's from 4, qstep's from 9.
+** (the top of the stack): quantity's from 4, qstep's from 9. With e, the
+** end of qstep's step (the byte after it; 0 for quantity), it makes the
+** record of a vague word too (qvague).
 */
-static int qmake(lua_State *L, int first, int top)
+static int qmake(lua_State *L, int first, int top, lua_Integer e)
 {
     size_t n;
     const char *t = luaL_checklstring(L, 1, &n);
@@ -1037,8 +1163,10 @@ static int qmake(lua_State *L, int first, int top)
             return 0;
     }
     qraw r;
-    if (!qread(L, first, top, &r) || !r.d == !r.w || !r.hasqe || !r.hasne || r.qe <= s ||
-        r.qe > (lua_Integer)n + 1 || r.ne < 1 || r.ne > (lua_Integer)n + 1)
+    if (!qread(L, first, top, &r)) return qfallback(L, first, top);
+    if (r.v) return qvague(L, set, t, n, s, e, &r, first, top);
+    if (r.vs || !r.d == !r.w || !r.hasqe || !r.hasne || r.qe <= s || r.qe > (lua_Integer)n + 1 ||
+        r.ne < 1 || r.ne > (lua_Integer)n + 1)
         return qfallback(L, first, top);
     lua_Integer qe = r.qe, ne = r.ne, v, nw = 0;
     const char *d = NULL;
@@ -1079,13 +1207,7 @@ static int qmake(lua_State *L, int first, int top)
     }
     /* the checks: a number joined to a word before it, a fraction, a label,
        an idiom of "one" */
-    if (s > 2) {
-        int b1 = (unsigned char)t[s - 2], b2 = (unsigned char)t[s - 3];
-        if ((b1 == '-' || b1 == '/' || b1 == '_' || b1 == '.' || b1 == ':' || b1 == '@' ||
-             b1 == '#' || b1 == ',') &&
-            asciiword(b2))
-            return 0;
-    }
+    if (joined(t, s)) return 0;
     if (!r.u && isfraction(set, t, n, ne - 1)) return 0;
     if (!r.m && (d ? islabel(L, set, t, n, s, qe, d, dl, (lua_Number)v, 1, 0, r.u != 0)
                    : isidiom(L, set, t, n, s, qe, ns, ne, nw == 1)))
@@ -1186,7 +1308,7 @@ static int qmake(lua_State *L, int first, int top)
 
 static int quantity(lua_State *L)
 {
-    return qmake(L, 4, lua_gettop(L));
+    return qmake(L, 4, lua_gettop(L), 0);
 }
 
 /*
@@ -1208,7 +1330,7 @@ static int qstep(lua_State *L)
     if (top >= 8 && lua_toboolean(L, 8)) {
         lua_copy(L, 3, 2); /* (quantity's arguments: text, s, out, pairs) */
         lua_copy(L, 4, 3);
-        if (qmake(L, 9, top) != 0) {
+        if (qmake(L, 9, top, e) != 0) {
             int f = lua_gettop(L), ordinal = 0;
             if (!lua_toboolean(L, 6)) {
                 static const char *const ords[] = {"ov", "od", "ot"};
@@ -1248,7 +1370,8 @@ static int qstep(lua_State *L)
 ** longer than CTX_LEN bytes, or holding a zero byte, is an error. With
 ** records (a table: mods and posts, the bound words' classes before and
 ** after a number; base, unit -> {factor, base unit} or false; meta, the
-** records' metatable) the table has quantity and qstep too.
+** records' metatable; vague, a vague word -> {min, coded}; vscales, a scale
+** word after one -> its value) the table has quantity and qstep too.
 */
 static int context(lua_State *L)
 {
@@ -1282,10 +1405,10 @@ static int context(lua_State *L)
     lua_pushvalue(L, -2);
     luaL_setfuncs(L, fns, 1);
     if (records) {
-        static const char *const parts[] = {"mods", "posts", "base", "meta"};
+        static const char *const parts[] = {"mods", "posts", "base", "meta", "vague", "vscales"};
         luaL_checkstack(L, 2 * (Q_UP + Q_NFIELDS), NULL);
         lua_pushvalue(L, -2);
-        for (int k = 0; k < 4; k++)
+        for (int k = 0; k < 6; k++)
             if (lua_getfield(L, 2, parts[k]) != LUA_TTABLE)
                 return luaL_error(L, "bad records to 'context' (no table '%s')", parts[k]);
         for (int k = 0; k < Q_NFIELDS; k++) lua_pushstring(L, qfields[k]);

@@ -20,8 +20,8 @@
 -- table; a Lua pass checks it against its context (years, days of months,
 -- labels, names, idioms of "one") and makes the record: build(), the
 -- definition. For a plain number ("700 fighters", "about 20 km", "two or
--- more") C does the same as the step ends (sift.scan's qstep, as its
--- quantity), with no raw table. The whole text is one match, the steps
+-- more") and a vague word ("several", "a few hundred") C does the same as
+-- the step ends (sift.scan's qstep, as its quantity), with no raw table. The whole text is one match, the steps
 -- between candidates taken in C (sift.scan's numberto).
 --
 -- Decisions (the answers to "what does X give?"):
@@ -243,12 +243,13 @@ local BASE_OF = lookup(function(u)
 end)
 
 -- The context checks in C (sift.scan.context: "context" below) over the
--- word classes, and the records of plain numbers (quantity: the grammar
--- below).
+-- word classes, and the records of plain numbers and vague words
+-- (quantity, qstep: the grammar below).
 M._classes = { not_noun = NOT_NOUN, dets = DETS, plurals = PLURALS, count_nouns = COUNT_NOUNS, months = MONTHS,
   weekdays = WEEKDAYS, designators = DESIGNATORS, cap_function = CAP_FUNCTION, one_pronoun = ONE_PRONOUN,
   one_idiom = ONE_IDIOM, one_time = ONE_TIME, duration_prep = DURATION_PREP, fractions = FRACTIONS }
-local context = prefilter.context(M._classes, { mods = MODS, posts = POSTS, base = BASE_OF, meta = Quantity })
+local context = prefilter.context(M._classes, { mods = MODS, posts = POSTS, base = BASE_OF, meta = Quantity,
+  vague = VAGUE, vscales = VSCALES })
 
 -- ------------------------------------------------------------ grammar
 
@@ -292,8 +293,9 @@ local function FC(v, name) return Cc(name, v) end
 -- which scan()'s grammar calls after each step: a plain number ("700
 -- fighters", "more than 20 km", "two or more": digits or number words, a
 -- bound word, a unit) has its record made there as build() would (as
--- sift.scan's quantity does) and appended to the list of records; any
--- other step goes to build() with the table of its fields. scan() runs
+-- sift.scan's quantity does) and appended to the list of records, and so
+-- has a vague word ("several", "a few hundred"; not "dozens of thousands");
+-- any other step goes to build() with the table of its fields. scan() runs
 -- the grammar with Q; the full walk (M._scanner, for tests) with K.
 local function K(p) return p / fields end
 local quantity = context.quantity
@@ -867,7 +869,9 @@ local JOINERS = { [45] = true, [47] = true, [95] = true, [46] = true, [58] = tru
 -- e (e: the byte after it), into out. (sift.scan's quantity does the same
 -- for a plain number: the "num" branch without a range, money, a scale
 -- word, "a half" or a conversion; tests/lua/number_quantity_test.lua
--- compares the two.)
+-- compares the two. Its qstep does the "vague" branch without "of" too;
+-- the tests compare scan() with the full walk, which builds every record
+-- here.)
 local function build(text, raw, out, s, e)
   if s > 2 and JOINERS[string_byte(text, s - 1)] and ISWORD[string_byte(text, s - 2)] then return end
   -- A number read after "between" is a table of its own; one read at the
