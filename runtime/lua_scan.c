@@ -1129,14 +1129,15 @@ static int qvague(lua_State *L, ctxset *set, const char *t, size_t n, lua_Intege
 ** quantity(text, s, out, name1, value1, ...): the record of a plain number
 ** read by the step at s of text, from the step's fields (as fields() takes
 ** them), appended to out; nothing returned. A plain number is digits
-** without a separator or a scale word (at most 18), or number words
+** (at most 18) perhaps grouped by commas ("1,500"), with no decimal point
+** or scale word, or number words
 ** without "a half", after a bound word or not, with a unit or not, and a
 ** word after it ("or more") or not: build() in number.lua for such a
 ** number, its checks and fields, without the intermediate tables. A number
 ** the checks reject appends nothing, and so does "a year" or the like
 ** (the step's one field au) that no word of duration_prep comes before.
-** Any other step (a range, money, a conversion in brackets, a vague word,
-** ...), or a unit whose base is not known yet, returns its fields' table
+** Any other step (a range, money, a conversion in brackets, "dozens of
+** thousands", ...), or a unit whose base is not known yet, returns its fields' table
 ** for build() instead. qmake does it with the step's pairs at first..top
 ** (the top of the stack): quantity's from 4, qstep's from 9. With e, the
 ** end of qstep's step (the byte after it; 0 for quantity), it makes the
@@ -1173,12 +1174,14 @@ static int qmake(lua_State *L, int first, int top, lua_Integer e)
     size_t dl = 0;
     if (r.d) {
         d = lua_tolstring(L, r.d, &dl);
-        if (dl == 0 || dl > 18) return qfallback(L, first, top);
         lua_Unsigned x = 0;
+        int digits = 0;
         for (size_t i = 0; i < dl; i++) {
-            if (d[i] < '0' || d[i] > '9') return qfallback(L, first, top);
+            if (d[i] == ',') continue; /* (digits_value drops them) */
+            if (d[i] < '0' || d[i] > '9' || ++digits > 18) return qfallback(L, first, top);
             x = x * 10 + (lua_Unsigned)(d[i] - '0');
         }
+        if (!digits) return qfallback(L, first, top);
         v = (lua_Integer)x;
     } else if (!qwords(L, r.w, &v, &nw)) {
         return qfallback(L, first, top);
