@@ -892,7 +892,7 @@ static const char *const qfields[Q_NFIELDS] = {"s",    "e",    "text",   "value"
 /* The fields of a step quantity takes (stack indices of their values, 0
    when absent; the positions as read). */
 typedef struct {
-    int d, w, u, m, post, v, vs;
+    int d, w, u, m, post, v, vs, au;
     lua_Integer ne, ns, qe;
     int hasne, hasns, hasqe;
 } qraw;
@@ -915,9 +915,9 @@ static int qpos(lua_State *L, int v, lua_Integer *p, int *has)
 }
 
 /* Read the name-value pairs from index first to top into r: 0 when a name
-   is none of those of a plain number (d or w, ns, ne, m, u, post, qe) or a
-   vague word (v, vs, m, ns), or a value is of another type than the
-   grammar gives it. */
+   is none of those of a plain number (d or w, ns, ne, m, u, post, qe), a
+   vague word (v, vs, m, ns) or a unit of one (au, m, ns), or a value is of
+   another type than the grammar gives it. */
 static int qread(lua_State *L, int first, int top, qraw *r)
 {
     memset(r, 0, sizeof *r);
@@ -939,6 +939,8 @@ static int qread(lua_State *L, int first, int top, qraw *r)
             ok = qstr(L, v, &r->v);
         else if (len == 2 && memcmp(k, "vs", 2) == 0)
             ok = qstr(L, v, &r->vs);
+        else if (len == 2 && memcmp(k, "au", 2) == 0)
+            ok = qstr(L, v, &r->au);
         else if (len == 4 && memcmp(k, "post", 4) == 0)
             ok = qstr(L, v, &r->post);
         else if (len == 2 && memcmp(k, "ne", 2) == 0)
@@ -1141,7 +1143,8 @@ static int qvague(lua_State *L, ctxset *set, const char *t, size_t n, lua_Intege
 ** for build() instead. qmake does it with the step's pairs at first..top
 ** (the top of the stack): quantity's from 4, qstep's from 9. With e, the
 ** end of qstep's step (the byte after it; 0 for quantity), it makes the
-** record of a vague word too (qvague).
+** records of a vague word (qvague) and of "a year", "about a week" (a
+** unit of one, field au) too.
 */
 static int qmake(lua_State *L, int first, int top, lua_Integer e)
 {
@@ -1166,12 +1169,32 @@ static int qmake(lua_State *L, int first, int top, lua_Integer e)
     qraw r;
     if (!qread(L, first, top, &r)) return qfallback(L, first, top);
     if (r.v) return qvague(L, set, t, n, s, e, &r, first, top);
-    if (r.vs || !r.d == !r.w || !r.hasqe || !r.hasne || r.qe <= s || r.qe > (lua_Integer)n + 1 ||
-        r.ne < 1 || r.ne > (lua_Integer)n + 1)
-        return qfallback(L, first, top);
-    lua_Integer qe = r.qe, ne = r.ne, v, nw = 0;
+    lua_Integer qe, ne, v, nw = 0;
     const char *d = NULL;
     size_t dl = 0;
+    int aunit = r.au != 0;
+    if (aunit) {
+        /* "a year", "about a week" (build()'s "aunit"): one of the unit, to e;
+           "a fortnight" (two weeks) is build()'s */
+        size_t al;
+        const char *a = lua_tolstring(L, r.au, &al);
+        if (e <= s || e > (lua_Integer)n + 1 || r.d || r.w || r.u || r.post || r.hasqe || r.hasne ||
+            r.vs || (al == 9 && memcmp(a, "fortnight", 9) == 0))
+            return qfallback(L, first, top);
+        if (joined(t, s)) return 0;
+        pword p;
+        if (!r.m && (!readprev(t, (lua_Integer)n, s, &p) ||
+                     !IN(ctxget(set, p.w, p.ll, 1), C_DURATION_PREP)))
+            return 0;
+        r.u = r.au;
+        qe = ne = e;
+        v = 1;
+    } else if (r.vs || !r.d == !r.w || !r.hasqe || !r.hasne || r.qe <= s ||
+               r.qe > (lua_Integer)n + 1 || r.ne < 1 || r.ne > (lua_Integer)n + 1) {
+        return qfallback(L, first, top);
+    } else {
+        qe = r.qe, ne = r.ne;
+    }
     if (r.d) {
         d = lua_tolstring(L, r.d, &dl);
         lua_Unsigned x = 0;
@@ -1183,7 +1206,7 @@ static int qmake(lua_State *L, int first, int top, lua_Integer e)
         }
         if (!digits) return qfallback(L, first, top);
         v = (lua_Integer)x;
-    } else if (!qwords(L, r.w, &v, &nw)) {
+    } else if (!aunit && !qwords(L, r.w, &v, &nw)) {
         return qfallback(L, first, top);
     }
     lua_Integer ns = r.hasns ? r.ns : s;
@@ -1212,8 +1235,9 @@ static int qmake(lua_State *L, int first, int top, lua_Integer e)
        an idiom of "one" */
     if (joined(t, s)) return 0;
     if (!r.u && isfraction(set, t, n, ne - 1)) return 0;
-    if (!r.m && (d ? islabel(L, set, t, n, s, qe, d, dl, (lua_Number)v, 1, 0, r.u != 0)
-                   : isidiom(L, set, t, n, s, qe, ns, ne, nw == 1)))
+    if (!r.m && !aunit &&
+        (d ? islabel(L, set, t, n, s, qe, d, dl, (lua_Number)v, 1, 0, r.u != 0)
+           : isidiom(L, set, t, n, s, qe, ns, ne, nw == 1)))
         return 0;
     /* the bounds: the word before, then the word after */
     int hasmin = 1, hasmax = 1, approx = 0, count = !r.u;
