@@ -888,6 +888,12 @@ static const char *const qfields[Q_NFIELDS] = {"s",    "e",    "text",   "value"
    metatable (5), the vague words' {min, coded} (6), the scale words after
    a vague word (7) */
 #define Q_UP 8
+/* qstep's upvalues after quantity's, set by qbegin: the list of records,
+   build, the ordinals flag, the set of start words */
+#define Q_OUT      (Q_UP + Q_NFIELDS)
+#define Q_BUILD    (Q_OUT + 1)
+#define Q_ORDINALS (Q_OUT + 2)
+#define Q_SET      (Q_OUT + 3)
 
 /* The fields of a step quantity takes (stack indices of their values, 0
    when absent; the positions as read). */
@@ -1339,27 +1345,30 @@ static int quantity(lua_State *L)
 }
 
 /*
-** qstep(text, e, s, out, build, ordinals, set [, true, name1, value1, ...]):
-** the function of the match-time capture after each step of number.lua's
-** scan, which reads a whole text in one match: for a step from s to e (e:
-** the byte after it) that read a record (true, then the step's fields'
-** pairs), what quantity does with s, out and the pairs; when quantity gives
-** the step's fields' table instead, build(text, fields, out, s, e), unless
-** ordinals is false and the step is an ordinal's (fields ov, od or ot).
-** Returns the next candidate at or after e (numberto, with set). So the
-** records go to out in text order as the steps are taken, LPeg keeps no
-** captures, and Lua runs only for build.
+** qstep(text, e, s [, true, name1, value1, ...]): the function of the
+** match-time capture after each step of number.lua's scan, which reads a
+** whole text in one match, with the out, build, ordinals and set qbegin
+** gave it: for a step from s to e (e: the byte after it) that read a
+** record (true, then the step's fields' pairs), what quantity does with s,
+** out and the pairs; when quantity gives the step's fields' table instead,
+** build(text, fields, out, s, e), unless ordinals is false and the step is
+** an ordinal's (fields ov, od or ot). Returns the next candidate at or
+** after e (numberto, with set). So the records go to out in text order as
+** the steps are taken, LPeg keeps no captures, and Lua runs only for build.
 */
 static int qstep(lua_State *L)
 {
     int top = lua_gettop(L);
     lua_Integer e = luaL_checkinteger(L, 2);
-    if (top >= 8 && lua_toboolean(L, 8)) {
+    const sift_scan_words *set = lua_touserdata(L, lua_upvalueindex(Q_SET));
+    if (!set) return luaL_error(L, "'qstep' called before 'qbegin'");
+    if (top >= 4 && lua_toboolean(L, 4)) {
         lua_copy(L, 3, 2); /* (quantity's arguments: text, s, out, pairs) */
-        lua_copy(L, 4, 3);
-        if (qmake(L, 9, top, e) != 0) {
+        lua_pushvalue(L, lua_upvalueindex(Q_OUT));
+        lua_replace(L, 3);
+        if (qmake(L, 5, top, e) != 0) {
             int f = lua_gettop(L), ordinal = 0;
-            if (!lua_toboolean(L, 6)) {
+            if (!lua_toboolean(L, lua_upvalueindex(Q_ORDINALS))) {
                 static const char *const ords[] = {"ov", "od", "ot"};
                 for (int k = 0; k < 3 && !ordinal; k++) {
                     lua_pushstring(L, ords[k]);
@@ -1369,7 +1378,7 @@ static int qstep(lua_State *L)
                 }
             }
             if (!ordinal) {
-                lua_pushvalue(L, 5);
+                lua_pushvalue(L, lua_upvalueindex(Q_BUILD));
                 lua_pushvalue(L, 1);
                 lua_pushvalue(L, f);
                 lua_pushvalue(L, 3);
@@ -1381,12 +1390,30 @@ static int qstep(lua_State *L)
     }
     size_t len;
     const char *t = lua_tolstring(L, 1, &len);
-    const sift_scan_words *set = luaL_checkudata(L, 7, SIFT_SCANWORDS);
     size_t c = e < 1 || (size_t)e > len
                    ? len
                    : sift_scan_find(t, len, (size_t)e - 1, set, SIFT_SCAN_NUMBER);
     lua_pushinteger(L, (lua_Integer)c + 1);
     return 1;
+}
+
+/*
+** qbegin(out, build, ordinals, set): what qstep takes for the steps of one
+** text (see there), kept until the next call.
+*/
+static int qbegin(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    luaL_checkudata(L, 4, SIFT_SCANWORDS);
+    lua_settop(L, 4);
+    lua_pushboolean(L, lua_toboolean(L, 3));
+    lua_replace(L, 3);
+    for (int k = 0; k < 4; k++) {
+        lua_pushvalue(L, 1 + k);
+        lua_setupvalue(L, lua_upvalueindex(1), Q_OUT + k);
+    }
+    return 0;
 }
 
 /*
@@ -1398,7 +1425,8 @@ static int qstep(lua_State *L)
 ** records (a table: mods and posts, the bound words' classes before and
 ** after a number; base, unit -> {factor, base unit} or false; meta, the
 ** records' metatable; vague, a vague word -> {min, coded}; vscales, a scale
-** word after one -> its value) the table has quantity and qstep too.
+** word after one -> its value) the table has quantity, qstep and qbegin
+** too.
 */
 static int context(lua_State *L)
 {
@@ -1442,8 +1470,12 @@ static int context(lua_State *L)
         for (int k = 1; k < Q_UP + Q_NFIELDS; k++) lua_pushvalue(L, -(Q_UP - 1 + Q_NFIELDS));
         lua_pushcclosure(L, quantity, Q_UP - 1 + Q_NFIELDS);
         lua_setfield(L, -(Q_UP + Q_NFIELDS + 1), "quantity");
-        lua_pushcclosure(L, qstep, Q_UP - 1 + Q_NFIELDS);
-        lua_setfield(L, -2, "qstep");
+        for (int k = Q_OUT; k <= Q_SET; k++) lua_pushnil(L);
+        lua_pushcclosure(L, qstep, Q_SET);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, -3, "qstep");
+        lua_pushcclosure(L, qbegin, 1);
+        lua_setfield(L, -2, "qbegin");
     }
     return 1;
 }

@@ -21,7 +21,8 @@
 -- labels, names, idioms of "one") and makes the record: build(), the
 -- definition. For a plain number ("700 fighters", "about 20 km", "two or
 -- more"), a vague word ("several", "a few hundred") and a unit of one
--- ("for a year") C does the same as the step ends (sift.scan's qstep, as its quantity), with no raw table. The whole text is one match, the steps
+-- ("for a year") C does the same as the step ends (sift.scan's qstep, as
+-- its quantity), with no raw table. The whole text is one match, the steps
 -- between candidates taken in C (sift.scan's numberto).
 --
 -- Decisions (the answers to "what does X give?"):
@@ -526,24 +527,27 @@ local function step(record)
     + P"#" * digit ^ 0
     + R"\240\244" * R"\128\191" ^ -3
 end
--- The walk of scan(), one match over a text, run with the text, the list
--- of records, build, the ordinals flag and the set of start words (the
--- match's extra arguments 1-5). Match-time captures go from candidate to
--- candidate (sift.scan's numberto: the next one, or the end of the text),
--- so the skipping steps are taken in C. At a candidate one step is taken;
--- the match-time capture after it, sift.scan's qstep, gets the step's
--- start, its fields when it read a record (Q), the list, build and the
--- flag: it makes the record (or calls build) and gives the next candidate.
+-- The walk of scan(), one match over a text, run with the set of start
+-- words (the match's extra argument 1) after sift.scan's qbegin has given
+-- qstep the list of records, build, the ordinals flag and that set (once a
+-- text: passed to each step as the match's arguments, they cost a capture
+-- each). Match-time captures go from candidate to candidate (sift.scan's
+-- numberto: the next one, or the end of the text), so the skipping steps
+-- are taken in C. At a candidate one step is taken; the match-time capture
+-- after it, qstep, gets the step's start and its fields when it read a
+-- record (Q): it makes the record (or calls build) and gives the next
+-- candidate.
 -- So the records go to the list in text order as the steps are taken, and
 -- the match keeps no captures. When no step takes the byte there, the walk
 -- goes on after the byte as at the start of a text (a list number or a
 -- counter). LPeg is entered once a text, not once a candidate, and Lua
 -- runs only for build().
 local prefilter_numberto = prefilter.numberto
+local qbegin = context.qbegin
 G[1] = "scan"
-G.scan = V"line_start" ^ -1 * Cmt(Carg(5), prefilter_numberto)
-  * (Cmt(Cp() * Carg(2) * Carg(3) * Carg(4) * Carg(5) * step(Q), context.qstep)
-    + 1 * V"line_start" ^ -1 * Cmt(Carg(5), prefilter_numberto)) ^ 0
+G.scan = V"line_start" ^ -1 * Cmt(Carg(1), prefilter_numberto)
+  * (Cmt(Cp() * step(Q), context.qstep)
+    + 1 * V"line_start" ^ -1 * Cmt(Carg(1), prefilter_numberto)) ^ 0
 local scanner = P(G)
 -- The full walk (tests compare it with scan()): the start of every step,
 -- its fields' table if it makes one (K: every record by build()), and its
@@ -1015,7 +1019,8 @@ function M.scan(text, opts)
   local out = {}
   -- The walk of the grammar, with the steps that cannot make a record done
   -- by sift.scan: the same steps, the same records.
-  lpeg_match(scanner, text, 1, text, out, build, opts and opts.ordinals and true or false, starts)
+  qbegin(out, build, opts and opts.ordinals and true or false, starts)
+  lpeg_match(scanner, text, 1, starts)
   return out
 end
 
