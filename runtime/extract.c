@@ -773,6 +773,331 @@ static int assigns(lua_State *L)
     return 0;
 }
 
+/* ------------------------------------------------------ resolution's texts */
+
+/*
+** The mentions' texts for sift.resolve's steps 1 and 2 (cols.textgroups and
+** cols.textnodes): each mention's text as an index into the corpus's
+** distinct texts, numbered in order of first mention, and the runs of one
+** document. Those steps then work a text or a node at a time in Lua; the
+** walks over every mention are here, over C arrays. A corpus has millions
+** of mentions and thousands to hundreds of thousands of distinct texts.
+*/
+typedef struct {
+    size_t n;               /* mentions */
+    uint32_t *tid;          /* per mention: its text (0-based) */
+    unsigned char *kind;    /* per mention: its kind code (0: none), the host's kindcode */
+    size_t ntexts, tcap;    /* distinct texts, and room */
+    uint32_t *tfirst;       /* per text: its first mention (0-based) */
+    size_t *toff;           /* per text: its bytes in arena (tlen of them) */
+    uint32_t *tlen, *thash; /* per text: its length and hash */
+    char *arena;
+    size_t used, acap;
+    uint32_t *slot; /* open addressing: text + 1, 0 for an empty slot */
+    size_t nslot;   /* a power of 2, at least twice ntexts */
+    uint32_t *runfirst;
+    size_t nruns, runcap;
+    unsigned char kp[256]; /* kind code -> its place (textgroups' KP) */
+    int kinds;             /* textgroups has filled kp */
+} rtexts;
+
+static void rtexts_free(rtexts *x)
+{
+    free(x->tid);
+    free(x->kind);
+    free(x->tfirst);
+    free(x->toff);
+    free(x->tlen);
+    free(x->thash);
+    free(x->arena);
+    free(x->slot);
+    free(x->runfirst);
+    memset(x, 0, sizeof *x);
+}
+
+/* free the n pointers of p; FREEALL(a, b, ...) frees a, b, ... */
+static void freeall(void *const *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(p[i]);
+}
+#define FREEALL(...)                                                                               \
+    freeall((void *[]){__VA_ARGS__}, sizeof((void *[]){__VA_ARGS__}) / sizeof(void *))
+
+static int rtexts_gc(lua_State *L)
+{
+    rtexts_free(lua_touserdata(L, 1));
+    return 0;
+}
+
+static uint32_t rhash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static int rtexts_grow(rtexts *x)
+{
+    size_t ns = x->nslot ? x->nslot * 2 : 1024;
+    uint32_t *slot = calloc(ns, sizeof *slot);
+    if (!slot) return -1;
+    for (size_t t = 0; t < x->ntexts; t++) {
+        size_t j = x->thash[t] & (ns - 1);
+        while (slot[j]) j = (j + 1) & (ns - 1);
+        slot[j] = (uint32_t)t + 1;
+    }
+    free(x->slot);
+    x->slot = slot;
+    x->nslot = ns;
+    return 0;
+}
+
+/* The index of text s (len bytes), mention m's, added when new; -1 when out of memory. */
+static long rtexts_add(rtexts *x, const char *s, size_t len, size_t m)
+{
+    uint32_t h = rhash(s, len);
+    size_t j = h & (x->nslot - 1);
+    for (uint32_t t; (t = x->slot[j]) != 0; j = (j + 1) & (x->nslot - 1)) {
+        t--;
+        if (x->thash[t] == h && x->tlen[t] == len && memcmp(x->arena + x->toff[t], s, len) == 0)
+            return t;
+    }
+    if (x->ntexts == x->tcap || len > UINT32_MAX) {
+        size_t c = x->tcap ? x->tcap * 2 : 256;
+        uint32_t *tf = realloc(x->tfirst, c * sizeof *tf);
+        if (tf) x->tfirst = tf;
+        size_t *to = realloc(x->toff, c * sizeof *to);
+        if (to) x->toff = to;
+        uint32_t *tl = realloc(x->tlen, c * sizeof *tl);
+        if (tl) x->tlen = tl;
+        uint32_t *th = realloc(x->thash, c * sizeof *th);
+        if (th) x->thash = th;
+        if (!tf || !to || !tl || !th || len > UINT32_MAX) return -1;
+        x->tcap = c;
+    }
+    if (x->used + len > x->acap) {
+        size_t c = x->acap ? x->acap : 4096;
+        while (c < x->used + len) c *= 2;
+        char *a = realloc(x->arena, c);
+        if (!a) return -1;
+        x->arena = a;
+        x->acap = c;
+    }
+    size_t t = x->ntexts++;
+    memcpy(x->arena + x->used, s, len);
+    x->toff[t] = x->used;
+    x->used += len;
+    x->tlen[t] = (uint32_t)len;
+    x->thash[t] = h;
+    x->tfirst[t] = (uint32_t)m;
+    x->slot[j] = (uint32_t)t + 1;
+    if (x->ntexts * 2 > x->nslot && rtexts_grow(x) != 0) return -1;
+    return (long)t;
+}
+
+/* Mention m (0-based) has text s of len bytes; a run of one document
+** starts at it when first. 0, or -1 when out of memory. */
+static int rtexts_mention(rtexts *x, size_t m, const char *s, size_t len, int first)
+{
+    if (first) {
+        if (x->nruns == x->runcap) {
+            size_t c = x->runcap ? x->runcap * 2 : 256;
+            uint32_t *r = realloc(x->runfirst, c * sizeof *r);
+            if (!r) return -1;
+            x->runfirst = r;
+            x->runcap = c;
+        }
+        x->runfirst[x->nruns++] = (uint32_t)m;
+    }
+    long t = rtexts_add(x, s, len, m);
+    if (t < 0) return -1;
+    x->tid[m] = (uint32_t)t;
+    return 0;
+}
+
+static rtexts *checkrtexts(lua_State *L)
+{
+    rtexts *x = lua_touserdata(L, lua_upvalueindex(1));
+    if (!x->tid) luaL_error(L, "the mentions' texts are released");
+    return x;
+}
+
+/*
+** cols.textgroups(KP, np) -> texts, first, counts: the distinct texts in
+** order of first mention, the first mention of each (1-based), and the
+** kinds of each text's mentions counted by place: counts[(t - 1) * np + p]
+** is the number of text t's mentions whose kind code c has KP[c] == p, for
+** p = 1 to np (KP[c]: 0 to np, nil as 0).
+*/
+static int textgroups(lua_State *L)
+{
+    rtexts *x = checkrtexts(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer np = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, np >= 1 && np <= 255, 2, "1 to 255 places expected");
+    for (int c = 0; c < 256; c++) {
+        lua_Integer p = lua_rawgeti(L, 1, c) == LUA_TNIL ? 0 : lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        if (p < 0 || p > np) return luaL_error(L, "bad place %I of kind code %d", p, c);
+        x->kp[c] = (unsigned char)p;
+    }
+    x->kinds = 1;
+    lua_createtable(L, (int)x->ntexts, 0);
+    lua_createtable(L, (int)x->ntexts, 0);
+    for (size_t t = 0; t < x->ntexts; t++) {
+        lua_pushlstring(L, x->arena + x->toff[t], x->tlen[t]);
+        lua_rawseti(L, -3, (lua_Integer)t + 1);
+        lua_pushinteger(L, (lua_Integer)x->tfirst[t] + 1);
+        lua_rawseti(L, -2, (lua_Integer)t + 1);
+    }
+    size_t nc = x->ntexts * (size_t)np;
+    uint32_t *cnt = calloc(nc ? nc : 1, sizeof *cnt);
+    if (!cnt) return luaL_error(L, "not enough memory");
+    for (size_t m = 0; m < x->n; m++) {
+        unsigned p = x->kp[x->kind[m]];
+        if (p) cnt[x->tid[m] * (size_t)np + p - 1]++;
+    }
+    lua_createtable(L, (int)nc, 0);
+    for (size_t j = 0; j < nc; j++) {
+        lua_pushinteger(L, cnt[j]);
+        lua_rawseti(L, -2, (lua_Integer)j + 1);
+    }
+    free(cnt);
+    return 3;
+}
+
+/*
+** cols.textnodes(CLASS, BARE, SUR, CAND, person) -> nodeof, first, class,
+** pairs: step 2 of sift.resolve over the mentions, after textgroups.
+** CLASS[t] is text t's exact class (1 to nc); for each class c, BARE[c]
+** (a boolean) whether each of its mentions is a node of its own, SUR[c]
+** the number of its surname when it is a person's full name (else 0), and
+** CAND[c] the number of a surname when it is a one-word class of another
+** category whose mentions the text may call a person (else 0). A mention is
+** a node of its own, paired with the person's node, when its kind is of
+** place `person` and CAND[c] is the surname of a mention before it in its
+** document (the nearest); else of its own when BARE[c]; else its class's
+** node in its document, made at the class's first mention there. The nodes
+** are numbered from 1 as they are made, in mention order: nodeof[m] is
+** mention m's, first[id] node id's first mention, class[id] its class,
+** pairs the nodes of their own and their persons' (id, person, id, ...).
+** Releases the texts: a second call raises an error.
+*/
+static int textnodes(lua_State *L)
+{
+    rtexts *x = checkrtexts(L);
+    for (int a = 1; a <= 4; a++) luaL_checktype(L, a, LUA_TTABLE);
+    lua_Integer person = luaL_checkinteger(L, 5);
+    if (!x->kinds) return luaL_error(L, "textgroups first");
+    size_t nc = lua_rawlen(L, 2);
+    int32_t *cls = malloc((x->ntexts ? x->ntexts : 1) * sizeof *cls);
+    int32_t *sur = malloc((nc ? nc : 1) * sizeof *sur);
+    int32_t *cand = malloc((nc ? nc : 1) * sizeof *cand);
+    unsigned char *bare = malloc(nc ? nc : 1);
+    int32_t *sn = calloc(nc ? nc : 1, sizeof *sn);  /* the class's node in the current run */
+    uint32_t *sd = calloc(nc ? nc : 1, sizeof *sd); /* the run of that node, + 1 */
+    int32_t *nodeof = malloc((x->n ? x->n : 1) * sizeof *nodeof);
+    uint32_t *first = malloc((x->n ? x->n : 1) * sizeof *first);
+    int32_t *nodecls = malloc((x->n ? x->n : 1) * sizeof *nodecls);
+    int32_t *pairs = NULL;
+    size_t np = 0, pcap = 0, nn = 0;
+    if (!cls || !sur || !cand || !bare || !sn || !sd || !nodeof || !first || !nodecls) {
+        FREEALL(cls, sur, cand, bare, sn, sd, nodeof, first, nodecls);
+        return luaL_error(L, "not enough memory");
+    }
+    /* (no error is raised until they are freed: the lists are checked here) */
+    int ok = 1;
+    for (size_t t = 0; t < x->ntexts && ok; t++) {
+        int isnum;
+        lua_rawgeti(L, 1, (lua_Integer)t + 1);
+        lua_Integer c = lua_tointegerx(L, -1, &isnum);
+        lua_pop(L, 1);
+        ok = isnum && c >= 1 && (size_t)c <= nc;
+        cls[t] = (int32_t)c - 1;
+    }
+    for (size_t c = 0; c < nc && ok; c++) {
+        lua_rawgeti(L, 2, (lua_Integer)c + 1);
+        bare[c] = (unsigned char)lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        int isnum;
+        lua_rawgeti(L, 3, (lua_Integer)c + 1);
+        lua_rawgeti(L, 4, (lua_Integer)c + 1);
+        lua_Integer s = lua_tointegerx(L, -2, &isnum), k = 0;
+        ok = isnum && s >= 0 && s <= INT32_MAX;
+        if (ok) k = lua_tointegerx(L, -1, &isnum);
+        ok = ok && isnum && k >= 0 && k <= INT32_MAX;
+        lua_pop(L, 2);
+        sur[c] = (int32_t)s;
+        cand[c] = (int32_t)k;
+    }
+    for (size_t r = 0; r < x->nruns && ok; r++) {
+        size_t from = x->runfirst[r], to = r + 1 < x->nruns ? x->runfirst[r + 1] : x->n;
+        for (size_t m = from; m < to && ok; m++) {
+            int32_t c = cls[x->tid[m]], id = -1, own = -1;
+            if (cand[c] && x->kp[x->kind[m]] == person)
+                for (size_t y = m; y-- > from;)
+                    if (sur[cls[x->tid[y]]] == cand[c]) {
+                        own = nodeof[y];
+                        break;
+                    }
+            if (own >= 0 || bare[c] || sd[c] != r + 1) {
+                id = (int32_t)nn++;
+                first[id] = (uint32_t)m;
+                nodecls[id] = c;
+                if (own >= 0) {
+                    if (np + 2 > pcap) {
+                        size_t cap = pcap ? pcap * 2 : 64;
+                        int32_t *p = realloc(pairs, cap * sizeof *p);
+                        if (!p) {
+                            ok = 0;
+                            break;
+                        }
+                        pairs = p;
+                        pcap = cap;
+                    }
+                    pairs[np++] = id;
+                    pairs[np++] = own;
+                } else if (!bare[c]) {
+                    sd[c] = (uint32_t)r + 1;
+                    sn[c] = id;
+                }
+            } else
+                id = sn[c];
+            nodeof[m] = id;
+        }
+    }
+    FREEALL(cls, sur, cand, bare, sn, sd);
+    if (!ok) {
+        FREEALL(nodeof, first, nodecls, pairs);
+        return luaL_error(L, "bad class lists, or not enough memory");
+    }
+    size_t n = x->n;
+    rtexts_free(x); /* (the walks are done: room for the steps after) */
+    lua_createtable(L, (int)n, 0);
+    for (size_t m = 0; m < n; m++) {
+        lua_pushinteger(L, (lua_Integer)nodeof[m] + 1);
+        lua_rawseti(L, -2, (lua_Integer)m + 1);
+    }
+    free(nodeof);
+    lua_createtable(L, (int)nn, 0);
+    lua_createtable(L, (int)nn, 0);
+    for (size_t id = 0; id < nn; id++) {
+        lua_pushinteger(L, (lua_Integer)first[id] + 1);
+        lua_rawseti(L, -3, (lua_Integer)id + 1);
+        lua_pushinteger(L, (lua_Integer)nodecls[id] + 1);
+        lua_rawseti(L, -2, (lua_Integer)id + 1);
+    }
+    free(first);
+    free(nodecls);
+    lua_createtable(L, (int)np, 0);
+    for (size_t j = 0; j < np; j++) {
+        lua_pushinteger(L, (lua_Integer)pairs[j] + 1);
+        lua_rawseti(L, -2, (lua_Integer)j + 1);
+    }
+    free(pairs);
+    return 4;
+}
+
 /* resolve() (below) in state L, over the store's `total` mentions. */
 static int resolvein(lua_State *L, sift_store *st, size_t total)
 {
@@ -805,6 +1130,19 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
     }
     unsigned char *kindcode = nkinds <= 255 ? calloc(total, 1) : NULL;
     if (nkinds <= 255 && !kindcode) return -1;
+    /* the texts for cols.textgroups and textnodes (with packed kinds only;
+       without them, or short of memory, sift.resolve walks the columns) */
+    rtexts *tx = lua_newuserdatauv(L, sizeof *tx, 0);
+    memset(tx, 0, sizeof *tx);
+    if (luaL_newmetatable(L, "sift.resolve.texts")) {
+        lua_pushcfunction(L, rtexts_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    int txi = lua_gettop(L);
+    tx->n = total;
+    tx->tid = kindcode ? malloc(total * sizeof *tx->tid) : NULL;
+    int txok = tx->tid && rtexts_grow(tx) == 0;
     lua_createtable(L, 0, NCOLS + 3);
     int cols = lua_gettop(L);
     lua_pushinteger(L, (lua_Integer)total);
@@ -829,6 +1167,9 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
         for (size_t k = 0; k < d->nmentions; k++) {
             const sift_mention *m = &d->mentions[k];
             n++;
+            if (txok)
+                txok = rtexts_mention(tx, (size_t)n - 1, d->bytes + m->start, m->end - m->start,
+                                      k == 0) == 0;
             lua_pushlstring(L, d->bytes + m->start, m->end - m->start);
             lua_rawseti(L, c0 + TEXT, n);
             const uint32_t fv[] = {m->kind, m->side, m->role, m->title, m->decl};
@@ -859,7 +1200,18 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
     if (kindcode) {
         lua_pushlstring(L, (const char *)kindcode, total);
         lua_setfield(L, cols, "kindcode");
-        free(kindcode);
+        if (txok) {
+            tx->kind = kindcode; /* (its own now) */
+            lua_pushvalue(L, txi);
+            lua_pushcclosure(L, textgroups, 1);
+            lua_setfield(L, cols, "textgroups");
+            lua_pushvalue(L, txi);
+            lua_pushcclosure(L, textnodes, 1);
+            lua_setfield(L, cols, "textnodes");
+        } else {
+            rtexts_free(tx);
+            free(kindcode);
+        }
         lua_createtable(L, nkinds, 0);
         for (int j = 0; j < nkinds; j++) {
             lua_pushstring(L, sift_store_str(st, kinds[j]));
@@ -867,7 +1219,8 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
         }
         lua_setfield(L, cols, "kindname");
     }
-    trim(); /* the pages of the spilled documents' mentions go back */
+    lua_remove(L, txi); /* [mod, fn, cols]: the closures hold it */
+    trim();             /* the pages of the spilled documents' mentions go back */
 
     pushconfig(L, st); /* [mod, fn, cols, opts] */
     lua_pushcfunction(L, collect);

@@ -749,7 +749,44 @@ local function cluster(cols, sidekey, declared, collect)
   -- whether a text is all capitals is asked once a text, when tec first
   -- maps it (a text that was all capitals still is)
   local KB, kb0 = nil, -KBLOCK
-  local at = 1 -- the run's first mention
+  -- the host's texts (cols.textgroups and textnodes, with its document
+  -- ranges and packed kinds): its C walks the mentions, these steps work
+  -- a text (step 1) or a node (step 2) at a time; TID: each text's class
+  -- id, by the host's text number. Taken when each document is one range.
+  local TG, TID = type(cols.textgroups) == "function" and type(cols.textnodes) == "function"
+    and KC and RF and not hasi, nil
+  if TG then
+    for k = 1, NRD do
+      local d = RD[k]
+      if d == nil then d = "" end
+      if docidx[d] then TG = false break end
+      docorder[k], docidx[d], DFROM[k], DTO[k] = d, k, RF[k], k < NRD and RF[k + 1] - 1 or N
+    end
+    if not TG then docorder, docidx, DFROM, DTO = {}, {}, {}, {} end
+  end
+  if TG then
+    local texts, tfirst, counts = cols.textgroups(KP, #KINDS)
+    local nk = #KINDS
+    TID = {}
+    for t, text in ipairs(texts) do
+      local m = tfirst[t]
+      local k = Mkey[m]
+      if type(k) ~= "string" then k = corekey(text) end
+      local ec = ecs[k]
+      if not ec then
+        ec = { k = k, first = m, kc = { 0, 0, 0, 0, 0 }, caps = true, id = #eclist + 1 }
+        ecs[k] = ec
+        eclist[#eclist + 1] = ec
+      end
+      tec[text] = ec
+      if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
+      local kc, b = ec.kc, (t - 1) * nk
+      for p = 1, nk do kc[p] = kc[p] + counts[b + p] end
+      TID[t] = ec.id
+    end
+    for m in pairs(Mdecl) do tec[Mtext[m]].decl = true end
+  end
+  local at = TG and N + 1 or 1 -- the run's first mention
   while at <= N do
     local d, last = docrun(at)
     local dk = docidx[d]
@@ -880,7 +917,7 @@ local function cluster(cols, sidekey, declared, collect)
   -- names apart) are sparse too.
   -- (a column filled one slot after another holds up to twice the slots
   -- it needs: the columns of a mention or node are made at their size)
-  local nodeof = newtable(N, 0)
+  local nodeof = not TG and newtable(N, 0) or nil -- (textnodes makes it)
   local FIRST = {}
   local NEC, NDOC, parent, WHY -- (made once FIRST is complete)
   local SIZE, FOUNDER, CAT, PROF, DECL, CL, CLN = {}, {}, {}, {}, {}, {}, {}
@@ -945,8 +982,62 @@ local function cluster(cols, sidekey, declared, collect)
     end
     return nil
   end
+  if TG then
+    -- the host's walk: BARE, SUR and CAND as textnodes reads them (SURN:
+    -- a surname's number, by its transliteration key)
+    local BARE, SUR, CAND, SURN, ns = {}, {}, {}, {}, 0
+    for c, ec in ipairs(eclist) do
+      local a = ec.a
+      BARE[c], SUR[c], CAND[c] = a.form == "bare", 0, 0
+      if a.form == "person" then
+        local v = SURN[a.sur]
+        if not v then
+          ns = ns + 1
+          v, SURN[a.sur] = ns, ns
+        end
+        SUR[c] = v
+      end
+    end
+    for c, ec in ipairs(eclist) do
+      if ec.cand then CAND[c] = SURN[ec.cand] or 0 end
+    end
+    local pairs_, NCLASS
+    nodeof, FIRST, NCLASS, pairs_ = cols.textnodes(TID, BARE, SUR, CAND, PERSON)
+    nnodes = #FIRST
+    for q = 1, #pairs_, 2 do
+      local id = pairs_[q]
+      CAT[id] = "person"
+      SURNOF[#SURNOF + 1] = id
+      SURNOF[#SURNOF + 1] = pairs_[q + 1]
+    end
+    for id = 1, nnodes do
+      if CAT[id] == nil then -- (not a node of its own paired with a person)
+        local ec = eclist[NCLASS[id]]
+        local f = ec.a.form == "bare" and "bnodes" or "nodes"
+        local l = ec[f]
+        if not l then
+          l = {}
+          ec[f] = l
+        end
+        l[#l + 1] = id
+      end
+    end
+    -- per node, the first of its mentions whose m.decl names a declared entity
+    local dfirst, dhitof = {}, {}
+    for m, dn in pairs(Mdecl) do
+      if type(dn) == "string" then
+        local h = dhitof[dn]
+        if h == nil then
+          h = dkey[corekey(dn)] or false
+          dhitof[dn] = h
+        end
+        local id = nodeof[m]
+        if h and (dfirst[id] == nil or m < dfirst[id]) then dfirst[id], dhit[id] = m, h end
+      end
+    end
+  end
   rk = 0
-  at = 1
+  at = TG and N + 1 or 1
   while at <= N do -- by runs of one document, as step 1
     local d, last = docrun(at)
     local dk = docidx[d]
