@@ -27,13 +27,17 @@
 *** @function cname.newtable(narr, nrec)  a new table with room for narr items and nrec keys
 *** @function cname.runner(GAP, ofjoin, colonclause, common) a function (toks, i) -> the next
 ***                                        manifest name's token or run of step 2 from i
+*** @function cname.classifier(sets, bits, tokenizer, TK, ADJ, lowerused, timenear, orgend)
+***                                        a function (first, last, init) -> what classify of
+***                                        step 2 makes of the run first .. last
 **
 ** The readers' definitions are the LPeg patterns of name.lua (rwordat,
 ** wordat, rblanks, capsat): tests/lua/grammar_name_test.lua compares the two
 ** at every position of tricky texts. The tokenizer's definition is the
 ** LPeg scanner and the Lua token loop kept in tests/lua/name_tokens_test.lua;
 ** the marks' definition is the Lua loop kept in tests/lua/name_marks_test.lua,
-** the manifest matches' the one kept in tests/lua/name_gaz_test.lua.
+** the manifest matches' the one kept in tests/lua/name_gaz_test.lua; classify's
+** is classify_lua of name.lua (tests/lua/name_classify_test.lua).
 */
 #include "lua_common.h"
 #include "utf8.h"
@@ -291,6 +295,9 @@ static int around(lua_State *L)
 typedef struct {
     lua_Integer s, e, re, cl, fl;
     unsigned char poss, adj, nogz, sg, hl, gz;
+    unsigned char
+        gp; /* what nextrun joined it to the next token with (MU_SP ...; 0: the run's end) */
+    lua_Integer ss; /* the start of its sentence (marks) */
 } ntok;
 
 /* The tokens of the last call of a tokenizer (a userdata of metatable
@@ -545,7 +552,8 @@ static int tokens(lua_State *L)
         }
         if (drop || e < s) continue;
         n++;
-        addtok(L, K, ts, (ntok){s, e, re, 0, 0, (unsigned char)poss, adj != NULL, 0, 0, 0, 0});
+        addtok(L, K, ts,
+               (ntok){s, e, re, 0, 0, (unsigned char)poss, adj != NULL, 0, 0, 0, 0, 0, 0});
         lua_pushlstring(L, (const char *)t + s - 1, (size_t)(e - s + 1));
         lua_pushvalue(L, -1);
         if (lua_rawget(L, 2) == LUA_TNIL) {
@@ -891,7 +899,7 @@ static int marks(lua_State *L)
     lua_Integer nsent = luaL_len(L, MK_SENTS), ntimes = luaL_len(L, MK_TIMES),
                 nquants = luaL_len(L, MK_QUANTS);
     int rsents = nometa(L, MK_SENTS), rtimes = nometa(L, MK_TIMES), rquants = nometa(L, MK_QUANTS);
-    lua_Integer tp = 1, qp = 1, si = 1, lastsent = 0;
+    lua_Integer tp = 1, qp = 1, si = 1, lastsent = 0, sstart = 0;
     lua_Integer pre = 0, psi = 0; /* the previous token's written end and sentence */
     int pblock = 1;               /* no gap joins the previous token */
     int hl = 0;                   /* whether the current sentence is a headline */
@@ -925,6 +933,7 @@ static int marks(lua_State *L)
             int ok;
             lua_Integer from = lua_tointegerx(L, -1, &ok);
             if (!ok) return luaL_error(L, "bad sentence %I (field 's' must be an integer)", si);
+            sstart = from;
             lua_pop(L, 1);
             size_t kl;
             pushfield(L, raw, MU_KIND, "kind");
@@ -939,6 +948,7 @@ static int marks(lua_State *L)
         tk->fl = (tk->poss ? FL_POSS : 0) | (init ? FL_INIT : 0) | (dead ? FL_DEAD : 0) |
                  (first ? FL_GZ : 0) | (tk->adj ? FL_ADJ : 0) | clauseat(&tx, s) | si * FL_SI;
         tk->hl = (unsigned char)hl;
+        tk->ss = sstart;
         tk->sg = 0;
         tk->gz = 0;
         lua_pushinteger(L, tk->fl);
@@ -1337,9 +1347,11 @@ static int nextrun(lua_State *L)
                 lua_pop(L, 1);
                 if (!joins) break;
             }
+            ts->v[j - 1].gp = (unsigned char)g;
             lua_pushvalue(L, lua_upvalueindex(NR_SP + g - MU_SP));
             lua_rawseti(L, lua_upvalueindex(NR_GAP), j);
         }
+        ts->v[j - 1].gp = 0;
         lua_pushvalue(L, lua_upvalueindex(NR_END));
         lua_rawseti(L, lua_upvalueindex(NR_GAP), j);
         lua_pushinteger(L, i);
@@ -1372,6 +1384,613 @@ static int runner(lua_State *L)
     lua_pushliteral(L, "part");
     lua_pushliteral(L, "end");
     lua_pushcclosure(L, nextrun, NR_N);
+    return 1;
+}
+
+/* ------------------------------------------------------------ classify */
+
+/* A set of short words (at most NW_MAX bytes each), open addressing over
+   the words packed in slots: a userdata made once from a Lua set. */
+#define NW_MAX 31
+typedef struct {
+    unsigned char len, w[NW_MAX];
+} nslot;
+typedef struct {
+    size_t mask;
+    nslot slot[1];
+} nwset;
+
+static size_t whash(const unsigned char *w, size_t len)
+{
+    size_t h = 2166136261u;
+    for (size_t k = 0; k < len; k++) h = (h ^ w[k]) * 16777619u;
+    return h;
+}
+
+/* Is w[0, len) in the set? */
+static int inwset(const nwset *ws, const unsigned char *w, size_t len)
+{
+    if (len == 0 || len > NW_MAX) return 0;
+    for (size_t h = whash(w, len) & ws->mask;; h = (h + 1) & ws->mask) {
+        const nslot *sl = &ws->slot[h];
+        if (sl->len == 0) return 0;
+        if (sl->len == len && memcmp(sl->w, w, len) == 0) return 1;
+    }
+}
+
+/* The set of the string keys with a true value of the table at index k
+   (longer ones are no words of it: an error); pushed as a userdata. */
+static nwset *newwset(lua_State *L, int k)
+{
+    size_t n = 0, cap = 8;
+    for (lua_pushnil(L); lua_next(L, k); lua_pop(L, 1)) n++;
+    while (cap < 2 * n + 2) cap *= 2;
+    nwset *ws = lua_newuserdatauv(L, sizeof *ws + (cap - 1) * sizeof(nslot), 0);
+    memset(ws, 0, sizeof *ws + (cap - 1) * sizeof(nslot));
+    ws->mask = cap - 1;
+    for (lua_pushnil(L); lua_next(L, k); lua_pop(L, 1)) {
+        size_t l;
+        if (lua_type(L, -2) != LUA_TSTRING || !lua_toboolean(L, -1)) continue;
+        const unsigned char *w = (const unsigned char *)lua_tolstring(L, -2, &l);
+        if (l == 0 || l > NW_MAX) luaL_error(L, "word set: word of %d bytes", (int)l);
+        if (inwset(ws, w, l)) continue;
+        size_t h = whash(w, l) & ws->mask;
+        while (ws->slot[h].len) h = (h + 1) & ws->mask;
+        ws->slot[h].len = (unsigned char)l;
+        memcpy(ws->slot[h].w, w, l);
+    }
+    return ws;
+}
+
+/* A word read around a name: where it starts, its bytes, and its lower
+   case (ASCII letters; low is NULL when it is longer than any word of the
+   sets, so that it equals none). */
+typedef struct {
+    lua_Integer a;
+    const unsigned char *p;
+    size_t len;
+    const unsigned char *low;
+    unsigned char buf[NW_MAX + 1];
+} nwrd;
+
+static void setwrd(nwrd *w, const ntext *x, lua_Integer a, lua_Integer e)
+{
+    w->a = a;
+    w->p = x->t + a - 1;
+    w->len = (size_t)(e - a + 1);
+    w->low = NULL;
+    if (w->len <= NW_MAX) {
+        for (size_t k = 0; k < w->len; k++)
+            w->buf[k] = (unsigned char)(isupperb(w->p[k]) ? w->p[k] + 32 : w->p[k]);
+        w->low = w->buf;
+    }
+}
+
+/* prevword / nextword into w: 1 when there is a word. */
+static int prevwrd(const ntext *x, lua_Integer pos, lua_Integer limit, nwrd *w)
+{
+    lua_Integer a, e;
+    if (!rword(x, pos, limit, &a, &e)) return 0;
+    setwrd(w, x, a, e);
+    return 1;
+}
+
+static int nextwrd(const ntext *x, lua_Integer pos, nwrd *w)
+{
+    lua_Integer a, e;
+    if (!fword(x, pos, &a, &e)) return 0;
+    setwrd(w, x, a, e);
+    return 1;
+}
+
+/* The word as written (raw) or in lower case (low) in the set; equal to the literal. */
+#define RAWIN(set, w) inwset(cx->set, (w)->p, (w)->len)
+#define LOWIN(set, w) ((w)->low && inwset(cx->set, (w)->low, (w)->len))
+#define RAWIS(w, lit) ((w)->len == sizeof(lit) - 1 && memcmp((w)->p, lit, sizeof(lit) - 1) == 0)
+#define LOWIS(w, lit)                                                                              \
+    ((w)->low && (w)->len == sizeof(lit) - 1 && memcmp((w)->low, lit, sizeof(lit) - 1) == 0)
+
+/* The word sets of classify, by name (the fields of its first argument). */
+#define CLS_SETS(X)                                                                                \
+    X(ROLE)                                                                                        \
+    X(TITLEMOD) X(ADJ_SKIP) X(PLACE_APPOS) X(ORG_APPOS) X(ADMIN) X(PLACE_AFTER) X(PLACE_VERB)      \
+        X(SAID) X(PLACE_BEFORE) X(SAID_BEFORE) X(TOLD) X(CREDIT) X(DIRECTION) X(PLACE_OF)          \
+            X(PLACE_PLURAL) X(MEDIUM_BEFORE) X(MEDIUM_AFTER) X(LINKED_PLACE) X(COUNTRY2) X(ORG2)
+/* The bits of CL (kinfo of name.lua), by name (the fields of its second argument). */
+#define CLS_BITS(X)                                                                                \
+    X(TITLE)                                                                                       \
+    X(TITLEMOD) X(COMMON) X(NUMWORD) X(TIMEWORD) X(NONNAME) X(COUNTRY) X(ACRONYM) X(ORG) X(PLACE)  \
+        X(GENERIC) X(SUFFIX) X(PREFIX) X(PAPER) X(OTHER) X(PLACEFIRST) X(ORGNAME) X(PLATFORM)
+
+typedef struct {
+#define X(n) const nwset *n;
+    CLS_SETS(X)
+#undef X
+#define X(n) lua_Integer b_##n;
+    CLS_BITS(X)
+#undef X
+} ncls;
+
+/* The upvalues of classify. */
+enum {
+    CU_CLS = 1, /* the ncls (its sets anchored by the user values) */
+    CU_TOKS,
+    CU_UPPER,
+    CU_TK,
+    CU_ADJ,
+    CU_LOWERUSED,
+    CU_TIMENEAR,
+    CU_ORGEND,
+    CU_N = CU_ORGEND
+};
+
+enum { K_NONE, K_PERSON, K_PLACE, K_ORG, K_OTHER };
+enum { C_CAPITALISED, C_TITLE, C_ROLE, C_PLACE, C_ORG };
+static const char *const KINDS[] = {NULL, "person", "place", "org", "other"};
+static const char *const CUES[] = {"capitalised", "title", "role", "place-cue", "org-cue"};
+
+/* A candidate's kind, the strength of its cue and the cue (ev of name.lua:
+   the strongest wins). */
+typedef struct {
+    int kind, str, cue;
+} nkind;
+
+static void ev(nkind *c, int kind, int str, int cue)
+{
+    if (str > c->str) c->kind = kind, c->str = str, c->cue = cue;
+}
+
+/* Calls the upvalue uv with the integer v: its result as a boolean. */
+static int callback(lua_State *L, int uv, lua_Integer v)
+{
+    lua_pushvalue(L, lua_upvalueindex(uv));
+    lua_pushinteger(L, v);
+    lua_call(L, 1, 1);
+    int r = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return r;
+}
+
+/* Is the key of token i, joined to those of the next tokens (n keys in
+   all) by "_", in the set (the pairs of name.lua)? */
+static int keysin(lua_State *L, const nwset *ws, lua_Integer i, int n, lua_Integer last)
+{
+    unsigned char buf[NW_MAX + 1];
+    size_t len = 0;
+    for (int q = 0; q < n; q++) {
+        size_t l;
+        lua_rawgeti(L, lua_upvalueindex(CU_TK), q == n - 1 ? last : i + q);
+        const char *k = lua_tolstring(L, -1, &l);
+        if (!k || len + l + (q > 0) > NW_MAX) {
+            lua_pop(L, 1);
+            return 0;
+        }
+        if (q > 0) buf[len++] = '_';
+        memcpy(buf + len, k, l);
+        len += l;
+        lua_pop(L, 1);
+    }
+    return inwset(ws, buf, len);
+}
+
+/* After a name: a dash, after a space or not (datelinerest of name.lua). */
+static int dashat(const ntext *x, lua_Integer k)
+{
+    if (BYTE(x, k) == ' ') k++;
+    int c = BYTE(x, k);
+    return c == '-' ||
+           (c == 226 && BYTE(x, k + 1) == 128 && (BYTE(x, k + 2) == 147 || BYTE(x, k + 2) == 148));
+}
+
+/* ... or a capital (parenrest). */
+static int dashorcapat(const ntext *x, lua_Integer k)
+{
+    return dashat(x, k) || isupperb(BYTE(x, k + (BYTE(x, k) == ' ')));
+}
+
+/* "[Ff]rom [%u\195-\223]" in text[max(pa - 60, 1), pa]. */
+static int fromcap(const ntext *x, lua_Integer pa)
+{
+    lua_Integer a = pa > 60 ? pa - 60 : 1;
+    for (lua_Integer i = a; i + 5 <= pa; i++) {
+        const unsigned char *p = x->t + i - 1;
+        if ((p[0] == 'F' || p[0] == 'f') && p[1] == 'r' && p[2] == 'o' && p[3] == 'm' &&
+            p[4] == ' ' && (isupperb(p[5]) || (p[5] >= 195 && p[5] <= 223)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the word start with a capital (or a digit)? (capital of name.lua) */
+static int capitalw(const nupper *u, const ntext *x, const nwrd *w)
+{
+    int b = w->p[0];
+    if (b >= '0' && b <= '9') return 1;
+    if (b < 128) return isupperb(b);
+    return upperat(u, x, w->a) > 0;
+}
+
+/*
+** classify(first, last, init): the classify of name.lua (kept there as
+** classify_lua, its definition) over the tokens of the scan: the run of
+** tokens first .. last (as nextrun made it, just before) loses the words
+** that are no part of a name and what is left is judged by its cues.
+** Returns the token of a country before a title that is a place of its
+** own (or false), then for a candidate: its start, end, tokens, first
+** token, cue strength, kind (false for none), cue, title (false), whether
+** it is one word starting a sentence, whether a possessive ends it, its
+** role (false), whether an administrative word ends it, whether it is in
+** brackets. Nothing when neither. The scan's state it needs beyond the
+** tokens comes from its upvalues: TK, ADJ, and lowerused(k),
+** timenear(q), orgend(p) (name.lua).
+*/
+static int classify(lua_State *L)
+{
+    const ncls *cx = lua_touserdata(L, lua_upvalueindex(CU_CLS));
+    const ntoks *ts = lua_touserdata(L, lua_upvalueindex(CU_TOKS));
+    const nupper *u = lua_touserdata(L, lua_upvalueindex(CU_UPPER));
+    lua_Integer first = luaL_checkinteger(L, 1), last = luaL_checkinteger(L, 2);
+    int init = lua_toboolean(L, 3);
+    luaL_argcheck(L, first >= 1 && first <= ts->n, 1, "token out of range");
+    luaL_argcheck(L, last >= first && last <= ts->n, 2, "token out of range");
+    const ntext tx = {ts->t, ts->len}, *x = &tx;
+#define T(i)  (&ts->v[(i)-1])
+#define CL(i) (T(i)->cl)
+    const lua_Integer W_TITLES = cx->b_TITLE | cx->b_TITLEMOD,
+                      W_LEAD = cx->b_NUMWORD | cx->b_COMMON | cx->b_TIMEWORD | cx->b_NONNAME | 3;
+    lua_Integer k = first, k0 = 0;
+    int hl = T(first)->hl;
+    /* leading words that are no part of a name */
+    while (k <= last) {
+        lua_Integer ck = CL(k);
+        if (!(ck & W_LEAD)) break;
+        if (k == first && (ck & cx->b_NUMWORD) && !init) return 0; /* "the 'Five Lions'" */
+        int titled = k < last && (ck & W_TITLES);
+        if ((init && k == first && !titled && (ck & (cx->b_COMMON | cx->b_NUMWORD)) &&
+             !(T(k)->e > T(k)->s && capsto(x, T(k)->s, T(k)->e))) ||
+            (ck & cx->b_TIMEWORD) || ((ck & cx->b_NONNAME) && k == last)) {
+            k++;
+            init = 0;
+        } else if (k < last && (ck & 3) == 1 && (CL(k + 1) & W_TITLES)) {
+            k++;
+        } else {
+            break;
+        }
+    }
+    if (k > last) return 0;
+    /* a country before a title is a place of its own */
+    if (k < last && (CL(k) & (cx->b_COUNTRY | cx->b_ACRONYM)) && T(k)->gp == MU_SP) {
+        lua_Integer j = k + 1;
+        while (j < last && (CL(j) & W_TITLES) == cx->b_TITLEMOD && T(j)->gp == MU_SP) j++;
+        if ((CL(j) & cx->b_TITLE) && j < last) {
+            k0 = k;
+            k++;
+            init = 0;
+        }
+    }
+#define NOCAND()                                                                                   \
+    do {                                                                                           \
+        if (!k0) return 0;                                                                         \
+        lua_pushinteger(L, k0);                                                                    \
+        return 1;                                                                                  \
+    } while (0)
+    /* a title phrase ("General", "Defence Minister", "Head of Mission") */
+    lua_Integer tls = 0, tle = 0; /* the title's bytes */
+    {
+        lua_Integer j = k, tl = 0;
+        while (j <= last) {
+            lua_Integer cj = CL(j);
+            if (cj & cx->b_TITLE)
+                tl = j;
+            else if (!(cj & cx->b_TITLEMOD))
+                break;
+            if (T(j)->gp != MU_SP) break;
+            j++;
+        }
+        if (tl && (T(tl)->gp == MU_OF || T(tl)->gp == MU_OFTHE)) {
+            for (lua_Integer q = tl + 1; q <= last; q++) {
+                if (!(CL(q) & (cx->b_ORG | cx->b_TITLEMOD | cx->b_PLACE | cx->b_COUNTRY))) break;
+                tl = q;
+                if (T(q)->gp != MU_SP) break;
+            }
+        }
+        if (tl && tl < last) {
+            tls = T(k)->s, tle = T(tl)->e;
+            k = tl + 1;
+            init = 0;
+        } else if (tl && tl == last) {
+            NOCAND(); /* a title alone */
+        }
+    }
+    /* a sentence-initial word used in lower case elsewhere ("Heavy fighting") */
+    if (init && k < last && !(CL(k) & cx->b_COUNTRY) && callback(L, CU_LOWERUSED, k)) {
+        k++;
+        init = 0;
+    }
+    lua_Integer nn = last - k + 1, s = T(k)->s, e = T(last)->e, fc = CL(k), lc = CL(last),
+                lki = last;
+    if ((lc & cx->b_SUFFIX) && nn > 1) lki = last - 1, lc = CL(last - 1);
+    lua_Integer re = T(last)->re; /* (reat(last)) */
+    int caps = capsto(x, s, e);
+    nwrd wa, wb;
+    if (nn == 1) {
+        if (fc & cx->b_NONNAME) NOCAND();
+        int acro = (fc & cx->b_ACRONYM) && caps;
+        int demonym = 0;
+        if (!acro && !(fc & (cx->b_GENERIC | cx->b_NUMWORD)) && (fc & 3)) {
+            int d = (int)(fc & 3); /* isdemonym(k, fc, true) */
+            demonym = d == 1 || d == 2 || (nextwrd(x, re + 1, &wa) && !capitalw(u, x, &wa));
+        }
+        if (!acro && ((fc & (cx->b_GENERIC | cx->b_NUMWORD)) || demonym)) NOCAND();
+        if (fc & 4) NOCAND();                                                 /* a digit */
+        if (BYTE(x, e) == 's' && capsto(x, s, e - 1) && e - s >= 2) NOCAND(); /* "NGOs" */
+        if (fc & cx->b_PLATFORM) {
+            if ((prevwrd(x, s, 1, &wb) && LOWIN(MEDIUM_BEFORE, &wb)) ||
+                (nextwrd(x, re + 1, &wa) && LOWIN(MEDIUM_AFTER, &wa)))
+                NOCAND();
+        }
+    } else {
+        int all = 1;
+        for (lua_Integer q = k; q <= last; q++)
+            if (!(CL(q) & (cx->b_GENERIC | cx->b_NUMWORD))) {
+                all = 0;
+                break;
+            }
+        /* "Press Service", "Government Forces" at the start of a sentence or
+           in a headline are descriptions; "the Northern Alliance" is a name */
+        if (all && (init || hl || k > first ||
+                    !((lc & cx->b_ORG) || ((fc & cx->b_ORG) && T(k)->gp != MU_SP))))
+            NOCAND();
+    }
+    nkind c = {K_NONE, 0, C_CAPITALISED};
+    int poss = (T(last)->fl & FL_POSS) != 0, admin = 0, paren = 0;
+    lua_Integer ce = e;
+    const unsigned char *title = tls ? x->t + tls - 1 : NULL, *role = NULL;
+    size_t titlel = tls ? (size_t)(tle - tls + 1) : 0, rolel = 0;
+    unsigned char rolebuf[NW_MAX + 1], titlebuf[NW_MAX + 1];
+    if (title) ev(&c, K_PERSON, 3, C_TITLE);
+    /* what the cues read around the name (around): the word before,
+       anywhere before (pw0), the byte after, the word after a blank (nw0) */
+    nwrd pw0, nw0;
+    int haspw0 = prevwrd(x, s, 1, &pw0);
+    int after = re < x->n ? BYTE(x, re + 1) : -1;
+    int hasnw0 = (after == ' ' || after == 194) && nextwrd(x, re + 1, &nw0);
+    /* "the elder Kaceli", "the younger Kaceli": which of two namesakes */
+    if (haspw0 && (LOWIS(&pw0, "elder") || LOWIS(&pw0, "younger"))) {
+        nwrd tw;
+        if (prevwrd(x, pw0.a, 1, &tw) && LOWIS(&tw, "the") && !title) {
+            memcpy(titlebuf, pw0.low, pw0.len);
+            title = titlebuf;
+            titlel = pw0.len;
+        }
+    }
+    /* cues inside the name */
+    if (nn >= 2) {
+        if ((nn == 2 || nn == 3) && keysin(L, cx->COUNTRY2, k, (int)nn, k + nn - 1))
+            ev(&c, K_PLACE, 3, C_PLACE);
+        if ((lc & cx->b_PLACE) || ((fc & cx->b_PREFIX) && !(lc & cx->b_ORG)))
+            ev(&c, K_PLACE, 3, C_PLACE);
+        for (lua_Integer q = k; q <= last; q++)
+            if (CL(q) & cx->b_ORG) {
+                ev(&c, K_ORG, 3, C_ORG);
+                break;
+            }
+        if (lc & cx->b_PAPER) ev(&c, K_ORG, 2, C_ORG);
+        if (lc & cx->b_OTHER) ev(&c, K_OTHER, 3, C_CAPITALISED);
+        if (nn == 2 && keysin(L, cx->ORG2, k, 2, lki)) ev(&c, K_ORG, 4, C_ORG);
+        if (fc & cx->b_PLACEFIRST) ev(&c, K_PLACE, 2, C_PLACE);
+    } else {
+        if (fc & (cx->b_COUNTRY | cx->b_ACRONYM)) ev(&c, K_PLACE, 3, C_PLACE);
+        if (fc & cx->b_ORGNAME) ev(&c, K_ORG, 4, C_ORG);
+        if (T(k)->fl & FL_ADJ) {
+            size_t l;
+            lua_rawgeti(L, lua_upvalueindex(CU_ADJ), k);
+            const char *a = lua_tolstring(L, -1, &l);
+            int place = a && inwset(cx->LINKED_PLACE, (const unsigned char *)a, l);
+            lua_pop(L, 1);
+            ev(&c, place ? K_PLACE : K_ORG, 2, C_CAPITALISED);
+        }
+        if (e - s >= 1 && e - s <= 4 && !(fc & cx->b_ACRONYM) && caps) ev(&c, K_ORG, 2, C_ORG);
+        if (fc & cx->b_PLATFORM) ev(&c, K_ORG, 2, C_ORG);
+    }
+    /* the word after: a type word, a verb of speech, an apposition */
+    lua_Integer ss = T(first)->ss;
+    int haspw = haspw0 && s > ss && pw0.a >= ss; /* prevword(s, ss) */
+    const nwrd *pw = &pw0;
+    int hasnw = 0;
+    if (hasnw0 && !poss) { /* (a blank between) */
+        hasnw = 1;
+        if (RAWIN(ADMIN, &nw0)) {
+            ce = nw0.a + (lua_Integer)nw0.len - 1;
+            admin = 1;
+            ev(&c, K_PLACE, 4, C_PLACE);
+        } else if (RAWIN(PLACE_AFTER, &nw0) || RAWIN(PLACE_VERB, &nw0)) {
+            ev(&c, K_PLACE, 2, C_PLACE);
+        } else if (RAWIN(SAID, &nw0) && !(haspw && LOWIN(PLACE_BEFORE, pw))) {
+            ev(&c, c.str == 0 ? (caps ? K_ORG : K_PERSON) : c.kind, 2, C_CAPITALISED);
+        }
+    }
+    if (after == ',') { /* ", a town", ", spokesman of", ", who" */
+        nwrd w;
+        int has = nextwrd(x, re + 2, &w);
+        if (has && (RAWIS(&w, "a") || RAWIS(&w, "an") || RAWIS(&w, "the")))
+            has = nextwrd(x, w.a + (lua_Integer)w.len, &w);
+        for (int q = 0; q < 3; q++) {
+            if (has && (RAWIN(TITLEMOD, &w) || RAWIN(ADJ_SKIP, &w)) && !RAWIN(ROLE, &w))
+                has = nextwrd(x, w.a + (lua_Integer)w.len, &w);
+            else
+                break;
+        }
+        if (has) {
+            if (LOWIN(ROLE, &w)) {
+                ev(&c, K_PERSON, 3, C_ROLE);
+                if (!role) {
+                    memcpy(rolebuf, w.low, w.len);
+                    role = rolebuf;
+                    rolel = w.len;
+                }
+            } else if (LOWIN(PLACE_APPOS, &w)) {
+                ev(&c, K_PLACE, 3, C_PLACE);
+            } else if (LOWIN(ORG_APPOS, &w)) {
+                ev(&c, K_ORG, 3, C_ORG);
+            } else if (LOWIS(&w, "who")) {
+                ev(&c, K_PERSON, 2, C_CAPITALISED);
+            }
+        }
+    }
+    /* the words before */
+    if (haspw) {
+        nwrd w2;
+        lua_Integer pa = pw->a;
+        if (tls) {
+            /* (the title already decided) */
+        } else if (LOWIN(ROLE, pw) && memcmp(pw->p, pw->low, pw->len) == 0) {
+            ev(&c, K_PERSON, 3, C_ROLE);
+            memcpy(rolebuf, pw->low, pw->len);
+            role = rolebuf;
+            rolel = pw->len;
+        } else if (LOWIS(pw, "named") || LOWIS(pw, "called")) {
+            ev(&c, K_PERSON, 2, C_CAPITALISED);
+            if (prevwrd(x, pa, ss, &w2) && RAWIN(ROLE, &w2)) {
+                role = w2.p;
+                rolel = w2.len;
+                ev(&c, K_PERSON, 3, C_ROLE);
+            }
+        } else if (LOWIS(pw, "by")) {
+            if (!prevwrd(x, pa, ss, &w2) || LOWIN(CREDIT, &w2)) ev(&c, K_PERSON, 3, C_CAPITALISED);
+        } else if (LOWIN(SAID_BEFORE, pw)) {
+            if (LOWIN(TOLD, pw))
+                ev(&c, nn == 1 ? K_ORG : K_PERSON, 1, C_CAPITALISED);
+            else if (nn >= 2 || after < 0 || after == ',' || after == '.' || after == ';')
+                ev(&c, K_PERSON, 2, C_CAPITALISED);
+        } else if (LOWIS(pw, "to")) {
+            int has = prevwrd(x, pa, ss, &w2);
+            if (has && (RAWIS(&w2, "according") || RAWIS(&w2, "According")))
+                ev(&c, K_PERSON, 1, C_CAPITALISED);
+            else if (fromcap(x, pa))
+                ev(&c, K_PLACE, 2, C_PLACE);
+        } else if (LOWIS(pw, "of")) {
+            int has = prevwrd(x, pa, ss, &w2);
+            if ((has && (LOWIN(DIRECTION, &w2) || RAWIN(PLACE_OF, &w2))) ||
+                callback(L, CU_ORGEND, pa - 2))
+                ev(&c, K_PLACE, 3, C_PLACE);
+        } else if (LOWIN(PLACE_BEFORE, pw)) {
+            /* "in Ashraf Ghani's government" is no place */
+            if (!(nn >= 2 && poss)) ev(&c, K_PLACE, 2, C_PLACE);
+        } else if (LOWIS(pw, "the")) {
+            if (prevwrd(x, pa, ss, &w2) && RAWIN(PLACE_BEFORE, &w2) && hasnw &&
+                RAWIN(PLACE_AFTER, &nw0))
+                ev(&c, K_PLACE, 2, C_PLACE);
+        }
+    } else {
+        lua_Integer q = charbefore(x, s);
+        if (q && x->t[q - 1] == ':') { /* "Photo: X", "six villages: X, Y and Z" */
+            nwrd w2;
+            if (prevwrd(x, q, ss, &w2)) {
+                if (LOWIN(CREDIT, &w2)) ev(&c, K_PERSON, 3, C_CAPITALISED);
+                if (RAWIN(PLACE_PLURAL, &w2)) ev(&c, K_PLACE, 3, C_PLACE);
+            }
+        }
+    }
+    /* a dateline: "KABUL, Sept 7", "Seravin, 16 March 2023", "TISOVA –" */
+    if ((T(first)->fl & FL_INIT) && nn <= 3) {
+        int longcaps = e - s >= 3 && caps;
+        if (after == ',' && longcaps) {
+            ev(&c, K_PLACE, 3, C_PLACE);
+        } else if (after == ',') {
+            if (callback(L, CU_TIMENEAR, re + 2)) ev(&c, K_PLACE, 3, C_PLACE);
+        } else if (longcaps &&
+                   (dashat(x, re + 1) || (BYTE(x, re + 1) == ' ' && BYTE(x, re + 2) == '('))) {
+            ev(&c, K_PLACE, 3, C_PLACE);
+        }
+    }
+    /* "(AA)" after a name; an outlet in a dateline */
+    if (after == ')' && BYTE(x, s - 1) == '(') {
+        paren = 1;
+        if (dashat(x, re + 2) || ((T(first)->fl & FL_INIT) && dashorcapat(x, re + 2)))
+            ev(&c, K_ORG, 3, C_ORG);
+    }
+    if (c.str == 0 && nn >= 2 && nn <= 4) c.kind = K_PERSON, c.str = 1;
+    if (k0)
+        lua_pushinteger(L, k0);
+    else
+        lua_pushboolean(L, 0);
+    lua_pushinteger(L, s);
+    lua_pushinteger(L, ce);
+    lua_pushinteger(L, nn);
+    lua_pushinteger(L, k);
+    lua_pushinteger(L, c.str);
+    if (c.kind)
+        lua_pushstring(L, KINDS[c.kind]);
+    else
+        lua_pushboolean(L, 0);
+    lua_pushstring(L, CUES[c.cue]);
+    if (title)
+        lua_pushlstring(L, (const char *)title, titlel);
+    else
+        lua_pushboolean(L, 0);
+    lua_pushboolean(L, init && nn == 1);
+    lua_pushboolean(L, poss);
+    if (role)
+        lua_pushlstring(L, (const char *)role, rolel);
+    else
+        lua_pushboolean(L, 0);
+    lua_pushboolean(L, admin);
+    lua_pushboolean(L, paren);
+    return 14;
+#undef NOCAND
+#undef T
+#undef CL
+}
+
+/* classifier(sets, bits, tokenizer, TK, ADJ, lowerused, timenear, orgend):
+   the classify function over these word sets (by name), bits of CL (by
+   name), the tokenizer's tokens and capitals, and the scan's columns and
+   callbacks. */
+static int classifier(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    luaL_checktype(L, 3, LUA_TFUNCTION);
+    luaL_checktype(L, 4, LUA_TTABLE);
+    luaL_checktype(L, 5, LUA_TTABLE);
+    for (int k = 6; k <= 8; k++) luaL_checktype(L, k, LUA_TFUNCTION);
+    lua_settop(L, 8);
+    int nsets = 0;
+#define X(n) nsets++;
+    CLS_SETS(X)
+#undef X
+    ncls *cx = lua_newuserdatauv(L, sizeof *cx, nsets); /* 9 */
+    memset(cx, 0, sizeof *cx);
+    int uvi = 0;
+#define X(n)                                                                                       \
+    if (lua_getfield(L, 1, #n) != LUA_TTABLE)                                                      \
+        return luaL_error(L, "classifier: set '%s' expected", #n);                                 \
+    cx->n = newwset(L, lua_gettop(L));                                                             \
+    lua_setiuservalue(L, 9, ++uvi);                                                                \
+    lua_pop(L, 1);
+    CLS_SETS(X)
+#undef X
+#define X(n)                                                                                       \
+    {                                                                                              \
+        int ok;                                                                                    \
+        lua_getfield(L, 2, #n);                                                                    \
+        cx->b_##n = lua_tointegerx(L, -1, &ok);                                                    \
+        if (!ok) return luaL_error(L, "classifier: bit '%s' expected", #n);                        \
+        lua_pop(L, 1);                                                                             \
+    }
+    CLS_BITS(X)
+#undef X
+    lua_pushvalue(L, 9); /* CU_CLS */
+    if (!lua_getupvalue(L, 3, UV_TOKS) || !luaL_testudata(L, -1, TOKS))
+        return luaL_argerror(L, 3, "a tokenizer expected");
+    lua_getupvalue(L, 3, UV_UPPER);
+    lua_pushvalue(L, 4);
+    lua_pushvalue(L, 5);
+    lua_pushvalue(L, 6);
+    lua_pushvalue(L, 7);
+    lua_pushvalue(L, 8);
+    lua_pushcclosure(L, classify, CU_N);
     return 1;
 }
 
@@ -1423,6 +2042,8 @@ int sift_lua_open_cname(lua_State *L)
     lua_setfield(L, -2, "newtable");
     lua_pushcfunction(L, runner);
     lua_setfield(L, -2, "runner");
+    lua_pushcfunction(L, classifier);
+    lua_setfield(L, -2, "classifier");
     lua_pushcfunction(L, badbyte);
     lua_setfield(L, -2, "badbyte");
     return 1;

@@ -14,9 +14,10 @@
 -- its definition) skips spans of bytes that cannot start a capital and
 -- finds every capitalised word (a capital inside a word, "iPhone", is
 -- dropped; one after a hyphen, "anti-Taliban", starts a word). The marks
--- of each token (step 1), its manifest match and the walk over the tokens
--- that finds the runs (step 2) are C too; everything else is Lua over
--- those few tokens, in reused arrays, in one pass over the text:
+-- of each token (step 1), its manifest match, the walk over the tokens
+-- that finds the runs and the judging of each run (classify: step 2) are
+-- C too; everything else is Lua over those few tokens, in reused arrays,
+-- in one pass over the text:
 --   1. each token is normalised (possessive 's cut, "Taliban-held" ->
 --      "Taliban", "Soviet-era" dropped, initials and "Sr." keep their dot,
 --      "al-" joins) and keyed; tokens inside the date and number records of
@@ -937,7 +938,7 @@ local function ofjoin(i, j, init)
 end
 
 -- (a function of its own: the main chunk is near Lua's limit of 200 locals)
-local classify, kinfo, kinfos, nextrun = (function()
+local classify, kinfo, kinfos, nextrun, classify_lua = (function()
   -- What a key says of itself, remembered (bounded, per Lua state), as
   -- bits: in the low two, 1 a demonym, 2 one alone, 3 one alone before a
   -- word not capitalised, 0 none; 4 when it holds a digit; and a bit for
@@ -1251,9 +1252,62 @@ local classify, kinfo, kinfos, nextrun = (function()
     cands[#cands + 1] = c
     if c.kind == "org" then GEND[c.e] = c end
   end
+  -- classify in C (sift.cname; the function above is its definition, which
+  -- a scan uses instead when M._luaclassify is set: tests), over the word
+  -- lists and bits above and the scan's columns, and these three reads of
+  -- the scan's state (their answers as booleans)
+  local function flat(t) -- COUNTRY2, ORG2 as the names they were made from
+    local out = {}
+    for a, tb in pairs(t) do
+      for b, tr in pairs(tb) do
+        for rest in pairs(tr) do out[a .. "_" .. b .. (rest ~= "" and "_" .. rest or "")] = true end
+      end
+    end
+    return out
+  end
+  local cclassify = cname.classifier({ ROLE = ROLE, TITLEMOD = TITLEMOD, ADJ_SKIP = ADJ_SKIP,
+    PLACE_APPOS = PLACE_APPOS, ORG_APPOS = ORG_APPOS, ADMIN = ADMIN, PLACE_AFTER = PLACE_AFTER,
+    PLACE_VERB = PLACE_VERB, SAID = SAID, PLACE_BEFORE = PLACE_BEFORE, SAID_BEFORE = SAID_BEFORE, TOLD = TOLD,
+    CREDIT = CREDIT, DIRECTION = DIRECTION, PLACE_OF = PLACE_OF, PLACE_PLURAL = PLACE_PLURAL,
+    MEDIUM_BEFORE = MEDIUM_BEFORE, MEDIUM_AFTER = MEDIUM_AFTER, LINKED_PLACE = LINKED_PLACE,
+    COUNTRY2 = flat(COUNTRY2), ORG2 = flat(ORG2) }, { TITLE = W_TITLE, TITLEMOD = W_TITLEMOD,
+    COMMON = W_COMMON, NUMWORD = W_NUMWORD, TIMEWORD = W_TIMEWORD, NONNAME = W_NONNAME, COUNTRY = W_COUNTRY,
+    ACRONYM = W_ACRONYM, ORG = W_ORG, PLACE = W_PLACE, GENERIC = W_GENERIC, SUFFIX = W_SUFFIX,
+    PREFIX = W_PREFIX, PAPER = W_PAPER, OTHER = W_OTHER, PLACEFIRST = W_PLACEFIRST, ORGNAME = W_ORGNAME,
+    PLATFORM = W_PLATFORM }, tokens, TK, ADJ,
+    function(k) return lowerused(TK[k], TS[k]) end, -- a sentence-initial word used in lower case
+    function(q) -- a time record starts at q .. q + 2 (a dateline)
+      while TIMEP <= #TIMES and TIMES[TIMEP].s < q do TIMEP = TIMEP + 1 end
+      local tm = TIMES[TIMEP]
+      return tm and tm.s <= q + 2
+    end,
+    function(p) -- an organisation's candidate ends at p
+      local gz = GEND[p]
+      return gz and gz.kind == "org"
+    end)
+  -- the C classify's answers made a candidate (or two) as classify makes them
+  local function classify_c(first, last, init)
+    local k0, s, e, nn, k, str, kind, cue, title, cinit, poss, role, admin, paren = cclassify(first, last, init)
+    if not k0 and not s then return end
+    local sfirst = FL[first] >> F_SI
+    local hl = HL[sfirst]
+    if k0 then
+      cands[#cands + 1] = newcand(TS[k0], TE[k0], 1, k0, k0, 3, "place", "place-cue", hl, sfirst, false, false,
+        FL[k0] & F_POSS ~= 0)
+    end
+    if s then
+      local c = newcand(s, e, nn, k, last, str, kind, cue, hl, sfirst, title, cinit, poss)
+      if role then c.role = role end
+      if admin then c.admin = true end
+      if paren then c.paren = true end
+      cands[#cands + 1] = c
+      if kind == "org" then GEND[e] = c end
+    end
+  end
   -- step 2's walk over the tokens (in C: the loop of
   -- tests/lua/name_runs_test.lua is its definition)
-  return classify, kinfo, function() return KINFO end, cname.runner(GAP, ofjoin, colonclause, W_COMMON, tokens)
+  return classify_c, kinfo, function() return KINFO end, cname.runner(GAP, ofjoin, colonclause, W_COMMON, tokens),
+    classify
 end)()
 
 -- ------------------------------------------------------------ sides
@@ -1546,7 +1600,7 @@ function M.scan(ctx)
   -- manifest name has used the next token: gazat uses tokens from the one
   -- the scan stands at on). GAP holds the run's gaps for classify.
   do
-    local step, gaz = nextrun, gazat
+    local step, gaz, judge = nextrun, gazat, M._luaclassify and classify_lua or classify
     if M._trace then -- (tests: see M._trace below)
       step, gaz = M._trace(nextrun, gazat, { n = n, TK = TK, FL = FL, GZE = GZE, HL = HL, GAP = GAP,
         ofjoin = ofjoin, colonclause = colonclause })
@@ -1556,7 +1610,7 @@ function M.scan(ctx)
       local a, b, init = step(i)
       if not a then break end
       if b then
-        classify(a, b, init)
+        judge(a, b, init)
         i = b + 1
       else
         i = gaz(a)
@@ -1842,6 +1896,10 @@ end
 -- and colonclause, valid while the scan runs); tests/lua/name_runs_test.lua
 -- checks nextrun there against its Lua definition.
 M._trace = nil
+
+-- Test-only: when set, scans use classify's Lua definition (classify_lua)
+-- instead of the C classify (tests/lua/name_classify_test.lua compares them).
+M._luaclassify = nil
 
 -- Test-only: the work of the last scan (see WORK).
 function M._work() return WORK end
