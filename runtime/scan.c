@@ -152,12 +152,33 @@ int sift_scan_words_after(sift_scan_words *set, const char *w, size_t len)
 
 /*
 ** The kind of the run of letters (or pair) s[0, len) in the set (0: not in
-** it).
+** it); avail bytes from s may be read.
 */
-static int lookup(const sift_scan_words *set, const unsigned char *s, size_t len)
+static int lookup(const sift_scan_words *set, const unsigned char *s, size_t len, size_t avail)
 {
-    char key[SIFT_SCAN_WORDLEN + 1] = {0};
     if (len > SIFT_SCAN_WORDLEN) return 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (len <= 8) {
+        /* (most words: the key is its first 8-byte word, the others zero, so
+           the hash is that word's term and no key is copied) */
+        uint64_t a = 0;
+        if (avail >= 8) {
+            uint64_t mask = len == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * len)) - 1;
+            memcpy(&a, s, 8);
+            a = (a | 0x2020202020202020u) & mask;
+        } else {
+            for (size_t i = len; i-- > 0;) a = a << 8 | (uint64_t)(s[i] | 32);
+        }
+        for (unsigned h = (unsigned)(a * 0x9E3779B97F4A7C15u >> 40) & (SIFT_SCAN_SLOTS - 1);
+             set->slot[h][0]; h = (h + 1) & (SIFT_SCAN_SLOTS - 1)) {
+            uint64_t x[3];
+            memcpy(x, set->slot[h], sizeof x);
+            if (x[0] == a && (x[1] | x[2]) == 0) return set->kind[h];
+        }
+        return 0;
+    }
+#endif
+    char key[SIFT_SCAN_WORDLEN + 1] = {0};
     for (size_t i = 0; i < len; i++) key[i] = (char)(s[i] | 32);
     for (unsigned h = hash(key); set->slot[h][0]; h = (h + 1) & (SIFT_SCAN_SLOTS - 1))
         if (same(set->slot[h], key)) return set->kind[h];
@@ -182,7 +203,7 @@ static int lookup_word(const sift_scan_words *set, const unsigned char *s, size_
 {
     if (len > SIFT_SCAN_WORDLEN) return 0;
     unsigned a = (s[0] | 32) - 'a', b = len > 1 ? (s[1] | 32) - 'a' : 26;
-    return set->lensall[a * 27 + b] >> len & 1 ? lookup(set, s, len) : 0;
+    return set->lensall[a * 27 + b] >> len & 1 ? lookup(set, s, len, 0) : 0;
 }
 
 /*
@@ -237,6 +258,10 @@ static size_t numblanks(const unsigned char *s, size_t len, size_t k)
 static int pairat(const sift_scan_words *set, const unsigned char *s, size_t len, size_t i,
                   size_t j, size_t k, size_t *end)
 {
+    /* no pair has a second word with these first letters (as for most words) */
+    unsigned a0 = (s[k] | 32) - 'a',
+             b0 = k + 1 < len && isalpha_(s[k + 1]) ? (s[k + 1] | 32) - 'a' : 26;
+    if (!set->lens2[a0 * 27 + b0]) return 0;
     size_t m = letters(s, len, k);
     if ((j - i) + 1 + (m - k) > SIFT_SCAN_WORDLEN) return 0;
     unsigned a = (s[k] | 32) - 'a', b = m - k > 1 ? (s[k + 1] | 32) - 'a' : 26;
@@ -246,7 +271,7 @@ static int pairat(const sift_scan_words *set, const unsigned char *s, size_t len
     pair[j - i] = ' ';
     memcpy(pair + (j - i) + 1, s + k, m - k);
     *end = m;
-    return lookup(set, pair, (j - i) + 1 + (m - k));
+    return lookup(set, pair, (j - i) + 1 + (m - k), 0);
 }
 
 /* The same for the run of letters after the blanks after j; 0 too when no
@@ -478,7 +503,7 @@ static size_t find_number(const unsigned char *s, size_t len, size_t i, const si
         }
         if (isalpha_(c)) {
             size_t j = letters(s, len, i + 1);
-            int kind = maybe(set, s + i, j - i) ? lookup(set, s + i, j - i) : 0;
+            int kind = maybe(set, s + i, j - i) ? lookup(set, s + i, j - i, len - i) : 0;
             if (kind & SIFT_SCAN_MONTH) {
                 i = monthstep(s, len, j, kind);
                 continue;
@@ -614,7 +639,7 @@ static size_t find_date(const unsigned char *s, size_t len, size_t i, const sift
         if (dateword(c)) {
             size_t j = letters(s, len, i);
             if (j > i && maybe(set, s + i, j - i)) {
-                int kind = lookup(set, s + i, j - i);
+                int kind = lookup(set, s + i, j - i, len - i);
                 if (!(kind & SIFT_SCAN_DASH) || (j < len && s[j] == '-')) {
                     if (member(set, s, len, i, j, kind)) return i;
                 }
