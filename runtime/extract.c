@@ -783,6 +783,14 @@ static int assigns(lua_State *L)
 ** walks over every mention are here, over C arrays. A corpus has millions
 ** of mentions and thousands to hundreds of thousands of distinct texts.
 */
+/* free the n pointers of p; FREEALL(a, b, ...) frees a, b, ... */
+static void freeall(void *const *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(p[i]);
+}
+#define FREEALL(...)                                                                               \
+    freeall((void *[]){__VA_ARGS__}, sizeof((void *[]){__VA_ARGS__}) / sizeof(void *))
+
 typedef struct {
     size_t n;               /* mentions */
     uint32_t *tid;          /* per mention: its text (0-based) */
@@ -799,29 +807,26 @@ typedef struct {
     size_t nruns, runcap;
     unsigned char kp[256]; /* kind code -> its place (textgroups' KP) */
     int kinds;             /* textgroups has filled kp */
+    int32_t *node;         /* per mention: its node (0-based), from textnodes */
+    uint32_t *nfirst;      /* per node: its first mention */
+    size_t nn;             /* nodes */
 } rtexts;
+
+/* the texts go (textgroups and textnodes are done); kinds and nodes stay */
+static void rtexts_freetexts(rtexts *x)
+{
+    FREEALL(x->tid, x->tfirst, x->toff, x->tlen, x->thash, x->arena, x->slot, x->runfirst);
+    x->tid = x->tfirst = x->tlen = x->thash = x->slot = x->runfirst = NULL;
+    x->toff = NULL;
+    x->arena = NULL;
+}
 
 static void rtexts_free(rtexts *x)
 {
-    free(x->tid);
-    free(x->kind);
-    free(x->tfirst);
-    free(x->toff);
-    free(x->tlen);
-    free(x->thash);
-    free(x->arena);
-    free(x->slot);
-    free(x->runfirst);
+    rtexts_freetexts(x);
+    FREEALL(x->kind, x->node, x->nfirst);
     memset(x, 0, sizeof *x);
 }
-
-/* free the n pointers of p; FREEALL(a, b, ...) frees a, b, ... */
-static void freeall(void *const *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++) free(p[i]);
-}
-#define FREEALL(...)                                                                               \
-    freeall((void *[]){__VA_ARGS__}, sizeof((void *[]){__VA_ARGS__}) / sizeof(void *))
 
 static int rtexts_gc(lua_State *L)
 {
@@ -922,6 +927,12 @@ static rtexts *checkrtexts(lua_State *L)
     return x;
 }
 
+/* a scratch array of n items of size sz, on the stack: the collector frees it */
+static void *scratch(lua_State *L, size_t n, size_t sz)
+{
+    return lua_newuserdatauv(L, (n ? n : 1) * sz, 0);
+}
+
 /*
 ** cols.textgroups(KP, np) -> texts, first, counts: the distinct texts in
 ** order of first mention, the first mention of each (1-based), and the
@@ -981,7 +992,8 @@ static int textgroups(lua_State *L)
 ** are numbered from 1 as they are made, in mention order: nodeof[m] is
 ** mention m's, first[id] node id's first mention, class[id] its class,
 ** pairs the nodes of their own and their persons' (id, person, id, ...).
-** Releases the texts: a second call raises an error.
+** Releases the texts (a second call raises an error) but keeps the nodes
+** for opts.nodeassign.
 */
 static int textnodes(lua_State *L)
 {
@@ -1071,14 +1083,15 @@ static int textnodes(lua_State *L)
         FREEALL(nodeof, first, nodecls, pairs);
         return luaL_error(L, "bad class lists, or not enough memory");
     }
-    size_t n = x->n;
-    rtexts_free(x); /* (the walks are done: room for the steps after) */
-    lua_createtable(L, (int)n, 0);
-    for (size_t m = 0; m < n; m++) {
+    rtexts_freetexts(x); /* (room for the steps after) */
+    x->node = nodeof;
+    x->nfirst = first;
+    x->nn = nn;
+    lua_createtable(L, (int)x->n, 0);
+    for (size_t m = 0; m < x->n; m++) {
         lua_pushinteger(L, (lua_Integer)nodeof[m] + 1);
         lua_rawseti(L, -2, (lua_Integer)m + 1);
     }
-    free(nodeof);
     lua_createtable(L, (int)nn, 0);
     lua_createtable(L, (int)nn, 0);
     for (size_t id = 0; id < nn; id++) {
@@ -1087,7 +1100,6 @@ static int textnodes(lua_State *L)
         lua_pushinteger(L, (lua_Integer)nodecls[id] + 1);
         lua_rawseti(L, -2, (lua_Integer)id + 1);
     }
-    free(first);
     free(nodecls);
     lua_createtable(L, (int)np, 0);
     for (size_t j = 0; j < np; j++) {
@@ -1096,6 +1108,84 @@ static int textnodes(lua_State *L)
     }
     free(pairs);
     return 4;
+}
+
+/*
+** opts.nodeassign(E, WF, WR, ne, np) -> counts, NEXT: after cols.textnodes,
+** each mention's entity and reason (recorded as assigns records them) from
+** its node's: for each node id textnodes made, E[id] is its entity (1 to
+** ne), WF[id] the reason of its first mention and WR[id] that of the
+** others. counts[(e - 1) * np + p] is the number of entity e's mentions
+** of kind place p (textgroups' KP, 1 to np); NEXT[m] is the next mention of
+** mention m's entity, false after its last. Upvalues as assigns', and the
+** texts of textgroups (4). A reason is interned once a node, not once a
+** mention.
+*/
+static int nodeassign(lua_State *L)
+{
+    sift_resolved *res = lua_touserdata(L, lua_upvalueindex(1));
+    sift_store *st = lua_touserdata(L, lua_upvalueindex(2));
+    sift_strcache *c = lua_touserdata(L, lua_upvalueindex(3));
+    rtexts *x = lua_touserdata(L, lua_upvalueindex(4));
+    for (int a = 1; a <= 3; a++) luaL_checktype(L, a, LUA_TTABLE);
+    lua_Integer ne = luaL_checkinteger(L, 4), np = luaL_checkinteger(L, 5);
+    luaL_argcheck(L, ne >= 0 && ne <= INT32_MAX, 4, "0 to 2^31 - 1 entities expected");
+    luaL_argcheck(L, np >= 1 && np <= 255, 5, "1 to 255 places expected");
+    if (!x->node) return luaL_error(L, "no nodes (cols.textnodes first)");
+    if (x->n != st->nresolved)
+        return luaL_error(L, "%I mentions, not %I", (lua_Integer)x->n, (lua_Integer)st->nresolved);
+    size_t nn = x->nn, n = x->n;
+    int32_t *ent = scratch(L, nn, sizeof *ent);
+    uint32_t *wf = scratch(L, nn, sizeof *wf), *wr = scratch(L, nn, sizeof *wr);
+    int32_t *last = scratch(L, (size_t)ne, sizeof *last), *nxt = scratch(L, n, sizeof *nxt);
+    uint32_t *cnt = scratch(L, (size_t)ne * (size_t)np, sizeof *cnt);
+    memset(cnt, 0, (ne ? (size_t)ne * (size_t)np : 1) * sizeof *cnt);
+    for (size_t id = 0; id < nn; id++) {
+        int isnum;
+        lua_rawgeti(L, 1, (lua_Integer)id + 1);
+        lua_Integer e = lua_tointegerx(L, -1, &isnum);
+        lua_pop(L, 1);
+        if (!isnum || e < 1 || e > ne)
+            return luaL_error(L, "bad entity of node %I", (lua_Integer)id + 1);
+        ent[id] = (int32_t)e - 1;
+        wf[id] = wr[id] = UINT32_MAX; /* (interned when a mention needs it) */
+    }
+    for (lua_Integer e = 0; e < ne; e++) last[e] = -1;
+    for (size_t m = 0; m < n; m++) {
+        int32_t id = x->node[m], e = ent[id];
+        int isfirst = x->nfirst[id] == m;
+        uint32_t *w = isfirst ? &wf[id] : &wr[id];
+        if (*w == UINT32_MAX) {
+            size_t len;
+            lua_rawgeti(L, isfirst ? 2 : 3, (lua_Integer)id + 1);
+            const char *s = lua_tolstring(L, -1, &len);
+            if (!s) return luaL_error(L, "bad reason of node %I", (lua_Integer)id + 1);
+            *w = sift_store_intern_cached(st, c, s, len);
+            lua_pop(L, 1);
+        }
+        res[m].entity = e;
+        res[m].why = *w;
+        unsigned p = x->kp[x->kind[m]];
+        if (p && p <= np) cnt[(size_t)e * (size_t)np + p - 1]++;
+        nxt[m] = -1;
+        if (last[e] >= 0) nxt[last[e]] = (int32_t)m;
+        last[e] = (int32_t)m;
+    }
+    size_t nc = (size_t)ne * (size_t)np;
+    lua_createtable(L, (int)nc, 0);
+    for (size_t j = 0; j < nc; j++) {
+        lua_pushinteger(L, cnt[j]);
+        lua_rawseti(L, -2, (lua_Integer)j + 1);
+    }
+    lua_createtable(L, (int)n, 0);
+    for (size_t m = 0; m < n; m++) {
+        if (nxt[m] >= 0)
+            lua_pushinteger(L, (lua_Integer)nxt[m] + 1);
+        else
+            lua_pushboolean(L, 0);
+        lua_rawseti(L, -2, (lua_Integer)m + 1);
+    }
+    return 2;
 }
 
 /* resolve() (below) in state L, over the store's `total` mentions. */
@@ -1219,10 +1309,9 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
         }
         lua_setfield(L, cols, "kindname");
     }
-    lua_remove(L, txi); /* [mod, fn, cols]: the closures hold it */
-    trim();             /* the pages of the spilled documents' mentions go back */
+    trim(); /* the pages of the spilled documents' mentions go back */
 
-    pushconfig(L, st); /* [mod, fn, cols, opts] */
+    pushconfig(L, st); /* [mod, fn, texts, cols, opts] */
     lua_pushcfunction(L, collect);
     lua_setfield(L, -2, "collect");
     lua_pushlightuserdata(L, st->resolved);
@@ -1230,6 +1319,15 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
     memset(lua_newuserdatauv(L, sizeof(sift_strcache), 0), 0, sizeof(sift_strcache));
     lua_pushcclosure(L, assigns, 3);
     lua_setfield(L, -2, "assigns");
+    if (tx->kind) { /* (the texts were taken) */
+        lua_pushlightuserdata(L, st->resolved);
+        lua_pushlightuserdata(L, st);
+        memset(lua_newuserdatauv(L, sizeof(sift_strcache), 0), 0, sizeof(sift_strcache));
+        lua_pushvalue(L, txi);
+        lua_pushcclosure(L, nodeassign, 4);
+        lua_setfield(L, -2, "nodeassign");
+    }
+    lua_remove(L, txi); /* [mod, fn, cols, opts]: the closures hold it */
     if (sift_host_docall(L, 2, 1) != LUA_OK) goto fail;
     int ents = lua_gettop(L); /* [mod, entities] */
     size_t ne = lua_rawlen(L, ents);

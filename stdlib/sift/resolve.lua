@@ -10,7 +10,10 @@
 -- given, gets them a block of mentions a call, as assigns(n, E, W, count):
 -- mention n + j - 1 has entity E[j] and reason W[j] for j = 1 to count
 -- (the host's form: it stores them, and a call from Lua to C costs as much
--- as the rest of a mention's work there).)
+-- as the rest of a mention's work there). The host's columns may also carry
+-- textgroups and textnodes, C walks over the mentions for steps 1 and 2
+-- (see cluster), and its opts nodeassign, which with them records each
+-- mention's entity and reason from its node's (see members).)
 -- Owns cross-document entity resolution: it groups the mention records of
 -- sift.grammar.name (each with `doc` and `i`) into entities, sets `m.entity`
 -- (an index into the returned list) and `m.why` (why the mention joined its
@@ -2086,7 +2089,7 @@ local function cluster(cols, sidekey, declared, collect)
     end
   end
 
-  return tec, nodeof, FIRST, WHY, parent, DECL, catof
+  return tec, nodeof, FIRST, WHY, parent, DECL, catof, TG
 end
 
 -- A full collection: what entities does between its steps, unless the
@@ -2096,8 +2099,8 @@ local function fullgc()
   collectgarbage("collect")
 end
 
--- members(collect, assign, assigns, cols, declared, tec, nodeof, FIRST, WHY,
--- parent, DECL, catof) -- step 10 of entities, first part: the entities in
+-- members(collect, assign, assigns, nodeassign, cols, declared, tec, nodeof,
+-- FIRST, WHY, parent, DECL, catof, TG) -- step 10 of entities, first part: the entities in
 -- the order of their first mention ({first, last, idx, dd = declared entity,
 -- cat, kc = the kind votes of its mentions, a count for each of KINDS}),
 -- each mention's entity index (Ment: nodeof, overwritten) and reason (Mwhy),
@@ -2107,10 +2110,12 @@ end
 -- and the mentions of an entity chained in mention order from e.first
 -- through NEXT (a column, not a list an entity). Returns ents, Ment, Mwhy,
 -- NEXT and tec, which with the mentions' columns is all the rest of step 10
--- reads.
+-- reads. When the host made the nodes (TG: cols.textnodes) and gives
+-- nodeassign, the work is a node's here and a mention's there.
 local ABLOCK = 256 -- mentions an assigns call (see members)
 
-local function members(collect, assign, assigns, cols, declared, tec, nodeof, FIRST, WHY, parent, DECL, catof)
+local function members(collect, assign, assigns, nodeassign, cols, declared, tec, nodeof, FIRST, WHY, parent, DECL,
+                       catof, TG)
   local N, Mkind, KC, KP = cols.n, cols.kind, cols.kindcode, kindplaces(cols)
   local KB, kb = nil, -KBLOCK -- (as in cluster)
   -- the rest of the clusters' state is garbage now; let it go before the
@@ -2118,6 +2123,48 @@ local function members(collect, assign, assigns, cols, declared, tec, nodeof, FI
   -- seen, would let the heap grow by as much again first)
   collect()
   local ents, eroot = {}, {}
+  if TG and assigns and nodeassign then
+    -- the nodes of mentions come first, in order of their first mention
+    -- (the seeds after them have none): an entity's first node has its
+    -- first mention, and the entities come in that order as below
+    local E, WF, WR = {}, {}, {}
+    local id = 1
+    while FIRST[id] do
+      local r = id -- (find, inline, as below)
+      while parent[r] ~= r do
+        parent[r] = parent[parent[r]]
+        r = parent[r]
+      end
+      local e = eroot[r]
+      if not e then
+        local decl = DECL[r]
+        e = { first = FIRST[id], idx = #ents + 1, dd = decl and declared[decl], cat = catof(r) }
+        eroot[r] = e
+        ents[e.idx] = e
+      end
+      E[id] = e.idx
+      local why = WHY[id]
+      if why then
+        WF[id], WR[id] = why, why
+      else
+        local nw = e.nw
+        if not nw then
+          nw = e.dd and ("declared entity " .. quote(e.dd.name)) or "new entity"
+          e.nw = nw
+        end
+        WF[id], WR[id] = nw, "same name earlier in this document"
+      end
+      id = id + 1
+    end
+    local nk = #KINDS
+    local counts, NEXT = nodeassign(E, WF, WR, #ents, nk)
+    for idx, e in ipairs(ents) do
+      local kc, b = {}, (idx - 1) * nk
+      for p = 1, nk do kc[p] = counts[b + p] end
+      e.kc = kc
+    end
+    return ents, nil, nil, NEXT, tec
+  end
   local Ment, Mwhy, NEXT = nodeof, {}, newtable(N, 0) -- a mention's node gives way to its entity
   local AE, AW, an, a0 = nil, nil, 0, 1 -- assigns' block: mentions a0 to a0 + an - 1
   if assigns then
@@ -2219,8 +2266,9 @@ function M.entities(mentions, opts)
   local collect = type(opts.collect) == "function" and opts.collect or fullgc
   local assign = type(opts.assign) == "function" and opts.assign or nil
   local assigns = type(opts.assigns) == "function" and opts.assigns or nil
+  local nodeassign = type(opts.nodeassign) == "function" and opts.nodeassign or nil
   local ents, Ment, Mwhy, NEXT, tec =
-    members(collect, assign, assigns, cols, declared, cluster(cols, sidekey, declared, collect))
+    members(collect, assign, assigns, nodeassign, cols, declared, cluster(cols, sidekey, declared, collect))
   local Mtext, Mdoc, Mside = cols.text, cols.doc, cols.side
   local RD, RF = cols.docs, cols.docfirst -- (as in cluster)
   local NRD = RD and #RD or 0
