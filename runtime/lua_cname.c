@@ -1491,16 +1491,17 @@ static int nextwrd(const ntext *x, lua_Integer pos, nwrd *w)
     ((w)->low && (w)->len == sizeof(lit) - 1 && memcmp((w)->low, lit, sizeof(lit) - 1) == 0)
 
 /* The word sets of classify, by name (the fields of its first argument). */
-#define CLS_SETS(X)                                                                                \
-    X(ROLE)                                                                                        \
-    X(TITLEMOD) X(ADJ_SKIP) X(PLACE_APPOS) X(ORG_APPOS) X(ADMIN) X(PLACE_AFTER) X(PLACE_VERB)      \
-        X(SAID) X(PLACE_BEFORE) X(SAID_BEFORE) X(TOLD) X(CREDIT) X(DIRECTION) X(PLACE_OF)          \
-            X(PLACE_PLURAL) X(MEDIUM_BEFORE) X(MEDIUM_AFTER) X(LINKED_PLACE) X(COUNTRY2) X(ORG2)
+/* clang-format off */
+#define CLS_SETS(X) \
+    X(ROLE) X(TITLEMOD) X(ADJ_SKIP) X(PLACE_APPOS) X(ORG_APPOS) X(ADMIN) X(PLACE_AFTER) \
+    X(PLACE_VERB) X(SAID) X(PLACE_BEFORE) X(SAID_BEFORE) X(TOLD) X(CREDIT) X(DIRECTION) \
+    X(PLACE_OF) X(PLACE_PLURAL) X(MEDIUM_BEFORE) X(MEDIUM_AFTER) X(LINKED_PLACE) X(COUNTRY2) X(ORG2)
 /* The bits of CL (kinfo of name.lua), by name (the fields of its second argument). */
-#define CLS_BITS(X)                                                                                \
-    X(TITLE)                                                                                       \
-    X(TITLEMOD) X(COMMON) X(NUMWORD) X(TIMEWORD) X(NONNAME) X(COUNTRY) X(ACRONYM) X(ORG) X(PLACE)  \
-        X(GENERIC) X(SUFFIX) X(PREFIX) X(PAPER) X(OTHER) X(PLACEFIRST) X(ORGNAME) X(PLATFORM)
+#define CLS_BITS(X) \
+    X(TITLE) X(TITLEMOD) X(COMMON) X(NUMWORD) X(TIMEWORD) X(NONNAME) X(COUNTRY) X(ACRONYM) \
+    X(ORG) X(PLACE) X(GENERIC) X(SUFFIX) X(PREFIX) X(PAPER) X(OTHER) X(PLACEFIRST) X(ORGNAME) \
+    X(PLATFORM)
+/* clang-format on */
 
 typedef struct {
 #define X(n) const nwset *n;
