@@ -898,7 +898,7 @@ static const char *const qfields[Q_NFIELDS] = {"s",    "e",    "text",   "value"
 /* The fields of a step quantity takes (stack indices of their values, 0
    when absent; the positions as read). */
 typedef struct {
-    int d, w, u, m, post, v, vs, au;
+    int d, w, u, m, post, v, vs, au, n, n2, sep, u2;
     lua_Integer ne, ns, qe;
     int hasne, hasns, hasqe;
 } qraw;
@@ -922,8 +922,9 @@ static int qpos(lua_State *L, int v, lua_Integer *p, int *has)
 
 /* Read the name-value pairs from index first to top into r: 0 when a name
    is none of those of a plain number (d or w, ns, ne, m, u, post, qe), a
-   vague word (v, vs, m, ns) or a unit of one (au, m, ns), or a value is of
-   another type than the grammar gives it. */
+   vague word (v, vs, m, ns), a unit of one (au, m, ns) or a range (d or w
+   and ne, or n; n2, sep, u, u2, m, ns), or a value is of another type than
+   the grammar gives it. */
 static int qread(lua_State *L, int first, int top, qraw *r)
 {
     memset(r, 0, sizeof *r);
@@ -947,6 +948,14 @@ static int qread(lua_State *L, int first, int top, qraw *r)
             ok = qstr(L, v, &r->vs);
         else if (len == 2 && memcmp(k, "au", 2) == 0)
             ok = qstr(L, v, &r->au);
+        else if (len == 2 && memcmp(k, "u2", 2) == 0)
+            ok = qstr(L, v, &r->u2);
+        else if (len == 3 && memcmp(k, "sep", 3) == 0)
+            ok = qstr(L, v, &r->sep);
+        else if (len == 1 && k[0] == 'n')
+            ok = !r->n && lua_type(L, v) == LUA_TTABLE && (r->n = v);
+        else if (len == 2 && memcmp(k, "n2", 2) == 0)
+            ok = !r->n2 && lua_type(L, v) == LUA_TTABLE && (r->n2 = v);
         else if (len == 4 && memcmp(k, "post", 4) == 0)
             ok = qstr(L, v, &r->post);
         else if (len == 2 && memcmp(k, "ne", 2) == 0)
@@ -1027,6 +1036,43 @@ static int qfallback(lua_State *L, int first, int top)
 {
     lua_settop(L, top);
     return pushfields(L, first);
+}
+
+/* The value of the digits d (dl bytes, at most 18; commas dropped, as
+   digits_value drops them) in *v: 0 when d holds another byte or no
+   digit. */
+static int qdigits(const char *d, size_t dl, lua_Integer *v)
+{
+    lua_Unsigned x = 0;
+    int digits = 0;
+    for (size_t i = 0; i < dl; i++) {
+        if (d[i] == ',') continue;
+        if (d[i] < '0' || d[i] > '9' || ++digits > 18) return 0;
+        x = x * 10 + (lua_Unsigned)(d[i] - '0');
+    }
+    *v = (lua_Integer)x;
+    return digits > 0;
+}
+
+/* The base of the unit at index u (with_base in number.lua, from the
+   upvalue base): 1, its factor and name pushed; 0, nothing pushed, when it
+   has none; -1 when it is not known yet (build() asks sift.grammar.unit)
+   or is no number. */
+static int qbase(lua_State *L, int u)
+{
+    lua_pushvalue(L, u);
+    int bt = lua_rawget(L, lua_upvalueindex(4));
+    if (bt == LUA_TTABLE) {
+        lua_rawgeti(L, -1, 1);
+        lua_rawgeti(L, -2, 2);
+        lua_remove(L, -3);
+        if (lua_type(L, -2) == LUA_TNUMBER) return 1;
+        lua_pop(L, 2);
+        return -1;
+    }
+    int none = bt == LUA_TBOOLEAN && !lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return none ? 0 : -1;
 }
 
 /* True when the number at s (1-based) of t is joined to the word before it
@@ -1133,24 +1179,231 @@ static int qvague(lua_State *L, ctxset *set, const char *t, size_t n, lua_Intege
     return 0;
 }
 
+/* A record quantity makes: text from s to e, value, min and max when it
+   has them; stack indices of its unit, its approx word and its base unit's
+   factor (then name), 0 when none; its noun (nounl bytes), if any. */
+typedef struct {
+    lua_Integer s, e, v, mn, mx;
+    int hasmin, hasmax, u, approx, base;
+    const char *noun;
+    size_t nounl;
+} qrec;
+
+/* Append the record r of text t to out (stack index 3): a table with the
+   metatable of the records, made at its final size. */
+static void qrecord(lua_State *L, const char *t, const qrec *r)
+{
+    luaL_checkstack(L, 6, NULL);
+    lua_createtable(L, 0,
+                    4 + r->hasmin + r->hasmax + (r->u != 0) + (r->nounl != 0) + (r->approx != 0) +
+                        (r->base != 0));
+    int q = lua_gettop(L);
+    qkey(L, Q_S);
+    lua_pushinteger(L, r->s);
+    lua_rawset(L, q);
+    qkey(L, Q_E);
+    lua_pushinteger(L, r->e);
+    lua_rawset(L, q);
+    qkey(L, Q_TEXT);
+    lua_pushlstring(L, t + r->s - 1, r->e >= r->s ? (size_t)(r->e - r->s + 1) : 0);
+    lua_rawset(L, q);
+    qkey(L, Q_VALUE);
+    lua_pushinteger(L, r->v);
+    lua_rawset(L, q);
+    if (r->hasmin) {
+        qkey(L, Q_MIN);
+        lua_pushinteger(L, r->mn);
+        lua_rawset(L, q);
+    }
+    if (r->hasmax) {
+        qkey(L, Q_MAX);
+        lua_pushinteger(L, r->mx);
+        lua_rawset(L, q);
+    }
+    if (r->u) qset(L, q, Q_UNIT, r->u);
+    if (r->nounl) {
+        qkey(L, Q_NOUN);
+        lua_pushlstring(L, r->noun, r->nounl);
+        lua_rawset(L, q);
+    }
+    if (r->approx) qset(L, q, Q_APPROX, r->approx);
+    if (r->base) {
+        qkey(L, Q_BASE);
+        lua_createtable(L, 0, 2);
+        int b = lua_gettop(L);
+        qkey(L, Q_VALUE);
+        lua_pushinteger(L, r->v);
+        lua_pushvalue(L, r->base);
+        lua_arith(L, LUA_OPMUL);
+        lua_rawset(L, b);
+        qset(L, b, Q_UNIT, r->base + 1);
+        lua_rawset(L, q);
+    }
+    lua_pushvalue(L, lua_upvalueindex(5));
+    lua_setmetatable(L, q);
+    lua_rawseti(L, 3, (lua_Integer)lua_rawlen(L, 3) + 1);
+}
+
+/* One number of a range (value_of in number.lua, for digits or number
+   words with no scale word and no half): its value, its digits (d, dl;
+   NULL for words), its span as read (s, e: G.num's fields; ns, ne: the
+   step's, for the first number) and which of them it has. */
+typedef struct {
+    lua_Integer v, s, e, ns, ne;
+    const char *d;
+    size_t dl;
+    int hass, hase, hasns, hasne;
+} qnum;
+
+/* The number of the fields' table at idx (G.num's: s, d or w, e) into *x:
+   0 when it has another field or is no such number. */
+static int qnumof(lua_State *L, int idx, qnum *x)
+{
+    memset(x, 0, sizeof *x);
+    int hasv = 0;
+    luaL_checkstack(L, 4, NULL);
+    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
+        size_t kl;
+        if (lua_type(L, -2) != LUA_TSTRING) {
+            lua_pop(L, 2);
+            return 0;
+        }
+        const char *k = lua_tolstring(L, -2, &kl);
+        int ok = 0;
+        if (kl == 1 && (k[0] == 's' || k[0] == 'e') && lua_isinteger(L, -1)) {
+            *(k[0] == 's' ? &x->s : &x->e) = lua_tointeger(L, -1);
+            *(k[0] == 's' ? &x->hass : &x->hase) = 1;
+            ok = 1;
+        } else if (kl == 1 && k[0] == 'd' && lua_type(L, -1) == LUA_TSTRING && !hasv) {
+            x->d = lua_tolstring(L, -1, &x->dl); /* (a string of the table: it stays) */
+            ok = hasv = qdigits(x->d, x->dl, &x->v);
+        } else if (kl == 1 && k[0] == 'w' && lua_type(L, -1) == LUA_TTABLE && !hasv) {
+            lua_Integer nw;
+            ok = hasv = qwords(L, lua_gettop(L), &x->v, &nw);
+        }
+        if (!ok) {
+            lua_pop(L, 2);
+            return 0;
+        }
+    }
+    return hasv;
+}
+
+/* True when the number x is a year to is_year_like in number.lua: four
+   digits from 1000 to 2099. */
+static int qyear(const qnum *x)
+{
+    return x->d && x->dl == 4 && isdigit_(x->d[0]) && isdigit_(x->d[1]) && isdigit_(x->d[2]) &&
+           isdigit_(x->d[3]) && x->v >= 1000 && x->v <= 2099;
+}
+
+/*
+** The records of a range read by the step from s to e (e: the byte after
+** it; fields in r), as build()'s "range" branch makes them, appended to out
+** (stack index 3): "20-25 km", "between 14 and 18", "two or three" is one
+** record (value and min the low end, max the high one); "from 20 to 25" and
+** "5 or 3" are two; a range of years, days of a month ("5-6 September"), a
+** score ("3-1") and a number joined to the word before make none. The
+** fields' table for build() when e is not known (0), a number has a scale
+** word or a half, two units differ, or a unit's base is not known yet.
+*/
+static int qrange(lua_State *L, ctxset *set, const char *t, size_t n, lua_Integer s, lua_Integer e,
+                  const qraw *r, int first, int top)
+{
+    qnum x1, x2;
+    if (e <= s || e > (lua_Integer)n + 1 || r->post || r->hasqe || r->vs || r->au || !r->sep ||
+        (r->n ? r->d || r->w || r->hasne : !r->d == !r->w || !r->hasne) || !qnumof(L, r->n2, &x2) ||
+        !x2.hass)
+        return qfallback(L, first, top);
+    if (r->n) {
+        if (!qnumof(L, r->n, &x1) || !x1.hase) return qfallback(L, first, top);
+    } else {
+        memset(&x1, 0, sizeof x1);
+        if (r->d) {
+            x1.d = lua_tolstring(L, r->d, &x1.dl);
+            if (!qdigits(x1.d, x1.dl, &x1.v)) return qfallback(L, first, top);
+        } else {
+            lua_Integer nw;
+            if (!qwords(L, r->w, &x1.v, &nw)) return qfallback(L, first, top);
+        }
+        x1.ns = r->ns, x1.hasns = r->hasns, x1.ne = r->ne, x1.hasne = 1;
+    }
+    /* the first number's span, as build() gives it: ns or s, then ne or e */
+    lua_Integer s1 = x1.hasns ? x1.ns : x1.hass ? x1.s : s, e1 = (x1.hasne ? x1.ne : x1.e) - 1;
+    if (s1 < 1 || s1 > (lua_Integer)n + 1 || e1 < s1 - 1 || e1 > (lua_Integer)n || x2.s < 1 ||
+        x2.s > e)
+        return qfallback(L, first, top);
+    /* (two units: sift.grammar.unit's dimensions are build()'s) */
+    int u1 = r->u, u = r->u2 ? r->u2 : r->u;
+    if (u1 && u != u1 && !lua_rawequal(L, u, u1)) return qfallback(L, first, top);
+    lua_Integer v1 = x1.v, v2 = x2.v;
+    if (joined(t, s)) return 0;
+    if (qyear(&x1) && (qyear(&x2) || (x2.d && x2.dl == 2))) return 0;
+    pword p;
+    int haspw = readprev(t, (lua_Integer)n, s, &p);
+    /* days of a month: "5-6 September", "September 5-6" */
+    if (!u && v2 <= 31 && x1.d && x2.d) {
+        const char *w;
+        size_t wl = nextword(t, n, e - 1, &w);
+        if (wl && startsupper(w, wl) && IN(ctxget(set, w, wl, 1), C_MONTHS)) return 0;
+        if (haspw && IN(ctxget(set, p.w, p.ll, 1), C_MONTHS) && startsupper(p.w, p.wl) &&
+            p.gl > 0) {
+            size_t k = 0;
+            while (k < p.gl && (p.g[k] == ' ' || p.g[k] == '\t')) k++;
+            if (k == p.gl) return 0;
+        }
+    }
+    size_t sl;
+    const char *sep = lua_tolstring(L, r->sep, &sl);
+    int dash = sl == 4 && memcmp(sep, "dash", 4) == 0;
+    luaL_checkstack(L, 8, NULL);
+    if ((sl == 2 && memcmp(sep, "to", 2) == 0 && haspw && lowis(p.w, p.ll, "from")) ||
+        (!dash && v2 <= v1)) {
+        /* a change ("from 20 to 25") or two figures ("5 or 3"): two records */
+        int ua = u1 ? u1 : u, ba = ua ? qbase(L, ua) : 0;
+        if (ba < 0) return qfallback(L, first, top);
+        int fa = ba ? lua_gettop(L) - 1 : 0, bb = u ? qbase(L, u) : 0;
+        if (bb < 0) return qfallback(L, first, top);
+        int fb = bb ? lua_gettop(L) - 1 : 0;
+        qrec a = {s1, e1, v1, v1, v1, 1, 1, ua, 0, fa, NULL, 0};
+        qrec b = {x2.s, e - 1, v2, v2, v2, 1, 1, u, 0, fb, NULL, 0};
+        qrecord(L, t, &a);
+        qrecord(L, t, &b);
+        return 0;
+    }
+    if (v2 <= v1) return 0;
+    int hasbase = u ? qbase(L, u) : 0;
+    if (hasbase < 0) return qfallback(L, first, top);
+    int f = hasbase ? lua_gettop(L) - 1 : 0, approx = 0;
+    if (r->m) {
+        int c = qclass(L, lua_upvalueindex(2), r->m);
+        if (c == B_ABOUT || c == B_NEAR || c == B_OVER) approx = r->m;
+    }
+    const char *noun = NULL;
+    size_t nounl = u ? 0 : nounafter(set, t, n, e - 1, 0, 0, &noun);
+    qrec q = {s, e - 1, v1, v1, v2, 1, 1, u, approx, f, noun, nounl};
+    qrecord(L, t, &q);
+    return 0;
+}
+
 /*
 ** quantity(text, s, out, name1, value1, ...): the record of a plain number
 ** read by the step at s of text, from the step's fields (as fields() takes
-** them), appended to out; nothing returned. A plain number is digits
-** (at most 18) perhaps grouped by commas ("1,500"), with no decimal point
-** or scale word, or number words
-** without "a half", after a bound word or not, with a unit or not, and a
-** word after it ("or more") or not: build() in number.lua for such a
-** number, its checks and fields, without the intermediate tables. A number
-** the checks reject appends nothing, and so does "a year" or the like
-** (the step's one field au) that no word of duration_prep comes before.
-** Any other step (a range, money, a conversion in brackets, "dozens of
-** thousands", ...), or a unit whose base is not known yet, returns its fields' table
-** for build() instead. qmake does it with the step's pairs at first..top
-** (the top of the stack): quantity's from 4, qstep's from 9. With e, the
-** end of qstep's step (the byte after it; 0 for quantity), it makes the
-** records of a vague word (qvague) and of "a year", "about a week" (a
-** unit of one, field au) too.
+** them), appended to out; nothing returned. A plain number is digits (at
+** most 18) perhaps grouped by commas ("1,500"), with no decimal point or
+** scale word, or number words without "a half", after a bound word or not,
+** with a unit or not, and a word after it ("or more") or not: build() in
+** number.lua for such a number, its checks and fields, without the
+** intermediate tables. A number the checks reject appends nothing, and so
+** does "a year" or the like (the step's one field au) that no word of
+** duration_prep comes before. Any other step (money, a conversion in
+** brackets, "dozens of thousands", ...), or a unit whose base is not known
+** yet, returns its fields' table for build() instead. qmake does it with
+** the step's pairs at first..top (the top of the stack): quantity's from 4,
+** qstep's from 5. With e, the end of qstep's step (the byte after it; 0 for
+** quantity), it makes the records of a vague word (qvague), of "a year",
+** "about a week" (a unit of one, field au) and of a range of such numbers
+** (qrange) too.
 */
 static int qmake(lua_State *L, int first, int top, lua_Integer e)
 {
@@ -1175,6 +1428,8 @@ static int qmake(lua_State *L, int first, int top, lua_Integer e)
     qraw r;
     if (!qread(L, first, top, &r)) return qfallback(L, first, top);
     if (r.v) return qvague(L, set, t, n, s, e, &r, first, top);
+    if (r.n2) return qrange(L, set, t, n, s, e, &r, first, top);
+    if (r.n || r.sep || r.u2) return qfallback(L, first, top);
     lua_Integer qe, ne, v, nw = 0;
     const char *d = NULL;
     size_t dl = 0;
@@ -1203,15 +1458,7 @@ static int qmake(lua_State *L, int first, int top, lua_Integer e)
     }
     if (r.d) {
         d = lua_tolstring(L, r.d, &dl);
-        lua_Unsigned x = 0;
-        int digits = 0;
-        for (size_t i = 0; i < dl; i++) {
-            if (d[i] == ',') continue; /* (digits_value drops them) */
-            if (d[i] < '0' || d[i] > '9' || ++digits > 18) return qfallback(L, first, top);
-            x = x * 10 + (lua_Unsigned)(d[i] - '0');
-        }
-        if (!digits) return qfallback(L, first, top);
-        v = (lua_Integer)x;
+        if (!qdigits(d, dl, &v)) return qfallback(L, first, top);
     } else if (!aunit && !qwords(L, r.w, &v, &nw)) {
         return qfallback(L, first, top);
     }
@@ -1221,22 +1468,8 @@ static int qmake(lua_State *L, int first, int top, lua_Integer e)
     if (r.m && d && dl == 4 && !r.u && v >= 1000 && v <= 2099) return qfallback(L, first, top);
     luaL_checkstack(L, 12, NULL);
     /* the base unit: its factor and name at top + 1, top + 2 */
-    int hasbase = 0;
-    if (r.u) {
-        lua_pushvalue(L, r.u);
-        int bt = lua_rawget(L, lua_upvalueindex(4));
-        if (bt == LUA_TTABLE) {
-            lua_rawgeti(L, -1, 1);
-            lua_rawgeti(L, -2, 2);
-            lua_remove(L, -3);
-            if (lua_type(L, -2) != LUA_TNUMBER) return qfallback(L, first, top);
-            hasbase = 1;
-        } else if (bt == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
-            lua_pop(L, 1);
-        } else { /* (not known yet: build() asks sift.grammar.unit) */
-            return qfallback(L, first, top);
-        }
-    }
+    int hasbase = r.u ? qbase(L, r.u) : 0;
+    if (hasbase < 0) return qfallback(L, first, top);
     /* the checks: a number joined to a word before it, a fraction, a label,
        an idiom of "one" */
     if (joined(t, s)) return 0;
@@ -1279,63 +1512,9 @@ static int qmake(lua_State *L, int first, int top, lua_Integer e)
     }
     const char *noun = NULL;
     size_t nounl = r.u ? 0 : nounafter(set, t, n, qe - 1, 0, v == 1, &noun);
-    lua_createtable(L, 0,
-                    4 + hasmin + hasmax + (r.u != 0) + (nounl != 0) + (approx != 0) + hasbase);
-    int q = lua_gettop(L);
-    qkey(L, Q_S);
-    lua_pushinteger(L, s);
-    lua_rawset(L, q);
-    qkey(L, Q_E);
-    lua_pushinteger(L, qe - 1);
-    lua_rawset(L, q);
-    qkey(L, Q_TEXT);
-    lua_pushlstring(L, t + s - 1, (size_t)(qe - s));
-    lua_rawset(L, q);
-    qkey(L, Q_VALUE);
-    lua_pushinteger(L, v);
-    lua_rawset(L, q);
-    if (hasmin) {
-        qkey(L, Q_MIN);
-        lua_pushinteger(L, mn);
-        lua_rawset(L, q);
-    }
-    if (hasmax) {
-        qkey(L, Q_MAX);
-        lua_pushinteger(L, mx);
-        lua_rawset(L, q);
-    }
-    if (r.u) {
-        qkey(L, Q_UNIT);
-        lua_pushvalue(L, r.u);
-        lua_rawset(L, q);
-    }
-    if (nounl) {
-        qkey(L, Q_NOUN);
-        lua_pushlstring(L, noun, nounl);
-        lua_rawset(L, q);
-    }
-    if (approx) {
-        qkey(L, Q_APPROX);
-        lua_pushvalue(L, approx);
-        lua_rawset(L, q);
-    }
-    if (hasbase) {
-        qkey(L, Q_BASE);
-        lua_createtable(L, 0, 2);
-        int b = lua_gettop(L);
-        qkey(L, Q_VALUE);
-        lua_pushinteger(L, v);
-        lua_pushvalue(L, top + 1);
-        lua_arith(L, LUA_OPMUL);
-        lua_rawset(L, b);
-        qkey(L, Q_UNIT);
-        lua_pushvalue(L, top + 2);
-        lua_rawset(L, b);
-        lua_rawset(L, q);
-    }
-    lua_pushvalue(L, lua_upvalueindex(5));
-    lua_setmetatable(L, q);
-    lua_rawseti(L, 3, (lua_Integer)lua_rawlen(L, 3) + 1);
+    qrec q = {s,    qe - 1, v, mn, mx, hasmin, hasmax, r.u, approx, hasbase ? top + 1 : 0,
+              noun, nounl};
+    qrecord(L, t, &q);
     return 0;
 }
 

@@ -62,6 +62,10 @@ local FRAGMENTS = { "the", "The", "a", "A", "an", "at", "at least", "more than",
   "close", "close to", "as many as", "as", "at least", "at", "up to", "up", "no fewer than", "roughly about",
   "more than", "more then", "just over", "just", "not quite", "somewhere around", "upwards of", "fewer", "less",
   "slightly more than", "no more than", "many", "least", "than",
+  -- records sift.scan's qstep makes in C: ranges, vague words, units of one, digits with commas
+  "from", "From", "20 to 25", "5 or 3", "3-1", "1999-2000", "2020-21", "5-6", "September", "between 14 and 18",
+  "two or three", "20\226\128\14725 km", "20 km-30 miles", "several hundred", "a few thousand", "how", "so",
+  "many", "too many", "for a year", "about a week", "a fortnight", "1,500", "1,000,000", "about 1,200",
   -- unit words, which start a date only before a hyphen ("hours-long")
   "hours-", "Hours-long", "week", "week-", "weeks", "day", "day-", "days\226\128\147", "hour-", "hourx-" }
 
