@@ -807,16 +807,18 @@ typedef struct {
     size_t nruns, runcap;
     unsigned char kp[256]; /* kind code -> its place (textgroups' KP) */
     int kinds;             /* textgroups has filled kp */
+    uint32_t *side;        /* per mention: its side (a store string id) */
     int32_t *node;         /* per mention: its node (0-based), from textnodes */
     uint32_t *nfirst;      /* per node: its first mention */
     size_t nn;             /* nodes */
 } rtexts;
 
-/* the texts go (textgroups and textnodes are done); kinds and nodes stay */
+/* the texts' bytes and hash go (textgroups and textnodes are done); the
+** mentions' texts, kinds, sides and runs stay, and the nodes */
 static void rtexts_freetexts(rtexts *x)
 {
-    FREEALL(x->tid, x->tfirst, x->toff, x->tlen, x->thash, x->arena, x->slot, x->runfirst);
-    x->tid = x->tfirst = x->tlen = x->thash = x->slot = x->runfirst = NULL;
+    FREEALL(x->tfirst, x->toff, x->tlen, x->thash, x->arena, x->slot);
+    x->tfirst = x->tlen = x->thash = x->slot = NULL;
     x->toff = NULL;
     x->arena = NULL;
 }
@@ -824,7 +826,7 @@ static void rtexts_freetexts(rtexts *x)
 static void rtexts_free(rtexts *x)
 {
     rtexts_freetexts(x);
-    FREEALL(x->kind, x->node, x->nfirst);
+    FREEALL(x->tid, x->runfirst, x->kind, x->side, x->node, x->nfirst);
     memset(x, 0, sizeof *x);
 }
 
@@ -900,9 +902,9 @@ static long rtexts_add(rtexts *x, const char *s, size_t len, size_t m)
     return (long)t;
 }
 
-/* Mention m (0-based) has text s of len bytes; a run of one document
-** starts at it when first. 0, or -1 when out of memory. */
-static int rtexts_mention(rtexts *x, size_t m, const char *s, size_t len, int first)
+/* Mention m (0-based) has text s of len bytes and side side; a run of one
+** document starts at it when first. 0, or -1 when out of memory. */
+static int rtexts_mention(rtexts *x, size_t m, const char *s, size_t len, uint32_t side, int first)
 {
     if (first) {
         if (x->nruns == x->runcap) {
@@ -917,13 +919,14 @@ static int rtexts_mention(rtexts *x, size_t m, const char *s, size_t len, int fi
     long t = rtexts_add(x, s, len, m);
     if (t < 0) return -1;
     x->tid[m] = (uint32_t)t;
+    x->side[m] = side;
     return 0;
 }
 
 static rtexts *checkrtexts(lua_State *L)
 {
     rtexts *x = lua_touserdata(L, lua_upvalueindex(1));
-    if (!x->tid) luaL_error(L, "the mentions' texts are released");
+    if (!x->slot) luaL_error(L, "the mentions' texts are released");
     return x;
 }
 
@@ -1111,13 +1114,12 @@ static int textnodes(lua_State *L)
 }
 
 /*
-** opts.nodeassign(E, WF, WR, ne, np) -> counts, NEXT: after cols.textnodes,
+** opts.nodeassign(E, WF, WR, ne, np) -> counts: after cols.textnodes,
 ** each mention's entity and reason (recorded as assigns records them) from
 ** its node's: for each node id textnodes made, E[id] is its entity (1 to
 ** ne), WF[id] the reason of its first mention and WR[id] that of the
 ** others. counts[(e - 1) * np + p] is the number of entity e's mentions
-** of kind place p (textgroups' KP, 1 to np); NEXT[m] is the next mention of
-** mention m's entity, false after its last. Upvalues as assigns', and the
+** of kind place p (textgroups' KP, 1 to np). Upvalues as assigns', and the
 ** texts of textgroups (4). A reason is interned once a node, not once a
 ** mention.
 */
@@ -1137,7 +1139,6 @@ static int nodeassign(lua_State *L)
     size_t nn = x->nn, n = x->n;
     int32_t *ent = scratch(L, nn, sizeof *ent);
     uint32_t *wf = scratch(L, nn, sizeof *wf), *wr = scratch(L, nn, sizeof *wr);
-    int32_t *last = scratch(L, (size_t)ne, sizeof *last), *nxt = scratch(L, n, sizeof *nxt);
     uint32_t *cnt = scratch(L, (size_t)ne * (size_t)np, sizeof *cnt);
     memset(cnt, 0, (ne ? (size_t)ne * (size_t)np : 1) * sizeof *cnt);
     for (size_t id = 0; id < nn; id++) {
@@ -1150,7 +1151,6 @@ static int nodeassign(lua_State *L)
         ent[id] = (int32_t)e - 1;
         wf[id] = wr[id] = UINT32_MAX; /* (interned when a mention needs it) */
     }
-    for (lua_Integer e = 0; e < ne; e++) last[e] = -1;
     for (size_t m = 0; m < n; m++) {
         int32_t id = x->node[m], e = ent[id];
         int isfirst = x->nfirst[id] == m;
@@ -1167,9 +1167,6 @@ static int nodeassign(lua_State *L)
         res[m].why = *w;
         unsigned p = x->kp[x->kind[m]];
         if (p && p <= np) cnt[(size_t)e * (size_t)np + p - 1]++;
-        nxt[m] = -1;
-        if (last[e] >= 0) nxt[last[e]] = (int32_t)m;
-        last[e] = (int32_t)m;
     }
     size_t nc = (size_t)ne * (size_t)np;
     lua_createtable(L, (int)nc, 0);
@@ -1177,13 +1174,143 @@ static int nodeassign(lua_State *L)
         lua_pushinteger(L, cnt[j]);
         lua_rawseti(L, -2, (lua_Integer)j + 1);
     }
-    lua_createtable(L, (int)n, 0);
+    return 1;
+}
+
+/*
+** opts.spellings(TEXTS, TSIDE, DOCS, ne) -> SPL, SIDE: after nodeassign,
+** the spellings and side of each entity e (1 to ne). SPL[e] lists the
+** distinct texts of e's mentions in order of first mention, each as
+** {text = TEXTS[t], docs = {...}, n = its first mention, count = its
+** mentions}: docs lists DOCS[r] for each run r of one document with such
+** a mention, in order. SIDE[e] is the side most of e's mentions carry (a
+** mention's own, else TSIDE[t], its text's, a string or nil; the one met
+** first among equals), false when none. Upvalues as nodeassign's.
+*/
+static int spellings(lua_State *L)
+{
+    sift_resolved *res = lua_touserdata(L, lua_upvalueindex(1));
+    sift_store *st = lua_touserdata(L, lua_upvalueindex(2));
+    sift_strcache *c = lua_touserdata(L, lua_upvalueindex(3));
+    rtexts *x = lua_touserdata(L, lua_upvalueindex(4));
+    for (int a = 1; a <= 3; a++) luaL_checktype(L, a, LUA_TTABLE);
+    lua_Integer ne = luaL_checkinteger(L, 4);
+    luaL_argcheck(L, ne >= 0 && ne <= INT32_MAX, 4, "0 to 2^31 - 1 entities expected");
+    if (!x->node || !x->tid) return luaL_error(L, "no nodes (cols.textnodes first)");
+    size_t n = x->n, nt = x->ntexts;
+    luaL_checkstack(L, 16, "spellings");
+    uint32_t *tside = scratch(L, nt, sizeof *tside);
+    for (size_t t = 0; t < nt; t++) {
+        size_t len;
+        int ty = lua_rawgeti(L, 2, (lua_Integer)t + 1);
+        if (ty != LUA_TNIL && ty != LUA_TSTRING)
+            return luaL_error(L, "bad side of text %I (a string expected)", (lua_Integer)t + 1);
+        const char *s = ty == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+        tside[t] = s ? sift_store_intern_cached(st, c, s, len) : SIFT_STR_NONE;
+        if (s && tside[t] == SIFT_STR_NONE) return luaL_error(L, "not enough memory");
+        lua_pop(L, 1);
+    }
+    /* each entity's mentions chained in order; the run of each mention */
+    int32_t *head = scratch(L, (size_t)ne, sizeof *head),
+            *tail = scratch(L, (size_t)ne, sizeof *tail);
+    int32_t *nxt = scratch(L, n, sizeof *nxt), *run = scratch(L, n, sizeof *run);
+    for (lua_Integer e = 0; e < ne; e++) head[e] = -1;
+    for (size_t r = 0, m = 0; r < x->nruns; r++) {
+        size_t to = r + 1 < x->nruns ? x->runfirst[r + 1] : n;
+        for (; m < to; m++) run[m] = (int32_t)r;
+    }
     for (size_t m = 0; m < n; m++) {
-        if (nxt[m] >= 0)
-            lua_pushinteger(L, (lua_Integer)nxt[m] + 1);
+        int32_t e = res[m].entity;
+        if (e < 0 || e >= ne) return luaL_error(L, "mention %I has no entity", (lua_Integer)m + 1);
+        nxt[m] = -1;
+        if (head[e] < 0)
+            head[e] = (int32_t)m;
+        else
+            nxt[tail[e]] = (int32_t)m;
+        tail[e] = (int32_t)m;
+    }
+    /* per text, for the entity at hand: its place in the entity's list
+       (stamp: the entity + 1 that set it), its mentions, its last run */
+    uint32_t *stamp = scratch(L, nt, sizeof *stamp);
+    int32_t *spj = scratch(L, nt, sizeof *spj), *cnt = scratch(L, nt, sizeof *cnt);
+    int32_t *lastrun = scratch(L, nt, sizeof *lastrun);
+    memset(stamp, 0, (nt ? nt : 1) * sizeof *stamp);
+    /* the entity's side votes: side, count, first mention */
+    size_t vcap = 16;
+    uint32_t *vs = scratch(L, vcap * 3, sizeof *vs);
+    int vslot = lua_gettop(L);
+    lua_createtable(L, (int)ne, 0); /* SPL */
+    lua_createtable(L, (int)ne, 0); /* SIDE */
+    int spl = vslot + 1, side = vslot + 2;
+    for (lua_Integer e = 0; e < ne; e++) {
+        size_t nsp = 0, nv = 0;
+        lua_newtable(L); /* [.., list] */
+        int list = lua_gettop(L);
+        for (int32_t m = head[e]; m >= 0; m = nxt[m]) {
+            uint32_t t = x->tid[m];
+            if (stamp[t] != (uint32_t)e + 1) {
+                stamp[t] = (uint32_t)e + 1;
+                spj[t] = (int32_t)++nsp;
+                cnt[t] = 0;
+                lastrun[t] = -1;
+                lua_createtable(L, 0, 4);
+                lua_rawgeti(L, 1, (lua_Integer)t + 1);
+                lua_setfield(L, -2, "text");
+                lua_newtable(L);
+                lua_setfield(L, -2, "docs");
+                lua_pushinteger(L, (lua_Integer)m + 1);
+                lua_setfield(L, -2, "n");
+                lua_rawseti(L, list, (lua_Integer)nsp);
+            }
+            cnt[t]++;
+            if (lastrun[t] != run[m]) {
+                lastrun[t] = run[m];
+                lua_rawgeti(L, list, spj[t]);
+                lua_getfield(L, -1, "docs");
+                lua_rawgeti(L, 3, (lua_Integer)run[m] + 1);
+                lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+                lua_pop(L, 2);
+            }
+            uint32_t sd = x->side[m];
+            if (sd == SIFT_STR_NONE || sd == SIFT_STR_EMPTY) sd = tside[t];
+            if (sd == SIFT_STR_NONE) continue;
+            size_t v = 0;
+            while (v < nv && vs[v * 3] != sd) v++;
+            if (v == nv) {
+                if (nv == vcap) { /* (the old buffer is garbage once replaced) */
+                    uint32_t *w = scratch(L, vcap * 6, sizeof *w);
+                    memcpy(w, vs, vcap * 3 * sizeof *w);
+                    lua_replace(L, vslot);
+                    vs = w;
+                    vcap *= 2;
+                }
+                vs[v * 3] = sd;
+                vs[v * 3 + 1] = 0;
+                vs[v * 3 + 2] = (uint32_t)m;
+                nv++;
+            }
+            vs[v * 3 + 1]++;
+        }
+        for (int32_t m = head[e]; m >= 0; m = nxt[m]) { /* the counts, once a text */
+            uint32_t t = x->tid[m];
+            if (cnt[t] < 0) continue;
+            lua_rawgeti(L, list, spj[t]);
+            lua_pushinteger(L, cnt[t]);
+            lua_setfield(L, -2, "count");
+            lua_pop(L, 1);
+            cnt[t] = -1;
+        }
+        lua_rawseti(L, spl, (lua_Integer)e + 1);
+        size_t best = nv;
+        for (size_t v = 0; v < nv; v++)
+            if (best == nv || vs[v * 3 + 1] > vs[best * 3 + 1] ||
+                (vs[v * 3 + 1] == vs[best * 3 + 1] && vs[v * 3 + 2] < vs[best * 3 + 2]))
+                best = v;
+        if (best < nv)
+            lua_pushstring(L, sift_store_str(st, vs[best * 3]));
         else
             lua_pushboolean(L, 0);
-        lua_rawseti(L, -2, (lua_Integer)m + 1);
+        lua_rawseti(L, side, (lua_Integer)e + 1);
     }
     return 2;
 }
@@ -1232,7 +1359,8 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
     int txi = lua_gettop(L);
     tx->n = total;
     tx->tid = kindcode ? malloc(total * sizeof *tx->tid) : NULL;
-    int txok = tx->tid && rtexts_grow(tx) == 0;
+    tx->side = kindcode ? malloc(total * sizeof *tx->side) : NULL;
+    int txok = tx->tid && tx->side && rtexts_grow(tx) == 0;
     lua_createtable(L, 0, NCOLS + 3);
     int cols = lua_gettop(L);
     lua_pushinteger(L, (lua_Integer)total);
@@ -1259,7 +1387,7 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
             n++;
             if (txok)
                 txok = rtexts_mention(tx, (size_t)n - 1, d->bytes + m->start, m->end - m->start,
-                                      k == 0) == 0;
+                                      m->side, k == 0) == 0;
             lua_pushlstring(L, d->bytes + m->start, m->end - m->start);
             lua_rawseti(L, c0 + TEXT, n);
             const uint32_t fv[] = {m->kind, m->side, m->role, m->title, m->decl};
@@ -1326,6 +1454,12 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
         lua_pushvalue(L, txi);
         lua_pushcclosure(L, nodeassign, 4);
         lua_setfield(L, -2, "nodeassign");
+        lua_pushlightuserdata(L, st->resolved);
+        lua_pushlightuserdata(L, st);
+        memset(lua_newuserdatauv(L, sizeof(sift_strcache), 0), 0, sizeof(sift_strcache));
+        lua_pushvalue(L, txi);
+        lua_pushcclosure(L, spellings, 4);
+        lua_setfield(L, -2, "spellings");
     }
     lua_remove(L, txi); /* [mod, fn, cols, opts]: the closures hold it */
     if (sift_host_docall(L, 2, 1) != LUA_OK) goto fail;

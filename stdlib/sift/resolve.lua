@@ -756,8 +756,8 @@ local function cluster(cols, sidekey, declared, collect)
   -- ranges and packed kinds): its C walks the mentions, these steps work
   -- a text (step 1) or a node (step 2) at a time; TID: each text's class
   -- id, by the host's text number. Taken when each document is one range.
-  local TG, TID = type(cols.textgroups) == "function" and type(cols.textnodes) == "function"
-    and KC and RF and not hasi, nil
+  local TG, TID, TEXTS = type(cols.textgroups) == "function" and type(cols.textnodes) == "function"
+    and KC and RF and not hasi, nil, nil
   if TG then
     for k = 1, NRD do
       local d = RD[k]
@@ -770,6 +770,7 @@ local function cluster(cols, sidekey, declared, collect)
   if TG then
     local texts, tfirst, counts = cols.textgroups(KP, #KINDS)
     local nk = #KINDS
+    TEXTS = texts
     TID = {}
     for t, text in ipairs(texts) do
       local m = tfirst[t]
@@ -2089,7 +2090,7 @@ local function cluster(cols, sidekey, declared, collect)
     end
   end
 
-  return tec, nodeof, FIRST, WHY, parent, DECL, catof, TG
+  return tec, nodeof, FIRST, WHY, parent, DECL, catof, TEXTS
 end
 
 -- A full collection: what entities does between its steps, unless the
@@ -2100,7 +2101,7 @@ local function fullgc()
 end
 
 -- members(collect, assign, assigns, nodeassign, cols, declared, tec, nodeof,
--- FIRST, WHY, parent, DECL, catof, TG) -- step 10 of entities, first part: the entities in
+-- FIRST, WHY, parent, DECL, catof, TEXTS) -- step 10 of entities, first part: the entities in
 -- the order of their first mention ({first, last, idx, dd = declared entity,
 -- cat, kc = the kind votes of its mentions, a count for each of KINDS}),
 -- each mention's entity index (Ment: nodeof, overwritten) and reason (Mwhy),
@@ -2110,12 +2111,14 @@ end
 -- and the mentions of an entity chained in mention order from e.first
 -- through NEXT (a column, not a list an entity). Returns ents, Ment, Mwhy,
 -- NEXT and tec, which with the mentions' columns is all the rest of step 10
--- reads. When the host made the nodes (TG: cols.textnodes) and gives
--- nodeassign, the work is a node's here and a mention's there.
+-- reads (and TEXTS). When the host made the nodes (TEXTS: the texts of
+-- cols.textgroups, by number) and gives nodeassign, the work is a node's
+-- here and a mention's there; there is no NEXT then, and step 10 has the
+-- host list the entities' spellings (opts.spellings).
 local ABLOCK = 256 -- mentions an assigns call (see members)
 
 local function members(collect, assign, assigns, nodeassign, cols, declared, tec, nodeof, FIRST, WHY, parent, DECL,
-                       catof, TG)
+                       catof, TEXTS)
   local N, Mkind, KC, KP = cols.n, cols.kind, cols.kindcode, kindplaces(cols)
   local KB, kb = nil, -KBLOCK -- (as in cluster)
   -- the rest of the clusters' state is garbage now; let it go before the
@@ -2123,7 +2126,7 @@ local function members(collect, assign, assigns, nodeassign, cols, declared, tec
   -- seen, would let the heap grow by as much again first)
   collect()
   local ents, eroot = {}, {}
-  if TG and assigns and nodeassign then
+  if TEXTS and assigns and nodeassign then
     -- the nodes of mentions come first, in order of their first mention
     -- (the seeds after them have none): an entity's first node has its
     -- first mention, and the entities come in that order as below
@@ -2157,13 +2160,13 @@ local function members(collect, assign, assigns, nodeassign, cols, declared, tec
       id = id + 1
     end
     local nk = #KINDS
-    local counts, NEXT = nodeassign(E, WF, WR, #ents, nk)
+    local counts = nodeassign(E, WF, WR, #ents, nk)
     for idx, e in ipairs(ents) do
       local kc, b = {}, (idx - 1) * nk
       for p = 1, nk do kc[p] = counts[b + p] end
       e.kc = kc
     end
-    return ents, nil, nil, NEXT, tec
+    return ents, nil, nil, nil, tec, TEXTS
   end
   local Ment, Mwhy, NEXT = nodeof, {}, newtable(N, 0) -- a mention's node gives way to its entity
   local AE, AW, an, a0 = nil, nil, 0, 1 -- assigns' block: mentions a0 to a0 + an - 1
@@ -2266,8 +2269,13 @@ function M.entities(mentions, opts)
   local collect = type(opts.collect) == "function" and opts.collect or fullgc
   local assign = type(opts.assign) == "function" and opts.assign or nil
   local assigns = type(opts.assigns) == "function" and opts.assigns or nil
-  local nodeassign = type(opts.nodeassign) == "function" and opts.nodeassign or nil
-  local ents, Ment, Mwhy, NEXT, tec =
+  -- the host's walks for members and step 10, which read sides as strings
+  local nodeassign = type(opts.nodeassign) == "function" and type(opts.spellings) == "function"
+    and opts.nodeassign or nil
+  for _, id in pairs(sidekey) do
+    if type(id) ~= "string" then nodeassign = nil end
+  end
+  local ents, Ment, Mwhy, NEXT, tec, TEXTS =
     members(collect, assign, assigns, nodeassign, cols, declared, cluster(cols, sidekey, declared, collect))
   local Mtext, Mdoc, Mside = cols.text, cols.doc, cols.side
   local RD, RF = cols.docs, cols.docfirst -- (as in cluster)
@@ -2277,46 +2285,65 @@ function M.entities(mentions, opts)
   collect() -- and the node columns only members read
 
   -- 10. entities: kind, side, name, aliases and spellings
+  -- (without NEXT, the host lists each entity's spellings and finds the
+  -- side most of its mentions carry: SPL, SIDEOF; its texts' sides TSIDE)
+  local SPL, SIDEOF
+  if not NEXT then
+    local TSIDE = {}
+    for t, text in ipairs(TEXTS) do TSIDE[t] = sidekey[tec[text].k] end
+    SPL, SIDEOF = opts.spellings(TEXTS, TSIDE, cols.docs, #ents)
+  end
   local out = {}
   for idx, e in ipairs(ents) do
     local dd = e.dd
-    -- spellings with their documents
-    local sp, spl = {}, {}
-    local kc, sv, firsts = e.kc, {}, {}
-    local n = e.first
-    -- the range of the last mention read, and the first mention after it:
-    -- the chain goes in mention order, often several in one document
-    local r, rnext = 0, 0
-    while n do
-      local text = Mtext[n]
-      local s = sp[text]
-      if not s then
-        s = { text = text, docs = {}, seen = {}, n = n, side = sidekey[tec[text].k] }
-        sp[text] = s
-        spl[#spl + 1] = s
-      end
-      local d
-      if RB then -- the range of mention n, through the index: doccolumn's read without a call
-        if n >= rnext then
-          r = RB[(n - 1) // DOCBLOCK + 1]
-          while r < NRD and RF[r + 1] <= n do r = r + 1 end
-          rnext = r < NRD and RF[r + 1] or N + 1
+    -- spellings with their documents, and how many mentions use each
+    local spl, vside
+    local kc = e.kc
+    if SPL then
+      spl, vside = SPL[idx], SIDEOF[idx] or nil
+    else
+      local sp, sv, firsts = {}, {}, {}
+      spl = {}
+      local n = e.first
+      -- the range of the last mention read, and the first mention after it:
+      -- the chain goes in mention order, often several in one document
+      local r, rnext = 0, 0
+      while n do
+        local text = Mtext[n]
+        local s = sp[text]
+        if not s then
+          s = { text = text, docs = {}, seen = {}, n = n, side = sidekey[tec[text].k], count = 0 }
+          sp[text] = s
+          spl[#spl + 1] = s
         end
-        d = RD[r]
-      else
-        d = Mdoc[n]
+        s.count = s.count + 1
+        local d
+        if RB then -- the range of mention n, through the index: doccolumn's read without a call
+          if n >= rnext then
+            r = RB[(n - 1) // DOCBLOCK + 1]
+            while r < NRD and RF[r + 1] <= n do r = r + 1 end
+            rnext = r < NRD and RF[r + 1] or N + 1
+          end
+          d = RD[r]
+        else
+          d = Mdoc[n]
+        end
+        if d ~= nil and not s.seen[d] then
+          s.seen[d] = true
+          s.docs[#s.docs + 1] = d
+        end
+        local sd = Mside[n]
+        if sd == nil or type(sd) ~= "string" then sd = s.side end -- a side's name or alias
+        if sd ~= nil then
+          sv[sd] = (sv[sd] or 0) + 1
+          firsts[sd] = firsts[sd] or n
+        end
+        n = NEXT[n]
       end
-      if d ~= nil and not s.seen[d] then
-        s.seen[d] = true
-        s.docs[#s.docs + 1] = d
+      local bn = 0
+      for sd, cnt in pairs(sv) do
+        if cnt > bn or (cnt == bn and vside ~= nil and firsts[sd] < firsts[vside]) then vside, bn = sd, cnt end
       end
-      local sd = Mside[n]
-      if sd == nil or type(sd) ~= "string" then sd = s.side end -- a side's name or alias
-      if sd ~= nil then
-        sv[sd] = (sv[sd] or 0) + 1
-        firsts[sd] = firsts[sd] or n
-      end
-      n = NEXT[n]
     end
     -- kind
     local kind = dd and type(dd.kind) == "string" and dd.kind or nil
@@ -2329,12 +2356,7 @@ function M.entities(mentions, opts)
     kind = kind or e.cat or "other"
     -- side
     local side = dd and type(dd.side) == "string" and dd.side or nil
-    if side == nil then
-      local bn = 0
-      for s, cnt in pairs(sv) do
-        if cnt > bn or (cnt == bn and side ~= nil and firsts[s] < firsts[side]) then side, bn = s, cnt end
-      end
-    end
+    if side == nil then side = vside end
     -- name: the full form most documents use; then its native spelling
     local name = dd and dd.name
     if not name and #spl == 1 then
@@ -2393,11 +2415,9 @@ function M.entities(mentions, opts)
       -- ties: the spelling more mentions use, counting surnames written alike
       if #gl > 1 then
         local bykey = {}
-        local m = e.first
-        while m do
-          local k = tec[Mtext[m]].k
-          bykey[k] = (bykey[k] or 0) + 1
-          m = NEXT[m]
+        for _, s in ipairs(spl) do
+          local k = tec[s.text].k
+          bykey[k] = (bykey[k] or 0) + s.count
         end
         for k, g in pairs(groups) do
           g.uses = (bykey[k] or 0) + (bykey[string_gsub(k, "^.* ", "")] or 0)
