@@ -882,25 +882,28 @@ local function placein(D, a, b)
   return nil
 end
 
--- A claim record from its parts.
-local function record(C, kind, category, si, a, b, t, extra)
+-- A claim record from its parts. (The fields the claim's reading sets
+-- later are in the constructor too, nil: the table is made at its size
+-- and never rehashes.)
+local function record(C, kind, category, si, a, b, t)
   local D, ctx = C.D, C.ctx
   local spk, frame = cue.attribute(D, si, t)
   if frame and frame.suppress then return nil end
-  local r = { kind = kind, category = category, s = D.ts[a], e = D.te[b], text = D:text_of(a, b),
-    polarity = "affirm", hedged = false }
+  local claimant, cs, ce, side
   if spk then
-    r.claimant, r.claimant_s, r.claimant_e, r.claimant_side = spk.text, spk.s, spk.e, spk.side
-    if not r.claimant_side and D.own and spk.source then r.claimant_side = D.srcside end
+    claimant, cs, ce, side = spk.text, spk.s, spk.e, spk.side
+    if not side and D.own and spk.source then side = D.srcside end
   end
-  r.cue = cue.label(spk, frame)
-  if frame and frame.deny then r.polarity = "deny" end
+  local hedged = false
   if ctx.doc and ctx.doc.kind ~= "statement" then
-    if (frame and frame.hedge and spk) then r.hedged = true end
+    if (frame and frame.hedge and spk) then hedged = true end
   end
-  for k, v in pairs(extra or {}) do r[k] = v end
-  r._spk, r._frame, r._si, r._t = spk, frame, si, t
-  return r
+  return { kind = kind, category = category, s = D.ts[a], e = D.te[b], text = D:text_of(a, b),
+    polarity = frame and frame.deny and "deny" or "affirm", hedged = hedged, claimant = claimant,
+    claimant_s = cs, claimant_e = ce, claimant_side = side, cue = cue.label(spk, frame),
+    _spk = spk, _frame = frame, _si = si, _t = t,
+    quantity = nil, value = nil, min = nil, max = nil, vague = nil, subject = nil, subject_side = nil,
+    time = nil, place = nil, place_s = nil, place_e = nil, _how = nil, _head = nil }
 end
 
 -- A zero written as a word ("no casualties", "nobody was hurt") is the
@@ -1644,7 +1647,11 @@ local function control(C, si, t, n, action, form)
   end
   local out = {}
   for _, p in ipairs(pl) do
-    local r = {}
+    -- (a copy made at its size, as record() makes r0)
+    local r = { kind = nil, category = nil, s = nil, e = nil, text = nil, polarity = nil, hedged = nil,
+      claimant = nil, claimant_s = nil, claimant_e = nil, claimant_side = nil, cue = nil, _spk = nil,
+      _frame = nil, _si = nil, _t = nil, action = nil, extent = nil, holder_side = nil, place = nil,
+      place_s = nil, place_e = nil, time = nil }
     for k, v in pairs(r0) do r[k] = v end
     r.action, r.extent, r.holder_side = action, p.extent, holder
     if not p.noplace then r.place, r.place_s, r.place_e = D:text_of(p.a, p.b), D.ts[p.a], D.te[p.b] end

@@ -2054,7 +2054,13 @@ end
 -- sentences, quotations, people, reporting frames, statement passages.
 function M.analyse(ctx)
   local text = ctx.text
-  local D = setmetatable({ ctx = ctx, text = text, people = {}, media = {} }, Doc)
+  -- (every field analyse sets is in the constructor, nil until set: the
+  -- table is made at its size)
+  local D = setmetatable({ ctx = ctx, text = text, people = {}, media = {}, n = nil, ts = nil, te = nil,
+    w = nil, k = nil, dir = nil, hot = nil, marks = nil, sa = nil, sb = nil, ss = nil, sk = nil, hf = nil,
+    hl = nil, stimes = nil, timeat = nil, timeof = nil, qat = nil, qof = nil, qfirst = nil, qlast = nil,
+    tt = nil, nw = nil, ns = nil, sx = nil, namer = nil, pstarts = nil, quotes = nil, qid = nil, own = nil,
+    srcside = nil, srcspk = nil, pass = nil, frames = nil, sspk = nil, docspk = nil }, Doc)
   local list = ctx.sentences
   if not list or #list == 0 then list = ownsentences(text) end
   D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks, D.sa, D.sb, D.ss, D.sk, D.hf, D.hl, D.stimes, D.timeat,
