@@ -879,10 +879,12 @@ enum {
     Q_BASE,
     Q_VAGUE,
     Q_CODED,
+    Q_ALT,
     Q_NFIELDS
 };
-static const char *const qfields[Q_NFIELDS] = {"s",    "e",    "text",   "value", "min",   "max",
-                                               "unit", "noun", "approx", "base",  "vague", "coded"};
+static const char *const qfields[Q_NFIELDS] = {"s",     "e",     "text", "value",  "min",
+                                               "max",   "unit",  "noun", "approx", "base",
+                                               "vague", "coded", "alt"};
 /* quantity's other upvalues: the word classes (1), the bound words' classes
    before a number (2) and after one (3), the base units (4), the records'
    metatable (5), the vague words' {min, coded} (6), the scale words after
@@ -898,7 +900,7 @@ static const char *const qfields[Q_NFIELDS] = {"s",    "e",    "text",   "value"
 /* The fields of a step quantity takes (stack indices of their values, 0
    when absent; the positions as read). */
 typedef struct {
-    int d, w, u, m, post, v, vs, au, n, n2, sep, u2;
+    int d, w, u, m, post, v, vs, au, n, n2, sep, u2, alt;
     lua_Integer ne, ns, qe;
     int hasne, hasns, hasqe;
 } qraw;
@@ -921,7 +923,7 @@ static int qpos(lua_State *L, int v, lua_Integer *p, int *has)
 }
 
 /* Read the name-value pairs from index first to top into r: 0 when a name
-   is none of those of a plain number (d or w, ns, ne, m, u, post, qe), a
+   is none of those of a plain number (d or w, ns, ne, m, u, post, qe; alt), a
    vague word (v, vs, m, ns), a unit of one (au, m, ns) or a range (d or w
    and ne, or n; n2, sep, u, u2, m, ns), or a value is of another type than
    the grammar gives it. */
@@ -956,6 +958,8 @@ static int qread(lua_State *L, int first, int top, qraw *r)
             ok = !r->n && lua_type(L, v) == LUA_TTABLE && (r->n = v);
         else if (len == 2 && memcmp(k, "n2", 2) == 0)
             ok = !r->n2 && lua_type(L, v) == LUA_TTABLE && (r->n2 = v);
+        else if (len == 3 && memcmp(k, "alt", 3) == 0)
+            ok = !r->alt && lua_type(L, v) == LUA_TTABLE && (r->alt = v);
         else if (len == 4 && memcmp(k, "post", 4) == 0)
             ok = qstr(L, v, &r->post);
         else if (len == 2 && memcmp(k, "ne", 2) == 0)
@@ -1181,12 +1185,14 @@ static int qvague(lua_State *L, ctxset *set, const char *t, size_t n, lua_Intege
 
 /* A record quantity makes: text from s to e, value, min and max when it
    has them; stack indices of its unit, its approx word and its base unit's
-   factor (then name), 0 when none; its noun (nounl bytes), if any. */
+   factor (then name), 0 when none; its noun (nounl bytes), if any; its
+   conversion in brackets (alt). */
 typedef struct {
     lua_Integer s, e, v, mn, mx;
     int hasmin, hasmax, u, approx, base;
     const char *noun;
     size_t nounl;
+    int alt; /* (the stack index of its alt table, 0 when none) */
 } qrec;
 
 /* Append the record r of text t to out (stack index 3): a table with the
@@ -1196,7 +1202,7 @@ static void qrecord(lua_State *L, const char *t, const qrec *r)
     luaL_checkstack(L, 6, NULL);
     lua_createtable(L, 0,
                     4 + r->hasmin + r->hasmax + (r->u != 0) + (r->nounl != 0) + (r->approx != 0) +
-                        (r->base != 0));
+                        (r->base != 0) + (r->alt != 0));
     int q = lua_gettop(L);
     qkey(L, Q_S);
     lua_pushinteger(L, r->s);
@@ -1239,6 +1245,7 @@ static void qrecord(lua_State *L, const char *t, const qrec *r)
         qset(L, b, Q_UNIT, r->base + 1);
         lua_rawset(L, q);
     }
+    if (r->alt) qset(L, q, Q_ALT, r->alt);
     lua_pushvalue(L, lua_upvalueindex(5));
     lua_setmetatable(L, q);
     lua_rawseti(L, 3, (lua_Integer)lua_rawlen(L, 3) + 1);
@@ -1287,6 +1294,112 @@ static int qnumof(lua_State *L, int idx, qnum *x)
         }
     }
     return hasv;
+}
+
+/* The conversion in brackets of the fields' table at idx (G.alt's: s, n,
+   u, e) into *x (its number, s and e its span), *u (the stack index of its
+   unit, pushed): 0, nothing pushed, when it has another field or is no
+   such conversion. */
+static int qaltof(lua_State *L, int idx, qnum *x, int *u)
+{
+    int hasn = 0, hasu = 0, hass = 0, hase = 0;
+    lua_Integer s = 0, e = 0;
+    luaL_checkstack(L, 4, NULL);
+    for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
+        size_t kl = 0;
+        int ok = 0;
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tolstring(L, -2, &kl) : NULL;
+        if (k && kl == 1 && (k[0] == 's' || k[0] == 'e') && lua_isinteger(L, -1)) {
+            int *has = k[0] == 's' ? &hass : &hase;
+            *(k[0] == 's' ? &s : &e) = lua_tointeger(L, -1);
+            ok = !*has;
+            *has = 1;
+        } else if (k && kl == 1 && k[0] == 'n' && lua_type(L, -1) == LUA_TTABLE && !hasn) {
+            ok = hasn = qnumof(L, lua_gettop(L), x);
+        } else if (k && kl == 1 && k[0] == 'u' && lua_type(L, -1) == LUA_TSTRING) {
+            ok = hasu = 1;
+        }
+        if (!ok) {
+            lua_pop(L, 2);
+            return 0;
+        }
+    }
+    if (!hasn || !hasu || !hass || !hase) return 0;
+    x->s = s, x->e = e;
+    lua_pushliteral(L, "u");
+    lua_rawget(L, idx);
+    *u = lua_gettop(L);
+    return 1;
+}
+
+/*
+** The records of a number with a conversion in brackets ("90 miles (144
+** kilometers)"), q and the alt fields at a, as build() makes them,
+** appended to out (stack index 3): q with alt = {value, unit, s, e, text}
+** when the two agree within 10% in the same base unit (and their units
+** differ); else q, then the conversion as a record of its own. The fields'
+** table for build() (nothing appended) when the conversion is no number
+** without a scale word and a half, or its unit's base is not known yet.
+*/
+static int qalt(lua_State *L, const char *t, size_t n, qrec *q, int a, int first, int top)
+{
+    qnum x;
+    int u;
+    if (!qaltof(L, a, &x, &u)) return qfallback(L, first, top);
+    if (x.s < 1 || x.s > (lua_Integer)n + 1 || x.e < x.s || x.e > (lua_Integer)n + 1)
+        return qfallback(L, first, top);
+    int hasbase = qbase(L, u);
+    if (hasbase < 0) return qfallback(L, first, top);
+    int f = hasbase ? lua_gettop(L) - 1 : 0, agree = 0;
+    luaL_checkstack(L, 12, NULL);
+    if (q->base && f && lua_rawequal(L, q->base + 1, f + 1) && !lua_rawequal(L, q->u, u)) {
+        /* |b1 - b2| <= 0.1 * max(b1, b2), in Lua's arithmetic (math.abs, math.max) */
+        lua_pushinteger(L, q->v);
+        lua_pushvalue(L, q->base);
+        lua_arith(L, LUA_OPMUL);
+        int b1 = lua_gettop(L);
+        lua_pushinteger(L, x.v);
+        lua_pushvalue(L, f);
+        lua_arith(L, LUA_OPMUL);
+        int b2 = lua_gettop(L);
+        lua_pushvalue(L, b1);
+        lua_pushvalue(L, b2);
+        lua_arith(L, LUA_OPSUB);
+        lua_pushinteger(L, 0);
+        int negative = lua_compare(L, -2, -1, LUA_OPLT);
+        lua_pop(L, 1);
+        if (negative) lua_arith(L, LUA_OPUNM);
+        int diff = lua_gettop(L);
+        lua_pushnumber(L, 0.1);
+        lua_pushvalue(L, lua_compare(L, b1, b2, LUA_OPLT) ? b2 : b1);
+        lua_arith(L, LUA_OPMUL);
+        agree = lua_compare(L, diff, -1, LUA_OPLE);
+        lua_settop(L, b1 - 1);
+    }
+    if (agree) {
+        lua_createtable(L, 0, 5);
+        int at = lua_gettop(L);
+        qkey(L, Q_VALUE);
+        lua_pushinteger(L, x.v);
+        lua_rawset(L, at);
+        qset(L, at, Q_UNIT, u);
+        qkey(L, Q_S);
+        lua_pushinteger(L, x.s);
+        lua_rawset(L, at);
+        qkey(L, Q_E);
+        lua_pushinteger(L, x.e - 1);
+        lua_rawset(L, at);
+        qkey(L, Q_TEXT);
+        lua_pushlstring(L, t + x.s - 1, (size_t)(x.e - x.s));
+        lua_rawset(L, at);
+        q->alt = at;
+        qrecord(L, t, q);
+    } else {
+        qrecord(L, t, q);
+        qrec b = {x.s, x.e - 1, x.v, x.v, x.v, 1, 1, u, 0, f, NULL, 0, 0};
+        qrecord(L, t, &b);
+    }
+    return 0;
 }
 
 /* True when the number x is a year to is_year_like in number.lua: four
@@ -1365,8 +1478,8 @@ static int qrange(lua_State *L, ctxset *set, const char *t, size_t n, lua_Intege
         int fa = ba ? lua_gettop(L) - 1 : 0, bb = u ? qbase(L, u) : 0;
         if (bb < 0) return qfallback(L, first, top);
         int fb = bb ? lua_gettop(L) - 1 : 0;
-        qrec a = {s1, e1, v1, v1, v1, 1, 1, ua, 0, fa, NULL, 0};
-        qrec b = {x2.s, e - 1, v2, v2, v2, 1, 1, u, 0, fb, NULL, 0};
+        qrec a = {s1, e1, v1, v1, v1, 1, 1, ua, 0, fa, NULL, 0, 0};
+        qrec b = {x2.s, e - 1, v2, v2, v2, 1, 1, u, 0, fb, NULL, 0, 0};
         qrecord(L, t, &a);
         qrecord(L, t, &b);
         return 0;
@@ -1381,7 +1494,7 @@ static int qrange(lua_State *L, ctxset *set, const char *t, size_t n, lua_Intege
     }
     const char *noun = NULL;
     size_t nounl = u ? 0 : nounafter(set, t, n, e - 1, 0, 0, &noun);
-    qrec q = {s, e - 1, v1, v1, v2, 1, 1, u, approx, f, noun, nounl};
+    qrec q = {s, e - 1, v1, v1, v2, 1, 1, u, approx, f, noun, nounl, 0};
     qrecord(L, t, &q);
     return 0;
 }
@@ -1396,9 +1509,11 @@ static int qrange(lua_State *L, ctxset *set, const char *t, size_t n, lua_Intege
 ** number.lua for such a number, its checks and fields, without the
 ** intermediate tables. A number the checks reject appends nothing, and so
 ** does "a year" or the like (the step's one field au) that no word of
-** duration_prep comes before. Any other step (money, a conversion in
-** brackets, "dozens of thousands", ...), or a unit whose base is not known
-** yet, returns its fields' table for build() instead. qmake does it with
+** duration_prep comes before. A conversion in brackets after the number
+** ("90 miles (144 km)") is read too (qalt). Any other step (money, "dozens
+** of thousands", a number with a scale word or a half, ...), or a unit
+** whose base is not known yet, returns its fields' table for build()
+** instead. qmake does it with
 ** the step's pairs at first..top (the top of the stack): quantity's from 4,
 ** qstep's from 5. With e, the end of qstep's step (the byte after it; 0 for
 ** quantity), it makes the records of a vague word (qvague), of "a year",
@@ -1436,20 +1551,25 @@ static int qmake(lua_State *L, int first, int top, lua_Integer e)
     int aunit = r.au != 0;
     if (aunit) {
         /* "a year", "about a week" (build()'s "aunit"): one of the unit, to e;
-           "a fortnight" (two weeks) is build()'s */
+           "a fortnight" is two weeks */
         size_t al;
         const char *a = lua_tolstring(L, r.au, &al);
         if (e <= s || e > (lua_Integer)n + 1 || r.d || r.w || r.u || r.post || r.hasqe || r.hasne ||
-            r.vs || (al == 9 && memcmp(a, "fortnight", 9) == 0))
+            r.vs || r.alt)
             return qfallback(L, first, top);
         if (joined(t, s)) return 0;
         pword p;
         if (!r.m && (!readprev(t, (lua_Integer)n, s, &p) ||
                      !IN(ctxget(set, p.w, p.ll, 1), C_DURATION_PREP)))
             return 0;
-        r.u = r.au;
-        qe = ne = e;
         v = 1;
+        r.u = r.au;
+        if (al == 9 && memcmp(a, "fortnight", 9) == 0) {
+            lua_pushliteral(L, "week");
+            r.u = lua_gettop(L);
+            v = 2;
+        }
+        qe = ne = e;
     } else if (r.vs || !r.d == !r.w || !r.hasqe || !r.hasne || r.qe <= s ||
                r.qe > (lua_Integer)n + 1 || r.ne < 1 || r.ne > (lua_Integer)n + 1) {
         return qfallback(L, first, top);
@@ -1467,9 +1587,10 @@ static int qmake(lua_State *L, int first, int top, lua_Integer e)
     /* a year after a bound word: build() looks at the word before it */
     if (r.m && d && dl == 4 && !r.u && v >= 1000 && v <= 2099) return qfallback(L, first, top);
     luaL_checkstack(L, 12, NULL);
-    /* the base unit: its factor and name at top + 1, top + 2 */
+    /* the base unit: its factor and name at base, base + 1 */
     int hasbase = r.u ? qbase(L, r.u) : 0;
     if (hasbase < 0) return qfallback(L, first, top);
+    int base = hasbase ? lua_gettop(L) - 1 : 0;
     /* the checks: a number joined to a word before it, a fraction, a label,
        an idiom of "one" */
     if (joined(t, s)) return 0;
@@ -1511,9 +1632,9 @@ static int qmake(lua_State *L, int first, int top, lua_Integer e)
         }
     }
     const char *noun = NULL;
-    size_t nounl = r.u ? 0 : nounafter(set, t, n, qe - 1, 0, v == 1, &noun);
-    qrec q = {s,    qe - 1, v, mn, mx, hasmin, hasmax, r.u, approx, hasbase ? top + 1 : 0,
-              noun, nounl};
+    size_t nounl = r.u || r.alt ? 0 : nounafter(set, t, n, qe - 1, 0, v == 1, &noun);
+    qrec q = {s, qe - 1, v, mn, mx, hasmin, hasmax, r.u, approx, base, noun, nounl, 0};
+    if (r.alt) return qalt(L, t, n, &q, r.alt, first, top);
     qrecord(L, t, &q);
     return 0;
 }

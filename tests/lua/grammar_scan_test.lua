@@ -66,6 +66,8 @@ local FRAGMENTS = { "the", "The", "a", "A", "an", "at", "at least", "more than",
   "from", "From", "20 to 25", "5 or 3", "3-1", "1999-2000", "2020-21", "5-6", "September", "between 14 and 18",
   "two or three", "20\226\128\14725 km", "20 km-30 miles", "several hundred", "a few thousand", "how", "so",
   "many", "too many", "for a year", "about a week", "a fortnight", "1,500", "1,000,000", "about 1,200",
+  "90 miles (144 kilometers)", "20 km (12 miles)", "5 km (5 miles)", "(about 3 miles)", "(30 km)",
+  "10 hectares (25 acres)",
   -- unit words, which start a date only before a hyphen ("hours-long")
   "hours-", "Hours-long", "week", "week-", "weeks", "day", "day-", "days\226\128\147", "hour-", "hourx-" }
 

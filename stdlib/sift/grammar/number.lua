@@ -296,11 +296,12 @@ local function FC(v, name) return Cc(name, v) end
 -- fighters", "more than 20 km", "two or more": digits or number words, a
 -- bound word, a unit) has its record made there as build() would (as
 -- sift.scan's quantity does) and appended to the list of records, and so
--- has a range of such numbers ("20-25 km", "between 14 and 18"), a vague
--- word ("several", "a few hundred"; not "dozens of thousands") and a unit
--- of one ("for a year", "about a week"; not "a fortnight"); any other step
--- goes to build() with the table of its fields. scan() runs
--- the grammar with Q; the full walk (M._scanner, for tests) with K.
+-- has a range of such numbers ("20-25 km", "between 14 and 18"), one with
+-- a conversion in brackets ("90 miles (144 km)"), a vague word ("several",
+-- "a few hundred"; not "dozens of thousands") and a unit of one ("for a
+-- year", "a fortnight"); any other step goes to build() with the table of
+-- its fields. scan() runs the grammar with Q; the full walk (M._scanner,
+-- for tests) with K.
 local function K(p) return p / fields end
 local quantity = context.quantity
 local function Q(p) return Cc(true) * p end
@@ -875,11 +876,12 @@ local JOINERS = { [45] = true, [47] = true, [95] = true, [46] = true, [58] = tru
 -- Build the records of one raw candidate, the table of the step from s to
 -- e (e: the byte after it), into out. (sift.scan's quantity does the same
 -- for a plain number: the "num" branch without a range, money, a scale
--- word, "a half" or a conversion; tests/lua/number_quantity_test.lua
--- compares the two. Its qstep does the "range" branch for numbers without
--- a scale word or a half, the "vague" branch without "of" and the "aunit"
--- branch but for "a fortnight" too; tests/lua/grammar_scan_test.lua
--- compares scan() with the full walk, which builds every record here.)
+-- word or "a half", with a conversion in brackets or not;
+-- tests/lua/number_quantity_test.lua compares the two. Its qstep does the
+-- "range" branch for numbers without a scale word or a half, the "vague"
+-- branch without "of" and the "aunit" branch too;
+-- tests/lua/grammar_scan_test.lua compares scan() with the full walk, which
+-- builds every record here.)
 local function build(text, raw, out, s, e)
   if s > 2 and JOINERS[string_byte(text, s - 1)] and ISWORD[string_byte(text, s - 2)] then return end
   -- A number read after "between" is a table of its own; one read at the
