@@ -773,7 +773,7 @@ end
 -- "Reedland Liberation Union")? The last token of that name, or nil.
 local function inname(D, x, lo)
   local w, idx = D.w, D.sx.idx
-  for y = math_max(lo, x - 4), x do
+  for y = x - 4 < lo and lo or x - 4, x do
     local l = idx[w[y]] and at(w, y, D.n, idx)
     if l and y + l - 1 >= x then return y + l - 1 end
   end
@@ -1340,7 +1340,7 @@ local function places(C, a, b)
     ext = {}
     return e
   end
-  local sidx = D.sx.idx
+  local sidx, nw = D.sx.idx, D.nw
   while x <= b do
     local wx = w[x]
     local qi = D.qat[x]
@@ -1416,7 +1416,7 @@ local function places(C, a, b)
       else
         x = x + 1
       end
-    elseif nameword(D, x) then
+    elseif nw[x] == true then -- (nameword, inline)
       local l = sl -- nil: no side phrase starts here
       if l then
         x = x + l
@@ -1757,7 +1757,9 @@ local function measures(C)
   local D, ctx = C.D, C.ctx
   local w = D.w
   local out = {}
-  for qi, q0 in ipairs(ctx.quantities) do
+  local qs = ctx.quantities
+  for qi = 1, #qs do
+    local q0 = qs[qi]
     local x = D.qfirst[qi]
     local nx = x and w[D.qlast[qi] + 1]
     -- the sentence is looked up only for what may be a measure below: a
@@ -1953,7 +1955,7 @@ function M.scan(ctx)
       local wt = w[t]
       -- a word of a side's or an organisation's name ("Liberation Front") starts nothing
       if XC[wt] or XN[wt] or XE[wt] then
-        for u = math_max(first, t - reach), t - 1 do
+        for u = t - reach < first and first or t - reach, t - 1 do
           local wu = w[u]
           if XC[wu] or XN[wu] or XE[wu] then
             local e = inname(D, u, first)
