@@ -807,9 +807,10 @@ typedef struct {
     size_t nruns, runcap;
     unsigned char kp[256]; /* kind code -> its place (textgroups' KP) */
     int kinds;             /* textgroups has filled kp */
-    uint32_t *side;        /* per mention: its side (a store string id) */
-    int32_t *node;         /* per mention: its node (0-based), from textnodes */
-    uint32_t *nfirst;      /* per node: its first mention */
+    unsigned char *side;   /* per mention: its side, 0 for none, else c: sides[c - 1] */
+    uint32_t sides[255];   /* the sides (store string ids) */
+    int nsides;            /* sides, or 256 when there are more (spellings is not offered) */
+    uint32_t *nfirst;      /* per node: its first mention, from textnodes */
     size_t nn;             /* nodes */
 } rtexts;
 
@@ -826,7 +827,7 @@ static void rtexts_freetexts(rtexts *x)
 static void rtexts_free(rtexts *x)
 {
     rtexts_freetexts(x);
-    FREEALL(x->tid, x->runfirst, x->kind, x->side, x->node, x->nfirst);
+    FREEALL(x->tid, x->runfirst, x->kind, x->side, x->nfirst);
     memset(x, 0, sizeof *x);
 }
 
@@ -919,7 +920,14 @@ static int rtexts_mention(rtexts *x, size_t m, const char *s, size_t len, uint32
     long t = rtexts_add(x, s, len, m);
     if (t < 0) return -1;
     x->tid[m] = (uint32_t)t;
-    x->side[m] = side;
+    int c = 0;
+    if (side != SIFT_STR_NONE && side != SIFT_STR_EMPTY) {
+        while (c < x->nsides && c < 255 && x->sides[c] != side) c++;
+        if (c == x->nsides && c < 255) x->sides[x->nsides++] = side;
+        if (c == 255) x->nsides = 256;
+        c = c < 255 ? c + 1 : 0;
+    }
+    x->side[m] = (unsigned char)c;
     return 0;
 }
 
@@ -981,8 +989,8 @@ static int textgroups(lua_State *L)
 }
 
 /*
-** cols.textnodes(CLASS, BARE, SUR, CAND, person) -> nodeof, first, class,
-** pairs: step 2 of sift.resolve over the mentions, after textgroups.
+** cols.textnodes(CLASS, BARE, SUR, CAND, person, room) -> nodeof, first,
+** lists, pairs: step 2 of sift.resolve over the mentions, after textgroups.
 ** CLASS[t] is text t's exact class (1 to nc); for each class c, BARE[c]
 ** (a boolean) whether each of its mentions is a node of its own, SUR[c]
 ** the number of its surname when it is a person's full name (else 0), and
@@ -993,16 +1001,19 @@ static int textgroups(lua_State *L)
 ** document (the nearest); else of its own when BARE[c]; else its class's
 ** node in its document, made at the class's first mention there. The nodes
 ** are numbered from 1 as they are made, in mention order: nodeof[m] is
-** mention m's, first[id] node id's first mention, class[id] its class,
-** pairs the nodes of their own and their persons' (id, person, id, ...).
-** Releases the texts (a second call raises an error) but keeps the nodes
-** for opts.nodeassign.
+** mention m's, first[id] node id's first mention (the table has room for
+** `room` more), lists[c] class c's nodes but those of their own paired
+** with a person, in order (false when none), and pairs lists those pairs
+** (id, person, id, ...).
+** Releases the texts (a second call raises an error) but keeps the nodes'
+** first mentions for opts.nodeassign.
 */
 static int textnodes(lua_State *L)
 {
     rtexts *x = checkrtexts(L);
     for (int a = 1; a <= 4; a++) luaL_checktype(L, a, LUA_TTABLE);
-    lua_Integer person = luaL_checkinteger(L, 5);
+    lua_Integer person = luaL_checkinteger(L, 5), room = luaL_optinteger(L, 6, 0);
+    luaL_argcheck(L, room >= 0 && room <= INT_MAX / 2, 6, "0 to 2^30 more expected");
     if (!x->kinds) return luaL_error(L, "textgroups first");
     size_t nc = lua_rawlen(L, 2);
     int32_t *cls = malloc((x->ntexts ? x->ntexts : 1) * sizeof *cls);
@@ -1072,6 +1083,7 @@ static int textnodes(lua_State *L)
                     }
                     pairs[np++] = id;
                     pairs[np++] = own;
+                    nodecls[id] = -1; /* (in no class's list) */
                 } else if (!bare[c]) {
                     sd[c] = (uint32_t)r + 1;
                     sn[c] = id;
@@ -1086,23 +1098,49 @@ static int textnodes(lua_State *L)
         FREEALL(nodeof, first, nodecls, pairs);
         return luaL_error(L, "bad class lists, or not enough memory");
     }
-    rtexts_freetexts(x); /* (room for the steps after) */
-    x->node = nodeof;
-    x->nfirst = first;
+    rtexts_freetexts(x);                                          /* (room for the steps after) */
+    uint32_t *fr = realloc(first, (nn ? nn : 1) * sizeof *first); /* (nodes, not mentions) */
+    x->nfirst = fr ? fr : first;
     x->nn = nn;
     lua_createtable(L, (int)x->n, 0);
     for (size_t m = 0; m < x->n; m++) {
         lua_pushinteger(L, (lua_Integer)nodeof[m] + 1);
         lua_rawseti(L, -2, (lua_Integer)m + 1);
     }
-    lua_createtable(L, (int)nn, 0);
-    lua_createtable(L, (int)nn, 0);
+    free(nodeof);
+    first = x->nfirst;
+    lua_createtable(L, (int)(nn + (size_t)room), 0);
     for (size_t id = 0; id < nn; id++) {
         lua_pushinteger(L, (lua_Integer)first[id] + 1);
-        lua_rawseti(L, -3, (lua_Integer)id + 1);
-        lua_pushinteger(L, (lua_Integer)nodecls[id] + 1);
         lua_rawseti(L, -2, (lua_Integer)id + 1);
     }
+    /* the lists, each made at its size: their lengths first (in sd) */
+    uint32_t *len = calloc(nc ? nc : 1, sizeof *len);
+    if (!len) {
+        free(nodecls);
+        free(pairs);
+        return luaL_error(L, "not enough memory");
+    }
+    for (size_t id = 0; id < nn; id++)
+        if (nodecls[id] >= 0) len[nodecls[id]]++;
+    lua_createtable(L, (int)nc, 0);
+    for (size_t k = 0; k < nc; k++) {
+        if (len[k])
+            lua_createtable(L, (int)len[k], 0);
+        else
+            lua_pushboolean(L, 0);
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+        len[k] = 0;
+    }
+    for (size_t id = 0; id < nn; id++) {
+        int32_t k = nodecls[id];
+        if (k < 0) continue;
+        lua_rawgeti(L, -1, (lua_Integer)k + 1);
+        lua_pushinteger(L, (lua_Integer)id + 1);
+        lua_rawseti(L, -2, (lua_Integer)++len[k]);
+        lua_pop(L, 1);
+    }
+    free(len);
     free(nodecls);
     lua_createtable(L, (int)np, 0);
     for (size_t j = 0; j < np; j++) {
@@ -1114,57 +1152,81 @@ static int textnodes(lua_State *L)
 }
 
 /*
-** opts.nodeassign(E, WF, WR, ne, np) -> counts: after cols.textnodes,
-** each mention's entity and reason (recorded as assigns records them) from
-** its node's: for each node id textnodes made, E[id] is its entity (1 to
-** ne), WF[id] the reason of its first mention and WR[id] that of the
-** others. counts[(e - 1) * np + p] is the number of entity e's mentions
-** of kind place p (textgroups' KP, 1 to np). Upvalues as assigns', and the
-** texts of textgroups (4). A reason is interned once a node, not once a
-** mention.
+** opts.nodeassign(nodeof, E, WHY, NEW, SAME, ne, np) -> counts: after
+** cols.textnodes, each mention's entity and reason (recorded as assigns
+** records them) from its node's, nodeof[m] (textnodes' nodeof): for each
+** node id textnodes made, E[id] is its entity (1 to ne) and WHY[id] the
+** reason of all its mentions, or false: then its first mention's is
+** NEW[E[id]] and the others' SAME. counts[(e - 1) * np + p] is the number
+** of entity e's mentions of kind place p (textgroups' KP, 1 to np).
+** Upvalues as assigns', and the texts of textgroups (4). A reason is
+** interned once a node or entity, not once a mention.
 */
+static uint32_t internat(lua_State *L, sift_store *st, sift_strcache *c, int t, size_t i)
+{
+    size_t len;
+    lua_rawgeti(L, t, (lua_Integer)i + 1);
+    const char *s = lua_tolstring(L, -1, &len);
+    if (!s) luaL_error(L, "bad reason #%I (a string expected)", (lua_Integer)i + 1);
+    uint32_t id = sift_store_intern_cached(st, c, s, len);
+    lua_pop(L, 1);
+    return id;
+}
+
 static int nodeassign(lua_State *L)
 {
     sift_resolved *res = lua_touserdata(L, lua_upvalueindex(1));
     sift_store *st = lua_touserdata(L, lua_upvalueindex(2));
     sift_strcache *c = lua_touserdata(L, lua_upvalueindex(3));
     rtexts *x = lua_touserdata(L, lua_upvalueindex(4));
-    for (int a = 1; a <= 3; a++) luaL_checktype(L, a, LUA_TTABLE);
-    lua_Integer ne = luaL_checkinteger(L, 4), np = luaL_checkinteger(L, 5);
-    luaL_argcheck(L, ne >= 0 && ne <= INT32_MAX, 4, "0 to 2^31 - 1 entities expected");
-    luaL_argcheck(L, np >= 1 && np <= 255, 5, "1 to 255 places expected");
-    if (!x->node) return luaL_error(L, "no nodes (cols.textnodes first)");
+    for (int a = 1; a <= 4; a++) luaL_checktype(L, a, LUA_TTABLE);
+    size_t slen;
+    const char *same = luaL_checklstring(L, 5, &slen);
+    lua_Integer ne = luaL_checkinteger(L, 6), np = luaL_checkinteger(L, 7);
+    luaL_argcheck(L, ne >= 0 && ne <= INT32_MAX, 6, "0 to 2^31 - 1 entities expected");
+    luaL_argcheck(L, np >= 1 && np <= 255, 7, "1 to 255 places expected");
+    if (!x->nfirst) return luaL_error(L, "no nodes (cols.textnodes first)");
     if (x->n != st->nresolved)
         return luaL_error(L, "%I mentions, not %I", (lua_Integer)x->n, (lua_Integer)st->nresolved);
     size_t nn = x->nn, n = x->n;
+    uint32_t sameid = sift_store_intern_cached(st, c, same, slen);
     int32_t *ent = scratch(L, nn, sizeof *ent);
-    uint32_t *wf = scratch(L, nn, sizeof *wf), *wr = scratch(L, nn, sizeof *wr);
+    uint32_t *why = scratch(L, nn, sizeof *why), *nw = scratch(L, (size_t)ne, sizeof *nw);
     uint32_t *cnt = scratch(L, (size_t)ne * (size_t)np, sizeof *cnt);
     memset(cnt, 0, (ne ? (size_t)ne * (size_t)np : 1) * sizeof *cnt);
+    for (lua_Integer e = 0; e < ne; e++)
+        nw[e] = UINT32_MAX; /* (interned when a mention needs it) */
     for (size_t id = 0; id < nn; id++) {
         int isnum;
-        lua_rawgeti(L, 1, (lua_Integer)id + 1);
+        lua_rawgeti(L, 2, (lua_Integer)id + 1);
         lua_Integer e = lua_tointegerx(L, -1, &isnum);
         lua_pop(L, 1);
         if (!isnum || e < 1 || e > ne)
             return luaL_error(L, "bad entity of node %I", (lua_Integer)id + 1);
         ent[id] = (int32_t)e - 1;
-        wf[id] = wr[id] = UINT32_MAX; /* (interned when a mention needs it) */
+        lua_rawgeti(L, 3, (lua_Integer)id + 1);
+        int own = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        why[id] = own ? internat(L, st, c, 3, id) : UINT32_MAX;
     }
     for (size_t m = 0; m < n; m++) {
-        int32_t id = x->node[m], e = ent[id];
-        int isfirst = x->nfirst[id] == m;
-        uint32_t *w = isfirst ? &wf[id] : &wr[id];
-        if (*w == UINT32_MAX) {
-            size_t len;
-            lua_rawgeti(L, isfirst ? 2 : 3, (lua_Integer)id + 1);
-            const char *s = lua_tolstring(L, -1, &len);
-            if (!s) return luaL_error(L, "bad reason of node %I", (lua_Integer)id + 1);
-            *w = sift_store_intern_cached(st, c, s, len);
-            lua_pop(L, 1);
+        int isnum;
+        lua_rawgeti(L, 1, (lua_Integer)m + 1);
+        lua_Integer nd = lua_tointegerx(L, -1, &isnum);
+        lua_pop(L, 1);
+        if (!isnum || nd < 1 || (size_t)nd > nn)
+            return luaL_error(L, "bad node of mention %I", (lua_Integer)m + 1);
+        int32_t id = (int32_t)nd - 1, e = ent[id];
+        uint32_t w = why[id];
+        if (w == UINT32_MAX) {
+            w = sameid;
+            if (x->nfirst[id] == m) {
+                if (nw[e] == UINT32_MAX) nw[e] = internat(L, st, c, 4, (size_t)e);
+                w = nw[e];
+            }
         }
         res[m].entity = e;
-        res[m].why = *w;
+        res[m].why = w;
         unsigned p = x->kp[x->kind[m]];
         if (p && p <= np) cnt[(size_t)e * (size_t)np + p - 1]++;
     }
@@ -1196,7 +1258,7 @@ static int spellings(lua_State *L)
     for (int a = 1; a <= 3; a++) luaL_checktype(L, a, LUA_TTABLE);
     lua_Integer ne = luaL_checkinteger(L, 4);
     luaL_argcheck(L, ne >= 0 && ne <= INT32_MAX, 4, "0 to 2^31 - 1 entities expected");
-    if (!x->node || !x->tid) return luaL_error(L, "no nodes (cols.textnodes first)");
+    if (!x->nfirst || !x->tid) return luaL_error(L, "no nodes (cols.textnodes first)");
     size_t n = x->n, nt = x->ntexts;
     luaL_checkstack(L, 16, "spellings");
     uint32_t *tside = scratch(L, nt, sizeof *tside);
@@ -1271,8 +1333,7 @@ static int spellings(lua_State *L)
                 lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
                 lua_pop(L, 2);
             }
-            uint32_t sd = x->side[m];
-            if (sd == SIFT_STR_NONE || sd == SIFT_STR_EMPTY) sd = tside[t];
+            uint32_t sd = x->side[m] ? x->sides[x->side[m] - 1] : tside[t];
             if (sd == SIFT_STR_NONE) continue;
             size_t v = 0;
             while (v < nv && vs[v * 3] != sd) v++;
@@ -1359,7 +1420,7 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
     int txi = lua_gettop(L);
     tx->n = total;
     tx->tid = kindcode ? malloc(total * sizeof *tx->tid) : NULL;
-    tx->side = kindcode ? malloc(total * sizeof *tx->side) : NULL;
+    tx->side = kindcode ? malloc(total) : NULL;
     int txok = tx->tid && tx->side && rtexts_grow(tx) == 0;
     lua_createtable(L, 0, NCOLS + 3);
     int cols = lua_gettop(L);
@@ -1459,7 +1520,10 @@ static int resolvein(lua_State *L, sift_store *st, size_t total)
         memset(lua_newuserdatauv(L, sizeof(sift_strcache), 0), 0, sizeof(sift_strcache));
         lua_pushvalue(L, txi);
         lua_pushcclosure(L, spellings, 4);
-        lua_setfield(L, -2, "spellings");
+        if (tx->nsides <= 255)
+            lua_setfield(L, -2, "spellings");
+        else
+            lua_pop(L, 1);
     }
     lua_remove(L, txi); /* [mod, fn, cols, opts]: the closures hold it */
     if (sift_host_docall(L, 2, 1) != LUA_OK) goto fail;

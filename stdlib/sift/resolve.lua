@@ -1005,8 +1005,8 @@ local function cluster(cols, sidekey, declared, collect)
     for c, ec in ipairs(eclist) do
       if ec.cand then CAND[c] = SURN[ec.cand] or 0 end
     end
-    local pairs_, NCLASS
-    nodeof, FIRST, NCLASS, pairs_ = cols.textnodes(TID, BARE, SUR, CAND, PERSON)
+    local pairs_, lists
+    nodeof, FIRST, lists, pairs_ = cols.textnodes(TID, BARE, SUR, CAND, PERSON, #declared)
     nnodes = #FIRST
     for q = 1, #pairs_, 2 do
       local id = pairs_[q]
@@ -1014,16 +1014,10 @@ local function cluster(cols, sidekey, declared, collect)
       SURNOF[#SURNOF + 1] = id
       SURNOF[#SURNOF + 1] = pairs_[q + 1]
     end
-    for id = 1, nnodes do
-      if CAT[id] == nil then -- (not a node of its own paired with a person)
-        local ec = eclist[NCLASS[id]]
-        local f = ec.a.form == "bare" and "bnodes" or "nodes"
-        local l = ec[f]
-        if not l then
-          l = {}
-          ec[f] = l
-        end
-        l[#l + 1] = id
+    for c, ec in ipairs(eclist) do
+      local l = lists[c]
+      if l then
+        if BARE[c] then ec.bnodes = l else ec.nodes = l end
       end
     end
     -- per node, the first of its mentions whose m.decl names a declared entity
@@ -1108,8 +1102,9 @@ local function cluster(cols, sidekey, declared, collect)
   do
     -- (NEC and NDOC are made here at their size, not grown with FIRST: the
     -- nodes' first mentions ascend, so their documents are a walk of the
-    -- runs, as in steps 1 and 2)
-    local first, nec, ndoc = newtable(nnodes, 0), newtable(nnodes, 0), newtable(nnodes, 0)
+    -- runs, as in steps 1 and 2; textnodes made FIRST at its size, with
+    -- room for the seeds)
+    local first, nec, ndoc = TG and FIRST or newtable(nnodes, 0), newtable(nnodes, 0), newtable(nnodes, 0)
     parent, WHY = newtable(nnodes, 0), newtable(nnodes, 0)
     rk = 0
     local d, rlast = "", 0
@@ -2130,7 +2125,7 @@ local function members(collect, assign, assigns, nodeassign, cols, declared, tec
     -- the nodes of mentions come first, in order of their first mention
     -- (the seeds after them have none): an entity's first node has its
     -- first mention, and the entities come in that order as below
-    local E, WF, WR = {}, {}, {}
+    local E, NEW = newtable(#FIRST, 0), {}
     local id = 1
     while FIRST[id] do
       local r = id -- (find, inline, as below)
@@ -2144,23 +2139,13 @@ local function members(collect, assign, assigns, nodeassign, cols, declared, tec
         e = { first = FIRST[id], idx = #ents + 1, dd = decl and declared[decl], cat = catof(r) }
         eroot[r] = e
         ents[e.idx] = e
+        NEW[e.idx] = e.dd and ("declared entity " .. quote(e.dd.name)) or "new entity"
       end
       E[id] = e.idx
-      local why = WHY[id]
-      if why then
-        WF[id], WR[id] = why, why
-      else
-        local nw = e.nw
-        if not nw then
-          nw = e.dd and ("declared entity " .. quote(e.dd.name)) or "new entity"
-          e.nw = nw
-        end
-        WF[id], WR[id] = nw, "same name earlier in this document"
-      end
       id = id + 1
     end
     local nk = #KINDS
-    local counts = nodeassign(E, WF, WR, #ents, nk)
+    local counts = nodeassign(nodeof, E, WHY, NEW, "same name earlier in this document", #ents, nk)
     for idx, e in ipairs(ents) do
       local kc, b = {}, (idx - 1) * nk
       for p = 1, nk do kc[p] = counts[b + p] end
