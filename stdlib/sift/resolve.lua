@@ -1257,11 +1257,48 @@ local function cluster(cols, sidekey, declared, collect)
 
   -- link(a, b, why) -- merge the cluster of node a into that of node b; the
   -- reason goes to the founder of a's cluster (the node that had none).
+  -- (find, can, catof and profof are written out here: a corpus makes
+  -- hundreds of thousands of links, and a call costs as much as a test)
   local function link(a, b, why, anycat)
-    local ra, rb = find(a), find(b)
+    local ra, rb = a, b
+    while parent[ra] ~= ra do
+      parent[ra] = parent[parent[ra]]
+      ra = parent[ra]
+    end
+    while parent[rb] ~= rb do
+      parent[rb] = parent[parent[rb]]
+      rb = parent[rb]
+    end
     if ra == rb then return false end
-    local ok, prof = can(ra, rb, anycat)
-    if not ok then return false end
+    local da, db = DECL[ra], DECL[rb]
+    if da and db and da ~= db then return false end
+    local ca, cb = CAT[ra], CAT[rb]
+    if ca == nil then
+      local ec = NEC[ra]
+      if ec then ca = ec.cat else ca = dcat[da] end
+    end
+    if cb == nil then
+      local ec = NEC[rb]
+      if ec then cb = ec.cat else cb = dcat[db] end
+    end
+    if not anycat and ca and cb and ca ~= cb and (ca == "person" or cb == "person") then return false end
+    local pa, pb = PROF[ra], PROF[rb]
+    if pa == nil then
+      local ec = NEC[ra]
+      pa = ec and ec.a.prof
+    end
+    if pb == nil then
+      local ec = NEC[rb]
+      pb = ec and ec.a.prof
+    end
+    local prof = pa or pb
+    if pa and pb and pa ~= pb then
+      local rel, merged = align(pa, pb)
+      if not rel then return false end
+      prof = merged
+    end
+    local cl = CL[ra]
+    if cl ~= nil and cl[rb] == true then return false end
     local f = FOUNDER[ra] or ra
     WHY[f] = whyof(why, f, a, b)
     local big, small = rb, ra
@@ -1270,19 +1307,19 @@ local function cluster(cols, sidekey, declared, collect)
     parent[small] = big
     SIZE[big] = (SIZE[big] or 1) + (SIZE[small] or 1)
     FOUNDER[big] = FOUNDER[rb] or rb
-    CAT[big] = catof(rb) or catof(ra) or false
+    CAT[big] = cb or ca or false
     local decl = DECL[big] or DECL[small]
     if decl then
       DECL[big] = decl
       if dcat[decl] then CAT[big] = dcat[decl] end
     end
-    PROF[big] = prof or profof(big) or profof(small) or false
+    PROF[big] = prof or false -- (falsy only when both profiles are)
     if SIDES and SIDES[small] then
       local sv = SIDES[big] or {}
       SIDES[big] = sv
       for s, c in pairs(SIDES[small]) do sv[s] = (sv[s] or 0) + c end
     end
-    local cl = CL[small]
+    cl = CL[small]
     if cl then
       for p in pairs(cl) do
         CL[p][small] = nil
