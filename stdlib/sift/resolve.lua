@@ -900,9 +900,11 @@ local function cluster(cols, sidekey, declared, collect)
   -- eight fields about 280):
   --   parent  union-find: the next node towards its cluster's root
   --   FIRST   its first mention (false for a seed)
-  --   NEC     its exact class, its first mention's (false for a seed; ecof)
+  --   NEC     its exact class, its first mention's (false for a seed; a
+  --           person's full name's class has its transliteration class,
+  --           tclass, from step 4 on)
   --   NDOC    its document, its first mention's ("" for a seed, or a
-  --           mention of no document; docof): steps 3 to 8 ask for a node's
+  --           mention of no document): steps 3 to 8 ask for a node's
   --           class and document hundreds of thousands of times, and a read
   --           of the host's doc column looks for the mention's range
   --   WHY     the reason its cluster joined another, formatted; set on the
@@ -924,6 +926,11 @@ local function cluster(cols, sidekey, declared, collect)
   local nodeof = not TG and newtable(N, 0) or nil -- (textnodes makes it)
   local FIRST = {}
   local NEC, NDOC, parent, WHY -- (made once FIRST is complete)
+  -- NF[dk]: the first node of the k-th document of docorder; with ORDER
+  -- nil (each document one run, in text order), a document's nodes are
+  -- those from NF[dk] to the next document's first, in order of their
+  -- first mention (the nodes of mentions end at NNM)
+  local NF, NNM = {}, 0
   local SIZE, FOUNDER, CAT, PROF, DECL, CL, CLN = {}, {}, {}, {}, {}, {}, {}
   local SEEDNAME, APART = {}, {}
   local nnodes = 0
@@ -932,17 +939,6 @@ local function cluster(cols, sidekey, declared, collect)
     nnodes = id
     FIRST[id] = first
     return id
-  end
-  local function docof(id)
-    return NDOC[id]
-  end
-  local function ecof(id) -- false for a seed
-    return NEC[id]
-  end
-  -- the transliteration class of a person's full name (step 4), or nil
-  local function tcof(id)
-    local ec = ecof(id)
-    return ec and ec.tclass
   end
   -- the declared names and aliases, by key and by transliteration
   local dkey, dtc, dcat = {}, {}, {}
@@ -1111,12 +1107,16 @@ local function cluster(cols, sidekey, declared, collect)
     for id = 1, nnodes do
       local m = FIRST[id]
       if m then
-        if m > rlast then d, rlast = docrun(m) end
+        if m > rlast then
+          d, rlast = docrun(m)
+          NF[docidx[d]] = NF[docidx[d]] or id
+        end
         nec[id], ndoc[id] = tec[Mtext[m]], d
       else
         nec[id], ndoc[id] = false, ""
       end
       first[id], parent[id], WHY[id] = m, id, false
+      if m then NNM = id end
     end
     FIRST, NEC, NDOC = first, nec, ndoc
   end
@@ -1141,14 +1141,14 @@ local function cluster(cols, sidekey, declared, collect)
   local function catof(r)
     local c = CAT[r]
     if c ~= nil then return c end
-    local ec = ecof(r)
+    local ec = NEC[r]
     if ec then return ec.cat end
     return dcat[DECL[r]]
   end
   local function profof(r)
     local p = PROF[r]
     if p ~= nil then return p end
-    local ec = ecof(r)
+    local ec = NEC[r]
     return ec and ec.a.prof
   end
 
@@ -1541,21 +1541,30 @@ local function cluster(cols, sidekey, declared, collect)
     end
   end
   -- a document that uses two compatible forms names two people
+  -- (the document's people: its nodes with a transliteration class, in
+  -- order of first mention; a node's mentions share its class)
   local tccl = {}
   for dk = 1, #docorder do
-    local seen, list = {}, {}
-    for p = DFROM[dk], DTO[dk] do
-      local n = ORDER and ORDER[p] or p
-      local id = nodeof[n]
-      if tec[Mtext[n]].tclass and not seen[id] then
-        seen[id] = true
-        list[#list + 1] = id
+    local list = {}
+    if ORDER then
+      local seen = {}
+      for p = DFROM[dk], DTO[dk] do
+        local n = ORDER[p]
+        local id = nodeof[n]
+        if tec[Mtext[n]].tclass and not seen[id] then
+          seen[id] = true
+          list[#list + 1] = id
+        end
+      end
+    else
+      for id = NF[dk], (NF[dk + 1] or NNM + 1) - 1 do
+        if NEC[id].tclass then list[#list + 1] = id end
       end
     end
     if #list > 1 then
       local byb, bl = {}, {}
       for _, id in ipairs(list) do
-        local bk = tcof(id).a.sur
+        local bk = NEC[id].tclass.a.sur
         if not byb[bk] then
           byb[bk] = {}
           bl[#bl + 1] = byb[bk]
@@ -1566,7 +1575,7 @@ local function cluster(cols, sidekey, declared, collect)
       for _, l in ipairs(bl) do
         for p = 1, #l do
           for q = p + 1, #l do
-            local x, y = tcof(l[p]), tcof(l[q])
+            local x, y = NEC[l[p]].tclass, NEC[l[q]].tclass
             if x ~= y and relof(x, y) then
               cannotlink(l[p], l[q])
               tccl[x] = tccl[x] or {}
@@ -1714,7 +1723,7 @@ local function cluster(cols, sidekey, declared, collect)
   local function docsof(t)
     if not t.docs then
       local s = {}
-      for _, id in ipairs(t.nodes) do s[docof(id)] = id end
+      for _, id in ipairs(t.nodes) do s[NDOC[id]] = id end
       t.docs = s
     end
     return t.docs
@@ -1742,7 +1751,7 @@ local function cluster(cols, sidekey, declared, collect)
       if not together then
         local ds = docsof(l)
         for _, id in ipairs(t.nodes) do
-          if ds[docof(id)] then together = true end
+          if ds[NDOC[id]] then together = true end
         end
       end
       if together then
@@ -1753,7 +1762,7 @@ local function cluster(cols, sidekey, declared, collect)
         local hit
         for _, l in ipairs(longs) do
           local ds = docsof(l)
-          local x = ds[docof(id)]
+          local x = ds[NDOC[id]]
           if x then
             if hit and find(hit) ~= find(x) then
               hit = false
@@ -1809,7 +1818,7 @@ local function cluster(cols, sidekey, declared, collect)
     for _, pt in ipairs(b.tlist) do
       if placetype(pt) ~= "linear" then
         for _, x in ipairs(b.types[pt]) do
-          local d = docof(x)
+          local d = NDOC[x]
           typed[d] = typed[d] or {}
           local l = typed[d]
           l[#l + 1] = x
@@ -1819,8 +1828,8 @@ local function cluster(cols, sidekey, declared, collect)
     local rest = {}
     for _, id in ipairs(b.bare) do
       local hit, other = nil, false
-      for _, x in ipairs(typed[docof(id)] or {}) do
-        if placetype(ecof(x).a.ptype) == "sub" and before(FIRST[x], FIRST[id]) and not hit then
+      for _, x in ipairs(typed[NDOC[id]] or {}) do
+        if placetype(NEC[x].a.ptype) == "sub" and before(FIRST[x], FIRST[id]) and not hit then
           hit = x
         else
           other = true
@@ -1892,14 +1901,14 @@ local function cluster(cols, sidekey, declared, collect)
         else
           local left, indoc = {}, {}
           for _, x in ipairs(byinit[ec.a.acr] or {}) do
-            local d = docof(x)
+            local d = NDOC[x]
             indoc[d] = indoc[d] or {}
             local l = indoc[d]
             l[#l + 1] = x
           end
           for _, id in ipairs(todo) do
             local hit
-            for _, x in ipairs(indoc[docof(id)] or {}) do
+            for _, x in ipairs(indoc[NDOC[id]] or {}) do
               if hit and find(hit) ~= find(x) then
                 hit = false
                 break
@@ -1957,16 +1966,27 @@ local function cluster(cols, sidekey, declared, collect)
     if c == nil then
       c = {}
       for _, x in ipairs(surpeople[s] or {}) do
-        local sl = tcof(x).a.slots
+        local sl = NEC[x].tclass.a.slots
         if vcompat(vs, sl[#sl].vs) then c[#c + 1] = x end
       end
       surcache[ck] = c
     end
     return c
   end
-  for dk, d in ipairs(docorder) do
+  -- (only a document with a bare surname has work here: the rest is the
+  -- record of its full names that such a mention reads)
+  local bare, baredocs = {}, {}
+  for _, ec in ipairs(eclist) do
+    for _, id in ipairs(ec.bnodes or {}) do bare[docidx[NDOC[id]]] = true end
+  end
+  for dk = 1, #docorder do
+    if bare[dk] then baredocs[#baredocs + 1] = dk end
+  end
+  bare = nil -- luacheck: ignore 311
+  for _, dk in ipairs(baredocs) do
+    local d = docorder[dk]
     local function lastvs(x)
-      local sl = tcof(x).a.slots
+      local sl = NEC[x].tclass.a.slots
       return sl[#sl].vs
     end
     local full = {} -- surname -> {{p, node}} in document order
@@ -2084,7 +2104,7 @@ local function cluster(cols, sidekey, declared, collect)
   end
   local given = {} -- roots of clusters with a kind given or declared
   for id = 1, nnodes do
-    if DECL[id] or ecof(id).votes > 0 then given[find(id)] = true end
+    if DECL[id] or NEC[id].votes > 0 then given[find(id)] = true end
   end
   for _, ec in ipairs(eclist) do
     if ec.votes == 0 then
@@ -2096,7 +2116,7 @@ local function cluster(cols, sidekey, declared, collect)
         for _, k in ipairs(ks) do
           for _, x in ipairs(strong[k] or {}) do
             local r = find(x)
-            if not seen[r] and ecof(x) ~= ec then
+            if not seen[r] and NEC[x] ~= ec then
               seen[r] = true
               hits[#hits + 1] = x
             end
