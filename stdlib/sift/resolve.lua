@@ -127,6 +127,8 @@ local MARKERS = {
 -- particles that do not distinguish names (al-Qaeda, Sahib-e, Mazar-i-Sharif)
 local PARTICLES = set { "al", "el", "ul", "ad", "ud", "ash", "as", "ar", "an", "e", "i", "bin", "ibn", "bint",
   "van", "von", "de", "da", "di", "du", "del", "der", "den", "la", "le", "ter", "ten", "zu" }
+-- particles that are no name also when capitalised, before a name's last word
+local CAPARTICLES = set { "al", "el", "bin", "ibn" }
 -- lower-case words that structure organisation names and epithets
 local CONNECTORS = set { "of", "the", "and", "in", "for", "on", "at", "to", "&", "des", "du", "de", "del" }
 -- words that begin a qualifier of an organisation ("... of Afghanistan")
@@ -190,6 +192,9 @@ local function letters(k)
   s = string_gsub(s, "q", "k")
   s = string_gsub(s, "w", "v")
   s = string_gsub(s, "f", "p") -- ph and f: one class (after "ph" lost its h)
+  -- the article of an Arabic "Abd al-" name, however it is written
+  -- (Abdullah, Abdallah, Abdel-, Abdul-, Abdol-): one spelling
+  s = string_gsub(s, "^abd[aeiou]l", "abdal")
   return s
 end
 
@@ -225,8 +230,12 @@ local function shape(s)
   end
   local sk = table_concat(skel)
   local k = sk .. #classes .. (classes[1] or "")
-  if #sk <= 2 then k = k .. ":" .. table_concat(classes) end
-  return k, table_concat(vs)
+  if #sk <= 2 then return k .. ":" .. table_concat(classes), table_concat(vs), k .. ":" .. table_concat(classes) end
+  -- a person's key leaves out the number of vowel groups, as a vowel
+  -- between two consonants comes and goes in transliteration (Dagalo/
+  -- Daglo), but says whether the name ends in a vowel (Karim/Karima)
+  local pk = sk .. (prev and "-" or "") .. (classes[1] or "")
+  return k, table_concat(vs), pk
 end
 
 -- tk(k): the transliteration key of one token's normalisation key, and its
@@ -237,18 +246,41 @@ local function tk(k)
   return shape(s)
 end
 
+-- ptk(k): a person's transliteration key of one token (see shape), and its
+-- vowel signature.
+local function ptk(k)
+  local s = letters(k)
+  if not s then return "=" .. k, "" end
+  local _, vs, pk = shape(s)
+  return pk, vs
+end
+
 -- Vowel signatures that may write one name: the same vowels, or a/e, e/i,
 -- o/u apart (Ahmad/Ahmed, Kareemi/Karimi, Mohammad/Muhammad; not
--- Karim/Karam). Pairwise, not a key: e is near both a and i.
+-- Karim/Karam); one of three or more groups may be missing inside the
+-- name (Dagalo/Daglo, whose keys agree: ptk). Pairwise, not a key: e is
+-- near both a and i.
 local VNEAR = set { "ae", "ea", "ei", "ie", "ou", "uo" }
-local function vcompat(x, y)
-  if x == y then return true end
-  if #x ~= #y then return false end
+local function vnear(x, y, skip) -- x without its vowel skip against y
+  local q = 0
   for p = 1, #x do
-    local a, b = string_sub(x, p, p), string_sub(y, p, p)
-    if a ~= b and not VNEAR[a .. b] then return false end
+    if p ~= skip then
+      q = q + 1
+      local a, b = string_sub(x, p, p), string_sub(y, q, q)
+      if a ~= b and not VNEAR[a .. b] then return false end
+    end
   end
   return true
+end
+local function vcompat(x, y)
+  if x == y then return true end
+  if #x == #y then return vnear(x, y, 0) end
+  if #x < #y then x, y = y, x end
+  if #x ~= #y + 1 or #x < 3 then return false end
+  for skip = 2, #x - 1 do
+    if vnear(x, y, skip) then return true end
+  end
+  return false
 end
 
 -- ------------------------------------------------------------ tokens and analysis
@@ -360,23 +392,36 @@ local function personform(toks, a)
     marker = marker or MARKERS[toks[p + 1].k]
     p = p + 2
   end
-  local slots = {}
+  local ws = {}
   for r = p, q do
     local w = toks[r]
     if CONNECTORS[w.k] and w.low then
       a.form = "epithet"
       return a
     end
-    if not (PARTICLES[w.k] and (w.low or w.hy)) then
-      if isinitial(w) then
-        slots[#slots + 1] = { init = firstletter(w.k) }
-      elseif string_find(w.raw, "^%u%.%u%.") then -- "R.R."
-        for c in string_gmatch(w.bare, "%u") do slots[#slots + 1] = { init = string_lower(c) } end
-      else
-        local key, vs = tk(w.k)
-        slots[#slots + 1] = { tk = key, vs = vs, l1 = firstletter(w.k) }
+    -- (a capitalised article inside a name too: "Abdelfattah El Burhan")
+    if not (PARTICLES[w.k] and (w.low or w.hy or (CAPARTICLES[w.k] and r < q))) then ws[#ws + 1] = w end
+  end
+  local slots = {}
+  local j = 1
+  while j <= #ws do
+    local w = ws[j]
+    if isinitial(w) then
+      slots[#slots + 1] = { init = firstletter(w.k) }
+    elseif string_find(w.raw, "^%u%.%u%.") then -- "R.R."
+      for c in string_gmatch(w.bare, "%u") do slots[#slots + 1] = { init = string_lower(c) } end
+    else
+      local k = w.k
+      -- "Abdel Fattah", "Abd al-Fattah": one name, as "Abdelfattah" (when
+      -- a surname follows)
+      if string_find(k, "^abd[aeiou]?l?$") and j + 2 <= #ws and not isinitial(ws[j + 1]) then
+        j = j + 1
+        k = "abdal" .. ws[j].k
       end
+      local key, vs = ptk(k)
+      slots[#slots + 1] = { tk = key, vs = vs, l1 = firstletter(k) }
     end
+    j = j + 1
   end
   a.marker = marker
   local full = 0
@@ -705,7 +750,7 @@ end
 -- the rest of its state goes when it returns.
 local function cluster(cols, sidekey, declared, collect)
   local N, Mtext, Mdoc, Mi, Mkey = cols.n, cols.text, cols.doc, cols.i, cols.key
-  local Mkind, Mside, Mdecl = cols.kind, cols.side, cols.decl
+  local Mkind, Mside, Mdecl, Mrole = cols.kind, cols.side, cols.decl, cols.role
   local KC, KP = cols.kindcode, kindplaces(cols)
   -- the host's document ranges (nil for a doc column): the loops that go
   -- through the mentions in order walk them instead of reading the column
@@ -888,7 +933,7 @@ local function cluster(cols, sidekey, declared, collect)
   -- such a class whose word is some person's surname (cand: its
   -- transliteration key): step 2 looks for that person in the document
   for _, ec in ipairs(mixed) do
-    local t = tk(ec.k)
+    local t = ptk(ec.k)
     if surnames[t] then ec.cand = t end
   end
   mixed, surnames = nil, nil -- luacheck: ignore 311 (released before the peak)
@@ -1083,6 +1128,11 @@ local function cluster(cols, sidekey, declared, collect)
       local dn = Mdecl[m]
       if dn ~= nil and dhit[id] == nil and type(dn) == "string" then dhit[id] = dkey[corekey(dn)] end
       nodeof[m] = id
+      -- a nickname (sift.grammar.name): the person named just before it
+      if Mrole[m] == "nickname" and m > at and not ec.nick and ec.a.form == "bare"
+        and tec[Mtext[m - 1]].a.form == "person" then
+        ec.nick = nodeof[m - 1]
+      end
     end
     at = last + 1
   end
@@ -2049,6 +2099,10 @@ local function cluster(cols, sidekey, declared, collect)
         if not target and recent[s] and vcompat(a.vs, recent[s].vs) then
           target = recent[s].id
           why = "surname of " .. quote(textof(target)) .. " named earlier in this document"
+        end
+        if not target and ec.nick then
+          target = ec.nick
+          why = "nickname of " .. quote(textof(target))
         end
         if not target and inDoc then
           for _, e in ipairs(inDoc) do

@@ -87,7 +87,7 @@ local sidewords = require "sift.grammar.sidewords"
 local P, R, S, C, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct
 local type, ipairs, pairs, error, setmetatable = type, ipairs, pairs, error, setmetatable
 local string_sub, string_byte, string_find, string_lower = string.sub, string.byte, string.find, string.lower
-local string_match, string_gmatch = string.match, string.gmatch
+local string_match, string_gmatch, string_gsub = string.match, string.gmatch, string.gsub
 local table_sort, table_concat = table.sort, table.concat
 local utf8_char = utf8.char
 local corekey = core.key
@@ -240,6 +240,9 @@ local PLACE_BEFORE = set[[
   in near from outside inside across into towards toward through via between throughout around at
   reached entered captured took seized liberated besieged surrounded shelled bombed attacked
 ]]
+-- those of them a person may follow too ("a message from Daglo"): a
+-- bare surname of a person the document names is that person after them
+local PERSON_BEFORE = set[[ from between toward towards captured attacked surrounded ]]
 local DIRECTION = set[[
   north south east west north-east north-west south-east south-west northeast northwest southeast
   southwest northern southern eastern western
@@ -790,7 +793,7 @@ local newcand, newcands = (function()
       c = { s = s, e = e, n = n, t1 = t1, tn = tn, str = str, kind = kind, cue = cue, head = head, sent = sent,
         title = title, init = init, poss = poss, side = false, decl = false, gaz = false, text = false,
         key = false, surkey = false, base = false, admin = false, role = false, paren = false, idx = false,
-        found = false, surname = false }
+        found = false, surname = false, pc = false, nick = false }
       if np <= CANDMAX then POOL[np] = c end
       return c
     end
@@ -799,7 +802,7 @@ local newcand, newcands = (function()
     c.s = s; c.e = e; c.n = n; c.t1 = t1; c.tn = tn; c.str = str; c.kind = kind; c.cue = cue; c.head = head
     c.sent = sent; c.title = title; c.init = init; c.poss = poss; c.side = false; c.decl = false; c.gaz = false
     c.surkey = false; c.base = false; c.admin = false; c.role = false; c.paren = false; c.found = false
-    c.surname = false
+    c.surname = false; c.pc = false; c.nick = false
     return c
   end
   return newcand, function() np = 0 end
@@ -1214,7 +1217,10 @@ local classify, kinfo, kinfos, nextrun, classify_lua = (function()
         end
       elseif PLACE_BEFORE[lpw] then
         -- "in Ashraf Ghani's government" is no place
-        if not (nn >= 2 and c.poss) then ev(c, "place", 2, "place-cue") end
+        if not (nn >= 2 and c.poss) then
+          if c.str < 2 then c.pc = PERSON_BEFORE[lpw] or false end
+          ev(c, "place", 2, "place-cue")
+        end
       elseif lpw == "the" then
         local _, _, w2 = prevword(pa, ss)
         if w2 and PLACE_BEFORE[w2] and (nw and PLACE_AFTER[nw]) then ev(c, "place", 2, "place-cue") end
@@ -1741,8 +1747,8 @@ function M.scan(ctx)
     local c = cands[x]
     if not c.gaz then
       local b = BEST[c.key]
-      if c.n == 1 and SURN[c.key] and (not c.kind or c.kind == "person" or c.str < 2)
-        and not (b and b.str >= 2 and b.kind ~= "person") then
+      if c.n == 1 and SURN[c.key] and (not c.kind or c.kind == "person" or c.str < 2 or (c.pc and c.str == 2))
+        and not (b and b.str >= 2 and b.kind ~= "person" and not (b.pc and b.str == 2)) then
         c.kind = "person"
         c.surname = true
       elseif b and b.str >= 2 and (c.str or 0) < 2 then
@@ -1779,6 +1785,19 @@ function M.scan(ctx)
       if string_find(between(p, c), "^ ?%($") then c.kind, c.side, c.decl = p.kind, p.side, false end
     end
     if not c.kind then c.kind = c.n == 1 and "place" or "person" end
+  end
+
+  -- a nickname: "X, widely known as Y", "X (nicknamed Y)": Y is X, a person
+  -- (role "nickname": the resolver makes Y X's wherever the corpus has it)
+  for x = 2, #cands do
+    local c, p = cands[x], cands[x - 1]
+    if p.kind == "person" and p.n >= 2 and c.n == 1 and c.s - p.e <= 30 and not c.gaz then
+      local g = string_gsub(string_sub(text, p.e + 1, c.s - 1), "\226\128[\152\156]$", "")
+      g = string_gsub(g, "[\"']$", "")
+      if string_find(g, "^,? ?%(?%l* ?known as $") or string_find(g, "^,? ?%(?nicknamed $") then
+        c.kind, c.role, c.nick, c.surname = "person", "nickname", p, false
+      end
+    end
   end
 
   -- 5. sides of people: the words around them, a party's statement, a
@@ -1826,6 +1845,7 @@ function M.scan(ctx)
       -- "the Y ... denied it, with spokesman X telling CNN": a role without
       -- an owner speaks for the organisation the sentence is about
       if not found and c.role and c.cue == "role" and o then side, found = o.side, true end
+      if c.nick then side, found = c.nick.side, true end
       if found then
         c.side, c.found = side, true
         if side and SIDEOF[c.key] == nil and not c.surname then SIDEOF[c.key] = side end

@@ -236,6 +236,15 @@ local cases = {
     { { text = "Ines Varda", side = "front" }, "ELF", { text = "Varda", kind = "person", side = "front" } } },
   { "ELF spokesman Omar Selim spoke first. At a news conference, Selim said the pass was held.",
     { "ELF", { text = "Omar Selim", side = "front" }, { text = "Selim", kind = "person", side = "front" } } },
+  -- after a preposition a person may follow, a surname the document gives a person is that person
+  { "Ines Varda, a spokeswoman for the ELF, spoke first. A message from Varda was read out.",
+    { "Ines Varda", "ELF", { text = "Varda", kind = "person", side = "front" } } },
+  { "The convoy drove from Kelm to Sarn.", { { text = "Kelm", kind = "place" }, { text = "Sarn", kind = "place" } } },
+  -- a nickname is the person named before it, with that person's side
+  { "ELF commander Tomas Irvo, widely known as Falco, spoke. Falco said the pass was held.",
+    { "ELF", { text = "Tomas Irvo", side = "front" }, { text = "Falco", kind = "person", side = "front", role = "nickname" },
+      { text = "Falco", kind = "person", side = "front" } } },
+  { "The village, known as Tarn, was empty.", { { text = "Tarn", role = N } } },
   -- kinds shared in a list
   { "The group held every district except Bazarak and Rokha.",
     { { text = "Bazarak", kind = "place" }, { text = "Rokha", kind = "place" } } },

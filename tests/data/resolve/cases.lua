@@ -65,6 +65,20 @@ return {
         { "d", "Mazar Sharif", "place" } },
       same = { { 1, 2 }, { 3, 4 } } },
 
+    { "a vowel between two consonants comes and goes; a final vowel does not",
+      mentions = { { "a", "Idris Kamalo Badalo", "person" }, { "b", "Idris Kamalo Badlo", "person" },
+        { "c", "Karim Soudi", "person" }, { "d", "Karima Soudi", "person" } },
+      same = { { 1, 2 } }, apart = { { 3, 4 } } },
+    { "an Abd al- name written joined, split, hyphenated or with its article",
+      mentions = { { "a", "Abdel Karim Tannous", "person" }, { "b", "Abdelkarim Tannous", "person" },
+        { "c", "Abd al-Karim Tannous", "person" }, { "d", "Abdul-Karim El Tannous", "person" },
+        { "e", "Nader Abdallah", "person" }, { "f", "Nader Abdullah", "person" } },
+      same = { { 1, 2, 3, 4 }, { 5, 6 } }, apart = { { 1, 5 } } },
+    { "a nickname the text gives a person is that person in every document",
+      mentions = { { "a", "Salem Idris Varo", "person" }, { "a", "Tibbo", "person", N, { role = "nickname" } },
+        { "b", "Tibbo", "person" }, { "c", "Tibbo", "person" } },
+      same = { { 1, 2, 3, 4 } } },
+
     -- partial names
     { "a surname goes to the person named before it in the document",
       mentions = { { "a", "Ali Maisam Nazary", "person" }, { "a", "Nazary", "person" },
