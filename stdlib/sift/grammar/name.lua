@@ -522,6 +522,8 @@ end
 local GAZ = setmetatable({}, { __mode = "k" })
 -- Institution words too common to stand for one side ("forces", "group").
 local VAGUE_HEAD = set[[ forces force group service services office unit units news wire press media army police ]]
+local FORCE_HEAD = set[[ army military ]]
+local DETERMINER = set[[ the a an its their our his her this that ]]
 
 -- gazetteer(sides, declared): the manifest's names indexed by the key of
 -- their first capitalised word (`first`), the side phrases (lower-case
@@ -608,6 +610,30 @@ local function gazetteer(sides, declared)
   end
   for h, side in pairs(heads) do
     if side and phrase[h] == nil then phrase[h] = side end
+  end
+  -- "army" and "military" (vague heads) when the names of sides that end
+  -- with them are all of one side and all its proper word and force words
+  -- ("Sudanese army"): "army chief X" is that side's, unless another name
+  -- or a possessive is before the word (leftside)
+  local force = {}
+  for _, sd in ipairs(sides or {}) do
+    if type(sd) == "table" and sd.id then
+      for _, n in ipairs(type(sd.aliases) == "table" and sd.aliases or {}) do
+        local last = type(n) == "string" and string_match(string_lower(n), "(%a+)$")
+        if last and FORCE_HEAD[last] then
+          local ok = sidewords.modifier(n) ~= nil and (force[last] == nil or force[last] == sd.id)
+          force[last] = ok and sd.id or false
+        end
+      end
+    end
+  end
+  for _, d in ipairs(declared or {}) do
+    local last = type(d) == "table" and type(d.name) == "string" and string_match(string_lower(d.name), "(%a+)$")
+    if last and FORCE_HEAD[last] and force[last] ~= d.side then force[last] = false end
+  end
+  g.force = {}
+  for h, side in pairs(force) do
+    if side and phrase[h] == nil then phrase[h], g.force[h] = side, true end
   end
   -- a side's proper word before a role ("Karabakh leader": sift.grammar.sidewords)
   for _, p in ipairs(sidewords.phrases(sides)) do
@@ -1481,7 +1507,7 @@ end
 -- "Taliban spokesman X", "a Taliban fighter named X", "the front's
 -- spokesman X", "its spokesman, X", "Y, led by X", "Y, led by his son X":
 -- the side, and whether the words gave one.
-local function leftside(c, phrase, inphrase, plast)
+local function leftside(c, phrase, inphrase, plast, force)
   local ss = sents[c.sent].s
   local p = c.s
   local r1, r2 -- the words already passed, nearest the word first
@@ -1517,6 +1543,13 @@ local function leftside(c, phrase, inphrase, plast)
     local lw = lowerkey(w)
     local side = (r2 and j2 and phrase[lw .. " " .. r1 .. " " .. r2]) or (r1 and j1 and phrase[lw .. " " .. r1])
       or phrase[lw]
+    if side and force[lw] then -- "Egypt's army chief", "the Chadian army's": not the side's
+      local _, _, w2 = prevword(a, ss)
+      if w2 and (posslen(w2) > 0 or (capital(w2) and not DETERMINER[lowerkey(w2)])) then
+        side = w2 and phrase[lowerkey(w2) .. " " .. lw]
+        return side, side ~= nil
+      end
+    end
     if side then return side, true end
     if ANAPHOR[lw] then return orgbefore(c.s, ss > 400 and ss - 400 or 1, c.idx) end
     local by = lw == "by" and r1 == nil and not c.poss and a
@@ -1836,7 +1869,7 @@ function M.scan(ctx)
     if c.kind == "person" and not c.gaz then
       npl = npl + 1
       PL[npl] = c
-      local side, found = leftside(c, phrase, inphrase, gz.plast)
+      local side, found = leftside(c, phrase, inphrase, gz.plast, gz.force)
       if not found then side, found = rightside(c, phrase, inphrase, gz.pfirst) end
       if not found and c.title and gz.govside and string_find(string_lower(c.title), "minister", 1, true) then
         side, found = gz.govside, true

@@ -38,6 +38,15 @@ local manifest = {
 }
 
 local N = "<nil>"
+
+-- a manifest whose sides name an army only with its proper word
+local armies = {
+  sides = {
+    govt = { label = "Norland Armed Forces", party = true, aliases = { "Norland Armed Forces", "Norlandic army" } },
+    front = { label = "Eastern Liberation Front", party = true, aliases = { "ELF", "Eastern Liberation Front" } },
+  },
+  entities = { { name = "Eastern Liberation Front", kind = "org", side = "front", aliases = { "ELF" } } },
+}
 local cases = {
   -- the manifest: declared names, aliases, side labels, through keys
   { "The Eastern Liberation Front said it held the pass.",
@@ -286,6 +295,11 @@ local cases = {
     { { text = "Ministry of Health", kind = "org" }, { text = "Ruritania", kind = "place" } } },
   { "Amnesty International and the European Union called for an inquiry.",
     { { text = "Amnesty International", kind = "org" }, { text = "European Union", kind = "org" } } },
+  -- the army of a side named only "Norlandic army": "the army chief" is its, another's army is not
+  { "The army chief, General Petr Hollis, spoke.", { { text = "Petr Hollis", side = "govt" } }, { manifest = armies } },
+  { "Vesland's army chief Petr Hollis spoke.", { "Vesland", { text = "Petr Hollis", side = N } }, { manifest = armies } },
+  { "The Veslandic army chief Petr Hollis spoke.", { "Veslandic", { text = "Petr Hollis", side = N } },
+    { manifest = armies } },
   { "Mr Haldane, a farmer from the village of Pesk, fled.",
     { { text = "Haldane", kind = "person", title = "Mr" }, { text = "Pesk", kind = "place" } } },
 }
