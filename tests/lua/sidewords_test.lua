@@ -37,3 +37,23 @@ test("sidewords: phrases for each side, none for a word two sides share", functi
   eq(sidewords.phrases({})[1], nil)
   eq(sidewords.phrases(nil)[1], nil)
 end)
+
+test("sidewords: the countries of sides' proper words, none two sides share or another side names", function()
+  local sides = {
+    { id = "a", aliases = { "Norlandian army", "Tamese forces", "Kestrese forces" } },
+    { id = "b", aliases = { "Tarvani army", "Norlandia", "Veslandian forces" } },
+    { id = "c", aliases = { "Ostrian army" } },
+    { id = "d", aliases = { "Ostrian forces" } },
+  }
+  local got = {}
+  for _, p in ipairs(sidewords.countries(sides)) do got[p.text] = p.side end
+  eq(got.Kestr, "a") -- -ese
+  eq(got.Tam, nil) -- too short a stem
+  eq(got.Tarvan, "b") -- -i
+  eq(got.Veslandia, "b") -- -ian
+  eq(got.Norlandia, nil) -- another side's alias
+  eq(got.Ostria, nil) -- two sides
+  eq(sidewords.countries(nil)[1], nil)
+  eq(sidewords.countries({ { id = "x", aliases = { "Sudanese army" } } })[1].text, "Sudan")
+  eq(sidewords.countries({ { id = "x", aliases = { "Tigrayan forces" } } })[1].text, "Tigray")
+end)

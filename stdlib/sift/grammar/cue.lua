@@ -247,6 +247,10 @@ M.addressees = { reporters = true, journalists = true, media = true, press = tru
   residents = true, the = true, a = true, an = true, ["local"] = true, state = true, foreign = true }
 -- Kinds of document whose text outside quotations is the source's claim.
 M.own = { statement = true, report = true, ["press release"] = true, communique = true }
+-- Nouns of a statement a report prints in full ("issued the following
+-- statement", "the following communique").
+M.printed = { statement = true, communique = true, message = true, bulletin = true, declaration = true,
+  text = true, letter = true }
 -- Paragraph openers that make the rest of a statement narration.
 M.notes = { note = true, notes = true, ["editor's note"] = true }
 -- Last words of names that are places or organisations, not people.
@@ -582,6 +586,12 @@ local function sideindex(ctx)
   for _, p in ipairs(sidewords.phrases(sides)) do
     if map[p.text] == nil then map[p.text] = vof[p.side] end
   end
+  -- and their countries, as speakers only ("Ethiopia said", when an alias
+  -- is "Ethiopian army"; Ethiopia stays a place)
+  local lands = {}
+  for _, p in ipairs(sidewords.countries(sides)) do
+    if map[p.text] == nil then lands[fold(p.text)] = p.side end
+  end
   local ispart = {}
   for _, p in ipairs(parties) do ispart[p] = true end
   for wd, h in pairs(heads) do
@@ -589,7 +599,8 @@ local function sideindex(ctx)
   end
   local idx, maxn = index(map), 0
   for _, l in pairs(idx) do maxn = math_max(maxn, l[1].n) end
-  c = { declared = declared, idx = idx, maxn = maxn, heads = heads, parties = parties, party = ispart, label = label }
+  c = { declared = declared, idx = idx, maxn = maxn, heads = heads, parties = parties, party = ispart, label = label,
+    lands = lands }
   sidecache[sides] = c
   return c
 end
@@ -1111,7 +1122,8 @@ function Doc:speaker(a, b)
   end
   if orgname and not (sidex and sidex.v.side) then
     return { text = self:text_of(orgname[1], orgname[2]), s = self.ts[orgname[1]], e = self.te[orgname[2]],
-      org = true, person = nroles > 0, role = role, pos = pos }
+      org = true, person = nroles > 0, role = role, pos = pos,
+      side = orgname[1] == orgname[2] and self.sx.lands[w[orgname[1]]] or nil }
   end
   if sidex then
     local e = sidex.i + sidex.n - 1
@@ -1631,6 +1643,17 @@ local function verbframe(D, first, last, v)
     while r > lo and w[r] ~= "," and w[r] ~= ":" and k[r] ~= "q" do r = r - 1 end
     if r > lo and w[r] == "," and M.relatives[w[r + 1]] then j, rel = r, true end
   end
+  -- "X told Y by phone, adding that ...": the speaker of the verb before
+  if not sa and j > lo and w[j] == "," and string_find(wv, "ing$") then
+    for c = j - 1, lo, -1 do
+      if k[c] == "q" then break end
+      if M.verbs[w[c]] and not M.nounlike[w[c]] and not string_find(w[c], "ing$") then
+        local f2 = verbframe(D, first, last, c)
+        if f2 and f2.spk and not f2.act then sa, sb = f2.ss, f2.se end
+        break
+      end
+    end
+  end
   if sa then -- (the subject of the first verb)
     right = false
   elseif j < lo then
@@ -2022,6 +2045,64 @@ local function header(D, si)
   return nil
 end
 
+-- A statement a report prints in full: a paragraph that introduces it
+-- ("X issued the following statement", "... publishes it in full") and the
+-- paragraphs after it up to the first line without a final stop after
+-- the body (the signature, or the report's next heading). Its sentences
+-- outside quotations are the statement's author's, the subject the
+-- introducing paragraph opens with (D.embed: sentence -> speaker). Nothing
+-- without such a line: the report's own words would run on.
+local function printed(D)
+  local w, sa, sb, sk = D.w, D.sa, D.sb, D.sk
+  local si = 1
+  while si <= D.ns do
+    local intro = false
+    if sk[si] ~= "headline" then
+      for x = sa[si], sb[si] - 1 do
+        local wx = w[x]
+        if (wx == "following" and (M.printed[w[x + 1]] or M.printed[w[x + 2]]))
+          or (wx == "in" and w[x + 1] == "full" and x > sa[si]) or (wx == "full" and w[x + 1] == "text") then
+          intro = true
+          break
+        end
+      end
+    end
+    local p = intro and D:para(sa[si])
+    local j = si
+    while intro and j > 1 and D:para(sa[j - 1]) == p do j = j - 1 end
+    local spk
+    if intro then
+      local e = D:npend(sa[j], sb[j], true)
+      if e >= sa[j] then spk = D:speaker(sa[j], e) end
+    end
+    local from = si + 1
+    while spk and from <= D.ns and D:para(sa[from]) == p do from = from + 1 end
+    local to, body
+    if spk then
+      for r = from, D.ns do
+        if sk[r] == "headline" or not (w[sb[r]] == "." or w[sb[r]] == "!" or w[sb[r]] == "?" or w[sb[r]] == ":"
+          or D.k[sb[r]] == "q") then
+          if body then
+            to = r
+            break
+          end
+        else
+          body = true
+        end
+      end
+    end
+    if to then
+      local h = setmetatable({ header = true }, { __index = spk })
+      D.embed = D.embed or {}
+      for r = from, to do D.embed[r] = h end
+      mention(D, h, D.ts[sa[from]])
+      si = to + 1
+    else
+      si = si + 1
+    end
+  end
+end
+
 -- ------------------------------------------------------------ analysis
 
 -- The side of the document's source (a side or declared name in it),
@@ -2085,6 +2166,7 @@ function M.analyse(ctx)
   -- sentence by sentence with the passages, which may read them
   if not D.own then
     mediaowners(D, 1, #D.hot)
+    printed(D)
     return D
   end
   for si = 1, D.ns do
@@ -2197,6 +2279,8 @@ function Doc:quote(r)
       q.spk, q.frame = prev.spk, prev.frame
     elseif self.own and si and self.pass[si] ~= false then
       q.spk = self.pass[si] or self.docspk or self.srcspk
+    elseif self.embed and si and self.embed[si] then
+      q.spk = self.embed[si]
     elseif prev and prev.spk and prev.para == q.para - 1 and (not first or q.a == first) then
       q.spk, q.frame = prev.spk, prev.frame
     elseif first and q.a == first and si > 1 and self:para(self.sa[si - 1]) == q.para - 1 then
@@ -2264,12 +2348,14 @@ function M.attribute(D, si, t)
     local spk = around and around.spk
     if not spk and q and q.speech then spk = q.spk end
     if not spk and D.own and D.pass[si] ~= false then spk = D.pass[si] or D.docspk or D.srcspk end
+    if not spk and D.embed then spk = D.embed[si] end
     return spk, best
   end
   if best and best.spk then return best.spk, best end
   if best and best.suppress then return nil, best end
   if q and q.speech and q.spk then return q.spk, q.frame end
   if D.own and D.pass[si] ~= false then return D.pass[si] or D.docspk or D.srcspk, best end
+  if D.embed and D.embed[si] then return D.embed[si], best end
   return nil, best
 end
 

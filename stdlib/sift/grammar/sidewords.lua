@@ -13,8 +13,8 @@
 -- The word lists are data; a script may extend them before a corpus is
 -- read.
 local type, ipairs = type, ipairs
-local string_match, string_gmatch, string_lower, string_find = string.match, string.gmatch, string.lower,
-  string.find
+local string_match, string_gmatch, string_lower, string_find, string_sub = string.match, string.gmatch,
+  string.lower, string.find, string.sub
 
 local _ENV = nil -- luacheck: ignore 211 (from here on no global is read or written)
 
@@ -76,6 +76,47 @@ function M.phrases(sides)
       end
       for _, h in ipairs(M.inheads) do out[#out + 1] = { text = h .. " in " .. m, side = of[m] } end
     end
+  end
+  return out
+end
+
+-- The name of a country its adjective may come from ("Ethiopian":
+-- "Ethiopia"; "Sudanese": "Sudan"; "Azerbaijani": "Azerbaijan"; "Tigrayan":
+-- "Tigray"), as candidates: one that is no word of the text never matches.
+local function lands(m)
+  local out = {}
+  local function try(stem, suffix)
+    if #stem >= 4 and string_sub(m, -#suffix) == suffix then out[#out + 1] = stem end
+  end
+  try(string_sub(m, 1, -2), "ian")
+  try(string_sub(m, 1, -3), "yan")
+  try(string_sub(m, 1, -4), "ese")
+  try(string_sub(m, 1, -2), "i")
+  return out
+end
+
+-- countries(sides) -> {{text = "Ethiopia", side = id}, ...}: the country
+-- of each proper word (of one side only) a side's aliases give, when no
+-- alias of another side is that word: "Ethiopia said" is the side whose
+-- alias is "Ethiopian army".
+function M.countries(sides)
+  local of, order, named = {}, {}, {}
+  for _, sd in ipairs(sides or {}) do
+    if type(sd) == "table" and sd.id then
+      for _, a in ipairs(type(sd.aliases) == "table" and sd.aliases or {}) do
+        if type(a) == "string" then named[string_lower(a)] = named[string_lower(a)] or sd.id end
+        local m = M.modifier(a)
+        for _, c in ipairs(m and lands(m) or {}) do
+          if of[c] == nil then order[#order + 1] = c end
+          of[c] = (of[c] == nil or of[c] == sd.id) and sd.id or false
+        end
+      end
+    end
+  end
+  local out = {}
+  for _, c in ipairs(order) do
+    local n = named[string_lower(c)]
+    if of[c] and (n == nil or n == of[c]) then out[#out + 1] = { text = c, side = of[c] } end
   end
   return out
 end

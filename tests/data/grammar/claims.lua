@@ -57,6 +57,17 @@ return {
         claimant_side = "cmg" } } },
     { "Up to 15 fishermen are missing after the raid.",
       { { category = "missing", value = 15, subject_side = "civilian", claimant = N, claimant_side = N } } },
+    -- a statement a report prints in full: its author's, up to its signature
+    { "The Island Liberation Front issued the following statement on Sunday. The Harbour Times publishes it in full."
+      .. "\n\nTo the people of the islands:\n\nOur forces killed 40 soldiers of the royal army near the lighthouse. "
+      .. "There were no civilian casualties.\n\nIsland Liberation Front\n\nFishermen said 3 civilians were wounded.",
+      { { category = "killed", value = 40, subject_side = "crown", claimant = "Island Liberation Front",
+        claimant_side = "ilf", cue = "statement" },
+        { category = "casualties", value = 0, subject_side = "civilian", claimant_side = "ilf" },
+        { category = "wounded", value = 3, claimant = "Fishermen", claimant_side = N } } },
+    { "\"We hold the pass,\" Ivo Darsk, a spokesman for the Front, told Northwind Radio by phone, adding that the "
+      .. "royal army had lost 30 soldiers.",
+      { { value = 30, subject_side = "crown", claimant = "Ivo Darsk", claimant_side = "ilf" } } },
     -- a quotation that opens a paragraph: the speaker of the paragraph before
     { "The Front said on Monday that its fighters had repelled the attack.\n\n\"Twelve royal army soldiers were killed "
       .. "and we lost two men.\"",
