@@ -247,6 +247,11 @@ M.addressees = { reporters = true, journalists = true, media = true, press = tru
   residents = true, the = true, a = true, an = true, ["local"] = true, state = true, foreign = true }
 -- Kinds of document whose text outside quotations is the source's claim.
 M.own = { statement = true, report = true, ["press release"] = true, communique = true }
+-- Words of a side's bodies: a speaker of one that names the side's proper
+-- word, however it is spelt, speaks for the side.
+M.bodies = { government = true, authorities = true, officials = true, leadership = true, administration = true,
+  command = true, ministry = true, council = true, forces = true, army = true, military = true, troops = true,
+  spokesman = true, spokeswoman = true, spokesperson = true }
 -- Nouns of a statement a report prints in full ("issued the following
 -- statement", "the following communique").
 M.printed = { statement = true, communique = true, message = true, bulletin = true, declaration = true,
@@ -314,6 +319,15 @@ local function fold(s)
 end
 M.fold = fold
 local FOLD = unit.lookup(fold)
+
+-- spelling(w) -- a folded word with the letters transliteration varies
+-- made one: h dropped after the first letter, y as i, doubled letters
+-- single ("Tigrai" and "Tigray"; "Mekelle" and "Mekele").
+local function spelling(w)
+  local s = string_sub(w, 1, 1) .. string_gsub(string_sub(w, 2), "h", "")
+  s = string_gsub(s, "y", "i")
+  return (string_gsub(s, "(%a)%1", "%1"))
+end
 
 -- ------------------------------------------------------------ tokens
 
@@ -592,6 +606,21 @@ local function sideindex(ctx)
   for _, p in ipairs(sidewords.countries(sides)) do
     if map[p.text] == nil then lands[fold(p.text)] = p.side end
   end
+  -- the proper words of sides and their countries however they are spelt
+  -- (by spelling(): "Tigrai" for "Tigray forces"), for the speakers that name
+  -- a body of one (sidebody)
+  local proper = {}
+  local function addproper(wd, side)
+    local k = spelling(fold(wd))
+    if proper[k] == nil then proper[k] = side elseif proper[k] ~= side then proper[k] = false end
+  end
+  for _, sd in ipairs(sides) do
+    for _, a in ipairs(type(sd) == "table" and type(sd.aliases) == "table" and sd.aliases or {}) do
+      local m = sidewords.modifier(a)
+      if m then addproper(m, sd.id) end
+    end
+  end
+  for _, p in ipairs(sidewords.countries(sides)) do addproper(p.text, p.side) end
   local ispart = {}
   for _, p in ipairs(parties) do ispart[p] = true end
   for wd, h in pairs(heads) do
@@ -600,7 +629,7 @@ local function sideindex(ctx)
   local idx, maxn = index(map), 0
   for _, l in pairs(idx) do maxn = math_max(maxn, l[1].n) end
   c = { declared = declared, idx = idx, maxn = maxn, heads = heads, parties = parties, party = ispart, label = label,
-    lands = lands }
+    lands = lands, proper = proper }
   sidecache[sides] = c
   return c
 end
@@ -1088,6 +1117,20 @@ function Doc:speaker(a, b)
       end
     end
   end
+  -- a body of a side named with its proper word spelt otherwise ("the
+  -- Government of the National Regional State of Tigrai")
+  local pside
+  if not sidex then
+    local body, prop = false, nil
+    for i = a, b do
+      if M.bodies[w[i]] then body = true end
+      if k[i] == "w" and prop == nil and upper(self.text, self.ts[i]) then
+        local s = self.sx.proper[spelling(w[i])]
+        if s then prop = s end
+      end
+    end
+    if body then pside = prop end
+  end
   if person and not pentry and not role and not M.titles[w[person[1] - 1] or ""] then
     -- one capitalised word nobody introduced as a person ("The Pentagon
     -- said", "Reuters reported") is an organisation
@@ -1099,7 +1142,7 @@ function Doc:speaker(a, b)
   if person then
     local side = pentry and pentry.side
     if not side and sidex then side = sidex.v.side end
-    if not side then side = self:headside(a, b) end
+    if not side then side = self:headside(a, b) or pside end
     if not side and (w[a] == "its" or w[a] == "their") then side = self:lastside(a) end
     if side then
       self:register(person[1], person[2], side)
@@ -1123,7 +1166,7 @@ function Doc:speaker(a, b)
   if orgname and not (sidex and sidex.v.side) then
     return { text = self:text_of(orgname[1], orgname[2]), s = self.ts[orgname[1]], e = self.te[orgname[2]],
       org = true, person = nroles > 0, role = role, pos = pos,
-      side = orgname[1] == orgname[2] and self.sx.lands[w[orgname[1]]] or nil }
+      side = orgname[1] == orgname[2] and self.sx.lands[w[orgname[1]]] or pside }
   end
   if sidex then
     local e = sidex.i + sidex.n - 1
@@ -1167,7 +1210,7 @@ function Doc:speaker(a, b)
     if (M.sources[w[i]] or M.media[w[i]]) and not role then return nil end
   end
   return { text = self:text_of(a, e), s = self.ts[a], e = self.te[e], person = role ~= nil, role = role,
-    pos = pos, plain = true }
+    pos = pos, plain = true, side = pside }
 end
 
 -- The first token at or after byte position pos, searching from token lo

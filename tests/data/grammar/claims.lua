@@ -26,7 +26,8 @@ return {
       aliases = { "Crown Forces", "royal army", "the army", "army", "Ministry of War", "War Ministry",
         "government troops", "the government" } },
     ilf = { label = "Island Liberation Front", party = true,
-      aliases = { "Island Liberation Front", "ILF", "Liberation Front", "the Front", "rebels", "insurgents" } },
+      aliases = { "Island Liberation Front", "ILF", "Liberation Front", "the Front", "rebels", "insurgents",
+        "Kestrani forces" } },
     cmg = { label = "Coastal Monitoring Group", party = false,
       aliases = { "Coastal Monitoring Group", "CMG", "the Group", "monitors" } },
   },
@@ -57,6 +58,10 @@ return {
         claimant_side = "cmg" } } },
     { "Up to 15 fishermen are missing after the raid.",
       { { category = "missing", value = 15, subject_side = "civilian", claimant = N, claimant_side = N } } },
+    -- a body named with a side's proper word spelt otherwise speaks for the side; other speakers there do not
+    { "The Kestranny authorities said 12 royal army soldiers were killed.",
+      { { value = 12, claimant_side = "ilf", subject_side = "crown" } } },
+    { "Aid workers in Kestranny said 5 civilians were killed.", { { value = 5, claimant_side = N } } },
     -- a statement a report prints in full: its author's, up to its signature
     { "The Island Liberation Front issued the following statement on Sunday. The Harbour Times publishes it in full."
       .. "\n\nTo the people of the islands:\n\nOur forces killed 40 soldiers of the royal army near the lighthouse. "
