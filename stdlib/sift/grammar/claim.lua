@@ -82,6 +82,9 @@ local _ENV = nil -- luacheck: ignore 211 (from here on no global is read or writ
 
 local M = {}
 
+-- Possessive determiners whose people a figure after them counts.
+local POSSESSIVE = { our = true, my = true, their = true, its = true, his = true, her = true }
+
 -- ------------------------------------------------------------ patterns (data)
 
 -- Casualty phrases: category and form. Forms: v a participle that may be
@@ -112,6 +115,8 @@ M.casualty = {
   ["laid down their weapons"] = { "surrendered", "i" }, ["gave themselves up"] = { "surrendered", "i" },
   trapped = { "trapped", "a" }, encircled = { "trapped", "a" }, captive = { "captured", "a" },
   ["held hostage"] = { "captured", "i" }, ["held captive"] = { "captured", "i" },
+  held = { "captured", "v" }, holding = { "captured", "v" },
+  harmed = { "casualties", "v" },
   missing = { "missing", "a" }, ["went missing"] = { "missing", "i" }, ["unaccounted for"] = { "missing", "a" },
   displaced = { "displaced", "a" }, ["forced to leave their homes"] = { "displaced", "i" },
   ["forced from their homes"] = { "displaced", "i" }, ["forced out"] = { "displaced", "i" },
@@ -263,6 +268,14 @@ M.taking = { took = true, taken = true, take = true, taking = true, captured = t
 M.participles = { killing = true }
 local DET = { the = true, a = true, an = true, this = true, that = true, these = true, those = true, his = true,
   her = true, its = true, their = true, our = true, my = true, any = true, every = true, each = true }
+-- Verbs whose object makes a claim only when it names people ("holding
+-- 27 soldiers", not "held 412 names").
+M.ofpeople = { held = true, holding = true }
+-- Adverbs that make a casualty verb another verb ("held out", "held up").
+M.adverbs = { out = true, off = true, up = true, back = true, down = true }
+-- Words that open a phrase of time between a toll and its verb ("the
+-- number of dead since Monday has reached 31").
+M.since = { since = true, during = true, ["in"] = true, over = true, so = true }
 -- Verbs between a toll and its figure ("the death toll has risen to 120").
 M.tolls = { risen = true, rose = true, rises = true, climbed = true, climbs = true, reached = true,
   reaches = true, stood = true, stands = true, jumped = true, increased = true, grew = true, hit = true,
@@ -983,6 +996,25 @@ local function casualty(C, si, t, n, cat, form)
   if nofigure(D, si, t) then return end
   if not factual(D, ca, g, t) then return end
   local quoted = D.qid[t] and D:quote(D.qid[t]).speech
+  -- a line of key figures: "Killed: 278", "Internally displaced: more
+  -- than 35,000 people"
+  if w[last + 1] == ":" and last + 2 <= cb and D.qat[last + 2] and countable(ctx, D, D.qat[last + 2]) then
+    local a = D.sa[si]
+    while a < t and D.k[a] == "w" and #w[a] > 4 and string_sub(w[a], -2) == "ly" do a = a + 1 end
+    if a == t then
+      local qi = D.qat[last + 2]
+      local e = D.qlast[qi]
+      while e < cb and not rbound(D, e + 1) do e = e + 1 end
+      local r = record(C, "casualty", cat, si, t, e, t)
+      if not r then return end
+      setfigure(C, r, qi)
+      if e > D.qlast[qi] then
+        r.subject = D:text_of(D.qlast[qi] + 1, e)
+        r.subject_side, r._how = sideof(C, D.qlast[qi] + 1, e, r.claimant_side, quoted, r._spk)
+      end
+      return { r }
+    end
+  end
   local neg = false
   for x = g + 1, t - 1 do
     if w[x] == "not" or w[x] == "n't" or w[x] == "never" then neg = true end
@@ -1080,6 +1112,20 @@ local function casualty(C, si, t, n, cat, form)
         if D.k[z] ~= "w" or not (M.group[w[z]] or M.tolls[w[z]] or w[z] == "to" or w[z] == "at"
           or w[z] == "of") then break end
       end
+      -- "the number of our martyrs since the start of the operation has
+      -- reached 31": a phrase of time between the noun and its toll verb
+      if not qi and last < cb and M.since[w[last + 1]] then
+        local z = last + 2
+        while z <= math_min(cb, last + 12) and D.k[z] == "w" and not M.tolls[w[z]] and not D.qat[z] do z = z + 1 end
+        if z <= cb and M.tolls[w[z]] then
+          local f = w[z + 1] == "to" and z + 2 or z + 1
+          local qz = D.qat[f]
+          if qz and countable(ctx, D, qz) then
+            qi = qz
+            after_a, after_b = f, D.qlast[qz]
+          end
+        end
+      end
     end
     if not qi and not zt and not vague and not after_a then return end
     -- whose: "the enemy suffered heavy casualties"; "inflicted losses on X"
@@ -1128,12 +1174,14 @@ local function casualty(C, si, t, n, cat, form)
   -- have killed")
   local passive = false
   for x = t - 1, g + 1, -1 do
-    if M.be[w[x]] then
+    if M.be[w[x]] and not (n == 1 and string_sub(w[t], -3) == "ing") then -- (not "was holding")
       passive = true
       break
     end
     if w[x] == "have" or w[x] == "has" or w[x] == "had" or w[x] == "having" then break end
   end
+  -- "held out", "held off the attack": a phrasal verb, no casualty
+  if (form == "v" or form == "t") and last < cb and M.adverbs[w[last + 1]] and not D.qof[last + 1] then return end
   if (form == "v" or form == "t") and not passive and not attr then
     local y = last + 1
     local e = y
@@ -1141,7 +1189,8 @@ local function casualty(C, si, t, n, cat, form)
     if e - 1 >= y then
       -- an object: people make an active claim; anything else none (a
       -- name alone is a place a capture verb takes: "captured Kell")
-      if not (D.qat[y] or people(D, y, math_min(e - 1, y + 4), X.control[w[t]] ~= nil)) or things(D, y, e - 1) then
+      if not ((D.qat[y] and not M.ofpeople[w[t]]) or people(D, y, math_min(e - 1, y + 4), X.control[w[t]] ~= nil))
+        or things(D, y, e - 1) then
         if form == "t" or D.k[y] == "w" and not M.rbounds[w[y]] then return end
       else
         active = true
@@ -1274,6 +1323,8 @@ local function casualty(C, si, t, n, cat, form)
     else r.vague = true end
     local pa, pb = fg.a, fg.b
     if not fg.q then pa, pb = subj_a, subj_b end
+    -- "our 145 soldiers": the possessive before the figure
+    if pa > ca and POSSESSIVE[w[pa - 1]] then pa = pa - 1 end
     r.subject = D:text_of(pa, pb)
     local cs = r.claimant_side
     local side, how = sideof(C, pa, pb, cs, quoted, r._spk)

@@ -58,6 +58,22 @@ return {
         claimant_side = "cmg" } } },
     { "Up to 15 fishermen are missing after the raid.",
       { { category = "missing", value = 15, subject_side = "civilian", claimant = N, claimant_side = N } } },
+    -- lines of key figures
+    { "KEY FIGURES\n\nKilled: 278\nInternally displaced: more than 35,000 people\n",
+      { { category = "killed", value = 278, text = "Killed: 278" },
+        { category = "displaced", value = 35000, subject_side = "civilian" } } },
+    -- people held are captured; "held out" and "held 412 names" are no claims
+    { "The Front said it was holding 27 royal army soldiers.",
+      { { category = "captured", value = 27, subject_side = "crown", claimant_side = "ilf" } } },
+    { "The army is responsible for our 145 soldiers held by the rebels, the War Ministry said.",
+      { { category = "captured", value = 145, subject_side = "crown", claimant_side = "crown" } } },
+    { "The garrison held out against the rebels for 40 days.", {} },
+    { "On Saturday the register held 412 names.", {} },
+    -- "harmed"; a toll's verb after a phrase of time
+    { "No civilian has been harmed by our operations, the army said.",
+      { { category = "casualties", value = 0, subject_side = "civilian", claimant_side = "crown" } } },
+    { "The Front said the number of our martyrs since the start of the offensive has reached 31.",
+      { { category = "killed", value = 31, subject_side = "ilf", claimant_side = "ilf" } } },
     -- a body named with a side's proper word spelt otherwise speaks for the side; other speakers there do not
     { "The Kestranny authorities said 12 royal army soldiers were killed.",
       { { value = 12, claimant_side = "ilf", subject_side = "crown" } } },
