@@ -189,7 +189,7 @@ local function letters(k)
   s = string_gsub(s, "dj", "j")
   s = string_gsub(s, "([zsckgptd])h", "%1")
   s = string_gsub(s, "ck", "k")
-  s = string_gsub(s, "q", "k")
+  s = string_gsub(s, "[qc]", "k") -- (c after "ch" lost its h: Mikael/Michael)
   s = string_gsub(s, "w", "v")
   s = string_gsub(s, "f", "p") -- ph and f: one class (after "ph" lost its h)
   -- the article of an Arabic "Abd al-" name, however it is written
@@ -233,8 +233,10 @@ local function shape(s)
   if #sk <= 2 then return k .. ":" .. table_concat(classes), table_concat(vs), k .. ":" .. table_concat(classes) end
   -- a person's key leaves out the number of vowel groups, as a vowel
   -- between two consonants comes and goes in transliteration (Dagalo/
-  -- Daglo), but says whether the name ends in a vowel (Karim/Karima)
-  local pk = sk .. (prev and "-" or "") .. (classes[1] or "")
+  -- Daglo), and the class of the first vowel (Sarraj/Serraj: vcompat
+  -- compares the vowels), but says whether the name ends in a vowel
+  -- (Karim/Karima)
+  local pk = sk .. (prev and "-" or "")
   return k, table_concat(vs), pk
 end
 
@@ -2040,14 +2042,23 @@ local function cluster(cols, sidekey, declared, collect)
       return sl[#sl].vs
     end
     local full = {} -- surname -> {{p, node}} in document order
+    local given -- first name -> the people of the document with it (nodes, or false for several)
     for p = DFROM[dk], DTO[dk] do
       local n = ORDER and ORDER[p] or p
-      local t = tec[Mtext[n]].tclass
+      local ecn = tec[Mtext[n]]
+      local t = ecn.tclass
       if t then
         local s = t.a.sur
         full[s] = full[s] or {}
         local l = full[s]
         l[#l + 1] = { p = p, id = nodeof[n] }
+        local f = t.a.slots[1]
+        if f.tk and ecn.kc[PERSON] > 0 then
+          given = given or {}
+          local id, g = nodeof[n], given[f.tk]
+          if g == nil then given[f.tk] = { id = id, vs = f.vs }
+          elseif g and find(g.id) ~= find(id) then given[f.tk] = false end
+        end
       end
     end
     local recent = {}
@@ -2120,6 +2131,12 @@ local function cluster(cols, sidekey, declared, collect)
             target = known[1]
             why = "surname of " .. quote(textof(target)) .. ", the only person so named"
           end
+        end
+        -- a first name alone ("Abiy" after "Abiy Ahmed"), of the one person
+        -- of the document with it, when nobody in the corpus has it as surname
+        if not target and not known and given and given[s] and ec.kc[PERSON] > 0 and vcompat(a.vs, given[s].vs) then
+          target = given[s].id
+          why = "first name of " .. quote(textof(target)) .. ", named in this document"
         end
         if target and link(id, target, why) then
           recent[s] = { id = target, vs = a.vs }
