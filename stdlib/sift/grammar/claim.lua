@@ -257,7 +257,7 @@ M.vague = { heavy = true, considerable = true, significant = true, huge = true, 
   some = true, few = true, countless = true, untold = true, unspecified = true, dozens = true,
   hundreds = true, thousands = true }
 -- Verbs of suffering before a casualty noun ("the enemy suffered heavy losses").
-M.suffer = { suffered = true, suffer = true, suffers = true, sustained = true, sustains = true,
+M.suffer = { suffered = true, suffer = true, suffers = true, suffering = true, sustained = true, sustains = true,
   incurred = true, incur = true, took = true, taken = true, had = true, reported = true }
 -- Nouns of people taken, a claim only after a verb of taking ("took 8 prisoners").
 M.taken = { prisoners = true, captives = true, hostages = true }
@@ -1164,6 +1164,17 @@ local function casualty(C, si, t, n, cat, form)
     if not side and subj_a < t then
       side, how = sideof(C, subj_a, t - 1, cs, quoted, r._spk)
     end
+    if not side and how ~= "enemy" and after_a then
+      -- "inflicted losses of about 200 killed and wounded on the army"
+      for z = after_b + 1, math_min(cb - 1, after_b + 6) do
+        if w[z] == "on" then
+          local e = z + 1
+          while e <= cb and not rbound(D, e) do e = e + 1 end
+          if e - 1 > z then side, how = sideof(C, z + 1, e - 1, cs, quoted, r._spk) end
+          break
+        end
+      end
+    end
     r.subject_side, r._how = side, how
     if neg then r.polarity = "deny" end
     out[1] = r
@@ -1350,6 +1361,12 @@ local function casualty(C, si, t, n, cat, form)
       and r._head and M.combatants[r._head] then
       -- "60 soldiers had surrendered", in a party's words: the other party's
       side, how = D:other(cs), "captive"
+    end
+    if not side and how ~= "enemy" and (cat == "killed" or cat == "wounded" or cat == "missing") and cs
+      and D.sx.party[cs] and not active and not by_a and r._head and M.combatants[r._head] then
+      -- "633 servicemen have died", in a party's words: its own (a party
+      -- names the enemy's dead as the enemy's)
+      side, how = cs, "own"
     end
     r.subject_side, r._how = side, how
     if neg then r.polarity = "deny" end

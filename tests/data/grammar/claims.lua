@@ -58,6 +58,13 @@ return {
         claimant_side = "cmg" } } },
     { "Up to 15 fishermen are missing after the raid.",
       { { category = "missing", value = 15, subject_side = "civilian", claimant = N, claimant_side = N } } },
+    -- a party's combatants of no stated side who died are its own; "is suffering"; "inflicted ... on X"
+    { "According to the Front, 36 civilians have been killed and 633 fighters have died.",
+      { { value = 36, subject_side = "civilian" }, { value = 633, subject_side = "ilf", claimant_side = "ilf" } } },
+    { "\"The enemy is suffering serious losses,\" Front spokesman Ivo Darsk said.",
+      { { category = "casualties", vague = "serious", subject_side = "crown", claimant_side = "ilf" } } },
+    { "The Front said it had inflicted losses of about 200 killed and wounded on the royal army.",
+      { { category = "casualties", value = 200, subject_side = "crown", claimant_side = "ilf" } } },
     -- lines of key figures
     { "KEY FIGURES\n\nKilled: 278\nInternally displaced: more than 35,000 people\n",
       { { category = "killed", value = 278, text = "Killed: 278" },
