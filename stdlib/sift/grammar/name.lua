@@ -169,7 +169,7 @@ local WALK = set[[
   a an the of for and its their his her who now also one another both senior top chief former
   acting deputy press service foreign relations affairs media information office official military
   political armed wing local regional provincial field named called leads heads commands is has been as in
-  on at main new interim
+  on at main new interim region country province state nation
 ]]
 for w in pairs(ROLE) do WALK[w] = true end
 for w in pairs(TITLE) do WALK[w] = true end

@@ -249,6 +249,9 @@ local cases = {
   { "Ines Varda, a spokeswoman for the ELF, spoke first. A message from Varda was read out.",
     { "Ines Varda", "ELF", { text = "Varda", kind = "person", side = "front" } } },
   { "The convoy drove from Kelm to Sarn.", { { text = "Kelm", kind = "place" }, { text = "Sarn", kind = "place" } } },
+  -- a role after a possessive of the region ("the region's president and chairman of the ELF")
+  { "Tomas Irvo, the region's president and chairman of the ELF, spoke.",
+    { { text = "Tomas Irvo", side = "front" }, "ELF" } },
   -- a nickname is the person named before it, with that person's side
   { "ELF commander Tomas Irvo, widely known as Falco, spoke. Falco said the pass was held.",
     { "ELF", { text = "Tomas Irvo", side = "front" }, { text = "Falco", kind = "person", side = "front", role = "nickname" },
