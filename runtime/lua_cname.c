@@ -1495,7 +1495,8 @@ static int nextwrd(const ntext *x, lua_Integer pos, nwrd *w)
 #define CLS_SETS(X) \
     X(ROLE) X(TITLEMOD) X(ADJ_SKIP) X(PLACE_APPOS) X(ORG_APPOS) X(ADMIN) X(PLACE_AFTER) \
     X(PLACE_VERB) X(SAID) X(PLACE_BEFORE) X(SAID_BEFORE) X(TOLD) X(CREDIT) X(DIRECTION) \
-    X(PLACE_OF) X(PLACE_PLURAL) X(MEDIUM_BEFORE) X(MEDIUM_AFTER) X(LINKED_PLACE) X(COUNTRY2) X(ORG2)
+    X(PLACE_OF) X(PLACE_PLURAL) X(MEDIUM_BEFORE) X(MEDIUM_AFTER) X(LINKED_PLACE) X(COUNTRY2) X(ORG2) \
+    X(PERSON_BEFORE)
 /* The bits of CL (kinfo of name.lua), by name (the fields of its second argument). */
 #define CLS_BITS(X) \
     X(TITLE) X(TITLEMOD) X(COMMON) X(NUMWORD) X(TIMEWORD) X(NONNAME) X(COUNTRY) X(ACRONYM) \
@@ -1744,7 +1745,7 @@ static int classify(lua_State *L)
             NOCAND();
     }
     nkind c = {K_NONE, 0, C_CAPITALISED};
-    int poss = (T(last)->fl & FL_POSS) != 0, admin = 0, paren = 0;
+    int poss = (T(last)->fl & FL_POSS) != 0, admin = 0, paren = 0, pc = 0;
     lua_Integer ce = e;
     const unsigned char *title = tls ? x->t + tls - 1 : NULL, *role = NULL;
     size_t titlel = tls ? (size_t)(tle - tls + 1) : 0, rolel = 0;
@@ -1876,8 +1877,12 @@ static int classify(lua_State *L)
                 callback(L, CU_ORGEND, pa - 2))
                 ev(&c, K_PLACE, 3, C_PLACE);
         } else if (LOWIN(PLACE_BEFORE, pw)) {
-            /* "in Ashraf Ghani's government" is no place */
-            if (!(nn >= 2 && poss)) ev(&c, K_PLACE, 2, C_PLACE);
+            /* "in Ashraf Ghani's government" is no place; after "from" a
+               person may follow too (pc) */
+            if (!(nn >= 2 && poss)) {
+                if (c.str < 2) pc = LOWIN(PERSON_BEFORE, pw);
+                ev(&c, K_PLACE, 2, C_PLACE);
+            }
         } else if (LOWIS(pw, "the")) {
             if (prevwrd(x, pa, ss, &w2) && RAWIN(PLACE_BEFORE, &w2) && hasnw &&
                 RAWIN(PLACE_AFTER, &nw0))
@@ -1938,7 +1943,8 @@ static int classify(lua_State *L)
         lua_pushboolean(L, 0);
     lua_pushboolean(L, admin);
     lua_pushboolean(L, paren);
-    return 14;
+    lua_pushboolean(L, pc);
+    return 15;
 #undef NOCAND
 #undef T
 #undef CL

@@ -1063,6 +1063,16 @@ local function cluster(cols, sidekey, declared, collect)
         if BARE[c] then ec.bnodes = l else ec.nodes = l end
       end
     end
+    -- a nickname (sift.grammar.name): the person named just before it (the
+    -- first such pair of the corpus, as the column walk below finds it)
+    for m, r in pairs(Mrole) do
+      if r == "nickname" and m > 1 then
+        local ec = tec[Mtext[m]]
+        if ec.a.form == "bare" and tec[Mtext[m - 1]].a.form == "person" and not (ec.nickm and ec.nickm < m) then
+          ec.nick, ec.nickm = nodeof[m - 1], m
+        end
+      end
+    end
     -- per node, the first of its mentions whose m.decl names a declared entity
     local dfirst, dhitof = {}, {}
     for m, dn in pairs(Mdecl) do

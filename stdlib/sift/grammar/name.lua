@@ -87,7 +87,7 @@ local sidewords = require "sift.grammar.sidewords"
 local P, R, S, C, Cp, Ct = lpeg.P, lpeg.R, lpeg.S, lpeg.C, lpeg.Cp, lpeg.Ct
 local type, ipairs, pairs, error, setmetatable = type, ipairs, pairs, error, setmetatable
 local string_sub, string_byte, string_find, string_lower = string.sub, string.byte, string.find, string.lower
-local string_match, string_gmatch, string_gsub = string.match, string.gmatch, string.gsub
+local string_match, string_gmatch, MORE = string.match, string.gmatch, { gsub = string.gsub }
 local table_sort, table_concat = table.sort, table.concat
 local utf8_char = utf8.char
 local corekey = core.key
@@ -240,9 +240,7 @@ local PLACE_BEFORE = set[[
   in near from outside inside across into towards toward through via between throughout around at
   reached entered captured took seized liberated besieged surrounded shelled bombed attacked
 ]]
--- those of them a person may follow too ("a message from Daglo"): a
--- bare surname of a person the document names is that person after them
-local PERSON_BEFORE = set[[ from between toward towards captured attacked surrounded ]]
+
 local DIRECTION = set[[
   north south east west north-east north-west south-east south-west northeast northwest southeast
   southwest northern southern eastern western
@@ -522,8 +520,15 @@ end
 local GAZ = setmetatable({}, { __mode = "k" })
 -- Institution words too common to stand for one side ("forces", "group").
 local VAGUE_HEAD = set[[ forces force group service services office unit units news wire press media army police ]]
-local FORCE_HEAD = set[[ army military ]]
-local DETERMINER = set[[ the a an its their our his her this that ]]
+-- More word sets (one local: the main chunk is near Lua's 200 locals):
+-- FORCE: vague heads that may still name a side (see gazetteer);
+-- DET: words before them that are no other name; PERSON_BEFORE: place
+-- words a person may follow too ("a message from Daglo": a bare surname of
+-- a person the document names is that person after them). (MORE holds
+-- string.gsub too.)
+MORE.FORCE = set[[ army military ]]
+MORE.DET = set[[ the a an its their our his her this that ]]
+MORE.PERSON_BEFORE = set[[ from between toward towards captured attacked surrounded ]]
 
 -- gazetteer(sides, declared): the manifest's names indexed by the key of
 -- their first capitalised word (`first`), the side phrases (lower-case
@@ -620,7 +625,7 @@ local function gazetteer(sides, declared)
     if type(sd) == "table" and sd.id then
       for _, n in ipairs(type(sd.aliases) == "table" and sd.aliases or {}) do
         local last = type(n) == "string" and string_match(string_lower(n), "(%a+)$")
-        if last and FORCE_HEAD[last] then
+        if last and MORE.FORCE[last] then
           local ok = sidewords.modifier(n) ~= nil and (force[last] == nil or force[last] == sd.id)
           force[last] = ok and sd.id or false
         end
@@ -629,7 +634,7 @@ local function gazetteer(sides, declared)
   end
   for _, d in ipairs(declared or {}) do
     local last = type(d) == "table" and type(d.name) == "string" and string_match(string_lower(d.name), "(%a+)$")
-    if last and FORCE_HEAD[last] and force[last] ~= d.side then force[last] = false end
+    if last and MORE.FORCE[last] and force[last] ~= d.side then force[last] = false end
   end
   g.force = {}
   for h, side in pairs(force) do
@@ -1244,7 +1249,7 @@ local classify, kinfo, kinfos, nextrun, classify_lua = (function()
       elseif PLACE_BEFORE[lpw] then
         -- "in Ashraf Ghani's government" is no place
         if not (nn >= 2 and c.poss) then
-          if c.str < 2 then c.pc = PERSON_BEFORE[lpw] or false end
+          if c.str < 2 then c.pc = MORE.PERSON_BEFORE[lpw] or false end
           ev(c, "place", 2, "place-cue")
         end
       elseif lpw == "the" then
@@ -1302,7 +1307,8 @@ local classify, kinfo, kinfos, nextrun, classify_lua = (function()
     PLACE_VERB = PLACE_VERB, SAID = SAID, PLACE_BEFORE = PLACE_BEFORE, SAID_BEFORE = SAID_BEFORE, TOLD = TOLD,
     CREDIT = CREDIT, DIRECTION = DIRECTION, PLACE_OF = PLACE_OF, PLACE_PLURAL = PLACE_PLURAL,
     MEDIUM_BEFORE = MEDIUM_BEFORE, MEDIUM_AFTER = MEDIUM_AFTER, LINKED_PLACE = LINKED_PLACE,
-    COUNTRY2 = flat(COUNTRY2), ORG2 = flat(ORG2) }, { TITLE = W_TITLE, TITLEMOD = W_TITLEMOD,
+    COUNTRY2 = flat(COUNTRY2), ORG2 = flat(ORG2), PERSON_BEFORE = MORE.PERSON_BEFORE },
+    { TITLE = W_TITLE, TITLEMOD = W_TITLEMOD,
     COMMON = W_COMMON, NUMWORD = W_NUMWORD, TIMEWORD = W_TIMEWORD, NONNAME = W_NONNAME, COUNTRY = W_COUNTRY,
     ACRONYM = W_ACRONYM, ORG = W_ORG, PLACE = W_PLACE, GENERIC = W_GENERIC, SUFFIX = W_SUFFIX,
     PREFIX = W_PREFIX, PAPER = W_PAPER, OTHER = W_OTHER, PLACEFIRST = W_PLACEFIRST, ORGNAME = W_ORGNAME,
@@ -1319,7 +1325,8 @@ local classify, kinfo, kinfos, nextrun, classify_lua = (function()
     end)
   -- the C classify's answers made a candidate (or two) as classify makes them
   local function classify_c(first, last, init)
-    local k0, s, e, nn, k, str, kind, cue, title, cinit, poss, role, admin, paren = cclassify(first, last, init)
+    local k0, s, e, nn, k, str, kind, cue, title, cinit, poss, role, admin, paren, pc =
+      cclassify(first, last, init)
     if not k0 and not s then return end
     local sfirst = FL[first] >> F_SI
     local hl = HL[sfirst]
@@ -1332,6 +1339,7 @@ local classify, kinfo, kinfos, nextrun, classify_lua = (function()
       if role then c.role = role end
       if admin then c.admin = true end
       if paren then c.paren = true end
+      if pc then c.pc = true end
       cands[#cands + 1] = c
       if kind == "org" then GEND[e] = c end
     end
@@ -1545,7 +1553,7 @@ local function leftside(c, phrase, inphrase, plast, force)
       or phrase[lw]
     if side and force[lw] then -- "Egypt's army chief", "the Chadian army's": not the side's
       local _, _, w2 = prevword(a, ss)
-      if w2 and (posslen(w2) > 0 or (capital(w2) and not DETERMINER[lowerkey(w2)])) then
+      if w2 and (posslen(w2) > 0 or (capital(w2) and not MORE.DET[lowerkey(w2)])) then
         side = w2 and phrase[lowerkey(w2) .. " " .. lw]
         return side, side ~= nil
       end
@@ -1825,8 +1833,8 @@ function M.scan(ctx)
   for x = 2, #cands do
     local c, p = cands[x], cands[x - 1]
     if p.kind == "person" and p.n >= 2 and c.n == 1 and c.s - p.e <= 30 and not c.gaz then
-      local g = string_gsub(string_sub(text, p.e + 1, c.s - 1), "\226\128[\152\156]$", "")
-      g = string_gsub(g, "[\"']$", "")
+      local g = MORE.gsub(string_sub(text, p.e + 1, c.s - 1), "\226\128[\152\156]$", "")
+      g = MORE.gsub(g, "[\"']$", "")
       if string_find(g, "^,? ?%(?%l* ?known as $") or string_find(g, "^,? ?%(?nicknamed $") then
         c.kind, c.role, c.nick, c.surname = "person", "nickname", p, false
       end
