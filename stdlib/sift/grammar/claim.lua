@@ -969,6 +969,9 @@ local function partof(C, si, t, prev)
   if e - 1 < y then return end
   -- a casualty word right after makes a claim of its own
   if e <= last and X.casualty[w[e]] then return end
+  -- "trapped in detention centres, including one in X": a part of the
+  -- words after the claim, when it names no people, is theirs
+  if t > 2 and w[t - 1] == "," and D.te[t - 2] > prev.e and not people(D, y, e - 1) then return end
   for x = y, e - 1 do
     if X.casualty[w[x]] and at(w, x, e - 1, X.casualty) then return end
   end
@@ -1213,7 +1216,7 @@ local function casualty(C, si, t, n, cat, form)
     if form == "t" and not active then return end
   end
   local coord = false
-  local includes
+  local includes, inclb
   local ofwhom = false
   if not active and not attr and (w[g] == "whom" or w[g] == "which") and g - 2 >= ca and w[g - 1] == "of"
     and D.qof[g - 2] then
@@ -1238,10 +1241,18 @@ local function casualty(C, si, t, n, cat, form)
     else
       subj_a, subj_b = pa, pb
       if ha and not figure(ctx, D, pa, pb) and figure(ctx, D, ha, pa - 1) then subj_a = ha end
-      if ha and pa - 2 > ha and w[pa - 1] == "including" and w[pa - 2] == "," and w[pb + 1] == "," then
-        -- "Seven civilians, including two children, were killed": the head, and the part after
-        includes = pa - 1
-        subj_a, subj_b = ha, pa - 3
+      if w[pb + 1] == "," then
+        -- "Seven civilians, including two children, were killed": the head,
+        -- and the part after ("35 people, including fighters and
+        -- civilians, had been killed": the head, and no part of a figure)
+        for x = pb - 1, math_max(ca + 2, pb - 12), -1 do
+          if w[x] == "including" and w[x - 1] == "," then
+            local qa, qb = leftphrase(D, ca, x - 2)
+            if qa and qb == x - 2 then includes, inclb, subj_a, subj_b = x, pb, qa, qb end
+            break
+          end
+          if w[x] == "," or D.k[x] ~= "w" then break end
+        end
       end
       -- coordinated names: "Mira Osk and Colonel Ivo Brand were both killed"
       if not figure(ctx, D, subj_a, subj_b) and subj_a - 2 >= ca and w[subj_a - 1] == "and"
@@ -1367,6 +1378,12 @@ local function casualty(C, si, t, n, cat, form)
       -- "633 servicemen have died", in a party's words: its own (a party
       -- names the enemy's dead as the enemy's)
       side, how = cs, "own"
+    end
+    if side == "civilian" and how == "civilian" and includes and (r._head == "people" or r._head == "persons") then
+      -- "35 people, including fighters and civilians": people of both kinds
+      for x = includes + 1, inclb do
+        if M.combatants[w[x]] then side, how = nil, "mixed" end
+      end
     end
     r.subject_side, r._how = side, how
     if neg then r.polarity = "deny" end

@@ -65,6 +65,13 @@ return {
       { { category = "casualties", vague = "serious", subject_side = "crown", claimant_side = "ilf" } } },
     { "The Front said it had inflicted losses of about 200 killed and wounded on the royal army.",
       { { category = "casualties", value = 200, subject_side = "crown", claimant_side = "ilf" } } },
+    -- "including" after a head of people: the head's figure; a part of fighters makes "people" mixed;
+    -- a part of the words after the claim that names no people is no part of it
+    { "The health ministry said 35 people, including fighters and civilians, had been killed.",
+      { { category = "killed", value = 35, subject_side = N, text = "35 people, including fighters and civilians, "
+        .. "had been killed" } } },
+    { "About 3,000 migrants are trapped in camps close to the front line, including one in Korval.",
+      { { category = "trapped", value = 3000 } } },
     -- lines of key figures
     { "KEY FIGURES\n\nKilled: 278\nInternally displaced: more than 35,000 people\n",
       { { category = "killed", value = 278, text = "Killed: 278" },
