@@ -323,10 +323,16 @@ local FOLD = unit.lookup(fold)
 -- spelling(w) -- a folded word with the letters transliteration varies
 -- made one: h dropped after the first letter, y as i, doubled letters
 -- single ("Tigrai" and "Tigray"; "Mekelle" and "Mekele").
+local SPELT, nspelt = {}, 0
 local function spelling(w)
+  local v = SPELT[w]
+  if v then return v end
   local s = string_sub(w, 1, 1) .. string_gsub(string_sub(w, 2), "h", "")
   s = string_gsub(s, "y", "i")
-  return (string_gsub(s, "(%a)%1", "%1"))
+  v = string_gsub(s, "(%a)%1", "%1")
+  if nspelt >= 20000 then SPELT, nspelt = {}, 0 end
+  SPELT[w], nspelt = v, nspelt + 1
+  return v
 end
 
 -- ------------------------------------------------------------ tokens
@@ -609,8 +615,9 @@ local function sideindex(ctx)
   -- the proper words of sides and their countries however they are spelt
   -- (by spelling(): "Tigrai" for "Tigray forces"), for the speakers that name
   -- a body of one (sidebody)
-  local proper = {}
+  local proper, anyproper = {}, false
   local function addproper(wd, side)
+    anyproper = true
     local k = spelling(fold(wd))
     if proper[k] == nil then proper[k] = side elseif proper[k] ~= side then proper[k] = false end
   end
@@ -629,7 +636,7 @@ local function sideindex(ctx)
   local idx, maxn = index(map), 0
   for _, l in pairs(idx) do maxn = math_max(maxn, l[1].n) end
   c = { declared = declared, idx = idx, maxn = maxn, heads = heads, parties = parties, party = ispart, label = label,
-    lands = lands, proper = proper }
+    lands = lands, proper = proper, anyproper = anyproper }
   sidecache[sides] = c
   return c
 end
@@ -1120,16 +1127,23 @@ function Doc:speaker(a, b)
   -- a body of a side named with its proper word spelt otherwise ("the
   -- Government of the National Regional State of Tigrai")
   local pside
-  if not sidex then
-    local body, prop = false, nil
+  if not sidex and self.sx.anyproper then
+    local body = false
     for i = a, b do
-      if M.bodies[w[i]] then body = true end
-      if k[i] == "w" and prop == nil and upper(self.text, self.ts[i]) then
-        local s = self.sx.proper[spelling(w[i])]
-        if s then prop = s end
+      if M.bodies[w[i]] then
+        body = true
+        break
       end
     end
-    if body then pside = prop end
+    for i = body and a or b + 1, b do
+      if k[i] == "w" and upper(self.text, self.ts[i]) then
+        local s = self.sx.proper[spelling(w[i])]
+        if s then
+          pside = s
+          break
+        end
+      end
+    end
   end
   if person and not pentry and not role and not M.titles[w[person[1] - 1] or ""] then
     -- one capitalised word nobody introduced as a person ("The Pentagon
@@ -2096,52 +2110,66 @@ end
 -- introducing paragraph opens with (D.embed: sentence -> speaker). Nothing
 -- without such a line: the report's own words would run on.
 local function printed(D)
-  local w, sa, sb, sk = D.w, D.sa, D.sb, D.sk
-  local si = 1
-  while si <= D.ns do
-    local intro = false
-    if sk[si] ~= "headline" then
-      for x = sa[si], sb[si] - 1 do
-        local wx = w[x]
-        if (wx == "following" and (M.printed[w[x + 1]] or M.printed[w[x + 2]]))
-          or (wx == "in" and w[x + 1] == "full" and x > sa[si]) or (wx == "full" and w[x + 1] == "text") then
-          intro = true
-          break
-        end
-      end
+  local text, w, sa, sb, sk = D.text, D.w, D.sa, D.sb, D.sk
+  -- the introducing sentences, found in the text (most documents have none)
+  local intros, seen = {}, {}
+  local function intro(pos)
+    local si = D:sentat(pos)
+    if not seen[si] and sk[si] ~= "headline" then
+      seen[si] = true
+      intros[#intros + 1] = si
     end
-    local p = intro and D:para(sa[si])
-    local j = si
-    while intro and j > 1 and D:para(sa[j - 1]) == p do j = j - 1 end
-    local spk
-    if intro then
+  end
+  local p = 1
+  while true do -- "the following statement", "the following communique"
+    local a, e = string_find(text, "following", p, true)
+    if not a then break end
+    local w1, w2 = string_match(text, "^%s+([%a\128-\255]+)%s*([%a\128-\255]*)", e + 1)
+    if w1 and (M.printed[fold(w1)] or M.printed[fold(w2)]) then intro(a) end
+    p = e + 1
+  end
+  for _, pat in ipairs { "in full", "full text", "Full text", "FULL TEXT" } do
+    p = 1
+    while true do
+      local a, e = string_find(text, pat, p, true)
+      if not a then break end
+      if pat ~= "in full" or D:sentat(a) == D:sentat(a - 2) then intro(a) end
+      p = e + 1
+    end
+  end
+  if #intros == 0 then return end
+  table_sort(intros)
+  local done = 0 -- (a statement's sentences are not searched again)
+  for _, si in ipairs(intros) do
+    if si > done then
+      local para = D:para(sa[si])
+      local j = si
+      while j > 1 and D:para(sa[j - 1]) == para do j = j - 1 end
       local e = D:npend(sa[j], sb[j], true)
-      if e >= sa[j] then spk = D:speaker(sa[j], e) end
-    end
-    local from = si + 1
-    while spk and from <= D.ns and D:para(sa[from]) == p do from = from + 1 end
-    local to, body
-    if spk then
-      for r = from, D.ns do
-        if sk[r] == "headline" or not (w[sb[r]] == "." or w[sb[r]] == "!" or w[sb[r]] == "?" or w[sb[r]] == ":"
-          or D.k[sb[r]] == "q") then
-          if body then
-            to = r
-            break
+      local spk = e >= sa[j] and D:speaker(sa[j], e) or nil
+      local from = si + 1
+      while spk and from <= D.ns and D:para(sa[from]) == para do from = from + 1 end
+      local to, body
+      if spk then
+        for r = from, D.ns do
+          local lw = w[sb[r]]
+          if sk[r] == "headline" or not (lw == "." or lw == "!" or lw == "?" or lw == ":" or D.k[sb[r]] == "q") then
+            if body then
+              to = r
+              break
+            end
+          else
+            body = true
           end
-        else
-          body = true
         end
       end
-    end
-    if to then
-      local h = setmetatable({ header = true }, { __index = spk })
-      D.embed = D.embed or {}
-      for r = from, to do D.embed[r] = h end
-      mention(D, h, D.ts[sa[from]])
-      si = to + 1
-    else
-      si = si + 1
+      if to then
+        local h = setmetatable({ header = true }, { __index = spk })
+        D.embed = D.embed or {}
+        for r = from, to do D.embed[r] = h end
+        mention(D, h, D.ts[sa[from]])
+        done = to
+      end
     end
   end
 end
