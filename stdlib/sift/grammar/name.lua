@@ -618,15 +618,17 @@ local function gazetteer(sides, declared)
   end
   -- "army" and "military" (vague heads) when the names of sides that end
   -- with them are all of one side and all its proper word and force words
-  -- ("Sudanese army"): "army chief X" is that side's, unless another name
-  -- or a possessive is before the word (leftside)
+  -- ("Sudanese army") or lower-case words ("federal army"), not a name
+  -- ("Free Syrian Army"): "army chief X" is that side's, unless another
+  -- name or a possessive is before the word (leftside)
   local force = {}
   for _, sd in ipairs(sides or {}) do
     if type(sd) == "table" and sd.id then
       for _, n in ipairs(type(sd.aliases) == "table" and sd.aliases or {}) do
         local last = type(n) == "string" and string_match(string_lower(n), "(%a+)$")
         if last and MORE.FORCE[last] then
-          local ok = sidewords.modifier(n) ~= nil and (force[last] == nil or force[last] == sd.id)
+          local ok = (sidewords.modifier(n) ~= nil or not string_find(n, "%u"))
+            and (force[last] == nil or force[last] == sd.id)
           force[last] = ok and sd.id or false
         end
       end

@@ -39,6 +39,21 @@ local manifest = {
 
 local N = "<nil>"
 
+-- manifests whose sides name an army with lower-case words, or as a name of a party
+local federal = {
+  sides = {
+    govt = { label = "Norland Armed Forces", party = true, aliases = { "Norland Armed Forces", "federal army" } },
+    front = { label = "Eastern Liberation Front", party = true, aliases = { "ELF", "Eastern Liberation Front" } },
+  },
+  entities = { { name = "Eastern Liberation Front", kind = "org", side = "front", aliases = { "ELF" } } },
+}
+local named = {
+  sides = {
+    govt = { label = "Norland Armed Forces", party = true, aliases = { "Norland Armed Forces" } },
+    front = { label = "Free Norland Army", party = true, aliases = { "Free Norland Army", "FNA" } },
+  },
+  entities = { { name = "Free Norland Army", kind = "org", side = "front", aliases = { "FNA" } } },
+}
 -- a manifest whose sides name an army only with its proper word
 local armies = {
   sides = {
@@ -300,6 +315,8 @@ local cases = {
     { { text = "Amnesty International", kind = "org" }, { text = "European Union", kind = "org" } } },
   -- the army of a side named only "Norlandic army": "the army chief" is its, another's army is not
   { "The army chief, General Petr Hollis, spoke.", { { text = "Petr Hollis", side = "govt" } }, { manifest = armies } },
+  { "The army chief, General Petr Hollis, spoke.", { { text = "Petr Hollis", side = "govt" } }, { manifest = federal } },
+  { "The army chief, General Petr Hollis, spoke.", { { text = "Petr Hollis", side = N } }, { manifest = named } },
   { "Vesland's army chief Petr Hollis spoke.", { "Vesland", { text = "Petr Hollis", side = N } }, { manifest = armies } },
   { "The Veslandic army chief Petr Hollis spoke.", { "Veslandic", { text = "Petr Hollis", side = N } },
     { manifest = armies } },
