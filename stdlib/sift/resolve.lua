@@ -799,6 +799,21 @@ local function cluster(cols, sidekey, declared, collect)
   -- whether a text is all capitals is asked once a text, when tec first
   -- maps it (a text that was all capitals still is)
   local KB, kb0 = nil, -KBLOCK
+  -- the exact class of a text first seen at mention m (by its key: the
+  -- mention's, else the text's), made when new; tec maps the text to it
+  local function classof(text, m)
+    local k = Mkey[m]
+    if type(k) ~= "string" then k = corekey(text) end
+    local ec = ecs[k]
+    if not ec then
+      ec = { k = k, first = m, kc = { 0, 0, 0, 0, 0 }, caps = true, id = #eclist + 1 }
+      ecs[k] = ec
+      eclist[#eclist + 1] = ec
+    end
+    tec[text] = ec
+    if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
+    return ec
+  end
   -- the host's texts (cols.textgroups and textnodes, with its document
   -- ranges and packed kinds): its C walks the mentions, these steps work
   -- a text (step 1) or a node (step 2) at a time; TID: each text's class
@@ -820,17 +835,7 @@ local function cluster(cols, sidekey, declared, collect)
     TEXTS = texts
     TID = {}
     for t, text in ipairs(texts) do
-      local m = tfirst[t]
-      local k = Mkey[m]
-      if type(k) ~= "string" then k = corekey(text) end
-      local ec = ecs[k]
-      if not ec then
-        ec = { k = k, first = m, kc = { 0, 0, 0, 0, 0 }, caps = true, id = #eclist + 1 }
-        ecs[k] = ec
-        eclist[#eclist + 1] = ec
-      end
-      tec[text] = ec
-      if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
+      local ec = classof(text, tfirst[t])
       local kc, b = ec.kc, (t - 1) * nk
       for p = 1, nk do kc[p] = kc[p] + counts[b + p] end
       TID[t] = ec.id
@@ -855,19 +860,7 @@ local function cluster(cols, sidekey, declared, collect)
       if type(text) ~= "string" then
         error(string_format("bad mention #%d to 'entities' (a 'text' string expected)", m), 3)
       end
-      local ec = tec[text]
-      if not ec then
-        local k = Mkey[m]
-        if type(k) ~= "string" then k = corekey(text) end
-        ec = ecs[k]
-        if not ec then
-          ec = { k = k, first = m, kc = { 0, 0, 0, 0, 0 }, caps = true, id = #eclist + 1 }
-          ecs[k] = ec
-          eclist[#eclist + 1] = ec
-        end
-        tec[text] = ec
-        if ec.caps and not allcaps(text) then ec.caps = false; ec.text = ec.text or text end
-      end
+      local ec = tec[text] or classof(text, m)
       if Mdecl[m] ~= nil then ec.decl = true end
       local p
       if KC then
