@@ -29,14 +29,20 @@
 --    well-attested entity its words make under some kind.
 --  * A transliteration key per token finds variants: the first letter (vowels
 --    by class), then the consonants with digraphs folded (sh/ch/zh/kh/gh/th/
---    dh/ph, dj/dzh -> j, q -> k, w -> v, f/ph), h dropped after the first
---    letter, doubled letters collapsed, y read as i; plus the number of vowel
---    groups and the class of the first vowel (Ahmad/Ahmed, Zabihullah/
---    Zabiullah, Panjsher/Panjshir agree; Mujahid/Mujahideen, Mahmud/Mohammad
---    do not). Short tokens keep their whole vowel pattern (Ali is not Ala);
---    in people's names each vowel must be near its partner (a/e, e/i, o/u:
---    Karim is not Karam). Place names compare their words joined
---    (Jabul-Saraj/Jablus Siraj); "-e", "al-" and other particles drop out.
+--    dh/ph, dj/dzh -> j, c/q -> k, w -> v, f/ph), h dropped after the first
+--    letter, doubled letters collapsed, y read as i, the article of an
+--    Arabic "Abd al-" name one spelling (Abdullah/Abdallah); plus, for
+--    places and organisations, the number of vowel groups and the class of
+--    the first vowel (Panjsher/Panjshir agree), and for people whether the
+--    name ends in a vowel (Karim is not Karima), as a vowel between two
+--    consonants comes and goes (Dagalo/Daglo). Short tokens keep their whole
+--    vowel pattern (Ali is not Ala); in people's names each vowel must be
+--    near its partner (a/e, e/i, o/u: Karim is not Karam, Mahmud not
+--    Mohammad; Ahmad/Ahmed, Sarraj/Serraj agree), one inner group of three
+--    or more may be missing. "Abdel Fattah", "Abd al-Fattah" are one name,
+--    as "Abdelfattah". Place names compare their words joined
+--    (Jabul-Saraj/Jablus Siraj); "-e", "al-" and other particles drop out
+--    (a capitalised al/el/bin/ibn too, before a person's last name).
 --  * Token alignment confirms people: first and last name align, every token
 --    of the shorter name aligns in order with one of the longer, each pair
 --    with one transliteration key or an initial. Extra initials and "Sr."/
@@ -58,6 +64,9 @@
 --    that surname (to the next one for a headline before the full name;
 --    "Sr."/"the elder" to the senior, from the text or the mention's title);
 --    across documents only when one person in the corpus has that surname.
+--    A nickname (a mention whose role is "nickname": "X, widely known as
+--    Y") is X wherever the corpus has it; a first name alone is the one
+--    person of its document with it, when it is nobody's surname.
 --  * Organisations: translation order ("Ministry of Defence" / "Defence
 --    Ministry"), a qualifier ("... of Afghanistan", when the short form has
 --    three words or shares a document with the long one), a generic tail

@@ -614,7 +614,7 @@ local function sideindex(ctx)
   end
   -- the proper words of sides and their countries however they are spelt
   -- (by spelling(): "Tigrai" for "Tigray forces"), for the speakers that name
-  -- a body of one (sidebody)
+  -- a body of one (Doc:speaker)
   local proper, anyproper = {}, false
   local function addproper(wd, side)
     anyproper = true
@@ -2212,7 +2212,7 @@ function M.analyse(ctx)
     w = nil, k = nil, dir = nil, hot = nil, marks = nil, sa = nil, sb = nil, ss = nil, sk = nil, hf = nil,
     hl = nil, stimes = nil, timeat = nil, timeof = nil, qat = nil, qof = nil, qfirst = nil, qlast = nil,
     tt = nil, nw = nil, ns = nil, sx = nil, namer = nil, pstarts = nil, quotes = nil, qid = nil, own = nil,
-    srcside = nil, srcspk = nil, pass = nil, frames = nil, sspk = nil, docspk = nil }, Doc)
+    srcside = nil, srcspk = nil, pass = nil, frames = nil, sspk = nil, docspk = nil, embed = nil }, Doc)
   local list = ctx.sentences
   if not list or #list == 0 then list = ownsentences(text) end
   D.n, D.ts, D.te, D.w, D.k, D.dir, D.hot, D.marks, D.sa, D.sb, D.ss, D.sk, D.hf, D.hl, D.stimes, D.timeat,
