@@ -56,7 +56,9 @@
 --   beside them ("30 resistance commanders and 200 men"), the other party
 --   of the agent ("his fighters captured eleven soldiers"), the subject of
 --   the claim before in the sentence ("dozens were wounded"), the same noun
---   earlier in the document, or the same figure restated elsewhere in it.
+--   earlier in the document, or the same figure restated elsewhere in it;
+--   a party's combatants of no stated side who died, in its own words and
+--   with no agent, are its own ("633 servicemen have died").
 -- * claimant: the speaker's name as written (a person's name without titles,
 --   a party's words for an unnamed speaker, an organisation), with
 --   claimant_s/claimant_e where it is; a statement's own words have the

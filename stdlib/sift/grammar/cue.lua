@@ -76,7 +76,12 @@
 --   quotations is the passage's speaker (named by a header such as
 --   "Remarks of X:"), else the document's source; "Note:" paragraphs and
 --   what follows them are narration. A speaker of no side in a statement
---   takes the statement's side.
+--   takes the statement's side. In a news report, a statement it prints in
+--   full ("X issued the following statement:") is X's up to its signature
+--   or the report's next heading.
+-- * A speaker's side also comes from a country named for a side's proper
+--   word ("Ethiopia" for "Ethiopian army") and from a body of the side
+--   named with that word spelt otherwise ("the Government of ... Tigrai").
 local lpeg = require "lpeg"
 local unit = require "sift.grammar.unit"
 local sidewords = require "sift.grammar.sidewords"
