@@ -1677,16 +1677,18 @@ function M.scan(ctx)
     local k = KEYS[t] -- (key(t), its remembered answers read here)
     if k == nil then k = key(t) end
     c.text, c.key = t, k
-    if (not c.head and not c.init) or (c.head and c.str >= 3) then
-      KNOWN[c.key] = true
-      if c.n >= 2 and c.kind == "person" then
-        local last = TK[c.tn]
-        if SUFFIX[last] then last = TK[c.tn - 1] end
+    local head = c.head
+    if (not head and not c.init) or (head and c.str >= 3) then
+      KNOWN[k] = true
+      local kind = c.kind
+      if kind == "person" and c.n >= 2 then
+        local tn = c.tn
+        local last = TK[tn]
+        if SUFFIX[last] then last = TK[tn - 1] end
         KNOWN[last] = true
         c.surkey = last
-      end
-      if c.kind == "place" and not c.gaz and (c.admin or (c.n >= 2 and PLACE_WORD[TK[c.tn]])) then
-        local base = string_match(c.text, "^(.-)%s+%S+$")
+      elseif kind == "place" and not c.gaz and (c.admin or (c.n >= 2 and PLACE_WORD[TK[c.tn]])) then
+        local base = string_match(t, "^(.-)%s+%S+$")
         if base then
           c.base = key(base)
           KNOWN[c.base] = true
@@ -1830,19 +1832,6 @@ function M.scan(ctx)
     if not c.kind then c.kind = c.n == 1 and "place" or "person" end
   end
 
-  -- a nickname: "X, widely known as Y", "X (nicknamed Y)": Y is X, a person
-  -- (role "nickname": the resolver makes Y X's wherever the corpus has it)
-  for x = 2, #cands do
-    local c, p = cands[x], cands[x - 1]
-    if p.kind == "person" and p.n >= 2 and c.n == 1 and c.s - p.e <= 30 and not c.gaz then
-      local g = MORE.gsub(string_sub(text, p.e + 1, c.s - 1), "\226\128[\152\156]$", "")
-      g = MORE.gsub(g, "[\"']$", "")
-      if string_find(g, "^,? ?%(?%l* ?known as $") or string_find(g, "^,? ?%(?nicknamed $") then
-        c.kind, c.role, c.nick, c.surname = "person", "nickname", p, false
-      end
-    end
-  end
-
   -- 5. sides of people: the words around them, a party's statement, a
   -- minister's title; then the same person (or surname) elsewhere
   STARTS, ENDS = newtable(0, #cands), newtable(0, #cands)
@@ -1851,13 +1840,21 @@ function M.scan(ctx)
   local LP, nlp, SL, nsl = {}, 0, {}, 0
   for x = 1, #cands do
     local c = cands[x]
+    -- (the last rule of kinds, read here as the walk passes: a nickname,
+    -- "X, widely known as Y", "X (nicknamed Y)": Y is X, a person (role
+    -- "nickname": the resolver makes Y X's wherever the corpus has it))
+    local p = cands[x - 1]
+    if p and p.kind == "person" and p.n >= 2 and c.n == 1 and c.s - p.e <= 30 and not c.gaz then
+      local g = MORE.gsub(string_sub(text, p.e + 1, c.s - 1), "\226\128[\152\156]$", "")
+      g = MORE.gsub(g, "[\"']$", "")
+      if string_find(g, "^,? ?%(?%l* ?known as $") or string_find(g, "^,? ?%(?nicknamed $") then
+        c.kind, c.role, c.nick, c.surname = "person", "nickname", p, false
+      end
+    end
     STARTS[c.s] = c; ENDS[c.e] = c; c.idx = x
     local kind = c.kind
     PREVORG[x] = (kind == "org" or kind == "group") and x or PREVORG[x - 1]
-    if kind == "person" and x > 1 then
-      local a = cands[x - 1]
-      if a.kind == "person" and c.s - a.e <= 17 then nlp = nlp + 1; LP[nlp] = x - 1 end
-    end
+    if kind == "person" and p and p.kind == "person" and c.s - p.e <= 17 then nlp = nlp + 1; LP[nlp] = x - 1 end
     if c.surname then nsl = nsl + 1; SL[nsl] = c end
   end
   local srcside
