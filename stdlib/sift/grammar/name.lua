@@ -1932,17 +1932,24 @@ function M.scan(ctx)
     end
   end
 
-  -- 6. records, in text order, not overlapping
+  -- 6. records, in text order, not overlapping (text and key are those of
+  -- step 3: no candidate's span changes after it); one with no role and no
+  -- title is made with room for the fields it may have, not more
   local out, no, last = newtable(#cands, 0), 0, 0
   for x = 1, #cands do
     local c = cands[x]
-    if c.s > last then
-      local t, k = c.text, c.key
-      if c.e ~= c.s + #t - 1 then t = string_sub(text, c.s, c.e); k = key(t) end
+    local s = c.s
+    if s > last then
+      local e, role, title = c.e, c.role, c.title
       no = no + 1
-      out[no] = { s = c.s, e = c.e, text = t, kind = c.kind, key = k, side = c.side or nil,
-        decl = c.decl or nil, role = c.role or nil, title = c.title or nil, cue = c.cue }
-      last = c.e
+      if role or title then
+        out[no] = { s = s, e = e, text = c.text, kind = c.kind, key = c.key, side = c.side or nil,
+          decl = c.decl or nil, role = role or nil, title = title or nil, cue = c.cue }
+      else
+        out[no] = { s = s, e = e, text = c.text, kind = c.kind, key = c.key, side = c.side or nil,
+          decl = c.decl or nil, cue = c.cue }
+      end
+      last = e
     end
   end
   cands, GEND, STARTS, ENDS, LOWER, text, LTEXT, PHOCC = nil, nil, {}, {}, {}, nil, nil, nil
