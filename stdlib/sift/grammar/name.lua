@@ -1767,11 +1767,14 @@ function M.scan(ctx)
   local BEST = newtable(0, #cands)
   for x = 1, #cands do
     local c = cands[x]
-    if c.kind and not c.gaz then
-      local b = BEST[c.key]
-      if not b or c.str > b.str then BEST[c.key] = c end
-      if c.base and c.kind == "place" and not (BEST[c.base] and BEST[c.base].str >= 2) then
-        BEST[c.base] = { kind = "place", str = 2 }
+    local kind = c.kind
+    if kind and not c.gaz then
+      local k = c.key
+      local b = BEST[k]
+      if not b or c.str > b.str then BEST[k] = c end
+      local base = c.base
+      if base and kind == "place" and not (BEST[base] and BEST[base].str >= 2) then
+        BEST[base] = { kind = "place", str = 2 }
       end
     end
   end
@@ -1779,8 +1782,8 @@ function M.scan(ctx)
   -- for the same name elsewhere overrides is no person)
   for x = 1, nsk do
     local c = SK[x]
-    local last = c.surkey
-    if not (c.str < 2 and BEST[c.key] and BEST[c.key].str >= 2 and BEST[c.key].kind ~= "person") then
+    local last, b = c.surkey, BEST[c.key]
+    if not (c.str < 2 and b and b.str >= 2 and b.kind ~= "person") then
       local l = SURN[last]
       if not l then l = {}; SURN[last] = l end
       l[#l + 1] = c
@@ -1790,18 +1793,21 @@ function M.scan(ctx)
   local NP, nnp = {}, 0 -- those and the candidates in brackets (c.paren), in order
   for x = 1, #cands do
     local c = cands[x]
+    local kind = c.kind
     if not c.gaz then
-      local b = BEST[c.key]
-      if c.n == 1 and SURN[c.key] and (not c.kind or c.kind == "person" or c.str < 2 or (c.pc and c.str == 2))
+      local k = c.key
+      local b = BEST[k]
+      if c.n == 1 and SURN[k] and (not kind or kind == "person" or c.str < 2 or (c.pc and c.str == 2))
         and not (b and b.str >= 2 and b.kind ~= "person" and not (b.pc and b.str == 2)) then
-        c.kind = "person"
-        c.surname = true
+        kind = "person"
+        c.kind, c.surname = kind, true
       elseif b and b.str >= 2 and (c.str or 0) < 2 then
-        c.kind = b.kind
+        kind = b.kind
+        c.kind = kind
       end
     end
-    if not c.kind then nnk = nnk + 1; NK[nnk] = x end
-    if not c.kind or c.paren then nnp = nnp + 1; NP[nnp] = x end
+    if not kind then nnk = nnk + 1; NK[nnk] = x end
+    if not kind or c.paren then nnp = nnp + 1; NP[nnp] = x end
   end
   -- the words between two candidates, when few
   local function between(a, b)
