@@ -524,11 +524,13 @@ local VAGUE_HEAD = set[[ forces force group service services office unit units n
 -- FORCE: vague heads that may still name a side (see gazetteer);
 -- DET: words before them that are no other name; PERSON_BEFORE: place
 -- words a person may follow too ("a message from Daglo": a bare surname of
--- a person the document names is that person after them). (MORE holds
--- string.gsub too.)
+-- a person the document names is that person after them); OWNS: see the
+-- sides of people. (MORE holds string.gsub too.)
 MORE.FORCE = set[[ army military ]]
 MORE.DET = set[[ the a an its their our his her this that ]]
 MORE.PERSON_BEFORE = set[[ from between toward towards captured attacked surrounded ]]
+-- words before "his <organisation>" that make it the person's own
+MORE.OWNS = set[[ and ordered orders led leads sent sends commanded commands deployed urged told ]]
 
 -- gazetteer(sides, declared): the manifest's names indexed by the key of
 -- their first capitalised word (`first`), the side phrases (lower-case
@@ -1892,6 +1894,16 @@ function M.scan(ctx)
       -- an owner speaks for the organisation the sentence is about
       if not found and c.role and c.cue == "role" and o then side, found = o.side, true end
       if c.nick then side, found = c.nick.side, true end
+      -- a side's organisation the person owns: "Hifter's Libyan National
+      -- Army", "Haftar ordered his Libyan National Army"
+      if not found then
+        local nx = cands[x + 1]
+        if nx and nx.sent == c.sent and nx.side and (nx.kind == "org" or nx.kind == "group") and nx.s - c.e <= 40 then
+          local gap = string_sub(text, c.e + 1, nx.s - 1)
+          local v = string_match(gap, "^%s(%l+)%s+his%s+$")
+          if (c.poss and string_find(gap, "^%W*s%s+$")) or (v and MORE.OWNS[v]) then side, found = nx.side, true end
+        end
+      end
       if found then
         c.side, c.found = side, true
         if side and SIDEOF[c.key] == nil and not c.surname then SIDEOF[c.key] = side end

@@ -267,6 +267,11 @@ local cases = {
   -- a role after a possessive of the region ("the region's president and chairman of the ELF")
   { "Tomas Irvo, the region's president and chairman of the ELF, spoke.",
     { { text = "Tomas Irvo", side = "front" }, "ELF" } },
+  -- a side's organisation the person owns: "X's ELF", "X ordered his ELF"; not "X met his ELF counterparts"
+  { "Tomas Irvo's ELF expected a swift advance.", { { text = "Tomas Irvo", side = "front" }, "ELF" } },
+  { "Tomas Irvo ordered his Eastern Liberation Front to march.",
+    { { text = "Tomas Irvo", side = "front" }, "Eastern Liberation Front" } },
+  { "Petr Hollis met his ELF counterparts.", { { text = "Petr Hollis", side = N }, "ELF" } },
   -- a nickname is the person named before it, with that person's side
   { "ELF commander Tomas Irvo, widely known as Falco, spoke. Falco said the pass was held.",
     { "ELF", { text = "Tomas Irvo", side = "front" }, { text = "Falco", kind = "person", side = "front", role = "nickname" },
