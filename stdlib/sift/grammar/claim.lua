@@ -107,7 +107,7 @@ M.casualty = {
   killing = { "killed", "n" }, killings = { "killed", "n" }, ["death toll"] = { "killed", "n" },
   lost = { "killed", "t" }, losing = { "killed", "t" },
   wounded = { "wounded", "v" }, injured = { "wounded", "v" }, hurt = { "wounded", "v" },
-  injuries = { "wounded", "n" }, ["were injured"] = { "wounded", "v" },
+  injuries = { "wounded", "n" }, wounds = { "wounded", "n" }, ["were injured"] = { "wounded", "v" },
   captured = { "captured", "v" }, ["taken prisoner"] = { "captured", "i" },
   ["taken captive"] = { "captured", "i" }, ["taken hostage"] = { "captured", "i" },
   ["taken prisoners"] = { "captured", "i" }, abducted = { "captured", "v" },
@@ -1059,6 +1059,15 @@ local function casualty(C, si, t, n, cat, form)
       steps = steps + 1
     end
     if x >= ca and (D.k[x] == "q" or D.k[x] == "s") then x = x - 1 end
+    -- "treated 52 people with bullet or shrapnel wounds": the people before "with"
+    if cat == "wounded" and not (x >= ca and D.qof[x]) then
+      for y = t - 1, math_max(ca + 2, t - 6), -1 do
+        if w[y] == "with" then
+          if (M.people[w[y - 1]] or M.civilian[w[y - 1]]) and D.qof[y - 2] then x = y - 2 end
+          break
+        end
+      end
+    end
     if x >= ca and D.qof[x] and countable(ctx, D, D.qof[x]) then
       qi = D.qof[x]
       subj_a = x

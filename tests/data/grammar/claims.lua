@@ -72,6 +72,9 @@ return {
         .. "had been killed" } } },
     { "About 3,000 migrants are trapped in camps close to the front line, including one in Korval.",
       { { category = "trapped", value = 3000 } } },
+    -- people treated "with ... wounds": their figure
+    { "The hospital treated 52 people with bullet or shrapnel wounds, a doctor said.",
+      { { category = "wounded", value = 52, claimant = "a doctor" } } },
     -- lines of key figures
     { "KEY FIGURES\n\nKilled: 278\nInternally displaced: more than 35,000 people\n",
       { { category = "killed", value = 278, text = "Killed: 278" },
