@@ -84,6 +84,18 @@ local _ENV = nil -- luacheck: ignore 211 (from here on no global is read or writ
 
 local M = {}
 
+-- Words that open an appositive telling a part of the people before it
+-- ("most of them", "more than half of the population").
+local PARTWORD = { most = true, many = true, some = true, half = true, mostly = true, nearly = true,
+  almost = true, more = true, about = true, all = true, several = true, among = true }
+-- Is the phrase ending at the comma j an appositive of PARTWORD after a
+-- comma ("23 residents, most of them over 70, who")?
+local function partappos(D, lo, j)
+  local w = D.w
+  local c = j - 1
+  while c >= lo and w[c] ~= "," and not (D.k[c] == "p" or D.k[c] == "q") do c = c - 1 end
+  return c >= lo and w[c] == "," and (PARTWORD[w[c + 1]] or D.qof[c + 1]) ~= nil
+end
 -- Possessive determiners whose people a figure after them counts.
 local POSSESSIVE = { our = true, my = true, their = true, its = true, his = true, her = true }
 
@@ -689,7 +701,8 @@ local function leftphrase(D, lo, j, andok)
   if j < lo then return nil end
   if (w[j] == "who" or w[j] == "which") and j > lo then
     j = j - 1
-    if w[j] == "," then j = j - 1 end
+    -- (", who": the comma stays, for an appositive before it)
+    if w[j] == "," and not (j - 2 >= lo and w[j - 1] ~= "," and partappos(D, lo, j)) then j = j - 1 end
     if j < lo then return nil end
   end
   if w[j] == "," then
@@ -711,6 +724,16 @@ local function leftphrase(D, lo, j, andok)
       if plain then
         local ha = leftphrase(D, lo, c - 1, andok)
         if ha then return ha, j - 1 end
+      elseif PARTWORD[w[c + 1]] or D.qof[c + 1] then
+        -- "90,000 people, more than half of the population, had been
+        -- displaced", "23 residents, most of them over 70, who": the head
+        -- with its figure, without the appositive's
+        local ha, hb = leftphrase(D, lo, c - 1, andok)
+        if ha then
+          for x = ha, hb do
+            if D.qof[x] then return ha, hb end
+          end
+        end
       end
     end
     j = j - 1

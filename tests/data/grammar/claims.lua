@@ -72,6 +72,11 @@ return {
         .. "had been killed" } } },
     { "About 3,000 migrants are trapped in camps close to the front line, including one in Korval.",
       { { category = "trapped", value = 3000 } } },
+    -- an appositive telling a part of the people: the head's figure, not the part's
+    { "The ombudsman said about 9,000 people, more than half of the population, had been displaced.",
+      { { category = "displaced", value = 9000 } } },
+    { "Rescuers reached 23 residents, most of them over 70, who had been trapped in a cellar.",
+      { { category = "trapped", value = 23 } } },
     -- people treated "with ... wounds": their figure
     { "The hospital treated 52 people with bullet or shrapnel wounds, a doctor said.",
       { { category = "wounded", value = 52, claimant = "a doctor" } } },
