@@ -1269,6 +1269,18 @@ local function casualty(C, si, t, n, cat, form)
   end
   if not active and not attr and not ofwhom then
     local pa, pb, ha = leftphrase(D, ca, g)
+    if pa and not people(D, pa, pb) and not figure(ctx, D, pa, pb) then
+      -- "Three journalists who went to film the damage were wounded": the
+      -- people before a relative clause
+      for x = pa - 1, math_max(ca + 1, pa - 12), -1 do
+        if w[x] == "who" then
+          local qa, qb = leftphrase(D, ca, x - 1)
+          if qa and people(D, qa, qb) then pa, pb, ha = qa, qb, nil end
+          break
+        end
+        if D.k[x] ~= "w" then break end
+      end
+    end
     if not pa then
       if pb ~= "coord" and g >= ca and not lbound(D, g) then return end
       coord = true

@@ -77,6 +77,9 @@ return {
       { { category = "displaced", value = 9000 } } },
     { "Rescuers reached 23 residents, most of them over 70, who had been trapped in a cellar.",
       { { category = "trapped", value = 23 } } },
+    -- the people before a relative clause between them and the verb
+    { "Three journalists who went to film the damage were wounded.",
+      { { category = "wounded", value = 3, subject_side = "civilian" } } },
     -- people treated "with ... wounds": their figure
     { "The hospital treated 52 people with bullet or shrapnel wounds, a doctor said.",
       { { category = "wounded", value = 52, claimant = "a doctor" } } },
