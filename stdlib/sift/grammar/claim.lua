@@ -130,7 +130,7 @@ M.casualty = {
   trapped = { "trapped", "a" }, encircled = { "trapped", "a" }, captive = { "captured", "a" },
   ["held hostage"] = { "captured", "i" }, ["held captive"] = { "captured", "i" },
   held = { "captured", "v" }, holding = { "captured", "v" },
-  harmed = { "casualties", "v" },
+  harmed = { "casualties", "v" }, ["out of action"] = { "casualties", "a" },
   missing = { "missing", "a" }, ["went missing"] = { "missing", "i" }, ["unaccounted for"] = { "missing", "a" },
   displaced = { "displaced", "a" }, ["forced to leave their homes"] = { "displaced", "i" },
   ["forced from their homes"] = { "displaced", "i" }, ["forced out"] = { "displaced", "i" },
@@ -244,6 +244,7 @@ M.civilian = { civilians = true, civilian = true, children = true, child = true,
 -- A party's words for its enemy.
 M.enemy = { enemy = true, enemies = true, attackers = true, invaders = true, occupiers = true,
   aggressors = true, terrorists = true, mercenaries = true, bandits = true, occupation = true,
+  invading = true, occupying = true, aggressor = true,
   ["the other side"] = nil }
 -- A party's words for irregular forces: the other party's, unless a side's
 -- alias ("rebels" of a side) says whose.

@@ -77,6 +77,12 @@ return {
       { { category = "displaced", value = 9000 } } },
     { "Rescuers reached 23 residents, most of them over 70, who had been trapped in a cellar.",
       { { category = "trapped", value = 23 } } },
+    -- "put ... out of action"; "invading forces" in a party's words are the other party; a thing is no casualty
+    { "The Front said: \"Our forces have put more than 3,500 members of the invading forces out of action. "
+      .. "A further 1,200 have been taken prisoner.\"",
+      { { category = "casualties", value = 3500, subject_side = "crown", claimant_side = "ilf" },
+        { category = "captured", value = 1200, subject_side = "crown", claimant_side = "ilf" } } },
+    { "The tank was out of action for a week.", {} },
     -- the people before a relative clause between them and the verb
     { "Three journalists who went to film the damage were wounded.",
       { { category = "wounded", value = 3, subject_side = "civilian" } } },
