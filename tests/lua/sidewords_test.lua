@@ -57,3 +57,16 @@ test("sidewords: the countries of sides' proper words, none two sides share or a
   eq(sidewords.countries({ { id = "x", aliases = { "Sudanese army" } } })[1].text, "Sudan")
   eq(sidewords.countries({ { id = "x", aliases = { "Tigrayan forces" } } })[1].text, "Tigray")
 end)
+
+test("sidewords: a lower-case word with force words names the side before the heads, without possessives", function()
+  eq(sidewords.adjective("federal forces"), "federal")
+  eq(sidewords.adjective("rebel forces"), "rebel")
+  eq(sidewords.adjective("armed forces"), nil) -- a force word itself
+  eq(sidewords.adjective("the army"), nil)
+  eq(sidewords.adjective("Karabakh forces"), nil) -- (sidewords.modifier's)
+  local got = {}
+  for _, p in ipairs(sidewords.phrases({ { id = "a", aliases = { "federal army" } } })) do got[p.text] = p.side end
+  eq(got["federal soldiers"], "a")
+  eq(got["federal's soldiers"], nil)
+  eq(got["officials in federal"], nil)
+end)

@@ -43,6 +43,8 @@
 --   that ... is false") is never its owner's claim: it is a denial by
 --   whoever rejects it, like "denied that ..." and "denies heavy losses"
 --   (polarity deny); denials make no control claims and no events.
+-- * Combatants a party "lost" are casualties (killed or wounded: "lost 200
+--   men"); relatives lost are killed ("lost two brothers").
 -- * Several figures in one noun phrase ("30 commanders and 200 men
 --   surrendered") give one claim each; several verbs for one subject ("had
 --   been killed, had surrendered or had been captured") one claim each,
@@ -286,6 +288,8 @@ local DET = { the = true, a = true, an = true, this = true, that = true, these =
 -- Verbs whose object makes a claim only when it names people ("holding
 -- 27 soldiers", not "held 412 names").
 M.ofpeople = { held = true, holding = true }
+-- Verbs of losing people: combatants lost are casualties, relatives killed.
+M.losses = { lost = true, losing = true }
 -- Adverbs that make a casualty verb another verb ("held out", "held up").
 M.adverbs = { out = true, off = true, up = true, back = true, down = true }
 -- Words that open a phrase of time between a toll and its verb ("the
@@ -1233,6 +1237,7 @@ local function casualty(C, si, t, n, cat, form)
   if (form == "v" or form == "t") and last < cb and M.adverbs[w[last + 1]] and not D.qof[last + 1] then return end
   if (form == "v" or form == "t") and not passive and not attr then
     local y = last + 1
+    if y < cb and D.k[y] == "q" and D.qat[y + 1] then y = y + 1 end -- (killed "thousands" of ...)
     local e = y
     while e <= cb and not rbound(D, e) do e = e + 1 end
     if e - 1 >= y then
@@ -1410,6 +1415,8 @@ local function casualty(C, si, t, n, cat, form)
       end
     end
     r._head = headnoun(D, pa, pb)
+    -- "lost 200 men": losses of combatants, killed or wounded (of relatives: killed)
+    if n == 1 and M.losses[w[t]] and r._head and M.combatants[r._head] then r.category = "casualties" end
     if not side and how ~= "enemy" and prev and prev.kind == "casualty" and prev.subject_side
       and (not r._head or r._head == prev._head or r._head == "others") then
       -- "600 had been taken prisoner", "dozens were wounded": the people of the claim before

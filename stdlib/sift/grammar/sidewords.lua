@@ -49,6 +49,21 @@ function M.modifier(alias)
   return first
 end
 
+-- adjective(alias) -> the lower-case word of an alias made of it and
+-- force words ("federal forces": "federal"; "rebel forces": "rebel"), or
+-- nil: not a force word itself ("armed forces"), nor a determiner.
+M.determiners = { the = true, a = true, an = true, our = true, their = true, its = true, his = true, her = true,
+  all = true, some = true, other = true, enemy = true }
+function M.adjective(alias)
+  if type(alias) ~= "string" then return nil end
+  local first, rest = string_match(alias, "^(%l[%l%-]*)%s+(.+)$")
+  if not first or M.forcewords[first] or M.determiners[first] then return nil end
+  for x in string_gmatch(rest, "%S+") do
+    if not M.forcewords[string_lower(x)] then return nil end
+  end
+  return first
+end
+
 -- phrases(sides) -> {{text = "Karabakh officials", side = id}, ...}: each
 -- proper word (of the aliases of one side only; in the order of the sides
 -- and their aliases) with each head word, also in the possessive
@@ -59,7 +74,7 @@ function M.phrases(sides)
   for _, sd in ipairs(sides or {}) do
     if type(sd) == "table" and sd.id then
       for _, a in ipairs(type(sd.aliases) == "table" and sd.aliases or {}) do
-        local m = M.modifier(a)
+        local m = M.modifier(a) or M.adjective(a)
         if m then
           if of[m] == nil then order[#order + 1] = m end
           of[m] = (of[m] == nil or of[m] == sd.id) and sd.id or false
@@ -70,11 +85,14 @@ function M.phrases(sides)
   local out = {}
   for _, m in ipairs(order) do
     if of[m] then
+      local proper = string_find(m, "^%u") ~= nil -- (an adjective has no possessive, no "officials in")
       for _, h in ipairs(M.heads) do
         out[#out + 1] = { text = m .. " " .. h, side = of[m] }
-        out[#out + 1] = { text = m .. "'s " .. h, side = of[m] }
+        if proper then out[#out + 1] = { text = m .. "'s " .. h, side = of[m] } end
       end
-      for _, h in ipairs(M.inheads) do out[#out + 1] = { text = h .. " in " .. m, side = of[m] } end
+      if proper then
+        for _, h in ipairs(M.inheads) do out[#out + 1] = { text = h .. " in " .. m, side = of[m] } end
+      end
     end
   end
   return out

@@ -120,11 +120,12 @@ return {
     { "\"We hold the pass,\" Ivo Darsk, a spokesman for the Front, told Northwind Radio by phone, adding that the "
       .. "royal army had lost 30 soldiers.",
       { { value = 30, subject_side = "crown", claimant = "Ivo Darsk", claimant_side = "ilf" } } },
+    -- (combatants "lost" are casualties, killed or wounded: "we lost two men" below; relatives lost are killed)
     -- a quotation that opens a paragraph: the speaker of the paragraph before
     { "The Front said on Monday that its fighters had repelled the attack.\n\n\"Twelve royal army soldiers were killed "
       .. "and we lost two men.\"",
       { { category = "killed", value = 12, claimant = "The Front", claimant_side = "ilf", subject_side = "crown" },
-        { category = "killed", value = 2, claimant = "The Front", claimant_side = "ilf" } } },
+        { category = "casualties", value = 2, claimant = "The Front", claimant_side = "ilf" } } },
     { "The Ministry of War said on Tuesday that the port was calm.\n\nThe Harbour Times prints the statement below:\n\n"
       .. "\"Forty rebels were captured near the lighthouse.\"",
       { { category = "captured", value = 40, claimant = "Ministry of War", claimant_side = "crown",
@@ -191,7 +192,7 @@ return {
       { { category = "killed", value = 9, subject_side = "civilian", claimant = N, claimant_side = N,
         hedged = false, date = "2024-05-05" } } },
     { "The rebels, the ministry said, lost 40 fighters.",
-      { { category = "killed", value = 40, subject_side = "ilf", claimant = "ministry", claimant_side = "crown" } } },
+      { { category = "casualties", value = 40, subject_side = "ilf", claimant = "ministry", claimant_side = "crown" } } },
     { "The death toll rose to 57, officials said.",
       { { category = "killed", value = 57, claimant = "officials", claimant_side = N } } },
     { "Eleven people died in the blast, among them two nurses.",
@@ -227,7 +228,7 @@ return {
       { { category = "killed", value = 7, subject_side = "civilian" },
         { category = "killed", value = 2, subject_side = "civilian", text = "including two children" } } },
     { "The army said it had lost 7 men, while the rebels said they had killed 70.",
-      { { category = "killed", value = 7, subject_side = "crown", claimant_side = "crown" },
+      { { category = "casualties", value = 7, subject_side = "crown", claimant_side = "crown" },
         { category = "killed", value = 70, subject_side = "crown", claimant = "rebels", claimant_side = "ilf" } } },
     { "In a statement, the army said that 14 rebels were killed.",
       { { category = "killed", value = 14, subject_side = "ilf", claimant = "the army", claimant_side = "crown" } } },
@@ -342,7 +343,7 @@ return {
       { { category = "casualties", value = N, vague = "heavy", subject_side = "crown", claimant = "Front",
         claimant_side = "ilf" } } },
     { "\"They lost dozens of men,\" said Ministry of War spokesman Pell Arno.",
-      { { category = "killed", value = N, vague = "dozens", subject_side = "ilf", claimant = "Pell Arno",
+      { { category = "casualties", value = N, vague = "dozens", subject_side = "ilf", claimant = "Pell Arno",
         claimant_side = "crown" } } },
     { "The Front announced the death of its deputy leader.",
       { { category = "killed", value = N, subject_side = "ilf", claimant = "The Front", claimant_side = "ilf" } } },
@@ -384,7 +385,7 @@ return {
       doc = STATEMENT_FRONT },
     { "Statement of the General Staff\n\nThe enemy lost up to 300 personnel over the past day. Two of our "
       .. "servicemen were killed and five wounded.",
-      { { category = "killed", value = 300, subject_side = "ilf", claimant = "the General Staff",
+      { { category = "casualties", value = 300, subject_side = "ilf", claimant = "the General Staff",
         claimant_side = "crown", cue = "statement" },
         { category = "killed", value = 2, subject_side = "crown", claimant_side = "crown" },
         { category = "wounded", value = 5, subject_side = "crown", claimant_side = "crown" } },
@@ -394,7 +395,7 @@ return {
       { { category = "killed", value = 12, subject_side = "ilf", claimant = "Island Liberation Front",
         claimant_side = "ilf" } }, doc = STATEMENT_FRONT },
     { "The terrorists lost more than 50 men in the assault.",
-      { { category = "killed", value = 50, subject_side = "ilf", claimant_side = "crown" } }, doc = STATEMENT_CROWN },
+      { { category = "casualties", value = 50, subject_side = "ilf", claimant_side = "crown" } }, doc = STATEMENT_CROWN },
     { "Ministry of War: 45 insurgents captured\n\nStatement of the Press Office of the Ministry of War\n\n"
       .. "Our forces captured 45 insurgents near Kell.",
       { { category = "captured", value = 45, subject_side = "ilf", claimant = "Ministry of War",
@@ -426,7 +427,7 @@ return {
         { category = "captured", value = 2, claimant = "Crown Forces", claimant_side = "crown" } } },
     { "The commander of the Front's northern unit, Tarin Osk, described the battle.\n\n"
       .. "\"We lost four men in the first hour.\n\n\"By the evening the army had pulled back,\" Osk said.",
-      { { category = "killed", value = 4, subject_side = "ilf", claimant = "Osk", claimant_side = "ilf" } } },
+      { { category = "casualties", value = 4, subject_side = "ilf", claimant = "Osk", claimant_side = "ilf" } } },
     { "\"Six soldiers died,\" Osk said.\n\nEarlier, Front commander Tarin Osk had spoken of heavy fighting.",
       { { category = "killed", value = 6, claimant = "Osk", claimant_side = "ilf" } } },
     { "Eight soldiers were wounded, Front commander Tarin Osk tweeted.",
@@ -443,7 +444,7 @@ return {
     { "Front says 300 government troops killed in week of fighting\n\nThe Front said on Monday that the army had "
       .. "lost 300 men.",
       { { category = "killed", value = 300, subject_side = "crown", claimant = "Front", claimant_side = "ilf" },
-        { category = "killed", value = 300, subject_side = "crown", claimant = "The Front", claimant_side = "ilf" } } },
+        { category = "casualties", value = 300, subject_side = "crown", claimant = "The Front", claimant_side = "ilf" } } },
     { "A spokesman for the Old Guard Society said 30 people were killed.",
       { { category = "killed", value = 30, claimant = "Old Guard Society", claimant_side = N } } },
 
