@@ -1036,6 +1036,7 @@ enum {
     GZ_FN,
     GZ_FKS,
     GZ_FE,
+    GZ_FPS,
     GZ_LIST /* the entries of the token's key */
 };
 
@@ -1105,6 +1106,17 @@ static int entryfield(lua_State *L, int k, int f)
     return lua_rawget(L, k);
 }
 
+/* Is word l of entry k a possessive of the name itself ("People's" of
+   "Tigray People's Liberation Front": its field ps, a set of word numbers)? */
+static int entryps(lua_State *L, int k, lua_Integer l)
+{
+    int top = lua_gettop(L);
+    entryfield(L, k, GZ_FPS);
+    int yes = lua_istable(L, -1) && lua_rawgeti(L, -1, l) != LUA_TNIL && lua_toboolean(L, -1);
+    lua_settop(L, top);
+    return yes;
+}
+
 /* An integer field of the entry at index k (named by the string at index
    fi, f). */
 static lua_Integer entryint(lua_State *L, int k, int fi, const char *f)
@@ -1164,7 +1176,7 @@ static int gazmatch(lua_State *L, const ntext *x, const ntok *tk, int li, lua_In
             s = a;
         }
         if (okay && n > lead) {
-            if (possi || adji) okay = 0;
+            if ((possi && !entryps(L, ent, lead)) || adji) okay = 0;
             lua_Integer q = q1;
             for (lua_Integer l = lead + 1; l <= n && okay; l++) {
                 nword w;
@@ -1210,7 +1222,7 @@ static int gazmatch(lua_State *L, const ntext *x, const ntok *tk, int li, lua_In
                     e = b - 1 - (lua_Integer)w.pl;
                     q = b;
                     poss = w.pl > 0;
-                    if (poss && l < n) okay = 0;
+                    if (poss && l < n && !entryps(L, ent, l)) okay = 0;
                 }
             }
         }
@@ -1252,6 +1264,7 @@ static int gazmatches(lua_State *L)
     lua_pushliteral(L, "n");
     lua_pushliteral(L, "ks");
     lua_pushliteral(L, "e");
+    lua_pushliteral(L, "ps");
     ntext tx = {ts->t, ts->len};
     for (lua_Integer i = 1, n = ts->n; i <= n; i++) {
         if (ts->v[i - 1].nogz) continue;
@@ -1274,7 +1287,7 @@ static int gazmatches(lua_State *L)
             lua_pushboolean(L, 0);
             lua_rawseti(L, GZ_GZE, i);
         }
-        lua_settop(L, GZ_FE);
+        lua_settop(L, GZ_FPS);
     }
     return 0;
 }

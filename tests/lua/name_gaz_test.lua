@@ -47,7 +47,7 @@ local function gazmatches(t, c)
         s = a
       end
       if okay and x.n > x.lead then
-        if POSS[i] or ADJ[i] then okay = false end
+        if (POSS[i] and not (x.ps and x.ps[x.lead])) or ADJ[i] then okay = false end
         local q = (RE[i] or TE[i]) + 1
         for l = x.lead + 1, x.n do
           if not okay then break end
@@ -59,7 +59,7 @@ local function gazmatches(t, c)
           end
           if okay then
             e, q, poss = b - 1 - pl, b, pl > 0
-            if poss and l < x.n then okay = false end
+            if poss and l < x.n and not (x.ps and x.ps[l]) then okay = false end
           end
         end
       end

@@ -549,20 +549,32 @@ local function gazetteer(sides, declared)
   local function add(name, e)
     local ws = words(name)
     if #ws == 0 then return end
-    local ks = {}
-    for i, w in ipairs(ws) do ks[i] = key(w) end
+    local ks, full, ps = {}, {}, nil
+    for i, w in ipairs(ws) do
+      full[i] = key(w)
+      -- a possessive inside the name ("Tigray People's Liberation Front"):
+      -- matched as the text's words are read, without it (ps: where)
+      local pl = i < #ws and posslen(w) or 0
+      if pl > 0 then
+        ks[i] = key(string_sub(w, 1, #w - pl))
+        ps = ps or {}
+        ps[i] = true
+      else
+        ks[i] = full[i]
+      end
+    end
     -- indexed under the first capitalised word; the words before it are
     -- read back from the text ("4th Mountain Brigade")
     local lead = 1
     while lead < #ws and not upper:match(ws[lead]) and not string_find(ws[lead], "^%l+%-[%u\195-\223]") do
       lead = lead + 1
     end
-    local sig = table_concat(ks, " ")
+    local sig = table_concat(full, " ")
     g.bykey[sig] = g.bykey[sig] or e
     local list = g.first[ks[lead]]
     if not list then list = {}; g.first[ks[lead]] = list end
     for _, x in ipairs(list) do if x.sig == sig then return end end
-    list[#list + 1] = { ks = ks, lead = lead, n = #ws, e = e, sig = sig }
+    list[#list + 1] = { ks = ks, lead = lead, n = #ws, e = e, sig = sig, ps = ps }
     table_sort(list, function(a, b) return a.n > b.n end)
     -- "The Harbour Ledger" is also "the Harbour Ledger"
     if ks[1] == "the" and #ws > 1 then

@@ -54,6 +54,13 @@ local named = {
   },
   entities = { { name = "Free Norland Army", kind = "org", side = "front", aliases = { "FNA" } } },
 }
+-- a manifest name with a possessive inside
+local peoples = {
+  sides = {
+    front = { label = "Coast People's Front", party = true, aliases = { "Coast People's Front", "CPF" } },
+  },
+  entities = { { name = "Coast People's Front", kind = "org", side = "front", aliases = { "CPF" } } },
+}
 -- a manifest whose sides name an army only with its proper word
 local armies = {
   sides = {
@@ -318,6 +325,10 @@ local cases = {
     { { text = "Ministry of Health", kind = "org" }, { text = "Ruritania", kind = "place" } } },
   { "Amnesty International and the European Union called for an inquiry.",
     { { text = "Amnesty International", kind = "org" }, { text = "European Union", kind = "org" } } },
+  -- a declared name with a possessive inside, however the apostrophe is written
+  { "Fighters of the Coast People's Front (CPF) fled. The Coast People\226\128\153s Front denied it.",
+    { { text = "Coast People's Front", side = "front", cue = "declared" }, "CPF",
+      { text = "Coast People\226\128\153s Front", side = "front" } }, { manifest = peoples } },
   -- the army of a side named only "Norlandic army": "the army chief" is its, another's army is not
   { "The army chief, General Petr Hollis, spoke.", { { text = "Petr Hollis", side = "govt" } }, { manifest = armies } },
   { "The army chief, General Petr Hollis, spoke.", { { text = "Petr Hollis", side = "govt" } }, { manifest = federal } },
