@@ -916,6 +916,16 @@ local function gazat(i)
   local si = FL[i] >> F_SI
   local c = newcand(s, e, 1, false, false, 4, e0.kind, e0.cue, HL[si], si, false, false, false)
   c.side, c.decl, c.gaz = e0.side or false, e0.decl or false, true
+  -- a direction before a declared place makes another place ("North
+  -- Darfur" is not Darfur); the direction alone made no name
+  if e0.kind == "place" and i > 1 and s == TS[i] and TS[i] == TE[i - 1] + 2 then
+    local dw = string_sub(text, TS[i - 1], TE[i - 1])
+    local prev = cands[#cands]
+    if capital(dw) and DIRECTION[lower(dw)] and not (prev and prev.e >= TS[i - 1] and prev.s ~= TS[i - 1]) then
+      if prev and prev.s == TS[i - 1] then cands[#cands] = nil end
+      c.s, c.decl, c.cue, c.gaz, c.side = TS[i - 1], false, "place-cue", false, false
+    end
+  end
   -- a type word after a declared place makes another place ("Bazarak
   -- district" is not the town)
   if e0.kind == "place" and not poss then

@@ -325,6 +325,9 @@ local cases = {
     { { text = "Ministry of Health", kind = "org" }, { text = "Ruritania", kind = "place" } } },
   { "Amnesty International and the European Union called for an inquiry.",
     { { text = "Amnesty International", kind = "org" }, { text = "European Union", kind = "org" } } },
+  -- a direction before a declared place makes another place, not the declared one
+  { "Fighting spread from North Valeport to Valeport.",
+    { { text = "North Valeport", kind = "place", decl = N }, { text = "Valeport", decl = "Valeport" } } },
   -- a declared name with a possessive inside, however the apostrophe is written
   { "Fighters of the Coast People's Front (CPF) fled. The Coast People\226\128\153s Front denied it.",
     { { text = "Coast People's Front", side = "front", cue = "declared" }, "CPF",
