@@ -933,6 +933,22 @@ local function gazat(i)
     if a and a > e + 1 and (ADMIN[w] or (capital(w) and PLACE_WORD[key(w)])) then
       c.e, c.decl, c.cue, c.gaz = b, false, "place-cue", false
       e = b
+    elseif a == e + 2 and capital(w) then
+      -- so do capitalised words ending with a place word or a direction
+      -- ("Tripoli International Airport", "Khartoum North")
+      local q, last = b, nil
+      for _ = 1, 3 do
+        local lw = lower(w)
+        if PLACE_WORD[key(w)] or DIRECTION[lw] then last = q end
+        if last or posslen(w) > 0 then break end
+        a, b, w = nextword(q + 1)
+        if not (a == q + 2 and capital(w)) then break end
+        q = b
+      end
+      if last then
+        c.e, c.decl, c.cue, c.gaz = last, false, "place-cue", false
+        e = last
+      end
     end
   end
   cands[#cands + 1] = c

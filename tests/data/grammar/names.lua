@@ -325,6 +325,9 @@ local cases = {
     { { text = "Ministry of Health", kind = "org" }, { text = "Ruritania", kind = "place" } } },
   { "Amnesty International and the European Union called for an inquiry.",
     { { text = "Amnesty International", kind = "org" }, { text = "European Union", kind = "org" } } },
+  -- capitalised words after a declared place that end with a place word or a direction make another place
+  { "The old Valeport International Airport is closed.", { { text = "Valeport International Airport", decl = N } } },
+  { "Families in Valeport North left.", { { text = "Valeport North", kind = "place", decl = N } } },
   -- a direction before a declared place makes another place, not the declared one
   { "Fighting spread from North Valeport to Valeport.",
     { { text = "North Valeport", kind = "place", decl = N }, { text = "Valeport", decl = "Valeport" } } },
