@@ -64,6 +64,13 @@ function M.adjective(alias)
   return first
 end
 
+-- vote(of, order, w, side): w is side's, unless another side has it too
+-- (of[w] false); order keeps the words in the order first met.
+local function vote(of, order, w, side)
+  if of[w] == nil then order[#order + 1] = w end
+  of[w] = (of[w] == nil or of[w] == side) and side or false
+end
+
 -- phrases(sides) -> {{text = "Karabakh officials", side = id}, ...}: each
 -- proper word (of the aliases of one side only; in the order of the sides
 -- and their aliases) with each head word, also in the possessive
@@ -75,10 +82,7 @@ function M.phrases(sides)
     if type(sd) == "table" and sd.id then
       for _, a in ipairs(type(sd.aliases) == "table" and sd.aliases or {}) do
         local m = M.modifier(a) or M.adjective(a)
-        if m then
-          if of[m] == nil then order[#order + 1] = m end
-          of[m] = (of[m] == nil or of[m] == sd.id) and sd.id or false
-        end
+        if m then vote(of, order, m, sd.id) end
       end
     end
   end
@@ -124,10 +128,7 @@ function M.countries(sides)
       for _, a in ipairs(type(sd.aliases) == "table" and sd.aliases or {}) do
         if type(a) == "string" then named[string_lower(a)] = named[string_lower(a)] or sd.id end
         local m = M.modifier(a)
-        for _, c in ipairs(m and lands(m) or {}) do
-          if of[c] == nil then order[#order + 1] = c end
-          of[c] = (of[c] == nil or of[c] == sd.id) and sd.id or false
-        end
+        for _, c in ipairs(m and lands(m) or {}) do vote(of, order, c, sd.id) end
       end
     end
   end
