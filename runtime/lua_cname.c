@@ -1752,9 +1752,15 @@ static int classify(lua_State *L)
                 break;
             }
         /* "Press Service", "Government Forces" at the start of a sentence or
-           in a headline are descriptions; "the Northern Alliance" is a name */
-        if (all && (init || hl || k > first ||
-                    !((lc & cx->b_ORG) || ((fc & cx->b_ORG) && T(k)->gp != MU_SP))))
+           in a headline are descriptions; "the Northern Alliance" is a name,
+           and so is an institution's name after "The" opening a sentence
+           ("The World Health Organization said", "The European Union") */
+        int lead = k > first &&
+                   !(k == first + 1 && T(first)->e - T(first)->s == 2 &&
+                     (BYTE(x, T(first)->s) | 32) == 't' && (BYTE(x, T(first)->s + 1) | 32) == 'h' &&
+                     (BYTE(x, T(first)->s + 2) | 32) == 'e');
+        if (all &&
+            (init || hl || lead || !((lc & cx->b_ORG) || ((fc & cx->b_ORG) && T(k)->gp != MU_SP))))
             NOCAND();
     }
     nkind c = {K_NONE, 0, C_CAPITALISED};

@@ -1183,8 +1183,11 @@ local classify, kinfo, kinfos, nextrun, classify_lua = (function()
         if CL[q] & (W_GENERIC | W_NUMWORD) == 0 then all = false; break end
       end
       -- "Press Service", "Government Forces" at the start of a sentence or
-      -- in a headline are descriptions; "the Northern Alliance" is a name
-      if all and (init or hl or k > first or not (lc & W_ORG ~= 0 or (fc & W_ORG ~= 0 and GAP[k] ~= "sp"))) then
+      -- in a headline are descriptions; "the Northern Alliance" is a name,
+      -- and so is an institution's name after "The" opening a sentence
+      -- ("The World Health Organization said", "The European Union")
+      local lead = k > first and not (k == first + 1 and lower(string_sub(text, TS[first], TE[first])) == "the")
+      if all and (init or hl or lead or not (lc & W_ORG ~= 0 or (fc & W_ORG ~= 0 and GAP[k] ~= "sp"))) then
         return
       end
     end

@@ -328,6 +328,9 @@ local cases = {
   -- capitalised words after a declared place that end with a place word or a direction make another place
   { "The old Valeport International Airport is closed.", { { text = "Valeport International Airport", decl = N } } },
   { "Families in Valeport North left.", { { text = "Valeport North", kind = "place", decl = N } } },
+  -- an institution's name after "The" opening a sentence is a name
+  { "Prices rose. The World Health Organization said so.", { { text = "World Health Organization", kind = "org" } } },
+  { "Prices rose. The European Union said so.", { { text = "European Union", kind = "org" } } },
   -- a direction before a declared place makes another place, not the declared one
   { "Fighting spread from North Valeport to Valeport.",
     { { text = "North Valeport", kind = "place", decl = N }, { text = "Valeport", decl = "Valeport" } } },
